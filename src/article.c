@@ -1,0 +1,166 @@
+/*
+ * article.c - the article and its findings (see article.h for the model).
+ */
+#include "article.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static const char *const kind_names[FK__COUNT] = {
+	[FK_UNICODE] = "unicode",
+	[FK_CONTROL_CHAR] = "control_char",
+	[FK_ENCODING] = "encoding",
+	[FK_MOJIBAKE] = "mojibake",
+	[FK_CONFUSABLE] = "confusable",
+	[FK_SPACING] = "spacing",
+	[FK_TYPOGRAPHY] = "typography",
+	[FK_GLUED_WORDS] = "glued_words",
+	[FK_CHAR_REPEAT] = "char_repeat",
+	[FK_WORD_REPEAT] = "word_repeat",
+	[FK_PHRASE_REPEAT] = "phrase_repeat",
+	[FK_DUPLICATE_LINE] = "duplicate_line",
+	[FK_BOILERPLATE] = "boilerplate",
+	[FK_MISSPELLING] = "misspelling",
+	[FK_UNKNOWN_NAME] = "unknown_name",
+	[FK_FOREIGN_LANGUAGE] = "foreign_language",
+	[FK_NAME_VARIANT] = "name_variant",
+};
+
+const char *finding_kind_name(enum finding_kind k)
+{
+	return (unsigned)k < FK__COUNT ? kind_names[k] : "?";
+}
+
+int finding_kind_from_name(const char *name)
+{
+	for (int k = 0; k < FK__COUNT; k++)
+		if (!strcmp(kind_names[k], name))
+			return k;
+	return -1;
+}
+
+void article_init(struct article *a, const char *id)
+{
+	memset(a, 0, sizeof(*a));
+	a->id = xstrdup(id);
+	a->text = xmemdup("", 0);
+	strncpy(a->lang, "fr", sizeof(a->lang) - 1);
+}
+
+void article_release(struct article *a)
+{
+	if (!a)
+		return;
+	for (size_t i = 0; i < a->nfindings; i++) {
+		free(a->findings[i].replacement);
+		free(a->findings[i].detail);
+	}
+	free(a->findings);
+	free(a->text);
+	free(a->id);
+	free(a->error);
+	memset(a, 0, sizeof(*a));
+}
+
+void article_set_text(struct article *a, char *text, size_t len)
+{
+	free(a->text);
+	a->text = text;
+	a->len = len;
+}
+
+void article_fail(struct article *a, const char *fmt, ...)
+{
+	struct strbuf sb;
+	va_list ap;
+	char tmp[512];
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	sb_init(&sb);
+	sb_adds(&sb, tmp);
+	free(a->error);
+	a->error = sb_detach(&sb, NULL);
+	sb_release(&sb);
+	a->status = ARTICLE_ERROR;
+}
+
+static int spans_overlap(size_t s1, size_t e1, size_t s2, size_t e2)
+{
+	if (s1 == e1)
+		return s2 < s1 && s1 < e2;
+	if (s2 == e2)
+		return s1 < s2 && s2 < e1;
+	return s1 < e2 && s2 < e1;
+}
+
+int article_overlaps_applied(const struct article *a, size_t start,
+			     size_t end)
+{
+	for (size_t i = 0; i < a->nfindings; i++) {
+		const struct finding *f = &a->findings[i];
+		if (f->applied && spans_overlap(f->start, f->end, start, end))
+			return 1;
+	}
+	return 0;
+}
+
+struct finding *article_add(struct article *a, enum finding_kind kind,
+			    size_t start, size_t end, const char *repl,
+			    size_t repl_len, int applied, double confidence,
+			    const char *detail)
+{
+	struct finding *f;
+	struct strbuf sb;
+
+	a->counts[kind]++;
+	if (a->max_findings && a->nfindings >= a->max_findings) {
+		a->dropped++;
+		return NULL;
+	}
+	if (start > end || end > a->len)
+		abort(); /* a stage computed a span outside the text: a bug */
+	sb_init(&sb);
+	if (detail)
+		sb_adds(&sb, detail);
+	if (applied && article_overlaps_applied(a, start, end)) {
+		applied = 0;
+		sb_adds(&sb, sb.len ? "; " : "");
+		sb_adds(&sb, "not applied: overlaps an earlier repair");
+	}
+	GROW(a->findings, a->cap, a->nfindings + 1);
+	f = &a->findings[a->nfindings];
+	f->kind = kind;
+	f->start = start;
+	f->end = end;
+	f->replacement = xmemdup(repl ? repl : "", repl ? repl_len : 0);
+	f->repl_len = repl ? repl_len : 0;
+	f->applied = applied;
+	f->confidence = confidence;
+	f->detail = sb.len ? sb_detach(&sb, NULL) : NULL;
+	f->seq = a->nfindings;
+	sb_release(&sb);
+	a->nfindings++;
+	return f;
+}
+
+static int cmp_finding(const void *pa, const void *pb)
+{
+	const struct finding *x = pa, *y = pb;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void article_sort_findings(struct article *a)
+{
+	qsort(a->findings, a->nfindings, sizeof(*a->findings), cmp_finding);
+}

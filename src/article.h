@@ -1,0 +1,104 @@
+/*
+ * article.h - the data model: an article, its original text and its findings.
+ *
+ * An article owns its original text (decoded to UTF-8) and a list of
+ * findings. A finding names a kind, a byte span [start, end) of the ORIGINAL
+ * text, a replacement, and whether the cleaned text carries it (applied).
+ * The cleaned text is never stored: it is derived by applying the applied
+ * findings in order (see view.h). Applied findings never overlap one another,
+ * so the derivation is unambiguous.
+ */
+#ifndef RELIRE_ARTICLE_H
+#define RELIRE_ARTICLE_H
+
+#include <stddef.h>
+
+/* The fixed, documented vocabulary of finding kinds (docs/formats.md). The
+ * order is the column order of the per-kind counts in quality.csv. */
+enum finding_kind {
+	FK_UNICODE,
+	FK_CONTROL_CHAR,
+	FK_ENCODING,
+	FK_MOJIBAKE,
+	FK_CONFUSABLE,
+	FK_SPACING,
+	FK_TYPOGRAPHY,
+	FK_GLUED_WORDS,
+	FK_CHAR_REPEAT,
+	FK_WORD_REPEAT,
+	FK_PHRASE_REPEAT,
+	FK_DUPLICATE_LINE,
+	FK_BOILERPLATE,
+	FK_MISSPELLING,
+	FK_UNKNOWN_NAME,
+	FK_FOREIGN_LANGUAGE,
+	FK_NAME_VARIANT,
+	FK__COUNT
+};
+
+/* Name of a kind as written in the reports ("char_repeat"). */
+const char *finding_kind_name(enum finding_kind k);
+/* Kind for a name, or -1 when unknown. */
+int finding_kind_from_name(const char *name);
+
+struct finding {
+	enum finding_kind kind;
+	size_t start, end;  /* byte span in the original text, end exclusive */
+	char *replacement;  /* owned, NUL-terminated; "" means deletion */
+	size_t repl_len;
+	int applied;        /* 1 when the cleaned text carries the replacement */
+	double confidence;  /* 0..1 */
+	char *detail;       /* owned, may be NULL */
+	size_t seq;         /* insertion order, breaks ties when sorting */
+};
+
+enum article_status { ARTICLE_OK, ARTICLE_ERROR };
+
+struct article {
+	char *id;           /* owned; the article id as reported */
+	char *text;         /* owned; original text as UTF-8, NUL-terminated */
+	size_t len;
+	struct finding *findings;
+	size_t nfindings, cap;
+	size_t dropped;     /* findings over the per-article cap, counted only */
+	size_t max_findings;/* 0 = unlimited */
+	enum article_status status;
+	char *error;        /* owned reason when status is ARTICLE_ERROR */
+	char lang[16];      /* language of the article ("fr") */
+	size_t words;       /* word count, filled by the segmenter stage */
+	size_t counts[FK__COUNT]; /* findings per kind, including dropped */
+};
+
+/* Initialise a with a copy of id and no text. Release with article_release. */
+void article_init(struct article *a, const char *id);
+/* Free everything a owns; a can be initialised again. NULL is a no-op. */
+void article_release(struct article *a);
+/* Take ownership of text (malloc'd, NUL-terminated at text[len]). */
+void article_set_text(struct article *a, char *text, size_t len);
+/* Mark a as failed with a formatted reason (the batch goes on). */
+void article_fail(struct article *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Append a finding in ORIGINAL offsets. repl (repl_len bytes, may be NULL
+ * for deletion) and detail (may be NULL) are copied. If the article already
+ * holds max_findings findings the finding is counted but not stored, and it
+ * must then not be applied: the function returns NULL in that case, else the
+ * stored finding. An applied finding that would overlap an applied one is
+ * stored unapplied, with the reason appended to its detail.
+ */
+struct finding *article_add(struct article *a, enum finding_kind kind,
+			    size_t start, size_t end, const char *repl,
+			    size_t repl_len, int applied, double confidence,
+			    const char *detail);
+
+/* 1 when [start, end) overlaps (or, for insertions, touches the inside of)
+ * an applied finding of a. */
+int article_overlaps_applied(const struct article *a, size_t start,
+			     size_t end);
+
+/* Sort findings by (start, end, insertion order): the order of the reports
+ * and the order in which applied findings are replayed. */
+void article_sort_findings(struct article *a);
+
+#endif

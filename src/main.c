@@ -1,0 +1,39 @@
+/*
+ * main.c - relire's entry point: pick the command, parse its options, run.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "batch.h"
+#include "options.h"
+#include "util.h"
+
+int main(int argc, char **argv)
+{
+	struct options opt;
+	int rc;
+
+	if (argc < 2) {
+		options_print_help(stderr);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+	    !strcmp(argv[1], "help")) {
+		options_print_help(stdout);
+		return EXIT_ALL_OK;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("relire %s\n", RELIRE_VERSION);
+		return EXIT_ALL_OK;
+	}
+	if (strcmp(argv[1], "audit")) {
+		rl_error("unknown command '%s'", argv[1]);
+		fputs("hint: relire audit [OPTIONS] PATH...   (see 'relire "
+		      "--help')\n", stderr);
+		return EXIT_USAGE;
+	}
+	rc = options_parse_audit(&opt, argc - 1, argv + 1);
+	if (rc >= 0)
+		return rc;
+	return batch_run(&opt);
+}

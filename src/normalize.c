@@ -1,0 +1,147 @@
+/*
+ * normalize.c - NFC through ICU's unorm2 (UTF-16 API), applied only to the
+ * small segments whose quick check is not YES, so clean text costs one scan.
+ */
+#include "normalize.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "utf8.h"
+#include "util.h"
+
+static const UNormalizer2 *nfc_instance(void)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *n = unorm2_getNFCInstance(&err);
+
+	if (U_FAILURE(err)) {
+		rl_error("cannot load ICU normalization data: %s",
+			 u_errorName(err));
+		abort();
+	}
+	return n;
+}
+
+/* UTF-8 -> UTF-16 -> NFC -> UTF-8, each step preflighted once. */
+char *nfc_utf8(const char *s, size_t len, size_t *out_len)
+{
+	const UNormalizer2 *nfc = nfc_instance();
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t n16 = 0, nn, n8;
+	UChar *u16 = NULL, *norm = NULL;
+	char *out = NULL;
+
+	u_strFromUTF8WithSub(NULL, 0, &n16, s, (int32_t)len, 0xFFFD, NULL,
+			     &err);
+	err = U_ZERO_ERROR;
+	u16 = xmalloc(((size_t)n16 + 1) * sizeof(UChar));
+	u_strFromUTF8WithSub(u16, n16 + 1, &n16, s, (int32_t)len, 0xFFFD,
+			     NULL, &err);
+	nn = unorm2_normalize(nfc, u16, n16, NULL, 0, &err);
+	if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
+		goto out;
+	err = U_ZERO_ERROR;
+	norm = xmalloc(((size_t)nn + 1) * sizeof(UChar));
+	unorm2_normalize(nfc, u16, n16, norm, nn + 1, &err);
+	if (U_FAILURE(err))
+		goto out;
+	u_strToUTF8(NULL, 0, &n8, norm, nn, &err);
+	err = U_ZERO_ERROR;
+	out = xmalloc((size_t)n8 + 1);
+	u_strToUTF8(out, n8 + 1, &n8, norm, nn, &err);
+	if (U_FAILURE(err)) {
+		free(out);
+		out = NULL;
+		goto out;
+	}
+	*out_len = (size_t)n8;
+out:
+	free(u16);
+	free(norm);
+	return out;
+}
+
+/* Code points below U+0300 are all NFC_Quick_Check=Yes and boundaries. */
+static int maybe_unnormalized(int32_t c)
+{
+	return c >= 0x300 &&
+	       u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES;
+}
+
+static size_t segment_start(const UNormalizer2 *nfc, const char *t,
+			    size_t at)
+{
+	size_t i = at;
+
+	while (i > 0) {
+		size_t prev = i;
+		int32_t c = utf8_prev(t, &prev);
+		if (c < 0 || unorm2_hasBoundaryBefore(nfc, c))
+			return c < 0 ? i : prev;
+		i = prev;
+	}
+	return 0;
+}
+
+static size_t segment_end(const UNormalizer2 *nfc, const char *t,
+			  size_t at, size_t len)
+{
+	size_t i = at;
+
+	utf8_next(t, &i, len); /* the candidate itself */
+	while (i < len) {
+		size_t next = i;
+		int32_t c = utf8_next(t, &next, len);
+		if (c < 0 || unorm2_hasBoundaryBefore(nfc, c))
+			return i;
+		i = next;
+	}
+	return len;
+}
+
+static void report_segment(struct article *a, const struct view *v,
+			   size_t s, size_t e)
+{
+	size_t n;
+	char *norm = nfc_utf8(v->text + s, e - s, &n);
+	char detail[96];
+
+	if (norm && (n != e - s || memcmp(norm, v->text + s, n))) {
+		snprintf(detail, sizeof(detail),
+			 "not in NFC (%zu bytes, %zu after NFC)", e - s, n);
+		view_report(v, a, FK_UNICODE, s, e, norm, n, 1, 1.0, detail);
+	}
+	free(norm);
+}
+
+void normalize_nfc(struct article *a, const struct view *v)
+{
+	const UNormalizer2 *nfc = nfc_instance();
+	const char *t = v->text;
+	size_t i = 0, done = 0;
+
+	while (i < v->len) {
+		unsigned char b = (unsigned char)t[i];
+		size_t at = i, s, e;
+		int32_t c;
+
+		if (b < 0xCC) { /* ASCII, continuation or a lead below U+0300 */
+			i++;
+			continue;
+		}
+		c = utf8_next(t, &i, v->len);
+		if (!maybe_unnormalized(c))
+			continue;
+		s = segment_start(nfc, t, at);
+		if (s < done)
+			s = done;
+		e = segment_end(nfc, t, at, v->len);
+		report_segment(a, v, s, e);
+		done = i = e;
+	}
+}

@@ -1,0 +1,230 @@
+/*
+ * options.c - command-line parsing with getopt_long and one option table.
+ */
+#include "options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util.h"
+
+#ifndef RELIRE_SOURCE_DATA_DIR
+#define RELIRE_SOURCE_DATA_DIR ""
+#endif
+#ifndef RELIRE_INSTALL_DATA_DIR
+#define RELIRE_INSTALL_DATA_DIR "/usr/local/share/relire"
+#endif
+
+enum {
+	OPT_OUT = 'o', OPT_LANG = 'l', OPT_QUIET = 'q', OPT_VERBOSE = 'v',
+	OPT_HELP = 'h', OPT_VERSION = 256, OPT_DICT_DIR, OPT_DATA_DIR,
+	OPT_VARIANTS, OPT_PER_LINE, OPT_CSV_RAW, OPT_MAX_SIZE,
+	OPT_MAX_FINDINGS, OPT_SUGGEST_BUDGET,
+};
+
+static const struct option long_opts[] = {
+	{"out", required_argument, NULL, OPT_OUT},
+	{"lang", required_argument, NULL, OPT_LANG},
+	{"dict-dir", required_argument, NULL, OPT_DICT_DIR},
+	{"data-dir", required_argument, NULL, OPT_DATA_DIR},
+	{"variants", required_argument, NULL, OPT_VARIANTS},
+	{"per-line", no_argument, NULL, OPT_PER_LINE},
+	{"csv-raw", no_argument, NULL, OPT_CSV_RAW},
+	{"max-article-size", required_argument, NULL, OPT_MAX_SIZE},
+	{"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
+	{"suggest-budget", required_argument, NULL, OPT_SUGGEST_BUDGET},
+	{"quiet", no_argument, NULL, OPT_QUIET},
+	{"verbose", no_argument, NULL, OPT_VERBOSE},
+	{"help", no_argument, NULL, OPT_HELP},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{NULL, 0, NULL, 0},
+};
+
+static const char help_text[] =
+"usage: relire audit [OPTIONS] PATH...\n"
+"       relire --help | --version\n"
+"\n"
+"Audit and clean scraped and machine-translated news. Each PATH is a file,\n"
+"a directory (searched recursively for *.txt, in sorted order) or '-' for\n"
+"standard input. For every article relire decodes and normalizes the text,\n"
+"finds corruption (repetitions, encoding damage, misspellings...) at exact\n"
+"byte offsets, and writes the cleaned text and CSV reports.\n"
+"\n"
+"Options:\n"
+"  -o, --out DIR            write reports into DIR (default: reports)\n"
+"  -l, --lang CODE          article language for spelling (default: fr)\n"
+"      --dict-dir DIR       look for Hunspell dictionaries in DIR first\n"
+"      --data-dir DIR       relire's word lists (default: the installed\n"
+"                           dictionaries/ directory)\n"
+"      --variants FILE      name variants table to read (CSV)\n"
+"      --per-line           every input line is one record (id FILE:LINE)\n"
+"      --csv-raw            do not neutralize spreadsheet formulas in CSV\n"
+"      --max-article-size N largest article in bytes (default: 64M;\n"
+"                           K, M, G suffixes accepted)\n"
+"      --max-findings N     findings listed per article (default: 10000;\n"
+"                           0 = no limit; the rest are counted)\n"
+"      --suggest-budget S   seconds of Hunspell suggestions per run\n"
+"                           (default: 10)\n"
+"  -q, --quiet              print errors only\n"
+"  -v, --verbose            print one line per article on stderr\n"
+"  -h, --help               show this help\n"
+"      --version            show the version\n"
+"\n"
+"Outputs in DIR:\n"
+"  quality.csv    one row per article: status, words, score 0-100, grade,\n"
+"                 top issue, one count column per finding kind\n"
+"  findings.csv   one row per finding: article, kind, byte span, line,\n"
+"                 column, original, replacement, applied, confidence\n"
+"  clean/ID       the cleaned text of each article (clean.txt with\n"
+"                 --per-line)\n"
+"Formats are documented in docs/formats.md.\n"
+"\n"
+"Exit status: 0 every article processed; 1 some articles failed (each has\n"
+"a quality.csv row with status=error); 2 usage or configuration error;\n"
+"3 internal error or reports could not be written.\n";
+
+void options_print_help(void *fp)
+{
+	fputs(help_text, fp);
+}
+
+const char *options_default_data_dir(void)
+{
+	const char *env = getenv("RELIRE_DATA_DIR");
+	struct stat st;
+
+	if (env && *env)
+		return env;
+	if (*RELIRE_SOURCE_DATA_DIR && stat(RELIRE_SOURCE_DATA_DIR, &st) == 0)
+		return RELIRE_SOURCE_DATA_DIR;
+	return RELIRE_INSTALL_DATA_DIR;
+}
+
+static int usage_error(const char *msg, const char *arg)
+{
+	rl_error("%s '%s'", msg, arg);
+	fputs("hint: see 'relire --help'\n", stderr);
+	return EXIT_USAGE;
+}
+
+static int parse_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || end == s || *s == '-')
+		return -1;
+	switch (*end) {
+	case 'K': case 'k': v <<= 10; end++; break;
+	case 'M': case 'm': v <<= 20; end++; break;
+	case 'G': case 'g': v <<= 30; end++; break;
+	default: break;
+	}
+	if (*end)
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+static int parse_seconds(const char *s, double *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtod(s, &end);
+	return errno || end == s || *end || *out < 0 ? -1 : 0;
+}
+
+static void set_defaults(struct options *opt)
+{
+	memset(opt, 0, sizeof(*opt));
+	opt->out_dir = "reports";
+	opt->lang = "fr";
+	opt->max_article_size = (size_t)64 << 20;
+	opt->max_findings = 10000;
+	opt->suggest_budget = 10.0;
+}
+
+static int valid_lang(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n < 2 || n > 10)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || s[i] == '_' ||
+		      (s[i] >= 'A' && s[i] <= 'Z')))
+			return 0;
+	return 1;
+}
+
+int options_parse_audit(struct options *opt, int argc, char **argv)
+{
+	int c;
+
+	set_defaults(opt);
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":o:l:qvh", long_opts, NULL)) !=
+	       -1) {
+		switch (c) {
+		case OPT_OUT: opt->out_dir = optarg; break;
+		case OPT_LANG:
+			if (!valid_lang(optarg))
+				return usage_error("invalid language code",
+						   optarg);
+			opt->lang = optarg;
+			break;
+		case OPT_DICT_DIR: opt->dict_dir = optarg; break;
+		case OPT_DATA_DIR: opt->data_dir = optarg; break;
+		case OPT_VARIANTS: opt->variants = optarg; break;
+		case OPT_PER_LINE: opt->per_line = 1; break;
+		case OPT_CSV_RAW: opt->csv_raw = 1; break;
+		case OPT_QUIET: opt->quiet = 1; break;
+		case OPT_VERBOSE: opt->verbose = 1; break;
+		case OPT_MAX_SIZE:
+			if (parse_size(optarg, &opt->max_article_size) ||
+			    !opt->max_article_size)
+				return usage_error("invalid size", optarg);
+			break;
+		case OPT_MAX_FINDINGS:
+			if (parse_size(optarg, &opt->max_findings))
+				return usage_error("invalid count", optarg);
+			break;
+		case OPT_SUGGEST_BUDGET:
+			if (parse_seconds(optarg, &opt->suggest_budget))
+				return usage_error("invalid number of seconds",
+						   optarg);
+			break;
+		case OPT_HELP:
+			options_print_help(stdout);
+			return EXIT_ALL_OK;
+		case OPT_VERSION:
+			printf("relire %s\n", RELIRE_VERSION);
+			return EXIT_ALL_OK;
+		case ':':
+			return usage_error("option needs a value:",
+					   argv[optind - 1]);
+		default:
+			return usage_error("unknown option", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc) {
+		rl_error("no input given");
+		fputs("hint: relire audit corpora/   (see 'relire --help')\n",
+		      stderr);
+		return EXIT_USAGE;
+	}
+	if (!opt->data_dir)
+		opt->data_dir = options_default_data_dir();
+	opt->paths = argv + optind;
+	opt->npaths = (size_t)(argc - optind);
+	return -1;
+}

@@ -1,0 +1,50 @@
+/*
+ * options.h - the immutable run options, filled once from the command line.
+ */
+#ifndef RELIRE_OPTIONS_H
+#define RELIRE_OPTIONS_H
+
+#include <stddef.h>
+
+#define RELIRE_VERSION "0.1.0"
+
+/* Exit statuses (documented in --help, README and relire.1). */
+enum exit_status {
+	EXIT_ALL_OK = 0,     /* every article processed */
+	EXIT_SOME_FAILED = 1,/* some articles failed; they have error rows */
+	EXIT_USAGE = 2,      /* usage or configuration error */
+	EXIT_INTERNAL = 3,   /* internal error, or reports could not be written */
+};
+
+struct options {
+	const char *out_dir;     /* --out, default "reports" */
+	const char *lang;        /* --lang, default "fr" */
+	const char *dict_dir;    /* --dict-dir, extra Hunspell dictionaries */
+	const char *data_dir;    /* --data-dir, relire's dictionaries/ */
+	const char *variants;    /* --variants FILE */
+	int per_line;            /* --per-line */
+	int quiet, verbose;      /* -q, -v */
+	int csv_raw;             /* --csv-raw: no formula neutralization */
+	size_t max_article_size; /* --max-article-size, bytes */
+	size_t max_findings;     /* --max-findings per article, 0 = no cap */
+	double suggest_budget;   /* --suggest-budget, seconds per run */
+	char **paths;            /* borrowed from argv */
+	size_t npaths;
+};
+
+/*
+ * Parse argv (after the "audit" command word) into opt. Returns -1 when
+ * the run should go on, or the exit status to exit with now (after --help,
+ * --version, or a usage error already printed with a hint).
+ */
+int options_parse_audit(struct options *opt, int argc, char **argv);
+
+/* The data directory to use when --data-dir is not given: $RELIRE_DATA_DIR,
+ * else the source tree's dictionaries/ when it exists, else the installed
+ * one. Borrowed static string. */
+const char *options_default_data_dir(void);
+
+/* Print the full help text to fp. */
+void options_print_help(void *fp);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * pipeline.h - the stages of one article, wired in order.
+ *
+ *   decode -> [view] normalize (NFC) -> [view] segment -> repeat, spell
+ *
+ * A worker owns the handles that are not thread-safe (ICU break iterator,
+ * Hunspell) and reuses them for every article it processes. Shared
+ * read-only resources (word lists) live in struct resources, loaded once
+ * per run.
+ */
+#ifndef RELIRE_PIPELINE_H
+#define RELIRE_PIPELINE_H
+
+#include <stddef.h>
+
+#include "article.h"
+#include "options.h"
+#include "wordlist.h"
+
+struct resources {
+	struct wordlist doubles; /* legitimate repeated words */
+};
+
+/* Load the run's shared resources from opt->data_dir. 0 or -1 (printed). */
+int resources_load(struct resources *r, const struct options *opt);
+void resources_release(struct resources *r);
+
+struct worker;
+
+/* Open a worker's handles. NULL after printing the error (a missing
+ * dictionary is a configuration error). */
+struct worker *worker_new(const struct options *opt,
+			  const struct resources *res);
+void worker_free(struct worker *w);
+
+/*
+ * Run every stage on an article whose raw bytes are given (ownership of raw
+ * passes to the article). On return the article holds its text and all its
+ * findings, sorted; on an article error its status says why. Never stops
+ * the batch.
+ */
+void worker_process(struct worker *w, struct article *a, char *raw,
+		    size_t len);
+
+#endif

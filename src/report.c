@@ -1,0 +1,401 @@
+/*
+ * report.c - quality.csv, findings.csv and clean texts, written through
+ * temporary files and renamed into place at the end of the run.
+ */
+#include "report.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csvio.h"
+#include "score.h"
+#include "utf8.h"
+#include "util.h"
+#include "view.h"
+
+#define WORST_N 5
+
+struct pending {  /* a temporary file waiting to be renamed */
+	char *tmp, *final;
+};
+
+struct worst {
+	char *id;
+	double score;
+	int top_kind;
+};
+
+struct report {
+	const struct options *opt;
+	FILE *quality, *findings, *clean_lines;
+	struct csvw *qw, *fw;
+	struct pending *pend;
+	size_t npend, cap;
+	size_t articles, failed;
+	double score_sum;
+	struct worst worst[WORST_N];
+	size_t nworst;
+};
+
+static FILE *open_tmp(struct report *r, const char *name)
+{
+	struct strbuf final, tmp;
+	struct pending *p;
+	FILE *fp;
+	char *slash;
+
+	sb_init(&final);
+	sb_init(&tmp);
+	sb_addf(&final, "%s/%s", r->opt->out_dir, name);
+	slash = strrchr(final.buf, '/');
+	sb_add(&tmp, final.buf, (size_t)(slash - final.buf) + 1);
+	sb_addf(&tmp, ".%s.tmp.%ld", slash + 1, (long)getpid());
+	*slash = '\0';
+	if (mkdir_p(final.buf) < 0 || !(fp = fopen(tmp.buf, "wb"))) {
+		*slash = '/';
+		rl_error("cannot write '%s': %s", final.buf, strerror(errno));
+		sb_release(&final);
+		sb_release(&tmp);
+		return NULL;
+	}
+	*slash = '/';
+	GROW(r->pend, r->cap, r->npend + 1);
+	p = &r->pend[r->npend++];
+	p->tmp = sb_detach(&tmp, NULL);
+	p->final = sb_detach(&final, NULL);
+	sb_release(&tmp);
+	sb_release(&final);
+	return fp;
+}
+
+static void write_quality_header(struct csvw *w)
+{
+	static const char *const head[] = {
+		"article", "status", "language", "words", "score", "grade",
+		"top_issue",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(head); i++)
+		csvw_str(w, head[i]);
+	for (int k = 0; k < FK__COUNT; k++)
+		csvw_str(w, finding_kind_name(k));
+	csvw_str(w, "findings_dropped");
+	csvw_str(w, "reason");
+	csvw_end(w);
+}
+
+static void write_findings_header(struct csvw *w)
+{
+	static const char *const head[] = {
+		"article", "kind", "start", "end", "line", "column",
+		"original", "replacement", "applied", "confidence", "detail",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(head); i++)
+		csvw_str(w, head[i]);
+	csvw_end(w);
+}
+
+struct report *report_open(const struct options *opt)
+{
+	struct report *r = xcalloc(1, sizeof(*r));
+	int neutralize = !opt->csv_raw;
+
+	r->opt = opt;
+	if (mkdir_p(opt->out_dir) < 0) {
+		rl_error("cannot create output directory '%s': %s",
+			 opt->out_dir, strerror(errno));
+		free(r);
+		return NULL;
+	}
+	r->quality = open_tmp(r, "quality.csv");
+	r->findings = r->quality ? open_tmp(r, "findings.csv") : NULL;
+	if (opt->per_line && r->findings)
+		r->clean_lines = open_tmp(r, "clean.txt");
+	if (!r->findings || (opt->per_line && !r->clean_lines)) {
+		report_abort(r);
+		return NULL;
+	}
+	r->qw = csvw_new(r->quality, neutralize);
+	r->fw = csvw_new(r->findings, neutralize);
+	write_quality_header(r->qw);
+	write_findings_header(r->fw);
+	return r;
+}
+
+char *report_safe_path(const char *id)
+{
+	struct strbuf sb;
+	const char *p = id;
+
+	sb_init(&sb);
+	while (*p) {
+		const char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+
+		if (n == 2 && !strncmp(p, "..", 2))
+			sb_adds(&sb, sb.len ? "/__" : "__");
+		else if (n && !(n == 1 && *p == '.')) {
+			if (sb.len)
+				sb_addc(&sb, '/');
+			sb_add(&sb, p, n);
+		}
+		p += n + (e != NULL);
+	}
+	if (!sb.len)
+		sb_adds(&sb, "_");
+	return sb_detach(&sb, NULL);
+}
+
+/* Copy s with each byte of an ill-formed UTF-8 sequence written as \xHH
+ * (documented in docs/formats.md) so the CSV stays valid UTF-8. */
+static void add_escaped(struct strbuf *sb, const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t bad, at = i + utf8_find_invalid(s + i, len - i, &bad);
+		sb_add(sb, s + i, at - i);
+		if (at >= len)
+			break;
+		for (size_t k = 0; k < bad; k++)
+			sb_addf(sb, "\\x%02X", (unsigned char)s[at + k]);
+		i = at + bad;
+	}
+}
+
+/* Advance a (line, column) cursor over text[from, to). */
+static void advance(const char *t, size_t from, size_t to, size_t *line,
+		    size_t *col)
+{
+	size_t i = from;
+
+	while (i < to) {
+		if (t[i] == '\n') {
+			(*line)++;
+			*col = 1;
+			i++;
+			continue;
+		}
+		if ((unsigned char)t[i] < 0x80)
+			i++;
+		else
+			utf8_next(t, &i, to);
+		(*col)++;
+	}
+}
+
+static void write_findings(struct report *r, const struct article *a)
+{
+	struct strbuf orig;
+	size_t line = 1, col = 1, pos = 0;
+
+	sb_init(&orig);
+	for (size_t i = 0; i < a->nfindings; i++) {
+		const struct finding *f = &a->findings[i];
+
+		advance(a->text, pos, f->start, &line, &col);
+		pos = f->start;
+		sb_reset(&orig);
+		add_escaped(&orig, a->text + f->start, f->end - f->start);
+		csvw_str(r->fw, a->id);
+		csvw_str(r->fw, finding_kind_name(f->kind));
+		csvw_size(r->fw, f->start);
+		csvw_size(r->fw, f->end);
+		csvw_size(r->fw, line);
+		csvw_size(r->fw, col);
+		csvw_text(r->fw, orig.buf, orig.len);
+		csvw_text(r->fw, f->replacement, f->repl_len);
+		csvw_size(r->fw, (size_t)f->applied);
+		csvw_double(r->fw, f->confidence, 2);
+		csvw_str(r->fw, f->detail);
+		csvw_end(r->fw);
+	}
+	sb_release(&orig);
+}
+
+static void note_worst(struct report *r, const struct article *a,
+		       const struct score *s)
+{
+	size_t at = r->nworst;
+
+	while (at > 0 && r->worst[at - 1].score > s->value)
+		at--;
+	if (at >= WORST_N)
+		return;
+	if (r->nworst == WORST_N)
+		free(r->worst[WORST_N - 1].id);
+	else
+		r->nworst++;
+	memmove(&r->worst[at + 1], &r->worst[at],
+		(r->nworst - 1 - at) * sizeof(r->worst[0]));
+	r->worst[at].id = xstrdup(a->id);
+	r->worst[at].score = s->value;
+	r->worst[at].top_kind = s->top_kind;
+}
+
+static void write_quality(struct report *r, const struct article *a)
+{
+	struct score s;
+	int ok = a->status == ARTICLE_OK;
+	char grade[2] = {0, 0};
+
+	score_article(a, &s);
+	grade[0] = s.grade;
+	csvw_str(r->qw, a->id);
+	csvw_str(r->qw, ok ? "ok" : "error");
+	csvw_str(r->qw, a->lang);
+	csvw_size(r->qw, a->words);
+	if (ok)
+		csvw_double(r->qw, s.value, 1);
+	else
+		csvw_str(r->qw, "");
+	csvw_str(r->qw, ok ? grade : "");
+	csvw_str(r->qw, ok && s.top_kind >= 0 ? finding_kind_name(s.top_kind)
+					       : "");
+	for (int k = 0; k < FK__COUNT; k++)
+		csvw_size(r->qw, a->counts[k]);
+	csvw_size(r->qw, a->dropped);
+	csvw_str(r->qw, ok ? "" : a->error);
+	csvw_end(r->qw);
+	r->articles++;
+	if (!ok) {
+		r->failed++;
+		return;
+	}
+	r->score_sum += s.value;
+	note_worst(r, a, &s);
+}
+
+static int write_clean_file(struct report *r, const struct article *a,
+			    const char *text, size_t len)
+{
+	char *safe = report_safe_path(a->id);
+	struct strbuf name;
+	FILE *fp;
+	int rc = 0;
+
+	sb_init(&name);
+	sb_addf(&name, "clean/%s", safe);
+	fp = open_tmp(r, name.buf);
+	if (!fp)
+		rc = -1;
+	else if (fwrite(text, 1, len, fp) != len || fclose(fp) != 0)
+		rc = rl_error("cannot write '%s/%s': %s", r->opt->out_dir,
+			      name.buf, strerror(errno));
+	sb_release(&name);
+	free(safe);
+	return rc;
+}
+
+int report_article(struct report *r, struct article *a)
+{
+	size_t len = 0;
+	char *clean = NULL;
+	int rc = 0;
+
+	article_sort_findings(a);
+	write_quality(r, a);
+	write_findings(r, a);
+	if (a->status == ARTICLE_OK) {
+		clean = article_clean_text(a, &len);
+		if (r->clean_lines) {
+			if (fwrite(clean, 1, len, r->clean_lines) != len ||
+			    fputc('\n', r->clean_lines) == EOF)
+				rc = -1;
+		} else {
+			rc = write_clean_file(r, a, clean, len);
+		}
+		free(clean);
+	}
+	if (ferror(r->quality) || ferror(r->findings))
+		rc = -1;
+	if (rc < 0)
+		rl_error("cannot write reports in '%s': %s", r->opt->out_dir,
+			 strerror(errno));
+	return rc;
+}
+
+static int close_all(struct report *r)
+{
+	int rc = 0;
+
+	if (r->quality && fclose(r->quality) != 0)
+		rc = -1;
+	if (r->findings && fclose(r->findings) != 0)
+		rc = -1;
+	if (r->clean_lines && fclose(r->clean_lines) != 0)
+		rc = -1;
+	r->quality = r->findings = r->clean_lines = NULL;
+	return rc;
+}
+
+static void free_report(struct report *r)
+{
+	for (size_t i = 0; i < r->npend; i++) {
+		free(r->pend[i].tmp);
+		free(r->pend[i].final);
+	}
+	for (size_t i = 0; i < r->nworst; i++)
+		free(r->worst[i].id);
+	free(r->pend);
+	csvw_free(r->qw);
+	csvw_free(r->fw);
+	free(r);
+}
+
+int report_commit(struct report *r)
+{
+	int rc = close_all(r);
+
+	if (rc < 0) {
+		rl_error("cannot write reports in '%s': %s", r->opt->out_dir,
+			 strerror(errno));
+		report_abort(r);
+		return -1;
+	}
+	/* Clean texts first, the reports that index them last. */
+	for (size_t i = r->npend; i-- > 0;) {
+		if (rename(r->pend[i].tmp, r->pend[i].final) < 0) {
+			rc = rl_error("cannot rename '%s': %s",
+				      r->pend[i].final, strerror(errno));
+			unlink(r->pend[i].tmp);
+		}
+	}
+	free_report(r);
+	return rc;
+}
+
+void report_abort(struct report *r)
+{
+	if (!r)
+		return;
+	close_all(r);
+	for (size_t i = 0; i < r->npend; i++)
+		unlink(r->pend[i].tmp);
+	free_report(r);
+}
+
+void report_summary(const struct report *r)
+{
+	size_t ok = r->articles - r->failed;
+
+	fprintf(stderr, "relire: %zu article%s, %zu failed", r->articles,
+		r->articles == 1 ? "" : "s", r->failed);
+	if (ok)
+		fprintf(stderr, ", mean score %.1f, worst %.1f",
+			r->score_sum / (double)ok, r->worst[0].score);
+	fputc('\n', stderr);
+	for (size_t i = 0; i < r->nworst; i++)
+		fprintf(stderr, "  %5.1f  %s%s%s\n", r->worst[i].score,
+			r->worst[i].id, r->worst[i].top_kind >= 0 ? "  " : "",
+			r->worst[i].top_kind >= 0
+				? finding_kind_name(r->worst[i].top_kind)
+				: "");
+	fprintf(stderr, "reports: %s/quality.csv, %s/findings.csv, %s/%s\n",
+		r->opt->out_dir, r->opt->out_dir, r->opt->out_dir,
+		r->opt->per_line ? "clean.txt" : "clean/");
+}

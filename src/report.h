@@ -1,0 +1,38 @@
+/*
+ * report.h - the CSV reports and cleaned texts of a run (docs/formats.md).
+ *
+ * Outputs are complete or absent: every file is written under a temporary
+ * name in the output directory and renamed into place by report_commit(),
+ * so an interrupted run leaves the previous complete reports. Rows are
+ * written as articles complete (streaming); nothing grows with the batch.
+ */
+#ifndef RELIRE_REPORT_H
+#define RELIRE_REPORT_H
+
+#include "article.h"
+#include "options.h"
+
+struct report;
+
+/* Create opt->out_dir and open the temporary report files. Returns NULL
+ * after printing the error. */
+struct report *report_open(const struct options *opt);
+
+/* Append the rows of one processed (or failed) article and write its
+ * cleaned text. Returns 0, or -1 after printing a write error. */
+int report_article(struct report *r, struct article *a);
+
+/* Rename every temporary file into place and free r. 0 or -1 (printed). */
+int report_commit(struct report *r);
+/* Remove the temporary files and free r (NULL is a no-op). */
+void report_abort(struct report *r);
+
+/* Print the closing summary (articles, failures, scores, where the reports
+ * are) to stderr. */
+void report_summary(const struct report *r);
+
+/* Path under the clean/ directory for an article id: never escapes it
+ * ("../../x" -> "__/__/x", "/abs" -> "abs"). Caller frees. */
+char *report_safe_path(const char *id);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * token.h - words, numbers, spaces and punctuation of a view, as byte spans.
+ *
+ * Tokens are produced by the segmenter (segment.h, ICU word breaks) and
+ * read by detectors. Offsets are into the VIEW text; detectors map them back
+ * with view_report(). Every byte of the view belongs to exactly one token.
+ */
+#ifndef RELIRE_TOKEN_H
+#define RELIRE_TOKEN_H
+
+#include <stddef.h>
+
+enum token_type {
+	TOK_WORD,    /* letters, possibly with inner apostrophes ("qu’il") */
+	TOK_NUMBER,  /* digits, with inner separators ("1,5", "3e" is a word) */
+	TOK_SPACE,   /* horizontal white space */
+	TOK_NEWLINE, /* one line break ("\n", "\r\n", U+2028...) */
+	TOK_PUNCT,   /* anything else: punctuation, symbols */
+};
+
+enum token_flag {
+	TF_URL = 1,     /* part of a URL, e-mail address, handle or hashtag */
+	TF_UPPER = 2,   /* starts with an upper-case letter */
+	TF_ALLCAPS = 4, /* two or more letters, all upper-case */
+};
+
+struct token {
+	size_t start, end;
+	enum token_type type;
+	unsigned flags;
+};
+
+struct tokens {
+	struct token *t;
+	size_t n, cap;
+	size_t words; /* number of TOK_WORD and TOK_NUMBER tokens */
+};
+
+void tokens_init(struct tokens *ts);
+void tokens_release(struct tokens *ts);
+
+#endif

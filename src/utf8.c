@@ -1,0 +1,195 @@
+/*
+ * utf8.c - ICU-backed UTF-8 iteration, character properties and case
+ * mapping. Case mapping uses a UCaseMap over UTF-8 directly, so no UTF-16
+ * round trip is needed for keys.
+ */
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/ucasemap.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include "util.h"
+
+int32_t utf8_next(const char *s, size_t *i, size_t len)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	int32_t pos = 0, c;
+
+	/* U8_NEXT works on int32_t offsets; walk from a window base so that
+	 * texts over 2 GiB stay correct. */
+	U8_NEXT(u + *i, pos, (int32_t)(len - *i > 8 ? 8 : len - *i), c);
+	*i += (size_t)pos;
+	return c < 0 ? -1 : c;
+}
+
+int32_t utf8_prev(const char *s, size_t *i)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	size_t base = *i > 8 ? *i - 8 : 0;
+	int32_t pos = (int32_t)(*i - base), c;
+
+	U8_PREV(u + base, 0, pos, c);
+	*i = base + (size_t)pos;
+	return c < 0 ? -1 : c;
+}
+
+size_t utf8_count(const char *s, size_t len)
+{
+	size_t i = 0, n = 0;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80)
+			i++;
+		else
+			utf8_next(s, &i, len);
+		n++;
+	}
+	return n;
+}
+
+size_t utf8_find_invalid(const char *s, size_t len, size_t *bad_len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t at = i;
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (utf8_next(s, &i, len) < 0) {
+			*bad_len = i - at;
+			return at;
+		}
+	}
+	*bad_len = 0;
+	return len;
+}
+
+size_t utf8_put(char *out, int32_t cp)
+{
+	int32_t n = 0;
+	UBool err = 0;
+
+	U8_APPEND((uint8_t *)out, n, 4, cp, err);
+	return err ? 0 : (size_t)n;
+}
+
+int uc_is_alpha(int32_t cp) { return cp >= 0 && u_isalpha(cp); }
+int uc_is_upper(int32_t cp) { return cp >= 0 && u_isupper(cp); }
+int uc_is_lower(int32_t cp) { return cp >= 0 && u_islower(cp); }
+int uc_is_digit(int32_t cp) { return cp >= 0 && u_isdigit(cp); }
+int uc_is_space(int32_t cp) { return cp >= 0 && u_isUWhiteSpace(cp); }
+
+int uc_is_mark(int32_t cp)
+{
+	return cp >= 0 && (U_GET_GC_MASK(cp) & U_GC_M_MASK);
+}
+
+static int script_is(int32_t cp, UScriptCode want)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	return cp >= 0 && uscript_getScript(cp, &err) == want && U_SUCCESS(err);
+}
+
+int uc_is_cyrillic(int32_t cp) { return script_is(cp, USCRIPT_CYRILLIC); }
+int uc_is_latin(int32_t cp) { return script_is(cp, USCRIPT_LATIN); }
+
+int utf8_is_all_caps(const char *s, size_t len)
+{
+	size_t i = 0, letters = 0;
+
+	while (i < len) {
+		int32_t c = utf8_next(s, &i, len);
+		if (!uc_is_alpha(c))
+			continue;
+		if (!uc_is_upper(c))
+			return 0;
+		letters++;
+	}
+	return letters >= 2;
+}
+
+int utf8_starts_upper(const char *s, size_t len)
+{
+	size_t i = 0;
+	return len > 0 && uc_is_upper(utf8_next(s, &i, len));
+}
+
+typedef int32_t case_fn(const UCaseMap *, char *, int32_t, const char *,
+			int32_t, UErrorCode *);
+
+static int ascii_only(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* ASCII text maps the same under every Unicode case mapping. */
+static char *ascii_map(case_fn *fn, const char *s, size_t len,
+		       size_t *out_len)
+{
+	char *out = xmemdup(s, len);
+	int upper = fn == ucasemap_utf8ToUpper;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = out[i];
+		if (upper && c >= 'a' && c <= 'z')
+			out[i] = (char)(c - 'a' + 'A');
+		else if (!upper && c >= 'A' && c <= 'Z')
+			out[i] = (char)(c - 'A' + 'a');
+	}
+	*out_len = len;
+	return out;
+}
+
+/* The preflight-allocate-fill dance for ICU's UTF-8 case mapping. */
+static char *case_map(case_fn *fn, const char *s, size_t len,
+		      size_t *out_len)
+{
+	static _Thread_local UCaseMap *cm;
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t cap = (int32_t)len + 16, n;
+	char *out;
+
+	if (ascii_only(s, len))
+		return ascii_map(fn, s, len, out_len);
+	if (!cm) {
+		cm = ucasemap_open("", 0, &err);
+		if (U_FAILURE(err))
+			abort();
+	}
+	out = xmalloc((size_t)cap + 1);
+	n = fn(cm, out, cap, s, (int32_t)len, &err);
+	if (err == U_BUFFER_OVERFLOW_ERROR) {
+		err = U_ZERO_ERROR;
+		out = xrealloc(out, (size_t)n + 1);
+		n = fn(cm, out, n, s, (int32_t)len, &err);
+	}
+	if (U_FAILURE(err) && err != U_STRING_NOT_TERMINATED_WARNING)
+		n = 0; /* ill-formed input: an empty key never matches */
+	out[n] = '\0';
+	*out_len = (size_t)n;
+	return out;
+}
+
+char *utf8_fold(const char *s, size_t len, size_t *out_len)
+{
+	return case_map(ucasemap_utf8FoldCase, s, len, out_len);
+}
+
+char *utf8_lower(const char *s, size_t len, size_t *out_len)
+{
+	return case_map(ucasemap_utf8ToLower, s, len, out_len);
+}
+
+char *utf8_upper(const char *s, size_t len, size_t *out_len)
+{
+	return case_map(ucasemap_utf8ToUpper, s, len, out_len);
+}

@@ -1,0 +1,55 @@
+/*
+ * utf8.h - code points and character classes over UTF-8, through ICU.
+ *
+ * The rest of relire never decodes UTF-8 by hand: it walks text with
+ * utf8_next() (ICU's U8_NEXT) and asks ICU for character properties here.
+ * Unicode policy for iteration: an ill-formed sequence yields -1 and
+ * advances past the maximal ill-formed subpart (ICU's definition), so a
+ * walk always terminates and never reads past len.
+ */
+#ifndef RELIRE_UTF8_H
+#define RELIRE_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode the code point at s[*i] (i < len), advance *i. -1 if ill-formed. */
+int32_t utf8_next(const char *s, size_t *i, size_t len);
+/* Decode the code point ending before s[*i] (i > 0), move *i back to its
+ * start. -1 if ill-formed. */
+int32_t utf8_prev(const char *s, size_t *i);
+/* Number of code points in s[0..len); an ill-formed subpart counts as 1. */
+size_t utf8_count(const char *s, size_t len);
+/* Offset of the first ill-formed byte in s[0..len), or len when valid.
+ * *bad_len receives the length of the maximal ill-formed subpart. */
+size_t utf8_find_invalid(const char *s, size_t len, size_t *bad_len);
+/* Encode cp into out (at least 4 bytes); returns the byte count. */
+size_t utf8_put(char *out, int32_t cp);
+
+/* Character classes (ICU properties). */
+int uc_is_alpha(int32_t cp);
+int uc_is_upper(int32_t cp);
+int uc_is_lower(int32_t cp);
+int uc_is_digit(int32_t cp);
+int uc_is_space(int32_t cp);   /* White_Space, including NBSP and NNBSP */
+int uc_is_mark(int32_t cp);    /* general category M* */
+int uc_is_cyrillic(int32_t cp);
+int uc_is_latin(int32_t cp);
+
+/* 1 when every code point of s[0..len) that is a letter is upper-case and
+ * there are at least two letters ("OTAN", "ÖVP"). */
+int utf8_is_all_caps(const char *s, size_t len);
+/* 1 when the first code point of s is an upper-case letter. */
+int utf8_starts_upper(const char *s, size_t len);
+
+/*
+ * Full Unicode case folding of s[0..len) into a malloc'd, NUL-terminated
+ * string (caller frees); its length in *out_len. Used for case-insensitive
+ * comparison keys ("Rast" and "rast" fold alike).
+ */
+char *utf8_fold(const char *s, size_t len, size_t *out_len);
+/* Lower-case / title-case mapping with the root locale, same ownership. */
+char *utf8_lower(const char *s, size_t len, size_t *out_len);
+char *utf8_upper(const char *s, size_t len, size_t *out_len);
+
+#endif

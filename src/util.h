@@ -1,0 +1,65 @@
+/*
+ * util.h - memory, string buffers and the one error idiom of relire.
+ *
+ * Allocation never fails from the caller's point of view: the x* wrappers
+ * print a message and abort on out-of-memory. Errors that the user can act
+ * on are printed once with rl_error(), in git's style:
+ *     relire: cannot read 'x.txt': Permission denied
+ */
+#ifndef RELIRE_UTIL_H
+#define RELIRE_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Allocate or die. xrealloc(NULL, n) is malloc; results are never NULL. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Copy of a NUL-terminated string; caller frees with free(). */
+char *xstrdup(const char *s);
+/* Copy of the first n bytes of s plus a NUL; caller frees with free(). */
+char *xmemdup(const char *s, size_t n);
+
+/* Grow *p (an array of *cap elements of elem bytes) to hold at least need. */
+void grow_array(void **p, size_t *cap, size_t need, size_t elem);
+#define GROW(arr, cap, need) \
+	grow_array((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+
+/* A growable byte buffer, always NUL-terminated after init. */
+struct strbuf {
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+
+void sb_init(struct strbuf *sb);
+void sb_release(struct strbuf *sb);
+void sb_reset(struct strbuf *sb);
+void sb_add(struct strbuf *sb, const char *s, size_t n);
+void sb_adds(struct strbuf *sb, const char *s);
+void sb_addc(struct strbuf *sb, char c);
+void sb_addf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Take ownership of the buffer; sb is left released (sb_init to reuse;
+ * sb_release on it is a no-op). */
+char *sb_detach(struct strbuf *sb, size_t *len);
+
+/* Print "relire: <message>" to stderr. Returns -1 for `return rl_error(..)`. */
+int rl_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "relire: warning: <message>" unless quiet mode is set. */
+void rl_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Quiet mode for rl_warn (errors are always printed). */
+void rl_set_quiet(int quiet);
+
+/* Read a whole file into *buf (NUL-terminated, caller frees). On failure
+ * returns -errno and leaves *buf NULL; the caller reports the error. Files
+ * larger than max bytes give -EFBIG. */
+int read_file(const char *path, size_t max, char **buf, size_t *len);
+
+/* Create a directory and its parents (mkdir -p). 0 or -errno. */
+int mkdir_p(const char *path);
+
+#endif
