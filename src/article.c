@@ -30,6 +30,25 @@ static const char *const kind_names[FK__COUNT] = {
 	[FK_NAME_VARIANT] = "name_variant",
 };
 
+static const char *const stat_names[DS__COUNT] = {
+	[DS_DUP_LINE_FRAC] = "dup_line_frac",
+	[DS_DUP_PARA_CHAR_FRAC] = "dup_para_char_frac",
+	[DS_TOP_2GRAM_CHAR_FRAC] = "top_2gram_char_frac",
+	[DS_TOP_3GRAM_CHAR_FRAC] = "top_3gram_char_frac",
+	[DS_TOP_4GRAM_CHAR_FRAC] = "top_4gram_char_frac",
+	[DS_DUP_5GRAM_CHAR_FRAC] = "dup_5gram_char_frac",
+	[DS_DUP_6GRAM_CHAR_FRAC] = "dup_6gram_char_frac",
+	[DS_DUP_7GRAM_CHAR_FRAC] = "dup_7gram_char_frac",
+	[DS_DUP_8GRAM_CHAR_FRAC] = "dup_8gram_char_frac",
+	[DS_DUP_9GRAM_CHAR_FRAC] = "dup_9gram_char_frac",
+	[DS_DUP_10GRAM_CHAR_FRAC] = "dup_10gram_char_frac",
+};
+
+const char *doc_stat_name(enum doc_stat s)
+{
+	return (unsigned)s < DS__COUNT ? stat_names[s] : "?";
+}
+
 const char *finding_kind_name(enum finding_kind k)
 {
 	return (unsigned)k < FK__COUNT ? kind_names[k] : "?";

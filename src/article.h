@@ -52,6 +52,26 @@ struct finding {
 	size_t seq;         /* insertion order, breaks ties when sorting */
 };
 
+/* Document-level repetition statistics written to quality.csv (their exact
+ * formulas are in docs/formats.md; computed by the repetition stage). */
+enum doc_stat {
+	DS_DUP_LINE_FRAC,        /* duplicate lines / lines */
+	DS_DUP_PARA_CHAR_FRAC,   /* chars in duplicate paragraphs / chars */
+	DS_TOP_2GRAM_CHAR_FRAC,
+	DS_TOP_3GRAM_CHAR_FRAC,
+	DS_TOP_4GRAM_CHAR_FRAC,
+	DS_DUP_5GRAM_CHAR_FRAC,
+	DS_DUP_6GRAM_CHAR_FRAC,
+	DS_DUP_7GRAM_CHAR_FRAC,
+	DS_DUP_8GRAM_CHAR_FRAC,
+	DS_DUP_9GRAM_CHAR_FRAC,
+	DS_DUP_10GRAM_CHAR_FRAC,
+	DS__COUNT
+};
+
+/* Column name of a statistic ("dup_line_frac"). */
+const char *doc_stat_name(enum doc_stat s);
+
 enum article_status { ARTICLE_OK, ARTICLE_ERROR };
 
 struct article {
@@ -67,6 +87,7 @@ struct article {
 	char lang[16];      /* language of the article ("fr") */
 	size_t words;       /* word count, filled by the segmenter stage */
 	size_t counts[FK__COUNT]; /* findings per kind, including dropped */
+	double stats[DS__COUNT];  /* document statistics, 0 until computed */
 };
 
 /* Initialise a with a copy of id and no text. Release with article_release. */

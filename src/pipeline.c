@@ -84,10 +84,16 @@ void worker_process(struct worker *w, struct article *a, char *raw,
 	if (decode_article(a, raw, len) < 0)
 		return;
 
+	/* Phase 1: character-level repairs on the decoded text. */
 	view_build(&v, a);
 	normalize_nfc(a, &v);
 	view_release(&v);
 
+	/* Phase 2: spacing, joins and typography on repaired characters. */
+	view_build(&v, a);
+	view_release(&v);
+
+	/* Phase 3: detectors on the tokens of the repaired text. */
 	view_build(&v, a);
 	if (segmenter_run(w->seg, v.text, v.len, &w->toks) < 0) {
 		article_fail(a, "tokenization failed");

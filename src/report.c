@@ -83,6 +83,8 @@ static void write_quality_header(struct csvw *w)
 	for (int k = 0; k < FK__COUNT; k++)
 		csvw_str(w, finding_kind_name(k));
 	csvw_str(w, "findings_dropped");
+	for (int k = 0; k < DS__COUNT; k++)
+		csvw_str(w, doc_stat_name(k));
 	csvw_str(w, "reason");
 	csvw_end(w);
 }
@@ -259,6 +261,8 @@ static void write_quality(struct report *r, const struct article *a)
 	for (int k = 0; k < FK__COUNT; k++)
 		csvw_size(r->qw, a->counts[k]);
 	csvw_size(r->qw, a->dropped);
+	for (int k = 0; k < DS__COUNT; k++)
+		csvw_double(r->qw, a->stats[k], 4);
 	csvw_str(r->qw, ok ? "" : a->error);
 	csvw_end(r->qw);
 	r->articles++;
