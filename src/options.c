@@ -22,9 +22,10 @@
 
 enum {
 	OPT_OUT = 'o', OPT_LANG = 'l', OPT_QUIET = 'q', OPT_VERBOSE = 'v',
-	OPT_HELP = 'h', OPT_VERSION = 256, OPT_DICT_DIR, OPT_DATA_DIR,
+	OPT_HELP = 'h', OPT_THREADS_SHORT = 'j', OPT_VERSION = 256, OPT_DICT_DIR, OPT_DATA_DIR,
 	OPT_VARIANTS, OPT_PER_LINE, OPT_CSV_RAW, OPT_MAX_SIZE,
-	OPT_MAX_FINDINGS, OPT_SUGGEST_BUDGET,
+	OPT_MAX_FINDINGS, OPT_SUGGEST_BUDGET, OPT_TYPOGRAPHY, OPT_JSONL,
+	OPT_THREADS, OPT_MAX_LINE,
 };
 
 static const struct option long_opts[] = {
@@ -38,6 +39,10 @@ static const struct option long_opts[] = {
 	{"max-article-size", required_argument, NULL, OPT_MAX_SIZE},
 	{"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
 	{"suggest-budget", required_argument, NULL, OPT_SUGGEST_BUDGET},
+	{"typography", required_argument, NULL, OPT_TYPOGRAPHY},
+	{"jsonl", no_argument, NULL, OPT_JSONL},
+	{"threads", required_argument, NULL, OPT_THREADS},
+	{"max-line-length", required_argument, NULL, OPT_MAX_LINE},
 	{"quiet", no_argument, NULL, OPT_QUIET},
 	{"verbose", no_argument, NULL, OPT_VERBOSE},
 	{"help", no_argument, NULL, OPT_HELP},
@@ -64,6 +69,12 @@ static const char help_text[] =
 "      --variants FILE      name variants table to read (CSV)\n"
 "      --per-line           every input line is one record (id FILE:LINE)\n"
 "      --csv-raw            do not neutralize spreadsheet formulas in CSV\n"
+"      --typography PROFILE apply a typography profile: 'fr' (French\n"
+"                           quotes, apostrophes and no-break spaces) or\n"
+"                           'none' (default: only broken spacing is fixed)\n"
+"  -j, --threads N          worker threads (default: number of cores)\n"
+"      --max-line-length N  longest line in bytes; longer lines make the\n"
+"                           article fail (default: 0, no limit)\n"
 "      --max-article-size N largest article in bytes (default: 64M;\n"
 "                           K, M, G suffixes accepted)\n"
 "      --max-findings N     findings listed per article (default: 10000;\n"
@@ -172,7 +183,7 @@ int options_parse_audit(struct options *opt, int argc, char **argv)
 	set_defaults(opt);
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":o:l:qvh", long_opts, NULL)) !=
+	while ((c = getopt_long(argc, argv, ":o:l:j:qvh", long_opts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case OPT_OUT: opt->out_dir = optarg; break;
@@ -188,6 +199,26 @@ int options_parse_audit(struct options *opt, int argc, char **argv)
 		case OPT_PER_LINE: opt->per_line = 1; break;
 		case OPT_CSV_RAW: opt->csv_raw = 1; break;
 		case OPT_QUIET: opt->quiet = 1; break;
+		case OPT_JSONL: opt->jsonl = 1; break;
+		case OPT_TYPOGRAPHY:
+			if (strcmp(optarg, "fr") && strcmp(optarg, "none"))
+				return usage_error("unknown typography profile",
+						   optarg);
+			opt->typography_fr = !strcmp(optarg, "fr");
+			break;
+		case OPT_THREADS_SHORT:
+		case OPT_THREADS: {
+			size_t n;
+			if (parse_size(optarg, &n) || n > 256)
+				return usage_error("invalid thread count",
+						   optarg);
+			opt->threads = (unsigned)n;
+			break;
+		}
+		case OPT_MAX_LINE:
+			if (parse_size(optarg, &opt->max_line_length))
+				return usage_error("invalid size", optarg);
+			break;
 		case OPT_VERBOSE: opt->verbose = 1; break;
 		case OPT_MAX_SIZE:
 			if (parse_size(optarg, &opt->max_article_size) ||

@@ -25,6 +25,10 @@ struct options {
 	int per_line;            /* --per-line */
 	int quiet, verbose;      /* -q, -v */
 	int csv_raw;             /* --csv-raw: no formula neutralization */
+	int typography_fr;       /* --typography fr: French typography profile */
+	int jsonl;               /* --jsonl: JSON Lines records in and out */
+	unsigned threads;        /* --threads, 0 = number of cores */
+	size_t max_line_length;  /* --max-line-length, bytes, 0 = no limit */
 	size_t max_article_size; /* --max-article-size, bytes */
 	size_t max_findings;     /* --max-findings per article, 0 = no cap */
 	double suggest_budget;   /* --suggest-budget, seconds per run */
