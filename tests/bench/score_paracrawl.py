@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""score_paracrawl.py - how well relire's score separates good text from bad.
+
+The ParaCrawl human evaluations (../shared/data/paracrawl/) label scraped
+sentence pairs: V valid, L wrong language, T broken tokenization, and other
+translation-level labels (MT, E, A, F) that the target text alone cannot
+show. This benchmark runs `relire audit --per-line --lang XX` on the target
+side (the trg column) of every file and prints the ROC AUC of quality.csv's
+`score` for V (positive) against L+T (negative), beside the AUC of the
+file's `bicleaner` column on the same rows. 0.5 is chance, 1.0 perfect.
+
+    tests/bench/score_paracrawl.py [--relire BUILD/relire] [--data DIR]
+                                   [--kinds] [--fit]
+
+--kinds prints, per finding kind, the share of V and L+T rows that have at
+least one finding of that kind (which detectors carry the signal).
+
+--fit searches general per-kind weights and the length floor of the score
+formula (docs/scoring.md) that maximize the mean AUC over all files, using
+the per-kind counts of quality.csv; it prints them for src/score.c. It
+fits one weight per kind and one floor, never anything per row.
+
+Python 3 standard library only. Skips (exit 0, message) when the data is
+absent.
+"""
+
+import argparse
+import csv
+import math
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+# Column layout of the two releases (the files have no header row).
+LAYOUTS = {
+    "v3": {"trg": 3, "bicleaner": 6, "label": 7},
+    "v6": {"trg": 3, "bicleaner": 4, "label": 5},
+}
+POSITIVE = {"V"}
+NEGATIVE = {"L", "T"}
+CSV_FIRST_KIND = 7  # quality.csv: article,status,language,words,score,
+                    # grade,top_issue, then one count column per kind
+
+
+def find_relire(given):
+    if given:
+        return given
+    for name in sorted(os.listdir(ROOT)):
+        cand = os.path.join(ROOT, name, "relire")
+        if name.startswith("build") and os.access(cand, os.X_OK):
+            return cand
+    sys.exit("score_paracrawl: no relire binary found; pass --relire")
+
+
+def auc(pos, neg):
+    """ROC AUC by ranks (Mann-Whitney U), ties counted as one half."""
+    if not pos or not neg:
+        return float("nan")
+    allv = sorted([(v, 1) for v in pos] + [(v, 0) for v in neg])
+    rank_sum, i = 0.0, 0
+    while i < len(allv):
+        j = i
+        while j < len(allv) and allv[j][0] == allv[i][0]:
+            j += 1
+        mid = (i + j + 1) / 2.0  # mean 1-based rank of the tie group
+        rank_sum += mid * sum(1 for k in range(i, j) if allv[k][1])
+        i = j
+    n1, n2 = len(pos), len(neg)
+    return (rank_sum - n1 * (n1 + 1) / 2.0) / (n1 * n2)
+
+
+def read_tsv(path, layout):
+    rows = []
+    with open(path, encoding="utf-8", errors="replace", newline="") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) <= layout["label"]:
+                continue
+            try:
+                bic = float(cols[layout["bicleaner"]])
+            except ValueError:
+                bic = float("nan")
+            rows.append((cols[layout["trg"]], bic, cols[layout["label"]]))
+    return rows
+
+
+def run_relire(relire, rows, lang, tmp):
+    src = os.path.join(tmp, "trg.txt")
+    out = os.path.join(tmp, "out")
+    with open(src, "w", encoding="utf-8", newline="") as f:
+        for trg, _, _ in rows:
+            f.write(trg + "\n")
+    cmd = [relire, "audit", "--per-line", "--lang", lang, "--quiet",
+           "--suggest-budget", "0", "-o", out, src]
+    res = subprocess.run(cmd, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True)
+    if res.returncode not in (0, 1):
+        sys.exit("score_paracrawl: %s failed (%d): %s"
+                 % (" ".join(cmd), res.returncode, res.stderr.strip()))
+    by_line = {}
+    with open(os.path.join(out, "quality.csv"), encoding="utf-8",
+              newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        kinds = header[CSV_FIRST_KIND:header.index("findings_dropped")]
+        for rec in reader:
+            lineno = int(rec[0].rsplit(":", 1)[1])
+            if rec[1] != "ok":
+                continue
+            counts = [int(x) for x in
+                      rec[CSV_FIRST_KIND:CSV_FIRST_KIND + len(kinds)]]
+            by_line[lineno] = (float(rec[4]), int(rec[3]), counts)
+    return kinds, by_line
+
+
+def collect(relire, data):
+    sets = []
+    for name in sorted(os.listdir(data)):
+        m = re.match(r"paracrawl-(v\d+)-.*\.en-(\w\w)\.tsv$", name)
+        if not m or m.group(1) not in LAYOUTS:
+            continue
+        rows = read_tsv(os.path.join(data, name), LAYOUTS[m.group(1)])
+        with tempfile.TemporaryDirectory() as tmp:
+            kinds, by_line = run_relire(relire, rows, m.group(2), tmp)
+        items = []
+        for i, (_, bic, label) in enumerate(rows, 1):
+            if i in by_line and label in POSITIVE | NEGATIVE:
+                items.append((label in POSITIVE, bic) + by_line[i])
+        sets.append((name, m.group(2), kinds, items))
+    return sets
+
+
+def report(sets):
+    print("%-42s %4s %5s %5s %8s %9s" %
+          ("file", "lang", "V", "L+T", "relire", "bicleaner"))
+    total = []
+    for name, lang, _, items in sets:
+        pos = [it for it in items if it[0]]
+        neg = [it for it in items if not it[0]]
+        a = auc([it[2] for it in pos], [it[2] for it in neg])
+        b = auc([it[1] for it in pos if not math.isnan(it[1])],
+                [it[1] for it in neg if not math.isnan(it[1])])
+        total.append(a)
+        print("%-42s %4s %5d %5d %8.3f %9.3f%s" %
+              (name, lang, len(pos), len(neg), a, b,
+               "" if a > b else "   (below bicleaner)"))
+    print("mean relire AUC: %.3f" % (sum(total) / len(total)))
+
+
+def report_kinds(sets):
+    kinds = sets[0][2]
+    print("\nshare of rows with >= 1 finding of a kind (V / L+T):")
+    for k, kind in enumerate(kinds):
+        cells = []
+        for _, lang, _, items in sets:
+            pos = [it for it in items if it[0]]
+            neg = [it for it in items if not it[0]]
+            fp = sum(1 for it in pos if it[4][k]) / max(len(pos), 1)
+            fn = sum(1 for it in neg if it[4][k]) / max(len(neg), 1)
+            cells.append("%s %.2f/%.2f" % (lang, fp, fn))
+        if any(not c.endswith("0.00/0.00") for c in cells):
+            print("  %-17s %s" % (kind, "  ".join(cells)))
+
+
+def penalty_key(weights, floor, words, counts):
+    p = sum(w * c for w, c in zip(weights, counts))
+    return -p / max(words, floor)
+
+
+def mean_auc(sets, weights, floor):
+    total = 0.0
+    for _, _, _, items in sets:
+        pos = [penalty_key(weights, floor, it[3], it[4]) for it in items
+               if it[0]]
+        neg = [penalty_key(weights, floor, it[3], it[4]) for it in items
+               if not it[0]]
+        total += auc(pos, neg)
+    return total / len(sets)
+
+
+def fit(sets):
+    """Coordinate search over a coarse grid: weights in steps, floor."""
+    kinds = sets[0][2]
+    used = [k for k in range(len(kinds))
+            if any(it[4][k] for s in sets for it in s[3])]
+    weights = [1.0 if k in used else 0.0 for k in range(len(kinds))]
+    floor = 20
+    grid = [0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 5.0]
+    best = mean_auc(sets, weights, floor)
+    for _ in range(3):
+        for k in used:
+            for g in grid:
+                trial = list(weights)
+                trial[k] = g
+                a = mean_auc(sets, trial, floor)
+                if a > best + 1e-4:
+                    best, weights = a, trial
+        for f in (1, 3, 5, 8, 10, 15, 20, 30, 50):
+            a = mean_auc(sets, weights, f)
+            if a > best + 1e-4:
+                best, floor = a, f
+    print("\nfitted (mean AUC %.3f), floor %d words:" % (best, floor))
+    for k in used:
+        print("  %-17s %.2f" % (kinds[k], weights[k]))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--relire", help="path to the relire binary")
+    ap.add_argument("--data", default=os.path.join(
+        ROOT, "..", "shared", "data", "paracrawl"))
+    ap.add_argument("--kinds", action="store_true")
+    ap.add_argument("--fit", action="store_true")
+    args = ap.parse_args()
+    if not os.path.isdir(args.data):
+        print("score_paracrawl: skipped: no ParaCrawl data in %s"
+              % args.data)
+        return 0
+    sets = collect(find_relire(args.relire), args.data)
+    if not sets:
+        print("score_paracrawl: skipped: no paracrawl-*.tsv in %s"
+              % args.data)
+        return 0
+    report(sets)
+    if args.kinds:
+        report_kinds(sets)
+    if args.fit:
+        fit(sets)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+# Shared helpers for the CLI tests: sourced, never run.
+# Each test is run as: bash test_x.sh RELIRE_BINARY SOURCE_DIR
+set -euo pipefail
+RELIRE=${1:?usage: $0 RELIRE_BINARY SOURCE_DIR}
+SRC=${2:?usage: $0 RELIRE_BINARY SOURCE_DIR}
+SHARED="$SRC/../shared/data"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/relire-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+export RELIRE_DATA_DIR="$SRC/dictionaries"
+failures=0
+
+fail() {
+	echo "FAIL: $*" >&2
+	failures=$((failures + 1))
+}
+
+# expect_status WANT CMD...: run CMD, check its exit status.
+expect_status() {
+	local want=$1 got=0
+	shift
+	"$@" >"$TMP/stdout" 2>"$TMP/stderr" || got=$?
+	if [ "$got" != "$want" ]; then
+		fail "'$*' exited $got, want $want"
+		sed 's/^/  stderr: /' "$TMP/stderr" | head -5 >&2
+	fi
+}
+
+# need_shared: skip (exit 77) when ../shared/data is absent.
+need_shared() {
+	if [ ! -d "$SHARED" ]; then
+		echo "SKIP: $SHARED not found (real-data test)" >&2
+		exit 77
+	fi
+}
+
+finish() {
+	if [ "$failures" -gt 0 ]; then
+		echo "$failures check(s) failed" >&2
+		exit 1
+	fi
+	echo "ok"
+}
