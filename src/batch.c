@@ -46,8 +46,11 @@ static void finish(struct run *run, struct article *a)
 {
 	if (a->status != ARTICLE_OK) {
 		run->failed++;
-		if (!run->opt->quiet)
-			rl_error("cannot process '%s': %s", a->id, a->error);
+		/* Read errors already name the file; stage errors do not. */
+		if (!strncmp(a->error, "cannot read", 11))
+			rl_error("%s", a->error);
+		else
+			rl_error("'%s': %s", a->id, a->error);
 	} else if (run->opt->verbose) {
 		fprintf(stderr, "relire: %s: %zu words, %zu findings\n", a->id,
 			a->words, a->nfindings);
