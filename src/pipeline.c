@@ -19,6 +19,7 @@
 #include "view.h"
 
 struct worker {
+	void *user;
 	const struct options *opt;
 	const struct resources *res;
 	struct segmenter *seg;
@@ -47,10 +48,11 @@ void resources_release(struct resources *r)
 }
 
 struct worker *worker_new(const struct options *opt,
-			  const struct resources *res)
+			  const struct resources *res, void *user)
 {
 	struct worker *w = xcalloc(1, sizeof(*w));
 
+	w->user = user;
 	w->opt = opt;
 	w->res = res;
 	w->seg = segmenter_new(opt->lang);
@@ -62,6 +64,11 @@ struct worker *worker_new(const struct options *opt,
 		return NULL;
 	}
 	return w;
+}
+
+void *worker_user(const struct worker *w)
+{
+	return w->user;
 }
 
 void worker_free(struct worker *w)
