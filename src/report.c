@@ -314,6 +314,8 @@ int report_article(struct report *r, struct article *a)
 			rc = write_clean_file(r, a, clean, len);
 		}
 		free(clean);
+	} else if (r->clean_lines && fputc('\n', r->clean_lines) == EOF) {
+		rc = -1; /* a failed record keeps its line, empty */
 	}
 	if (ferror(r->quality) || ferror(r->findings))
 		rc = -1;
