@@ -106,6 +106,7 @@ def main(argv):
         for row in csv.DictReader(fp):
             aid = unneutralize(row["article"])
             if row["status"] != "ok":
+                record += 1  # its line in clean.txt is left empty
                 continue
             findings = by_article.get(aid, [])
             if per_line:
