@@ -20,9 +20,12 @@
 
 #include "article.h"
 #include "inputs.h"
+#include "jsonl.h"
 #include "pipeline.h"
+#include "progress.h"
 #include "report.h"
 #include "util.h"
+#include "view.h"
 
 static volatile sig_atomic_t interrupted;
 
@@ -46,13 +49,15 @@ struct job {
 	struct article art;
 	char *raw;          /* owned until the worker hands it to the article */
 	size_t len;
-	int ready;          /* processed (or failed before processing) */
+	struct jsonl_record *rec; /* --jsonl: the input record, else NULL */
+	int ready;          /* passed through a worker (processed or not) */
 };
 
 struct run {
 	const struct options *opt;
 	const struct resources *res;
 	struct report *report;
+	struct progress *progress;
 	size_t failed;
 	int write_failed;
 
@@ -107,7 +112,13 @@ static void *worker_main(void *arg)
 
 static void write_article(struct run *run, struct article *a)
 {
+	/* Reported first: the report may still fail the article (an id
+	 * that cannot name its clean file). */
+	if (run->report && !run->write_failed &&
+	    report_article(run->report, a) < 0)
+		run->write_failed = 1;
 	if (a->status != ARTICLE_OK) {
+		progress_clear(run->progress);
 		run->failed++;
 		/* Read errors already name the file; stage errors do not. */
 		if (!strncmp(a->error, "cannot read", 11))
@@ -118,8 +129,33 @@ static void write_article(struct run *run, struct article *a)
 		fprintf(stderr, "relire: %s: %zu words, %zu findings\n", a->id,
 			a->words, a->nfindings);
 	}
-	if (!run->write_failed && report_article(run->report, a) < 0)
+	progress_article(run->progress);
+}
+
+/* --jsonl: one result object per record on standard output. */
+static void write_jsonl(struct run *run, struct job *job)
+{
+	size_t len = 0;
+	char *clean = NULL, *line;
+
+	if (job->art.status == ARTICLE_OK)
+		clean = article_clean_text(&job->art, &len);
+	line = jsonl_format(job->rec, &job->art, clean, len);
+	if (fputs(line, stdout) == EOF || putchar('\n') == EOF) {
+		rl_error("cannot write to standard output: %s",
+			 strerror(errno));
 		run->write_failed = 1;
+	}
+	free(line);
+	free(clean);
+}
+
+static void free_job(struct job *job)
+{
+	article_release(&job->art);
+	jsonl_record_free(job->rec);
+	free(job->raw);
+	free(job);
 }
 
 /* Write finished jobs in order; with wait set, block until the oldest
@@ -137,30 +173,57 @@ static void drain(struct run *run, int wait)
 		}
 		run->written++;
 		pthread_mutex_unlock(&run->mu);
+		if (run->opt->jsonl && !run->write_failed)
+			write_jsonl(run, job);
 		write_article(run, &job->art);
-		article_release(&job->art);
-		free(job->raw);
-		free(job);
+		free_job(job);
 		wait = 0;
 		pthread_mutex_lock(&run->mu);
 	}
 	pthread_mutex_unlock(&run->mu);
 }
 
-/* Queue one article; raw (malloc'd) passes to the job. */
+/* --max-line-length: fail a whose input raw[0..len) has a line (bytes
+ * between LFs, the LF not counted) longer than max. */
+static void check_line_length(struct article *a, const char *raw, size_t len,
+			      size_t max)
+{
+	size_t pos = 0, lineno = 1;
+
+	while (pos < len) {
+		const char *nl = memchr(raw + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - raw) : len;
+
+		if (end - pos > max) {
+			article_fail(a, "line %zu is %zu bytes long, over "
+				     "--max-line-length (%zu bytes)", lineno,
+				     end - pos, max);
+			return;
+		}
+		pos = end + 1;
+		lineno++;
+	}
+}
+
+/* Queue one article; raw (malloc'd) and rec pass to the job. */
 static void submit(struct run *run, const char *id, char *raw, size_t len,
-		   const char *error)
+		   const char *error, struct jsonl_record *rec)
 {
 	struct job *job = xcalloc(1, sizeof(*job));
 
+	job->rec = rec;
 	article_init(&job->art, id);
 	strncpy(job->art.lang, run->opt->lang, sizeof(job->art.lang) - 1);
 	job->raw = raw;
 	job->len = len;
-	if (error) {
+	/* A failed job still goes through a worker (which skips it): were
+	 * it ready now, the writer could free it, and reuse its ring slot,
+	 * before a worker has taken it. */
+	if (error)
 		article_fail(&job->art, "%s", error);
-		job->ready = 1;
-	}
+	else if (raw && run->opt->max_line_length)
+		check_line_length(&job->art, raw, len,
+				  run->opt->max_line_length);
 	while (run->submitted - run->written >= run->window)
 		drain(run, 1);
 	pthread_mutex_lock(&run->mu);
@@ -170,50 +233,85 @@ static void submit(struct run *run, const char *id, char *raw, size_t len,
 	drain(run, 0);
 }
 
-/* --per-line: split at LF (a CR before it belongs to the terminator). */
-static void submit_lines(struct run *run, const char *id, char *buf,
-			 size_t len)
+/* One line of a --per-line or --jsonl input; line is malloc'd. */
+static void submit_record(struct run *run, const char *source, size_t lineno,
+			  char *line, size_t len)
 {
-	struct strbuf rid;
-	size_t pos = 0, lineno = 0;
+	struct jsonl_record *rec = NULL;
+	char *id = NULL, *text, *why = NULL;
+	size_t n;
+	struct strbuf sid;
 
-	sb_init(&rid);
-	while (pos < len && !interrupted && !run->write_failed) {
-		char *nl = memchr(buf + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - buf) : len, e = end;
-
-		if (nl && e > pos && buf[e - 1] == '\r')
-			e--;
-		sb_reset(&rid);
-		sb_addf(&rid, "%s:%zu", id, ++lineno);
-		submit(run, rid.buf, xmemdup(buf + pos, e - pos), e - pos, NULL);
-		pos = end + 1;
+	sb_init(&sid);
+	sb_addf(&sid, "%s:%zu", source, lineno);
+	if (!run->opt->jsonl) {
+		submit(run, sid.buf, line, len, NULL, NULL);
+	} else if (jsonl_parse(line, len, sid.buf, &rec, &id, &text, &n,
+			       &why) == 0) {
+		submit(run, id, text, n, NULL, rec);
+	} else if (len > 0) {
+		/* Malformed JSON: reported and skipped, the run goes on. */
+		rl_error("'%s' line %zu: %s; skipped", source, lineno, why);
+		run->failed++;
 	}
-	sb_release(&rid);
-	free(buf);
+	free(id);
+	free(why);
+	if (run->opt->jsonl)
+		free(line);
+	sb_release(&sid);
+}
+
+/* Stream a --per-line or --jsonl input line by line (memory stays bounded
+ * by the longest line). A CR before the LF belongs to the terminator. */
+static int submit_lines(struct run *run, const struct input *in)
+{
+	FILE *fp = strcmp(in->path, "-") ? fopen(in->path, "rb") : stdin;
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t n;
+	int err;
+
+	if (!fp)
+		return -errno;
+	while (!interrupted && !run->write_failed &&
+	       (n = getline(&line, &cap, fp)) > 0) {
+		size_t len = (size_t)n;
+		lineno++;
+		progress_read(run->progress, len);
+		if (line[len - 1] == '\n' && --len && line[len - 1] == '\r')
+			len--;
+		submit_record(run, in->id, lineno, xmemdup(line, len), len);
+	}
+	err = ferror(fp) ? errno : 0;
+	free(line);
+	if (fp != stdin)
+		fclose(fp);
+	return -err;
 }
 
 static void submit_input(struct run *run, const struct input *in)
 {
 	char *buf = NULL, reason[512];
 	size_t len = 0;
-	int rc = in->err ? -in->err
-			 : read_file(in->path, run->opt->max_article_size,
-				     &buf, &len);
+	int rc = in->err ? -in->err : 0;
 
+	if (!rc && (run->opt->per_line || run->opt->jsonl))
+		rc = submit_lines(run, in);
+	else if (!rc)
+		rc = read_file(in->path, run->opt->max_article_size, &buf,
+			       &len);
 	if (rc == -EFBIG) {
 		snprintf(reason, sizeof(reason),
 			 "cannot read '%s': larger than --max-article-size "
 			 "(%zu bytes)", in->path, run->opt->max_article_size);
-		submit(run, in->id, NULL, 0, reason);
+		submit(run, in->id, NULL, 0, reason, NULL);
 	} else if (rc < 0) {
 		snprintf(reason, sizeof(reason), "cannot read '%s': %s",
 			 in->path, strerror(-rc));
-		submit(run, in->id, NULL, 0, reason);
-	} else if (run->opt->per_line) {
-		submit_lines(run, in->id, buf, len);
-	} else {
-		submit(run, in->id, buf, len, NULL);
+		submit(run, in->id, NULL, 0, reason, NULL);
+	} else if (buf) {
+		progress_read(run->progress, len);
+		submit(run, in->id, buf, len, NULL, NULL);
 	}
 }
 
@@ -252,10 +350,7 @@ static void stop_pool(struct run *run)
 		pthread_join(run->threads[i], NULL);
 	/* Jobs never written (interrupt, write failure) are dropped. */
 	while (run->written < run->submitted) {
-		struct job *job = run->ring[run->written++ % run->window];
-		article_release(&job->art);
-		free(job->raw);
-		free(job);
+		free_job(run->ring[run->written++ % run->window]);
 	}
 	for (unsigned i = 0; i < run->nthreads; i++)
 		worker_free(run->workers[i]);
@@ -275,6 +370,13 @@ static int finish_run(struct run *run)
 			rl_error("interrupted; previous reports left in place");
 		return interrupted ? 128 + interrupted : EXIT_INTERNAL;
 	}
+	if (fflush(stdout) == EOF) {
+		report_abort(run->report);
+		return rl_error("cannot write to standard output: %s",
+				strerror(errno)), EXIT_INTERNAL;
+	}
+	if (!run->report)
+		return run->failed ? EXIT_SOME_FAILED : EXIT_ALL_OK;
 	if (!run->opt->quiet)
 		report_summary(run->report);
 	if (report_commit(run->report) < 0)
@@ -297,16 +399,24 @@ int batch_run(const struct options *opt)
 		goto out_res;
 	if (start_pool(&run) < 0)
 		goto out_pool;
-	run.report = report_open(opt);
-	if (!run.report)
-		goto out_pool;
+	/* With --jsonl the results go to standard output; the CSV reports
+	 * are written only when --out is given explicitly. */
+	if (!opt->jsonl || opt->out_given) {
+		run.report = report_open(opt);
+		if (!run.report)
+			goto out_pool;
+	}
 	catch_signals();
 	inputs_collect(&in, opt->paths, opt->npaths);
+	run.progress = progress_new(!opt->quiet && !opt->verbose);
+	for (size_t i = 0; i < in.n; i++)
+		progress_expect(run.progress, in.v[i].path);
 	for (size_t i = 0; i < in.n && !interrupted && !run.write_failed; i++)
 		submit_input(&run, &in.v[i]);
 	inputs_release(&in);
 	while (!interrupted && !run.write_failed && run.written < run.submitted)
 		drain(&run, 1);
+	progress_free(run.progress);
 	status = finish_run(&run);
 out_pool:
 	stop_pool(&run);

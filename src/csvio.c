@@ -40,6 +40,12 @@ int csv_needs_neutralizing(const char *s, size_t len)
 			   s[0] == '\'');
 }
 
+size_t csv_unneutralize(const char *s, size_t len)
+{
+	return len >= 2 && s[0] == '\'' &&
+	       csv_needs_neutralizing(s + 1, len - 1);
+}
+
 static void sep(struct csvw *w)
 {
 	if (w->nfield++ && fputc(',', w->fp) == EOF)

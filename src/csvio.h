@@ -9,7 +9,8 @@
  * opened with neutralize set, such a field, and any field beginning with
  * an apostrophe, is written with one extra leading apostrophe ('), which
  * spreadsheets display as text. Programs undo it with csv_unneutralize():
- * strip one leading apostrophe. Numeric fields are never touched.
+ * strip one leading apostrophe (docs/formats.md, "Spreadsheet safety").
+ * Numeric fields are never touched.
  *
  * Reading: csv_read_file() parses a whole file with libcsv in strict mode
  * and hands each row to a callback with its 1-based line number.
@@ -38,6 +39,11 @@ int csvw_end(struct csvw *w);
 /* The neutralization rule, for writers and readers: 1 when a field that
  * starts with s must be prefixed. */
 int csv_needs_neutralizing(const char *s, size_t len);
+
+/* For readers of neutralized files: the number of bytes to skip at the
+ * start of field s to get the original back (1 when s is an apostrophe
+ * followed by a field that needed neutralizing, else 0). */
+size_t csv_unneutralize(const char *s, size_t len);
 
 struct csv_row {
 	char **fields;   /* NUL-terminated, borrowed for the callback */

@@ -1,10 +1,14 @@
 /*
- * dict.c - Hunspell behind one door, with a lookup cache.
+ * dict.c - Hunspell behind one door, with a lookup cache, plus the
+ * language's spelling data (elisions, accent groups, accepted variants)
+ * read from dictionaries/<lang>/.
  */
 #include "dict.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,12 +17,32 @@
 #include <hunspell/hunspell.h>
 
 #include "strmap.h"
+#include "utf8.h"
 #include "util.h"
+
+#define GROUP_MAX 8 /* letters in one accent group */
+
+struct accent_group {
+	int32_t cp[GROUP_MAX];
+	size_t n;
+};
 
 struct dict {
 	Hunhandle *h;
 	struct strmap cache; /* word -> 1 known, 2 unknown */
 	size_t calls;
+	char lang[16];
+	char *dict_dir;      /* owned copy of --dict-dir, may be NULL */
+	struct dict *loan;   /* English, opened on first use */
+	int loan_tried;
+	char **elisions;     /* lower-case elided words */
+	size_t nelisions;
+	struct accent_group *groups;
+	size_t ngroups, gcap;
+	char **variants;     /* pairs: dictionary form, written form */
+	size_t nvariants, vcap;
+	regex_t **follow;    /* per pair: context after the written form */
+	size_t fcap;
 };
 
 /* Default region per language code, and the Debian package shipping it. */
@@ -115,39 +139,197 @@ static void add_extra_lists(struct dict *d, const char *data_dir,
 	sb_release(&dir);
 }
 
-struct dict *dict_open(const char *lang, const char *dict_dir,
-		       const char *data_dir)
+/* Call fn on every line of data_dir/lang/name that is not blank or a
+ * comment, trimmed. A missing file is not an error. */
+static void for_each_line(struct dict *d, const char *data_dir,
+			  const char *lang, const char *name,
+			  void (*fn)(struct dict *, char *))
 {
-	struct strbuf aff, dic;
-	struct dict *d = NULL;
+	struct strbuf path;
+	char *buf = NULL, *line, *next;
+	size_t len;
+
+	sb_init(&path);
+	sb_addf(&path, "%s/%.2s/%s", data_dir, lang, name);
+	if (read_file(path.buf, (size_t)1 << 20, &buf, &len) < 0) {
+		sb_release(&path);
+		return;
+	}
+	for (line = buf; line; line = next) {
+		char *end;
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		while (*line == ' ' || *line == '\t')
+			line++;
+		end = line + strlen(line);
+		while (end > line && strchr(" \t\r", end[-1]))
+			*--end = '\0';
+		if (*line && *line != '#')
+			fn(d, line);
+	}
+	free(buf);
+	sb_release(&path);
+}
+
+static void add_elision(struct dict *d, char *line)
+{
+	size_t cap = d->nelisions;
+
+	GROW(d->elisions, cap, d->nelisions + 1);
+	d->elisions[d->nelisions++] = xstrdup(line);
+}
+
+static void add_group_from(struct dict *d, const char *s, size_t len)
+{
+	struct accent_group g = {{0}, 0};
+	size_t i = 0;
+
+	while (i < len) {
+		int32_t c = utf8_next(s, &i, len);
+		if (c > 0 && !uc_is_space(c) && g.n < GROUP_MAX)
+			g.cp[g.n++] = c;
+	}
+	if (g.n < 2)
+		return;
+	GROW(d->groups, d->gcap, d->ngroups + 1);
+	d->groups[d->ngroups++] = g;
+}
+
+/* A line of accents.txt gives a lower-case group and its upper-case twin. */
+static void add_group(struct dict *d, char *line)
+{
+	size_t ulen;
+	char *up = utf8_upper(line, strlen(line), &ulen);
+
+	add_group_from(d, line, strlen(line));
+	if (ulen != strlen(line) || memcmp(up, line, ulen))
+		add_group_from(d, up, ulen);
+	free(up);
+}
+
+/* Split off the next white-space-delimited field of *s (NULL if none). */
+static char *next_field(char **s)
+{
+	char *f = *s + strspn(*s, " \t"), *end;
+
+	if (!*f)
+		return NULL;
+	end = f + strcspn(f, " \t");
+	*s = *end ? end + 1 : end;
+	*end = '\0';
+	return f;
+}
+
+/* "DICTIONARY WRITTEN [FOLLOWING]": FOLLOWING is a POSIX extended regular
+ * expression that the text after WRITTEN must match (anchored). */
+static void add_variant(struct dict *d, char *line)
+{
+	char *form = next_field(&line), *written = next_field(&line);
+	char *follow = next_field(&line);
+	regex_t *re = NULL;
+	struct strbuf pat;
+
+	if (!form || !written)
+		return;
+	if (follow) {
+		sb_init(&pat);
+		sb_addf(&pat, "^(%s)", follow);
+		re = xmalloc(sizeof(*re));
+		if (regcomp(re, pat.buf, REG_EXTENDED | REG_NOSUB)) {
+			rl_warn("bad context '%s' in variants.txt", follow);
+			free(re);
+			sb_release(&pat);
+			return;
+		}
+		sb_release(&pat);
+	}
+	GROW(d->variants, d->vcap, d->nvariants + 2);
+	GROW(d->follow, d->fcap, d->nvariants / 2 + 1);
+	d->follow[d->nvariants / 2] = re;
+	d->variants[d->nvariants++] = xstrdup(form);
+	d->variants[d->nvariants++] = xstrdup(written);
+}
+
+static void load_language_data(struct dict *d, const char *data_dir,
+			       const char *lang)
+{
+	for_each_line(d, data_dir, lang, "elided.txt", add_elision);
+	for_each_line(d, data_dir, lang, "accents.txt", add_group);
+	for_each_line(d, data_dir, lang, "variants.txt", add_variant);
+}
+
+/* Open without printing anything; NULL when the dictionary is absent or
+ * not UTF-8 (*why says which). */
+static struct dict *open_quiet(const char *lang, const char *dict_dir,
+			       struct strbuf *dic, const char **why)
+{
+	struct strbuf aff;
+	struct dict *d;
 	const char *enc;
 
 	sb_init(&aff);
-	sb_init(&dic);
-	if (!locate(lang, dict_dir, &aff, &dic)) {
-		rl_error("no Hunspell dictionary for '%s' (install the Debian "
-			 "package %s, or pass --dict-dir DIR)",
-			 lang, package_for(lang));
-		goto out;
+	if (!locate(lang, dict_dir, &aff, dic)) {
+		sb_release(&aff);
+		*why = NULL;
+		return NULL;
 	}
 	d = xcalloc(1, sizeof(*d));
-	d->h = Hunspell_create(aff.buf, dic.buf);
+	d->h = Hunspell_create(aff.buf, dic->buf);
+	sb_release(&aff);
 	enc = d->h ? Hunspell_get_dic_encoding(d->h) : NULL;
 	if (!enc || strcasecmp(enc, "UTF-8")) {
-		rl_error("Hunspell dictionary '%s' is not UTF-8 (%s)", dic.buf,
-			 enc ? enc : "cannot load");
+		*why = enc ? enc : "cannot load";
 		if (d->h)
 			Hunspell_destroy(d->h);
 		free(d);
-		d = NULL;
-		goto out;
+		return NULL;
 	}
 	strmap_init(&d->cache);
-	if (data_dir)
+	snprintf(d->lang, sizeof(d->lang), "%s", lang);
+	d->dict_dir = dict_dir ? xstrdup(dict_dir) : NULL;
+	return d;
+}
+
+struct dict *dict_open(const char *lang, const char *dict_dir,
+		       const char *data_dir)
+{
+	struct strbuf dic;
+	const char *why = NULL;
+	struct dict *d;
+
+	sb_init(&dic);
+	d = open_quiet(lang, dict_dir, &dic, &why);
+	if (!d && !why)
+		rl_error("no Hunspell dictionary for '%s' (install the Debian "
+			 "package %s, or pass --dict-dir DIR)",
+			 lang, package_for(lang));
+	else if (!d)
+		rl_error("Hunspell dictionary '%s' is not UTF-8 (%s)", dic.buf,
+			 why);
+	if (d && data_dir) {
 		add_extra_lists(d, data_dir, lang);
-out:
-	sb_release(&aff);
+		load_language_data(d, data_dir, lang);
+	}
 	sb_release(&dic);
+	return d;
+}
+
+
+struct dict *dict_try_open(const char *lang, const char *dict_dir,
+			   const char *data_dir)
+{
+	struct strbuf dic;
+	const char *why;
+	struct dict *d;
+
+	sb_init(&dic);
+	d = open_quiet(lang, dict_dir, &dic, &why);
+	sb_release(&dic);
+	if (d && data_dir) {
+		add_extra_lists(d, data_dir, lang);
+		load_language_data(d, data_dir, lang);
+	}
 	return d;
 }
 
@@ -157,6 +339,17 @@ void dict_free(struct dict *d)
 		return;
 	Hunspell_destroy(d->h);
 	strmap_release(&d->cache);
+	dict_free(d->loan);
+	free(d->dict_dir);
+	dict_free_list(d->elisions, d->nelisions);
+	for (size_t i = 0; i < d->nvariants / 2; i++)
+		if (d->follow[i]) {
+			regfree(d->follow[i]);
+			free(d->follow[i]);
+		}
+	free(d->follow);
+	dict_free_list(d->variants, d->nvariants);
+	free(d->groups);
 	free(d);
 }
 
@@ -200,6 +393,89 @@ void dict_free_list(char **list, size_t n)
 	for (size_t i = 0; list && i < n; i++)
 		free(list[i]);
 	free(list);
+}
+
+int dict_probe(struct dict *d, const char *word, size_t len)
+{
+	char buf[256];
+	char *w = len < sizeof(buf) ? buf : xmalloc(len + 1);
+	int ok;
+
+	memcpy(w, word, len);
+	w[len] = '\0';
+	ok = Hunspell_spell(d->h, w) != 0;
+	d->calls++;
+	if (w != buf)
+		free(w);
+	return ok;
+}
+
+int dict_check_loanword(struct dict *d, const char *word, size_t len)
+{
+	if (!strncmp(d->lang, "en", 2))
+		return 0;
+	if (!d->loan_tried) {
+		struct strbuf dic;
+		const char *why;
+
+		d->loan_tried = 1;
+		sb_init(&dic);
+		d->loan = open_quiet("en", d->dict_dir, &dic, &why);
+		sb_release(&dic);
+	}
+	return d->loan && dict_check(d->loan, word, len);
+}
+
+size_t dict_elision_prefix(const struct dict *d, const char *s, size_t len)
+{
+	for (size_t i = 0; i < d->nelisions; i++) {
+		size_t n = strlen(d->elisions[i]);
+
+		if (n >= len || strncasecmp(s, d->elisions[i], n))
+			continue;
+		if (s[n] == '\'' && n + 1 < len)
+			return n + 1;
+		if (n + 3 < len && !memcmp(s + n, "\xE2\x80\x99", 3))
+			return n + 3;
+	}
+	return 0;
+}
+
+const int32_t *dict_accent_group(const struct dict *d, int32_t cp,
+				 size_t *n)
+{
+	for (size_t i = 0; i < d->ngroups; i++)
+		for (size_t j = 0; j < d->groups[i].n; j++)
+			if (d->groups[i].cp[j] == cp) {
+				*n = d->groups[i].n;
+				return d->groups[i].cp;
+			}
+	*n = 0;
+	return NULL;
+}
+
+size_t dict_variant_count(const struct dict *d)
+{
+	return d->nvariants / 2;
+}
+
+void dict_variant(const struct dict *d, size_t i, const char **dict_form,
+		  const char **written)
+{
+	assert(i < d->nvariants / 2);
+	*dict_form = d->variants[2 * i];
+	*written = d->variants[2 * i + 1];
+}
+
+int dict_variant_follows(const struct dict *d, size_t i, const char *s)
+{
+	assert(i < d->nvariants / 2);
+	return !d->follow[i] || regexec(d->follow[i], s, 0, NULL, 0) == 0;
+}
+
+const char *dict_lang(const struct dict *d)
+{
+	return d->lang;
 }
 
 size_t dict_lookups(const struct dict *d)

@@ -2,15 +2,30 @@
  * dict.h - the Hunspell door: dictionary lookup with a per-run cache.
  *
  * A dict wraps one Hunspell handle for one language plus the project's
- * extra word lists (every .dic file in dictionaries/<lang>/, Hunspell's own format, loaded
- * with Hunspell_add_dic beside the system dictionary). Lookups are cached:
- * Hunspell sees each distinct word form at most once per handle. A dict is
- * not thread-safe; open one per worker.
+ * extra word lists (every .dic file in dictionaries/<lang>/, Hunspell's own
+ * format, loaded with Hunspell_add_dic beside the system dictionary).
+ * Lookups are cached: Hunspell sees each distinct word form at most once
+ * per handle. A dict is not thread-safe; open one per worker.
+ *
+ * The dict also carries the language's spelling data from
+ * dictionaries/<lang>/ (all optional; a missing file means "none"):
+ *   elided.txt    elided forms written before an apostrophe ("l", "qu");
+ *   accents.txt   groups of letters that differ only by a diacritic, one
+ *                 group per line, the plain letter first ("e é è ê ë");
+ *   variants.txt  accepted spelling variants, "DICTIONARY WRITTEN
+ *                 [FOLLOWING]" per line ("œ oe": "oeuvre" is accepted
+ *                 where the dictionary has "œuvre"; "É E": capitals may
+ *                 lose their accent); FOLLOWING, a POSIX extended regular
+ *                 expression, restricts the variant to places where the
+ *                 text after WRITTEN matches it.
+ * and, for languages other than English, a lazily opened English handle
+ * for loanwords.
  */
 #ifndef RELIRE_DICT_H
 #define RELIRE_DICT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct dict;
 
@@ -24,6 +39,9 @@ struct dict;
 struct dict *dict_open(const char *lang, const char *dict_dir,
 		       const char *data_dir);
 void dict_free(struct dict *d);
+/* Same as dict_open, silent: NULL when the language has no dictionary. */
+struct dict *dict_try_open(const char *lang, const char *dict_dir,
+			   const char *data_dir);
 
 /* 1 when Hunspell accepts word[0..len) (UTF-8), 0 when not. */
 int dict_check(struct dict *d, const char *word, size_t len);
@@ -36,6 +54,46 @@ int dict_check(struct dict *d, const char *word, size_t len);
 size_t dict_suggest(struct dict *d, const char *word, size_t len,
 		    char ***out, size_t max);
 void dict_free_list(char **list, size_t n);
+
+/*
+ * Uncached check, for probing generated candidates (the caller caches its
+ * own conclusions). 1 when Hunspell accepts word[0..len).
+ */
+int dict_probe(struct dict *d, const char *word, size_t len);
+
+/*
+ * 1 when word is known to the English dictionary (opened on first use from
+ * the same directories; 0 when it is absent or d is English). Cached.
+ */
+int dict_check_loanword(struct dict *d, const char *word, size_t len);
+
+/*
+ * Length in bytes of an elided prefix of s[0..len), apostrophe (' or ’)
+ * included ("qu’" in "qu’il"), or 0 when s does not start with one of the
+ * language's elided words followed by an apostrophe and at least one more
+ * byte. Case-insensitive ("L’OTAN").
+ */
+size_t dict_elision_prefix(const struct dict *d, const char *s, size_t len);
+
+/*
+ * The accent group of code point cp (cp itself included, the plain letter
+ * first), or NULL when cp is in no group. *n receives its size. Borrowed.
+ */
+const int32_t *dict_accent_group(const struct dict *d, int32_t cp,
+				 size_t *n);
+
+/* Accepted spelling variants: pair i (0 <= i < dict_variant_count) as
+ * UTF-8 strings, borrowed. */
+size_t dict_variant_count(const struct dict *d);
+void dict_variant(const struct dict *d, size_t i, const char **dict_form,
+		  const char **written);
+
+/* 1 when the text s (NUL-terminated, right after the written form of
+ * pair i) satisfies the pair's FOLLOWING context (always, without one). */
+int dict_variant_follows(const struct dict *d, size_t i, const char *s);
+
+/* The language code the dict was opened for ("fr"). */
+const char *dict_lang(const struct dict *d);
 
 /* Number of distinct words looked up / Hunspell calls made (statistics). */
 size_t dict_lookups(const struct dict *d);

@@ -78,7 +78,8 @@ static void walk(struct inputs *in, const char *dir, const char *rel,
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(dp);
-	qsort(names, n, sizeof(*names), cmp_name);
+	if (n) /* qsort(NULL, 0, ...) is undefined */
+		qsort(names, n, sizeof(*names), cmp_name);
 	sb_init(&path);
 	sb_init(&id);
 	for (size_t i = 0; i < n; i++) {

@@ -68,6 +68,9 @@ static const char help_text[] =
 "                           dictionaries/ directory)\n"
 "      --variants FILE      name variants table to read (CSV)\n"
 "      --per-line           every input line is one record (id FILE:LINE)\n"
+"      --jsonl              read JSON Lines records ({\"id\", \"text\", ...})\n"
+"                           and write one JSON result per record to\n"
+"                           standard output (CSV reports only with --out)\n"
 "      --csv-raw            do not neutralize spreadsheet formulas in CSV\n"
 "      --typography PROFILE apply a typography profile: 'fr' (French\n"
 "                           quotes, apostrophes and no-break spaces) or\n"
@@ -186,7 +189,10 @@ int options_parse_audit(struct options *opt, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":o:l:j:qvh", long_opts, NULL)) !=
 	       -1) {
 		switch (c) {
-		case OPT_OUT: opt->out_dir = optarg; break;
+		case OPT_OUT:
+			opt->out_dir = optarg;
+			opt->out_given = 1;
+			break;
 		case OPT_LANG:
 			if (!valid_lang(optarg))
 				return usage_error("invalid language code",

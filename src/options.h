@@ -18,6 +18,7 @@ enum exit_status {
 
 struct options {
 	const char *out_dir;     /* --out, default "reports" */
+	int out_given;           /* --out was given explicitly */
 	const char *lang;        /* --lang, default "fr" */
 	const char *dict_dir;    /* --dict-dir, extra Hunspell dictionaries */
 	const char *data_dir;    /* --data-dir, relire's dictionaries/ */

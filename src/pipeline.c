@@ -8,13 +8,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "boilerplate.h"
+#include "confusable.h"
+#include "controls.h"
 #include "decode.h"
 #include "dict.h"
+#include "glued.h"
+#include "lang.h"
+#include "mojibake.h"
 #include "normalize.h"
 #include "repeat.h"
 #include "segment.h"
+#include "spacing.h"
 #include "spell.h"
+#include "stats.h"
 #include "token.h"
+#include "typography.h"
 #include "util.h"
 #include "view.h"
 
@@ -25,26 +34,104 @@ struct worker {
 	struct segmenter *seg;
 	struct dict *dict;
 	struct spell_state *spell;
+	struct mojibake *mojibake;
+	struct confusable *confusable;
 	struct tokens toks;
+	struct dict *other[8];     /* dictionaries of detected languages */
+	char other_lang[8][16];    /* their codes; "" = free slot */
+	int other_missing[8];      /* 1: no dictionary for that language */
 };
+
+/* The run's default language: --lang, or French with --lang auto. */
+static const char *default_lang(const struct options *opt)
+{
+	return strcmp(opt->lang, "auto") ? opt->lang : "fr";
+}
+
+/* The dictionary for lang, opened on first use; NULL when there is none
+ * (then the article is not spell-checked). */
+static struct dict *worker_dict(struct worker *w, const char *lang)
+{
+	size_t i;
+
+	if (!strcmp(lang, default_lang(w->opt)))
+		return w->dict;
+	for (i = 0; i < ARRAY_SIZE(w->other) && w->other_lang[i][0]; i++)
+		if (!strcmp(w->other_lang[i], lang))
+			return w->other_missing[i] ? NULL : w->other[i];
+	if (i == ARRAY_SIZE(w->other))
+		return NULL;
+	snprintf(w->other_lang[i], sizeof(w->other_lang[i]), "%s", lang);
+	w->other[i] = dict_try_open(lang, w->opt->dict_dir, w->opt->data_dir);
+	w->other_missing[i] = !w->other[i];
+	return w->other[i];
+}
+
+/* Language of the article and of its segments, then spelling with the
+ * dictionary of the article's language. */
+static void language_and_spelling(struct worker *w, struct article *a,
+				  const struct view *v)
+{
+	char *masked = lang_mask(v, &w->toks);
+	struct dict *d;
+
+	snprintf(a->lang, sizeof(a->lang), "%s", default_lang(w->opt));
+	lang_detect_article(a, v, &w->toks, w->dict,
+			    !strcmp(w->opt->lang, "auto"));
+	d = worker_dict(w, a->lang);
+	lang_detect_segments(a, v, masked, &w->toks, d);
+	if (d)
+		spell_detect(a, v, &w->toks, d, w->spell);
+	free(masked);
+}
+
+/* Initialise wl and load data_dir/<lang>/name into it (optional file). */
+static int load_list(struct wordlist *wl, const struct options *opt,
+		     const char *name)
+{
+	struct strbuf path;
+	int rc;
+
+	wordlist_init(wl);
+	sb_init(&path);
+	sb_addf(&path, "%s/%.2s/%s", opt->data_dir, opt->lang, name);
+	rc = wordlist_load(wl, path.buf, 1);
+	sb_release(&path);
+	return rc;
+}
 
 int resources_load(struct resources *r, const struct options *opt)
 {
 	struct strbuf path;
 	int rc;
 
+	r->boilerplate = NULL;
 	wordlist_init(&r->doubles);
 	sb_init(&path);
 	sb_addf(&path, "%s/%.2s/doubles.txt", opt->data_dir, opt->lang);
 	rc = wordlist_load(&r->doubles, path.buf, 1);
+	rc = rc < 0 ? rc : load_list(&r->elided_forms, opt,
+				     "elided-forms.txt");
+	rc = rc < 0 ? rc : load_list(&r->glued_keep, opt, "glued-keep.txt");
+	rc = rc < 0 ? rc : load_list(&r->glued_starters, opt,
+				     "glued-starters.txt");
+	if (rc == 0) {
+		r->boilerplate = boilerplate_rules_load(opt->data_dir);
+		rc = r->boilerplate ? 0 : -1;
+	}
 	sb_release(&path);
 	return rc;
 }
 
 void resources_release(struct resources *r)
 {
-	if (r)
-		wordlist_release(&r->doubles);
+	if (!r)
+		return;
+	wordlist_release(&r->doubles);
+	wordlist_release(&r->elided_forms);
+	wordlist_release(&r->glued_keep);
+	wordlist_release(&r->glued_starters);
+	boilerplate_rules_free(r->boilerplate);
 }
 
 struct worker *worker_new(const struct options *opt,
@@ -56,10 +143,12 @@ struct worker *worker_new(const struct options *opt,
 	w->opt = opt;
 	w->res = res;
 	w->seg = segmenter_new(opt->lang);
-	w->dict = dict_open(opt->lang, opt->dict_dir, opt->data_dir);
+	w->dict = dict_open(default_lang(opt), opt->dict_dir, opt->data_dir);
 	w->spell = spell_state_new(opt->suggest_budget);
+	w->mojibake = mojibake_new();
+	w->confusable = confusable_new(opt->lang);
 	tokens_init(&w->toks);
-	if (!w->seg || !w->dict) {
+	if (!w->seg || !w->dict || !w->mojibake || !w->confusable) {
 		worker_free(w);
 		return NULL;
 	}
@@ -77,9 +166,47 @@ void worker_free(struct worker *w)
 		return;
 	segmenter_free(w->seg);
 	dict_free(w->dict);
+	for (size_t i = 0; i < ARRAY_SIZE(w->other); i++)
+		dict_free(w->other[i]);
 	spell_state_free(w->spell);
+	mojibake_free(w->mojibake);
+	confusable_free(w->confusable);
 	tokens_release(&w->toks);
 	free(w);
+}
+
+static void spacing_stage(struct worker *w, struct article *a,
+			  const struct view *v)
+{
+	spacing_repair(a, v, &w->toks, &w->res->elided_forms);
+}
+
+static void glued_stage(struct worker *w, struct article *a,
+			const struct view *v)
+{
+	const struct glued_lists lists = {&w->res->glued_keep,
+					  &w->res->glued_starters};
+
+	glued_repair(a, v, &w->toks, w->dict, &lists, !w->opt->per_line);
+}
+
+static void typography_stage(struct worker *w, struct article *a,
+			     const struct view *v)
+{
+	typography_fr(a, v, &w->toks);
+}
+
+/* Run one phase-2 stage on the tokens of *v, then rebuild *v so that the
+ * next stage sees the repairs (each stage's edits are on its own view). */
+static void phase2_stage(struct worker *w, struct article *a, struct view *v,
+			 void (*stage)(struct worker *, struct article *,
+				       const struct view *))
+{
+	if (segmenter_run(w->seg, v->text, v->len, &w->toks) < 0)
+		return;
+	stage(w, a, v);
+	view_release(v);
+	view_build(v, a);
 }
 
 void worker_process(struct worker *w, struct article *a, char *raw,
@@ -91,13 +218,30 @@ void worker_process(struct worker *w, struct article *a, char *raw,
 	if (decode_article(a, raw, len) < 0)
 		return;
 
-	/* Phase 1: character-level repairs on the decoded text. */
+	/* Phase 1: character-level repairs on the decoded text, each on the
+	 * view of the previous one (their spans can meet). Mojibake comes
+	 * first: C1 controls and soft hyphens are bytes of its sequences
+	 * ("Ã" U+00AD is "í"), which the controls stage would delete. NFC
+	 * comes last, so that the output of every repair is NFC. */
+	view_build(&v, a);
+	mojibake_repair(w->mojibake, a, &v);
+	view_release(&v);
+	view_build(&v, a);
+	controls_remove(a, &v);
+	view_release(&v);
+	view_build(&v, a);
+	confusable_repair(w->confusable, a, &v);
+	view_release(&v);
 	view_build(&v, a);
 	normalize_nfc(a, &v);
 	view_release(&v);
 
 	/* Phase 2: spacing, joins and typography on repaired characters. */
 	view_build(&v, a);
+	phase2_stage(w, a, &v, spacing_stage);
+	phase2_stage(w, a, &v, glued_stage);
+	if (w->opt->typography_fr)
+		phase2_stage(w, a, &v, typography_stage);
 	view_release(&v);
 
 	/* Phase 3: detectors on the tokens of the repaired text. */
@@ -107,8 +251,15 @@ void worker_process(struct worker *w, struct article *a, char *raw,
 		goto out;
 	}
 	a->words = w->toks.words;
-	repeat_words(a, &v, &w->toks, &w->res->doubles);
-	spell_detect(a, &v, &w->toks, w->dict, w->spell);
+	stats_compute(a, &v, &w->toks);
+	{
+		const struct repeat_config rc = { &w->res->doubles, w->dict };
+		repeat_detect(a, &v, &w->toks, &rc);
+	}
+	/* After repeats (a title printed twice is a duplicate_line), before
+	 * spelling (removing a residue line wins over fixes inside it). */
+	boilerplate_detect(a, &v, &w->toks, w->res->boilerplate, NULL, 0);
+	language_and_spelling(w, a, &v);
 out:
 	view_release(&v);
 	article_sort_findings(a);

@@ -17,8 +17,14 @@
 #include "options.h"
 #include "wordlist.h"
 
+struct boilerplate_rules;
+
 struct resources {
 	struct wordlist doubles; /* legitimate repeated words */
+	struct wordlist elided_forms; /* "l", "qu": for spaced apostrophes */
+	struct wordlist glued_keep;   /* joined forms never to split */
+	struct wordlist glued_starters; /* words that start sentences */
+	struct boilerplate_rules *boilerplate; /* residue patterns, all langs */
 };
 
 /* Load the run's shared resources from opt->data_dir. 0 or -1 (printed). */

@@ -1,5 +1,10 @@
 /*
- * repeat.c - consecutive repeated words, one linear pass over the tokens.
+ * repeat.c - the repetition stage's shared analysis (token ids) and the
+ * word-level detector: repeated words and prefix stutters.
+ *
+ * Every non-space token is interned once by its case-folded text, so the
+ * detectors compare integers; interning is one pass over the tokens and one
+ * case fold per token (ASCII tokens are folded without ICU).
  */
 #include "repeat.h"
 
@@ -10,71 +15,301 @@
 #include "utf8.h"
 #include "util.h"
 
-/* Index of the next word token after i if only horizontal space lies
- * between them, else 0. */
-static size_t next_word(const struct tokens *ts, size_t i)
+/* Code points of a repeated fragment ("Wich Wich Wichoff"), and of a
+ * fragment that occurs once ("Wich Wichoff"), at least. */
+#define STUTTER_MIN_CPS 2
+#define STUTTER_SINGLE_MIN_CPS 3
+
+static int is_ascii(const char *s, size_t len)
 {
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* Case-fold s[0..len) into sb (reset first). */
+static void fold_into(struct strbuf *sb, const char *s, size_t len)
+{
+	sb_reset(sb);
+	if (is_ascii(s, len)) {
+		for (size_t i = 0; i < len; i++) {
+			char c = s[i];
+			sb_addc(sb, c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
+		}
+	} else {
+		size_t n;
+		char *f = utf8_fold(s, len, &n);
+		sb_add(sb, f, n);
+		free(f);
+	}
+}
+
+static uint32_t intern(struct repeat_doc *d, const char *key, size_t len)
+{
+	int64_t *slot = strmap_put(&d->ids, key, len);
+
+	if (!*slot) {
+		GROW(d->koff, d->idcap, d->nids + 1);
+		d->freq = xrealloc(d->freq, d->idcap * sizeof(*d->freq));
+		d->klen = xrealloc(d->klen, d->idcap * sizeof(*d->klen));
+		d->koff[d->nids] = d->keys.len;
+		d->klen[d->nids] = len;
+		d->freq[d->nids] = 0;
+		sb_add(&d->keys, key, len);
+		*slot = (int64_t)d->nids++;
+	}
+	return (uint32_t)*slot;
+}
+
+void repeat_doc_init(struct repeat_doc *d, struct article *a,
+		     const struct view *v, const struct tokens *ts,
+		     const struct repeat_config *cfg)
+{
+	size_t n = ts->n ? ts->n : 1;
+	struct strbuf fold;
+
+	memset(d, 0, sizeof(*d));
+	d->a = a;
+	d->v = v;
+	d->ts = ts;
+	d->cfg = cfg;
+	d->id = xcalloc(n, sizeof(*d->id));
+	d->dead = xcalloc(n, 1);
+	d->claimed = xcalloc(n, 1);
+	sb_init(&d->keys);
+	sb_init(&fold);
+	strmap_init(&d->ids);
+	intern(d, "", 0); /* id 0: white space, never compared equal */
+	for (size_t i = 0; i < ts->n; i++) {
+		const struct token *t = &ts->t[i];
+
+		if (t->type == TOK_SPACE || t->type == TOK_NEWLINE)
+			continue;
+		fold_into(&fold, v->text + t->start, t->end - t->start);
+		d->id[i] = intern(d, fold.buf, fold.len);
+		d->freq[d->id[i]]++;
+	}
+	sb_release(&fold);
+}
+
+void repeat_doc_release(struct repeat_doc *d)
+{
+	if (!d)
+		return;
+	free(d->id);
+	free(d->dead);
+	free(d->claimed);
+	free(d->freq);
+	free(d->koff);
+	free(d->klen);
+	sb_release(&d->keys);
+	strmap_release(&d->ids);
+	memset(d, 0, sizeof(*d));
+}
+
+uint32_t repeat_doc_lookup(const struct repeat_doc *d, const char *folded,
+			   size_t len)
+{
+	const int64_t *slot = len ? strmap_find(&d->ids, folded, len) : NULL;
+
+	return slot ? (uint32_t)*slot : 0;
+}
+
+const char *repeat_doc_key(const struct repeat_doc *d, uint32_t id,
+			   size_t *len)
+{
+	*len = d->klen[id];
+	return d->keys.buf + d->koff[id];
+}
+
+int repeat_doc_is_word(const struct repeat_doc *d, const char *s, size_t len)
+{
+	return d->cfg && d->cfg->dict && dict_check(d->cfg->dict, s, len);
+}
+
+void repeat_doc_mark(struct repeat_doc *d, size_t first, size_t last,
+		     int dead)
+{
+	for (size_t i = first; i <= last && i < d->ts->n; i++) {
+		d->claimed[i] = 1;
+		if (dead)
+			d->dead[i] = 1;
+	}
+}
+
+/* Index of the next word token after i if a single run of horizontal space
+ * lies between them, else 0. */
+static size_t next_word(const struct repeat_doc *d, size_t i)
+{
+	const struct tokens *ts = d->ts;
+
 	if (i + 2 < ts->n && ts->t[i + 1].type == TOK_SPACE &&
-	    ts->t[i + 2].type == TOK_WORD)
+	    ts->t[i + 2].type == TOK_WORD && !(ts->t[i + 2].flags & TF_URL) &&
+	    !d->dead[i + 2])
 		return i + 2;
 	return 0;
 }
 
-static int same_word(const char *t, const struct token *x,
-		     const struct token *y)
+static int is_legit_double(const struct repeat_doc *d, size_t first,
+			   size_t second)
 {
-	size_t nx, ny;
-	char *fx, *fy;
-	int same;
+	const struct wordlist *dbl = d->cfg ? d->cfg->doubles : NULL;
+	const struct token *x = &d->ts->t[first], *y = &d->ts->t[second];
 
-	if (x->end - x->start == y->end - y->start &&
-	    !memcmp(t + x->start, t + y->start, x->end - x->start))
-		return 1;
-	fx = utf8_fold(t + x->start, x->end - x->start, &nx);
-	fy = utf8_fold(t + y->start, y->end - y->start, &ny);
-	same = nx == ny && !memcmp(fx, fy, nx);
-	free(fx);
-	free(fy);
-	return same;
+	return dbl && wordlist_has(dbl, d->v->text + x->start,
+				   y->end - x->start);
 }
 
-static int is_legit_double(const char *t, const struct token *x,
-			   const struct token *y,
-			   const struct wordlist *doubles)
+static size_t tok_cps(const struct repeat_doc *d, size_t i)
 {
-	return doubles && wordlist_has(doubles, t + x->start,
-				       y->end - x->start);
+	const struct token *t = &d->ts->t[i];
+
+	return utf8_count(d->v->text + t->start, t->end - t->start);
+}
+
+/* 1 when token frag is a fragment of the longer word token full: its folded
+ * text is a proper prefix of full's, and it is no word of its own. */
+static int is_stutter(const struct repeat_doc *d, size_t frag, size_t full,
+		      size_t copies)
+{
+	const struct token *t = &d->ts->t[frag];
+	size_t fl, wl, cps = tok_cps(d, frag);
+	const char *fk = repeat_doc_key(d, d->id[frag], &fl);
+	const char *wk = repeat_doc_key(d, d->id[full], &wl);
+
+	if (fl >= wl || memcmp(fk, wk, fl) != 0)
+		return 0;
+	if (repeat_doc_is_word(d, d->v->text + t->start, t->end - t->start))
+		return 0;
+	if (copies >= 2)
+		return cps >= STUTTER_MIN_CPS;
+	/* One fragment: only when it occurs nowhere else in the article. */
+	return cps >= STUTTER_SINGLE_MIN_CPS && d->freq[d->id[frag]] == 1;
+}
+
+/* 1 when word token i is joined by a hyphen to the next word, the first
+ * part of a compound ("elle-même", "Boutros-Ghali"). */
+static int starts_compound(const struct repeat_doc *d, size_t i)
+{
+	const struct tokens *ts = d->ts;
+	const char *s;
+	size_t len;
+
+	if (i + 2 >= ts->n || ts->t[i + 1].type != TOK_PUNCT ||
+	    ts->t[i + 2].type != TOK_WORD)
+		return 0;
+	s = d->v->text + ts->t[i + 1].start;
+	len = ts->t[i + 1].end - ts->t[i + 1].start;
+	return (len == 1 && *s == '-') ||
+	       (len == 3 && !memcmp(s, "\xE2\x80\x90", 3)); /* U+2010 */
+}
+
+/* Mark [first, last] claimed and, when f was applied, [gone, last] dead. */
+static void settle(struct repeat_doc *d, const struct finding *f,
+		   size_t first, size_t gone, size_t last)
+{
+	repeat_doc_mark(d, first, last, 0);
+	if (f && f->applied && gone <= last)
+		repeat_doc_mark(d, gone, last, 1);
+}
+
+static void report_word(struct repeat_doc *d, size_t first, size_t last,
+			size_t copies, int keep_two)
+{
+	const struct tokens *ts = d->ts;
+	const struct token *w = &ts->t[first];
+	size_t keep = keep_two ? next_word(d, first) : first;
+	const struct finding *f;
+	char detail[160];
+	int len = (int)(w->end - w->start > 60 ? 60 : w->end - w->start);
+
+	snprintf(detail, sizeof(detail), "word '%.*s' %zu times in a row%s", len,
+		 d->v->text + w->start, copies,
+		 keep_two ? "; the legitimate double is kept" : "");
+	f = view_report(d->v, d->a, FK_WORD_REPEAT, ts->t[keep].end,
+			ts->t[last].end, "", 0, 1, 0.9, detail);
+	settle(d, f, first, keep + 1, last);
+}
+
+static void report_stutter(struct repeat_doc *d, size_t first, size_t full,
+			   size_t copies)
+{
+	const struct tokens *ts = d->ts;
+	const struct token *s = &ts->t[first], *w = &ts->t[full];
+	const struct finding *f;
+	char detail[200];
+	int sl = (int)(s->end - s->start > 60 ? 60 : s->end - s->start);
+	int wl = (int)(w->end - w->start > 60 ? 60 : w->end - w->start);
+
+	snprintf(detail, sizeof(detail),
+		 "fragment '%.*s' %zu time%s before '%.*s'", sl,
+		 d->v->text + s->start, copies, copies > 1 ? "s" : "", wl,
+		 d->v->text + w->start);
+	f = view_report(d->v, d->a, FK_WORD_REPEAT, s->start, w->start, "", 0,
+			1, copies > 1 ? 0.9 : 0.7, detail);
+	settle(d, f, first, first, full - 1);
+	repeat_doc_mark(d, full, full, 0);
+}
+
+/*
+ * One pass over the word tokens: gather the run of equal words starting at
+ * i, then look at the word that follows it for a prefix stutter.
+ */
+void repeat_doc_words(struct repeat_doc *d)
+{
+	const struct tokens *ts = d->ts;
+
+	for (size_t i = 0; i < ts->n; i++) {
+		const struct token *first = &ts->t[i];
+		size_t j, last = i, copies = 1, full;
+
+		if (first->type != TOK_WORD || first->flags & TF_URL ||
+		    d->dead[i] || d->claimed[i])
+			continue;
+		while ((j = next_word(d, last)) && d->id[j] == d->id[i]) {
+			last = j;
+			copies++;
+		}
+		if (copies > 1 && starts_compound(d, last)) {
+			last -= 2; /* "Elle elle-même": the copy is bound */
+			copies--;
+		}
+		full = next_word(d, last);
+		if (full && is_stutter(d, i, full, copies)) {
+			report_stutter(d, i, full, copies);
+			i = full;
+			continue;
+		}
+		if (copies < 2)
+			continue;
+		if (is_legit_double(d, i, next_word(d, i))) {
+			if (copies > 2)
+				report_word(d, i, last, copies, 1);
+		} else {
+			report_word(d, i, last, copies, 0);
+		}
+		i = last;
+	}
+}
+
+void repeat_detect(struct article *a, const struct view *v,
+		   const struct tokens *ts, const struct repeat_config *cfg)
+{
+	struct repeat_doc d;
+
+	repeat_doc_init(&d, a, v, ts, cfg);
+	repeat_doc_lines(&d);
+	repeat_doc_words(&d);
+	repeat_doc_phrases(&d);
+	repeat_doc_chars(&d);
+	repeat_doc_release(&d);
 }
 
 void repeat_words(struct article *a, const struct view *v,
 		  const struct tokens *ts, const struct wordlist *doubles)
 {
-	const char *t = v->text;
+	const struct repeat_config cfg = { doubles, NULL };
 
-	for (size_t i = 0; i < ts->n; i++) {
-		const struct token *first = &ts->t[i];
-		size_t j, last = i, copies = 1;
-		char detail[128];
-
-		if (first->type != TOK_WORD || first->flags & TF_URL)
-			continue;
-		while ((j = next_word(ts, last)) &&
-		       same_word(t, first, &ts->t[j])) {
-			last = j;
-			copies++;
-		}
-		if (copies < 2 ||
-		    (copies == 2 && is_legit_double(t, first, &ts->t[last],
-						    doubles))) {
-			continue;
-		}
-		snprintf(detail, sizeof(detail), "%zu times in a row: %.*s",
-			 copies,
-			 (int)(first->end - first->start > 60
-				       ? 60 : first->end - first->start),
-			 t + first->start);
-		view_report(v, a, FK_WORD_REPEAT, first->end, ts->t[last].end,
-			    "", 0, 1, 0.9, detail);
-		i = last;
-	}
+	repeat_detect(a, v, ts, &cfg);
 }

@@ -1,21 +1,109 @@
 /*
- * repeat.h - repetition detector (finding kind `word_repeat`).
+ * repeat.h - the repetition stage: loops and stutters of machine translation
+ * and scraping, found at exact offsets and repaired where the repair is sure.
  *
- * word_repeat: the same word (case-insensitive) repeated consecutively,
- * separated only by horizontal white space ("le le", "te te te te"). The
- * repair keeps the first copy and deletes the others. Numbers and the
- * legitimate doubles of the language (dictionaries/<lang>/doubles.txt:
- * "nous nous", "vous vous", "très très"...) are not findings.
+ * Four finding kinds, each found in time linear in the article length:
+ *
+ *   duplicate_line  a line repeating an earlier line of the article, equal
+ *                   after case folding and white-space normalization (at
+ *                   least three words). The later copy and its line break
+ *                   are removed.
+ *   word_repeat     the same word repeated, separated by spaces only ("le
+ *                   le", "te te te te"): one copy is kept. A prefix stutter
+ *                   ("Wich Wich Wichoff") keeps the full word. Legitimate
+ *                   doubles (dictionaries/<lang>/doubles.txt) and numbers
+ *                   are not findings.
+ *   phrase_repeat   a sequence of 2 to 8 tokens (two words or more)
+ *                   repeated immediately ("a dit a dit"): the copies are
+ *                   removed. A sequence holding three content words repeated
+ *                   later in the same sentence is reported, not applied
+ *                   (the repair needs a human); when no word lies between
+ *                   the copies, whatever their length, the copy is removed.
+ *   char_repeat     a unit of two or more code points repeated inside a
+ *                   word, case-insensitively, three times or more or over
+ *                   at least 2.5 times its length ("infrastrastrastructure",
+ *                   "FrastrastRastrast..."). The finding spans the repeated
+ *                   region; its replacement keeps one copy (or two) and is
+ *                   applied only when the collapsed word is known to the
+ *                   dictionary or occurs elsewhere in the article.
+ *
+ * docs/repetition.md describes the rules and their limits.
  */
 #ifndef RELIRE_REPEAT_H
 #define RELIRE_REPEAT_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include "article.h"
+#include "dict.h"
+#include "strmap.h"
 #include "token.h"
+#include "util.h"
 #include "view.h"
 #include "wordlist.h"
 
+/* What the stage may consult; every member may be NULL. Borrowed. */
+struct repeat_config {
+	const struct wordlist *doubles; /* legitimate consecutive doubles */
+	struct dict *dict;              /* "is this a word?" for repairs */
+};
+
+/*
+ * Run every repetition detector on the view v of a, whose tokens are ts,
+ * and append the findings to a (through view_report). Duplicate lines go
+ * first, then word, phrase and character repeats; a token removed by one
+ * detector is not examined by the next.
+ */
+void repeat_detect(struct article *a, const struct view *v,
+		   const struct tokens *ts, const struct repeat_config *cfg);
+
+/* repeat_detect() with only a list of doubles and no dictionary (no
+ * char_repeat repair is then applied unless the article itself knows the
+ * word). Kept for callers of the first interface, the fuzz target. */
 void repeat_words(struct article *a, const struct view *v,
 		  const struct tokens *ts, const struct wordlist *doubles);
+
+/*
+ * The per-article analysis the detectors share (repeat*.c only). Every
+ * token that is not white space gets an id: equal ids mean equal
+ * case-folded text. id 0 is reserved for white space and line breaks.
+ */
+struct repeat_doc {
+	struct article *a;
+	const struct view *v;
+	const struct tokens *ts;
+	const struct repeat_config *cfg;
+	uint32_t *id;        /* per token */
+	unsigned char *dead; /* per token: removed by an applied finding */
+	unsigned char *claimed; /* per token: inside a reported repetition */
+	uint32_t *freq;      /* per id: occurrences in the article */
+	size_t *koff, *klen; /* per id: folded text in keys.buf */
+	size_t nids, idcap;
+	struct strbuf keys;
+	struct strmap ids;   /* folded text -> id */
+};
+
+void repeat_doc_init(struct repeat_doc *d, struct article *a,
+		     const struct view *v, const struct tokens *ts,
+		     const struct repeat_config *cfg);
+void repeat_doc_release(struct repeat_doc *d);
+/* Id of a folded string, or 0 when no token of the article has it. */
+uint32_t repeat_doc_lookup(const struct repeat_doc *d, const char *folded,
+			   size_t len);
+/* Folded text of id (borrowed, not NUL-terminated); its length in *len. */
+const char *repeat_doc_key(const struct repeat_doc *d, uint32_t id,
+			   size_t *len);
+/* 1 when the dictionary accepts s[0..len) (0 without a dictionary). */
+int repeat_doc_is_word(const struct repeat_doc *d, const char *s, size_t len);
+/* Mark tokens [first, last] dead (removed) or claimed. */
+void repeat_doc_mark(struct repeat_doc *d, size_t first, size_t last,
+		     int dead);
+
+/* The detectors, in the order repeat_detect() runs them. */
+void repeat_doc_lines(struct repeat_doc *d);
+void repeat_doc_words(struct repeat_doc *d);
+void repeat_doc_phrases(struct repeat_doc *d);
+void repeat_doc_chars(struct repeat_doc *d);
 
 #endif

@@ -8,10 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "csvio.h"
+#include "report_html.h"
 #include "score.h"
+#include "strmap.h"
 #include "utf8.h"
 #include "util.h"
 #include "view.h"
@@ -32,8 +35,10 @@ struct report {
 	const struct options *opt;
 	FILE *quality, *findings, *clean_lines;
 	struct csvw *qw, *fw;
+	struct html_report *html;
 	struct pending *pend;
 	size_t npend, cap;
+	struct strmap clean_paths; /* clean/ID -> CLEAN_FILE or CLEAN_DIR */
 	size_t articles, failed;
 	double score_sum;
 	struct worst worst[WORST_N];
@@ -52,13 +57,16 @@ static FILE *open_tmp(struct report *r, const char *name)
 	sb_addf(&final, "%s/%s", r->opt->out_dir, name);
 	slash = strrchr(final.buf, '/');
 	sb_add(&tmp, final.buf, (size_t)(slash - final.buf) + 1);
-	sb_addf(&tmp, ".%s.tmp.%ld", slash + 1, (long)getpid());
+	/* Not derived from the name: a 255-byte name must not overflow. */
+	sb_addf(&tmp, ".relire-%ld-%zu.tmp", (long)getpid(), r->npend);
 	*slash = '\0';
 	if (mkdir_p(final.buf) < 0 || !(fp = fopen(tmp.buf, "wb"))) {
+		int e = errno;
 		*slash = '/';
-		rl_error("cannot write '%s': %s", final.buf, strerror(errno));
+		rl_error("cannot write '%s': %s", final.buf, strerror(e));
 		sb_release(&final);
 		sb_release(&tmp);
+		errno = e;
 		return NULL;
 	}
 	*slash = '/';
@@ -69,6 +77,11 @@ static FILE *open_tmp(struct report *r, const char *name)
 	sb_release(&tmp);
 	sb_release(&final);
 	return fp;
+}
+
+static FILE *open_tmp_html(void *r, const char *name)
+{
+	return open_tmp(r, name);
 }
 
 static void write_quality_header(struct csvw *w)
@@ -107,6 +120,7 @@ struct report *report_open(const struct options *opt)
 	int neutralize = !opt->csv_raw;
 
 	r->opt = opt;
+	strmap_init(&r->clean_paths);
 	if (mkdir_p(opt->out_dir) < 0) {
 		rl_error("cannot create output directory '%s': %s",
 			 opt->out_dir, strerror(errno));
@@ -117,7 +131,9 @@ struct report *report_open(const struct options *opt)
 	r->findings = r->quality ? open_tmp(r, "findings.csv") : NULL;
 	if (opt->per_line && r->findings)
 		r->clean_lines = open_tmp(r, "clean.txt");
-	if (!r->findings || (opt->per_line && !r->clean_lines)) {
+	if (r->findings && (!opt->per_line || r->clean_lines))
+		r->html = html_report_new(opt->out_dir, open_tmp_html, r);
+	if (!r->html) {
 		report_abort(r);
 		return NULL;
 	}
@@ -169,6 +185,18 @@ static void add_escaped(struct strbuf *sb, const char *s, size_t len)
 	}
 }
 
+/* A text field with ill-formed UTF-8 escaped (ids come from file names,
+ * reasons quote them). */
+static void csvw_escaped(struct csvw *w, const char *s)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	add_escaped(&sb, s, strlen(s));
+	csvw_text(w, sb.buf, sb.len);
+	sb_release(&sb);
+}
+
 /* Advance a (line, column) cursor over text[from, to). */
 static void advance(const char *t, size_t from, size_t to, size_t *line,
 		    size_t *col)
@@ -203,7 +231,7 @@ static void write_findings(struct report *r, const struct article *a)
 		pos = f->start;
 		sb_reset(&orig);
 		add_escaped(&orig, a->text + f->start, f->end - f->start);
-		csvw_str(r->fw, a->id);
+		csvw_escaped(r->fw, a->id);
 		csvw_str(r->fw, finding_kind_name(f->kind));
 		csvw_size(r->fw, f->start);
 		csvw_size(r->fw, f->end);
@@ -247,7 +275,7 @@ static void write_quality(struct report *r, const struct article *a)
 
 	score_article(a, &s);
 	grade[0] = s.grade;
-	csvw_str(r->qw, a->id);
+	csvw_escaped(r->qw, a->id);
 	csvw_str(r->qw, ok ? "ok" : "error");
 	csvw_str(r->qw, a->lang);
 	csvw_size(r->qw, a->words);
@@ -263,7 +291,7 @@ static void write_quality(struct report *r, const struct article *a)
 	csvw_size(r->qw, a->dropped);
 	for (int k = 0; k < DS__COUNT; k++)
 		csvw_double(r->qw, a->stats[k], 4);
-	csvw_str(r->qw, ok ? "" : a->error);
+	csvw_escaped(r->qw, ok ? "" : a->error);
 	csvw_end(r->qw);
 	r->articles++;
 	if (!ok) {
@@ -274,6 +302,62 @@ static void write_quality(struct report *r, const struct article *a)
 	note_worst(r, a, &s);
 }
 
+/* 1 when a file could not be created because of its name (too long, a
+ * file where a directory should be...), not because of the disk. */
+static int bad_name(int err)
+{
+	return err == ENAMETOOLONG || err == ENOTDIR || err == EISDIR ||
+	       err == EEXIST || err == ELOOP || err == EINVAL;
+}
+
+enum { CLEAN_FILE = 1, CLEAN_DIR = 2 };
+
+/* stat() of name relative to the output directory. */
+static int stat_in(const struct report *r, const char *name, struct stat *st)
+{
+	struct strbuf path;
+	int rc;
+
+	sb_init(&path);
+	sb_addf(&path, "%s/%s", r->opt->out_dir, name);
+	rc = stat(path.buf, st);
+	sb_release(&path);
+	return rc;
+}
+
+/*
+ * Reserve name (clean/...) for an article's clean file. Two ids can map to
+ * one name ("..", "__"), or one id's file be another's directory ("a" and
+ * "a/b", here or from an earlier run): the later article then fails with
+ * EISDIR or ENOTDIR instead of a rename failing when the run commits. The
+ * same id twice is allowed (the last text wins). Returns 0 or an errno.
+ */
+static int claim_clean_path(struct report *r, const char *name)
+{
+	size_t len = strlen(name);
+	int64_t *v = strmap_find(&r->clean_paths, name, len);
+	struct stat st;
+
+	if (v)
+		return *v == CLEAN_DIR ? EISDIR : 0;
+	for (size_t i = 0; i < len; i++) {
+		if (name[i] != '/')
+			continue;
+		v = strmap_find(&r->clean_paths, name, i);
+		if (v && *v == CLEAN_FILE)
+			return ENOTDIR;
+	}
+	if (stat_in(r, name, &st) == 0 && S_ISDIR(st.st_mode))
+		return EISDIR;
+	*strmap_put(&r->clean_paths, name, len) = CLEAN_FILE;
+	for (size_t i = 0; i < len; i++)
+		if (name[i] == '/')
+			*strmap_put(&r->clean_paths, name, i) = CLEAN_DIR;
+	return 0;
+}
+
+/* Returns 0, -1 when the output cannot be written (printed), or an errno
+ * value when the file could not be created because of its name. */
 static int write_clean_file(struct report *r, const struct article *a,
 			    const char *text, size_t len)
 {
@@ -284,14 +368,37 @@ static int write_clean_file(struct report *r, const struct article *a,
 
 	sb_init(&name);
 	sb_addf(&name, "clean/%s", safe);
-	fp = open_tmp(r, name.buf);
-	if (!fp)
-		rc = -1;
-	else if (fwrite(text, 1, len, fp) != len || fclose(fp) != 0)
-		rc = rl_error("cannot write '%s/%s': %s", r->opt->out_dir,
-			      name.buf, strerror(errno));
+	rc = claim_clean_path(r, name.buf);
+	if (!rc && !(fp = open_tmp(r, name.buf))) {
+		rc = bad_name(errno) ? errno : -1;
+	} else if (!rc) {
+		size_t n = fwrite(text, 1, len, fp);
+		int e = errno;
+		if (fclose(fp) != 0 || n != len)
+			rc = rl_error("cannot write '%s/%s': %s",
+				      r->opt->out_dir, name.buf,
+				      strerror(n != len ? e : errno));
+	}
 	sb_release(&name);
 	free(safe);
+	return rc;
+}
+
+/* Write the cleaned text of a, an OK article, to clean/ID. An id that
+ * cannot name a file there fails the article, not the run. Returns 0, or
+ * -1 when the output cannot be written. */
+static int write_clean(struct report *r, struct article *a)
+{
+	size_t len;
+	char *clean = article_clean_text(a, &len);
+	int rc = write_clean_file(r, a, clean, len);
+
+	free(clean);
+	if (rc > 0) {
+		article_fail(a, "cannot write its cleaned text: %s",
+			     strerror(rc));
+		rc = 0;
+	}
 	return rc;
 }
 
@@ -299,20 +406,23 @@ int report_article(struct report *r, struct article *a)
 {
 	size_t len = 0;
 	char *clean = NULL;
+	struct score s;
 	int rc = 0;
 
 	article_sort_findings(a);
+	/* First, so that an id unfit for a file name gives an error row. */
+	if (a->status == ARTICLE_OK && !r->clean_lines)
+		rc = write_clean(r, a);
 	write_quality(r, a);
 	write_findings(r, a);
-	if (a->status == ARTICLE_OK) {
+	score_article(a, &s);
+	if (html_report_article(r->html, a, &s) < 0)
+		rc = -1;
+	if (a->status == ARTICLE_OK && r->clean_lines) {
 		clean = article_clean_text(a, &len);
-		if (r->clean_lines) {
-			if (fwrite(clean, 1, len, r->clean_lines) != len ||
-			    fputc('\n', r->clean_lines) == EOF)
-				rc = -1;
-		} else {
-			rc = write_clean_file(r, a, clean, len);
-		}
+		if (fwrite(clean, 1, len, r->clean_lines) != len ||
+		    fputc('\n', r->clean_lines) == EOF)
+			rc = -1;
 		free(clean);
 	} else if (r->clean_lines && fputc('\n', r->clean_lines) == EOF) {
 		rc = -1; /* a failed record keeps its line, empty */
@@ -350,12 +460,17 @@ static void free_report(struct report *r)
 	free(r->pend);
 	csvw_free(r->qw);
 	csvw_free(r->fw);
+	html_report_free(r->html);
+	strmap_release(&r->clean_paths);
 	free(r);
 }
 
 int report_commit(struct report *r)
 {
-	int rc = close_all(r);
+	int rc = html_report_finish(r->html);
+
+	if (close_all(r) < 0)
+		rc = -1;
 
 	if (rc < 0) {
 		rl_error("cannot write reports in '%s': %s", r->opt->out_dir,
@@ -401,7 +516,8 @@ void report_summary(const struct report *r)
 			r->worst[i].top_kind >= 0
 				? finding_kind_name(r->worst[i].top_kind)
 				: "");
-	fprintf(stderr, "reports: %s/quality.csv, %s/findings.csv, %s/%s\n",
+	fprintf(stderr, "reports: %s/report.html, %s/quality.csv, "
+		"%s/findings.csv, %s/%s\n", r->opt->out_dir,
 		r->opt->out_dir, r->opt->out_dir, r->opt->out_dir,
 		r->opt->per_line ? "clean.txt" : "clean/");
 }

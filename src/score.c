@@ -1,5 +1,11 @@
 /*
- * score.c - severity weights and the score formula (see score.h).
+ * score.c - severity weights and the score formula (see score.h and
+ * docs/scoring.md).
+ *
+ * A weight says how much one finding of a kind hurts a reader, on the scale
+ * "one misspelling = 1". The weights were calibrated on human judgments
+ * (tests/bench/score_paracrawl.py --fit) and then rounded; kinds that only
+ * record a harmless normalization weigh little or nothing.
  */
 #include "score.h"
 
@@ -13,7 +19,7 @@ static const double weights[FK__COUNT] = {
 	[FK_CHAR_REPEAT] = 5.0,    [FK_WORD_REPEAT] = 3.0,
 	[FK_PHRASE_REPEAT] = 3.0,  [FK_DUPLICATE_LINE] = 3.0,
 	[FK_BOILERPLATE] = 1.5,    [FK_MISSPELLING] = 1.0,
-	[FK_UNKNOWN_NAME] = 0.1,   [FK_FOREIGN_LANGUAGE] = 2.0,
+	[FK_UNKNOWN_NAME] = 0.3,   [FK_FOREIGN_LANGUAGE] = 2.0,
 	[FK_NAME_VARIANT] = 0.0,
 };
 
@@ -22,25 +28,45 @@ double score_weight(enum finding_kind k)
 	return (unsigned)k < FK__COUNT ? weights[k] : 0.0;
 }
 
+char score_grade(double value)
+{
+	return value >= 90   ? 'A'
+	       : value >= 75 ? 'B'
+	       : value >= 60 ? 'C'
+	       : value >= 40 ? 'D'
+			     : 'F';
+}
+
+static double density_of(double penalty, size_t words)
+{
+	size_t n = words > SCORE_MIN_WORDS ? words : SCORE_MIN_WORDS;
+
+	return 100.0 * penalty / (double)n;
+}
+
+double score_from_penalty(double penalty, size_t words)
+{
+	double d = density_of(penalty, words) / SCORE_HALF;
+
+	return 100.0 / (1.0 + pow(d, SCORE_STEEPNESS));
+}
+
 void score_article(const struct article *a, struct score *out)
 {
-	double penalty = 0, worst = 0, density;
-	size_t words = a->words > 20 ? a->words : 20;
+	double worst = 0;
 
 	out->top_kind = -1;
+	out->penalty = 0;
 	for (int k = 0; k < FK__COUNT; k++) {
 		double p = weights[k] * (double)a->counts[k];
-		penalty += p;
+
+		out->penalty += p;
 		if (p > worst) {
 			worst = p;
 			out->top_kind = k;
 		}
 	}
-	density = 100.0 * penalty / (double)words;
-	out->value = 100.0 * exp(-density / 4.0);
-	out->grade = out->value >= 90   ? 'A'
-		     : out->value >= 75 ? 'B'
-		     : out->value >= 60 ? 'C'
-		     : out->value >= 40 ? 'D'
-					: 'F';
+	out->density = density_of(out->penalty, a->words);
+	out->value = score_from_penalty(out->penalty, a->words);
+	out->grade = score_grade(out->value);
 }

@@ -1,5 +1,10 @@
 /*
  * spell.c - dictionary checks over word tokens; see spell.h for the rules.
+ *
+ * Each distinct word form gets one verdict per language, cached in the
+ * worker's spell_state: known (accepted on a second look), name, or
+ * misspelling with its detail and, when the application rule allows, its
+ * replacement. spell_detect() then only walks tokens and reports.
  */
 #include "spell.h"
 
@@ -8,15 +13,29 @@
 #include <string.h>
 #include <time.h>
 
+#include "spellfix.h"
 #include "strmap.h"
 #include "utf8.h"
 #include "util.h"
 
+#define MAX_SUGGESTIONS 5
+#define NAME_GAP 3 /* lower-case words allowed inside a name */
+
+enum verdict_kind { V_KNOWN, V_NAME, V_MISSPELLING };
+
+struct verdict {
+	enum verdict_kind kind;
+	char *detail; /* owned, NULL for V_KNOWN */
+	char *repl;   /* owned replacement when it may be applied, or NULL */
+};
+
 struct spell_state {
-	double budget;         /* seconds of suggest() left for this worker */
-	struct strmap index;   /* word -> 1 + index into details */
-	char **details;
-	size_t ndetails, cap;
+	double budget;       /* seconds of suggest() left for this worker */
+	struct strmap index; /* "lang\x1fword" -> 1 + index into v */
+	struct verdict *v;
+	size_t nv, cap;
+	struct fixes fixes;  /* scratch */
+	size_t suggest_calls, suggest_skipped;
 };
 
 struct spell_state *spell_state_new(double suggest_budget)
@@ -25,6 +44,7 @@ struct spell_state *spell_state_new(double suggest_budget)
 
 	st->budget = suggest_budget;
 	strmap_init(&st->index);
+	fixes_init(&st->fixes);
 	return st;
 }
 
@@ -32,11 +52,24 @@ void spell_state_free(struct spell_state *st)
 {
 	if (!st)
 		return;
-	for (size_t i = 0; i < st->ndetails; i++)
-		free(st->details[i]);
-	free(st->details);
+	for (size_t i = 0; i < st->nv; i++) {
+		free(st->v[i].detail);
+		free(st->v[i].repl);
+	}
+	free(st->v);
 	strmap_release(&st->index);
+	fixes_release(&st->fixes);
 	free(st);
+}
+
+size_t spell_suggest_calls(const struct spell_state *st)
+{
+	return st->suggest_calls;
+}
+
+size_t spell_suggest_skipped(const struct spell_state *st)
+{
+	return st->suggest_skipped;
 }
 
 static double now_seconds(void)
@@ -47,35 +80,132 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* "suggestions: a, b, c", computed once per word while budget lasts. */
-static const char *suggestion_detail(struct spell_state *st, struct dict *d,
-				     const char *w, size_t len)
+/* "suggestions: a, b, c" from Hunspell while the budget lasts. */
+static void suggest_detail(struct spell_state *st, struct dict *d,
+			   const char *w, size_t len, struct strbuf *sb)
 {
-	int64_t *slot = strmap_put(&st->index, w, len);
-	struct strbuf sb;
 	char **list;
 	size_t n;
 	double t0;
 
-	if (*slot)
-		return st->details[*slot - 1];
-	sb_init(&sb);
 	if (st->budget <= 0) {
-		sb_adds(&sb, "suggestions skipped: time budget spent");
-	} else {
-		t0 = now_seconds();
-		n = dict_suggest(d, w, len, &list, 5);
-		st->budget -= now_seconds() - t0;
-		sb_adds(&sb, n ? "suggestions: " : "no suggestion");
-		for (size_t i = 0; i < n; i++)
-			sb_addf(&sb, "%s%s", i ? ", " : "", list[i]);
-		dict_free_list(list, n);
+		st->suggest_skipped++;
+		sb_adds(sb, "suggestions skipped: time budget spent");
+		return;
 	}
-	GROW(st->details, st->cap, st->ndetails + 1);
-	st->details[st->ndetails++] = sb_detach(&sb, NULL);
-	sb_release(&sb);
-	*slot = (int64_t)st->ndetails;
-	return st->details[*slot - 1];
+	t0 = now_seconds();
+	n = dict_suggest(d, w, len, &list, MAX_SUGGESTIONS);
+	st->budget -= now_seconds() - t0;
+	st->suggest_calls++;
+	sb_adds(sb, n ? "suggestions: " : "no suggestion");
+	for (size_t i = 0; i < n; i++)
+		sb_addf(sb, "%s%s", i ? ", " : "", list[i]);
+	dict_free_list(list, n);
+}
+
+/* The one candidate that the application rule allows, or NULL. */
+static const char *safe_fix(const struct fixes *f)
+{
+	size_t add = 0, change = 0;
+	const char *first_add = NULL, *first_change = NULL;
+
+	for (size_t i = 0; i < f->n; i++) {
+		if (f->v[i].kind == FIX_ADD_ACCENT && !add++)
+			first_add = f->v[i].word;
+		if (f->v[i].kind == FIX_CHANGE_ACCENT && !change++)
+			first_change = f->v[i].word;
+	}
+	if (add)
+		return add == 1 ? first_add : NULL;
+	return change == 1 ? first_change : NULL;
+}
+
+static const char *const fix_labels[] = {
+	[FIX_ADD_ACCENT] = "missing accent",
+	[FIX_CHANGE_ACCENT] = "wrong accent",
+	[FIX_DROP_ACCENT] = "extra accent",
+	[FIX_LETTER] = "doubled or dropped letter",
+	[FIX_ELISION] = "missing apostrophe",
+};
+
+/* Detail of a misspelling that has fast repairs. */
+static void fixes_detail(const struct fixes *f, const char *safe,
+			 struct strbuf *sb)
+{
+	if (safe) {
+		for (size_t i = 0; i < f->n; i++)
+			if (f->v[i].word == safe)
+				sb_addf(sb, "%s: %s", fix_labels[f->v[i].kind],
+					safe);
+		return;
+	}
+	sb_adds(sb, f->n > 1 ? "candidates (ambiguous): " : "candidate: ");
+	for (size_t i = 0; i < f->n && i < MAX_SUGGESTIONS; i++)
+		sb_addf(sb, "%s%s (%s)", i ? ", " : "", f->v[i].word,
+			fix_labels[f->v[i].kind]);
+}
+
+static int has_upper(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len)
+		if (uc_is_upper(utf8_next(s, &i, len)))
+			return 1;
+	return 0;
+}
+
+/* The verdict on an unknown word form (after its elided prefix). */
+static void judge(struct spell_state *st, struct dict *d, const char *w,
+		  size_t len, struct verdict *out)
+{
+	struct strbuf sb;
+	const char *safe;
+
+	memset(out, 0, sizeof(*out));
+	if (spellfix_variant_known(d, w, len))
+		return;
+	if (has_upper(w, len)) {
+		out->kind = V_NAME;
+		return;
+	}
+	sb_init(&sb);
+	if (spellfix_find(d, w, len, "\xE2\x80\x99", &st->fixes)) {
+		/* An English word ("email") is a loanword as likely as a
+		 * French word that lost its accent ("émail"): report only. */
+		safe = dict_check_loanword(d, w, len) ? NULL
+						       : safe_fix(&st->fixes);
+		fixes_detail(&st->fixes, safe, &sb);
+		out->repl = safe ? xstrdup(safe) : NULL;
+	} else if (dict_check_loanword(d, w, len)) {
+		sb_release(&sb);
+		return;
+	} else {
+		suggest_detail(st, d, w, len, &sb);
+	}
+	out->kind = V_MISSPELLING;
+	out->detail = sb_detach(&sb, NULL);
+}
+
+/* The cached verdict on w[0..len), which Hunspell does not know. */
+static const struct verdict *verdict_for(struct spell_state *st,
+					 struct dict *d, const char *w,
+					 size_t len)
+{
+	struct strbuf key;
+	int64_t *slot;
+
+	sb_init(&key);
+	sb_addf(&key, "%s\x1f", dict_lang(d));
+	sb_add(&key, w, len);
+	slot = strmap_put(&st->index, key.buf, key.len);
+	sb_release(&key);
+	if (!*slot) {
+		GROW(st->v, st->cap, st->nv + 1);
+		judge(st, d, w, len, &st->v[st->nv]);
+		*slot = (int64_t)++st->nv;
+	}
+	return &st->v[*slot - 1];
 }
 
 static int has_digit(const char *s, size_t len)
@@ -86,46 +216,151 @@ static int has_digit(const char *s, size_t len)
 	return 0;
 }
 
-/* Offset just past an elided prefix ("l'", "qu’", "jusqu'") or 0. */
-static size_t elision_end(const char *s, size_t len)
+/* Does a finding of another stage cover any byte of [start, end)? */
+static int overlaps_other(const struct article *a, size_t start, size_t end)
 {
-	for (size_t i = 1; i < len && i <= 8; i++) {
-		if (s[i] == '\'')
-			return i + 1 < len ? i + 1 : 0;
-		if (i + 3 <= len && !memcmp(s + i, "\xE2\x80\x99", 3))
-			return i + 3 < len ? i + 3 : 0;
+	for (size_t i = 0; i < a->nfindings; i++) {
+		const struct finding *f = &a->findings[i];
+		if (f->kind == FK_MISSPELLING || f->kind == FK_UNKNOWN_NAME)
+			continue;
+		if (f->start < end && start < f->end)
+			return 1;
+		if (f->start == f->end && start < f->start && f->start < end)
+			return 1;
 	}
 	return 0;
 }
 
-static int word_known(struct dict *d, const char *s, size_t len)
+/* Is [start, end) (original offsets) inside a foreign_language finding? */
+static int in_foreign(const struct article *a, size_t start, size_t end)
 {
-	size_t e;
+	for (size_t i = 0; i < a->nfindings; i++) {
+		const struct finding *f = &a->findings[i];
+		if (f->kind == FK_FOREIGN_LANGUAGE && f->start <= start &&
+		    end <= f->end)
+			return 1;
+	}
+	return 0;
+}
 
-	if (dict_check(d, s, len))
-		return 1;
-	e = elision_end(s, len);
-	return e && dict_check(d, s + e, len - e);
+/* Index of the next word token from i in direction dir (+1/-1) when only
+ * spaces and hyphens separate them, or ts->n. */
+static size_t neighbour(const struct tokens *ts, const char *t, size_t i,
+			int dir)
+{
+	size_t j = i;
+
+	for (;;) {
+		if ((dir < 0 && j == 0) || (dir > 0 && j + 1 >= ts->n))
+			return ts->n;
+		j = dir > 0 ? j + 1 : j - 1;
+		if (ts->t[j].type == TOK_WORD)
+			return j;
+		if (ts->t[j].type != TOK_SPACE &&
+		    !(ts->t[j].type == TOK_PUNCT && t[ts->t[j].start] == '-'))
+			return ts->n;
+	}
+}
+
+/* Walk from i over unknown lower-case words to a capitalized word. */
+static int reaches_name(const struct tokens *ts, const char *t, size_t i,
+			int dir, struct dict *d)
+{
+	for (int step = 0; step < NAME_GAP; step++) {
+		const struct token *tk;
+
+		i = neighbour(ts, t, i, dir);
+		if (i == ts->n)
+			return 0;
+		tk = &ts->t[i];
+		if (tk->flags & TF_UPPER)
+			return 1;
+		if (dict_check(d, t + tk->start, tk->end - tk->start))
+			return 0;
+	}
+	return 0;
+}
+
+/* "of" in "Bank of America": a lower-case word inside a name. */
+static int inside_name(const struct tokens *ts, const char *t, size_t i,
+		       struct dict *d)
+{
+	return reaches_name(ts, t, i, -1, d) && reaches_name(ts, t, i, +1, d);
+}
+
+/* A lower-case word unknown here but known in English, next to another
+ * one: an English phrase ("of the year"), not a French typo. */
+static int english_neighbour(const struct tokens *ts, const char *t,
+			     size_t i, struct dict *d)
+{
+	for (int dir = -1; dir <= 1; dir += 2) {
+		size_t j = neighbour(ts, t, i, dir);
+		const struct token *tk = j < ts->n ? &ts->t[j] : NULL;
+
+		if (tk && !(tk->flags & TF_UPPER) &&
+		    !dict_check(d, t + tk->start, tk->end - tk->start) &&
+		    dict_check_loanword(d, t + tk->start, tk->end - tk->start))
+			return 1;
+	}
+	return 0;
+}
+
+static int skipped(const struct token *tk, const char *w, size_t len)
+{
+	return (tk->flags & (TF_URL | TF_NUMERAL)) || has_digit(w, len) ||
+	       utf8_count(w, len) < 2;
 }
 
 static void check_word(struct article *a, const struct view *v,
-		       const struct token *tk, struct dict *d,
+		       const struct tokens *ts, size_t i, struct dict *d,
 		       struct spell_state *st)
 {
+	const struct token *tk = &ts->t[i];
 	const char *w = v->text + tk->start;
-	size_t len = tk->end - tk->start;
+	size_t len = tk->end - tk->start, e, os, oe;
+	const struct verdict *vd;
+	int apply;
 
-	if (tk->flags & TF_URL || has_digit(w, len) || utf8_count(w, len) < 2)
+	if (skipped(tk, w, len) || dict_check(d, w, len))
 		return;
-	if (word_known(d, w, len))
+	e = dict_elision_prefix(d, w, len);
+	if (e && (utf8_count(w + e, len - e) < 2 || has_digit(w + e, len - e) ||
+		  dict_check(d, w + e, len - e)))
 		return;
-	if (tk->flags & (TF_UPPER | TF_ALLCAPS)) {
-		view_report(v, a, FK_UNKNOWN_NAME, tk->start, tk->end, w, len,
-			    0, 0.5, "capitalized word not in the dictionary");
+	os = view_orig_start(v, tk->start + e);
+	oe = view_orig_end(v, tk->end);
+	if (in_foreign(a, os, oe))
+		return;
+	vd = verdict_for(st, d, w + e, len - e);
+	if (vd->kind == V_KNOWN)
+		return;
+	if (vd->kind == V_NAME) {
+		view_report(v, a, FK_UNKNOWN_NAME, tk->start + e, tk->end, w + e,
+			    len - e, 0, 0.5,
+			    tk->flags & TF_ALLCAPS
+				    ? "acronym not in the dictionary"
+				    : "capitalized word not in the dictionary");
 		return;
 	}
-	view_report(v, a, FK_MISSPELLING, tk->start, tk->end, w, len, 0, 0.6,
-		    suggestion_detail(st, d, w, len));
+	if (inside_name(ts, v->text, i, d) ||
+	    (dict_check_loanword(d, w + e, len - e) &&
+	     english_neighbour(ts, v->text, i, d)))
+		return;
+	apply = vd->repl && !overlaps_other(a, os, oe);
+	view_report(v, a, FK_MISSPELLING, tk->start + e, tk->end,
+		    apply ? vd->repl : w + e,
+		    apply ? strlen(vd->repl) : len - e, apply,
+		    apply ? 0.9 : 0.6, vd->detail);
+}
+
+static int is_hyphen(const char *t, const struct token *tk)
+{
+	size_t n = tk->end - tk->start;
+
+	return tk->type == TOK_PUNCT &&
+	       ((n == 1 && t[tk->start] == '-') ||
+		(n == 3 && (!memcmp(t + tk->start, "\xE2\x80\x90", 3) ||
+			    !memcmp(t + tk->start, "\xE2\x80\x91", 3))));
 }
 
 /* Length in tokens of the hyphenated compound starting at i (1 if none). */
@@ -133,11 +368,21 @@ static size_t compound_len(const struct tokens *ts, const char *t, size_t i)
 {
 	size_t j = i;
 
-	while (j + 2 < ts->n && ts->t[j + 1].type == TOK_PUNCT &&
-	       ts->t[j + 1].end - ts->t[j + 1].start == 1 &&
-	       t[ts->t[j + 1].start] == '-' && ts->t[j + 2].type == TOK_WORD)
+	while (j + 2 < ts->n && is_hyphen(t, &ts->t[j + 1]) &&
+	       ts->t[j + 2].type == TOK_WORD)
 		j += 2;
 	return j - i + 1;
+}
+
+/* A combining form in -o before a known part: "pédo" in
+ * "pédo-endocrinologue", "franco" in "franco-allemand". */
+static int combining_form(const struct tokens *ts, const char *t, size_t i,
+			  struct dict *d)
+{
+	const struct token *tk = &ts->t[i], *next = &ts->t[i + 2];
+
+	return t[tk->end - 1] == 'o' &&
+	       dict_check(d, t + next->start, next->end - next->start);
 }
 
 void spell_detect(struct article *a, const struct view *v,
@@ -156,6 +401,9 @@ void spell_detect(struct article *a, const struct view *v,
 			i += n - 1;
 			continue;
 		}
-		check_word(a, v, tk, d, st);
+		for (size_t j = i; j < i + n; j += 2)
+			if (j + 2 >= i + n || !combining_form(ts, v->text, j, d))
+				check_word(a, v, ts, j, d, st);
+		i += n - 1;
 	}
 }

@@ -2,17 +2,45 @@
  * spell.h - spelling detector (finding kinds `misspelling`, `unknown_name`).
  *
  * Reads the word tokens of the view and asks the dictionary about each
- * (through the dict cache). Rules:
- *  - hyphenated compounds are checked whole first ("cessez-le-feu"), then
- *    part by part;
- *  - French elision is accepted with both apostrophes: when "qu’il" is not
- *    known as a whole, the part after the apostrophe is checked;
- *  - tokens with digits, single letters and URL/e-mail/handle tokens are
- *    skipped;
- *  - an unknown word starting with a capital is an `unknown_name` (it feeds
- *    the names table), a lower-case one a `misspelling`, with Hunspell's
- *    suggestions in the detail while the run's suggestion time budget lasts.
- * Spelling findings are reports: they are not applied.
+ * (through the dict cache). A word is accepted when:
+ *  - Hunspell knows it, or the word after an elided prefix of the
+ *    language (dictionaries/<lang>/elided.txt: "l’OTAN", "qu'il");
+ *  - it is a hyphenated compound known whole ("cessez-le-feu"), or every
+ *    part of it is accepted, a part in -o before a known part counting as
+ *    a combining form ("pédo-endocrinologue", "franco-allemand");
+ *  - an accepted spelling variant turns it into a known word
+ *    (dictionaries/<lang>/variants.txt: "oeuvre", "évènement", "Etat");
+ *  - it is a lower-case word the language's fast repairs cannot map to a
+ *    dictionary word but the English dictionary knows (a loanword:
+ *    "shutdown", "low-cost");
+ * and it is skipped when it is a URL, e-mail address, handle or hashtag,
+ * holds a digit, is an ordinal or Roman numeral (TF_NUMERAL), has a single
+ * letter, lies inside a `foreign_language` finding (another language's
+ * spelling is not ours to judge), or is a lower-case word between
+ * capitalized words ("Bank of America", "Fruit of the Loom"), or is a
+ * lower-case English word next to another English word that the language's
+ * dictionary does not know ("of the year": "the" is not "thé" there).
+ *
+ * Otherwise: a word (after its elided prefix) holding an upper-case letter
+ * is an `unknown_name` (it feeds the names table); a lower-case one is a
+ * `misspelling`, with its repairs in `detail`: first the fast repairs of
+ * spellfix.h (accents, doubled letters, elision; about 1 ms per distinct
+ * word), then, only when they find nothing, Hunspell's suggest() while the
+ * worker's time budget lasts ("suggestions skipped: time budget spent").
+ *
+ * Application rule: a misspelling is repaired in the cleaned text only
+ * when its fix is an accent fix and unambiguous, that is
+ *  - the fast repairs found exactly one word that only ADDS diacritics to
+ *    plain letters ("redecollé" -> "redécollé": the written accents are
+ *    kept), or, when there is none, exactly one word that replaces a
+ *    diacritic by another ("rèussi" -> "réussi"); removing a written
+ *    diacritic is never applied ("artéfact" is a spelling of its own), and
+ *  - the word is lower-case (never a capitalized word) and not an English
+ *    word ("email" stays: loanword or "émail", a reader decides), and
+ *  - no finding of another stage covers any of its bytes (never inside a
+ *    word already flagged as corrupted: mojibake, glued words, repeats...).
+ * Doubled-letter, elision and suggest() candidates are reported only.
+ * Every verdict is computed once per distinct word form and worker.
  */
 #ifndef RELIRE_SPELL_H
 #define RELIRE_SPELL_H
@@ -22,15 +50,22 @@
 #include "token.h"
 #include "view.h"
 
-struct spell_state; /* per-worker: suggestion cache and budget */
+struct spell_state; /* per-worker: verdict cache and suggestion budget */
 
 /* New state with a suggestion time budget in seconds (0 = no
- * suggestions). Free with spell_state_free. */
+ * suggestions). Free with spell_state_free (NULL is a no-op). */
 struct spell_state *spell_state_new(double suggest_budget);
 void spell_state_free(struct spell_state *st);
 
+/* Check the words of v (tokens ts) against d and append the findings to
+ * a. Verdicts are cached per language of d and word form, so one state
+ * serves every dictionary of a worker. */
 void spell_detect(struct article *a, const struct view *v,
 		  const struct tokens *ts, struct dict *d,
 		  struct spell_state *st);
+
+/* Statistics: Hunspell suggest() calls made and those skipped. */
+size_t spell_suggest_calls(const struct spell_state *st);
+size_t spell_suggest_skipped(const struct spell_state *st);
 
 #endif

@@ -4,6 +4,9 @@
  * Tokens are produced by the segmenter (segment.h, ICU word breaks) and
  * read by detectors. Offsets are into the VIEW text; detectors map them back
  * with view_report(). Every byte of the view belongs to exactly one token.
+ *
+ * Case flags describe the word after an elided prefix: in "l’OTAN" (one
+ * TOK_WORD) the flags are those of "OTAN" (TF_UPPER | TF_ALLCAPS).
  */
 #ifndef RELIRE_TOKEN_H
 #define RELIRE_TOKEN_H
@@ -22,6 +25,7 @@ enum token_flag {
 	TF_URL = 1,     /* part of a URL, e-mail address, handle or hashtag */
 	TF_UPPER = 2,   /* starts with an upper-case letter */
 	TF_ALLCAPS = 4, /* two or more letters, all upper-case */
+	TF_NUMERAL = 8, /* ordinal or Roman numeral: "3e", "1er", "XXIe", "XIV" */
 };
 
 struct token {

@@ -1,0 +1,352 @@
+/*
+ * glued.c - joins between words that lost their space: one pass over the
+ * tokens, three shapes (glued.h). Whether a half is a word is asked of the
+ * dictionary and of the article's own vocabulary (the exact forms of its
+ * word tokens, counted once per article).
+ */
+#include "glued.h"
+
+#include <string.h>
+
+#include "repair.h"
+#include "strmap.h"
+#include "utf8.h"
+#include "util.h"
+
+struct glue {
+	const char *t;
+	size_t len;
+	const struct tokens *ts;
+	struct dict *d;
+	const struct wordlist *keep;
+	const struct wordlist *starters;
+	struct strmap vocab; /* word form -> occurrences in the article */
+	struct repair_guard guard;
+	struct repair_list edits;
+	int allow_newline;
+};
+
+/* Shape of a span of letters: counts and case facts used by the rules. */
+struct shape {
+	size_t letters;
+	int other;       /* a character that is neither letter nor apostrophe */
+	int first_upper; /* the first letter is upper case */
+	int rest_lower;  /* every letter after the first is lower case */
+	int any_lower;
+	int non_ascii;
+};
+
+static int is_apostrophe(int32_t c)
+{
+	return c == '\'' || c == 0x2019;
+}
+
+static struct shape shape_of(const char *t, size_t s, size_t e)
+{
+	struct shape sh = {0, 0, 0, 1, 0, 0};
+	size_t i = s;
+
+	while (i < e) {
+		int32_t c = utf8_next(t, &i, e);
+		if (c >= 0x80)
+			sh.non_ascii = 1;
+		if (is_apostrophe(c))
+			continue;
+		if (c < 0 || !uc_is_alpha(c)) {
+			sh.other = 1;
+			continue;
+		}
+		if (sh.letters == 0)
+			sh.first_upper = uc_is_upper(c);
+		else if (!uc_is_lower(c))
+			sh.rest_lower = 0;
+		if (uc_is_lower(c))
+			sh.any_lower = 1;
+		sh.letters++;
+	}
+	return sh;
+}
+
+/* A capitalised word: "Contexte", "Vous", "L’isolation". */
+static int is_title_word(const char *t, size_t s, size_t e)
+{
+	struct shape sh = shape_of(t, s, e);
+
+	return !sh.other && sh.letters >= 2 && sh.first_upper &&
+	       sh.rest_lower;
+}
+
+static int known(struct glue *g, size_t s, size_t e)
+{
+	int64_t *n = strmap_find(&g->vocab, g->t + s, e - s);
+
+	return (n && *n > 0) || dict_check(g->d, g->t + s, e - s);
+}
+
+static int64_t vocab_count(struct glue *g, const struct token *tk)
+{
+	int64_t *n = strmap_find(&g->vocab, g->t + tk->start,
+				 tk->end - tk->start);
+	return n ? *n : 0;
+}
+
+/* Does the text from s to the line break that ends it read as a short
+ * heading: at most five words, letters, apostrophes and hyphens only? */
+static int heading_rest(const struct glue *g, size_t s)
+{
+	size_t i = s, words = 0;
+	int in_word = 0;
+
+	while (i < g->len && g->t[i] != '\n' && g->t[i] != '\r') {
+		int32_t c = utf8_next(g->t, &i, g->len);
+		if (c == ' ') {
+			in_word = 0;
+			continue;
+		}
+		if (c < 0 || !(uc_is_alpha(c) || is_apostrophe(c) || c == '-'))
+			return 0;
+		words += !in_word;
+		in_word = 1;
+	}
+	return i < g->len && words >= 1 && words <= 5;
+}
+
+/* Insert the missing separator at view offset at, where the glued right
+ * part starts; after a sentence (may_break) a glued heading gets a line
+ * break. */
+static void insert_sep(struct glue *g, size_t at, int may_break,
+		       double conf, const char *detail)
+{
+	int nl = may_break && g->allow_newline && heading_rest(g, at);
+
+	if (repair_guarded(&g->guard, at, at))
+		return;
+	repair_add(&g->edits, at, at, nl ? "\n" : " ", 1, conf,
+		   nl ? "heading glued to the preceding text" : detail);
+}
+
+/* "Trump.Contexte", "marginalisés.Cette" inside one word token. */
+static void inner_dots(struct glue *g, const struct token *tk)
+{
+	size_t s = tk->start;
+
+	for (size_t i = tk->start; i <= tk->end; i++) {
+		if (i < tk->end && g->t[i] != '.')
+			continue;
+		if (shape_of(g->t, s, i).letters < 2)
+			return; /* an abbreviation: "U.S.A", "M.Dupont" */
+		s = i + 1;
+	}
+	s = tk->start;
+	for (;;) {
+		const char *p = memchr(g->t + s, '.', tk->end - s);
+		size_t dot, e;
+
+		if (!p)
+			break;
+		dot = (size_t)(p - g->t);
+		p = memchr(g->t + dot + 1, '.', tk->end - dot - 1);
+		e = p ? (size_t)(p - g->t) : tk->end;
+		if (is_title_word(g->t, dot + 1, e))
+			insert_sep(g, dot + 1, 1,
+				   known(g, s, dot) || known(g, dot + 1, e)
+					   ? 0.9 : 0.6,
+				   "sentence glued to the next");
+		s = dot + 1;
+	}
+}
+
+static int32_t cp_at_or_end(const struct glue *g, size_t i, size_t end)
+{
+	return i < end ? utf8_next(g->t, &i, end) : -1;
+}
+
+/* Confidence that [ls, b) and [b, re) are two glued words, 0 for none;
+ * end is the end of the token. */
+static double camel_confidence(struct glue *g, size_t ls, size_t b,
+			       size_t re, size_t end)
+{
+	struct shape left = shape_of(g->t, ls, b);
+
+	if (left.other || left.letters < 2 || !left.rest_lower ||
+	    !is_title_word(g->t, b, re))
+		return 0;
+	if (left.first_upper && left.letters <= 3)
+		return 0;
+	if (left.letters >= 3 && g->starters &&
+	    wordlist_has(g->starters, g->t + b, re - b) &&
+	    (re == end || !uc_is_alpha(cp_at_or_end(g, re, end))))
+		return 0.85; /* "…CosbyLe festival", "AudetIl espère" */
+	if (!known(g, ls, b) || !known(g, b, re))
+		return 0;
+	if (!left.first_upper)
+		return 0.9;
+	return left.letters >= 6 || left.non_ascii ? 0.85 : 0.6;
+}
+
+/* End of the capitalised part starting at b: its capital, then lower-case
+ * letters and apostrophes. */
+static size_t title_end(const struct glue *g, size_t b, size_t end)
+{
+	size_t i = b, next;
+
+	utf8_next(g->t, &i, end);
+	while (i < end) {
+		int32_t c;
+		next = i;
+		c = utf8_next(g->t, &next, end);
+		if (!(is_apostrophe(c) || (c > 0 && uc_is_lower(c))))
+			break;
+		i = next;
+	}
+	return i;
+}
+
+/* "séropositifVous", "FavorisAcheterVoir": lower-to-upper boundaries. */
+static void camel_joins(struct glue *g, const struct token *tk)
+{
+	size_t i = tk->start, seg = tk->start;
+	int32_t prev = -1;
+
+	if ((g->keep && wordlist_has(g->keep, g->t + tk->start,
+				     tk->end - tk->start)) ||
+	    vocab_count(g, tk) >= 2)
+		return;
+	while (i < tk->end) {
+		size_t at = i;
+		int32_t c = utf8_next(g->t, &i, tk->end);
+
+		if (c < 0 || !(uc_is_alpha(c) || is_apostrophe(c)))
+			seg = i;
+		else if (is_apostrophe(prev) && uc_is_upper(c))
+			seg = at; /* "d’ÉtatLa": the word is "État" */
+		else if (prev > 0 && uc_is_lower(prev) && uc_is_upper(c)) {
+			size_t re = title_end(g, at, tk->end);
+			double conf = camel_confidence(g, seg, at, re,
+						       tk->end);
+			if (conf > 0)
+				insert_sep(g, at, 0, conf,
+					   "two words glued (lower to upper "
+					   "case)");
+			seg = at;
+		}
+		prev = c;
+	}
+}
+
+/* "Mons84000": a word of three letters or more, then digits to the end;
+ * fewer than four digits is more often a name ("Python3") than a join. */
+static void number_join(struct glue *g, const struct token *tk)
+{
+	size_t p = tk->start;
+	struct shape left;
+
+	while (p < tk->end && !(g->t[p] >= '0' && g->t[p] <= '9'))
+		p++;
+	if (p == tk->start || p == tk->end)
+		return;
+	for (size_t i = p; i < tk->end; i++)
+		if (!(g->t[i] >= '0' && g->t[i] <= '9'))
+			return;
+	left = shape_of(g->t, tk->start, p);
+	if (left.other || left.letters < 3 || !left.any_lower ||
+	    !left.rest_lower || !known(g, tk->start, p))
+		return;
+	insert_sep(g, p, 0, tk->end - p >= 4 ? 0.85 : 0.6,
+		   "word glued to a number");
+}
+
+static int adjacent(const struct token *a, const struct token *b)
+{
+	return a->end == b->start;
+}
+
+static int is_closing_quote(const struct glue *g, const struct token *tk)
+{
+	size_t i = tk->start;
+	int32_t c = utf8_next(g->t, &i, tk->end);
+
+	return i == tk->end && (c == '"' || c == 0xBB || c == 0x201D);
+}
+
+/* "2014.Le", "vraiment?Oui", "(AFP)Le", "cœur\".François": punctuation
+ * between two tokens with no space after it. */
+static void punct_join(struct glue *g, size_t k)
+{
+	const struct token *tk = &g->ts->t[k], *prev, *next;
+	char c = g->t[tk->start];
+	double conf;
+
+	if (k == 0 || k + 1 >= g->ts->n || tk->end != tk->start + 1 ||
+	    !strchr(".?!)", c))
+		return;
+	prev = &g->ts->t[k - 1];
+	next = &g->ts->t[k + 1];
+	if (!adjacent(tk, next) || next->type != TOK_WORD ||
+	    next->flags & TF_URL || !is_title_word(g->t, next->start, next->end))
+		return;
+	if ((c == '?' || c == '!') && prev->type == TOK_SPACE && k >= 2)
+		prev = &g->ts->t[k - 2];
+	else if (!adjacent(prev, tk))
+		return;
+	if (c == '.' && k >= 2 && is_closing_quote(g, prev) &&
+	    adjacent(&g->ts->t[k - 2], prev))
+		prev = &g->ts->t[k - 2]; /* cœur".François */
+	if (c != ')' && ((prev->type != TOK_WORD && prev->type != TOK_NUMBER) ||
+			 utf8_count(g->t + prev->start,
+				    prev->end - prev->start) < 2))
+		return;
+	conf = known(g, next->start, next->end) ? 0.9 : 0.6;
+	insert_sep(g, tk->end, c != ')',
+		   c == ')' && conf > 0.6 ? 0.85 : conf,
+		   "sentence glued to the next");
+}
+
+static void count_vocab(struct glue *g)
+{
+	strmap_init(&g->vocab);
+	for (size_t i = 0; i < g->ts->n; i++) {
+		const struct token *tk = &g->ts->t[i];
+		if (tk->type == TOK_WORD)
+			++*strmap_put(&g->vocab, g->t + tk->start,
+				      tk->end - tk->start);
+	}
+}
+
+void glued_repair(struct article *a, const struct view *v,
+		  const struct tokens *ts, struct dict *d,
+		  const struct glued_lists *lists, int allow_newline)
+{
+	struct glue g;
+
+	memset(&g, 0, sizeof(g));
+	g.t = v->text;
+	g.len = v->len;
+	g.ts = ts;
+	g.d = d;
+	g.keep = lists ? lists->keep : NULL;
+	g.starters = lists ? lists->starters : NULL;
+	g.allow_newline = allow_newline;
+	count_vocab(&g);
+	repair_guard_build(&g.guard, v->text, v->len, ts);
+	repair_list_init(&g.edits);
+	for (size_t k = 0; k < ts->n; k++) {
+		const struct token *tk = &ts->t[k];
+
+		if (tk->flags & TF_URL ||
+		    repair_guarded(&g.guard, tk->start, tk->end))
+			continue;
+		if (tk->type == TOK_WORD) {
+			inner_dots(&g, tk);
+			camel_joins(&g, tk);
+		}
+		if (tk->type == TOK_WORD || tk->type == TOK_NUMBER)
+			number_join(&g, tk);
+		if (tk->type == TOK_PUNCT)
+			punct_join(&g, k);
+	}
+	repair_report(&g.edits, v, a, FK_GLUED_WORDS, GLUED_APPLY_MIN);
+	repair_list_release(&g.edits);
+	repair_guard_release(&g.guard);
+	strmap_release(&g.vocab);
+}

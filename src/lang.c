@@ -1,0 +1,266 @@
+/*
+ * lang.c - language of an article and of its paragraphs and long
+ * sentences: masking, CLD2 through lang_cld2.h, and the dictionary
+ * coverage check; see lang.h for the rules.
+ */
+#include "lang.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lang_cld2.h"
+#include "utf8.h"
+#include "util.h"
+
+int lang_identify(const char *text, size_t len, const char *expected,
+		  struct lang_guess *g)
+{
+	struct cld2_result r;
+
+	memset(g, 0, sizeof(*g));
+	cld2_identify(text, len, expected, &r);
+	snprintf(g->code, sizeof(g->code), "%s", r.code);
+	g->percent = r.percent;
+	g->reliable = r.reliable;
+	g->coverage = -1;
+	return 0;
+}
+
+static void blank(char *m, size_t start, size_t end)
+{
+	memset(m + start, ' ', end - start);
+}
+
+/* The closing quote for an opening one, or 0. A straight double quote
+ * closes itself. */
+static int32_t closing_quote(int32_t c)
+{
+	switch (c) {
+	case 0xAB: return 0xBB;     /* « » */
+	case 0x201C: return 0x201D; /* “ ” */
+	case 0x201E: return 0x201D; /* „ ” */
+	case '"': return '"';
+	default: return 0;
+	}
+}
+
+/* Blank quoted passages within one paragraph (a quote never spans a line
+ * break here, so an unbalanced quote masks one line at most). */
+static void mask_quotes(const char *t, size_t len, char *m)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t open = i;
+		int32_t close = closing_quote(utf8_next(t, &i, len));
+
+		if (!close)
+			continue;
+		for (size_t j = i; j < len;) {
+			int32_t c = utf8_next(t, &j, len);
+			if (c == '\n')
+				break;
+			if (c == close) {
+				blank(m, open, j);
+				i = j;
+				break;
+			}
+		}
+	}
+}
+
+/* Mask URLs and numbers, and with names set also capitalized words and
+ * quotes. */
+static char *mask(const struct view *v, const struct tokens *ts, int names)
+{
+	char *m = xmemdup(v->text, v->len);
+	unsigned flags = TF_URL | TF_NUMERAL | (names ? TF_UPPER : 0);
+
+	for (size_t i = 0; i < ts->n; i++) {
+		const struct token *tk = &ts->t[i];
+		if ((tk->flags & flags) || tk->type == TOK_NUMBER)
+			blank(m, tk->start, tk->end);
+	}
+	if (names)
+		mask_quotes(v->text, v->len, m);
+	return m;
+}
+
+char *lang_mask(const struct view *v, const struct tokens *ts)
+{
+	return mask(v, ts, 1);
+}
+
+/* Is the word token unmasked and made of letters only (two or more)? */
+static int plain_word(const char *masked, const struct token *tk)
+{
+	size_t i = tk->start, n = 0;
+
+	if (tk->type != TOK_WORD || masked[tk->start] == ' ')
+		return 0;
+	while (i < tk->end) {
+		int32_t c = utf8_next(masked, &i, tk->end);
+		if (!uc_is_alpha(c) && c != '\'' && c != 0x2019)
+			return 0;
+		n++;
+	}
+	return n >= 2;
+}
+
+/* Unmasked words of tokens [from, to) and the share of the lower-case
+ * ones that d knows (-1 without d or without lower-case words). */
+static double coverage(const char *masked, const struct tokens *ts,
+		       size_t from, size_t to, struct dict *d, size_t *words)
+{
+	size_t known = 0, lower = 0;
+
+	*words = 0;
+	for (size_t i = from; i < to; i++) {
+		const struct token *tk = &ts->t[i];
+		const char *w = masked + tk->start;
+		size_t len = tk->end - tk->start, e;
+
+		if (!plain_word(masked, tk))
+			continue;
+		(*words)++;
+		if (!d || (tk->flags & TF_UPPER))
+			continue;
+		lower++;
+		e = dict_elision_prefix(d, w, len);
+		if (dict_check(d, w, len) ||
+		    (e && dict_check(d, w + e, len - e)))
+			known++;
+	}
+	return lower ? (double)known / (double)lower : -1;
+}
+
+/* Judge masked[start, end) (tokens [from, to)) against the expected
+ * language; 1 when it is in another language (g says which). */
+static int is_foreign(const char *masked, size_t start, size_t end,
+		      const struct tokens *ts, size_t from, size_t to,
+		      const char *expected, struct dict *d, size_t min_words,
+		      struct lang_guess *g)
+{
+	size_t words;
+	double cov = coverage(masked, ts, from, to, d, &words);
+
+	lang_identify(masked + start, end - start, expected, g);
+	g->coverage = cov;
+	g->words = words;
+	if (words < min_words || !strcmp(g->code, "un") ||
+	    !strncmp(g->code, expected, 2))
+		return 0;
+	if (getenv("X_REL") && !g->reliable)
+		return 0;
+	if (!d)
+		return g->reliable;
+	return cov >= 0 && cov < (getenv("X_COV") ? atof(getenv("X_COV")) : LANG_MAX_COVERAGE);
+}
+
+int lang_detect_article(struct article *a, const struct view *v,
+			const struct tokens *ts, struct dict *d,
+			int auto_detect)
+{
+	char *masked = mask(v, ts, 0);
+	char expected[sizeof(a->lang)];
+	struct lang_guess g;
+	int changed = 0;
+
+	snprintf(expected, sizeof(expected), "%s", a->lang);
+	if (auto_detect) {
+		lang_identify(masked, v->len, NULL, &g);
+		changed = g.reliable && strcmp(g.code, "un");
+	} else {
+		changed = is_foreign(masked, 0, v->len, ts, 0, ts->n, expected,
+				     d, LANG_MIN_ARTICLE_WORDS, &g);
+	}
+	changed = changed && strncmp(g.code, expected, 2);
+	if (changed)
+		snprintf(a->lang, sizeof(a->lang), "%s", g.code);
+	free(masked);
+	return changed;
+}
+
+static void report(struct article *a, const struct view *v,
+		   const struct tokens *ts, size_t from, size_t to,
+		   const struct lang_guess *g, const char *expected)
+{
+	struct strbuf sb;
+	size_t s = from, e = to;
+
+	while (s < e && ts->t[s].type != TOK_WORD && ts->t[s].type != TOK_NUMBER)
+		s++;
+	while (e > s && (ts->t[e - 1].type == TOK_SPACE ||
+			 ts->t[e - 1].type == TOK_NEWLINE))
+		e--;
+	if (s == e)
+		return;
+	sb_init(&sb);
+	sb_addf(&sb, "language: %s (CLD2 %d%%)", g->code, g->percent);
+	if (g->coverage >= 0)
+		sb_addf(&sb, ", %s dictionary knows %.0f%% of %zu words",
+			expected, 100.0 * g->coverage, g->words);
+	view_report(v, a, FK_FOREIGN_LANGUAGE, ts->t[s].start, ts->t[e - 1].end,
+		    v->text + ts->t[s].start,
+		    ts->t[e - 1].end - ts->t[s].start, 0,
+		    g->coverage >= 0 ? 0.9 - g->coverage / 2 : 0.6, sb.buf);
+	sb_release(&sb);
+}
+
+/* End of the sentence that starts at token i within [i, to): after . ! ?
+ * or … followed by white space and a capitalized word. */
+static size_t sentence_end(const char *t, const struct tokens *ts, size_t i,
+			   size_t to)
+{
+	for (; i + 2 < to; i++) {
+		const struct token *p = &ts->t[i];
+		if (p->type == TOK_PUNCT && strchr(".!?", t[p->start]) &&
+		    ts->t[i + 1].type == TOK_SPACE &&
+		    (ts->t[i + 2].flags & TF_UPPER))
+			return i + 2;
+	}
+	return to;
+}
+
+static void judge_sentences(struct article *a, const struct view *v,
+			    const char *masked, const struct tokens *ts,
+			    size_t from, size_t to, struct dict *d)
+{
+	struct lang_guess g;
+	size_t s = from;
+
+	while (s < to) {
+		size_t e = sentence_end(v->text, ts, s, to), words;
+
+		coverage(masked, ts, s, e, NULL, &words);
+		if (words >= LANG_MIN_SENTENCE && e - s < to - from &&
+		    is_foreign(masked, ts->t[s].start, ts->t[e - 1].end, ts, s,
+			       e, a->lang, d, LANG_MIN_WORDS, &g))
+			report(a, v, ts, s, e, &g, a->lang);
+		s = e;
+	}
+}
+
+void lang_detect_segments(struct article *a, const struct view *v,
+			  const char *masked, const struct tokens *ts,
+			  struct dict *d)
+{
+	struct lang_guess g;
+	size_t from = 0;
+
+	for (size_t i = 0; i <= ts->n; i++) {
+		if (i < ts->n && ts->t[i].type != TOK_NEWLINE)
+			continue;
+		if (i > from) {
+			size_t start = ts->t[from].start, end = ts->t[i - 1].end;
+			if (start < end && end - start < v->len &&
+			    is_foreign(masked, start, end, ts, from, i, a->lang,
+				       d, LANG_MIN_WORDS, &g))
+				report(a, v, ts, from, i, &g, a->lang);
+			else
+				judge_sentences(a, v, masked, ts, from, i, d);
+		}
+		from = i + 1;
+	}
+}

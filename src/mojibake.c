@@ -1,0 +1,565 @@
+/*
+ * mojibake.c - find and undo "UTF-8 read as Windows-1252" damage with ICU's
+ * windows-1252 converter. See mojibake.h for the policy.
+ *
+ * The scan walks the view once. Characters that Windows-1252 encodes as a
+ * byte 0x80..0xFF form runs; in each run, the bytes are read as UTF-8 and
+ * every well-formed multi-byte sequence becomes a piece (a candidate
+ * character). Adjacent pieces form a span: one finding. Confidences are
+ * settled per piece, then per span, then per line (a line with confident
+ * damage lends confidence to its weaker spans), and only then reported.
+ */
+#include "mojibake.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
+#include <unicode/uscript.h>
+
+#include "utf8.h"
+#include "util.h"
+
+/* Windows-1252 encodes nothing above U+2122, so a cache of this many code
+ * points answers every question about it. */
+#define CACHE_SIZE 0x2200
+#define MAX_REDECODE 3
+#define LINE_BONUS 0.15
+#define SANDWICH_BONUS 0.15
+#define ISOLATED_CONF 0.7
+#define ISOLATED_A_CONF 0.8
+
+struct mojibake {
+	UConverter *cp1252;
+	int16_t byte_of[CACHE_SIZE]; /* 0 unknown, -1 none, else the byte */
+};
+
+/* One candidate character: view span, decoded code point, confidence. */
+struct piece {
+	size_t vs, ve;
+	int32_t cp;
+	double conf;
+	int script;      /* a letter of a non-Latin script (Greek, Cyrillic..) */
+	int mark;        /* a combining mark */
+	int weak_end;    /* ends in closing punctuation or NBSP ("IRMÃ»") */
+	int sandwich;    /* a Latin Extended letter from two characters */
+};
+
+struct span {
+	size_t vs, ve;
+	size_t rs, rn;   /* replacement: scan.repl.buf[rs .. rs + rn) */
+	double conf;
+	int sure;        /* applied on its own, before line evidence */
+	size_t line;
+	const char *why;
+};
+
+struct scan {
+	struct mojibake *m;
+	const struct view *v;
+	size_t line;
+	/* the current run: code points, their view offsets, their bytes */
+	int32_t *cps;
+	size_t *offs; /* offs[n] is the end of the run */
+	char *bytes;
+	size_t n, cap;
+	struct piece *pieces;
+	size_t np, pcap;
+	struct span *spans;
+	size_t ns, scap;
+	struct strbuf repl;
+};
+
+struct mojibake *mojibake_new(void)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	struct mojibake *m = xcalloc(1, sizeof(*m));
+
+	m->cp1252 = ucnv_open("windows-1252", &err);
+	if (U_SUCCESS(err))
+		ucnv_setFromUCallBack(m->cp1252, UCNV_FROM_U_CALLBACK_STOP,
+				      NULL, NULL, NULL, &err);
+	if (U_SUCCESS(err))
+		ucnv_setToUCallBack(m->cp1252, UCNV_TO_U_CALLBACK_STOP, NULL,
+				    NULL, NULL, &err);
+	if (U_FAILURE(err)) {
+		rl_error("cannot open the windows-1252 converter: %s",
+			 u_errorName(err));
+		mojibake_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+void mojibake_free(struct mojibake *m)
+{
+	if (!m)
+		return;
+	if (m->cp1252)
+		ucnv_close(m->cp1252);
+	free(m);
+}
+
+/*
+ * The byte a sloppy Windows-1252 encoder gives cp, or -1. Sloppy: the C1
+ * controls U+0080..U+009F, which a Latin-1 decoder produces and
+ * Windows-1252 lacks, encode as their own value (Latin-1's definition).
+ */
+static int sloppy_byte(struct mojibake *m, int32_t cp)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UChar u = (UChar)cp;
+	char b = 0;
+	int32_t n;
+
+	if (cp < 0x80 || cp >= CACHE_SIZE)
+		return -1;
+	if (m->byte_of[cp])
+		return m->byte_of[cp];
+	if (cp <= 0x9F) {
+		m->byte_of[cp] = (int16_t)cp;
+		return cp;
+	}
+	ucnv_resetFromUnicode(m->cp1252);
+	n = ucnv_fromUChars(m->cp1252, &b, 1, &u, 1, &err);
+	m->byte_of[cp] = U_SUCCESS(err) && n == 1 && (unsigned char)b >= 0x80
+				 ? (int16_t)(unsigned char)b
+				 : -1;
+	return m->byte_of[cp];
+}
+
+/* The Windows-1252 character of byte b, or -1 when it has none. */
+static int32_t cp1252_char(struct mojibake *m, unsigned char b)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const char in = (char)b;
+	UChar out[2];
+	int32_t n;
+
+	ucnv_resetToUnicode(m->cp1252);
+	n = ucnv_toUChars(m->cp1252, out, 2, &in, 1, &err);
+	if (U_FAILURE(err) || n != 1 || u_charType(out[0]) == U_CONTROL_CHAR)
+		return -1;
+	return out[0];
+}
+
+/* Code point at view offset i (-1 past the end) and before it (-1 at 0). */
+static int32_t cp_at(const struct view *v, size_t i)
+{
+	return i < v->len ? utf8_next(v->text, &i, v->len) : -1;
+}
+
+static int32_t cp_before(const struct view *v, size_t i)
+{
+	return i > 0 ? utf8_prev(v->text, &i) : -1;
+}
+
+static int is_c1(int32_t c)
+{
+	return c >= 0x80 && c <= 0x9F;
+}
+
+static int script_ok_3_4(int32_t d)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UScriptCode sc = uscript_getScript(d, &err);
+	int8_t t = u_charType(d);
+
+	if (U_FAILURE(err) || t == U_UNASSIGNED || t == U_PRIVATE_USE_CHAR ||
+	    t == U_SURROGATE || u_hasBinaryProperty(d, UCHAR_NONCHARACTER_CODE_POINT))
+		return 0;
+	return sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED ||
+	       sc == USCRIPT_LATIN;
+}
+
+/* Base confidence of a two-byte decoding above U+00FF. */
+static double two_byte_base(struct piece *p)
+{
+	UBlockCode b = ublock_getCode(p->cp);
+
+	if (b == UBLOCK_LATIN_EXTENDED_A || b == UBLOCK_LATIN_EXTENDED_B) {
+		p->sandwich = 1;
+		return u_isalpha(p->cp) ? 0.6 : 0;
+	}
+	if (b == UBLOCK_COMBINING_DIACRITICAL_MARKS) {
+		p->mark = 1;
+		return 0.6;
+	}
+	if (u_isalpha(p->cp) && b != UBLOCK_IPA_EXTENSIONS &&
+	    b != UBLOCK_SPACING_MODIFIER_LETTERS) {
+		p->script = 1; /* settled per span: needs two letters */
+		return 0.5;
+	}
+	return 0;
+}
+
+/* Confidence of piece p decoded from the k characters orig[]; 0 refuses. */
+static double piece_base(struct piece *p, const int32_t *orig, size_t k)
+{
+	double c;
+
+	if (k == 2 && p->cp < 0x100)
+		c = p->cp >= 0xA0 ? 0.85 : 0; /* "Ã©", "Â°"; C1 refused */
+	else if (k == 2)
+		c = two_byte_base(p);
+	else if (!script_ok_3_4(p->cp))
+		c = 0;
+	else if (k == 3 && orig[0] == 0xE2 && orig[1] == 0x20AC)
+		c = 0.95; /* "â€™", "â€œ", "â€“"... */
+	else
+		c = k == 4 ? 0.8 : 0.7;
+	for (size_t i = 0; c > 0 && i < k; i++)
+		if (is_c1(orig[i])) {
+			c += 0.1;
+			break;
+		}
+	return c;
+}
+
+static void add_span(struct scan *s, size_t vs, size_t ve, const char *repl,
+		     size_t rn, double conf, const char *why)
+{
+	struct span *sp;
+
+	GROW(s->spans, s->scap, s->ns + 1);
+	sp = &s->spans[s->ns++];
+	sp->vs = vs;
+	sp->ve = ve;
+	sp->rs = s->repl.len;
+	sp->rn = rn;
+	sb_add(&s->repl, repl, rn);
+	sp->conf = conf;
+	sp->sure = conf >= MOJIBAKE_APPLY_THRESHOLD;
+	sp->line = s->line;
+	sp->why = why;
+}
+
+/*
+ * Read text[0..len) as sloppy Windows-1252 bytes and decode them as UTF-8
+ * in full; NULL when any character or sequence does not qualify. Used for
+ * the second layer of double-encoded text.
+ */
+static char *redecode(struct mojibake *m, const char *text, size_t len,
+		      size_t *out_len)
+{
+	struct strbuf bytes, out;
+	size_t i = 0, j = 0;
+	char *res = NULL;
+
+	sb_init(&bytes);
+	sb_init(&out);
+	while (i < len) {
+		int b = sloppy_byte(m, utf8_next(text, &i, len));
+		if (b < 0)
+			goto out;
+		sb_addc(&bytes, (char)b);
+	}
+	while (j < bytes.len) {
+		struct piece p = {0};
+		int32_t orig[4] = {0};
+		size_t at = j, k;
+		char enc[4];
+
+		p.cp = utf8_next(bytes.buf, &j, bytes.len);
+		k = j - at;
+		for (size_t q = 0; q < k && q < 4; q++)
+			orig[q] = (unsigned char)bytes.buf[at + q];
+		if (p.cp < 0x80 || piece_base(&p, orig, k) <= 0 || p.script)
+			goto out;
+		sb_add(&out, enc, utf8_put(enc, p.cp));
+	}
+	res = sb_detach(&out, out_len);
+out:
+	sb_release(&bytes);
+	sb_release(&out);
+	return res;
+}
+
+/* Settle the confidence of pieces [a, b), adjacent in the view. */
+static void settle_pieces(struct scan *s, size_t a, size_t b)
+{
+	size_t letters = 0;
+
+	for (size_t i = a; i < b; i++)
+		letters += s->pieces[i].script;
+	for (size_t i = a; i < b; i++) {
+		struct piece *p = &s->pieces[i];
+		int32_t before = i > a ? s->pieces[i - 1].cp
+				       : cp_before(s->v, p->vs);
+		int32_t after = i + 1 < b ? s->pieces[i + 1].cp
+					  : cp_at(s->v, p->ve);
+		if (p->script)
+			p->conf = letters >= 3 ? 0.9 : letters == 2 ? 0.7 : 0;
+		if (p->mark && !uc_is_alpha(before))
+			p->conf = 0;
+		if (p->weak_end && uc_is_alpha(before) && !uc_is_alpha(after) &&
+		    p->conf > 0.6)
+			p->conf = 0.6;
+		/* "cÅ“ur": a capital and a quote mark inside a lower-case
+		 * word are no spelling of any language. */
+		if (p->sandwich && uc_is_lower(p->cp) && uc_is_lower(before) &&
+		    uc_is_lower(after))
+			p->conf += SANDWICH_BONUS;
+	}
+}
+
+/* 1 when view offset i holds a space followed by a lower-case letter or a
+ * digit: the next word of a sentence. */
+static int word_follows(const struct view *v, size_t i)
+{
+	int32_t c = cp_at(v, i + 1);
+
+	return i < v->len && v->text[i] == ' ' &&
+	       (uc_is_lower(c) || uc_is_digit(c));
+}
+
+/*
+ * A single decoded letter standing alone ("les séquences « Ã© » et
+ * « Ã¨ »") is more often a quoted example than damage: it needs evidence
+ * from its line, except "à" before the next word of a sentence, the one
+ * accented word of a single letter in French.
+ */
+static double isolated_letter(const struct view *v, int32_t cp, size_t ve,
+			      double conf)
+{
+	if (cp == 0xE0 && word_follows(v, ve))
+		return ISOLATED_A_CONF;
+	return conf < ISOLATED_CONF ? conf : ISOLATED_CONF;
+}
+
+/* Emit pieces [a, b) (adjacent, all accepted) as one span. */
+static void emit_pieces(struct scan *s, size_t a, size_t b)
+{
+	struct strbuf r;
+	double conf = 1.0;
+	size_t vs = s->pieces[a].vs, ve = s->pieces[b - 1].ve, n;
+	char enc[4], *again;
+
+	sb_init(&r);
+	for (size_t i = a; i < b; i++) {
+		if (s->pieces[i].conf < conf)
+			conf = s->pieces[i].conf;
+		sb_add(&r, enc, utf8_put(enc, s->pieces[i].cp));
+	}
+	if (b - a >= 2 || uc_is_alpha(cp_before(s->v, vs)) ||
+	    uc_is_alpha(cp_at(s->v, ve)))
+		conf += 0.1;
+	else if (uc_is_alpha(s->pieces[a].cp))
+		conf = isolated_letter(s->v, s->pieces[a].cp, ve, conf);
+	for (int k = 1; k < MAX_REDECODE &&
+			(again = redecode(s->m, r.buf, r.len, &n));
+	     k++) {
+		sb_reset(&r);
+		sb_add(&r, again, n);
+		free(again);
+	}
+	add_span(s, vs, ve, r.buf, r.len, conf > 0.99 ? 0.99 : conf,
+		 "UTF-8 read as windows-1252");
+	sb_release(&r);
+}
+
+/* Split the adjacent pieces [a, b) at refused pieces and emit the rest. */
+static void flush_pieces(struct scan *s, size_t a, size_t b)
+{
+	size_t start = a;
+
+	settle_pieces(s, a, b);
+	for (size_t i = a; i <= b; i++) {
+		if (i < b && s->pieces[i].conf > 0)
+			continue;
+		if (i > start)
+			emit_pieces(s, start, i);
+		start = i + 1;
+	}
+}
+
+/* The run's characters from k on read as UTF-8: one piece, or 0. */
+static size_t try_piece(struct scan *s, size_t k)
+{
+	size_t j = k, used;
+	struct piece p = {0};
+	int32_t last;
+
+	p.cp = utf8_next(s->bytes, &j, s->n);
+	used = j - k;
+	if (p.cp < 0x80 || used < 2)
+		return 0;
+	p.vs = s->offs[k];
+	p.ve = s->offs[j];
+	p.conf = piece_base(&p, s->cps + k, used);
+	if (p.conf <= 0)
+		return 0;
+	/* Closing quotes, "…" and NBSP legitimately follow a word: a piece
+	 * ending in one at the end of a word may be a word in capitals. */
+	last = s->cps[j - 1];
+	p.weak_end = u_charType(last) == U_FINAL_PUNCTUATION ||
+		     last == 0x2026 || last == 0xA0;
+	GROW(s->pieces, s->pcap, s->np + 1);
+	s->pieces[s->np++] = p;
+	return used;
+}
+
+static int sentence_start(const struct view *v, size_t i)
+{
+	while (i > 0) {
+		int32_t c = utf8_prev(v->text, &i);
+		if (c == '\n')
+			return 1;
+		if (!uc_is_space(c))
+			return c == '.' || c == '!' || c == '?';
+	}
+	return 1;
+}
+
+/*
+ * Lost-byte patterns at the last character of a run, followed by a space:
+ * "Ã la" (the NBSP of "à" lost), "lâ appui" (the C1 bytes of "’" turned
+ * into a space), "1Â 000" (the lead of a NBSP left behind).
+ */
+static void lost_byte(struct scan *s, size_t k)
+{
+	const struct view *v = s->v;
+	size_t at = s->offs[k], sp = s->offs[k + 1];
+	int32_t c = s->cps[k], before = cp_before(v, at);
+	int32_t after = cp_at(v, sp + 1);
+
+	if (sp >= v->len || v->text[sp] != ' ' ||
+	    (!uc_is_alpha(after) && !uc_is_digit(after)))
+		return;
+	if (c == 0xC3 && (!uc_is_alpha(before) || uc_is_lower(before))) {
+		int cap = !uc_is_alpha(before) && sentence_start(v, at);
+		add_span(s, at, sp, cap ? "\xC3\x80" : "\xC3\xA0", 2,
+			 word_follows(v, sp) ? ISOLATED_A_CONF : 0.7,
+			 "lost byte: standalone 'Ã' read as 'à'");
+	} else if (c == 0xE2 && uc_is_alpha(before) && uc_is_alpha(after)) {
+		add_span(s, at, sp + 1, "\xE2\x80\x99", 3, 0.7,
+			 "lost bytes: 'â ' read as an apostrophe");
+	} else if (c == 0xC2 && !uc_is_alpha(before)) {
+		add_span(s, at, sp + 1, "\xC2\xA0", 2, 0.7,
+			 "lost byte: 'Â ' read as a no-break space");
+	}
+}
+
+static void isolated_c1(struct scan *s, size_t k)
+{
+	char repl[4];
+	int32_t c = cp1252_char(s->m, (unsigned char)s->cps[k]);
+
+	if (c > 0)
+		add_span(s, s->offs[k], s->offs[k + 1], repl,
+			 utf8_put(repl, c), 0.85,
+			 "C1 control read as windows-1252");
+}
+
+static void process_run(struct scan *s)
+{
+	size_t k = 0;
+
+	s->np = 0;
+	while (k < s->n) {
+		size_t used = try_piece(s, k);
+		if (used) {
+			k += used;
+			continue;
+		}
+		if (is_c1(s->cps[k]))
+			isolated_c1(s, k);
+		else if (k + 1 == s->n)
+			lost_byte(s, k);
+		k++;
+	}
+	for (size_t a = 0, i = 1; i <= s->np; i++)
+		if (i == s->np || s->pieces[i].vs != s->pieces[i - 1].ve) {
+			flush_pieces(s, a, i);
+			a = i;
+		}
+}
+
+/* Collect the run of encodable characters starting at view offset *i. */
+static void collect_run(struct scan *s, size_t *i)
+{
+	const struct view *v = s->v;
+
+	s->n = 0;
+	while (*i < v->len) {
+		size_t at = *i;
+		int32_t c = utf8_next(v->text, i, v->len);
+		int b = sloppy_byte(s->m, c);
+		if (b < 0) {
+			*i = at;
+			break;
+		}
+		if (s->n + 2 > s->cap) {
+			size_t cap = s->cap;
+			GROW(s->cps, cap, s->n + 2);
+			s->offs = xrealloc(s->offs, cap * sizeof(*s->offs));
+			s->bytes = xrealloc(s->bytes, cap);
+			s->cap = cap;
+		}
+		s->cps[s->n] = c;
+		s->offs[s->n] = at;
+		s->bytes[s->n++] = (char)b;
+		s->offs[s->n] = *i;
+	}
+}
+
+/* Spans of a line that are applied on their own merits lend confidence
+ * to the others. */
+static void line_evidence(struct scan *s)
+{
+	for (size_t a = 0, b; a < s->ns; a = b) {
+		size_t sure = 0;
+		for (b = a; b < s->ns && s->spans[b].line == s->spans[a].line;
+		     b++)
+			sure += s->spans[b].sure;
+		for (size_t i = a; i < b; i++) {
+			struct span *sp = &s->spans[i];
+			if (sure > (size_t)sp->sure) {
+				sp->conf += LINE_BONUS;
+				if (sp->conf > 0.99)
+					sp->conf = 0.99;
+			}
+		}
+	}
+}
+
+void mojibake_repair(struct mojibake *m, struct article *a,
+		     const struct view *v)
+{
+	struct scan s;
+	size_t i = 0;
+
+	memset(&s, 0, sizeof(s));
+	s.m = m;
+	s.v = v;
+	sb_init(&s.repl);
+	while (i < v->len) {
+		unsigned char b = (unsigned char)v->text[i];
+		if (b < 0x80) {
+			s.line += b == '\n';
+			i++;
+			continue;
+		}
+		collect_run(&s, &i);
+		if (s.n)
+			process_run(&s);
+		else
+			utf8_next(v->text, &i, v->len);
+	}
+	line_evidence(&s);
+	for (size_t k = 0; k < s.ns; k++) {
+		const struct span *sp = &s.spans[k];
+		view_report(v, a, FK_MOJIBAKE, sp->vs, sp->ve,
+			    s.repl.buf + sp->rs, sp->rn,
+			    sp->conf >= MOJIBAKE_APPLY_THRESHOLD, sp->conf,
+			    sp->why);
+	}
+	free(s.cps);
+	free(s.offs);
+	free(s.bytes);
+	free(s.pieces);
+	free(s.spans);
+	sb_release(&s.repl);
+}

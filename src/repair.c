@@ -1,0 +1,213 @@
+/*
+ * repair.c - candidate edits of the repair stages and the guard over the
+ * bytes they must leave alone.
+ */
+#include "repair.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+#include "util.h"
+
+void repair_list_init(struct repair_list *l)
+{
+	memset(l, 0, sizeof(*l));
+}
+
+void repair_list_release(struct repair_list *l)
+{
+	if (!l)
+		return;
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+void repair_add(struct repair_list *l, size_t start, size_t end,
+		const char *repl, size_t repl_len, double confidence,
+		const char *detail)
+{
+	struct repair_edit *e;
+
+	assert(start <= end && repl_len <= REPAIR_REPL_MAX);
+	GROW(l->v, l->cap, l->n + 1);
+	e = &l->v[l->n];
+	e->start = start;
+	e->end = end;
+	memcpy(e->repl, repl, repl_len);
+	e->repl[repl_len] = '\0';
+	e->repl_len = repl_len;
+	e->confidence = confidence;
+	e->detail = detail;
+	e->seq = l->n++;
+}
+
+static int cmp_start(const void *pa, const void *pb)
+{
+	const struct repair_edit *x = pa, *y = pb;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/*
+ * Sweep in position order and keep each edit that does not overlap the
+ * ones kept before it. Kept spans are disjoint and sorted, so only the
+ * furthest end seen so far matters. An insertion conflicts with a span
+ * that strictly contains its offset and with an insertion at the same
+ * offset (the same rule as article_add's).
+ */
+static void resolve_overlaps(struct repair_list *l)
+{
+	size_t kept = 0, last_end = 0, last_ins = (size_t)-1;
+
+	qsort(l->v, l->n, sizeof(*l->v), cmp_start);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct repair_edit *e = &l->v[i];
+
+		if (e->start == e->end) {
+			if (e->start < last_end || e->start == last_ins)
+				continue;
+			last_ins = e->start;
+		} else {
+			if (e->start < last_end)
+				continue;
+			last_end = e->end;
+		}
+		l->v[kept++] = *e;
+	}
+	l->n = kept;
+}
+
+size_t repair_report(struct repair_list *l, const struct view *v,
+		     struct article *a, enum finding_kind kind,
+		     double apply_min)
+{
+	size_t n;
+
+	resolve_overlaps(l);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct repair_edit *e = &l->v[i];
+		view_report(v, a, kind, e->start, e->end, e->repl, e->repl_len,
+			    e->confidence >= apply_min, e->confidence,
+			    e->detail);
+	}
+	n = l->n;
+	l->n = 0;
+	return n;
+}
+
+/* Chunk characters that only code puts inside a word-like chunk. */
+static int is_code_char(char c)
+{
+	return c && strchr("=<>{}\\`|", c) != NULL;
+}
+
+static int chunk_is_code(const char *t, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++) {
+		if (is_code_char(t[i]))
+			return 1;
+		if (t[i] == '(' && i + 1 < e && t[i + 1] == ')')
+			return 1;
+	}
+	return 0;
+}
+
+static int has(const char *t, size_t s, size_t e, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (size_t i = s; i + n <= e; i++)
+		if (!memcmp(t + i, needle, n))
+			return 1;
+	return 0;
+}
+
+static int line_is_code(const char *t, size_t s, size_t e)
+{
+	static const char *const marks[] = {
+		"{", "}", ");", "==", "!=", "->", "=>", "&&", "||", "</",
+	};
+
+	if (s < e && (t[s] == '\t' || has(t, s, s + 4 < e ? s + 4 : e,
+					  "    ")))
+		return 1;
+	for (size_t i = 0; i < ARRAY_SIZE(marks); i++)
+		if (has(t, s, e, marks[i]))
+			return 1;
+	return 0;
+}
+
+static void guard_chunks(struct repair_guard *g, const char *t, size_t s,
+			 size_t e)
+{
+	size_t i = s;
+
+	while (i < e) {
+		size_t c = i;
+		while (c < e && t[c] != ' ' && t[c] != '\t')
+			c++;
+		if (chunk_is_code(t, i, c))
+			memset(g->mask + i, 1, c - i);
+		i = c + 1;
+	}
+}
+
+void repair_guard_build(struct repair_guard *g, const char *text,
+			size_t len, const struct tokens *ts)
+{
+	size_t ls = 0;
+
+	g->len = len;
+	g->mask = xcalloc(len + 1, 1);
+	for (size_t i = 0; i < ts->n; i++)
+		if (ts->t[i].flags & TF_URL)
+			memset(g->mask + ts->t[i].start, 1,
+			       ts->t[i].end - ts->t[i].start);
+	while (ls < len) {
+		const char *nl = memchr(text + ls, '\n', len - ls);
+		size_t le = nl ? (size_t)(nl - text) : len;
+
+		if (line_is_code(text, ls, le))
+			memset(g->mask + ls, 1, le - ls);
+		else
+			guard_chunks(g, text, ls, le);
+		ls = le + 1;
+	}
+}
+
+void repair_guard_release(struct repair_guard *g)
+{
+	if (!g)
+		return;
+	free(g->mask);
+	memset(g, 0, sizeof(*g));
+}
+
+int repair_guarded(const struct repair_guard *g, size_t start, size_t end)
+{
+	size_t from = start > 0 ? start - 1 : 0;
+	size_t to = end < g->len ? end + 1 : g->len;
+
+	for (size_t i = from; i < to; i++)
+		if (g->mask[i])
+			return 1;
+	return 0;
+}
+
+int repair_is_hspace(int32_t c)
+{
+	return c > 0 && c != '\t' && c != '\n' && c != '\r' && c != 0x0B &&
+	       c != 0x0C && c != 0x85 && c != 0x2028 && c != 0x2029 &&
+	       uc_is_space(c);
+}
+
+int repair_is_nobreak(int32_t c)
+{
+	return c == 0xA0 || c == 0x202F || c == 0x2007;
+}

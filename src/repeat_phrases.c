@@ -1,0 +1,406 @@
+/*
+ * repeat_phrases.c - phrase_repeat: token sequences repeated in a row ("a
+ * dit a dit") or later in the same sentence.
+ *
+ * The detector works on "items", the tokens that are not white space, by
+ * their ids (repeat.h). Two passes, both linear in the number of items:
+ *
+ *  1. Immediate repeats of a short unit. For each period p in 2..MAX_UNIT,
+ *     one scan compares item k with item k + p; a run of at least p equal
+ *     comparisons is a tandem repeat of p items (the runs of a string with
+ *     a bounded period, found in O(n * MAX_UNIT)). Only primitive units of
+ *     two words or more are reported, so "te te te" stays a word_repeat.
+ *  2. Repeats at a distance inside one sentence. Every 3-item window is
+ *     hashed with its sentence number; when a window was seen before in the
+ *     sentence, the match is extended as far as it goes without overlapping
+ *     the first copy. A match of MIN_CONTENT content words is reported, and
+ *     removed only when nothing lies between the copies (a loop of a long
+ *     unit). Matched items are skipped, so the scan stays linear.
+ */
+#include "repeat.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+#include "util.h"
+
+#define MAX_UNIT 8        /* longest unit of an immediate repeat, items */
+#define MIN_UNIT_WORDS 2  /* words in the unit of an immediate repeat */
+#define WINDOW 3          /* items hashed by the distant-repeat pass */
+#define MIN_CONTENT 3     /* content words in a distant repeat */
+#define CONTENT_CPS 5     /* a content word has this many letters or more */
+#define MAX_DISTANT 200   /* longest distant repeat extended, items */
+#define MAX_GAP 5         /* words between the copies of a distant repeat */
+
+struct items {
+	size_t *tok;    /* token index of each item */
+	uint32_t *id;   /* its id, 0 when it must not match (break, used) */
+	size_t *sent;   /* sentence number */
+	size_t n;
+};
+
+static int ends_sentence(const struct repeat_doc *d, size_t k)
+{
+	const struct token *t = &d->ts->t[k];
+	const char *s = d->v->text + t->start;
+	size_t len = t->end - t->start;
+
+	if (t->type == TOK_NEWLINE)
+		return 1;
+	if (t->type != TOK_PUNCT)
+		return 0;
+	return (len == 1 && (*s == '.' || *s == '!' || *s == '?')) ||
+	       (len == 3 && !memcmp(s, "\xE2\x80\xA6", 3)); /* U+2026 */
+}
+
+static void items_build(const struct repeat_doc *d, struct items *it)
+{
+	const struct tokens *ts = d->ts;
+	size_t sent = 0;
+
+	it->n = 0;
+	it->tok = xmalloc((ts->n + 1) * sizeof(*it->tok));
+	it->id = xmalloc((ts->n + 1) * sizeof(*it->id));
+	it->sent = xmalloc((ts->n + 1) * sizeof(*it->sent));
+	for (size_t k = 0; k < ts->n; k++) {
+		if (ts->t[k].type == TOK_SPACE)
+			continue;
+		it->tok[it->n] = k;
+		it->id[it->n] = d->claimed[k] || d->dead[k] ? 0 : d->id[k];
+		it->sent[it->n] = sent;
+		if (ts->t[k].type == TOK_NEWLINE)
+			it->id[it->n] = 0;
+		if (ends_sentence(d, k))
+			sent++;
+		it->n++;
+	}
+}
+
+static void items_release(struct items *it)
+{
+	free(it->tok);
+	free(it->id);
+	free(it->sent);
+}
+
+static size_t count_words(const struct repeat_doc *d, const struct items *it,
+			  size_t from, size_t n)
+{
+	size_t w = 0;
+
+	for (size_t k = from; k < from + n; k++)
+		w += d->ts->t[it->tok[k]].type == TOK_WORD;
+	return w;
+}
+
+/* 1 when the p items at s are a power of a shorter unit. */
+static int is_power(const struct items *it, size_t s, size_t p)
+{
+	for (size_t q = 1; q < p; q++) {
+		size_t k;
+
+		if (p % q)
+			continue;
+		for (k = 0; k + q < p && it->id[s + k] == it->id[s + k + q]; k++)
+			;
+		if (k + q == p)
+			return 1;
+	}
+	return 0;
+}
+
+static void report(struct repeat_doc *d, struct items *it, size_t s,
+		   size_t unit, size_t from, size_t to, int applied,
+		   const char *what)
+{
+	const struct tokens *ts = d->ts;
+	size_t ub = ts->t[it->tok[s]].start;
+	size_t ue = ts->t[it->tok[s + unit - 1]].end;
+	size_t vs = applied ? ts->t[it->tok[from - 1]].end
+			    : ts->t[it->tok[from]].start;
+	size_t ve = ts->t[it->tok[to - 1]].end;
+	const struct finding *f;
+	char detail[200];
+
+	snprintf(detail, sizeof(detail), "phrase '%.*s'%s%s",
+		 (int)(ue - ub > 80 ? 80 : ue - ub), d->v->text + ub,
+		 ue - ub > 80 ? "..." : "", what);
+	f = view_report(d->v, d->a, FK_PHRASE_REPEAT, vs, ve, "", 0, applied,
+			applied ? 0.9 : 0.6, detail);
+	repeat_doc_mark(d, it->tok[s], it->tok[s + unit - 1], 0);
+	repeat_doc_mark(d, it->tok[from], it->tok[to - 1], f && f->applied);
+	for (size_t k = s; k < s + unit; k++)
+		it->id[k] = 0;
+	for (size_t k = from; k < to; k++)
+		it->id[k] = 0;
+}
+
+/* 1 when the text of the items [s, e) is a legitimate repetition listed in
+ * the doubles ("encore et encore"). */
+static int listed(const struct repeat_doc *d, const struct items *it,
+		  size_t s, size_t e)
+{
+	const struct wordlist *dbl = d->cfg ? d->cfg->doubles : NULL;
+	size_t b = d->ts->t[it->tok[s]].start;
+	size_t end = d->ts->t[it->tok[e - 1]].end;
+
+	return dbl && wordlist_has(dbl, d->v->text + b, end - b);
+}
+
+/* First code point of item k when it is punctuation, else 0. */
+static int32_t punct_at(const struct repeat_doc *d, const struct items *it,
+			size_t k)
+{
+	const struct token *t;
+	size_t i;
+
+	if (k >= it->n)
+		return 0;
+	t = &d->ts->t[it->tok[k]];
+	if (t->type != TOK_PUNCT)
+		return 0;
+	i = t->start;
+	return utf8_next(d->v->text, &i, t->end);
+}
+
+static int is_quote(int32_t c, int opening)
+{
+	if (c == '"')
+		return 1;
+	return opening ? c == 0xAB || c == 0x201C || c == 0x201E || c == 0x2039
+		       : c == 0xBB || c == 0x201D || c == 0x203A;
+}
+
+/* An emphatic list that is a whole quotation, a slogan: « X, X, X ». The
+ * region [s, e) ends with the unit without its comma. */
+static int is_quoted_list(const struct repeat_doc *d, const struct items *it,
+			  size_t s, size_t p, size_t e)
+{
+	return punct_at(d, it, s + p - 1) == ',' && (e - s) % p == p - 1 &&
+	       s > 0 && is_quote(punct_at(d, it, s - 1), 1) &&
+	       is_quote(punct_at(d, it, e), 0);
+}
+
+static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
+			  size_t run, size_t p)
+{
+	size_t copies = (run + p) / p;
+	char what[48];
+
+	if (count_words(d, it, s, p) < MIN_UNIT_WORDS || is_power(it, s, p))
+		return;
+	if (copies == 2 && (listed(d, it, s, s + 2 * p) ||
+			    listed(d, it, s, s + p + 1)))
+		return;
+	if (is_quoted_list(d, it, s, p, s + run + p))
+		return;
+	snprintf(what, sizeof(what), " %zu times in a row", copies);
+	report(d, it, s, p, s + p, s + copies * p, 1, what);
+}
+
+static void immediate_repeats(struct repeat_doc *d, struct items *it)
+{
+	for (size_t p = 2; p <= MAX_UNIT; p++) {
+		size_t run = 0;
+
+		for (size_t k = 0; k <= it->n; k++) {
+			if (k + p < it->n && it->id[k] &&
+			    it->id[k] == it->id[k + p]) {
+				run++;
+				continue;
+			}
+			if (run >= p)
+				immediate_run(d, it, k - run, run, p);
+			run = 0;
+		}
+	}
+}
+
+static int is_content_word(const struct repeat_doc *d, size_t tok)
+{
+	const struct token *t = &d->ts->t[tok];
+	const char *s = d->v->text;
+	size_t i = t->start, letters = 0;
+
+	if (t->type != TOK_WORD)
+		return 0;
+	while (i < t->end) {
+		int32_t c = utf8_next(s, &i, t->end);
+		if (c == '\'' || c == 0x2019) /* elision: l'infrastructure */
+			letters = 0;
+		else if (uc_is_alpha(c))
+			letters++;
+	}
+	return letters >= CONTENT_CPS;
+}
+
+static uint64_t window_hash(const struct items *it, size_t k)
+{
+	uint64_t h = 1469598103934665603ULL ^ it->sent[k];
+
+	for (size_t x = 0; x < WINDOW; x++)
+		h = (h ^ it->id[k + x]) * 1099511628211ULL;
+	return h * 0x9E3779B97F4A7C15ULL;
+}
+
+static int window_ok(const struct items *it, size_t k)
+{
+	if (k + WINDOW > it->n || it->sent[k] != it->sent[k + WINDOW - 1])
+		return 0;
+	for (size_t x = 0; x < WINDOW; x++)
+		if (!it->id[k + x])
+			return 0;
+	return 1;
+}
+
+static int same_window(const struct items *it, size_t a, size_t b)
+{
+	return it->sent[a] == it->sent[b] &&
+	       !memcmp(&it->id[a], &it->id[b], WINDOW * sizeof(*it->id));
+}
+
+/* Length of the match of the items at j with the earlier items at i of the
+ * same sentence, without overlapping them. */
+static size_t extend(const struct items *it, size_t i, size_t j)
+{
+	size_t len = 0;
+
+	while (j + len < it->n && i + len < j && len < MAX_DISTANT &&
+	       it->sent[j + len] == it->sent[j] && it->id[j + len] &&
+	       it->id[i + len] == it->id[j + len])
+		len++;
+	return len;
+}
+
+/* End of the run of whole copies of the p items before j, from j on. */
+static size_t loop_end(const struct items *it, size_t j, size_t p)
+{
+	size_t e = j;
+
+	while (e < it->n && it->id[e] && it->id[e] == it->id[e - p])
+		e++;
+	return j + (e - j) / p * p;
+}
+
+/*
+ * The items [b, e) between two copies: a few words, no punctuation, no
+ * number. Rhetorical parallels ("elle était assez folle pour y croire, et
+ * elle était assez folle pour y arriver") and enumerations ("9 000 euros
+ * (part du constructeur comprise) et 6 750 euros (part du constructeur
+ * comprise)") are separated by a clause boundary or a long stretch; a
+ * translation loop repeats a phrase within a few plain words.
+ */
+static int close_gap(const struct repeat_doc *d, const struct items *it,
+		     size_t b, size_t e)
+{
+	if (e - b > MAX_GAP)
+		return 0;
+	for (size_t k = b; k < e; k++)
+		if (d->ts->t[it->tok[k]].type != TOK_WORD)
+			return 0;
+	return 1;
+}
+
+/* Anaphora repeats the opening of a sentence on purpose ("Elle était assez
+ * folle pour y croire et elle était assez folle pour y arriver"). */
+static int starts_sentence(const struct items *it, size_t i)
+{
+	return i == 0 || it->sent[i - 1] != it->sent[i];
+}
+
+/* Try the match of j with i; returns the items consumed, at least 1. A
+ * rejected match is skipped whole: its parts are rejected with it. */
+static size_t distant_match(struct repeat_doc *d, struct items *it, size_t i,
+			    size_t j)
+{
+	size_t len = extend(it, i, j), content = 0, end;
+
+	for (size_t k = j; k < j + len; k++)
+		content += is_content_word(d, it->tok[k]);
+	if (len < WINDOW || content < MIN_CONTENT)
+		return len ? len : 1;
+	if (i + len != j) {
+		if (starts_sentence(it, i) || !close_gap(d, it, i + len, j))
+			return len;
+		report(d, it, i, len, j, j + len, 0,
+		       " repeated later in the sentence");
+		return len;
+	}
+	/* Nothing between the copies: a loop of a long unit, removed. */
+	end = loop_end(it, j, len);
+	report(d, it, i, len, j, end, 1, " repeated in a row");
+	return end - j;
+}
+
+static void distant_repeats(struct repeat_doc *d, struct items *it)
+{
+	size_t cap = 16, *table; /* item index + 1 of a window, 0 = empty */
+
+	while (cap < 2 * it->n)
+		cap *= 2;
+	table = xcalloc(cap, sizeof(*table));
+	for (size_t j = 0; j < it->n;) {
+		size_t h, used = 1;
+
+		if (!window_ok(it, j)) {
+			j++;
+			continue;
+		}
+		for (h = window_hash(it, j) & (cap - 1); table[h];
+		     h = (h + 1) & (cap - 1))
+			if (same_window(it, table[h] - 1, j))
+				break;
+		if (table[h])
+			used = distant_match(d, it, table[h] - 1, j);
+		else
+			table[h] = j + 1;
+		j += used;
+	}
+	free(table);
+}
+
+/* 1 when the items [a, a + n) and [b, b + n) are equal and usable. */
+static int same_span(const struct items *it, size_t a, size_t b, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (!it->id[a + k] || it->id[a + k] != it->id[b + k])
+			return 0;
+	return 1;
+}
+
+/* A sentence repeated right after itself, however long: the copies go. */
+static void repeated_sentences(struct repeat_doc *d, struct items *it)
+{
+	size_t prev = 0, cur = 0;
+
+	while (cur < it->n) {
+		size_t next = cur, p = cur - prev, end;
+
+		while (next < it->n && it->sent[next] == it->sent[cur])
+			next++;
+		if (cur > prev && next - cur == p && p > MAX_UNIT &&
+		    same_span(it, prev, cur, p) &&
+		    count_words(d, it, prev, p) >= MIN_UNIT_WORDS) {
+			end = loop_end(it, cur, p);
+			report(d, it, prev, p, cur, end, 1,
+			       " repeated in a row");
+			cur = prev = end;
+			continue;
+		}
+		prev = cur;
+		cur = next;
+	}
+}
+
+void repeat_doc_phrases(struct repeat_doc *d)
+{
+	struct items it;
+
+	items_build(d, &it);
+	immediate_repeats(d, &it);
+	repeated_sentences(d, &it);
+	distant_repeats(d, &it);
+	items_release(&it);
+}

@@ -1,0 +1,788 @@
+/*
+ * report_html.c - OUT/report.html and OUT/html/page-NNNN.html (see
+ * report_html.h for the layout and the streaming rule).
+ *
+ * Article text is rendered with every finding as an inline element: a
+ * <mark> for a report, a <span> holding <del>original</del><ins>new</ins>
+ * for an applied repair, an empty marker for a zero-length report. Findings
+ * may overlap (a name inside a duplicated line); HTML elements must nest,
+ * so an element that crosses the end of an enclosing one is closed there
+ * and reopened after it (the usual "split and reopen" rendering).
+ */
+#include "report_html.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "report_html_style.h"
+#include "utf8.h"
+#include "util.h"
+
+#define HIST_BINS 10
+#define REPLACEMENT_CHAR "\xEF\xBF\xBD"
+
+struct row {               /* one line of an article table */
+	size_t seq;        /* 1-based position in the batch: anchors */
+	char *id;          /* owned in the worst list, borrowed otherwise */
+	int ok;
+	double score;
+	char grade;
+	char lang[16];
+	size_t words, findings;
+	int top_kind;
+};
+
+struct page_stats {
+	char *first;       /* owned id of the first article */
+	struct strbuf last;
+	size_t n, ok;
+	double sum, min;
+};
+
+struct html_report {
+	const char *out_dir;
+	html_open_fn *open;
+	void *ctx;
+	FILE *index;                 /* report.html, temporary name */
+	FILE *rows, *sections, *pages; /* unlinked scratch files */
+	size_t seq, npages;
+	struct page_stats page;
+	size_t ok, failed;
+	double sum, min;
+	size_t hist[HIST_BINS];
+	size_t grades[5];
+	size_t kind_total[FK__COUNT], kind_articles[FK__COUNT];
+	struct row worst[HTML_INDEX_WORST];
+	size_t nworst;
+};
+
+/* ---- escaping ---------------------------------------------------------- */
+
+static const char *ascii_entity(unsigned char c, const char *next,
+				const char *end)
+{
+	switch (c) {
+	case '&': return "&amp;";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '"': return "&quot;";
+	case '\'': return "&#39;";
+	case '\t':
+	case '\n': return NULL;
+	case '\r': /* CRLF shows as one line break, a lone CR as one too */
+		return next < end && *next == '\n' ? "" : "\n";
+	default:
+		return c < 0x20 || c == 0x7F ? REPLACEMENT_CHAR : NULL;
+	}
+}
+
+void html_escape(FILE *fp, const char *s, size_t len)
+{
+	size_t i = 0, run = 0;
+
+	while (i < len) {
+		const char *rep = NULL;
+		size_t next = i;
+
+		if ((unsigned char)s[i] < 0x80) {
+			next++;
+			rep = ascii_entity((unsigned char)s[i], s + next,
+					   s + len);
+		} else {
+			int32_t cp = utf8_next(s, &next, len);
+			if (cp < 0 || (cp >= 0x80 && cp < 0xA0))
+				rep = REPLACEMENT_CHAR;
+		}
+		if (rep) {
+			fwrite(s + run, 1, i - run, fp);
+			fputs(rep, fp);
+			run = next;
+		}
+		i = next;
+	}
+	fwrite(s + run, 1, len - run, fp);
+}
+
+static void escape_str(FILE *fp, const char *s)
+{
+	if (s)
+		html_escape(fp, s, strlen(s));
+}
+
+/* ---- scratch files ----------------------------------------------------- */
+
+/* A read-write file in the output directory that disappears when closed
+ * or when the process dies: it is unlinked right after it is created. */
+static FILE *scratch_open(const char *dir, const char *what)
+{
+	struct strbuf path;
+	FILE *fp;
+
+	sb_init(&path);
+	sb_addf(&path, "%s/.report.html.%s.%ld", dir, what, (long)getpid());
+	fp = fopen(path.buf, "w+b");
+	if (!fp)
+		rl_error("cannot write '%s': %s", path.buf, strerror(errno));
+	else
+		unlink(path.buf);
+	sb_release(&path);
+	return fp;
+}
+
+static int scratch_copy(FILE *dst, FILE *src)
+{
+	char buf[16384];
+	size_t n;
+
+	if (fflush(src) != 0 || fseek(src, 0, SEEK_SET) != 0)
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), src)) > 0)
+		if (fwrite(buf, 1, n, dst) != n)
+			return -1;
+	return ferror(src) ? -1 : 0;
+}
+
+static int scratch_reset(FILE *fp)
+{
+	rewind(fp);
+	return ftruncate(fileno(fp), 0);
+}
+
+/* ---- page frame -------------------------------------------------------- */
+
+static void write_head(FILE *fp, const char *title)
+{
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	      "<meta charset=\"utf-8\">\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, "
+	      "initial-scale=1\">\n"
+	      "<meta http-equiv=\"Content-Security-Policy\" content=\""
+	      "default-src 'none'; style-src 'unsafe-inline'; "
+	      "script-src 'unsafe-inline'\">\n",
+	      fp);
+	fprintf(fp, "<title>%s</title>\n<style>\n", title);
+	html_style_css(fp);
+	fputs("</style>\n</head>\n<body>\n", fp);
+}
+
+static void write_tail(FILE *fp)
+{
+	fputs("<script>\n", fp);
+	html_style_script(fp);
+	fputs("</script>\n</body>\n</html>\n", fp);
+}
+
+static void write_legend(FILE *fp)
+{
+	fputs("<ul class=\"legend\" aria-label=\"finding kinds\">\n", fp);
+	for (int k = 0; k < FK__COUNT; k++)
+		fprintf(fp, "<li><span class=\"sw k-%s\"></span>%s</li>\n",
+			finding_kind_name(k), finding_kind_name(k));
+	fputs("<li><del>removed</del> <ins>inserted</ins> (applied "
+	      "repair)</li>\n</ul>\n",
+	      fp);
+}
+
+/* ---- article table ----------------------------------------------------- */
+
+static void table_open(FILE *fp, const char *caption)
+{
+	fprintf(fp,
+		"<table class=\"sortable\" id=\"table\">\n<caption>%s"
+		"</caption>\n<thead><tr><th class=\"n\">#</th>"
+		"<th>article</th><th class=\"n\">score</th><th>grade</th>"
+		"<th>language</th><th class=\"n\">words</th>"
+		"<th class=\"n\">findings</th><th>top issue</th></tr>"
+		"</thead>\n<tbody>\n",
+		caption);
+}
+
+static void table_close(FILE *fp)
+{
+	fputs("</tbody>\n</table>\n", fp);
+}
+
+/* page is "" for a link inside the same file. */
+static void write_row(FILE *fp, const struct row *r, const char *page)
+{
+	fprintf(fp, "<tr id=\"r%zu\"><td class=\"n\">%zu</td><td><a href=\"",
+		r->seq, r->seq);
+	escape_str(fp, page);
+	fprintf(fp, "#a%zu\">", r->seq);
+	escape_str(fp, r->id);
+	fputs("</a></td>", fp);
+	if (r->ok)
+		fprintf(fp,
+			"<td class=\"n\">%.1f</td><td><span class=\"grade "
+			"g-%c\">%c</span></td>",
+			r->score, r->grade, r->grade);
+	else
+		fputs("<td class=\"n\"></td><td><span class=\"grade g-F\">"
+		      "failed</span></td>",
+		      fp);
+	fputs("<td>", fp);
+	escape_str(fp, r->lang);
+	fprintf(fp, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td>"
+		    "<td>%s</td></tr>\n",
+		r->words, r->findings,
+		r->top_kind >= 0 ? finding_kind_name(r->top_kind) : "");
+}
+
+static void row_of(struct row *r, const struct article *a,
+		   const struct score *s, size_t seq)
+{
+	memset(r, 0, sizeof(*r));
+	r->seq = seq;
+	r->id = a->id;
+	r->ok = a->status == ARTICLE_OK;
+	r->score = s->value;
+	r->grade = s->grade;
+	memcpy(r->lang, a->lang, sizeof(r->lang));
+	r->lang[sizeof(r->lang) - 1] = '\0';
+	r->words = a->words;
+	for (int k = 0; k < FK__COUNT; k++)
+		r->findings += a->counts[k];
+	r->top_kind = r->ok ? s->top_kind : -1;
+}
+
+/* ---- article text ------------------------------------------------------ */
+
+static size_t clamp(size_t v, size_t len)
+{
+	return v < len ? v : len;
+}
+
+/* Outer elements first: by start, then longer first, then report order. */
+static int cmp_nesting(const void *x, const void *y)
+{
+	const struct finding *a = *(const struct finding *const *)x;
+	const struct finding *b = *(const struct finding *const *)y;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end > b->end ? -1 : 1;
+	return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+static void write_title(FILE *fp, const struct article *a,
+			const struct finding *f)
+{
+	size_t s = clamp(f->start, a->len), e = clamp(f->end, a->len);
+	int same = f->repl_len == e - s &&
+		   !memcmp(f->replacement, a->text + s, e - s);
+
+	fprintf(fp, " title=\"%s", finding_kind_name(f->kind));
+	if (f->applied)
+		fputs(" (repaired)", fp);
+	if (!same && f->repl_len) {
+		fputs(" \xE2\x86\x92 \xE2\x80\x9C", fp);
+		html_escape(fp, f->replacement, f->repl_len);
+		fputs("\xE2\x80\x9D", fp);
+	} else if (!same) {
+		fputs(" \xE2\x86\x92 (deleted)", fp);
+	}
+	if (f->detail && *f->detail) {
+		fputs(": ", fp);
+		escape_str(fp, f->detail);
+	}
+	fprintf(fp, " (confidence %.2f)\"", f->confidence);
+}
+
+/* Open the element of f; a continuation (after a split) is not focusable
+ * a second time. */
+static void open_finding(FILE *fp, const struct article *a,
+			 const struct finding *f, int continued)
+{
+	fprintf(fp, "<%s class=\"f k-%s%s\"", f->applied ? "span" : "mark",
+		finding_kind_name(f->kind), f->applied ? " fix" : "");
+	if (!continued)
+		fputs(" tabindex=\"0\"", fp);
+	write_title(fp, a, f);
+	fputs(f->applied ? "><del>" : ">", fp);
+}
+
+static void close_finding(FILE *fp, const struct finding *f, int final)
+{
+	if (!f->applied) {
+		fputs("</mark>", fp);
+		return;
+	}
+	fputs("</del>", fp);
+	if (final) {
+		fputs("<ins>", fp);
+		html_escape(fp, f->replacement, f->repl_len);
+		fputs("</ins>", fp);
+	}
+	fputs("</span>", fp);
+}
+
+/* A zero-length finding: an insertion or a point report. */
+static void write_point(FILE *fp, const struct article *a,
+			const struct finding *f)
+{
+	fprintf(fp, "<%s class=\"f k-%s%s\" tabindex=\"0\"",
+		f->applied ? "ins" : "mark", finding_kind_name(f->kind),
+		f->applied ? " fix" : " pt");
+	write_title(fp, a, f);
+	fputc('>', fp);
+	if (f->applied)
+		html_escape(fp, f->replacement, f->repl_len);
+	fputs(f->applied ? "</ins>" : "</mark>", fp);
+}
+
+/* Close every open element that ends at pos; elements opened after it
+ * that go on are closed first and reopened. */
+static void close_at(FILE *fp, const struct article *a,
+		     const struct finding **stack, size_t *nst, size_t pos)
+{
+	size_t low = *nst, w;
+
+	for (size_t k = 0; k < *nst; k++) {
+		if (clamp(stack[k]->end, a->len) <= pos) {
+			low = k;
+			break;
+		}
+	}
+	if (low == *nst)
+		return;
+	for (size_t k = *nst; k-- > low;)
+		close_finding(fp, stack[k], clamp(stack[k]->end, a->len) <= pos);
+	w = low;
+	for (size_t k = low; k < *nst; k++) {
+		if (clamp(stack[k]->end, a->len) > pos) {
+			stack[w++] = stack[k];
+			open_finding(fp, a, stack[k], 1);
+		}
+	}
+	*nst = w;
+}
+
+static size_t next_event(const struct article *a,
+			 const struct finding **order, size_t i, size_t n,
+			 const struct finding **stack, size_t nst)
+{
+	size_t next = a->len;
+
+	if (i < n)
+		next = clamp(order[i]->start, a->len);
+	for (size_t k = 0; k < nst; k++)
+		if (clamp(stack[k]->end, a->len) < next)
+			next = clamp(stack[k]->end, a->len);
+	return next;
+}
+
+static void write_text(FILE *fp, const struct article *a)
+{
+	size_t n = a->nfindings, nst = 0, i = 0, pos = 0;
+	const struct finding **order = xmalloc((n + 1) * sizeof(*order));
+	const struct finding **stack = xmalloc((n + 1) * sizeof(*stack));
+
+	for (size_t k = 0; k < n; k++)
+		order[k] = &a->findings[k];
+	qsort(order, n, sizeof(*order), cmp_nesting);
+	for (;;) {
+		size_t next = next_event(a, order, i, n, stack, nst);
+
+		html_escape(fp, a->text + pos, next - pos);
+		pos = next;
+		close_at(fp, a, stack, &nst, pos);
+		for (; i < n && clamp(order[i]->start, a->len) == pos; i++) {
+			if (clamp(order[i]->end, a->len) <= pos) {
+				write_point(fp, a, order[i]);
+				continue;
+			}
+			stack[nst++] = order[i];
+			open_finding(fp, a, order[i], 0);
+		}
+		if (pos >= a->len && i >= n && !nst)
+			break;
+	}
+	free(order);
+	free(stack);
+}
+
+static void write_counts(FILE *fp, const struct article *a)
+{
+	int any = 0;
+
+	for (int k = 0; k < FK__COUNT; k++) {
+		if (!a->counts[k])
+			continue;
+		if (!any)
+			fputs("<ul class=\"counts\">", fp);
+		any = 1;
+		fprintf(fp, "<li><span class=\"sw k-%s\"></span>%s %zu</li>",
+			finding_kind_name(k), finding_kind_name(k),
+			a->counts[k]);
+	}
+	if (any)
+		fputs("</ul>\n", fp);
+	if (a->dropped)
+		fprintf(fp, "<p class=\"meta\">%zu findings over the "
+			    "--max-findings cap are counted but not shown.</p>\n",
+			a->dropped);
+}
+
+static void write_section(FILE *fp, const struct article *a,
+			  const struct row *r)
+{
+	fprintf(fp, "<section class=\"article\" id=\"a%zu\">\n<h3>", r->seq);
+	if (r->ok)
+		fprintf(fp, "<span class=\"grade g-%c\">%c</span> %.1f ",
+			r->grade, r->grade, r->score);
+	else
+		fputs("<span class=\"grade g-F\">failed</span> ", fp);
+	escape_str(fp, a->id);
+	fprintf(fp, "</h3>\n<p class=\"meta\">%zu words, %zu findings",
+		r->words, r->findings);
+	if (r->top_kind >= 0)
+		fprintf(fp, ", top issue %s", finding_kind_name(r->top_kind));
+	fprintf(fp, " &middot; <a href=\"#r%zu\">back to the table</a></p>\n",
+		r->seq);
+	if (!r->ok) {
+		fputs("<p class=\"error\">", fp);
+		escape_str(fp, a->error);
+		fputs("</p>\n</section>\n", fp);
+		return;
+	}
+	write_counts(fp, a);
+	fputs("<div class=\"text\" lang=\"", fp);
+	escape_str(fp, a->lang);
+	fputs("\">", fp);
+	write_text(fp, a);
+	fputs("</div>\n</section>\n", fp);
+}
+
+/* ---- batch statistics -------------------------------------------------- */
+
+static void note_worst(struct html_report *h, const struct row *r)
+{
+	size_t at = h->nworst;
+
+	while (at > 0 && h->worst[at - 1].score > r->score)
+		at--;
+	if (at >= HTML_INDEX_WORST)
+		return;
+	if (h->nworst == HTML_INDEX_WORST)
+		free(h->worst[HTML_INDEX_WORST - 1].id);
+	else
+		h->nworst++;
+	memmove(&h->worst[at + 1], &h->worst[at],
+		(h->nworst - 1 - at) * sizeof(h->worst[0]));
+	h->worst[at] = *r;
+	h->worst[at].id = xstrdup(r->id);
+}
+
+static void note_article(struct html_report *h, const struct article *a,
+			 const struct row *r)
+{
+	struct page_stats *p = &h->page;
+
+	if (!p->n++)
+		p->first = xstrdup(a->id);
+	sb_reset(&p->last);
+	sb_adds(&p->last, a->id);
+	if (!r->ok) {
+		h->failed++;
+		return;
+	}
+	if (!p->ok++ || r->score < p->min)
+		p->min = r->score;
+	p->sum += r->score;
+	if (!h->ok++ || r->score < h->min)
+		h->min = r->score;
+	h->sum += r->score;
+	h->hist[r->score >= 100 ? HIST_BINS - 1 : (size_t)(r->score / 10)]++;
+	h->grades[r->grade == 'F' ? 4 : r->grade - 'A']++;
+	for (int k = 0; k < FK__COUNT; k++) {
+		h->kind_total[k] += a->counts[k];
+		h->kind_articles[k] += a->counts[k] > 0;
+	}
+	note_worst(h, r);
+}
+
+/* ---- summary ----------------------------------------------------------- */
+
+static void write_histogram(FILE *fp, const struct html_report *h)
+{
+	size_t max = 1;
+
+	for (size_t i = 0; i < HIST_BINS; i++)
+		if (h->hist[i] > max)
+			max = h->hist[i];
+	fputs("<figure>\n<svg class=\"hist\" viewBox=\"0 0 440 170\" "
+	      "width=\"440\" height=\"170\" role=\"img\" aria-labelledby=\""
+	      "histcap\" xmlns=\"http://www.w3.org/2000/svg\">\n",
+	      fp);
+	fputs("<line x1=\"18\" y1=\"140\" x2=\"422\" y2=\"140\" "
+	      "stroke=\"#888\"/>\n",
+	      fp);
+	for (size_t i = 0; i < HIST_BINS; i++) {
+		unsigned bar = (unsigned)(120.0 * (double)h->hist[i] /
+					  (double)max + 0.5);
+		unsigned x = 20 + 40 * (unsigned)i;
+
+		fprintf(fp,
+			"<g><title>score %zu-%zu: %zu article%s</title>"
+			"<rect x=\"%u\" y=\"%u\" width=\"36\" height=\"%u\" "
+			"fill=\"%s\"/>",
+			10 * i, i + 1 == HIST_BINS ? 100 : 10 * i + 9,
+			h->hist[i], h->hist[i] == 1 ? "" : "s", x, 140 - bar,
+			bar, html_bin_colour(i, HIST_BINS));
+		fprintf(fp,
+			"<text x=\"%u\" y=\"%u\" text-anchor=\"middle\">%zu"
+			"</text><text x=\"%u\" y=\"156\" text-anchor=\"middle\">"
+			"%zu-%zu</text></g>\n",
+			x + 18, 136 - bar, h->hist[i], x + 18, 10 * i,
+			i + 1 == HIST_BINS ? 100 : 10 * i + 9);
+	}
+	fputs("</svg>\n<figcaption id=\"histcap\">Score distribution: "
+	      "articles per score band (0-9 ... 90-100)</figcaption>\n"
+	      "</figure>\n",
+	      fp);
+}
+
+static void write_kinds(FILE *fp, const struct html_report *h)
+{
+	fputs("<table class=\"sortable kinds\">\n<caption>Findings per kind"
+	      "</caption>\n<thead><tr><th>kind</th><th class=\"n\">findings"
+	      "</th><th class=\"n\">articles</th><th class=\"n\">weight</th>"
+	      "</tr></thead>\n<tbody>\n",
+	      fp);
+	for (int k = 0; k < FK__COUNT; k++) {
+		if (!h->kind_total[k])
+			continue;
+		fprintf(fp,
+			"<tr><td><span class=\"sw k-%s\"></span>%s</td>"
+			"<td class=\"n\">%zu</td><td class=\"n\">%zu</td>"
+			"<td class=\"n\">%.2f</td></tr>\n",
+			finding_kind_name(k), finding_kind_name(k),
+			h->kind_total[k], h->kind_articles[k],
+			score_weight(k));
+	}
+	fputs("</tbody>\n</table>\n", fp);
+}
+
+static void write_summary(FILE *fp, const struct html_report *h)
+{
+	static const char grades[] = "ABCDF";
+
+	fprintf(fp, "<h1>relire report</h1>\n<section id=\"summary\">\n"
+		    "<h2>Summary</h2>\n<dl class=\"stats\">\n"
+		    "<dt>Articles</dt><dd>%zu</dd>\n<dt>Failed</dt><dd>%zu"
+		    "</dd>\n",
+		h->seq, h->failed);
+	if (h->ok)
+		fprintf(fp, "<dt>Mean score</dt><dd>%.1f</dd>\n"
+			    "<dt>Worst score</dt><dd>%.1f</dd>\n",
+			h->sum / (double)h->ok, h->min);
+	fputs("<dt>Grades</dt><dd>", fp);
+	for (size_t g = 0; g < 5; g++)
+		fprintf(fp, "%s<span class=\"grade g-%c\">%c</span> %zu",
+			g ? " &nbsp; " : "", grades[g], grades[g],
+			h->grades[g]);
+	fputs("</dd>\n</dl>\n", fp);
+	write_histogram(fp, h);
+	write_kinds(fp, h);
+	fputs("<p class=\"meta\">Scores: 100 is clean; each finding costs "
+	      "its kind's weight per 100 words (see docs/scoring.md). Hover "
+	      "over or tab to a highlight to see the finding.</p>\n"
+	      "</section>\n",
+	      fp);
+}
+
+/* ---- pages and the index ----------------------------------------------- */
+
+static void write_nav(FILE *fp, size_t page, int has_next)
+{
+	fputs("<nav><a href=\"../report.html\">index</a>", fp);
+	if (page > 1)
+		fprintf(fp, " &middot; <a href=\"page-%04zu.html\">previous "
+			    "page</a>",
+			page - 1);
+	if (has_next)
+		fprintf(fp, " &middot; <a href=\"page-%04zu.html\">next "
+			    "page</a>",
+			page + 1);
+	fputs("</nav>\n", fp);
+}
+
+static void write_page_row(struct html_report *h)
+{
+	const struct page_stats *p = &h->page;
+
+	fprintf(h->pages, "<tr><td class=\"n\"><a href=\"html/page-%04zu.html"
+			  "\">%zu</a></td><td>",
+		h->npages, h->npages);
+	escape_str(h->pages, p->first);
+	fputs(" &hellip; ", h->pages);
+	escape_str(h->pages, p->last.buf);
+	fprintf(h->pages, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu"
+			  "</td>",
+		p->n, p->n - p->ok);
+	if (p->ok)
+		fprintf(h->pages, "<td class=\"n\">%.1f</td><td class=\"n\">"
+				  "%.1f</td></tr>\n",
+			p->sum / (double)p->ok, p->min);
+	else
+		fputs("<td class=\"n\"></td><td class=\"n\"></td></tr>\n",
+		      h->pages);
+}
+
+static void page_stats_reset(struct page_stats *p)
+{
+	free(p->first);
+	p->first = NULL;
+	sb_reset(&p->last);
+	p->n = p->ok = 0;
+	p->sum = p->min = 0;
+}
+
+/* Write the articles held in the scratch files as the next page. */
+static int flush_page(struct html_report *h, int has_next)
+{
+	struct strbuf name;
+	FILE *fp;
+	int rc = 0;
+
+	h->npages++;
+	sb_init(&name);
+	sb_addf(&name, "html/page-%04zu.html", h->npages);
+	fp = h->open(h->ctx, name.buf);
+	sb_release(&name);
+	if (!fp)
+		return -1;
+	write_head(fp, "relire report: articles");
+	fprintf(fp, "<h1>relire report, page %zu</h1>\n", h->npages);
+	write_nav(fp, h->npages, has_next);
+	write_legend(fp);
+	table_open(fp, "Articles on this page (click a heading to sort)");
+	rc |= scratch_copy(fp, h->rows);
+	table_close(fp);
+	rc |= scratch_copy(fp, h->sections);
+	write_nav(fp, h->npages, has_next);
+	write_tail(fp);
+	if (ferror(fp))
+		rc = -1;
+	if (fclose(fp) != 0)
+		rc = -1;
+	write_page_row(h);
+	page_stats_reset(&h->page);
+	if (scratch_reset(h->rows) < 0 || scratch_reset(h->sections) < 0)
+		rc = -1;
+	return rc;
+}
+
+struct html_report *html_report_new(const char *out_dir, html_open_fn *open,
+				    void *ctx)
+{
+	struct html_report *h = xcalloc(1, sizeof(*h));
+
+	h->out_dir = out_dir;
+	h->open = open;
+	h->ctx = ctx;
+	sb_init(&h->page.last);
+	h->index = open(ctx, "report.html");
+	if (h->index) {
+		h->rows = scratch_open(out_dir, "rows");
+		h->sections = h->rows ? scratch_open(out_dir, "sections") : NULL;
+		h->pages = h->sections ? scratch_open(out_dir, "pages") : NULL;
+	}
+	if (!h->pages) {
+		html_report_free(h);
+		return NULL;
+	}
+	return h;
+}
+
+int html_report_article(struct html_report *h, const struct article *a,
+			const struct score *s)
+{
+	struct row r;
+
+	if (h->page.n == HTML_PAGE_ARTICLES && flush_page(h, 1) < 0)
+		return -1;
+	row_of(&r, a, s, ++h->seq);
+	note_article(h, a, &r);
+	write_row(h->rows, &r, "");
+	write_section(h->sections, a, &r);
+	return ferror(h->rows) || ferror(h->sections) ? -1 : 0;
+}
+
+static int write_index(struct html_report *h)
+{
+	FILE *fp = h->index;
+	int rc = 0;
+
+	write_head(fp, "relire report");
+	write_summary(fp, h);
+	write_legend(fp);
+	if (!h->npages) {
+		table_open(fp, "Articles (click a heading to sort)");
+		rc |= scratch_copy(fp, h->rows);
+		table_close(fp);
+		fputs("<h2>Articles</h2>\n", fp);
+		rc |= scratch_copy(fp, h->sections);
+	} else {
+		char page[48];
+
+		table_open(fp, "Lowest-scoring articles (click a heading to "
+			       "sort)");
+		for (size_t i = 0; i < h->nworst; i++) {
+			snprintf(page, sizeof(page), "html/page-%04zu.html",
+				 (h->worst[i].seq - 1) / HTML_PAGE_ARTICLES + 1);
+			write_row(fp, &h->worst[i], page);
+		}
+		table_close(fp);
+		fprintf(fp, "<table class=\"sortable\" id=\"pages\">\n"
+			    "<caption>All articles, %d per page</caption>\n"
+			    "<thead><tr><th class=\"n\">page</th><th>articles"
+			    "</th><th class=\"n\">count</th><th class=\"n\">"
+			    "failed</th><th class=\"n\">mean score</th>"
+			    "<th class=\"n\">worst score</th></tr></thead>\n"
+			    "<tbody>\n",
+			HTML_PAGE_ARTICLES);
+		rc |= scratch_copy(fp, h->pages);
+		table_close(fp);
+	}
+	write_tail(fp);
+	return rc;
+}
+
+int html_report_finish(struct html_report *h)
+{
+	int rc = 0;
+
+	if (h->npages && h->page.n)
+		rc = flush_page(h, 0);
+	if (write_index(h) < 0)
+		rc = -1;
+	if (ferror(h->index))
+		rc = -1;
+	if (fclose(h->index) != 0)
+		rc = -1;
+	h->index = NULL;
+	return rc;
+}
+
+void html_report_free(struct html_report *h)
+{
+	if (!h)
+		return;
+	if (h->index)
+		fclose(h->index);
+	if (h->rows)
+		fclose(h->rows);
+	if (h->sections)
+		fclose(h->sections);
+	if (h->pages)
+		fclose(h->pages);
+	for (size_t i = 0; i < h->nworst; i++)
+		free(h->worst[i].id);
+	free(h->page.first);
+	sb_release(&h->page.last);
+	free(h);
+}

@@ -1,0 +1,807 @@
+/*
+ * variants_build.c - clustering the spellings of a batch into the name
+ * variants table (the tiers, guards and canonical choice are described in
+ * variants.h; docs/names.md gives the reasons).
+ *
+ * Outline: every spelling gets a key and a skeleton. The earlier table's
+ * decisions make the first clusters. The other spellings are taken in a
+ * fixed order (dictionary words first, then by frequency) and each either
+ * attaches directly to an existing centre or becomes a centre, so the
+ * canonical spelling of a cluster is its centre unless a decision says
+ * otherwise, and a spelling is never pulled in through another member.
+ */
+#include "variants.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+#include "util.h"
+
+#define TIER2_SIMILARITY 0.92 /* same skeleton and this close: auto */
+#define TIER3_SIMILARITY 0.80 /* rare spelling near a frequent name */
+#define TIER3_MAX_COUNT 2     /* "rare": at most this many mentions */
+#define TIER3_RATIO 3         /* the name is this many times as frequent */
+#define SUGGEST_MAX_CALLS 200 /* Hunspell suggestions asked per build */
+#define SUGGEST_MAX_BYTES 40  /* longer words are garbage, and slow */
+#define DICT_CONFIDENCE 0.90
+
+static const double tier_confidence[] = {1.0, 0.95, 0.80, 0.40};
+static const char *const tier_method[] = {"canonical", "key", "skeleton",
+					  "context"};
+
+struct vform {
+	const char *form;            /* spelling (borrowed) */
+	const struct name_form *nf;  /* batch counts and clues, or NULL */
+	const struct variant_row *prior;
+	char *key, *skel;
+	size_t klen, slen;
+	size_t count;
+	int known;    /* the dictionary knows the spelling */
+	int skip;     /* a common word at sentence starts: not a name */
+	int centre;   /* index of its centre (itself for a centre), or -1 */
+	int tier;     /* 0 centre, 1..3 matching tier, -1 earlier decision */
+	const char *canonical; /* a centre's fixed spelling, or NULL */
+	int from_dict; /* canonical is the dictionary's spelling of its key */
+};
+
+/* Centres listed under a key or skeleton (a centre can be listed under
+ * several keys: those of its decided members). */
+struct entry {
+	int centre, next;
+};
+
+struct builder {
+	struct namekey *nk;
+	struct dict *dict;
+	struct vform *f;
+	size_t n, cap;
+	struct strmap forms;     /* folded spelling -> 1 + form */
+	struct strmap by_key;    /* key -> 1 + first entry */
+	struct strmap by_skel;   /* skeleton -> 1 + first entry */
+	struct strmap rejected;  /* "variant\x1fcanonical" folded */
+	struct strmap clue_skel; /* clue word -> 1 + index in skels */
+	char **skels;
+	size_t nskels, skcap;
+	char **owned;            /* dictionary spellings adopted */
+	size_t nowned, owncap, suggest_calls;
+	struct entry *e;
+	size_t ne, ecap;
+	int *frequent[256];      /* centres with >= TIER3_RATIO mentions by
+				  * first key byte, -1 terminated */
+	size_t nfreq[256], freqcap[256];
+};
+
+/* Feminine and masculine forms of a Slavic surname differ by a final -a
+ * (Zelenska, Zelensky; Petrova, Petrov): keys where one ends in a and the
+ * other does not are different people. */
+static int keys_gender_differ(const char *ka, size_t na, const char *kb,
+			      size_t nb)
+{
+	int a = na && ka[na - 1] == 'a', b = nb && kb[nb - 1] == 'a';
+
+	return a != b;
+}
+
+int variants_pair_tier(const char *ka, size_t na, const char *kb, size_t nb,
+		       double *sim)
+{
+	size_t sa, sb;
+	char *xa, *xb;
+	int tier = 0;
+
+	*sim = name_similarity(ka, na, kb, nb);
+	if (na == nb && !memcmp(ka, kb, na))
+		return na ? 1 : 0;
+	xa = namekey_skeleton(ka, na, &sa);
+	xb = namekey_skeleton(kb, nb, &sb);
+	if (sa && sa == sb && !memcmp(xa, xb, sa) &&
+	    *sim >= TIER2_SIMILARITY && !keys_gender_differ(ka, na, kb, nb))
+		tier = 2;
+	free(xa);
+	free(xb);
+	return tier;
+}
+
+static char *fold(const char *s, size_t *len)
+{
+	return utf8_fold(s, strlen(s), len);
+}
+
+static int form_index(struct builder *b, const char *s, int add)
+{
+	size_t n;
+	char *k = fold(s, &n);
+	int64_t *p = add ? strmap_put(&b->forms, k, n)
+			 : strmap_find(&b->forms, k, n);
+	struct vform *f;
+
+	free(k);
+	if (!p)
+		return -1;
+	if (*p)
+		return (int)*p - 1;
+	GROW(b->f, b->cap, b->n + 1);
+	f = &b->f[b->n];
+	memset(f, 0, sizeof(*f));
+	f->form = s;
+	f->centre = -1;
+	f->key = namekey_key(b->nk, s, strlen(s), &f->klen);
+	f->skel = namekey_skeleton(f->key, f->klen, &f->slen);
+	f->known = b->dict && dict_check(b->dict, s, strlen(s));
+	*p = (int64_t)++b->n;
+	return (int)b->n - 1;
+}
+
+static void list_under(struct builder *b, struct strmap *m, const char *k,
+		       size_t len, int centre)
+{
+	int64_t *head;
+
+	if (!len)
+		return;
+	head = strmap_put(m, k, len);
+	GROW(b->e, b->ecap, b->ne + 1);
+	b->e[b->ne].centre = centre;
+	b->e[b->ne].next = (int)*head - 1;
+	*head = (int64_t)++b->ne;
+}
+
+static void make_centre(struct builder *b, int i)
+{
+	struct vform *f = &b->f[i];
+	unsigned char c = f->klen ? (unsigned char)f->key[0] : 0;
+
+	f->centre = i;
+	f->tier = 0;
+	list_under(b, &b->by_key, f->key, f->klen, i);
+	list_under(b, &b->by_skel, f->skel, f->slen, i);
+	if (f->count >= TIER3_RATIO) {
+		GROW(b->frequent[c], b->freqcap[c], b->nfreq[c] + 1);
+		b->frequent[c][b->nfreq[c]++] = i;
+	}
+}
+
+/* ---- guards ---- */
+
+static const char *clue_skeleton(struct builder *b, const char *w)
+{
+	int64_t *p = strmap_put(&b->clue_skel, w, strlen(w));
+	size_t kl, sl;
+	char *k;
+
+	if (!*p) {
+		k = namekey_key(b->nk, w, strlen(w), &kl);
+		GROW(b->skels, b->skcap, b->nskels + 1);
+		b->skels[b->nskels++] = namekey_skeleton(k, kl, &sl);
+		free(k);
+		*p = (int64_t)b->nskels;
+	}
+	return b->skels[*p - 1];
+}
+
+/* A clue word that is a common word ("Selon" Zelenskiy) says nothing. */
+static int clue_counts(struct builder *b, const char *w)
+{
+	int i = form_index(b, w, 0);
+
+	return i < 0 || !b->f[i].skip;
+}
+
+/* 1 when both spellings have clues of a kind and none of them share a
+ * skeleton: written beside different names, so different people. */
+static int clues_conflict(struct builder *b, const struct vform *x,
+			  const struct vform *y, enum name_clue_kind k)
+{
+	const struct name_clues *cx, *cy;
+	size_t nx = 0, ny = 0;
+
+	if (!x->nf || !y->nf)
+		return 0;
+	cx = &x->nf->clues[k];
+	cy = &y->nf->clues[k];
+	for (size_t i = 0; i < cx->n; i++) {
+		if (!clue_counts(b, cx->v[i].word))
+			continue;
+		nx++;
+		for (size_t j = 0; j < cy->n; j++) {
+			if (!clue_counts(b, cy->v[j].word))
+				continue;
+			ny++;
+			if (!strcmp(clue_skeleton(b, cx->v[i].word),
+				    clue_skeleton(b, cy->v[j].word)))
+				return 0;
+		}
+	}
+	return nx && ny;
+}
+
+static int gender_differs(const struct vform *x, const struct vform *y)
+{
+	return keys_gender_differ(x->key, x->klen, y->key, y->klen);
+}
+
+/* Mostly written before another name (a given name, "Truth" Social)
+ * against mostly not. */
+static int role_differs(const struct vform *x, const struct vform *y)
+{
+	int fx = x->nf && x->nf->first * 2 > x->nf->count;
+	int fy = y->nf && y->nf->first * 2 > y->nf->count;
+
+	return fx != fy;
+}
+
+static int is_rejected(struct builder *b, const struct vform *f,
+		       const struct vform *c)
+{
+	struct strbuf k;
+	size_t n1, n2;
+	char *a = fold(f->form, &n1);
+	char *z = fold(c->canonical ? c->canonical : c->form, &n2);
+	int r;
+
+	sb_init(&k);
+	sb_add(&k, a, n1);
+	sb_addc(&k, '\x1f');
+	sb_add(&k, z, n2);
+	r = strmap_find(&b->rejected, k.buf, k.len) != NULL;
+	sb_release(&k);
+	free(a);
+	free(z);
+	return r;
+}
+
+static int vetoed(struct builder *b, const struct vform *f,
+		  const struct vform *c, int tier)
+{
+	if ((f->known && c->known) || is_rejected(b, f, c) ||
+	    clues_conflict(b, f, c, NC_GIVEN))
+		return 1;
+	if (tier == 1)
+		return 0;
+	return gender_differs(f, c) || role_differs(f, c) ||
+	       clues_conflict(b, f, c, NC_NEXT);
+}
+
+/* ---- tiers ---- */
+
+static int tier1(struct builder *b, const struct vform *f)
+{
+	int64_t *p = f->klen ? strmap_find(&b->by_key, f->key, f->klen) : NULL;
+
+	for (int e = p ? (int)*p - 1 : -1; e >= 0; e = b->e[e].next)
+		if (!vetoed(b, f, &b->f[b->e[e].centre], 1))
+			return b->e[e].centre;
+	return -1;
+}
+
+static int tier2(struct builder *b, const struct vform *f, double *best)
+{
+	int64_t *p = f->slen ? strmap_find(&b->by_skel, f->skel, f->slen)
+			     : NULL;
+	int found = -1;
+
+	for (int e = p ? (int)*p - 1 : -1; e >= 0; e = b->e[e].next) {
+		const struct vform *c = &b->f[b->e[e].centre];
+		double s = name_similarity(f->key, f->klen, c->key, c->klen);
+		if (s >= TIER2_SIMILARITY && s > *best && !vetoed(b, f, c, 2)) {
+			*best = s;
+			found = b->e[e].centre;
+		}
+	}
+	return found;
+}
+
+static int share_context(struct builder *b, const struct vform *f,
+			 const struct vform *c)
+{
+	static const enum name_clue_kind kinds[] = {NC_GIVEN, NC_TITLE,
+						    NC_NEAR};
+
+	if (!f->nf || !c->nf)
+		return 0;
+	for (size_t a = 0; a < ARRAY_SIZE(kinds); a++) {
+		const struct name_clues *x = &f->nf->clues[kinds[a]];
+		const struct name_clues *y = &c->nf->clues[kinds[a]];
+		for (size_t i = 0; i < x->n; i++)
+			for (size_t j = 0; j < y->n; j++)
+				if (!strcmp(x->v[i].word, y->v[j].word) &&
+				    clue_counts(b, x->v[i].word))
+					return 1;
+	}
+	return 0;
+}
+
+static int close_length(const struct vform *f, const struct vform *c)
+{
+	size_t a = utf8_count(f->form, strlen(f->form));
+	size_t z = utf8_count(c->form, strlen(c->form));
+
+	return (a > z ? a - z : z - a) <= 2;
+}
+
+static int tier3(struct builder *b, const struct vform *f, double *best)
+{
+	unsigned char k = f->klen ? (unsigned char)f->key[0] : 0;
+	int found = -1;
+
+	if (f->known || !f->klen || f->count > TIER3_MAX_COUNT)
+		return -1;
+	for (size_t i = 0; i < b->nfreq[k]; i++) {
+		const struct vform *c = &b->f[b->frequent[k][i]];
+		double s = name_similarity(f->key, f->klen, c->key, c->klen);
+		if (s < TIER3_SIMILARITY || s <= *best ||
+		    c->count < TIER3_RATIO * f->count || !close_length(f, c) ||
+		    !share_context(b, f, c) || vetoed(b, f, c, 3))
+			continue;
+		*best = s;
+		found = b->frequent[k][i];
+	}
+	return found;
+}
+
+/* A spelling the dictionary knows as a proper noun only ("Koursk", not
+ * "Poutine", which is also a dish). */
+static int proper_noun(struct builder *b, const char *s)
+{
+	size_t n;
+	char *low;
+	int common;
+
+	if (!utf8_starts_upper(s, strlen(s)) || !dict_check(b->dict, s,
+							   strlen(s)))
+		return 0;
+	low = utf8_lower(s, strlen(s), &n);
+	common = dict_check(b->dict, low, n);
+	free(low);
+	return !common;
+}
+
+/* A new centre the dictionary does not know may be a foreign spelling of
+ * a proper noun it does know (Kursk / Koursk, Yeltsin / Eltsine): ask
+ * Hunspell, and adopt a suggestion with the same key. Deterministic: the
+ * most frequent centres are asked first, up to a fixed number. */
+static void dictionary_spelling(struct builder *b, int i)
+{
+	struct vform *f = &b->f[i];
+	char **list;
+	size_t n;
+
+	if (!b->dict || f->known || !f->klen || f->prior ||
+	    strlen(f->form) > SUGGEST_MAX_BYTES ||
+	    b->suggest_calls >= SUGGEST_MAX_CALLS)
+		return;
+	b->suggest_calls++;
+	n = dict_suggest(b->dict, f->form, strlen(f->form), &list, 8);
+	for (size_t k = 0; k < n && !f->canonical; k++) {
+		size_t kl;
+		char *key = namekey_key(b->nk, list[k], strlen(list[k]), &kl);
+		if (kl == f->klen && !memcmp(key, f->key, kl) &&
+		    proper_noun(b, list[k])) {
+			GROW(b->owned, b->owncap, b->nowned + 1);
+			b->owned[b->nowned++] = xstrdup(list[k]);
+			f->canonical = b->owned[b->nowned - 1];
+			f->from_dict = 1;
+		}
+		free(key);
+	}
+	dict_free_list(list, n);
+}
+
+static void place(struct builder *b, int i)
+{
+	struct vform *f = &b->f[i];
+	double best = 0;
+	int c = tier1(b, f), tier = 1;
+
+	if (c < 0) {
+		tier = 2;
+		c = tier2(b, f, &best);
+	}
+	if (c < 0) {
+		tier = 3;
+		best = 0;
+		c = tier3(b, f, &best);
+	}
+	if (c < 0) {
+		make_centre(b, i);
+		dictionary_spelling(b, i);
+		return;
+	}
+	f->centre = c;
+	f->tier = tier;
+}
+
+/* ---- earlier decisions ---- */
+
+static int same_fold(const char *a, const char *z)
+{
+	size_t na, nz;
+	char *fa = fold(a, &na), *fz = fold(z, &nz);
+	int same = na == nz && !memcmp(fa, fz, na);
+
+	free(fa);
+	free(fz);
+	return same;
+}
+
+/* A row the next run keeps: an editor's or the seed table's decision, or
+ * an automatic spelling an earlier run chose. */
+static int sticky(const struct variant_row *r)
+{
+	if (r->status == VS_REJECTED || r->status == VS_PENDING)
+		return 0;
+	return variant_status_decided(r->status) ||
+	       !same_fold(r->variant, r->canonical);
+}
+
+/* Follow canonical -> canonical chains of decisions (bounded, so a cycle
+ * an editor wrote ends somewhere). */
+static const char *resolve(const struct variants *prior, const char *c)
+{
+	for (int hop = 0; hop < 8; hop++) {
+		const struct variant_row *r = variants_find(prior, c, strlen(c));
+		if (!r || !sticky(r) || same_fold(r->canonical, c))
+			break;
+		c = r->canonical;
+	}
+	return c;
+}
+
+static void add_rejection(struct builder *b, const struct variant_row *r)
+{
+	struct strbuf k;
+	size_t n1, n2;
+	char *a = fold(r->variant, &n1), *z = fold(r->canonical, &n2);
+
+	sb_init(&k);
+	sb_add(&k, a, n1);
+	sb_addc(&k, '\x1f');
+	sb_add(&k, z, n2);
+	*strmap_put(&b->rejected, k.buf, k.len) = 1;
+	sb_release(&k);
+	free(a);
+	free(z);
+}
+
+static void add_decision(struct builder *b, const struct variants *prior,
+			 const struct variant_row *r)
+{
+	const char *canon = resolve(prior, r->canonical);
+	int ci = form_index(b, canon, 1), vi = form_index(b, r->variant, 1);
+	struct vform *v = &b->f[vi];
+
+	if (b->f[ci].centre < 0) {
+		make_centre(b, ci);
+		b->f[ci].canonical = canon;
+	} else if (b->f[ci].centre != ci) {
+		ci = b->f[ci].centre;
+	}
+	v->prior = r;
+	if (vi == ci || v->centre >= 0)
+		return;
+	v->centre = ci;
+	v->tier = -1;
+	list_under(b, &b->by_key, v->key, v->klen, ci);
+}
+
+static void add_prior(struct builder *b, const struct variants *prior)
+{
+	if (!prior)
+		return;
+	for (size_t i = 0; i < prior->n; i++) {
+		const struct variant_row *r = &prior->rows[i];
+		int vi = form_index(b, r->variant, 1);
+		b->f[vi].prior = r;
+		if (r->status == VS_REJECTED)
+			add_rejection(b, r);
+	}
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < prior->n; i++) {
+			const struct variant_row *r = &prior->rows[i];
+			if (sticky(r) &&
+			    variant_status_decided(r->status) == !pass)
+				add_decision(b, prior, r);
+		}
+}
+
+/* ---- the batch's spellings ---- */
+
+/* Only ever at the start of a sentence, and a common word in lower case
+ * ("Selon", "Cette"): not a name. */
+static int common_word(struct builder *b, const struct name_form *nf)
+{
+	size_t n;
+	char *low;
+	int common;
+
+	if (!b->dict || nf->initial < nf->count)
+		return 0;
+	low = utf8_lower(nf->form, strlen(nf->form), &n);
+	common = strcmp(low, nf->form) && dict_check(b->dict, low, n);
+	free(low);
+	return common;
+}
+
+static void add_names(struct builder *b, const struct names *names)
+{
+	for (size_t i = 0; names && i < names->n; i++) {
+		const struct name_form *nf = &names->forms[i];
+		int k = form_index(b, nf->form, 1);
+		struct vform *f = &b->f[k];
+
+		if (f->nf) { /* same spelling up to case: add up */
+			f->count += nf->count;
+			continue;
+		}
+		f->nf = nf;
+		f->count = nf->count;
+		f->skip = common_word(b, nf);
+	}
+}
+
+static const struct builder *sort_builder;
+
+static int by_rank(const void *pa, const void *pb)
+{
+	const struct vform *a = &sort_builder->f[*(const int *)pa];
+	const struct vform *z = &sort_builder->f[*(const int *)pb];
+
+	if (a->known != z->known)
+		return z->known - a->known;
+	if (a->count != z->count)
+		return a->count > z->count ? -1 : 1;
+	return strcmp(a->form, z->form);
+}
+
+static void cluster(struct builder *b)
+{
+	int *order = xmalloc((b->n + 1) * sizeof(*order));
+	size_t n = 0;
+
+	for (size_t i = 0; i < b->n; i++)
+		if (b->f[i].centre < 0 && !b->f[i].skip)
+			order[n++] = (int)i;
+	sort_builder = b;
+	qsort(order, n, sizeof(*order), by_rank);
+	for (size_t i = 0; i < n; i++)
+		place(b, order[i]);
+	free(order);
+}
+
+/* ---- rows ---- */
+
+struct group {
+	int centre;
+	size_t total;
+	int *m; /* members other than the centre */
+	size_t n, cap;
+};
+
+static void set_str(char **dst, const char *s)
+{
+	char *c = xstrdup(s ? s : "");
+
+	free(*dst);
+	*dst = c;
+}
+
+static int has_clue(struct builder *b, const struct vform *f,
+		    enum name_clue_kind k)
+{
+	for (size_t i = 0; f->nf && i < f->nf->clues[k].n; i++)
+		if (clue_counts(b, f->nf->clues[k].v[i].word))
+			return 1;
+	return 0;
+}
+
+/* A hint for editors: written after a given name, a person; mostly
+ * before another name, a given name. */
+static const char *infer_type(struct builder *b, const struct vform *f)
+{
+	if (!f->nf)
+		return "name";
+	if (f->nf->first * 2 > f->nf->count)
+		return "given";
+	if (has_clue(b, f, NC_GIVEN))
+		return "person";
+	return "name";
+}
+
+/* A row the run keeps as the editor or the seed table wrote it. */
+static int kept_as_written(const struct variant_row *r)
+{
+	return r && (sticky(r) || r->status == VS_REJECTED);
+}
+
+static void emit(struct builder *b, struct variants *out, int i,
+		 const struct group *g)
+{
+	const struct vform *f = &b->f[i], *c = &b->f[g->centre];
+	const struct variant_row *p = f->prior;
+	struct variant_row *r;
+	struct strbuf ev;
+
+	if (variants_find(out, p && kept_as_written(p) ? p->variant : f->form,
+			  strlen(p && kept_as_written(p) ? p->variant
+							 : f->form)))
+		return; /* a refused pair's row, written first */
+	if (kept_as_written(p)) {
+		r = variants_add(out, p->variant, p->canonical, p->status);
+		set_str(&r->method, *p->method ? p->method : "editor");
+		set_str(&r->type, *p->type ? p->type : infer_type(b, f));
+		r->confidence = p->confidence;
+	} else {
+		int tier = i == g->centre ? 0 : f->tier;
+		r = variants_add(out, f->form,
+				 c->canonical ? c->canonical : c->form,
+				 tier == 3 ? VS_PENDING : VS_AUTO);
+		set_str(&r->method, g->n ? tier_method[tier] : "single");
+		set_str(&r->type, p && *p->type ? p->type : infer_type(b, f));
+		r->confidence = tier_confidence[tier];
+		if (tier == 0 && f->from_dict) {
+			set_str(&r->method, "dictionary");
+			r->confidence = DICT_CONFIDENCE;
+		}
+	}
+	set_str(&r->key, f->key);
+	r->count = f->count;
+	r->articles = f->nf ? f->nf->articles : 0;
+	sb_init(&ev);
+	if (f->nf)
+		name_form_evidence(f->nf, &ev);
+	set_str(&r->evidence, ev.buf);
+	sb_release(&ev);
+}
+
+/* Rows worth writing: seen in the batch, or an editor's decision. */
+static int worth_row(const struct vform *f)
+{
+	return f->count > 0 ||
+	       (f->prior && f->prior->status != VS_SEED &&
+		kept_as_written(f->prior));
+}
+
+static int by_count(const void *pa, const void *pb)
+{
+	const struct vform *a = &sort_builder->f[*(const int *)pa];
+	const struct vform *z = &sort_builder->f[*(const int *)pb];
+
+	if (a->count != z->count)
+		return a->count > z->count ? -1 : 1;
+	return strcmp(a->form, z->form);
+}
+
+static int by_group(const void *pa, const void *pb)
+{
+	const struct group *a = pa, *z = pb;
+
+	if (!a->n != !z->n)
+		return a->n ? -1 : 1;
+	if (a->total != z->total)
+		return a->total > z->total ? -1 : 1;
+	return strcmp(sort_builder->f[a->centre].form,
+		      sort_builder->f[z->centre].form);
+}
+
+static struct group *make_groups(struct builder *b, size_t *ng)
+{
+	struct group *g = xcalloc(b->n + 1, sizeof(*g));
+	int *slot = xmalloc((b->n + 1) * sizeof(*slot));
+	size_t n = 0;
+
+	for (size_t i = 0; i < b->n; i++) {
+		slot[i] = -1;
+		if (b->f[i].centre == (int)i) {
+			slot[i] = (int)n;
+			g[n++].centre = (int)i;
+		}
+	}
+	for (size_t i = 0; i < b->n; i++) {
+		const struct vform *f = &b->f[i];
+		struct group *x;
+		if (f->centre < 0 || !worth_row(f))
+			continue;
+		x = &g[slot[f->centre]];
+		x->total += f->count;
+		if (f->centre == (int)i)
+			continue;
+		GROW(x->m, x->cap, x->n + 1);
+		x->m[x->n++] = (int)i;
+	}
+	free(slot);
+	sort_builder = b;
+	for (size_t i = 0; i < n; i++)
+		qsort(g[i].m, g[i].n, sizeof(int), by_count);
+	qsort(g, n, sizeof(*g), by_group);
+	*ng = n;
+	return g;
+}
+
+static void write_rows(struct builder *b, struct variants *out,
+		       const struct variants_opts *opt)
+{
+	size_t ng;
+	struct group *g = make_groups(b, &ng);
+
+	/* Rejections first, so that the row of a refused pair is the one
+	 * written even when the spelling joined another cluster. */
+	for (size_t i = 0; i < b->n; i++)
+		if (b->f[i].prior && b->f[i].prior->status == VS_REJECTED) {
+			struct group one = {.centre = b->f[i].centre};
+			if (one.centre < 0)
+				one.centre = (int)i;
+			emit(b, out, (int)i, &one);
+		}
+	for (size_t k = 0; k < ng; k++) {
+		const struct vform *c = &b->f[g[k].centre];
+		if (g[k].n || (worth_row(c) && (opt->keep_singles ||
+						kept_as_written(c->prior))))
+			emit(b, out, g[k].centre, &g[k]);
+		for (size_t j = 0; j < g[k].n; j++)
+			emit(b, out, g[k].m[j], &g[k]);
+		free(g[k].m);
+	}
+	free(g);
+}
+
+void variants_opts_init(struct variants_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->keep_singles = 1;
+}
+
+static void builder_release(struct builder *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		free(b->f[i].key);
+		free(b->f[i].skel);
+	}
+	free(b->f);
+	for (size_t i = 0; i < b->nskels; i++)
+		free(b->skels[i]);
+	free(b->skels);
+	for (size_t i = 0; i < b->nowned; i++)
+		free(b->owned[i]);
+	free(b->owned);
+	free(b->e);
+	for (size_t i = 0; i < 256; i++)
+		free(b->frequent[i]);
+	strmap_release(&b->forms);
+	strmap_release(&b->by_key);
+	strmap_release(&b->by_skel);
+	strmap_release(&b->rejected);
+	strmap_release(&b->clue_skel);
+}
+
+struct variants *variants_build(const struct names *names,
+				const struct variants *prior,
+				struct namekey *nk, struct dict *d,
+				const struct variants_opts *opt)
+{
+	struct variants *out = variants_new();
+	struct variants_opts defaults;
+	struct builder b;
+
+	if (!opt) {
+		variants_opts_init(&defaults);
+		opt = &defaults;
+	}
+	memset(&b, 0, sizeof(b));
+	b.nk = nk;
+	b.dict = d;
+	strmap_init(&b.forms);
+	strmap_init(&b.by_key);
+	strmap_init(&b.by_skel);
+	strmap_init(&b.rejected);
+	strmap_init(&b.clue_skel);
+	add_names(&b, names);
+	add_prior(&b, prior);
+	for (size_t i = 0; i < b.n; i++)
+		if (!b.f[i].count && b.f[i].centre < 0)
+			b.f[i].skip = 1; /* a stale row: nothing to cluster */
+	cluster(&b);
+	write_rows(&b, out, opt);
+	builder_release(&b);
+	return out;
+}

@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Article-level wrong-language decision on the ParaCrawl human evaluations.
+
+Each ParaCrawl validation set pairs English sentences with a target side
+(fr, de, es, it) labelled by a person; label L means "wrong language". The
+target sentences are written one per line and audited with
+`relire audit --per-line --lang XX`; a line is predicted wrong-language when
+quality.csv's language column is not XX. Precision and recall against the
+L labels are printed per set and overall, for:
+  - relire (CLD2 with the expected language as hint + dictionary coverage);
+  - libexttextcat, the other library Debian offers, called in the same run
+    through ctypes when libexttextcat-2.0.so.0 and its fingerprints are
+    installed (a line is wrong when its first guess is another language).
+Label noise: many L lines are French with mojibake or names only, which no
+language identifier calls foreign, so recall has a low ceiling.
+
+usage: lang_paracrawl.py [RELIRE] [--data DIR]
+Skips (exit 0, with a message) when the data or the binary is absent.
+"""
+import argparse
+import csv
+import ctypes
+import ctypes.util
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+SETS = [  # file, language, label column
+    ("paracrawl-v3-validation-data.en-fr.tsv", "fr", 7),
+    ("paracrawl-v6-validation.en-fr.tsv", "fr", 5),
+    ("paracrawl-v3-validation-data.en-de.tsv", "de", 7),
+    ("paracrawl-v3-validation-data.en-es.tsv", "es", 7),
+    ("paracrawl-v3-validation-data.en-it.tsv", "it", 7),
+]
+FPDB = "/usr/share/libexttextcat/"
+
+
+def load_set(path, label_col):
+    rows = []
+    for line in open(path, encoding="utf-8", errors="replace"):
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) > label_col:
+            text = re.sub(r"[\r\n\x00]", " ", cols[3])
+            rows.append((text, cols[label_col] == "L"))
+    return rows
+
+
+def relire_predict(binary, rows, lang, tmp):
+    src = os.path.join(tmp, "trg.%s.txt" % lang)
+    with open(src, "w", encoding="utf-8") as f:
+        f.write("\n".join(t for t, _ in rows) + "\n")
+    out = os.path.join(tmp, "out." + lang)
+    t0 = time.monotonic()
+    subprocess.run([binary, "audit", "--per-line", "--lang", lang, "-q",
+                    "--suggest-budget", "0", "-o", out, src],
+                   stdout=subprocess.DEVNULL, check=False)
+    secs = time.monotonic() - t0
+    pred = {}
+    with open(os.path.join(out, "quality.csv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            line = int(row["article"].rsplit(":", 1)[1]) - 1
+            pred[line] = row["language"][:2] != lang
+    return [pred.get(i, False) for i in range(len(rows))], secs
+
+
+class TextCat:
+    def __init__(self):
+        name = ctypes.util.find_library("exttextcat-2.0") or \
+            "libexttextcat-2.0.so.0"
+        self.lib = ctypes.CDLL(name)
+        self.lib.special_textcat_Init.restype = ctypes.c_void_p
+        self.lib.special_textcat_Init.argtypes = [ctypes.c_char_p,
+                                                  ctypes.c_char_p]
+        self.lib.textcat_Classify.restype = ctypes.c_char_p
+        self.lib.textcat_Classify.argtypes = [ctypes.c_void_p,
+                                              ctypes.c_char_p, ctypes.c_size_t]
+        self.h = self.lib.special_textcat_Init(
+            (FPDB + "fpdb.conf").encode(), FPDB.encode())
+        if not self.h:
+            raise OSError("textcat_Init failed")
+
+    def wrong(self, text, lang):
+        b = text.encode("utf-8")
+        res = self.lib.textcat_Classify(self.h, b, len(b)).decode()
+        guesses = re.findall(r"\[([a-z]+)-", res)
+        return bool(guesses) and guesses[0] != lang
+
+
+def pr(pred, gold):
+    tp = sum(p and g for p, g in zip(pred, gold))
+    fp = sum(p and not g for p, g in zip(pred, gold))
+    fn = sum(g and not p for p, g in zip(pred, gold))
+    return tp, fp, fn
+
+
+def fmt(name, tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return "  %-14s precision %.2f  recall %.2f  (tp %d, fp %d, fn %d)" % (
+        name, p, r, tp, fp, fn)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("relire", nargs="?",
+                    default=os.path.join(ROOT, "build", "relire"))
+    ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
+    args = ap.parse_args()
+    base = os.path.join(args.data, "paracrawl")
+    if not os.path.isdir(base):
+        print("skipped: %s not found" % base)
+        return 0
+    if not os.access(args.relire, os.X_OK):
+        print("skipped: no relire binary at %s" % args.relire)
+        return 0
+    try:
+        tc = TextCat()
+    except OSError as e:
+        tc = None
+        print("libexttextcat not available (%s): relire only" % e)
+    totals = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, lang, col in SETS:
+            path = os.path.join(base, name)
+            if not os.path.exists(path):
+                continue
+            rows = load_set(path, col)
+            gold = [g for _, g in rows]
+            pred, secs = relire_predict(args.relire, rows, lang, tmp)
+            print("%s: %d lines, %d labelled L (relire %.1f s)" %
+                  (name, len(rows), sum(gold), secs))
+            results = [("relire/CLD2", pr(pred, gold))]
+            if tc:
+                tpred = [tc.wrong(t, lang) for t, _ in rows]
+                results.append(("libexttextcat", pr(tpred, gold)))
+            for lib, counts in results:
+                print(fmt(lib, *counts))
+                t = totals.setdefault(lib, [0, 0, 0])
+                for k in range(3):
+                    t[k] += counts[k]
+    print("all sets:")
+    for lib, counts in totals.items():
+        print(fmt(lib, *counts))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

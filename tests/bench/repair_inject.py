@@ -1,0 +1,433 @@
+#!/usr/bin/env python3
+"""repair_inject.py - recall, precision and repair of injected damage.
+
+Builds a labelled corpus from clean human French news (the WMT14
+newstest2014 French reference, SGML stripped): each record is a clean line
+(or two consecutive lines of one document joined by a space) with one
+injected damage of a known kind at a known byte offset, or no damage at all
+(control records). The kinds are those of relire's repair stages:
+
+  spacing       spaced apostrophe ("d ’ intérêts"), space before , or .,
+                doubled space, missing space outside a quote, spaces
+                inside parentheses
+  glued_words   two sentences glued ("Trump.Contexte"), a heading glued to
+                the next sentence ("imprimableCalendrier"), a word glued to
+                a year or postal code ("janvier2017")
+  mojibake      one to three words encoded as UTF-8 and decoded as
+                Windows-1252 ("prÃ©sentation")
+  control_char  U+200B or U+00AD inside a word
+  confusable    one Latin a e o c p swapped for its Cyrillic look-alike
+  unicode       a word in NFD
+
+Base lines on which relire already applies a repair are left out first, so
+every applied repair on the damaged corpus is either a hit or a false
+alarm. relire runs once with --per-line on the damaged corpus; the script
+reads OUT/findings.csv and OUT/clean.txt and reports per kind:
+
+  recall     injected damages touched by an applied finding of that kind
+  precision  applied findings of that kind that touch a damage of that kind
+  undone     1 - (edit distance cleaned->clean) / (damaged->clean), in
+             characters, summed over the kind's records
+
+Targets: recall and precision >= 0.95, undone >= 95%. The script only
+measures: stages that are not written yet simply score 0.
+
+Usage: repair_inject.py RELIRE_BINARY [SHARED_DATA_DIR] [--seed N]
+       [--keep DIR] [--show N]
+"""
+
+import argparse
+import collections
+import csv
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+
+KINDS = ("spacing", "glued_words", "mojibake", "control_char", "confusable",
+         "unicode")
+REPAIR_KINDS = KINDS + ("encoding", "typography")
+SOURCE = "wmt14-fr/newstest2014-fren-ref.fr.sgm"
+
+CYRILLIC = {"a": "\u0430", "e": "\u0435", "o": "\u043e", "c": "\u0441",
+            "p": "\u0440"}
+ELIDED = r"(?:[cdjlmnstCDJLMNST]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)"
+WORD = r"[^\W\d_]"
+TITLE = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿœ]+"
+
+
+def read_docs(path):
+    """Documents of an SGML file as lists of segment strings."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    docs = []
+    for body in re.findall(r"<doc[^>]*>(.*?)</doc>", text, re.S):
+        docs.append(re.findall(r"<seg[^>]*>(.*?)</seg>", body))
+    return docs
+
+
+def blen(s):
+    return len(s.encode("utf-8"))
+
+
+class Damage:
+    """A damaged record: text, clean text, kind and damaged byte spans."""
+
+    def __init__(self, kind, clean, damaged, spans, sub):
+        self.kind, self.clean, self.damaged = kind, clean, damaged
+        self.spans, self.sub = spans, sub
+
+
+def replace(clean, start, end, new, kind, sub):
+    """Damage clean[start:end] (characters) into new."""
+    damaged = clean[:start] + new + clean[end:]
+    b = blen(clean[:start])
+    return Damage(kind, clean, damaged, [(b, b + blen(new))], sub)
+
+
+def pick(rng, matches):
+    matches = list(matches)
+    return rng.choice(matches) if matches else None
+
+
+# --- spacing --------------------------------------------------------------
+
+def sp_apostrophe(rng, s):
+    m = pick(rng, re.finditer(r"(?<!\w)%s(['’])(?=%s)" % (ELIDED, WORD), s))
+    if not m:
+        return None
+    new = rng.choice([" %s ", " %s", "%s "]) % m.group(1)
+    return replace(s, m.start(1), m.end(1), new, "spacing", "apostrophe")
+
+
+def sp_before_punct(rng, s):
+    m = pick(rng, re.finditer(r"(?<=\w)[,.](?=\s|$)", s))
+    if not m or (m.group() == "." and re.search(r"\b\w\.$", s[:m.end()])):
+        return None
+    return replace(s, m.start(), m.start(), " ", "spacing", "before , .")
+
+
+def sp_double(rng, s):
+    m = pick(rng, (m for m in re.finditer(r"(?<=\S) (?=\S)", s)
+                   if not (s[m.start() - 1].isdigit() and
+                           s[m.end()].isdigit())))
+    if not m:
+        return None
+    return replace(s, m.start(), m.end(), "  ", "spacing", "double space")
+
+
+def sp_quote(rng, s):
+    cands = [m for m in re.finditer(r"(?<=%s) (?=«)|(?<=») (?=%s)"
+                                    % (WORD, WORD), s)]
+    quotes = [m.start() for m in re.finditer('"', s)]
+    if len(quotes) % 2 == 0:
+        for k, q in enumerate(quotes):
+            if k % 2 == 0 and q >= 2 and s[q - 1] == " " and \
+                    s[q - 2].isalpha() and q + 1 < len(s) and \
+                    s[q + 1].isalpha():
+                cands.append(("open", q - 1))
+            if k % 2 == 1 and q + 2 < len(s) and s[q + 1] == " " and \
+                    s[q + 2].isalpha() and s[q - 1] != " ":
+                cands.append(("close", q + 1))
+    c = pick(rng, cands)
+    if c is None:
+        return None
+    at = c[1] if isinstance(c, tuple) else c.start()
+    return replace(s, at, at + 1, "", "spacing", "quote")
+
+
+def sp_parens(rng, s):
+    m = pick(rng, re.finditer(r"\(([^()\s:;!?][^()]*[^()\s])\)", s))
+    if not m:
+        return None
+    damaged = s[:m.start(1)] + " " + m.group(1) + " " + s[m.end(1):]
+    b1 = blen(s[:m.start(1)])
+    b2 = blen(s[:m.end(1)]) + 1
+    return Damage("spacing", s, damaged, [(b1, b1 + 1), (b2, b2 + 1)],
+                  "parentheses")
+
+
+# --- glued words ----------------------------------------------------------
+
+def gl_number(rng, s):
+    m = pick(rng, (m for m in re.finditer(
+        r"(?<!\w)(%s{3,}) (\d{4,5})(?!\w|[.,]\d)" % WORD, s)
+        if not m.group(1).isupper()))
+    if not m:
+        return None
+    return replace(s, m.end(1), m.end(1) + 1, "", "glued_words", "number")
+
+
+def gl_pair(rng, s, nxt):
+    """Glue the next line of the document onto s: sentence or heading."""
+    if not nxt or not re.match(TITLE + r"\b", nxt):
+        return None
+    if rng.random() < 0.5 and re.search(r"%s{2}\.$" % WORD, s):
+        clean, b = s + " " + nxt, blen(s)
+        return Damage("glued_words", clean, s + nxt, [(b, b)], "sentence")
+    head = re.sub(r"[.!?]$", "", s)
+    if head == s or not re.search(r"[a-zà-öø-ÿœ]{2}$", head):
+        return None
+    clean, b = head + " " + nxt, blen(head)
+    return Damage("glued_words", clean, head + nxt, [(b, b)], "heading")
+
+
+# --- character damage -----------------------------------------------------
+
+def sloppy_cp1252(b):
+    """Decode bytes as Windows-1252, undefined bytes as Latin-1."""
+    out = []
+    for byte in b:
+        try:
+            out.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(byte))
+    return "".join(out)
+
+
+def ch_mojibake(rng, s):
+    words = list(re.finditer(r"\S+", s))
+    idx = [i for i, m in enumerate(words) if re.search(r"[^\x00-\x7f]",
+                                                       m.group())]
+    if not idx:
+        return None
+    i = rng.choice(idx)
+    j = min(len(words), i + rng.randint(1, 3))
+    start, end = words[i].start(), words[j - 1].end()
+    new = sloppy_cp1252(s[start:end].encode("utf-8"))
+    return replace(s, start, end, new, "mojibake", "cp1252")
+
+
+def ch_control(rng, s):
+    m = pick(rng, re.finditer(r"%s{4,}" % WORD, s))
+    if not m:
+        return None
+    at = m.start() + rng.randint(1, len(m.group()) - 1)
+    return replace(s, at, at, rng.choice(["\u200b", "\u00ad"]),
+                   "control_char", "inside word")
+
+
+def ch_confusable(rng, s):
+    m = pick(rng, (m for m in re.finditer(r"[A-Za-zÀ-ÿ]{3,}", s)
+                   if re.search("[aeocp]", m.group())))
+    if not m:
+        return None
+    pos = [m.start() + i for i, c in enumerate(m.group()) if c in CYRILLIC]
+    at = rng.choice(pos)
+    return replace(s, at, at + 1, CYRILLIC[s[at]], "confusable", "cyrillic")
+
+
+def ch_unicode(rng, s):
+    m = pick(rng, (m for m in re.finditer(r"\w+", s)
+                   if unicodedata.normalize("NFD", m.group()) != m.group()))
+    if not m:
+        return None
+    return replace(s, m.start(), m.end(),
+                   unicodedata.normalize("NFD", m.group()), "unicode", "NFD")
+
+
+INJECTORS = {
+    "spacing": [sp_apostrophe, sp_before_punct, sp_double, sp_quote,
+                sp_parens],
+    "mojibake": [ch_mojibake],
+    "control_char": [ch_control],
+    "confusable": [ch_confusable],
+    "unicode": [ch_unicode],
+}
+
+
+# --- running and scoring --------------------------------------------------
+
+def run_relire(binary, lines, out):
+    src = out + ".txt"
+    with open(src, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    proc = subprocess.run([binary, "audit", "--per-line", "--csv-raw", "-q",
+                           "--out", out, src],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if proc.returncode not in (0, 1):
+        sys.exit("relire failed (%d): %s" % (proc.returncode,
+                                              proc.stderr.decode()[-500:]))
+    findings = collections.defaultdict(list)
+    with open(os.path.join(out, "findings.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            ln = int(r["article"].rsplit(":", 1)[1])
+            findings[ln - 1].append(r)
+    with open(os.path.join(out, "clean.txt"), encoding="utf-8") as f:
+        clean = f.read().split("\n")
+    return findings, clean
+
+
+def clean_base(binary, docs, workdir):
+    """Segments (doc, index) on which relire applies no repair."""
+    flat = [(d, i) for d, segs in enumerate(docs) for i in range(len(segs))]
+    findings, _ = run_relire(binary, [docs[d][i] for d, i in flat],
+                             os.path.join(workdir, "base"))
+    bad = {k for k, rows in findings.items()
+           if any(r["applied"] == "1" and r["kind"] in REPAIR_KINDS
+                  for r in rows)}
+    return {flat[k] for k in range(len(flat)) if k not in bad}
+
+
+def build_corpus(rng, docs, ok):
+    """One record per clean segment: kinds in turn, every 7th a control."""
+    records, turn = [], 0
+    for d, segs in enumerate(docs):
+        i = 0
+        while i < len(segs):
+            if (d, i) not in ok:
+                i += 1
+                continue
+            s = segs[i]
+            nxt = segs[i + 1] if i + 1 < len(segs) and (d, i + 1) in ok \
+                else None
+            turn += 1
+            if turn % 7 == 0:
+                records.append(Damage("none", s, s, [], "control"))
+                i += 1
+                continue
+            dmg = None
+            for k in range(len(KINDS)):
+                kind = KINDS[(turn + k) % len(KINDS)]
+                if kind == "glued_words":
+                    dmg = gl_pair(rng, s, nxt) if rng.random() < 0.67 \
+                        else gl_number(rng, s)
+                else:
+                    fns = INJECTORS[kind][:]
+                    rng.shuffle(fns)
+                    for fn in fns:
+                        dmg = fn(rng, s)
+                        if dmg:
+                            break
+                if dmg:
+                    break
+            if dmg is None:
+                dmg = Damage("none", s, s, [], "control")
+            records.append(dmg)
+            i += 2 if dmg.kind == "glued_words" and dmg.sub in (
+                "sentence", "heading") else 1
+    return records
+
+
+def touches(f, spans):
+    fs, fe = int(f["start"]), int(f["end"])
+    return any(fs <= de and ds <= fe for ds, de in spans)
+
+
+def levenshtein(a, b):
+    i = 0
+    while i < len(a) and i < len(b) and a[i] == b[i]:
+        i += 1
+    a, b = a[i:], b[i:]
+    while a and b and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
+    prev = list(range(len(b) + 1))
+    for x, ca in enumerate(a, 1):
+        cur = [x]
+        for y, cb in enumerate(b, 1):
+            cur.append(min(prev[y] + 1, cur[y - 1] + 1,
+                           prev[y - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def score(records, findings, cleaned, show):
+    stats = {k: collections.Counter() for k in KINDS}
+    misses = collections.defaultdict(list)
+    alarms = collections.defaultdict(list)
+    for n, rec in enumerate(records):
+        rows = [r for r in findings.get(n, []) if r["kind"] in KINDS]
+        applied = [r for r in rows if r["applied"] == "1"]
+        if rec.kind in stats:
+            st = stats[rec.kind]
+            st["injected"] += 1
+            if any(r["kind"] == rec.kind and touches(r, rec.spans)
+                   for r in applied):
+                st["found"] += 1
+            else:
+                st["reported_only"] += any(
+                    r["kind"] == rec.kind and touches(r, rec.spans)
+                    for r in rows)
+                misses[rec.kind].append((rec, n))
+            st["dist_before"] += levenshtein(rec.damaged, rec.clean)
+            st["dist_after"] += levenshtein(cleaned[n], rec.clean)
+        for r in applied:
+            st = stats[r["kind"]]
+            st["applied"] += 1
+            if rec.kind == r["kind"] and touches(r, rec.spans):
+                st["true"] += 1
+            else:
+                alarms[r["kind"]].append((rec, n, r))
+    print("%-13s %8s %7s %9s %7s %9s %7s" % ("kind", "injected", "recall",
+                                              "precision", "undone",
+                                              "applied", "report"))
+    for k in KINDS:
+        st = stats[k]
+        rec = st["found"] / st["injected"] if st["injected"] else 0
+        prec = st["true"] / st["applied"] if st["applied"] else 0
+        und = 1 - st["dist_after"] / st["dist_before"] \
+            if st["dist_before"] else 0
+        print("%-13s %8d %7.3f %9.3f %6.1f%% %9d %7d" % (
+            k, st["injected"], rec, prec, 100 * und, st["applied"],
+            st["reported_only"]))
+    controls = sum(1 for r in records if r.kind == "none")
+    print("(%d control records without damage; 'report' = missed damages "
+          "that were reported but not applied)" % controls)
+    for k in KINDS:
+        for rec, n in misses[k][:show]:
+            print("  miss %-12s %-12s line %d: %r" % (k, rec.sub, n + 1,
+                                                      excerpt(rec)))
+        for rec, n, r in alarms[k][:show]:
+            print("  false %-11s line %d (%s): %r -> %r  [%s]" % (
+                k, n + 1, rec.kind, r["original"], r["replacement"],
+                r["detail"]))
+
+
+def excerpt(rec):
+    b = rec.damaged.encode("utf-8")
+    if not rec.spans:
+        return rec.damaged[:80]
+    s, e = rec.spans[0][0], rec.spans[-1][1]
+    return b[max(0, s - 30):e + 30].decode("utf-8", "replace")
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("relire")
+    ap.add_argument("shared", nargs="?",
+                    default=os.path.join(here, "..", "..", "..", "shared",
+                                         "data"))
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--keep", help="write the corpus and outputs here")
+    ap.add_argument("--show", type=int, default=5,
+                    help="misses and false alarms to print per kind")
+    args = ap.parse_args()
+    path = os.path.join(args.shared, SOURCE)
+    if not os.path.exists(path):
+        print("skip: %s is absent, nothing measured" % path)
+        return
+    rng = random.Random(args.seed)
+    docs = read_docs(path)
+    with tempfile.TemporaryDirectory(prefix="relire-inject-") as tmp:
+        workdir = args.keep or tmp
+        os.makedirs(workdir, exist_ok=True)
+        ok = clean_base(args.relire, docs, workdir)
+        records = build_corpus(rng, docs, ok)
+        with open(os.path.join(workdir, "clean-reference.txt"), "w",
+                  encoding="utf-8") as f:
+            f.write("\n".join(r.clean for r in records) + "\n")
+        findings, cleaned = run_relire(args.relire,
+                                       [r.damaged for r in records],
+                                       os.path.join(workdir, "damaged"))
+        print("base: %d of %d segments with no repair applied; %d records "
+              "(seed %d)" % (len(ok), sum(map(len, docs)), len(records),
+                             args.seed))
+        score(records, findings, cleaned, args.show)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+#!/bin/bash
+# repeat_long.sh - time relire on a 10 MB article written on ONE line that
+# holds a 1 MB repetition loop, to show the repetition stage is linear.
+#
+# Usage: repeat_long.sh RELIRE_BINARY [SOURCE_DIR] [RUNS]
+#
+# The article is real French news (../shared/data/bench/fr-news.txt, its
+# lines joined by spaces) cut to 9 MB, with a 1 MB loop inserted in the
+# middle. Three loops are timed, plus the same text without a loop as the
+# baseline measured in the same run:
+#   word    "te te te ..."                       (word_repeat)
+#   phrase  a 23-word sentence over and over     (phrase_repeat)
+#   chars   "infrastrastrast...ructure", one 1 MB word (char_repeat)
+# Each is run RUNS times (default 3); the median wall time is printed with
+# the repetition findings of the last run. Skips (exit 77) when the data is
+# absent.
+set -u
+bin=${1:?usage: repeat_long.sh RELIRE_BINARY [SOURCE_DIR] [RUNS]}
+src=${2:-$(dirname "$0")/../..}
+runs=${3:-3}
+news=$src/../shared/data/bench/fr-news.txt
+if [ ! -r "$news" ]; then
+	echo "skipped: $news not found"
+	exit 77
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+python3 - "$news" "$tmp" <<'EOF'
+import sys
+news, tmp = sys.argv[1], sys.argv[2]
+text = " ".join(open(news, encoding="utf-8").read().split("\n"))
+base = (text * 3)[:9 * 1024 * 1024]
+base = base[:base.rfind(" ")]
+half = base.rfind(" ", 0, len(base) // 2)
+MB = 1024 * 1024
+sentence = ("Le président a déclaré que la situation était sous contrôle "
+            "et que les négociations reprendraient dès la semaine "
+            "prochaine à Genève. ")
+loops = {
+    "baseline": "",
+    "word": ("te " * (MB // 3))[:MB],
+    "phrase": (sentence * (MB // len(sentence) + 1))[:MB],
+    "chars": "infra" + "strast" * (MB // 6) + "ructure ",
+}
+for name, loop in loops.items():
+    body = base[:half] + " " + loop + base[half:]
+    with open("%s/%s.txt" % (tmp, name), "w", encoding="utf-8") as f:
+        f.write(body)
+EOF
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+printf '%-9s %9s %9s  %s\n' loop MB seconds "repetition findings (kind:count)"
+for name in baseline word phrase chars; do
+	f=$tmp/$name.txt
+	size=$(stat -c %s "$f")
+	times=()
+	for ((r = 0; r < runs; r++)); do
+		rm -rf "$tmp/out"
+		start=$(date +%s.%N)
+		"$bin" audit -q -o "$tmp/out" --max-findings 0 "$f" >/dev/null
+		end=$(date +%s.%N)
+		times+=("$(echo "$end - $start" | bc)")
+	done
+	med=$(printf '%s\n' "${times[@]}" | median)
+	found=$(python3 - "$tmp/out/findings.csv" <<'EOF'
+import csv, sys, collections
+kinds = ("char_repeat", "word_repeat", "phrase_repeat", "duplicate_line")
+c = collections.Counter(r["kind"] for r in
+                        csv.DictReader(open(sys.argv[1], encoding="utf-8"))
+                        if r["kind"] in kinds)
+print(" ".join("%s:%d" % kv for kv in sorted(c.items())) or "-")
+EOF
+)
+	printf '%-9s %9.1f %9.2f  %s\n' "$name" \
+		"$(echo "$size / 1048576" | bc -l)" "$med" "$found"
+done

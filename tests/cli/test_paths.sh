@@ -1,0 +1,78 @@
+# Paths from input data never choose where outputs go: article ids with
+# "..", absolute ids, and (with --jsonl) ids chosen by the records
+# themselves all write under OUT/clean/, and nothing is created elsewhere.
+source "$(dirname "$0")/lib.sh"
+
+out=$TMP/work/out
+mkdir -p "$TMP/work/a/b/c" "$TMP/elsewhere"
+printf 'Victime.\n' >"$TMP/work/victim.txt"
+printf 'Absolu.\n' >"$TMP/elsewhere/abs.txt"
+touch -d '2000-01-01' "$TMP/work/victim.txt" "$TMP/elsewhere/abs.txt"
+
+# snapshot: every path around OUT and the inputs (OUT excluded), with
+# size and modification time.
+snapshot() {
+	(cd "$TMP" && find work elsewhere -path work/out -prune -o \
+		-type d -printf '%p/\n' -o -printf '%p %s %T@\n' | sort)
+}
+snapshot >"$TMP/before"
+
+# Ids with "..": written under clean/ with ".." as "__".
+(cd "$TMP/work/a/b/c" && "$RELIRE" audit -q --suggest-budget 0 \
+	--out "$out" ../../../victim.txt "$TMP/elsewhere/abs.txt") ||
+	fail "relire failed on .. and absolute ids"
+[ -f "$out/clean/__/__/__/victim.txt" ] || fail "'../../../victim.txt'"
+[ -f "$out/clean$TMP/elsewhere/abs.txt" ] || fail "absolute id"
+grep -q '^"../../../victim.txt","ok"' "$out/quality.csv" ||
+	fail "the id in quality.csv is the path as given"
+snapshot >"$TMP/after"
+cmp -s "$TMP/before" "$TMP/after" || {
+	fail "files created or changed outside --out:"
+	diff "$TMP/before" "$TMP/after" | head -5 >&2
+}
+
+# Ids chosen by the records (JSON Lines), each with the clean file it must
+# land in (relative to OUT/clean).
+if ! "$RELIRE" --help | grep -q -- '--jsonl'; then
+	echo "note: no --jsonl option; record ids not tested" >&2
+	finish
+	exit
+fi
+cat >"$TMP/ids.tsv" <<'TSV'
+../../../../../../../../tmp/relire-escape	__/__/__/__/__/__/__/__/tmp/relire-escape
+/etc/relire-escape	etc/relire-escape
+..	__
+.	_
+./x	x
+a/../../b	a/__/__/b
+a//b	a/b
+clean/../../quality.csv	clean/__/__/quality.csv
+...	...
+.hidden	.hidden
+TSV
+while IFS=$'\t' read -r id _; do
+	python3 -c 'import json, sys; print(json.dumps({"id": sys.argv[1],
+"text": "Texte de " + sys.argv[1]}))' "$id"
+done <"$TMP/ids.tsv" >"$TMP/records.jsonl"
+rm -rf "$out"
+snapshot >"$TMP/before"
+"$RELIRE" audit -q --jsonl --suggest-budget 0 --out "$out" \
+	"$TMP/records.jsonl" >"$TMP/results.jsonl" ||
+	fail "relire --jsonl failed on hostile ids"
+while IFS=$'\t' read -r id want; do
+	[ -f "$out/clean/$want" ] || fail "id '$id': no clean/$want"
+done <"$TMP/ids.tsv"
+[ ! -e /tmp/relire-escape ] && [ ! -e /etc/relire-escape ] ||
+	fail "a record id wrote outside --out"
+python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+assert rows[0][0] == "article", rows[0]
+assert len(rows) == 11, len(rows)
+' "$out/quality.csv" || fail "quality.csv damaged by a record id"
+snapshot >"$TMP/after"
+cmp -s "$TMP/before" "$TMP/after" || {
+	fail "files created or changed outside --out:"
+	diff "$TMP/before" "$TMP/after" | head -5 >&2
+}
+finish

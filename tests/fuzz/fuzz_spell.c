@@ -1,0 +1,37 @@
+/*
+ * fuzz_spell.c - fuzz target for the spelling detector (spell.h) with the
+ * real Hunspell dictionary of the default language and the default
+ * suggestion budget, on the tokens of the repaired view.
+ */
+#include "dict.h"
+#include "fuzz.h"
+#include "spell.h"
+#include "view.h"
+
+static struct dict *dict;
+static struct spell_state *state;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const struct options *opt = fuzz_options();
+	struct article a;
+	struct tokens ts;
+	struct view v;
+
+	if (!dict) {
+		dict = dict_open(opt->lang, opt->dict_dir, opt->data_dir);
+		state = spell_state_new(opt->suggest_budget);
+		if (!dict)
+			fuzz_fail("cannot open the dictionary");
+	}
+	article_init(&a, "fuzz");
+	tokens_init(&ts);
+	if (fuzz_prepare(&a, data, size, &v, &ts) == 0) {
+		spell_detect(&a, &v, &ts, dict, state);
+		view_release(&v);
+	}
+	fuzz_check_article(&a);
+	tokens_release(&ts);
+	article_release(&a);
+	return 0;
+}

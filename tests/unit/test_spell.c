@@ -1,0 +1,223 @@
+/*
+ * test_spell.c - the spelling detector on French sentences: what is
+ * accepted, what is a name, what is a misspelling and which repairs are
+ * applied (the rules of spell.h). Skips (77) without the French
+ * dictionary.
+ */
+#include <string.h>
+
+#include "article.h"
+#include "dict.h"
+#include "harness.h"
+#include "segment.h"
+#include "spell.h"
+#include "spellfix.h"
+#include "util.h"
+#include "view.h"
+
+static struct dict *dict;
+static struct segmenter *seg;
+static struct spell_state *state;
+
+/* Run the detector on text; findings land in a (caller releases). */
+static void run(struct article *a, const char *text)
+{
+	struct tokens ts;
+	struct view v;
+
+	article_init(a, "t");
+	article_set_text(a, xstrdup(text), strlen(text));
+	view_build(&v, a);
+	tokens_init(&ts);
+	CHECK(segmenter_run(seg, v.text, v.len, &ts) == 0);
+	spell_detect(a, &v, &ts, dict, state);
+	article_sort_findings(a);
+	tokens_release(&ts);
+	view_release(&v);
+}
+
+/* Sentences without any misspelling (names may be reported). */
+static void test_accepted(void)
+{
+	static const char *const ok[] = {
+		"Le cessez-le-feu tient depuis hier.",
+		"L’OTAN et l'ONU disent qu’il viendra aujourd’hui.",
+		"Au XXIe siècle, le 3e et le 1er jour, Louis XIV régnait.",
+		"Voir https://www.exemple.fr/abc-def ou écrire à "
+		"jean.dupont@exemple.fr, #Ukrainee et @elyseee.",
+		"Une oeuvre, un évènement, l'Etat et les ETATS-UNIS.",
+		"Il faut connaitre la boite.",
+		"Le shutdown a duré trois semaines.",
+		"Il travaille chez Bank of America.",
+		"Le titre « Person of the year » revient.",
+		"Le pédo-endocrinologue est arrivé.",
+		"Lisez lemonde.fr ce matin.",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(ok); i++) {
+		struct article a;
+		run(&a, ok[i]);
+		for (size_t j = 0; j < a.nfindings; j++) {
+			const struct finding *f = &a.findings[j];
+			CHECK_MSG(f->kind != FK_MISSPELLING, "%s: '%.*s'", ok[i],
+				  (int)(f->end - f->start), a.text + f->start);
+		}
+		article_release(&a);
+	}
+}
+
+/* Sentences with exactly one finding. */
+static void test_flagged(void)
+{
+	static const struct {
+		const char *text, *word;
+		enum finding_kind kind;
+		const char *repl; /* applied replacement, NULL if unapplied */
+		const char *detail_has;
+	} cases[] = {
+		{"L'avion a redecollé hier.", "redecollé", FK_MISSPELLING,
+		 "redécollé", "missing accent"},
+		{"Une exigence legere.", "legere", FK_MISSPELLING, "légère",
+		 "missing accent"},
+		{"Une decision rapide.", "decision", FK_MISSPELLING, NULL,
+		 "décision"},
+		{"Elle a rèussi.", "rèussi", FK_MISSPELLING, "réussi",
+		 "wrong accent"},
+		{"Elle est prete.", "prete", FK_MISSPELLING, NULL, "ambiguous"},
+		{"Le developement durable.", "developement", FK_MISSPELLING,
+		 NULL, "développement"},
+		{"Il dit que lavion part.", "lavion", FK_MISSPELLING, NULL,
+		 "l’avion"},
+		{"Le xyzzyblorf est là.", "xyzzyblorf", FK_MISSPELLING, NULL,
+		 "suggestions skipped"},
+		{"Zelenskiy a parlé.", "Zelenskiy", FK_UNKNOWN_NAME, NULL,
+		 "capitalized"},
+		{"Le parti ÖVQ a gagné.", "ÖVQ", FK_UNKNOWN_NAME, NULL,
+		 "acronym"},
+		{"Selon l’ÖVQ, rien.", "ÖVQ", FK_UNKNOWN_NAME, NULL, "acronym"},
+		{"Elle Redecollé hier.", "Redecollé", FK_UNKNOWN_NAME, NULL,
+		 "capitalized"},
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct article a;
+		const struct finding *f;
+
+		run(&a, cases[i].text);
+		CHECK_MSG(a.nfindings == 1, "%s: %zu findings", cases[i].text,
+			  a.nfindings);
+		if (a.nfindings != 1) {
+			article_release(&a);
+			continue;
+		}
+		f = &a.findings[0];
+		CHECK_EQ(f->kind, cases[i].kind);
+		CHECK_EQ(f->end - f->start, strlen(cases[i].word));
+		CHECK(!strncmp(a.text + f->start, cases[i].word,
+			       f->end - f->start));
+		CHECK_EQ(f->applied, cases[i].repl != NULL);
+		if (cases[i].repl)
+			CHECK_STR(f->replacement, cases[i].repl);
+		CHECK_MSG(f->detail && strstr(f->detail, cases[i].detail_has),
+			  "%s: detail '%s'", cases[i].text,
+			  f->detail ? f->detail : "(null)");
+		article_release(&a);
+	}
+}
+
+/* Never applied inside a span another stage flagged. */
+static void test_no_repair_inside_other_finding(void)
+{
+	static const char text[] = "Il a redecollé hier.";
+	struct tokens ts;
+	struct article a;
+	struct view v;
+
+	article_init(&a, "t");
+	article_set_text(&a, xstrdup(text), strlen(text));
+	article_add(&a, FK_MOJIBAKE, 5, 9, NULL, 0, 0, 0.5, "test");
+	view_build(&v, &a);
+	tokens_init(&ts);
+	segmenter_run(seg, v.text, v.len, &ts);
+	spell_detect(&a, &v, &ts, dict, state);
+	CHECK_EQ(a.nfindings, 2);
+	for (size_t i = 0; i < a.nfindings; i++)
+		if (a.findings[i].kind == FK_MISSPELLING)
+			CHECK_EQ(a.findings[i].applied, 0);
+	tokens_release(&ts);
+	view_release(&v);
+	article_release(&a);
+}
+
+/* Nothing is judged inside a foreign_language segment. */
+static void test_skip_foreign_segment(void)
+{
+	static const char text[] = "Il dit : the wether is nice today.";
+	struct tokens ts;
+	struct article a;
+	struct view v;
+
+	article_init(&a, "t");
+	article_set_text(&a, xstrdup(text), strlen(text));
+	article_add(&a, FK_FOREIGN_LANGUAGE, 9, strlen(text), NULL, 0, 0,
+		    0.7, "language: en");
+	view_build(&v, &a);
+	tokens_init(&ts);
+	segmenter_run(seg, v.text, v.len, &ts);
+	spell_detect(&a, &v, &ts, dict, state);
+	CHECK_EQ(a.nfindings, 1);
+	tokens_release(&ts);
+	view_release(&v);
+	article_release(&a);
+}
+
+/* The fast repairs themselves, kind by kind. */
+static void test_spellfix(void)
+{
+	static const struct {
+		const char *word, *want;
+		enum fix_kind kind;
+	} cases[] = {
+		{"evenement", "événement", FIX_ADD_ACCENT},
+		{"etre", "être", FIX_ADD_ACCENT},
+		{"rèussit", "réussit", FIX_CHANGE_ACCENT},
+		{"apeler", "appeler", FIX_LETTER},
+		{"sest", "s’est", FIX_ELISION},
+	};
+	struct fixes f;
+
+	fixes_init(&f);
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		int found = 0;
+		spellfix_find(dict, cases[i].word, strlen(cases[i].word),
+			      "\xE2\x80\x99", &f);
+		for (size_t j = 0; j < f.n; j++)
+			if (!strcmp(f.v[j].word, cases[i].want) &&
+			    f.v[j].kind == cases[i].kind)
+				found = 1;
+		CHECK_MSG(found, "%s: %zu candidates, no %s", cases[i].word,
+			  f.n, cases[i].want);
+		CHECK(f.probes <= SPELLFIX_MAX_PROBES);
+	}
+	fixes_release(&f);
+}
+
+int main(void)
+{
+	dict = dict_open("fr", NULL, RELIRE_DATA_DIR);
+	if (!dict) {
+		fprintf(stderr, "SKIP: no French Hunspell dictionary\n");
+		return 77;
+	}
+	seg = segmenter_new("fr");
+	state = spell_state_new(0); /* no suggest(): fast and deterministic */
+	RUN(test_accepted);
+	RUN(test_flagged);
+	RUN(test_no_repair_inside_other_finding);
+	RUN(test_skip_foreign_segment);
+	RUN(test_spellfix);
+	spell_state_free(state);
+	segmenter_free(seg);
+	dict_free(dict);
+	return harness_done();
+}

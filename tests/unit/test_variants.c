@@ -1,0 +1,584 @@
+/*
+ * test_variants.c - the name variants table on the five seed articles
+ * (collection, clustering, canonical choice, application), synthetic
+ * cases for the guards and for elision, the CSV round trip of an editor's
+ * decisions, malformed tables, and the merge of shard tables.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "dict.h"
+#include "harness.h"
+#include "namekey.h"
+#include "names.h"
+#include "segment.h"
+#include "util.h"
+#include "variants.h"
+#include "view.h"
+
+#define SEEDS_DIR RELIRE_DATA_DIR "/../corpora/seeds"
+
+static struct namekey *nk;
+static struct dict *dict;
+static struct segmenter *seg;
+static struct name_rules rules;
+static char *seed_text[5];
+static size_t nseeds;
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void load_seeds(void)
+{
+	char *names[16];
+	size_t n = 0;
+	struct dirent *de;
+	DIR *dp = opendir(SEEDS_DIR);
+
+	while (dp && (de = readdir(dp)) && n < ARRAY_SIZE(names))
+		if (strstr(de->d_name, ".txt"))
+			names[n++] = xstrdup(de->d_name);
+	if (dp)
+		closedir(dp);
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		char path[512];
+		size_t len;
+		snprintf(path, sizeof(path), "%s/%s", SEEDS_DIR, names[i]);
+		if (nseeds < ARRAY_SIZE(seed_text) &&
+		    read_file(path, 1 << 20, &seed_text[nseeds], &len) == 0)
+			nseeds++;
+		free(names[i]);
+	}
+}
+
+static void collect_text(struct names *n, const char *text)
+{
+	struct article a;
+	struct view v;
+	struct tokens ts;
+
+	article_init(&a, "t");
+	article_set_text(&a, xstrdup(text), strlen(text));
+	view_build(&v, &a);
+	tokens_init(&ts);
+	if (segmenter_run(seg, v.text, v.len, &ts) == 0)
+		names_collect(n, &a, &v, &ts);
+	tokens_release(&ts);
+	view_release(&v);
+	article_release(&a);
+}
+
+static struct names *collect_seeds(size_t from, size_t to)
+{
+	struct names *n = names_new(&rules);
+
+	for (size_t i = from; i < to && i < nseeds; i++)
+		collect_text(n, seed_text[i]);
+	return n;
+}
+
+/* The cleaned text of text under table vt; *na / *pending count the
+ * applied / unapplied name_variant findings. */
+static char *apply_text(const struct variants *vt, const char *text,
+			size_t *na, size_t *pending)
+{
+	struct article a;
+	struct view v;
+	struct tokens ts;
+	size_t len;
+	char *clean;
+
+	article_init(&a, "t");
+	article_set_text(&a, xstrdup(text), strlen(text));
+	view_build(&v, &a);
+	tokens_init(&ts);
+	segmenter_run(seg, v.text, v.len, &ts);
+	variants_apply(vt, &rules, &a, &v, &ts);
+	*na = *pending = 0;
+	for (size_t i = 0; i < a.nfindings; i++) {
+		if (a.findings[i].kind != FK_NAME_VARIANT)
+			continue;
+		if (a.findings[i].applied)
+			(*na)++;
+		else
+			(*pending)++;
+	}
+	clean = article_clean_text(&a, &len);
+	tokens_release(&ts);
+	view_release(&v);
+	article_release(&a);
+	return clean;
+}
+
+static void dump(const char *title, const struct variants *vt)
+{
+	if (!getenv("RELIRE_TEST_VERBOSE"))
+		return;
+	fprintf(stderr, "--- %s\n", title);
+	variants_write_fp(vt, stderr, 0);
+}
+
+static struct variants *seed_table(void)
+{
+	struct variants *seed = NULL;
+
+	variants_read(RELIRE_DATA_DIR "/fr/names-seed.csv", &seed);
+	return seed;
+}
+
+struct expect {
+	const char *variant, *canonical;
+	enum variant_status status;
+};
+
+static void check_rows(const struct variants *vt, const struct expect *e,
+		       size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct variant_row *r =
+			variants_find(vt, e[i].variant, strlen(e[i].variant));
+		CHECK_MSG(r != NULL, "no row for %s", e[i].variant);
+		if (!r)
+			continue;
+		CHECK_MSG(!strcmp(r->canonical, e[i].canonical) &&
+				  r->status == e[i].status,
+			  "%s: got %s (%s), want %s (%s)", e[i].variant,
+			  r->canonical, variant_status_name(r->status),
+			  e[i].canonical, variant_status_name(e[i].status));
+	}
+}
+
+/* Acceptance without any seed table: the mechanism alone. */
+static void test_seeds_unseeded(void)
+{
+	static const struct expect want[] = {
+		{"Putin", "Poutine", VS_AUTO},
+		{"Zelenskiy", "Zelensky", VS_AUTO},
+		{"Wichoff", "Witkoff", VS_PENDING},
+		{"Dmitry", "Dmitri", VS_AUTO},
+		{"Kyiv", "Kiev", VS_AUTO},
+		{"Kursk", "Koursk", VS_AUTO}, /* Hunspell's spelling, same key */
+		{"Volodymyr", "Volodymyr", VS_AUTO},
+		{"Vladimir", "Vladimir", VS_AUTO},
+		{"Trump", "Trump", VS_AUTO},
+		{"Truth", "Truth", VS_AUTO},
+		{"Russie", "Russie", VS_AUTO},
+		{"Peskov", "Peskov", VS_AUTO},
+	};
+	struct names *n;
+	struct variants *vt;
+
+	if (nseeds < 5)
+		SKIP("seed articles not found");
+	n = collect_seeds(0, 5);
+	vt = variants_build(n, NULL, nk, dict, NULL);
+	dump("seeds, no seed table", vt);
+	check_rows(vt, want, ARRAY_SIZE(want));
+	/* Nothing the dictionary knows is re-spelled as something else. */
+	for (size_t i = 0; i < vt->n; i++) {
+		const struct variant_row *r = &vt->rows[i];
+		if (strcmp(r->variant, r->canonical))
+			CHECK_MSG(!dict_check(dict, r->variant,
+					      strlen(r->variant)),
+				  "known word %s mapped to %s", r->variant,
+				  r->canonical);
+	}
+	CHECK(!variants_find(vt, "Selon", 5)); /* sentence-initial word */
+	variants_free(vt);
+	names_free(n);
+}
+
+static size_t count_word(const char *text, const char *w)
+{
+	size_t n = 0, len = strlen(w);
+
+	for (const char *p = text; (p = strstr(p, w)); p += len)
+		n += !((p[len] >= 'a' && p[len] <= 'z') ||
+		       (p > text && p[-1] >= 'a' && p[-1] <= 'z'));
+	return n;
+}
+
+/* With the shipped seed table: the five seeds are cleaned consistently. */
+static void test_seeds_with_seed_table(void)
+{
+	static const struct expect want[] = {
+		{"Putin", "Poutine", VS_SEED},
+		{"Zelenskiy", "Zelensky", VS_SEED},
+		{"Kyiv", "Kiev", VS_SEED},
+		{"Wichoff", "Witkoff", VS_PENDING},
+		{"Dmitry", "Dmitri", VS_SEED},
+	};
+	struct variants *seed = seed_table(), *vt;
+	struct names *n;
+	size_t kiev = 0, applied = 0, pending = 0;
+
+	if (nseeds < 5)
+		SKIP("seed articles not found");
+	CHECK(seed != NULL);
+	n = collect_seeds(0, 5);
+	vt = variants_build(n, seed, nk, dict, NULL);
+	dump("seeds with the seed table", vt);
+	check_rows(vt, want, ARRAY_SIZE(want));
+	for (size_t i = 0; i < nseeds; i++) {
+		size_t a, p;
+		char *clean = apply_text(vt, seed_text[i], &a, &p);
+		static const char *const gone[] = {"Putin", "Kyiv",
+						   "Zelenskiy", "Dmitry"};
+		for (size_t g = 0; g < ARRAY_SIZE(gone); g++)
+			CHECK_MSG(count_word(clean, gone[g]) == 0,
+				  "seed %zu still has %s", i, gone[g]);
+		kiev += count_word(clean, "Kiev");
+		applied += a;
+		pending += p;
+		if (strstr(seed_text[i], "Wichoff"))
+			CHECK(strstr(clean, "Wichoff") != NULL);
+		free(clean);
+	}
+	CHECK_EQ(kiev, 4); /* Kyiv x3 + Kiev x1, one decision */
+	CHECK_EQ(applied, 9); /* Putin x3, Kyiv x3, Zelenskiy, Dmitry, Kursk */
+	CHECK_EQ(pending, 1); /* Wichoff, proposed only */
+	variants_free(vt);
+	variants_free(seed);
+	names_free(n);
+}
+
+/* Olena Zelenska is not Volodymyr Zelensky, with or without given names. */
+static void test_zelenska(void)
+{
+	static const char *const texts[] = {
+		"Le président Volodymyr Zelensky a parlé hier à Kiev.",
+		"Volodymyr Zelensky et Olena Zelenska ont voyagé ensemble.",
+		"Olena Zelenska a visité une école.",
+		"Le président Zelensky a répondu. Zelensky insiste.",
+		"Selon Zelenskiy, la situation est grave.",
+	};
+	struct names *n = names_new(&rules), *bare = names_new(&rules);
+	struct variants *vt;
+
+	for (size_t i = 0; i < ARRAY_SIZE(texts); i++)
+		collect_text(n, texts[i]);
+	vt = variants_build(n, NULL, nk, dict, NULL);
+	dump("zelenska", vt);
+	CHECK_STR(variants_find(vt, "Zelenska", 8)->canonical, "Zelenska");
+	CHECK_STR(variants_find(vt, "Zelenskiy", 9)->canonical, "Zelensky");
+	variants_free(vt);
+	/* No given name at all: the feminine ending alone keeps them apart. */
+	collect_text(bare, "Zelensky a parlé. Zelensky a dit. Zelensky part.");
+	collect_text(bare, "Zelenska a parlé.");
+	vt = variants_build(bare, NULL, nk, dict, NULL);
+	CHECK_STR(variants_find(vt, "Zelenska", 8)->canonical, "Zelenska");
+	variants_free(vt);
+	names_free(n);
+	names_free(bare);
+}
+
+/* Written next to different given names: different people, even with
+ * the same key. */
+static void test_given_names_conflict(void)
+{
+	struct names *n = names_new(&rules);
+	struct variants *vt;
+
+	collect_text(n, "Igor Ivanov a parlé. Igor Ivanov est venu.");
+	collect_text(n, "Sergueï Ivanow a répondu.");
+	collect_text(n, "Igor Petrov a parlé. Igor Petrow est venu.");
+	vt = variants_build(n, NULL, nk, dict, NULL);
+	dump("given names", vt);
+	CHECK_STR(variants_find(vt, "Ivanow", 6)->canonical, "Ivanow");
+	CHECK_STR(variants_find(vt, "Petrow", 6)->canonical, "Petrov");
+	variants_free(vt);
+	names_free(n);
+}
+
+static struct variants *table_of(const char *const (*rows)[3], size_t n)
+{
+	struct variants *vt = variants_new();
+
+	for (size_t i = 0; i < n; i++)
+		variants_add(vt, rows[i][0], rows[i][1],
+			     variant_status_from_name(rows[i][2]));
+	return vt;
+}
+
+static void test_apply(void)
+{
+	static const char *const rows[][3] = {
+		{"Putin", "Poutine", "auto"},   {"Yermak", "Iermak", "seed"},
+		{"Ushakov", "Ouchakov", "approved"},
+		{"Jermak", "Yermak", "locked"}, {"Wichoff", "Witkoff", "pending"},
+		{"Witkov", "Witkoff", "rejected"},
+		{"Poutine", "Poutine", "auto"}, {"Iouchakov", "Kouchakov", "auto"},
+	};
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"Putin a dit.", "Poutine a dit."},
+		{"PUTIN A DIT", "POUTINE A DIT"},
+		{"Poutine et Putin.", "Poutine et Poutine."},
+		{"le bureau de Yermak", "le bureau d’Iermak"},
+		{"l'avis de Yermak", "l'avis d'Iermak"},
+		{"De Yermak, rien.", "D’Iermak, rien."},
+		{"la mission d’Iouchakov", "la mission de Kouchakov"},
+		{"l'avis d'Ushakov", "l'avis d'Ouchakov"},
+		{"le cabinet de Jermak", "le cabinet de Yermak"},
+		{"Putinisme et pro-Putin", "Putinisme et pro-Poutine"},
+		{"voir https://example.com/Putin ou Putin@kremlin.ru",
+		 "voir https://example.com/Putin ou Putin@kremlin.ru"},
+		{"Wichoff et Witkov", "Wichoff et Witkov"},
+		{"la poutine de Putin", "la poutine de Poutine"},
+	};
+	struct variants *vt = table_of(rows, ARRAY_SIZE(rows));
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		size_t a, p;
+		char *clean = apply_text(vt, cases[i].in, &a, &p);
+		CHECK_STR(clean, cases[i].out);
+		free(clean);
+	}
+	variants_free(vt);
+}
+
+static char *tmp_path(const char *name)
+{
+	static char dir[64];
+	char *p = xmalloc(128);
+
+	if (!*dir) {
+		snprintf(dir, sizeof(dir), "/tmp/relire-variants-XXXXXX");
+		if (!mkdtemp(dir))
+			snprintf(dir, sizeof(dir), "/tmp");
+	}
+	snprintf(p, 128, "%s/%s", dir, name);
+	return p;
+}
+
+/* An editor's decisions survive a run; counts are refreshed; new
+ * spellings are appended. */
+static void test_round_trip(void)
+{
+	struct names *n, *more;
+	struct variants *vt, *back, *next;
+	struct variant_row *r;
+	char *path = tmp_path("round.csv");
+
+	if (nseeds < 5)
+		SKIP("seed articles not found");
+	n = collect_seeds(0, 5);
+	vt = variants_build(n, NULL, nk, dict, NULL);
+	CHECK_EQ(variants_write(vt, path), 0);
+	CHECK_EQ(variants_read(path, &back), 0);
+	CHECK_EQ(back->n, vt->n);
+	for (size_t i = 0; back && i < vt->n; i++) {
+		CHECK_STR(back->rows[i].variant, vt->rows[i].variant);
+		CHECK_STR(back->rows[i].canonical, vt->rows[i].canonical);
+		CHECK_STR(back->rows[i].evidence, vt->rows[i].evidence);
+		CHECK_EQ(back->rows[i].count, vt->rows[i].count);
+	}
+	/* The editor's edits, as a spreadsheet would make them. */
+	r = (struct variant_row *)variants_find(back, "Wichoff", 7);
+	r->status = VS_APPROVED;
+	r = (struct variant_row *)variants_find(back, "Kiev", 4);
+	free(r->canonical);
+	r->canonical = xstrdup("Kyiv");
+	r->status = VS_LOCKED;
+	r = (struct variant_row *)variants_find(back, "Kyiv", 4);
+	free(r->canonical);
+	r->canonical = xstrdup("Kyiv");
+	r->status = VS_LOCKED;
+	r = (struct variant_row *)variants_find(back, "Putin", 5);
+	r->status = VS_REJECTED;
+	CHECK_EQ(variants_write(back, path), 0);
+	variants_free(back);
+	CHECK_EQ(variants_read(path, &back), 0);
+
+	more = collect_seeds(0, 5);
+	collect_text(more, "Dmitri Peskow a parlé depuis Kiev.");
+	names_merge(n, more);
+	next = variants_build(n, back, nk, dict, NULL);
+	dump("round trip", next);
+	{
+		static const struct expect want[] = {
+			{"Wichoff", "Witkoff", VS_APPROVED},
+			{"Kiev", "Kyiv", VS_LOCKED},
+			{"Kyiv", "Kyiv", VS_LOCKED},
+			{"Putin", "Poutine", VS_REJECTED},
+			{"Peskow", "Peskov", VS_AUTO},
+			{"Zelenskiy", "Zelensky", VS_AUTO},
+		};
+		check_rows(next, want, ARRAY_SIZE(want));
+	}
+	CHECK_EQ(variants_find(next, "Witkoff", 7)->count,
+		 2 * variants_find(vt, "Witkoff", 7)->count);
+	{
+		size_t a, p;
+		char *clean = apply_text(next, "Putin, Wichoff et Kiev.", &a,
+					 &p);
+		CHECK_STR(clean, "Putin, Witkoff et Kyiv.");
+		free(clean);
+	}
+	variants_free(next);
+	variants_free(back);
+	variants_free(vt);
+	names_free(more);
+	names_free(n);
+	remove(path);
+	free(path);
+}
+
+/* Run fn with stderr captured into buf. */
+static int read_captured(const char *name, const char *csv, char *buf,
+			 size_t cap)
+{
+	struct variants *vt = NULL;
+	FILE *tmp = tmpfile();
+	int saved = dup(2), rc;
+	size_t n;
+
+	fflush(stderr);
+	dup2(fileno(tmp), 2);
+	rc = variants_read_buffer(name, csv, strlen(csv), &vt);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	rewind(tmp);
+	n = fread(buf, 1, cap - 1, tmp);
+	buf[n] = '\0';
+	fclose(tmp);
+	variants_free(vt);
+	return rc;
+}
+
+#define HEADER "variant,canonical,type,key,method,confidence,status,count," \
+	       "articles,evidence\n"
+
+static void test_malformed(void)
+{
+	static const struct {
+		const char *csv, *message;
+	} cases[] = {
+		{"", "no header"},
+		{"variant,canonical,status\nPutin,Poutine,auto\n",
+		 "at line 1: missing column 'type'"},
+		{HEADER "Putin,Poutine,,,,,auto,1,1,\nKyiv,Kiev,,,,,maybe,1,1,\n",
+		 "at line 3: unknown status 'maybe'"},
+		{HEADER "Putin,,,,,,auto,1,1,\n", "at line 2: empty canonical"},
+		{HEADER ",Poutine,,,,,auto,1,1,\n", "at line 2: empty variant"},
+		{HEADER "Putin,Poutine,,,,,auto,x,1,\n",
+		 "at line 2: count 'x' is not a whole number"},
+		{HEADER "Putin,Poutine,,,,1.5,auto,1,1,\n",
+		 "at line 2: confidence '1.5'"},
+		{HEADER "Putin,Poutine,,,,,auto,1,1\n",
+		 "at line 2: 9 fields where the header has 10"},
+		{HEADER "Putin,Poutine,,,,,auto,1,1,\nputin,Putin,,,,,locked,1,1,\n",
+		 "at line 3: 'putin' is given twice"},
+		{"# comment \"quoted\n# another\n" HEADER
+		 "Putin,Poutine,,,,,sure,1,1,\n",
+		 "at line 4: unknown status 'sure'"},
+		{HEADER "Putin,\"Poutine,,,,,auto,1,1,\n", "unterminated"},
+	};
+	char msg[1024];
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		int rc = read_captured("t.csv", cases[i].csv, msg, sizeof(msg));
+		CHECK_MSG(rc < 0, "case %zu accepted", i);
+		CHECK_MSG(strstr(msg, cases[i].message) != NULL,
+			  "case %zu: message \"%s\" lacks \"%s\"", i, msg,
+			  cases[i].message);
+	}
+	/* A good table with spreadsheet quirks is read. */
+	CHECK_EQ(read_captured("t.csv", "\"variant\",\"canonical\",\"type\","
+				"\"key\",\"method\",\"confidence\",\"status\","
+				"\"count\",\"articles\",\"evidence\",\"note\"\r\n"
+				"Putin,Poutine,person,putin,key,0.95,auto,3,2,"
+				"\"given: Vladimir 2\",ok\r\n\r\n", msg,
+				sizeof(msg)), 0);
+}
+
+/* Tables of two shards merge into the table of one run over both. */
+static void test_merge(void)
+{
+	struct variants *seed = seed_table(), *a, *b, *whole, *merged = NULL;
+	struct names *na, *nb, *nall;
+	char *pa = tmp_path("a.csv"), *pb = tmp_path("b.csv");
+	char *pm = tmp_path("m.csv");
+	const char *paths[2] = {pa, pb};
+
+	if (nseeds < 5)
+		SKIP("seed articles not found");
+	na = collect_seeds(0, 3);
+	nb = collect_seeds(3, 5);
+	nall = collect_seeds(0, 5);
+	a = variants_build(na, seed, nk, dict, NULL);
+	b = variants_build(nb, seed, nk, dict, NULL);
+	whole = variants_build(nall, seed, nk, dict, NULL);
+	CHECK_EQ(variants_write(a, pa), 0);
+	CHECK_EQ(variants_write(b, pb), 0);
+	CHECK_EQ(variants_merge_files(paths, 2, pm, nk, dict), 0);
+	CHECK_EQ(variants_read(pm, &merged), 0);
+	dump("merged", merged);
+	CHECK_EQ(merged ? merged->n : 0, whole->n);
+	for (size_t i = 0; merged && i < whole->n; i++) {
+		const struct variant_row *w = &whole->rows[i];
+		const struct variant_row *m =
+			variants_find(merged, w->variant, strlen(w->variant));
+		CHECK_MSG(m && !strcmp(m->canonical, w->canonical) &&
+				  m->status == w->status &&
+				  m->count == w->count &&
+				  m->articles == w->articles,
+			  "%s differs after the merge", w->variant);
+	}
+	/* A missing shard fails and leaves no output behind. */
+	paths[1] = "/nonexistent/b.csv";
+	remove(pm);
+	CHECK(variants_merge_files(paths, 2, pm, nk, dict) < 0);
+	CHECK(access(pm, F_OK) != 0);
+	variants_free(seed);
+	variants_free(a);
+	variants_free(b);
+	variants_free(whole);
+	variants_free(merged);
+	names_free(na);
+	names_free(nb);
+	names_free(nall);
+	remove(pa);
+	remove(pb);
+	free(pa);
+	free(pb);
+	free(pm);
+}
+
+int main(void)
+{
+	nk = namekey_open(RELIRE_DATA_DIR);
+	dict = dict_open("fr", NULL, RELIRE_DATA_DIR);
+	seg = segmenter_new("fr");
+	if (!nk || !seg || name_rules_load(&rules, RELIRE_DATA_DIR, "fr") < 0)
+		return 1;
+	if (!dict) {
+		fprintf(stderr, "SKIP: no French Hunspell dictionary\n");
+		return 77;
+	}
+	load_seeds();
+	RUN(test_seeds_unseeded);
+	RUN(test_seeds_with_seed_table);
+	RUN(test_zelenska);
+	RUN(test_given_names_conflict);
+	RUN(test_apply);
+	RUN(test_round_trip);
+	RUN(test_malformed);
+	RUN(test_merge);
+	for (size_t i = 0; i < nseeds; i++)
+		free(seed_text[i]);
+	name_rules_release(&rules);
+	segmenter_free(seg);
+	dict_free(dict);
+	namekey_free(nk);
+	return harness_done();
+}
