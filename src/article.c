@@ -129,6 +129,45 @@ int article_overlaps_applied(const struct article *a, size_t start,
 	return 0;
 }
 
+static void append_detail(struct finding *f, const char *note)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	if (f->detail)
+		sb_addf(&sb, "%s; ", f->detail);
+	sb_adds(&sb, note);
+	free(f->detail);
+	f->detail = sb_detach(&sb, NULL);
+}
+
+/*
+ * A deletion that wholly contains earlier applied repairs makes them moot:
+ * they are turned into reports so that the deletion can be applied. Only
+ * when every overlapping applied finding is contained (else nothing
+ * changes and the deletion is refused as an overlap).
+ */
+static void supersede_contained(struct article *a, size_t start, size_t end)
+{
+	size_t i;
+
+	for (i = 0; i < a->nfindings; i++) {
+		const struct finding *f = &a->findings[i];
+		if (f->applied && spans_overlap(f->start, f->end, start, end) &&
+		    (f->start < start || f->end > end))
+			return;
+	}
+	for (i = 0; i < a->nfindings; i++) {
+		struct finding *f = &a->findings[i];
+		if (!f->applied || f->start < start || f->end > end ||
+		    (f->start == f->end && (f->start == start ||
+					    f->start == end)))
+			continue;
+		f->applied = 0;
+		append_detail(f, "not applied: inside a later deletion");
+	}
+}
+
 struct finding *article_add(struct article *a, enum finding_kind kind,
 			    size_t start, size_t end, const char *repl,
 			    size_t repl_len, int applied, double confidence,
@@ -147,6 +186,8 @@ struct finding *article_add(struct article *a, enum finding_kind kind,
 	sb_init(&sb);
 	if (detail)
 		sb_adds(&sb, detail);
+	if (applied && !repl_len && start < end)
+		supersede_contained(a, start, end);
 	if (applied && article_overlaps_applied(a, start, end)) {
 		applied = 0;
 		sb_adds(&sb, sb.len ? "; " : "");
@@ -181,5 +222,7 @@ static int cmp_finding(const void *pa, const void *pb)
 
 void article_sort_findings(struct article *a)
 {
+	if (a->nfindings < 2)
+		return;
 	qsort(a->findings, a->nfindings, sizeof(*a->findings), cmp_finding);
 }

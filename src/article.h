@@ -106,7 +106,9 @@ void article_fail(struct article *a, const char *fmt, ...)
  * holds max_findings findings the finding is counted but not stored, and it
  * must then not be applied: the function returns NULL in that case, else the
  * stored finding. An applied finding that would overlap an applied one is
- * stored unapplied, with the reason appended to its detail.
+ * stored unapplied, with the reason appended to its detail, except that an
+ * applied deletion wholly containing earlier applied findings supersedes
+ * them (they become unapplied reports).
  */
 struct finding *article_add(struct article *a, enum finding_kind kind,
 			    size_t start, size_t end, const char *repl,

@@ -24,9 +24,9 @@
 #include "utf8.h"
 #include "util.h"
 
-#define APPLIED_CONF 0.95
+#define APPLIED_CONF  0.95
 #define MINORITY_CONF 0.6
-#define MAX_CLUSTER 32 /* UTF-16 units of a letter and its marks */
+#define MAX_CLUSTER   32 /* UTF-16 units of a letter and its marks */
 
 struct confusable {
 	USpoofChecker *sc;
@@ -37,8 +37,8 @@ struct confusable {
 
 /* Skeleton of the code point cp plus a case tag, as a map key in key[]
  * (capacity cap). Returns the key length, or 0. */
-static size_t skeleton_key(const struct confusable *c, int32_t cp,
-			   char *key, size_t cap)
+static size_t skeleton_key(const struct confusable *c, int32_t cp, char *key,
+			   size_t cap)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	char in[4];
@@ -115,7 +115,7 @@ struct confusable *confusable_new(const char *lang)
 	if (U_SUCCESS(err)) {
 		uspoof_setChecks(c->sc,
 				 USPOOF_RESTRICTION_LEVEL |
-					 USPOOF_MIXED_SCRIPT_CONFUSABLE,
+				     USPOOF_MIXED_SCRIPT_CONFUSABLE,
 				 &err);
 		uspoof_setRestrictionLevel(c->sc,
 					   USPOOF_MODERATELY_RESTRICTIVE);
@@ -168,8 +168,7 @@ static int32_t latin_for(const struct confusable *c, int32_t cp)
 /* NFC of the letter cp followed by the marks text[0..len), as UTF-8 in
  * out (capacity cap). Returns the length, or 0 when it does not fit. */
 static size_t cluster_nfc(const struct confusable *c, int32_t cp,
-			  const char *marks, size_t len, char *out,
-			  size_t cap)
+			  const char *marks, size_t len, char *out, size_t cap)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	UChar in[MAX_CLUSTER], norm[MAX_CLUSTER];
@@ -269,8 +268,8 @@ static void check_word(struct confusable *c, struct article *a,
 	count_scripts(v->text, s, e, &latin, &intruders);
 	if (!latin || !intruders)
 		return;
-	flags = uspoof_check2UTF8(c->sc, v->text + s, (int32_t)(e - s),
-				  c->res, &err);
+	flags = uspoof_check2UTF8(c->sc, v->text + s, (int32_t)(e - s), c->res,
+				  &err);
 	if (U_FAILURE(err) || !(flags & USPOOF_RESTRICTION_LEVEL))
 		return;
 	if (!repair_word(c, v->text, s, e, r))

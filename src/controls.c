@@ -12,7 +12,8 @@
 #include "utf8.h"
 #include "util.h"
 
-#define SOFT_HYPHEN 0x00AD
+#define SOFT_HYPHEN	0x00AD
+#define NEIGHBOUR_REACH 16
 
 enum rule { KEEP, C0_C1, SHY, INVISIBLE, JOINER, BIDI };
 
@@ -79,12 +80,27 @@ struct ctl_state {
 	int rtl;
 };
 
+/* The nearest character before at (dir < 0) or from at on (dir > 0) that
+ * this stage would not consider, so that "a<ZWJ><ZWSP>b" is judged as the
+ * text it becomes, "a<ZWJ>b" (the stage is idempotent). -1 at the ends. */
+static int32_t neighbour(const struct view *v, size_t at, int dir)
+{
+	/* Bounded, so that a long run of controls stays linear. */
+	for (int n = 0; n < NEIGHBOUR_REACH && (dir < 0 ? at > 0 : at < v->len);
+	     n++) {
+		int32_t c = dir < 0 ? utf8_prev(v->text, &at)
+				    : utf8_next(v->text, &at, v->len);
+		if (classify(c) == KEEP)
+			return c;
+	}
+	return -1;
+}
+
 static int removable(struct ctl_state *st, size_t at, size_t end, int32_t c)
 {
 	const struct view *v = st->v;
-	size_t p = at, ls = at;
-	int32_t before = at > 0 ? utf8_prev(v->text, &p) : -1;
-	int32_t after = end < v->len ? utf8_next(v->text, &end, v->len) : -1;
+	size_t ls = at;
+	int32_t before = neighbour(v, at, -1), after = neighbour(v, end, 1);
 
 	switch (classify(c)) {
 	case C0_C1:
@@ -120,8 +136,8 @@ static void report_run(struct article *a, const struct view *v, size_t s,
 	u_charName(first, U_UNICODE_CHAR_NAME, name, sizeof(name), &err);
 	if (U_FAILURE(err) || !name[0])
 		snprintf(name, sizeof(name), "control character");
-	snprintf(detail, sizeof(detail), "U+%04X %s%s%s", (unsigned)first,
-		 name, count > 1 ? " and others" : "",
+	snprintf(detail, sizeof(detail), "U+%04X %s%s%s", (unsigned)first, name,
+		 count > 1 ? " and others" : "",
 		 before_mark ? "; kept: a combining mark follows" : "");
 	view_report(v, a, FK_CONTROL_CHAR, s, e, "", 0, !before_mark,
 		    CONTROLS_CONFIDENCE, detail);

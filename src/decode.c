@@ -78,8 +78,8 @@ static const char *sniff_bom(const unsigned char *u, size_t len)
 	if (len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && !u[2] && !u[3]) ||
 			 (!u[0] && !u[1] && u[2] == 0xFE && u[3] == 0xFF)))
 		return "UTF-32";
-	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
-			 (u[0] == 0xFE && u[1] == 0xFF)))
+	if (len >= 2 &&
+	    ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
 		return "UTF-16";
 	return NULL;
 }
@@ -101,8 +101,10 @@ static int take_converted(struct article *a, char *raw, size_t len,
 	/* A converted NUL or a flood of controls is binary all the same. */
 	if (looks_binary((const unsigned char *)text, n)) {
 		free(text);
-		article_fail(a, "binary file (NUL or control characters "
-			     "after decoding from %s)", from);
+		article_fail(a,
+			     "binary file (NUL or control characters "
+			     "after decoding from %s)",
+			     from);
 		return -1;
 	}
 	article_set_text(a, text, n);
@@ -127,14 +129,14 @@ static int western(const char *name)
  * also maps the 0x80-0x9F quotes and dashes).
  */
 #define WESTERN_MARGIN 10
-#define SHORT_MARGIN 25
-#define SHORT_TEXT 1000
+#define SHORT_MARGIN   25
+#define SHORT_TEXT     1000
 static const char *detect_legacy(const char *raw, size_t len, int *conf)
 {
 	static const char *const accepted[] = {
-		"ISO-8859-1", "ISO-8859-2", "ISO-8859-5", "ISO-8859-7",
-		"ISO-8859-9", "windows-1250", "windows-1251", "windows-1252",
-		"windows-1253", "windows-1254", "KOI8-R",
+	    "ISO-8859-1",   "ISO-8859-2",   "ISO-8859-5",   "ISO-8859-7",
+	    "ISO-8859-9",   "windows-1250", "windows-1251", "windows-1252",
+	    "windows-1253", "windows-1254", "KOI8-R",
 	};
 	UErrorCode err = U_ZERO_ERROR;
 	UCharsetDetector *det = ucsdet_open(&err);
@@ -231,13 +233,14 @@ static int replace_invalid_runs(struct article *a)
 
 	while (pos < a->len) {
 		size_t bad, at = pos + utf8_find_invalid(a->text + pos,
-							   a->len - pos, &bad);
+							 a->len - pos, &bad);
 		size_t end = at;
 		char detail[64];
 
 		if (at >= a->len)
 			break;
-		/* Extend over adjacent ill-formed subparts: one finding a run. */
+		/* Extend over adjacent ill-formed subparts: one finding a run.
+		 */
 		while (end < a->len && bad) {
 			end += bad;
 			if (utf8_find_invalid(a->text + end, a->len - end,
@@ -250,7 +253,8 @@ static int replace_invalid_runs(struct article *a)
 		 * the cleaned text would not be UTF-8: fail instead. */
 		if (!article_add(a, FK_ENCODING, at, end, fffd, 3, 1, 1.0,
 				 detail)) {
-			article_fail(a, "more than %zu ill-formed UTF-8 "
+			article_fail(a,
+				     "more than %zu ill-formed UTF-8 "
 				     "sequences (see --max-findings)",
 				     a->max_findings);
 			return -1;
@@ -270,8 +274,10 @@ int decode_article(struct article *a, char *raw, size_t len)
 
 	if (len > DECODE_MAX) {
 		free(raw);
-		article_fail(a, "%zu bytes is over the %zu bytes relire can "
-			     "decode", len, DECODE_MAX);
+		article_fail(a,
+			     "%zu bytes is over the %zu bytes relire can "
+			     "decode",
+			     len, DECODE_MAX);
 		return -1;
 	}
 	if ((from = sniff_bom(u, len)))
@@ -283,7 +289,8 @@ int decode_article(struct article *a, char *raw, size_t len)
 		article_fail(a, "binary file (NUL or control bytes)");
 		return -1;
 	}
-	if (utf8_find_invalid(raw, len, &bad) != len && !mostly_utf8(raw, len)) {
+	if (utf8_find_invalid(raw, len, &bad) != len &&
+	    !mostly_utf8(raw, len)) {
 		from = detect_legacy(raw, len, &conf);
 		if (!strcmp(from, "windows-1252"))
 			from = western_variant(raw, len);

@@ -32,16 +32,16 @@ struct dict {
 	struct strmap cache; /* word -> 1 known, 2 unknown */
 	size_t calls;
 	char lang[16];
-	char *dict_dir;      /* owned copy of --dict-dir, may be NULL */
-	struct dict *loan;   /* English, opened on first use */
+	char *dict_dir;	   /* owned copy of --dict-dir, may be NULL */
+	struct dict *loan; /* English, opened on first use */
 	int loan_tried;
-	char **elisions;     /* lower-case elided words */
+	char **elisions; /* lower-case elided words */
 	size_t nelisions;
 	struct accent_group *groups;
 	size_t ngroups, gcap;
-	char **variants;     /* pairs: dictionary form, written form */
+	char **variants; /* pairs: dictionary form, written form */
 	size_t nvariants, vcap;
-	regex_t **follow;    /* per pair: context after the written form */
+	regex_t **follow; /* per pair: context after the written form */
 	size_t fcap;
 };
 
@@ -49,15 +49,17 @@ struct dict {
 static const struct {
 	const char *lang, *name, *package;
 } known_dicts[] = {
-	{"fr", "fr_FR", "hunspell-fr"},    {"de", "de_DE", "hunspell-de-de"},
-	{"en", "en_US", "hunspell-en-us"}, {"es", "es_ES", "hunspell-es"},
-	{"it", "it_IT", "hunspell-it"},    {"ru", "ru_RU", "hunspell-ru"},
-	{"uk", "uk_UA", "hunspell-uk"},    {"pt", "pt_PT", "hunspell-pt-pt"},
-	{"nl", "nl", "hunspell-nl"},       {"pl", "pl_PL", "hunspell-pl"},
+    {"fr", "fr_FR", "hunspell-fr"},    {"de", "de_DE", "hunspell-de-de"},
+    {"en", "en_US", "hunspell-en-us"}, {"es", "es_ES", "hunspell-es"},
+    {"it", "it_IT", "hunspell-it"},    {"ru", "ru_RU", "hunspell-ru"},
+    {"uk", "uk_UA", "hunspell-uk"},    {"pt", "pt_PT", "hunspell-pt-pt"},
+    {"nl", "nl", "hunspell-nl"},       {"pl", "pl_PL", "hunspell-pl"},
 };
 
 static const char *const system_dirs[] = {
-	"/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts",
+    "/usr/share/hunspell",
+    "/usr/share/myspell",
+    "/usr/share/myspell/dicts",
 };
 
 static int find_pair(const char *dir, const char *name, struct strbuf *aff,
@@ -315,7 +317,6 @@ struct dict *dict_open(const char *lang, const char *dict_dir,
 	return d;
 }
 
-
 struct dict *dict_try_open(const char *lang, const char *dict_dir,
 			   const char *data_dir)
 {
@@ -371,8 +372,8 @@ int dict_check(struct dict *d, const char *word, size_t len)
 	return *v == 1;
 }
 
-size_t dict_suggest(struct dict *d, const char *word, size_t len,
-		    char ***out, size_t max)
+size_t dict_suggest(struct dict *d, const char *word, size_t len, char ***out,
+		    size_t max)
 {
 	char *w = xmemdup(word, len);
 	char **list = NULL;
@@ -441,8 +442,7 @@ size_t dict_elision_prefix(const struct dict *d, const char *s, size_t len)
 	return 0;
 }
 
-const int32_t *dict_accent_group(const struct dict *d, int32_t cp,
-				 size_t *n)
+const int32_t *dict_accent_group(const struct dict *d, int32_t cp, size_t *n)
 {
 	for (size_t i = 0; i < d->ngroups; i++)
 		for (size_t j = 0; j < d->groups[i].n; j++)

@@ -51,8 +51,8 @@ int dict_check(struct dict *d, const char *word, size_t len);
  * to max malloc'd strings (caller frees each and the array with
  * dict_free_list) and returns their number.
  */
-size_t dict_suggest(struct dict *d, const char *word, size_t len,
-		    char ***out, size_t max);
+size_t dict_suggest(struct dict *d, const char *word, size_t len, char ***out,
+		    size_t max);
 void dict_free_list(char **list, size_t n);
 
 /*
@@ -79,8 +79,7 @@ size_t dict_elision_prefix(const struct dict *d, const char *s, size_t len);
  * The accent group of code point cp (cp itself included, the plain letter
  * first), or NULL when cp is in no group. *n receives its size. Borrowed.
  */
-const int32_t *dict_accent_group(const struct dict *d, int32_t cp,
-				 size_t *n);
+const int32_t *dict_accent_group(const struct dict *d, int32_t cp, size_t *n);
 
 /* Accepted spelling variants: pair i (0 <= i < dict_variant_count) as
  * UTF-8 strings, borrowed. */

@@ -29,9 +29,9 @@ struct glue {
 /* Shape of a span of letters: counts and case facts used by the rules. */
 struct shape {
 	size_t letters;
-	int other;       /* a character that is neither letter nor apostrophe */
+	int other;	 /* a character that is neither letter nor apostrophe */
 	int first_upper; /* the first letter is upper case */
-	int rest_lower;  /* every letter after the first is lower case */
+	int rest_lower;	 /* every letter after the first is lower case */
 	int any_lower;
 	int non_ascii;
 };
@@ -72,8 +72,7 @@ static int is_title_word(const char *t, size_t s, size_t e)
 {
 	struct shape sh = shape_of(t, s, e);
 
-	return !sh.other && sh.letters >= 2 && sh.first_upper &&
-	       sh.rest_lower;
+	return !sh.other && sh.letters >= 2 && sh.first_upper && sh.rest_lower;
 }
 
 static int known(struct glue *g, size_t s, size_t e)
@@ -85,8 +84,8 @@ static int known(struct glue *g, size_t s, size_t e)
 
 static int64_t vocab_count(struct glue *g, const struct token *tk)
 {
-	int64_t *n = strmap_find(&g->vocab, g->t + tk->start,
-				 tk->end - tk->start);
+	int64_t *n =
+	    strmap_find(&g->vocab, g->t + tk->start, tk->end - tk->start);
 	return n ? *n : 0;
 }
 
@@ -114,8 +113,8 @@ static int heading_rest(const struct glue *g, size_t s)
 /* Insert the missing separator at view offset at, where the glued right
  * part starts; after a sentence (may_break) a glued heading gets a line
  * break. */
-static void insert_sep(struct glue *g, size_t at, int may_break,
-		       double conf, const char *detail)
+static void insert_sep(struct glue *g, size_t at, int may_break, double conf,
+		       const char *detail)
 {
 	int nl = may_break && g->allow_newline && heading_rest(g, at);
 
@@ -150,7 +149,8 @@ static void inner_dots(struct glue *g, const struct token *tk)
 		if (is_title_word(g->t, dot + 1, e))
 			insert_sep(g, dot + 1, 1,
 				   known(g, s, dot) || known(g, dot + 1, e)
-					   ? 0.9 : 0.6,
+				       ? 0.9
+				       : 0.6,
 				   "sentence glued to the next");
 		s = dot + 1;
 	}
@@ -163,8 +163,8 @@ static int32_t cp_at_or_end(const struct glue *g, size_t i, size_t end)
 
 /* Confidence that [ls, b) and [b, re) are two glued words, 0 for none;
  * end is the end of the token. */
-static double camel_confidence(struct glue *g, size_t ls, size_t b,
-			       size_t re, size_t end)
+static double camel_confidence(struct glue *g, size_t ls, size_t b, size_t re,
+			       size_t end)
 {
 	struct shape left = shape_of(g->t, ls, b);
 
@@ -208,8 +208,8 @@ static void camel_joins(struct glue *g, const struct token *tk)
 	size_t i = tk->start, seg = tk->start;
 	int32_t prev = -1;
 
-	if ((g->keep && wordlist_has(g->keep, g->t + tk->start,
-				     tk->end - tk->start)) ||
+	if ((g->keep &&
+	     wordlist_has(g->keep, g->t + tk->start, tk->end - tk->start)) ||
 	    vocab_count(g, tk) >= 2)
 		return;
 	while (i < tk->end) {
@@ -222,8 +222,7 @@ static void camel_joins(struct glue *g, const struct token *tk)
 			seg = at; /* "d’ÉtatLa": the word is "État" */
 		else if (prev > 0 && uc_is_lower(prev) && uc_is_upper(c)) {
 			size_t re = title_end(g, at, tk->end);
-			double conf = camel_confidence(g, seg, at, re,
-						       tk->end);
+			double conf = camel_confidence(g, seg, at, re, tk->end);
 			if (conf > 0)
 				insert_sep(g, at, 0, conf,
 					   "two words glued (lower to upper "
@@ -283,7 +282,8 @@ static void punct_join(struct glue *g, size_t k)
 	prev = &g->ts->t[k - 1];
 	next = &g->ts->t[k + 1];
 	if (!adjacent(tk, next) || next->type != TOK_WORD ||
-	    next->flags & TF_URL || !is_title_word(g->t, next->start, next->end))
+	    next->flags & TF_URL ||
+	    !is_title_word(g->t, next->start, next->end))
 		return;
 	if ((c == '?' || c == '!') && prev->type == TOK_SPACE && k >= 2)
 		prev = &g->ts->t[k - 2];
@@ -292,13 +292,12 @@ static void punct_join(struct glue *g, size_t k)
 	if (c == '.' && k >= 2 && is_closing_quote(g, prev) &&
 	    adjacent(&g->ts->t[k - 2], prev))
 		prev = &g->ts->t[k - 2]; /* cœur".François */
-	if (c != ')' && ((prev->type != TOK_WORD && prev->type != TOK_NUMBER) ||
-			 utf8_count(g->t + prev->start,
-				    prev->end - prev->start) < 2))
+	if (c != ')' &&
+	    ((prev->type != TOK_WORD && prev->type != TOK_NUMBER) ||
+	     utf8_count(g->t + prev->start, prev->end - prev->start) < 2))
 		return;
 	conf = known(g, next->start, next->end) ? 0.9 : 0.6;
-	insert_sep(g, tk->end, c != ')',
-		   c == ')' && conf > 0.6 ? 0.85 : conf,
+	insert_sep(g, tk->end, c != ')', c == ')' && conf > 0.6 ? 0.85 : conf,
 		   "sentence glued to the next");
 }
 

@@ -62,7 +62,7 @@
 
 /* The stage's word lists (borrowed; each may be NULL). */
 struct glued_lists {
-	const struct wordlist *keep;     /* joined forms never to split */
+	const struct wordlist *keep;	 /* joined forms never to split */
 	const struct wordlist *starters; /* words that start sentences */
 };
 

@@ -37,11 +37,16 @@ static void blank(char *m, size_t start, size_t end)
 static int32_t closing_quote(int32_t c)
 {
 	switch (c) {
-	case 0xAB: return 0xBB;     /* « » */
-	case 0x201C: return 0x201D; /* “ ” */
-	case 0x201E: return 0x201D; /* „ ” */
-	case '"': return '"';
-	default: return 0;
+	case 0xAB:
+		return 0xBB; /* « » */
+	case 0x201C:
+		return 0x201D; /* “ ” */
+	case 0x201E:
+		return 0x201D; /* „ ” */
+	case '"':
+		return '"';
+	default:
+		return 0;
 	}
 }
 
@@ -110,8 +115,8 @@ static int plain_word(const char *masked, const struct token *tk)
 
 /* Unmasked words of tokens [from, to) and the share of the lower-case
  * ones that d knows (-1 without d or without lower-case words). */
-static double coverage(const char *masked, const struct tokens *ts,
-		       size_t from, size_t to, struct dict *d, size_t *words)
+static double coverage(const char *masked, const struct tokens *ts, size_t from,
+		       size_t to, struct dict *d, size_t *words)
 {
 	size_t known = 0, lower = 0;
 
@@ -148,14 +153,12 @@ static int is_foreign(const char *masked, size_t start, size_t end,
 	lang_identify(masked + start, end - start, expected, g);
 	g->coverage = cov;
 	g->words = words;
-	if (words < min_words || !strcmp(g->code, "un") ||
+	if (words < min_words || !g->reliable || !strcmp(g->code, "un") ||
 	    !strncmp(g->code, expected, 2))
 		return 0;
-	if (getenv("X_REL") && !g->reliable)
-		return 0;
-	if (!d)
-		return g->reliable;
-	return cov >= 0 && cov < (getenv("X_COV") ? atof(getenv("X_COV")) : LANG_MAX_COVERAGE);
+	/* Without lower-case words ("Nancy Suitehotel Nancy - Hôtel") the
+	 * dictionary cannot confirm: names alone are no evidence. */
+	return d ? cov >= 0 && cov < LANG_MAX_COVERAGE : 1;
 }
 
 int lang_detect_article(struct article *a, const struct view *v,
@@ -189,7 +192,8 @@ static void report(struct article *a, const struct view *v,
 	struct strbuf sb;
 	size_t s = from, e = to;
 
-	while (s < e && ts->t[s].type != TOK_WORD && ts->t[s].type != TOK_NUMBER)
+	while (s < e && ts->t[s].type != TOK_WORD &&
+	       ts->t[s].type != TOK_NUMBER)
 		s++;
 	while (e > s && (ts->t[e - 1].type == TOK_SPACE ||
 			 ts->t[e - 1].type == TOK_NEWLINE))
@@ -202,9 +206,8 @@ static void report(struct article *a, const struct view *v,
 		sb_addf(&sb, ", %s dictionary knows %.0f%% of %zu words",
 			expected, 100.0 * g->coverage, g->words);
 	view_report(v, a, FK_FOREIGN_LANGUAGE, ts->t[s].start, ts->t[e - 1].end,
-		    v->text + ts->t[s].start,
-		    ts->t[e - 1].end - ts->t[s].start, 0,
-		    g->coverage >= 0 ? 0.9 - g->coverage / 2 : 0.6, sb.buf);
+		    v->text + ts->t[s].start, ts->t[e - 1].end - ts->t[s].start,
+		    0, g->coverage >= 0 ? 0.9 - g->coverage / 2 : 0.6, sb.buf);
 	sb_release(&sb);
 }
 
@@ -253,7 +256,8 @@ void lang_detect_segments(struct article *a, const struct view *v,
 		if (i < ts->n && ts->t[i].type != TOK_NEWLINE)
 			continue;
 		if (i > from) {
-			size_t start = ts->t[from].start, end = ts->t[i - 1].end;
+			size_t start = ts->t[from].start,
+			       end = ts->t[i - 1].end;
 			if (start < end && end - start < v->len &&
 			    is_foreign(masked, start, end, ts, from, i, a->lang,
 				       d, LANG_MIN_WORDS, &g))

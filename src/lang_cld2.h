@@ -13,9 +13,9 @@ extern "C" {
 #endif
 
 struct cld2_result {
-	char code[16];     /* ISO 639-1 code ("fr"), "un" when unknown */
-	int percent;       /* share of the text in that language, 0..100 */
-	int reliable;      /* CLD2's is_reliable */
+	char code[16];	   /* ISO 639-1 code ("fr"), "un" when unknown */
+	int percent;	   /* share of the text in that language, 0..100 */
+	int reliable;	   /* CLD2's is_reliable */
 	size_t text_bytes; /* letters CLD2 scored */
 };
 

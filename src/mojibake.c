@@ -24,11 +24,11 @@
 
 /* Windows-1252 encodes nothing above U+2122, so a cache of this many code
  * points answers every question about it. */
-#define CACHE_SIZE 0x2200
-#define MAX_REDECODE 3
-#define LINE_BONUS 0.15
-#define SANDWICH_BONUS 0.15
-#define ISOLATED_CONF 0.7
+#define CACHE_SIZE	0x2200
+#define MAX_REDECODE	3
+#define LINE_BONUS	0.15
+#define SANDWICH_BONUS	0.15
+#define ISOLATED_CONF	0.7
 #define ISOLATED_A_CONF 0.8
 
 struct mojibake {
@@ -41,17 +41,17 @@ struct piece {
 	size_t vs, ve;
 	int32_t cp;
 	double conf;
-	int script;      /* a letter of a non-Latin script (Greek, Cyrillic..) */
-	int mark;        /* a combining mark */
-	int weak_end;    /* ends in closing punctuation or NBSP ("IRMÃ»") */
-	int sandwich;    /* a Latin Extended letter from two characters */
+	int script;   /* a letter of a non-Latin script (Greek, Cyrillic..) */
+	int mark;     /* a combining mark */
+	int weak_end; /* ends in closing punctuation or NBSP ("IRMÃ»") */
+	int sandwich; /* a Latin Extended letter from two characters */
 };
 
 struct span {
 	size_t vs, ve;
-	size_t rs, rn;   /* replacement: scan.repl.buf[rs .. rs + rn) */
+	size_t rs, rn; /* replacement: scan.repl.buf[rs .. rs + rn) */
 	double conf;
-	int sure;        /* applied on its own, before line evidence */
+	int sure; /* applied on its own, before line evidence */
 	size_t line;
 	const char *why;
 };
@@ -125,8 +125,8 @@ static int sloppy_byte(struct mojibake *m, int32_t cp)
 	ucnv_resetFromUnicode(m->cp1252);
 	n = ucnv_fromUChars(m->cp1252, &b, 1, &u, 1, &err);
 	m->byte_of[cp] = U_SUCCESS(err) && n == 1 && (unsigned char)b >= 0x80
-				 ? (int16_t)(unsigned char)b
-				 : -1;
+			     ? (int16_t)(unsigned char)b
+			     : -1;
 	return m->byte_of[cp];
 }
 
@@ -168,7 +168,8 @@ static int script_ok_3_4(int32_t d)
 	int8_t t = u_charType(d);
 
 	if (U_FAILURE(err) || t == U_UNASSIGNED || t == U_PRIVATE_USE_CHAR ||
-	    t == U_SURROGATE || u_hasBinaryProperty(d, UCHAR_NONCHARACTER_CODE_POINT))
+	    t == U_SURROGATE ||
+	    u_hasBinaryProperty(d, UCHAR_NONCHARACTER_CODE_POINT))
 		return 0;
 	return sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED ||
 	       sc == USCRIPT_LATIN;
@@ -286,10 +287,10 @@ static void settle_pieces(struct scan *s, size_t a, size_t b)
 		letters += s->pieces[i].script;
 	for (size_t i = a; i < b; i++) {
 		struct piece *p = &s->pieces[i];
-		int32_t before = i > a ? s->pieces[i - 1].cp
-				       : cp_before(s->v, p->vs);
-		int32_t after = i + 1 < b ? s->pieces[i + 1].cp
-					  : cp_at(s->v, p->ve);
+		int32_t before =
+		    i > a ? s->pieces[i - 1].cp : cp_before(s->v, p->vs);
+		int32_t after =
+		    i + 1 < b ? s->pieces[i + 1].cp : cp_at(s->v, p->ve);
 		if (p->script)
 			p->conf = letters >= 3 ? 0.9 : letters == 2 ? 0.7 : 0;
 		if (p->mark && !uc_is_alpha(before))
@@ -348,8 +349,8 @@ static void emit_pieces(struct scan *s, size_t a, size_t b)
 		conf += 0.1;
 	else if (uc_is_alpha(s->pieces[a].cp))
 		conf = isolated_letter(s->v, s->pieces[a].cp, ve, conf);
-	for (int k = 1; k < MAX_REDECODE &&
-			(again = redecode(s->m, r.buf, r.len, &n));
+	for (int k = 1;
+	     k < MAX_REDECODE && (again = redecode(s->m, r.buf, r.len, &n));
 	     k++) {
 		sb_reset(&r);
 		sb_add(&r, again, n);
@@ -448,9 +449,8 @@ static void isolated_c1(struct scan *s, size_t k)
 	int32_t c = cp1252_char(s->m, (unsigned char)s->cps[k]);
 
 	if (c > 0)
-		add_span(s, s->offs[k], s->offs[k + 1], repl,
-			 utf8_put(repl, c), 0.85,
-			 "C1 control read as windows-1252");
+		add_span(s, s->offs[k], s->offs[k + 1], repl, utf8_put(repl, c),
+			 0.85, "C1 control read as windows-1252");
 }
 
 static void process_run(struct scan *s)

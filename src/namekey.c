@@ -34,12 +34,11 @@ static UChar *to_u16(const char *s, size_t len, int32_t *n16, int32_t extra)
 	UErrorCode err = U_ZERO_ERROR;
 	UChar *u;
 
-	u_strFromUTF8WithSub(NULL, 0, n16, s, (int32_t)len, 0xFFFD, NULL,
-			     &err);
+	u_strFromUTF8WithSub(NULL, 0, n16, s, (int32_t)len, 0xFFFD, NULL, &err);
 	err = U_ZERO_ERROR;
 	u = xmalloc(((size_t)*n16 + (size_t)extra + 1) * sizeof(UChar));
-	u_strFromUTF8WithSub(u, *n16 + extra + 1, n16, s, (int32_t)len,
-			     0xFFFD, NULL, &err);
+	u_strFromUTF8WithSub(u, *n16 + extra + 1, n16, s, (int32_t)len, 0xFFFD,
+			     NULL, &err);
 	if (U_FAILURE(err))
 		*n16 = 0;
 	return u;
@@ -63,8 +62,8 @@ static char *to_u8(const UChar *u, int32_t n16, size_t *out_len)
 }
 
 /* Run tr over s; the text may grow, so retry with more room on overflow. */
-static char *transliterate(const UTransliterator *tr, const char *s,
-			   size_t len, size_t *out_len)
+static char *transliterate(const UTransliterator *tr, const char *s, size_t len,
+			   size_t *out_len)
 {
 	int32_t n16, extra = (int32_t)len * 3 + 16;
 
@@ -112,7 +111,8 @@ static UTransliterator *open_rules(const char *path)
 	if (U_FAILURE(err)) {
 		ctx = to_u8(pe.preContext, u_strlen(pe.preContext), &clen);
 		rl_error("cannot load transliteration rules '%s': %s near "
-			 "'%s'", path, u_errorName(err), ctx);
+			 "'%s'",
+			 path, u_errorName(err), ctx);
 		free(ctx);
 		utrans_close(tr);
 		return NULL;
@@ -187,8 +187,8 @@ static int load_scripts(struct namekey *nk, const char *dir)
 				      path.buf, (int)(e - s), s);
 			break;
 		}
-		rc = add_script(nk, dir, s, (size_t)(f - s), f,
-				(size_t)(e - f));
+		rc =
+		    add_script(nk, dir, s, (size_t)(f - s), f, (size_t)(e - f));
 	}
 	free(buf);
 	sb_release(&path);
@@ -204,7 +204,8 @@ struct namekey *namekey_open(const char *data_dir)
 	sb_init(&fold);
 	sb_addf(&dir, "%s/translit", data_dir);
 	sb_addf(&fold, "%s/name-fold.txt", dir.buf);
-	if (load_scripts(nk, dir.buf) < 0 || !(nk->fold = open_rules(fold.buf))) {
+	if (load_scripts(nk, dir.buf) < 0 ||
+	    !(nk->fold = open_rules(fold.buf))) {
 		namekey_free(nk);
 		nk = NULL;
 	}
@@ -279,8 +280,8 @@ char *namekey_key(struct namekey *nk, const char *s, size_t len,
 			sb_addc(&key, latin[j] == '-' ? '-' : ' ');
 		i = j + 1;
 	}
-	while (key.len && (key.buf[key.len - 1] == ' ' ||
-			   key.buf[key.len - 1] == '-'))
+	while (key.len &&
+	       (key.buf[key.len - 1] == ' ' || key.buf[key.len - 1] == '-'))
 		key.buf[--key.len] = '\0';
 	free(latin);
 	return sb_detach(&key, out_len);
@@ -343,11 +344,11 @@ static double jaro(const char *a, size_t al, const char *b, size_t bl)
 		t += a[i] != b[k++];
 	}
 	return ((double)m / (double)al + (double)m / (double)bl +
-		((double)m - (double)t / 2) / (double)m) / 3;
+		((double)m - (double)t / 2) / (double)m) /
+	       3;
 }
 
-double name_similarity(const char *a, size_t alen, const char *b,
-		       size_t blen)
+double name_similarity(const char *a, size_t alen, const char *b, size_t blen)
 {
 	double j = jaro(a, alen, b, blen);
 	size_t p = 0;

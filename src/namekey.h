@@ -56,7 +56,6 @@ char *namekey_key(struct namekey *nk, const char *s, size_t len,
 char *namekey_skeleton(const char *key, size_t len, size_t *out_len);
 
 /* Jaro-Winkler similarity of two byte strings (keys are ASCII), 0..1. */
-double name_similarity(const char *a, size_t alen, const char *b,
-		       size_t blen);
+double name_similarity(const char *a, size_t alen, const char *b, size_t blen);
 
 #endif

@@ -13,14 +13,15 @@
 
 #include "utf8.h"
 
+#define NEAR_WINDOW 12
+
 static const char *const clue_names[NC__COUNT] = {"given", "next", "title",
 						  "near"};
 
 int name_rules_load(struct name_rules *r, const char *data_dir,
 		    const char *lang)
 {
-	static const char *const files[] = {"name-titles.txt",
-					    "elisions.txt"};
+	static const char *const files[] = {"name-titles.txt", "elisions.txt"};
 	struct wordlist *lists[] = {&r->titles, &r->elisions};
 	struct strbuf path;
 	int rc = 0;
@@ -47,8 +48,7 @@ void name_rules_release(struct name_rules *r)
 
 /* 1 when the letters p[0..n) end in an elided word of the list: "d" for
  * "de", "qu" for "que", "L" for "la". */
-static int elided_word(const struct name_rules *rules, const char *p,
-		       size_t n)
+static int elided_word(const struct name_rules *rules, const char *p, size_t n)
 {
 	char buf[16];
 
@@ -71,8 +71,8 @@ size_t name_elision_len(const struct name_rules *rules, const char *s,
 	size_t i = 0, e;
 
 	while (i < len && i < 6 &&
-	       ((s[i] >= 'a' && s[i] <= 'z') || (!i && s[i] >= 'A' &&
-						  s[i] <= 'Z')))
+	       ((s[i] >= 'a' && s[i] <= 'z') ||
+		(!i && s[i] >= 'A' && s[i] <= 'Z')))
 		i++;
 	if (i == 0 || !elided_word(rules, s, i))
 		return 0;
@@ -217,6 +217,23 @@ static int ends_sentence(const char *t, const struct token *tk)
 		!strncmp(t + tk->start, "\xE2\x80\xA6", 3));
 }
 
+/* An opening quote or dash starts a quoted sentence, whose first word is
+ * capitalized like a sentence's ("« On verra »"). */
+static int opens_quote(const char *t, const struct tokens *ts, size_t i)
+{
+	const struct token *tk = &ts->t[i];
+	static const char *const marks[] = {
+	    "\xC2\xAB", "\xE2\x80\x9C", "\xE2\x80\x94", "\xE2\x80\x93", "("};
+
+	if (tk->type != TOK_PUNCT)
+		return 0;
+	for (size_t k = 0; k < ARRAY_SIZE(marks); k++)
+		if (!strncmp(t + tk->start, marks[k], strlen(marks[k])))
+			return 1;
+	return t[tk->start] == '"' && i + 1 < ts->n &&
+	       ts->t[i + 1].type == TOK_WORD;
+}
+
 /* List the candidates of ts, joining capitalized hyphenated parts. */
 static void find_cands(const struct name_rules *rules, const char *t,
 		       const struct tokens *ts, struct cands *cs)
@@ -234,6 +251,8 @@ static void find_cands(const struct name_rules *rules, const char *t,
 			initial = 1;
 			continue;
 		}
+		if (opens_quote(t, ts, i))
+			initial = 1;
 		if (tk->type != TOK_WORD && tk->type != TOK_NUMBER)
 			continue;
 		el = name_start(rules, t, tk);
@@ -260,8 +279,8 @@ static void find_cands(const struct name_rules *rules, const char *t,
 static int adjacent(const struct tokens *ts, const struct cand *a,
 		    const struct cand *b)
 {
-	return b->tok == a->last_tok + 2 && ts->t[a->last_tok + 1].type ==
-						     TOK_SPACE;
+	return b->tok == a->last_tok + 2 &&
+	       ts->t[a->last_tok + 1].type == TOK_SPACE;
 }
 
 /* A title word among the four words before c (porte-parole: two words
@@ -326,7 +345,10 @@ static void record(struct names *n, const char *t, const struct tokens *ts,
 		f->first++;
 		name_form_clue(f, NC_NEXT, t + x->start, x->end - x->start, 1);
 	}
-	for (size_t j = 0; j < cs->n; j++) {
+	/* Neighbours: the same sentence, at most NEAR_WINDOW names away (a
+	 * line without punctuation is not one sentence of a thousand). */
+	for (size_t j = k > NEAR_WINDOW ? k - NEAR_WINDOW : 0;
+	     j < cs->n && j <= k + NEAR_WINDOW; j++) {
 		const struct cand *x = &cs->v[j];
 		if (j == k || x->sentence != c->sentence ||
 		    (x->end - x->start == c->end - c->start &&
@@ -421,8 +443,8 @@ static int parse_clues(struct name_form *f, int k, const char *s, size_t len)
 			sp--;
 		if (sp <= pos + 1 || parse_size(s + sp, end - sp, &n) < 0)
 			return -1;
-		name_form_clue(f, (enum name_clue_kind)k, s + pos,
-			       sp - 1 - pos, n);
+		name_form_clue(f, (enum name_clue_kind)k, s + pos, sp - 1 - pos,
+			       n);
 		pos = end + (e ? 1 : 0);
 		while (pos < len && s[pos] == ' ')
 			pos++;
@@ -442,7 +464,8 @@ static int parse_section(struct name_form *f, const char *s, size_t len)
 	while (vpos < len && s[vpos] == ' ')
 		vpos++;
 	for (int k = 0; k < NC__COUNT; k++)
-		if (strlen(clue_names[k]) == nl && !memcmp(s, clue_names[k], nl))
+		if (strlen(clue_names[k]) == nl &&
+		    !memcmp(s, clue_names[k], nl))
 			return parse_clues(f, k, s + vpos, len - vpos);
 	if (nl == 5 && !memcmp(s, "first", 5)) {
 		size_t n;

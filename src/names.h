@@ -37,7 +37,7 @@
 
 /* Language data shared read-only by collection and application. */
 struct name_rules {
-	struct wordlist titles;   /* lang/name-titles.txt */
+	struct wordlist titles;	  /* lang/name-titles.txt */
 	struct wordlist elisions; /* lang/elisions.txt: de, le, la, que... */
 };
 
@@ -70,12 +70,12 @@ struct name_clues {
 enum name_clue_kind { NC_GIVEN, NC_NEXT, NC_TITLE, NC_NEAR, NC__COUNT };
 
 struct name_form {
-	char *form;       /* owned, as written (NFC) */
-	size_t count;     /* mentions */
-	size_t articles;  /* articles it occurs in */
-	size_t initial;   /* mentions at the start of a sentence */
-	size_t first;     /* mentions directly followed by another name */
-	size_t serial;    /* last article counted (private) */
+	char *form;	 /* owned, as written (NFC) */
+	size_t count;	 /* mentions */
+	size_t articles; /* articles it occurs in */
+	size_t initial;	 /* mentions at the start of a sentence */
+	size_t first;	 /* mentions directly followed by another name */
+	size_t serial;	 /* last article counted (private) */
 	struct name_clues clues[NC__COUNT];
 };
 

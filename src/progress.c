@@ -16,10 +16,10 @@
 struct progress {
 	int enabled;
 	struct timespec start;
-	double last_draw;   /* seconds since start, 0 = never drawn */
+	double last_draw; /* seconds since start, 0 = never drawn */
 	size_t articles, read, total;
 	int total_unknown;
-	size_t shown;       /* width of the line on screen, 0 = none */
+	size_t shown; /* width of the line on screen, 0 = none */
 };
 
 static double now_since(const struct timespec *start)
@@ -58,16 +58,18 @@ void progress_read(struct progress *p, size_t n)
 		p->read += n;
 }
 
-void progress_format(char *buf, size_t size, size_t articles,
-		     double elapsed, size_t read, size_t total)
+void progress_format(char *buf, size_t size, size_t articles, double elapsed,
+		     size_t read, size_t total)
 {
 	double rate = elapsed > 0 ? (double)articles / elapsed : 0;
 	int n = snprintf(buf, size, "relire: %zu article%s, %.0f/s", articles,
 			 articles == 1 ? "" : "s", rate);
 
 	if (total && read && read <= total && n > 0 && (size_t)n < size) {
-		unsigned long left = (unsigned long)(elapsed *
-			(double)(total - read) / (double)read + 0.5);
+		unsigned long left =
+		    (unsigned long)(elapsed * (double)(total - read) /
+					(double)read +
+				    0.5);
 
 		snprintf(buf + n, size - (size_t)n, ", about %lu:%02lu left",
 			 left / 60, left % 60);

@@ -131,11 +131,10 @@ static int has(const char *t, size_t s, size_t e, const char *needle)
 static int line_is_code(const char *t, size_t s, size_t e)
 {
 	static const char *const marks[] = {
-		"{", "}", ");", "==", "!=", "->", "=>", "&&", "||", "</",
+	    "{", "}", ");", "==", "!=", "->", "=>", "&&", "||", "</",
 	};
 
-	if (s < e && (t[s] == '\t' || has(t, s, s + 4 < e ? s + 4 : e,
-					  "    ")))
+	if (s < e && (t[s] == '\t' || has(t, s, s + 4 < e ? s + 4 : e, "    ")))
 		return 1;
 	for (size_t i = 0; i < ARRAY_SIZE(marks); i++)
 		if (has(t, s, e, marks[i]))
@@ -158,8 +157,8 @@ static void guard_chunks(struct repair_guard *g, const char *t, size_t s,
 	}
 }
 
-void repair_guard_build(struct repair_guard *g, const char *text,
-			size_t len, const struct tokens *ts)
+void repair_guard_build(struct repair_guard *g, const char *text, size_t len,
+			const struct tokens *ts)
 {
 	size_t ls = 0;
 

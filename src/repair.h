@@ -25,11 +25,11 @@
 #define REPAIR_REPL_MAX 15
 
 struct repair_edit {
-	size_t start, end;           /* view byte span; start == end inserts */
+	size_t start, end; /* view byte span; start == end inserts */
 	char repl[REPAIR_REPL_MAX + 1];
 	size_t repl_len;
 	double confidence;
-	const char *detail;          /* borrowed, static string */
+	const char *detail; /* borrowed, static string */
 	size_t seq;
 };
 
@@ -50,7 +50,8 @@ void repair_add(struct repair_list *l, size_t start, size_t end,
 /*
  * Report the candidates of l on a as findings of kind, applied when their
  * confidence is at least apply_min. Overlapping candidates are resolved
- * first (see above; two insertions at the same offset are one). Empties l. Returns the number of findings reported.
+ * first (see above; two insertions at the same offset are one). Empties l.
+ * Returns the number of findings reported.
  */
 size_t repair_report(struct repair_list *l, const struct view *v,
 		     struct article *a, enum finding_kind kind,
@@ -69,8 +70,8 @@ struct repair_guard {
 	size_t len;
 };
 
-void repair_guard_build(struct repair_guard *g, const char *text,
-			size_t len, const struct tokens *ts);
+void repair_guard_build(struct repair_guard *g, const char *text, size_t len,
+			const struct tokens *ts);
 void repair_guard_release(struct repair_guard *g);
 
 /* 1 when an edit of [start, end) would change or touch a guarded byte:

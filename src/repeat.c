@@ -17,7 +17,7 @@
 
 /* Code points of a repeated fragment ("Wich Wich Wichoff"), and of a
  * fragment that occurs once ("Wich Wichoff"), at least. */
-#define STUTTER_MIN_CPS 2
+#define STUTTER_MIN_CPS	       2
 #define STUTTER_SINGLE_MIN_CPS 3
 
 static int is_ascii(const char *s, size_t len)
@@ -116,8 +116,7 @@ uint32_t repeat_doc_lookup(const struct repeat_doc *d, const char *folded,
 	return slot ? (uint32_t)*slot : 0;
 }
 
-const char *repeat_doc_key(const struct repeat_doc *d, uint32_t id,
-			   size_t *len)
+const char *repeat_doc_key(const struct repeat_doc *d, uint32_t id, size_t *len)
 {
 	*len = d->klen[id];
 	return d->keys.buf + d->koff[id];
@@ -128,8 +127,7 @@ int repeat_doc_is_word(const struct repeat_doc *d, const char *s, size_t len)
 	return d->cfg && d->cfg->dict && dict_check(d->cfg->dict, s, len);
 }
 
-void repeat_doc_mark(struct repeat_doc *d, size_t first, size_t last,
-		     int dead)
+void repeat_doc_mark(struct repeat_doc *d, size_t first, size_t last, int dead)
 {
 	for (size_t i = first; i <= last && i < d->ts->n; i++) {
 		d->claimed[i] = 1;
@@ -157,8 +155,8 @@ static int is_legit_double(const struct repeat_doc *d, size_t first,
 	const struct wordlist *dbl = d->cfg ? d->cfg->doubles : NULL;
 	const struct token *x = &d->ts->t[first], *y = &d->ts->t[second];
 
-	return dbl && wordlist_has(dbl, d->v->text + x->start,
-				   y->end - x->start);
+	return dbl &&
+	       wordlist_has(dbl, d->v->text + x->start, y->end - x->start);
 }
 
 static size_t tok_cps(const struct repeat_doc *d, size_t i)
@@ -206,8 +204,8 @@ static int starts_compound(const struct repeat_doc *d, size_t i)
 }
 
 /* Mark [first, last] claimed and, when f was applied, [gone, last] dead. */
-static void settle(struct repeat_doc *d, const struct finding *f,
-		   size_t first, size_t gone, size_t last)
+static void settle(struct repeat_doc *d, const struct finding *f, size_t first,
+		   size_t gone, size_t last)
 {
 	repeat_doc_mark(d, first, last, 0);
 	if (f && f->applied && gone <= last)
@@ -224,8 +222,8 @@ static void report_word(struct repeat_doc *d, size_t first, size_t last,
 	char detail[160];
 	int len = (int)(w->end - w->start > 60 ? 60 : w->end - w->start);
 
-	snprintf(detail, sizeof(detail), "word '%.*s' %zu times in a row%s", len,
-		 d->v->text + w->start, copies,
+	snprintf(detail, sizeof(detail), "word '%.*s' %zu times in a row%s",
+		 len, d->v->text + w->start, copies,
 		 keep_two ? "; the legitimate double is kept" : "");
 	f = view_report(d->v, d->a, FK_WORD_REPEAT, ts->t[keep].end,
 			ts->t[last].end, "", 0, 1, 0.9, detail);
@@ -265,7 +263,7 @@ void repeat_doc_words(struct repeat_doc *d)
 		size_t j, last = i, copies = 1, full;
 
 		if (first->type != TOK_WORD || first->flags & TF_URL ||
-		    d->dead[i] || d->claimed[i])
+		    d->dead[i])
 			continue;
 		while ((j = next_word(d, last)) && d->id[j] == d->id[i]) {
 			last = j;
@@ -300,8 +298,8 @@ void repeat_detect(struct article *a, const struct view *v,
 
 	repeat_doc_init(&d, a, v, ts, cfg);
 	repeat_doc_lines(&d);
-	repeat_doc_words(&d);
 	repeat_doc_phrases(&d);
+	repeat_doc_words(&d);
 	repeat_doc_chars(&d);
 	repeat_doc_release(&d);
 }
@@ -309,7 +307,7 @@ void repeat_detect(struct article *a, const struct view *v,
 void repeat_words(struct article *a, const struct view *v,
 		  const struct tokens *ts, const struct wordlist *doubles)
 {
-	const struct repeat_config cfg = { doubles, NULL };
+	const struct repeat_config cfg = {doubles, NULL};
 
 	repeat_detect(a, v, ts, &cfg);
 }

@@ -46,14 +46,15 @@
 /* What the stage may consult; every member may be NULL. Borrowed. */
 struct repeat_config {
 	const struct wordlist *doubles; /* legitimate consecutive doubles */
-	struct dict *dict;              /* "is this a word?" for repairs */
+	struct dict *dict;		/* "is this a word?" for repairs */
 };
 
 /*
  * Run every repetition detector on the view v of a, whose tokens are ts,
  * and append the findings to a (through view_report). Duplicate lines go
- * first, then word, phrase and character repeats; a token removed by one
- * detector is not examined by the next.
+ * first, then phrase, word and character repeats (phrases before words, so
+ * that "du nord et du du nord et du" loses the phrase, not one "du"); a
+ * token removed by one detector is not examined by the next.
  */
 void repeat_detect(struct article *a, const struct view *v,
 		   const struct tokens *ts, const struct repeat_config *cfg);
@@ -74,14 +75,14 @@ struct repeat_doc {
 	const struct view *v;
 	const struct tokens *ts;
 	const struct repeat_config *cfg;
-	uint32_t *id;        /* per token */
-	unsigned char *dead; /* per token: removed by an applied finding */
+	uint32_t *id;		/* per token */
+	unsigned char *dead;	/* per token: removed by an applied finding */
 	unsigned char *claimed; /* per token: inside a reported repetition */
-	uint32_t *freq;      /* per id: occurrences in the article */
-	size_t *koff, *klen; /* per id: folded text in keys.buf */
+	uint32_t *freq;		/* per id: occurrences in the article */
+	size_t *koff, *klen;	/* per id: folded text in keys.buf */
 	size_t nids, idcap;
 	struct strbuf keys;
-	struct strmap ids;   /* folded text -> id */
+	struct strmap ids; /* folded text -> id */
 };
 
 void repeat_doc_init(struct repeat_doc *d, struct article *a,
@@ -97,13 +98,12 @@ const char *repeat_doc_key(const struct repeat_doc *d, uint32_t id,
 /* 1 when the dictionary accepts s[0..len) (0 without a dictionary). */
 int repeat_doc_is_word(const struct repeat_doc *d, const char *s, size_t len);
 /* Mark tokens [first, last] dead (removed) or claimed. */
-void repeat_doc_mark(struct repeat_doc *d, size_t first, size_t last,
-		     int dead);
+void repeat_doc_mark(struct repeat_doc *d, size_t first, size_t last, int dead);
 
 /* The detectors, in the order repeat_detect() runs them. */
 void repeat_doc_lines(struct repeat_doc *d);
-void repeat_doc_words(struct repeat_doc *d);
 void repeat_doc_phrases(struct repeat_doc *d);
+void repeat_doc_words(struct repeat_doc *d);
 void repeat_doc_chars(struct repeat_doc *d);
 
 #endif

@@ -31,15 +31,20 @@
 #include "utf8.h"
 #include "util.h"
 
-#define MAX_PERIOD 32  /* longest unit inside a word, code points */
-#define MIN_PERIOD 2
-#define FOLD_CACHE 256 /* direct-mapped cache of non-ASCII case folds */
+#define MAX_PERIOD    32 /* longest unit inside a word, code points */
+#define MIN_PERIOD    2
+#define FOLD_CACHE    256 /* direct-mapped cache of non-ASCII case folds */
+#define MAX_SPELLINGS 8	  /* copies tried as the one to keep */
+
+struct region {
+	size_t a, len, p; /* code points [a, a + len) of period p */
+};
 
 struct word {
-	const char *text;  /* the view text */
-	size_t start, end; /* the token's bytes */
-	int32_t *f;        /* folded code points */
-	size_t *off;       /* byte offset of each, off[n] = end */
+	const char *text;    /* the view text */
+	size_t start, end;   /* the token's bytes */
+	int32_t *f;	     /* folded code points */
+	size_t *off;	     /* byte offset of each, off[n] = end */
 	unsigned char *used; /* code points inside a region already found */
 	size_t n, cap;
 	int32_t cache_cp[FOLD_CACHE], cache_f[FOLD_CACHE];
@@ -121,20 +126,33 @@ static int region_free(const struct word *w, size_t a, size_t len)
 	return 1;
 }
 
-/* The word with the region [a, a + len) of period p cut to `keep` copies
- * plus its trailing partial copy, into sb; the region's part in [*rb, *re). */
-static void collapse(const struct word *w, size_t a, size_t len, size_t p,
+/* The word with the region [a, a + len) of period p cut to `keep` copies,
+ * copies c .. c + keep - 1 of the region, plus the partial copy that ends
+ * it, into sb; the region's part of sb in [*rb, *re). */
+static void collapse(const struct word *w, const struct region *r, size_t c,
 		     size_t keep, struct strbuf *sb, size_t *rb, size_t *re)
 {
-	size_t copies = len / p;
+	size_t copies = r->len / r->p, a = r->a;
 
 	sb_reset(sb);
 	sb_add(sb, w->text + w->start, w->off[a] - w->start);
 	*rb = sb->len;
-	sb_add(sb, w->text + w->off[a], w->off[a + keep * p] - w->off[a]);
-	sb_add(sb, w->text + w->off[a + copies * p],
-	       w->end - w->off[a + copies * p]);
-	*re = sb->len - (w->end - w->off[a + len]);
+	sb_add(sb, w->text + w->off[a + c * r->p],
+	       w->off[a + (c + keep) * r->p] - w->off[a + c * r->p]);
+	sb_add(sb, w->text + w->off[a + copies * r->p],
+	       w->end - w->off[a + copies * r->p]);
+	*re = sb->len - (w->end - w->off[a + r->len]);
+}
+
+/* 1 when copy x of the region is written like copy y (same bytes). */
+static int same_copy(const struct word *w, const struct region *r, size_t x,
+		     size_t y)
+{
+	size_t bx = w->off[r->a + x * r->p], by = w->off[r->a + y * r->p];
+	size_t lx = w->off[r->a + (x + 1) * r->p] - bx;
+	size_t ly = w->off[r->a + (y + 1) * r->p] - by;
+
+	return lx == ly && !memcmp(w->text + bx, w->text + by, lx);
 }
 
 static int is_known(const struct repeat_doc *d, const char *s, size_t len)
@@ -175,10 +193,10 @@ static int neighbour_char(const struct repeat_doc *d, size_t tok, int dir)
 /* Laughter and onomatopoeia are quoted or exclaimed: « Hahaha ! ». */
 static int is_quoted(const struct repeat_doc *d, size_t tok)
 {
-	static const int32_t before[] = { 0xAB, 0x201C, 0x201E, 0x2039, '"',
-					  '(', 0x2014, 0x2013, '*' };
-	static const int32_t after[] = { '!', '?', 0x2026, 0xBB, 0x201D,
-					 0x203A, '"', ')', '*' };
+	static const int32_t before[] = {0xAB, 0x201C, 0x201E, 0x2039, '"',
+					 '(',  0x2014, 0x2013, '*'};
+	static const int32_t after[] = {'!',	'?', 0x2026, 0xBB, 0x201D,
+					0x203A, '"', ')',    '*'};
 	int32_t b = neighbour_char(d, tok, -1), a = neighbour_char(d, tok, 1);
 
 	for (size_t i = 0; i < ARRAY_SIZE(before); i++)
@@ -190,26 +208,47 @@ static int is_quoted(const struct repeat_doc *d, size_t tok)
 	return 0;
 }
 
-struct region {
-	size_t a, len, p;
-};
+/*
+ * The repair of a region: the fewest copies (one, then two) that make a
+ * known word. The copies may differ in case ("rast", "Rast"); the last copy,
+ * which joins the rest of the word, is tried first, then the first, then
+ * the other spellings. 1 when a known word was found; sb holds the word
+ * (else the last copy's collapse, a suggestion).
+ */
+static int best_collapse(const struct repeat_doc *d, const struct word *w,
+			 const struct region *r, struct strbuf *sb, size_t *rb,
+			 size_t *re)
+{
+	size_t copies = r->len / r->p;
 
-static void report_region(struct repeat_doc *d, struct word *w, size_t tok,
+	for (size_t keep = 1; keep <= 2 && keep < copies; keep++) {
+		size_t last = copies - keep;
+
+		for (size_t k = 0; k <= last && k < MAX_SPELLINGS; k++) {
+			size_t c = k == 0 ? last : k - 1;
+
+			if (k > 1 && same_copy(w, r, c, last))
+				continue;
+			collapse(w, r, c, keep, sb, rb, re);
+			if (is_known(d, sb->buf, sb->len))
+				return 1;
+		}
+	}
+	collapse(w, r, copies - 1, 1, sb, rb, re);
+	return 0;
+}
+
+static void report_region(struct repeat_doc *d, struct word *w,
 			  const struct region *r, struct strbuf *sb)
 {
-	size_t copies = r->len / r->p, keep, rb = 0, re = 0;
+	size_t copies = r->len / r->p, rb = 0, re = 0;
 	int whole = r->a == 0 && r->len == w->n, known = 0;
 	char detail[256];
 
-	for (keep = 1; keep <= 2 && keep < copies && !whole; keep++) {
-		collapse(w, r->a, r->len, r->p, keep, sb, &rb, &re);
-		if ((known = is_known(d, sb->buf, sb->len)))
-			break;
-	}
-	if (!known || whole) {
-		keep = 1;
-		collapse(w, r->a, r->len, r->p, keep, sb, &rb, &re);
-	}
+	if (whole) /* "hahaha": a word of its own, never rewritten */
+		collapse(w, r, copies - 1, 1, sb, &rb, &re);
+	else
+		known = best_collapse(d, w, r, sb, &rb, &re);
 	snprintf(detail, sizeof(detail),
 		 "unit '%.*s' %zu times (%zu characters): %.*s%s",
 		 (int)(w->off[r->a + r->p] - w->off[r->a]),
@@ -220,7 +259,6 @@ static void report_region(struct repeat_doc *d, struct word *w, size_t tok,
 		    w->off[r->a + r->len], sb->buf + rb, re - rb, known,
 		    known ? 0.9 : 0.6, detail);
 	memset(w->used + r->a, 1, r->len);
-	(void)tok;
 }
 
 /* 1 when the region is a finding (the dictionary is asked once). */
@@ -244,8 +282,7 @@ static void scan_word(struct repeat_doc *d, struct word *w, size_t tok,
 {
 	int word_ok = -1;
 
-	for (size_t p = MIN_PERIOD; p <= MAX_PERIOD && 5 * p <= 2 * w->n;
-	     p++) {
+	for (size_t p = MIN_PERIOD; p <= MAX_PERIOD && 5 * p <= 2 * w->n; p++) {
 		size_t run = 0;
 
 		for (size_t k = 0; k + p <= w->n; k++) {
@@ -259,8 +296,9 @@ static void scan_word(struct repeat_doc *d, struct word *w, size_t tok,
 			r.len = run + p;
 			r.p = p;
 			run = 0;
-			if (2 * r.len >= 5 * p && accept(d, w, tok, &r, &word_ok))
-				report_region(d, w, tok, &r, sb);
+			if (2 * r.len >= 5 * p &&
+			    accept(d, w, tok, &r, &word_ok))
+				report_region(d, w, &r, sb);
 		}
 	}
 }

@@ -18,12 +18,12 @@
 #include "util.h"
 
 #define MIN_WORDS 3
-#define NO_TOKEN ((size_t)-1)
+#define NO_TOKEN  ((size_t)-1)
 
 struct line {
-	size_t first, last;  /* tokens [first, last) before the line break */
-	size_t brk;          /* the line break token, or NO_TOKEN */
-	size_t words;
+	size_t first, last; /* tokens [first, last) before the line break */
+	size_t brk;	    /* the line break token, or NO_TOKEN */
+	size_t words, items; /* word tokens, tokens that are not space */
 	uint64_t hash;
 };
 
@@ -50,6 +50,7 @@ static void split_lines(const struct repeat_doc *d, struct line **out,
 		for (size_t k = start; k < i; k++) {
 			if (!d->id[k])
 				continue;
+			l->items++;
 			l->words += ts->t[k].type == TOK_WORD;
 			l->hash = (l->hash ^ d->id[k]) * 1099511628211ULL;
 		}
@@ -76,7 +77,7 @@ static int same_line(const struct repeat_doc *d, const struct line *x,
 
 static int is_blank(const struct line *l)
 {
-	return l->words == 0 && l->first == l->last;
+	return l->items == 0;
 }
 
 /* View byte span of line k together with one line break, and one blank
@@ -87,8 +88,8 @@ static void removal_span(const struct repeat_doc *d, const struct line *ls,
 	const struct tokens *ts = d->ts;
 	const struct line *l = &ls[k];
 
-	*start = l->first < l->last ? ts->t[l->first].start
-				    : ts->t[l->brk].start;
+	*start =
+	    l->first < l->last ? ts->t[l->first].start : ts->t[l->brk].start;
 	if (l->brk != NO_TOKEN) {
 		*end = ts->t[l->brk].end;
 		if (k > 0 && is_blank(&ls[k - 1]) && k + 1 < n &&
@@ -100,8 +101,8 @@ static void removal_span(const struct repeat_doc *d, const struct line *ls,
 	}
 }
 
-static void report_line(struct repeat_doc *d, const struct line *ls,
-			size_t n, size_t k, size_t orig)
+static void report_line(struct repeat_doc *d, const struct line *ls, size_t n,
+			size_t k, size_t orig)
 {
 	size_t start, end, lastk;
 	const struct finding *f;

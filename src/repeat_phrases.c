@@ -26,18 +26,18 @@
 #include "utf8.h"
 #include "util.h"
 
-#define MAX_UNIT 8        /* longest unit of an immediate repeat, items */
-#define MIN_UNIT_WORDS 2  /* words in the unit of an immediate repeat */
-#define WINDOW 3          /* items hashed by the distant-repeat pass */
-#define MIN_CONTENT 3     /* content words in a distant repeat */
-#define CONTENT_CPS 5     /* a content word has this many letters or more */
-#define MAX_DISTANT 200   /* longest distant repeat extended, items */
-#define MAX_GAP 5         /* words between the copies of a distant repeat */
+#define MAX_UNIT       8   /* longest unit of an immediate repeat, items */
+#define MIN_UNIT_WORDS 2   /* words in the unit of an immediate repeat */
+#define WINDOW	       3   /* items hashed by the distant-repeat pass */
+#define MIN_CONTENT    3   /* content words in a distant repeat */
+#define CONTENT_CPS    5   /* a content word has this many letters or more */
+#define MAX_DISTANT    200 /* longest distant repeat extended, items */
+#define MAX_GAP	       5   /* words between the copies of a distant repeat */
 
 struct items {
-	size_t *tok;    /* token index of each item */
-	uint32_t *id;   /* its id, 0 when it must not match (break, used) */
-	size_t *sent;   /* sentence number */
+	size_t *tok;  /* token index of each item */
+	uint32_t *id; /* its id, 0 when it must not match (break, used) */
+	size_t *sent; /* sentence number */
 	size_t n;
 };
 
@@ -103,7 +103,8 @@ static int is_power(const struct items *it, size_t s, size_t p)
 
 		if (p % q)
 			continue;
-		for (k = 0; k + q < p && it->id[s + k] == it->id[s + k + q]; k++)
+		for (k = 0; k + q < p && it->id[s + k] == it->id[s + k + q];
+		     k++)
 			;
 		if (k + q == p)
 			return 1;
@@ -118,8 +119,8 @@ static void report(struct repeat_doc *d, struct items *it, size_t s,
 	const struct tokens *ts = d->ts;
 	size_t ub = ts->t[it->tok[s]].start;
 	size_t ue = ts->t[it->tok[s + unit - 1]].end;
-	size_t vs = applied ? ts->t[it->tok[from - 1]].end
-			    : ts->t[it->tok[from]].start;
+	size_t vs =
+	    applied ? ts->t[it->tok[from - 1]].end : ts->t[it->tok[from]].start;
 	size_t ve = ts->t[it->tok[to - 1]].end;
 	const struct finding *f;
 	char detail[200];
@@ -139,8 +140,8 @@ static void report(struct repeat_doc *d, struct items *it, size_t s,
 
 /* 1 when the text of the items [s, e) is a legitimate repetition listed in
  * the doubles ("encore et encore"). */
-static int listed(const struct repeat_doc *d, const struct items *it,
-		  size_t s, size_t e)
+static int listed(const struct repeat_doc *d, const struct items *it, size_t s,
+		  size_t e)
 {
 	const struct wordlist *dbl = d->cfg ? d->cfg->doubles : NULL;
 	size_t b = d->ts->t[it->tok[s]].start;
@@ -191,8 +192,8 @@ static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
 
 	if (count_words(d, it, s, p) < MIN_UNIT_WORDS || is_power(it, s, p))
 		return;
-	if (copies == 2 && (listed(d, it, s, s + 2 * p) ||
-			    listed(d, it, s, s + p + 1)))
+	if (copies == 2 &&
+	    (listed(d, it, s, s + 2 * p) || listed(d, it, s, s + p + 1)))
 		return;
 	if (is_quoted_list(d, it, s, p, s + run + p))
 		return;

@@ -20,12 +20,12 @@
 #include "utf8.h"
 #include "util.h"
 
-#define HIST_BINS 10
+#define HIST_BINS	 10
 #define REPLACEMENT_CHAR "\xEF\xBF\xBD"
 
-struct row {               /* one line of an article table */
-	size_t seq;        /* 1-based position in the batch: anchors */
-	char *id;          /* owned in the worst list, borrowed otherwise */
+struct row {	    /* one line of an article table */
+	size_t seq; /* 1-based position in the batch: anchors */
+	char *id;   /* owned in the worst list, borrowed otherwise */
 	int ok;
 	double score;
 	char grade;
@@ -35,7 +35,7 @@ struct row {               /* one line of an article table */
 };
 
 struct page_stats {
-	char *first;       /* owned id of the first article */
+	char *first; /* owned id of the first article */
 	struct strbuf last;
 	size_t n, ok;
 	double sum, min;
@@ -45,7 +45,7 @@ struct html_report {
 	const char *out_dir;
 	html_open_fn *open;
 	void *ctx;
-	FILE *index;                 /* report.html, temporary name */
+	FILE *index;		       /* report.html, temporary name */
 	FILE *rows, *sections, *pages; /* unlinked scratch files */
 	size_t seq, npages;
 	struct page_stats page;
@@ -64,13 +64,19 @@ static const char *ascii_entity(unsigned char c, const char *next,
 				const char *end)
 {
 	switch (c) {
-	case '&': return "&amp;";
-	case '<': return "&lt;";
-	case '>': return "&gt;";
-	case '"': return "&quot;";
-	case '\'': return "&#39;";
+	case '&':
+		return "&amp;";
+	case '<':
+		return "&lt;";
+	case '>':
+		return "&gt;";
+	case '"':
+		return "&quot;";
+	case '\'':
+		return "&#39;";
 	case '\t':
-	case '\n': return NULL;
+	case '\n':
+		return NULL;
 	case '\r': /* CRLF shows as one line break, a lone CR as one too */
 		return next < end && *next == '\n' ? "" : "\n";
 	default:
@@ -224,8 +230,9 @@ static void write_row(FILE *fp, const struct row *r, const char *page)
 		      fp);
 	fputs("<td>", fp);
 	escape_str(fp, r->lang);
-	fprintf(fp, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td>"
-		    "<td>%s</td></tr>\n",
+	fprintf(fp,
+		"</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td>"
+		"<td>%s</td></tr>\n",
 		r->words, r->findings,
 		r->top_kind >= 0 ? finding_kind_name(r->top_kind) : "");
 }
@@ -271,8 +278,8 @@ static void write_title(FILE *fp, const struct article *a,
 			const struct finding *f)
 {
 	size_t s = clamp(f->start, a->len), e = clamp(f->end, a->len);
-	int same = f->repl_len == e - s &&
-		   !memcmp(f->replacement, a->text + s, e - s);
+	int same =
+	    f->repl_len == e - s && !memcmp(f->replacement, a->text + s, e - s);
 
 	fprintf(fp, " title=\"%s", finding_kind_name(f->kind));
 	if (f->applied)
@@ -349,7 +356,8 @@ static void close_at(FILE *fp, const struct article *a,
 	if (low == *nst)
 		return;
 	for (size_t k = *nst; k-- > low;)
-		close_finding(fp, stack[k], clamp(stack[k]->end, a->len) <= pos);
+		close_finding(fp, stack[k],
+			      clamp(stack[k]->end, a->len) <= pos);
 	w = low;
 	for (size_t k = low; k < *nst; k++) {
 		if (clamp(stack[k]->end, a->len) > pos) {
@@ -360,9 +368,9 @@ static void close_at(FILE *fp, const struct article *a,
 	*nst = w;
 }
 
-static size_t next_event(const struct article *a,
-			 const struct finding **order, size_t i, size_t n,
-			 const struct finding **stack, size_t nst)
+static size_t next_event(const struct article *a, const struct finding **order,
+			 size_t i, size_t n, const struct finding **stack,
+			 size_t nst)
 {
 	size_t next = a->len;
 
@@ -421,8 +429,9 @@ static void write_counts(FILE *fp, const struct article *a)
 	if (any)
 		fputs("</ul>\n", fp);
 	if (a->dropped)
-		fprintf(fp, "<p class=\"meta\">%zu findings over the "
-			    "--max-findings cap are counted but not shown.</p>\n",
+		fprintf(fp,
+			"<p class=\"meta\">%zu findings over the "
+			"--max-findings cap are counted but not shown.</p>\n",
 			a->dropped);
 }
 
@@ -521,8 +530,8 @@ static void write_histogram(FILE *fp, const struct html_report *h)
 	      "stroke=\"#888\"/>\n",
 	      fp);
 	for (size_t i = 0; i < HIST_BINS; i++) {
-		unsigned bar = (unsigned)(120.0 * (double)h->hist[i] /
-					  (double)max + 0.5);
+		unsigned bar =
+		    (unsigned)(120.0 * (double)h->hist[i] / (double)max + 0.5);
 		unsigned x = 20 + 40 * (unsigned)i;
 
 		fprintf(fp,
@@ -532,12 +541,13 @@ static void write_histogram(FILE *fp, const struct html_report *h)
 			10 * i, i + 1 == HIST_BINS ? 100 : 10 * i + 9,
 			h->hist[i], h->hist[i] == 1 ? "" : "s", x, 140 - bar,
 			bar, html_bin_colour(i, HIST_BINS));
-		fprintf(fp,
-			"<text x=\"%u\" y=\"%u\" text-anchor=\"middle\">%zu"
-			"</text><text x=\"%u\" y=\"156\" text-anchor=\"middle\">"
-			"%zu-%zu</text></g>\n",
-			x + 18, 136 - bar, h->hist[i], x + 18, 10 * i,
-			i + 1 == HIST_BINS ? 100 : 10 * i + 9);
+		fprintf(
+		    fp,
+		    "<text x=\"%u\" y=\"%u\" text-anchor=\"middle\">%zu"
+		    "</text><text x=\"%u\" y=\"156\" text-anchor=\"middle\">"
+		    "%zu-%zu</text></g>\n",
+		    x + 18, 136 - bar, h->hist[i], x + 18, 10 * i,
+		    i + 1 == HIST_BINS ? 100 : 10 * i + 9);
 	}
 	fputs("</svg>\n<figcaption id=\"histcap\">Score distribution: "
 	      "articles per score band (0-9 ... 90-100)</figcaption>\n"
@@ -560,8 +570,7 @@ static void write_kinds(FILE *fp, const struct html_report *h)
 			"<td class=\"n\">%zu</td><td class=\"n\">%zu</td>"
 			"<td class=\"n\">%.2f</td></tr>\n",
 			finding_kind_name(k), finding_kind_name(k),
-			h->kind_total[k], h->kind_articles[k],
-			score_weight(k));
+			h->kind_total[k], h->kind_articles[k], score_weight(k));
 	}
 	fputs("</tbody>\n</table>\n", fp);
 }
@@ -570,14 +579,16 @@ static void write_summary(FILE *fp, const struct html_report *h)
 {
 	static const char grades[] = "ABCDF";
 
-	fprintf(fp, "<h1>relire report</h1>\n<section id=\"summary\">\n"
-		    "<h2>Summary</h2>\n<dl class=\"stats\">\n"
-		    "<dt>Articles</dt><dd>%zu</dd>\n<dt>Failed</dt><dd>%zu"
-		    "</dd>\n",
+	fprintf(fp,
+		"<h1>relire report</h1>\n<section id=\"summary\">\n"
+		"<h2>Summary</h2>\n<dl class=\"stats\">\n"
+		"<dt>Articles</dt><dd>%zu</dd>\n<dt>Failed</dt><dd>%zu"
+		"</dd>\n",
 		h->seq, h->failed);
 	if (h->ok)
-		fprintf(fp, "<dt>Mean score</dt><dd>%.1f</dd>\n"
-			    "<dt>Worst score</dt><dd>%.1f</dd>\n",
+		fprintf(fp,
+			"<dt>Mean score</dt><dd>%.1f</dd>\n"
+			"<dt>Worst score</dt><dd>%.1f</dd>\n",
 			h->sum / (double)h->ok, h->min);
 	fputs("<dt>Grades</dt><dd>", fp);
 	for (size_t g = 0; g < 5; g++)
@@ -600,12 +611,14 @@ static void write_nav(FILE *fp, size_t page, int has_next)
 {
 	fputs("<nav><a href=\"../report.html\">index</a>", fp);
 	if (page > 1)
-		fprintf(fp, " &middot; <a href=\"page-%04zu.html\">previous "
-			    "page</a>",
+		fprintf(fp,
+			" &middot; <a href=\"page-%04zu.html\">previous "
+			"page</a>",
 			page - 1);
 	if (has_next)
-		fprintf(fp, " &middot; <a href=\"page-%04zu.html\">next "
-			    "page</a>",
+		fprintf(fp,
+			" &middot; <a href=\"page-%04zu.html\">next "
+			"page</a>",
 			page + 1);
 	fputs("</nav>\n", fp);
 }
@@ -614,18 +627,21 @@ static void write_page_row(struct html_report *h)
 {
 	const struct page_stats *p = &h->page;
 
-	fprintf(h->pages, "<tr><td class=\"n\"><a href=\"html/page-%04zu.html"
-			  "\">%zu</a></td><td>",
+	fprintf(h->pages,
+		"<tr><td class=\"n\"><a href=\"html/page-%04zu.html"
+		"\">%zu</a></td><td>",
 		h->npages, h->npages);
 	escape_str(h->pages, p->first);
 	fputs(" &hellip; ", h->pages);
 	escape_str(h->pages, p->last.buf);
-	fprintf(h->pages, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu"
-			  "</td>",
+	fprintf(h->pages,
+		"</td><td class=\"n\">%zu</td><td class=\"n\">%zu"
+		"</td>",
 		p->n, p->n - p->ok);
 	if (p->ok)
-		fprintf(h->pages, "<td class=\"n\">%.1f</td><td class=\"n\">"
-				  "%.1f</td></tr>\n",
+		fprintf(h->pages,
+			"<td class=\"n\">%.1f</td><td class=\"n\">"
+			"%.1f</td></tr>\n",
 			p->sum / (double)p->ok, p->min);
 	else
 		fputs("<td class=\"n\"></td><td class=\"n\"></td></tr>\n",
@@ -688,7 +704,8 @@ struct html_report *html_report_new(const char *out_dir, html_open_fn *open,
 	h->index = open(ctx, "report.html");
 	if (h->index) {
 		h->rows = scratch_open(out_dir, "rows");
-		h->sections = h->rows ? scratch_open(out_dir, "sections") : NULL;
+		h->sections =
+		    h->rows ? scratch_open(out_dir, "sections") : NULL;
 		h->pages = h->sections ? scratch_open(out_dir, "pages") : NULL;
 	}
 	if (!h->pages) {
@@ -733,17 +750,19 @@ static int write_index(struct html_report *h)
 			       "sort)");
 		for (size_t i = 0; i < h->nworst; i++) {
 			snprintf(page, sizeof(page), "html/page-%04zu.html",
-				 (h->worst[i].seq - 1) / HTML_PAGE_ARTICLES + 1);
+				 (h->worst[i].seq - 1) / HTML_PAGE_ARTICLES +
+				     1);
 			write_row(fp, &h->worst[i], page);
 		}
 		table_close(fp);
-		fprintf(fp, "<table class=\"sortable\" id=\"pages\">\n"
-			    "<caption>All articles, %d per page</caption>\n"
-			    "<thead><tr><th class=\"n\">page</th><th>articles"
-			    "</th><th class=\"n\">count</th><th class=\"n\">"
-			    "failed</th><th class=\"n\">mean score</th>"
-			    "<th class=\"n\">worst score</th></tr></thead>\n"
-			    "<tbody>\n",
+		fprintf(fp,
+			"<table class=\"sortable\" id=\"pages\">\n"
+			"<caption>All articles, %d per page</caption>\n"
+			"<thead><tr><th class=\"n\">page</th><th>articles"
+			"</th><th class=\"n\">count</th><th class=\"n\">"
+			"failed</th><th class=\"n\">mean score</th>"
+			"<th class=\"n\">worst score</th></tr></thead>\n"
+			"<tbody>\n",
 			HTML_PAGE_ARTICLES);
 		rc |= scratch_copy(fp, h->pages);
 		table_close(fp);

@@ -13,13 +13,13 @@
 
 static const double weights[FK__COUNT] = {
 	[FK_UNICODE] = 0.2,        [FK_CONTROL_CHAR] = 0.5,
-	[FK_ENCODING] = 3.0,       [FK_MOJIBAKE] = 3.0,
+	[FK_ENCODING] = 3.0,       [FK_MOJIBAKE] = 5.0,
 	[FK_CONFUSABLE] = 2.0,     [FK_SPACING] = 0.5,
-	[FK_TYPOGRAPHY] = 0.0,     [FK_GLUED_WORDS] = 2.0,
+	[FK_TYPOGRAPHY] = 0.0,     [FK_GLUED_WORDS] = 5.0,
 	[FK_CHAR_REPEAT] = 5.0,    [FK_WORD_REPEAT] = 3.0,
 	[FK_PHRASE_REPEAT] = 3.0,  [FK_DUPLICATE_LINE] = 3.0,
-	[FK_BOILERPLATE] = 1.5,    [FK_MISSPELLING] = 1.0,
-	[FK_UNKNOWN_NAME] = 0.3,   [FK_FOREIGN_LANGUAGE] = 2.0,
+	[FK_BOILERPLATE] = 1.0,    [FK_MISSPELLING] = 1.0,
+	[FK_UNKNOWN_NAME] = 0.3,   [FK_FOREIGN_LANGUAGE] = 1.0,
 	[FK_NAME_VARIANT] = 0.0,
 };
 
@@ -51,6 +51,36 @@ double score_from_penalty(double penalty, size_t words)
 	return 100.0 / (1.0 + pow(d, SCORE_STEEPNESS));
 }
 
+/* Share of the text (bytes) covered by foreign_language findings. */
+static double foreign_share(const struct article *a)
+{
+	size_t covered = 0;
+
+	for (size_t i = 0; i < a->nfindings; i++) {
+		const struct finding *f = &a->findings[i];
+
+		if (f->kind == FK_FOREIGN_LANGUAGE && f->end > f->start)
+			covered += f->end - f->start;
+	}
+	if (!a->len)
+		return 0;
+	return covered >= a->len ? 1.0 : (double)covered / (double)a->len;
+}
+
+/* Penalty of the findings of kind k. Most kinds cost their weight per
+ * finding. A foreign_language finding can be three words or the whole
+ * text, so that kind costs its weight per 100 words times the share of
+ * the text it covers: a text entirely in another language has a density
+ * of 100 times the weight, whatever its length. */
+static double kind_penalty(const struct article *a, int k)
+{
+	size_t n = a->words > SCORE_MIN_WORDS ? a->words : SCORE_MIN_WORDS;
+
+	if (k == FK_FOREIGN_LANGUAGE)
+		return weights[k] * foreign_share(a) * (double)n;
+	return weights[k] * (double)a->counts[k];
+}
+
 void score_article(const struct article *a, struct score *out)
 {
 	double worst = 0;
@@ -58,7 +88,7 @@ void score_article(const struct article *a, struct score *out)
 	out->top_kind = -1;
 	out->penalty = 0;
 	for (int k = 0; k < FK__COUNT; k++) {
-		double p = weights[k] * (double)a->counts[k];
+		double p = kind_penalty(a, k);
 
 		out->penalty += p;
 		if (p > worst) {

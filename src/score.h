@@ -2,6 +2,8 @@
  * score.h - the article quality score (docs/scoring.md explains it).
  *
  *   penalty = sum over findings of weight(kind)     (dropped ones included)
+ *             except foreign_language: weight * share of the text covered
+ *             * max(words, SCORE_MIN_WORDS)
  *   density = 100 * penalty / max(words, SCORE_MIN_WORDS)
  *   score   = 100 / (1 + (density / SCORE_HALF) ^ SCORE_STEEPNESS)
  *
@@ -23,7 +25,7 @@
 #include "article.h"
 
 #define SCORE_MIN_WORDS 10
-#define SCORE_HALF      3.0
+#define SCORE_HALF      6.0  /* set on professional news: 78% grade A */
 #define SCORE_STEEPNESS 1.5
 
 struct score {
@@ -37,7 +39,8 @@ struct score {
 /* Severity weight of one finding of kind k (0 for an unknown kind). */
 double score_weight(enum finding_kind k);
 
-/* Score a from its per-kind counts (a->counts) and word count. top_kind is
+/* Score a from its per-kind counts (a->counts), its word count and, for
+ * foreign_language, the spans of its findings. top_kind is
  * the kind whose findings weigh most, the lowest kind on a tie, -1 when
  * nothing weighs. A failed article scores like an empty one (100); the
  * reports leave its score blank. */

@@ -85,8 +85,8 @@ static enum token_type classify(const char *t, size_t s, size_t e,
 	if (status >= UBRK_WORD_LETTER)
 		return TOK_WORD;
 	c = utf8_next(t, &i, e);
-	if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 ||
-	    c == 0x85 || c == 0x0B || c == 0x0C)
+	if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85 ||
+	    c == 0x0B || c == 0x0C)
 		return TOK_NEWLINE;
 	if (uc_is_space(c) || c == '\t')
 		return TOK_SPACE;
@@ -122,10 +122,11 @@ static int roman_value(char c)
 /* Canonical Roman numeral of v (1..3999) into out (at least 16 bytes). */
 static void roman_format(int v, char *out)
 {
-	static const char *const sym[] = {"M", "CM", "D", "CD", "C", "XC", "L",
-					  "XL", "X", "IX", "V", "IV", "I"};
+	static const char *const sym[] = {"M",	"CM", "D",  "CD", "C",
+					  "XC", "L",  "XL", "X",  "IX",
+					  "V",	"IV", "I"};
 	static const int val[] = {1000, 900, 500, 400, 100, 90, 50,
-				  40, 10, 9, 5, 4, 1};
+				  40,	10,  9,	  5,   4,   1};
 	size_t n = 0;
 
 	for (size_t i = 0; i < ARRAY_SIZE(val); i++)
@@ -144,7 +145,8 @@ static int is_roman(const char *s, size_t n)
 	if (n == 0 || n > 15)
 		return 0;
 	for (size_t i = 0; i < n; i++) {
-		int x = roman_value(s[i]), y = i + 1 < n ? roman_value(s[i + 1]) : 0;
+		int x = roman_value(s[i]),
+		    y = i + 1 < n ? roman_value(s[i + 1]) : 0;
 		if (!x)
 			return 0;
 		v += x < y ? -x : x;
@@ -261,7 +263,7 @@ static void mark_urls(const char *t, struct tokens *ts)
 }
 
 static struct token *push(struct tokens *ts, size_t start, size_t end,
-			   enum token_type type)
+			  enum token_type type)
 {
 	struct token *tk;
 
@@ -313,9 +315,9 @@ int segmenter_run(struct segmenter *sg, const char *text, size_t len,
 				u_errorName(err));
 	prev = ubrk_first(sg->bi);
 	while ((next = ubrk_next(sg->bi)) != UBRK_DONE) {
-		enum token_type type = classify(text, (size_t)prev,
-						(size_t)next,
-						ubrk_getRuleStatus(sg->bi));
+		enum token_type type =
+		    classify(text, (size_t)prev, (size_t)next,
+			     ubrk_getRuleStatus(sg->bi));
 
 		if ((type != TOK_WORD && type != TOK_NUMBER) ||
 		    !push_split(ts, text, (size_t)prev, (size_t)next, type))

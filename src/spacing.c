@@ -18,8 +18,9 @@ struct scan {
 	const struct repair_guard *guard;
 	const struct wordlist *elisions;
 	struct repair_list *edits;
+	int curly_ok;	/* “ and ” alternate on the line, English style */
 	size_t nquotes; /* straight double quotes on the line */
-	size_t qseen;   /* straight double quotes met so far */
+	size_t qseen;	/* straight double quotes met so far */
 };
 
 static int is_alnum(int32_t c)
@@ -79,13 +80,15 @@ static void add(struct scan *s, size_t start, size_t end, const char *repl,
  * The elided word ending at b followed by [spaces] apostrophe [spaces] and a
  * letter, with at least one space: "d ’ intérêts". Before an opening quote
  * only the space before the apostrophe goes: "d ’ « injuste »" becomes
- * "d’ « injuste »". Adds the repair and returns the offset after the
- * repaired span, or 0 when the pattern is not there.
+ * "d’ « injuste »". The spaces are deleted and the apostrophe itself left
+ * untouched. Returns the offset after the repaired span, or 0 when the
+ * pattern is not there.
  */
 static size_t spaced_apostrophe(struct scan *s, size_t b)
 {
 	size_t ws = b, p, ap = skip_hspace(s, b), ae, f;
 	int32_t c = cp_at(s, ap, &ae);
+	double conf;
 
 	if (!is_apostrophe(c))
 		return 0;
@@ -102,8 +105,13 @@ static size_t spaced_apostrophe(struct scan *s, size_t b)
 	if (ws == b || is_alnum(c) || !s->elisions ||
 	    !wordlist_has(s->elisions, s->t + ws, b - ws))
 		return 0;
-	add(s, b, f, s->t + ap, ae - ap, ap > b && f > ae ? 0.95 : 0.9,
-	    "spaced apostrophe after an elided word");
+	conf = ap > b && f > ae ? 0.95 : 0.9;
+	if (ap > b)
+		add(s, b, ap, "", 0, conf,
+		    "spaced apostrophe after an elided word");
+	if (f > ae)
+		add(s, ae, f, "", 0, conf,
+		    "spaced apostrophe after an elided word");
 	return f;
 }
 
@@ -114,8 +122,7 @@ static int is_closing(int32_t c)
 }
 
 /* "mot ," / "2021 ." but not " ...", " .5", " .com", " ,5". */
-static int space_before_comma_dot(const struct scan *s, int32_t p,
-				  size_t re)
+static int space_before_comma_dot(const struct scan *s, int32_t p, size_t re)
 {
 	size_t after;
 	int32_t n = cp_at(s, re, &after), nn;
@@ -139,25 +146,32 @@ static int is_french_spaced(int32_t c)
 	return c == ':' || c == ';' || c == '!' || c == '?';
 }
 
+/*
+ * Two or more spaces: keep one, the first no-break space of the run when it
+ * has one, else the first, and delete the others. The kept character is
+ * left untouched (not rewritten) so a later stage may still change it.
+ */
 static void collapse_run(struct scan *s, size_t rs, size_t re)
 {
-	size_t i = rs, next, nchars = 0, keep = rs, keep_len = 1;
-	int found = 0;
+	size_t i = rs, next, nchars = 0, keep = rs, keep_end = rs;
+	int nobreak = 0;
 
 	while (i < re) {
 		int32_t c = cp_at(s, i, &next);
-		if (!found && repair_is_nobreak(c)) {
+		if (nchars == 0 || (!nobreak && repair_is_nobreak(c))) {
 			keep = i;
-			keep_len = next - i;
-			found = 1;
+			keep_end = next;
+			nobreak = repair_is_nobreak(c);
 		}
 		nchars++;
 		i = next;
 	}
 	if (nchars < 2)
 		return;
-	add(s, rs, re, found ? s->t + keep : " ", keep_len, 0.9,
-	    "doubled space");
+	if (keep > rs)
+		add(s, rs, keep, "", 0, 0.9, "doubled space");
+	if (keep_end < re)
+		add(s, keep_end, re, "", 0, 0.9, "doubled space");
 }
 
 /*
@@ -200,6 +214,8 @@ static void quote_spacing(struct scan *s, size_t i, size_t next, int32_t c)
 
 	if (c != '"' && mojibake_lead(p))
 		return;
+	if ((c == 0x201C || c == 0x201D) && !s->curly_ok)
+		return;
 	if (c == 0xAB || c == 0x201C) {
 		if (is_alnum(p))
 			add(s, i, i, " ", 1, c == 0xAB ? 0.9 : 0.85,
@@ -216,7 +232,8 @@ static void quote_spacing(struct scan *s, size_t i, size_t next, int32_t c)
 		return;
 	opening = s->qseen++ % 2 == 0;
 	if (opening && (is_alnum(p) || p == ':' || p == ','))
-		add(s, i, i, " ", 1, 0.9, "missing space before an opening quote");
+		add(s, i, i, " ", 1, 0.9,
+		    "missing space before an opening quote");
 	else if (!opening && is_alnum(n))
 		add(s, next, next, " ", 1, 0.9,
 		    "missing space after a closing quote");
@@ -231,6 +248,22 @@ static int quote_role_fits(const struct scan *s, size_t i, int opening)
 	if (c < 0 || repair_is_hspace(c))
 		return 0;
 	return !opening || !(c < 128 && strchr(".,;:!?)", (int)c));
+}
+
+/* Do “ and ” alternate, opening with “? Lines that use “ to close („…“,
+ * “…“) get no curly-quote repair. */
+static int curly_quotes_pair(const struct scan *s)
+{
+	size_t i = s->ls;
+	int open = 0;
+
+	while (i < s->le) {
+		int32_t c = utf8_next(s->t, &i, s->le);
+		if (c == 0x201E || (c == 0x201C && open++) ||
+		    (c == 0x201D && !open--))
+			return 0;
+	}
+	return open == 0;
 }
 
 /* Count the line's straight quotes. When they are odd in number, or one
@@ -250,6 +283,7 @@ static void count_quotes(struct scan *s)
 	}
 	if (!fits && s->nquotes % 2 == 0)
 		s->nquotes++;
+	s->curly_ok = curly_quotes_pair(s);
 }
 
 static void scan_line(struct scan *s)

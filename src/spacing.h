@@ -18,13 +18,16 @@
  *    parentheses are on the line, never before ": ; ! ?";         conf 0.85
  *  - runs of two or more spaces between two visible characters of a line
  *    become one: the first no-break space of the run when it has one
- *    (French "mot  :" keeps its no-break space), else U+0020; leading and
+ *    (French "mot  :" keeps its no-break space), else the first; leading and
  *    trailing white space, tabs and spaces between two digits are left
  *    alone;                                                       conf 0.90
  *  - missing space outside quotes: a letter glued to « or “ before it, or
- *    to » or ” after it; straight quotes when the line has an even number
- *    of them, odd ones opening ("un"plan" -> "un "plan", also after ":" and
- *    ","), even ones closing ("Power"contre" -> "Power" contre").  conf 0.90
+ *    to » or ” after it (“ ” only when they alternate on the line, so
+ *    „…“ and “…“ are left alone); straight quotes when the line has an
+ *    even number of them that can all play their part, odd ones opening
+ *    ("un"plan" -> "un "plan", also after ":" and ","), even ones closing
+ *    ("Power"contre" -> "Power" contre"); in "cœur".François the first
+ *    quote cannot open, so the line is left alone.               conf 0.90
  *
  * French keeps a space (no-break or not) before ": ; ! ?" and inside « »:
  * this stage never removes those, and never converts one kind of space
@@ -33,8 +36,11 @@
  * halves of a still double-encoded character ("Ã" + no-break space is a
  * mojibake "à", "Â«" a mojibake "«").
  *
- * Repairs with a confidence of at least SPACING_APPLY_MIN are applied, the
- * others reported only. The output of this stage contains none of the
+ * Every repair deletes or inserts white space; the characters around it
+ * (the apostrophe, the space that is kept) are never rewritten, so a later
+ * stage such as the typography profile can still change them. Repairs with
+ * a confidence of at least SPACING_APPLY_MIN are applied, the others
+ * reported only. The output of this stage contains none of the
  * patterns above, so a second run applies nothing.
  */
 #ifndef RELIRE_SPACING_H

@@ -19,7 +19,7 @@
 #include "util.h"
 
 #define MAX_SUGGESTIONS 5
-#define NAME_GAP 3 /* lower-case words allowed inside a name */
+#define NAME_GAP	3 /* lower-case words allowed inside a name */
 
 enum verdict_kind { V_KNOWN, V_NAME, V_MISSPELLING };
 
@@ -30,11 +30,11 @@ struct verdict {
 };
 
 struct spell_state {
-	double budget;       /* seconds of suggest() left for this worker */
+	double budget;	     /* seconds of suggest() left for this worker */
 	struct strmap index; /* "lang\x1fword" -> 1 + index into v */
 	struct verdict *v;
 	size_t nv, cap;
-	struct fixes fixes;  /* scratch */
+	struct fixes fixes; /* scratch */
 	size_t suggest_calls, suggest_skipped;
 };
 
@@ -121,11 +121,11 @@ static const char *safe_fix(const struct fixes *f)
 }
 
 static const char *const fix_labels[] = {
-	[FIX_ADD_ACCENT] = "missing accent",
-	[FIX_CHANGE_ACCENT] = "wrong accent",
-	[FIX_DROP_ACCENT] = "extra accent",
-	[FIX_LETTER] = "doubled or dropped letter",
-	[FIX_ELISION] = "missing apostrophe",
+    [FIX_ADD_ACCENT] = "missing accent",
+    [FIX_CHANGE_ACCENT] = "wrong accent",
+    [FIX_DROP_ACCENT] = "extra accent",
+    [FIX_LETTER] = "doubled or dropped letter",
+    [FIX_ELISION] = "missing apostrophe",
 };
 
 /* Detail of a misspelling that has fast repairs. */
@@ -174,7 +174,7 @@ static void judge(struct spell_state *st, struct dict *d, const char *w,
 		/* An English word ("email") is a loanword as likely as a
 		 * French word that lost its accent ("émail"): report only. */
 		safe = dict_check_loanword(d, w, len) ? NULL
-						       : safe_fix(&st->fixes);
+						      : safe_fix(&st->fixes);
 		fixes_detail(&st->fixes, safe, &sb);
 		out->repl = safe ? xstrdup(safe) : NULL;
 	} else if (dict_check_loanword(d, w, len)) {
@@ -188,9 +188,8 @@ static void judge(struct spell_state *st, struct dict *d, const char *w,
 }
 
 /* The cached verdict on w[0..len), which Hunspell does not know. */
-static const struct verdict *verdict_for(struct spell_state *st,
-					 struct dict *d, const char *w,
-					 size_t len)
+static const struct verdict *verdict_for(struct spell_state *st, struct dict *d,
+					 const char *w, size_t len)
 {
 	struct strbuf key;
 	int64_t *slot;
@@ -290,8 +289,8 @@ static int inside_name(const struct tokens *ts, const char *t, size_t i,
 
 /* A lower-case word unknown here but known in English, next to another
  * one: an English phrase ("of the year"), not a French typo. */
-static int english_neighbour(const struct tokens *ts, const char *t,
-			     size_t i, struct dict *d)
+static int english_neighbour(const struct tokens *ts, const char *t, size_t i,
+			     struct dict *d)
 {
 	for (int dir = -1; dir <= 1; dir += 2) {
 		size_t j = neighbour(ts, t, i, dir);
@@ -329,17 +328,19 @@ static void check_word(struct article *a, const struct view *v,
 		return;
 	os = view_orig_start(v, tk->start + e);
 	oe = view_orig_end(v, tk->end);
-	if (in_foreign(a, os, oe))
+	/* Text another stage already rewrites or removes in this phase
+	 * ("Wich Wich Wichoff") is not judged, nor another language. */
+	if (in_foreign(a, os, oe) || article_overlaps_applied(a, os, oe))
 		return;
 	vd = verdict_for(st, d, w + e, len - e);
 	if (vd->kind == V_KNOWN)
 		return;
 	if (vd->kind == V_NAME) {
-		view_report(v, a, FK_UNKNOWN_NAME, tk->start + e, tk->end, w + e,
-			    len - e, 0, 0.5,
+		view_report(v, a, FK_UNKNOWN_NAME, tk->start + e, tk->end,
+			    w + e, len - e, 0, 0.5,
 			    tk->flags & TF_ALLCAPS
-				    ? "acronym not in the dictionary"
-				    : "capitalized word not in the dictionary");
+				? "acronym not in the dictionary"
+				: "capitalized word not in the dictionary");
 		return;
 	}
 	if (inside_name(ts, v->text, i, d) ||
@@ -402,7 +403,8 @@ void spell_detect(struct article *a, const struct view *v,
 			continue;
 		}
 		for (size_t j = i; j < i + n; j += 2)
-			if (j + 2 >= i + n || !combining_form(ts, v->text, j, d))
+			if (j + 2 >= i + n ||
+			    !combining_form(ts, v->text, j, d))
 				check_word(a, v, ts, j, d, st);
 		i += n - 1;
 	}

@@ -16,7 +16,8 @@
  * and it is skipped when it is a URL, e-mail address, handle or hashtag,
  * holds a digit, is an ordinal or Roman numeral (TF_NUMERAL), has a single
  * letter, lies inside a `foreign_language` finding (another language's
- * spelling is not ours to judge), or is a lower-case word between
+ * spelling is not ours to judge) or overlaps a repair another stage
+ * applied in the same phase (a deleted repeat), or is a lower-case word between
  * capitalized words ("Bank of America", "Fruit of the Loom"), or is a
  * lower-case English word next to another English word that the language's
  * dictionary does not know ("of the year": "the" is not "thé" there).

@@ -15,7 +15,7 @@
 #include "utf8.h"
 #include "util.h"
 
-#define MAX_CP 64         /* longer words get no repair */
+#define MAX_CP	      64  /* longer words get no repair */
 #define LETTER_BUDGET 120 /* probes per doubled-letter skeleton */
 
 struct search {
@@ -27,8 +27,8 @@ struct search {
 	size_t pos[MAX_CP]; /* accentable positions of cp */
 	size_t npos;
 	size_t maxchg;
-	int skeleton;       /* cp is a doubled-letter edit of orig */
-	size_t limit;       /* stop when f->probes reaches it */
+	int skeleton; /* cp is a doubled-letter edit of orig */
+	size_t limit; /* stop when f->probes reaches it */
 	struct strbuf sb;
 };
 
@@ -51,7 +51,8 @@ static void fixes_add(struct fixes *f, const char *w, size_t len,
 		      enum fix_kind kind)
 {
 	for (size_t i = 0; i < f->n; i++)
-		if (strlen(f->v[i].word) == len && !memcmp(f->v[i].word, w, len))
+		if (strlen(f->v[i].word) == len &&
+		    !memcmp(f->v[i].word, w, len))
 			return;
 	GROW(f->v, f->cap, f->n + 1);
 	f->v[f->n].word = xmemdup(w, len);
@@ -121,9 +122,9 @@ static void enumerate(struct search *s, size_t k, size_t changes,
 	for (size_t j = 0; j < gn; j++) {
 		if (g[j] == keep)
 			continue;
-		enum fix_kind now = keep == g[0]  ? FIX_ADD_ACCENT
-				    : j == 0	   ? FIX_DROP_ACCENT
-						   : FIX_CHANGE_ACCENT;
+		enum fix_kind now = keep == g[0] ? FIX_ADD_ACCENT
+				    : j == 0	 ? FIX_DROP_ACCENT
+						 : FIX_CHANGE_ACCENT;
 		s->cp[at] = g[j];
 		enumerate(s, k + 1, changes + 1, now > kind ? now : kind);
 	}
@@ -220,7 +221,8 @@ static void elision_edits(struct search *s, const char *w, size_t len,
 		sb_add(&s->sb, w, i);
 		sb_add(&s->sb, apostrophe, alen);
 		sb_add(&s->sb, w + i, len - i);
-		if (dict_elision_prefix(s->d, s->sb.buf, s->sb.len) != i + alen ||
+		if (dict_elision_prefix(s->d, s->sb.buf, s->sb.len) !=
+			i + alen ||
 		    !vowel_or_h(s->d, w + i, len - i))
 			continue;
 		s->f->probes++;

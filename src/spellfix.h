@@ -29,16 +29,16 @@
 
 #include "dict.h"
 
-#define SPELLFIX_FULL 2048
+#define SPELLFIX_FULL	    2048
 #define SPELLFIX_MAX_PROBES 4000
 
 /* How a candidate differs from the written word. */
 enum fix_kind {
-	FIX_ADD_ACCENT,    /* only adds diacritics to plain letters */
+	FIX_ADD_ACCENT,	   /* only adds diacritics to plain letters */
 	FIX_CHANGE_ACCENT, /* replaces a diacritic by another (and may add) */
 	FIX_DROP_ACCENT,   /* removes a diacritic ("artéfact" -> "artefact") */
-	FIX_LETTER,        /* one doubled letter more or less (and accents) */
-	FIX_ELISION,       /* an apostrophe after an elided word */
+	FIX_LETTER,	   /* one doubled letter more or less (and accents) */
+	FIX_ELISION,	   /* an apostrophe after an elided word */
 };
 
 struct fix {
@@ -49,8 +49,8 @@ struct fix {
 struct fixes {
 	struct fix *v;
 	size_t n, cap;
-	size_t probes;  /* Hunspell spell() calls made */
-	int truncated;  /* the probe bound stopped the search */
+	size_t probes; /* Hunspell spell() calls made */
+	int truncated; /* the probe bound stopped the search */
 };
 
 void fixes_init(struct fixes *f);

@@ -19,7 +19,7 @@
 
 struct words {
 	uint32_t *id;
-	size_t *cps;   /* characters (code points) of each word */
+	size_t *cps; /* characters (code points) of each word */
 	size_t n, total;
 };
 
@@ -47,7 +47,8 @@ static void words_build(struct words *w, const struct view *v,
 		if (t->type != TOK_WORD && t->type != TOK_NUMBER)
 			continue;
 		w->id[w->n] = intern(&m, v->text + t->start, t->end - t->start);
-		w->cps[w->n] = utf8_count(v->text + t->start, t->end - t->start);
+		w->cps[w->n] =
+		    utf8_count(v->text + t->start, t->end - t->start);
 		w->total += w->cps[w->n++];
 	}
 	strmap_release(&m);
@@ -57,11 +58,11 @@ static void words_build(struct words *w, const struct view *v,
 
 struct ngrams {
 	const struct words *w;
-	size_t n;       /* words per n-gram */
-	size_t *table;  /* first position + 1, 0 = empty */
+	size_t n;      /* words per n-gram */
+	size_t *table; /* first position + 1, 0 = empty */
 	size_t cap;
-	size_t *first;  /* per position: first position of its n-gram */
-	size_t *count;  /* per first position: occurrences */
+	size_t *first; /* per position: first position of its n-gram */
+	size_t *count; /* per first position: occurrences */
 };
 
 static uint64_t ngram_hash(const struct words *w, size_t k, size_t n)
@@ -107,8 +108,9 @@ static void ngrams_release(struct ngrams *ng)
 	free(ng->count);
 }
 
-/* Characters of the words covered by the n-grams whose first occurrence
- * satisfies pick(first), each word counted once. */
+/* Characters of the words covered by the occurrences of the n-gram first
+ * seen at target, or of every n-gram seen twice or more when target is
+ * (size_t)-1; each word counted once. */
 static size_t covered_chars(const struct ngrams *ng, size_t target)
 {
 	const struct words *w = ng->w;
@@ -246,10 +248,10 @@ static void line_stats(struct article *a, const struct view *v,
 	para_close(&s, v->text);
 	if (s.nlines)
 		a->stats[DS_DUP_LINE_FRAC] =
-			(double)s.duplines / (double)s.nlines;
+		    (double)s.duplines / (double)s.nlines;
 	if (s.para_chars)
 		a->stats[DS_DUP_PARA_CHAR_FRAC] =
-			(double)s.dup_para_chars / (double)s.para_chars;
+		    (double)s.dup_para_chars / (double)s.para_chars;
 	strmap_release(&s.lines);
 	strmap_release(&s.paras);
 }

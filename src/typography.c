@@ -11,7 +11,7 @@
 #include "utf8.h"
 #include "util.h"
 
-#define NBSP "\xC2\xA0"      /* U+00A0 NO-BREAK SPACE */
+#define NBSP  "\xC2\xA0"     /* U+00A0 NO-BREAK SPACE */
 #define NNBSP "\xE2\x80\xAF" /* U+202F NARROW NO-BREAK SPACE */
 
 struct tscan {
@@ -20,8 +20,8 @@ struct tscan {
 	const struct repair_guard *guard;
 	struct repair_list *edits;
 	int straight_ok; /* straight quotes on this line pair up */
-	int curly_ok;    /* “ ” on this line pair up */
-	size_t qseen;    /* straight quotes met so far on the line */
+	int curly_ok;	 /* “ ” on this line pair up */
+	size_t qseen;	 /* straight quotes met so far on the line */
 };
 
 static int32_t cp_at(const struct tscan *s, size_t i, size_t *next)
@@ -40,6 +40,11 @@ static int32_t cp_before(const struct tscan *s, size_t i)
 	size_t j = i;
 
 	return i <= s->ls ? -1 : utf8_prev(s->t, &j);
+}
+
+static int is_alnum(int32_t c)
+{
+	return c > 0 && (uc_is_alpha(c) || uc_is_digit(c));
 }
 
 static size_t skip_fwd(const struct tscan *s, size_t i)
@@ -70,11 +75,6 @@ static int has_nobreak(const struct tscan *s, size_t from, size_t to)
 		if (repair_is_nobreak(utf8_next(s->t, &i, to)))
 			return 1;
 	return 0;
-}
-
-static int is_alnum(int32_t c)
-{
-	return c > 0 && (uc_is_alpha(c) || uc_is_digit(c));
 }
 
 static int is_closing(int32_t c)
@@ -142,11 +142,13 @@ static void high_punct(struct tscan *s, size_t i, size_t next, int32_t c)
 	    (p > 0 && p < 128 && strchr("?!;:", (int)p)))
 		return;
 	if (b == i && (is_alnum(p) || is_closing(p)))
-		add(s, i, i, space, 0.9, c == ':' ? "no-break space before :"
-						 : "narrow no-break space before ; ! ?");
+		add(s, i, i, space, 0.9,
+		    c == ':' ? "no-break space before :"
+			     : "narrow no-break space before ; ! ?");
 	else if (b < i && !has_nobreak(s, b, i))
-		add(s, b, i, space, 0.9, c == ':' ? "no-break space before :"
-						 : "narrow no-break space before ; ! ?");
+		add(s, b, i, space, 0.9,
+		    c == ':' ? "no-break space before :"
+			     : "narrow no-break space before ; ! ?");
 }
 
 /* Three dots and only three: "…". Returns the bytes consumed. */
@@ -176,24 +178,37 @@ static void scan_char(struct tscan *s, size_t i, size_t next, int32_t c)
 		high_punct(s, i, next, c);
 }
 
-/* Do the quotes of the line pair up, and is it free of « »? */
+/* Is the quote at [i, next) where a quotation can open (nothing glued
+ * before it) or close (nothing glued after it)? */
+static int quote_fits(const struct tscan *s, size_t i, size_t next, int opening)
+{
+	return !is_alnum(opening ? cp_before(s, i) : cp_at(s, next, NULL));
+}
+
+/* Do the quotes of the line pair up, each where its role allows, and is
+ * the line free of « »? */
 static void check_quotes(struct tscan *s)
 {
 	size_t i = s->ls, straight = 0, depth = 0;
-	int guillemets = 0, curly = 1;
+	int guillemets = 0, curly = 1, fits = 1;
 
 	while (i < s->le) {
+		size_t at = i;
 		int32_t c = utf8_next(s->t, &i, s->le);
-		if (c == 0xAB || c == 0xBB)
+		if (c == 0xAB || c == 0xBB) {
 			guillemets = 1;
-		else if (c == '"' && !s->guard->mask[i - 1])
+		} else if (c == '"' && !s->guard->mask[at]) {
+			fits = fits && quote_fits(s, at, i, straight % 2 == 0);
 			straight++;
-		else if (c == 0x201C)
-			curly = curly && depth++ == 0;
-		else if (c == 0x201D)
-			curly = curly && depth-- == 1;
+		} else if (c == 0x201C) {
+			curly =
+			    curly && depth++ == 0 && quote_fits(s, at, i, 1);
+		} else if (c == 0x201D) {
+			curly =
+			    curly && depth-- == 1 && quote_fits(s, at, i, 0);
+		}
 	}
-	s->straight_ok = !guillemets && straight % 2 == 0;
+	s->straight_ok = !guillemets && fits && straight % 2 == 0;
 	s->curly_ok = !guillemets && curly && depth == 0;
 	s->qseen = 0;
 }

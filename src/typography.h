@@ -11,7 +11,9 @@
  *  - straight quotes "…" and English quotes “…” become « … » with no-break
  *    spaces (U+00A0) inside, when the line has no « already (inside « »,
  *    “ ” are the French second-level quotes) and the quotes pair up
- *    (an even number of ", alternating “ and ”);                 conf 0.85
+ *    (an even number of ", alternating “ and ”) with nothing glued before
+ *    an opening one or after a closing one (le" Bild " is left alone);
+ *                                                                 conf 0.85
  *  - « and » get a no-break space inside: an ordinary space there is
  *    replaced, a missing one inserted; an existing no-break space of
  *    either width is kept;                                        conf 0.90

@@ -19,17 +19,26 @@
 #include "util.h"
 
 static const char *const status_names[VS__COUNT] = {
-	"seed", "auto", "pending", "approved", "rejected", "locked",
+    "seed", "auto", "pending", "approved", "rejected", "locked",
 };
 
 enum col {
-	C_VARIANT, C_CANONICAL, C_TYPE, C_KEY, C_METHOD, C_CONFIDENCE,
-	C_STATUS, C_COUNT, C_ARTICLES, C_EVIDENCE, C__COUNT
+	C_VARIANT,
+	C_CANONICAL,
+	C_TYPE,
+	C_KEY,
+	C_METHOD,
+	C_CONFIDENCE,
+	C_STATUS,
+	C_COUNT,
+	C_ARTICLES,
+	C_EVIDENCE,
+	C__COUNT
 };
 
 static const char *const col_names[C__COUNT] = {
-	"variant", "canonical", "type",  "key",      "method",
-	"confidence", "status", "count", "articles", "evidence",
+    "variant",	  "canonical", "type",	"key",	    "method",
+    "confidence", "status",    "count", "articles", "evidence",
 };
 
 const char *variant_status_name(enum variant_status s)
@@ -86,8 +95,8 @@ void variants_free(struct variants *vt)
 	free(vt);
 }
 
-static int64_t *index_slot(const struct variants *vt, const char *s,
-			   size_t len, int insert)
+static int64_t *index_slot(const struct variants *vt, const char *s, size_t len,
+			   int insert)
 {
 	size_t n;
 	char *f = utf8_fold(s, len, &n);
@@ -154,8 +163,8 @@ void variants_overlay(struct variants *base, const struct variants *top)
 {
 	for (size_t i = 0; i < top->n; i++) {
 		const struct variant_row *t = &top->rows[i];
-		row_copy(variants_add(base, t->variant, t->canonical, t->status),
-			 t);
+		row_copy(
+		    variants_add(base, t->variant, t->canonical, t->status), t);
 	}
 }
 
@@ -236,17 +245,21 @@ static int read_header(struct reader *rd, const struct csv_row *row)
 			if (strcmp(row->fields[i], col_names[c]))
 				continue;
 			if (rd->col[c] >= 0)
-				return bad_row(rd, row, "column '%s' given twice",
+				return bad_row(rd, row,
+					       "column '%s' given twice",
 					       col_names[c]);
 			rd->col[c] = (int)i;
 		}
 	}
 	for (int c = 0; c < C__COUNT; c++)
 		if (rd->col[c] < 0)
-			return bad_row(rd, row, "missing column '%s' (the header "
-				       "must name variant, canonical, type, key, "
-				       "method, confidence, status, count, "
-				       "articles, evidence)", col_names[c]);
+			return bad_row(
+			    rd, row,
+			    "missing column '%s' (the header "
+			    "must name variant, canonical, type, key, "
+			    "method, confidence, status, count, "
+			    "articles, evidence)",
+			    col_names[c]);
 	rd->nfields = row->n;
 	rd->have_header = 1;
 	return 0;
@@ -304,13 +317,16 @@ static int check_row(const struct reader *rd, const struct csv_row *row,
 	if (!*r->canonical)
 		return bad_row(rd, row, "empty canonical for '%s'", r->variant);
 	if (st < 0)
-		return bad_row(rd, row, "unknown status '%s' (expected seed, "
+		return bad_row(rd, row,
+			       "unknown status '%s' (expected seed, "
 			       "auto, pending, approved, rejected or locked)",
 			       status);
 	r->status = (enum variant_status)st;
 	if (parse_confidence(field(rd, row, C_CONFIDENCE), &r->confidence))
-		return bad_row(rd, row, "confidence '%s' is not a number "
-			       "between 0 and 1", field(rd, row, C_CONFIDENCE));
+		return bad_row(rd, row,
+			       "confidence '%s' is not a number "
+			       "between 0 and 1",
+			       field(rd, row, C_CONFIDENCE));
 	if (parse_count(field(rd, row, C_COUNT), &r->count))
 		return bad_row(rd, row, "count '%s' is not a whole number",
 			       field(rd, row, C_COUNT));
@@ -339,11 +355,14 @@ static int add_read_row(struct reader *rd, const struct csv_row *row)
 	old = variants_find(rd->vt, tmp.variant, strlen(tmp.variant));
 	if (old && (old->status != tmp.status ||
 		    strcmp(old->canonical, tmp.canonical)))
-		return bad_row(rd, row, "'%s' is given twice with different "
-			       "decisions", tmp.variant);
+		return bad_row(rd, row,
+			       "'%s' is given twice with different "
+			       "decisions",
+			       tmp.variant);
 	if (!old)
 		row_copy(variants_add(rd->vt, tmp.variant, tmp.canonical,
-				      tmp.status), &tmp);
+				      tmp.status),
+			 &tmp);
 	return 0;
 }
 
@@ -433,11 +452,16 @@ int variants_read(const char *path, struct variants **out)
 static int decision_rank(enum variant_status s)
 {
 	switch (s) {
-	case VS_LOCKED: return 4;
-	case VS_REJECTED: return 3;
-	case VS_APPROVED: return 2;
-	case VS_SEED: return 1;
-	default: return 0;
+	case VS_LOCKED:
+		return 4;
+	case VS_REJECTED:
+		return 3;
+	case VS_APPROVED:
+		return 2;
+	case VS_SEED:
+		return 1;
+	default:
+		return 0;
 	}
 }
 
@@ -454,25 +478,28 @@ static int absorb_table(const char *path, const struct variants *vt,
 			f->count += r->count;
 			f->articles += r->articles;
 			if (name_form_parse_evidence(f, r->evidence) < 0)
-				return rl_error("malformed evidence for '%s' in "
-						"'%s'", r->variant, path);
+				return rl_error(
+				    "malformed evidence for '%s' in "
+				    "'%s'",
+				    r->variant, path);
 		}
 		if (!variant_status_decided(r->status))
 			continue;
 		p = variants_find(prior, r->variant, strlen(r->variant));
 		if (!p || decision_rank(r->status) > decision_rank(p->status))
 			row_copy(variants_add(prior, r->variant, r->canonical,
-					      r->status), r);
+					      r->status),
+				 r);
 	}
 	return 0;
 }
 
 int variants_merge_files(const char *const *paths, size_t n, const char *out,
-			 struct namekey *nk, struct dict *d)
+			 struct namekey *nk, struct dict *d,
+			 const struct variants_opts *opt)
 {
 	struct names *names = names_new(NULL);
 	struct variants *prior = variants_new(), *vt = NULL, *merged = NULL;
-	struct variants_opts opt;
 	struct strbuf tmp;
 	int rc = 0;
 
@@ -486,8 +513,7 @@ int variants_merge_files(const char *const *paths, size_t n, const char *out,
 	}
 	if (rc < 0)
 		goto out;
-	variants_opts_init(&opt);
-	merged = variants_build(names, prior, nk, d, &opt);
+	merged = variants_build(names, prior, nk, d, opt);
 	sb_addf(&tmp, "%s.tmp", out);
 	rc = variants_write(merged, tmp.buf);
 	if (rc == 0 && rename(tmp.buf, out) != 0)

@@ -19,7 +19,7 @@
  *
  * Building (variants_build) clusters the spellings of a batch around
  * centres, each spelling attached directly to one centre (no chaining),
- * in tiers:
+ * in tiers (exact conditions in docs/names.md):
  *   1. same name key (namekey.h): Putin, Poutine, Путин        (auto, 0.95)
  *   2. same consonant skeleton and key similarity >= 0.92       (auto, 0.8)
  *   3. a rare spelling close to a frequent name that shares its context:
@@ -27,10 +27,12 @@
  * Never together: two spellings the dictionary both knows, two spellings
  * written with different given names (Olena Zelenska, Volodymyr Zelensky)
  * or, for tiers 2 and 3, before different surnames (Vladimir, Volodymyr),
- * a feminine and a masculine ending (Zelenska, Zelensky), or a pair an
- * editor rejected. The canonical spelling of a cluster is the editor's or
- * the seed table's choice, else the one the dictionary knows, else the
- * most frequent.
+ * a feminine and a masculine ending (Zelenska, Zelensky), a given name and
+ * a surname, or a pair an editor rejected. Common words of the language
+ * are not names. The canonical spelling of a cluster is the editor's or
+ * the seed table's choice, else the one the dictionary knows (possibly
+ * found through Hunspell's suggestions: Kursk -> Koursk), else the most
+ * frequent.
  */
 #ifndef RELIRE_VARIANTS_H
 #define RELIRE_VARIANTS_H
@@ -65,16 +67,16 @@ int variant_status_applies(enum variant_status s);
 int variant_status_decided(enum variant_status s);
 
 struct variant_row {
-	char *variant;    /* owned: the spelling in the texts */
-	char *canonical;  /* owned: the spelling to write */
-	char *type;       /* owned: person, place, given, name, org... */
-	char *key;        /* owned: name key of the variant */
-	char *method;     /* owned: seed, editor, canonical, key, skeleton,
-			   * context, single */
+	char *variant;	 /* owned: the spelling in the texts */
+	char *canonical; /* owned: the spelling to write */
+	char *type;	 /* owned: person, place, given, name, org... */
+	char *key;	 /* owned: name key of the variant */
+	char *method;	 /* owned: seed, editor, canonical, key, skeleton,
+			  * context, single */
 	double confidence;
 	enum variant_status status;
 	size_t count, articles;
-	char *evidence;   /* owned, may be "" */
+	char *evidence; /* owned, may be "" */
 };
 
 struct variants {
@@ -117,8 +119,13 @@ int variants_write(const struct variants *vt, const char *path);
 
 /* Options of variants_build. */
 struct variants_opts {
-	int keep_singles; /* also write spellings without variants (needed
-			   * for exact shard merges; default 1) */
+	int keep_singles;   /* also write spellings without variants (needed
+			     * for exact shard merges; default 1) */
+	size_t suggest_max; /* Hunspell suggestion calls allowed to find the
+			     * dictionary's spelling of a name absent from the
+			     * batch (Kursk -> Koursk), most frequent names
+			     * first, names seen twice or more; 0 = none;
+			     * default 10 (each call costs 0.1-0.5 s) */
 };
 void variants_opts_init(struct variants_opts *o);
 
@@ -130,6 +137,7 @@ void variants_opts_init(struct variants_opts *o);
  * re-spells a name an earlier run chose), counts and evidence are those of
  * names, new spellings are appended. nk computes keys; d (may be NULL) is
  * the target language's dictionary. Returns a new table (caller frees).
+ * One build at a time: it uses nk and d, which are not thread-safe.
  */
 struct variants *variants_build(const struct names *names,
 				const struct variants *prior,
@@ -157,12 +165,16 @@ void variants_apply(const struct variants *vt, const struct name_rules *rules,
  * Merge tables written for shards of one batch into out (written through
  * a temporary file renamed at the end: nothing is overwritten on error).
  * Counts and clues add up and spellings are clustered again, so the result
- * is the table one run over the whole batch would have written (given the
- * same seed, dictionary and tables written with keep_singles). d may be
+ * is the table one run over the whole batch would have written, given the
+ * same seed table, dictionary and options (opt: those the shards were
+ * built with, NULL for the defaults; tables written with keep_singles).
+ * Decisions (seed, approved, rejected, locked) are kept; when shards
+ * disagree, locked beats rejected beats approved beats seed. d may be
  * NULL. Returns 0 or -1 (printed).
  */
 int variants_merge_files(const char *const *paths, size_t n, const char *out,
-			 struct namekey *nk, struct dict *d);
+			 struct namekey *nk, struct dict *d,
+			 const struct variants_opts *opt);
 
 /* The matching tier of two keys without context: 1 same key, 2 same
  * skeleton and similar, 0 neither; *sim gets their similarity. */

@@ -55,8 +55,8 @@ static const char *apostrophe_of(const char *t, size_t len)
 }
 
 struct span {
-	size_t start, end;    /* replaced view bytes */
-	size_t name;          /* where the name starts inside */
+	size_t start, end; /* replaced view bytes */
+	size_t name;	   /* where the name starts inside */
 	unsigned flags;
 };
 
@@ -161,7 +161,7 @@ static void replace(const struct variants *vt, const struct name_rules *rules,
 {
 	const char *t = v->text;
 	const struct variant_row *r =
-		variants_find(vt, t + sp->name, sp->end - sp->name);
+	    variants_find(vt, t + sp->name, sp->end - sp->name);
 	struct strbuf repl, detail;
 
 	if (!r || !strcmp(r->variant, r->canonical) ||

@@ -18,29 +18,31 @@
 #include "utf8.h"
 #include "util.h"
 
-#define TIER2_SIMILARITY 0.92 /* same skeleton and this close: auto */
-#define TIER3_SIMILARITY 0.80 /* rare spelling near a frequent name */
-#define TIER3_MAX_COUNT 2     /* "rare": at most this many mentions */
-#define TIER3_RATIO 3         /* the name is this many times as frequent */
-#define SUGGEST_MAX_CALLS 200 /* Hunspell suggestions asked per build */
-#define SUGGEST_MAX_BYTES 40  /* longer words are garbage, and slow */
-#define DICT_CONFIDENCE 0.90
+#define TIER2_SIMILARITY  0.92 /* same skeleton and this close: auto */
+#define TIER3_SIMILARITY  0.80 /* rare spelling near a frequent name */
+#define TIER3_MAX_COUNT	  2    /* "rare": at most this many mentions */
+#define TIER3_RATIO	  3    /* the name is this many times as frequent */
+#define MIN_KEY		  4    /* shorter keys (Al, Man, Eni) match nothing */
+#define MIN_FUZZY_KEY	  5    /* nor do keys under 5 letters fuzzily */
+#define SUGGEST_MIN_COUNT 2    /* Hunspell is asked about names seen twice */
+#define SUGGEST_MAX_BYTES 40   /* longer words are garbage, and slow */
+#define DICT_CONFIDENCE	  0.90
 
 static const double tier_confidence[] = {1.0, 0.95, 0.80, 0.40};
 static const char *const tier_method[] = {"canonical", "key", "skeleton",
 					  "context"};
 
 struct vform {
-	const char *form;            /* spelling (borrowed) */
-	const struct name_form *nf;  /* batch counts and clues, or NULL */
+	const char *form;	    /* spelling (borrowed) */
+	const struct name_form *nf; /* batch counts and clues, or NULL */
 	const struct variant_row *prior;
 	char *key, *skel;
 	size_t klen, slen;
 	size_t count;
-	int known;    /* the dictionary knows the spelling */
-	int skip;     /* a common word at sentence starts: not a name */
-	int centre;   /* index of its centre (itself for a centre), or -1 */
-	int tier;     /* 0 centre, 1..3 matching tier, -1 earlier decision */
+	int known;  /* the dictionary knows the spelling */
+	int skip;   /* a common word at sentence starts: not a name */
+	int centre; /* index of its centre (itself for a centre), or -1 */
+	int tier;   /* 0 centre, 1..3 matching tier, -1 earlier decision */
 	const char *canonical; /* a centre's fixed spelling, or NULL */
 	int from_dict; /* canonical is the dictionary's spelling of its key */
 };
@@ -49,6 +51,7 @@ struct vform {
  * several keys: those of its decided members). */
 struct entry {
 	int centre, next;
+	int decided; /* listed by an earlier decision, not by a centre */
 };
 
 struct builder {
@@ -56,19 +59,19 @@ struct builder {
 	struct dict *dict;
 	struct vform *f;
 	size_t n, cap;
-	struct strmap forms;     /* folded spelling -> 1 + form */
-	struct strmap by_key;    /* key -> 1 + first entry */
-	struct strmap by_skel;   /* skeleton -> 1 + first entry */
-	struct strmap rejected;  /* "variant\x1fcanonical" folded */
+	struct strmap forms;	 /* folded spelling -> 1 + form */
+	struct strmap by_key;	 /* key -> 1 + first entry */
+	struct strmap by_skel;	 /* skeleton -> 1 + first entry */
+	struct strmap rejected;	 /* "variant\x1fcanonical" folded */
 	struct strmap clue_skel; /* clue word -> 1 + index in skels */
 	char **skels;
 	size_t nskels, skcap;
-	char **owned;            /* dictionary spellings adopted */
-	size_t nowned, owncap, suggest_calls;
+	char **owned; /* dictionary spellings adopted */
+	size_t nowned, owncap, suggest_calls, suggest_max;
 	struct entry *e;
 	size_t ne, ecap;
-	int *frequent[256];      /* centres with >= TIER3_RATIO mentions by
-				  * first key byte, -1 terminated */
+	int *frequent[256]; /* centres with >= TIER3_RATIO mentions by
+			     * first key byte, -1 terminated */
 	size_t nfreq[256], freqcap[256];
 };
 
@@ -83,6 +86,20 @@ static int keys_gender_differ(const char *ka, size_t na, const char *kb,
 	return a != b;
 }
 
+/* Keys long enough and of close length for a fuzzy comparison to mean
+ * something (Rome / Romeo, Carl / Carley do not), of the same grammatical
+ * gender, and not one the other with an ending added (France / Frances,
+ * Chamber / Chambéry: inflections and derived words). */
+static int fuzzy_keys(const char *ka, size_t na, const char *kb, size_t nb)
+{
+	size_t d = na > nb ? na - nb : nb - na;
+
+	if (na < MIN_FUZZY_KEY || nb < MIN_FUZZY_KEY || d > 1 ||
+	    keys_gender_differ(ka, na, kb, nb))
+		return 0;
+	return !(d && !memcmp(ka, kb, na < nb ? na : nb));
+}
+
 int variants_pair_tier(const char *ka, size_t na, const char *kb, size_t nb,
 		       double *sim)
 {
@@ -92,11 +109,11 @@ int variants_pair_tier(const char *ka, size_t na, const char *kb, size_t nb,
 
 	*sim = name_similarity(ka, na, kb, nb);
 	if (na == nb && !memcmp(ka, kb, na))
-		return na ? 1 : 0;
+		return na >= MIN_KEY ? 1 : 0;
 	xa = namekey_skeleton(ka, na, &sa);
 	xb = namekey_skeleton(kb, nb, &sb);
-	if (sa && sa == sb && !memcmp(xa, xb, sa) &&
-	    *sim >= TIER2_SIMILARITY && !keys_gender_differ(ka, na, kb, nb))
+	if (sa && sa == sb && !memcmp(xa, xb, sa) && *sim >= TIER2_SIMILARITY &&
+	    fuzzy_keys(ka, na, kb, nb))
 		tier = 2;
 	free(xa);
 	free(xb);
@@ -112,8 +129,8 @@ static int form_index(struct builder *b, const char *s, int add)
 {
 	size_t n;
 	char *k = fold(s, &n);
-	int64_t *p = add ? strmap_put(&b->forms, k, n)
-			 : strmap_find(&b->forms, k, n);
+	int64_t *p =
+	    add ? strmap_put(&b->forms, k, n) : strmap_find(&b->forms, k, n);
 	struct vform *f;
 
 	free(k);
@@ -134,7 +151,7 @@ static int form_index(struct builder *b, const char *s, int add)
 }
 
 static void list_under(struct builder *b, struct strmap *m, const char *k,
-		       size_t len, int centre)
+		       size_t len, int centre, int decided)
 {
 	int64_t *head;
 
@@ -143,6 +160,7 @@ static void list_under(struct builder *b, struct strmap *m, const char *k,
 	head = strmap_put(m, k, len);
 	GROW(b->e, b->ecap, b->ne + 1);
 	b->e[b->ne].centre = centre;
+	b->e[b->ne].decided = decided;
 	b->e[b->ne].next = (int)*head - 1;
 	*head = (int64_t)++b->ne;
 }
@@ -154,8 +172,8 @@ static void make_centre(struct builder *b, int i)
 
 	f->centre = i;
 	f->tier = 0;
-	list_under(b, &b->by_key, f->key, f->klen, i);
-	list_under(b, &b->by_skel, f->skel, f->slen, i);
+	list_under(b, &b->by_key, f->key, f->klen, i, 0);
+	list_under(b, &b->by_skel, f->skel, f->slen, i, 0);
 	if (f->count >= TIER3_RATIO) {
 		GROW(b->frequent[c], b->freqcap[c], b->nfreq[c] + 1);
 		b->frequent[c][b->nfreq[c]++] = i;
@@ -263,6 +281,15 @@ static int vetoed(struct builder *b, const struct vform *f,
 	       clues_conflict(b, f, c, NC_NEXT);
 }
 
+static int has_clue(struct builder *b, const struct vform *f,
+		    enum name_clue_kind k)
+{
+	for (size_t i = 0; f->nf && i < f->nf->clues[k].n; i++)
+		if (clue_counts(b, f->nf->clues[k].v[i].word))
+			return 1;
+	return 0;
+}
+
 /* ---- tiers ---- */
 
 static int tier1(struct builder *b, const struct vform *f)
@@ -270,20 +297,28 @@ static int tier1(struct builder *b, const struct vform *f)
 	int64_t *p = f->klen ? strmap_find(&b->by_key, f->key, f->klen) : NULL;
 
 	for (int e = p ? (int)*p - 1 : -1; e >= 0; e = b->e[e].next)
-		if (!vetoed(b, f, &b->f[b->e[e].centre], 1))
+		if ((f->klen >= MIN_KEY || b->e[e].decided) &&
+		    !vetoed(b, f, &b->f[b->e[e].centre], 1))
 			return b->e[e].centre;
 	return -1;
 }
 
+static int fuzzy_pair(const struct vform *f, const struct vform *c)
+{
+	return fuzzy_keys(f->key, f->klen, c->key, c->klen);
+}
+
 static int tier2(struct builder *b, const struct vform *f, double *best)
 {
-	int64_t *p = f->slen ? strmap_find(&b->by_skel, f->skel, f->slen)
-			     : NULL;
+	int64_t *p =
+	    f->slen ? strmap_find(&b->by_skel, f->skel, f->slen) : NULL;
 	int found = -1;
 
 	for (int e = p ? (int)*p - 1 : -1; e >= 0; e = b->e[e].next) {
 		const struct vform *c = &b->f[b->e[e].centre];
 		double s = name_similarity(f->key, f->klen, c->key, c->klen);
+		if (!fuzzy_pair(f, c) || f->count > 2 * c->count)
+			continue;
 		if (s >= TIER2_SIMILARITY && s > *best && !vetoed(b, f, c, 2)) {
 			*best = s;
 			found = b->e[e].centre;
@@ -292,11 +327,14 @@ static int tier2(struct builder *b, const struct vform *f, double *best)
 	return found;
 }
 
+/* The rare spelling and the name share a given name or a title, or two
+ * other names of their sentences. */
 static int share_context(struct builder *b, const struct vform *f,
 			 const struct vform *c)
 {
 	static const enum name_clue_kind kinds[] = {NC_GIVEN, NC_TITLE,
 						    NC_NEAR};
+	size_t near = 0;
 
 	if (!f->nf || !c->nf)
 		return 0;
@@ -304,10 +342,13 @@ static int share_context(struct builder *b, const struct vform *f,
 		const struct name_clues *x = &f->nf->clues[kinds[a]];
 		const struct name_clues *y = &c->nf->clues[kinds[a]];
 		for (size_t i = 0; i < x->n; i++)
-			for (size_t j = 0; j < y->n; j++)
-				if (!strcmp(x->v[i].word, y->v[j].word) &&
-				    clue_counts(b, x->v[i].word))
+			for (size_t j = 0; j < y->n; j++) {
+				if (strcmp(x->v[i].word, y->v[j].word) ||
+				    !clue_counts(b, x->v[i].word))
+					continue;
+				if (kinds[a] != NC_NEAR || ++near >= 2)
 					return 1;
+			}
 	}
 	return 0;
 }
@@ -325,12 +366,13 @@ static int tier3(struct builder *b, const struct vform *f, double *best)
 	unsigned char k = f->klen ? (unsigned char)f->key[0] : 0;
 	int found = -1;
 
-	if (f->known || !f->klen || f->count > TIER3_MAX_COUNT)
+	if (f->known || f->klen < MIN_FUZZY_KEY || f->count > TIER3_MAX_COUNT)
 		return -1;
 	for (size_t i = 0; i < b->nfreq[k]; i++) {
 		const struct vform *c = &b->f[b->frequent[k][i]];
 		double s = name_similarity(f->key, f->klen, c->key, c->klen);
 		if (s < TIER3_SIMILARITY || s <= *best ||
+		    c->klen < MIN_FUZZY_KEY ||
 		    c->count < TIER3_RATIO * f->count || !close_length(f, c) ||
 		    !share_context(b, f, c) || vetoed(b, f, c, 3))
 			continue;
@@ -348,8 +390,8 @@ static int proper_noun(struct builder *b, const char *s)
 	char *low;
 	int common;
 
-	if (!utf8_starts_upper(s, strlen(s)) || !dict_check(b->dict, s,
-							   strlen(s)))
+	if (!utf8_starts_upper(s, strlen(s)) ||
+	    !dict_check(b->dict, s, strlen(s)))
 		return 0;
 	low = utf8_lower(s, strlen(s), &n);
 	common = dict_check(b->dict, low, n);
@@ -367,9 +409,11 @@ static void dictionary_spelling(struct builder *b, int i)
 	char **list;
 	size_t n;
 
-	if (!b->dict || f->known || !f->klen || f->prior ||
+	if (!b->dict || f->known || !f->klen ||
+	    (f->prior && variant_status_decided(f->prior->status)) ||
+	    f->count < SUGGEST_MIN_COUNT ||
 	    strlen(f->form) > SUGGEST_MAX_BYTES ||
-	    b->suggest_calls >= SUGGEST_MAX_CALLS)
+	    b->suggest_calls >= b->suggest_max)
 		return;
 	b->suggest_calls++;
 	n = dict_suggest(b->dict, f->form, strlen(f->form), &list, 8);
@@ -440,7 +484,8 @@ static int sticky(const struct variant_row *r)
 static const char *resolve(const struct variants *prior, const char *c)
 {
 	for (int hop = 0; hop < 8; hop++) {
-		const struct variant_row *r = variants_find(prior, c, strlen(c));
+		const struct variant_row *r =
+		    variants_find(prior, c, strlen(c));
 		if (!r || !sticky(r) || same_fold(r->canonical, c))
 			break;
 		c = r->canonical;
@@ -482,7 +527,7 @@ static void add_decision(struct builder *b, const struct variants *prior,
 		return;
 	v->centre = ci;
 	v->tier = -1;
-	list_under(b, &b->by_key, v->key, v->klen, ci);
+	list_under(b, &b->by_key, v->key, v->klen, ci, 1);
 }
 
 static void add_prior(struct builder *b, const struct variants *prior)
@@ -507,20 +552,39 @@ static void add_prior(struct builder *b, const struct variants *prior)
 
 /* ---- the batch's spellings ---- */
 
-/* Only ever at the start of a sentence, and a common word in lower case
- * ("Selon", "Cette"): not a name. */
-static int common_word(struct builder *b, const struct name_form *nf)
+static int lower_is_word(struct builder *b, const char *form)
 {
 	size_t n;
-	char *low;
-	int common;
+	char *low = utf8_lower(form, strlen(form), &n);
+	int word = strcmp(low, form) && dict_check(b->dict, low, n);
 
-	if (!b->dict || nf->initial < nf->count)
-		return 0;
-	low = utf8_lower(nf->form, strlen(nf->form), &n);
-	common = strcmp(low, nf->form) && dict_check(b->dict, low, n);
 	free(low);
-	return common;
+	return word;
+}
+
+/* Not a name: a common word of the language ("Selon", "Cette", "Agence",
+ * "Université") that nothing marks as a person's name. Spellings only
+ * seen at sentence starts are judged first, so that their clues do not
+ * count as evidence for the others. */
+static void mark_common_words(struct builder *b)
+{
+	for (int pass = 0; b->dict && pass < 2; pass++) {
+		for (size_t i = 0; i < b->n; i++) {
+			struct vform *f = &b->f[i];
+			int initial_only;
+			if (!f->nf || f->skip ||
+			    (f->prior && (sticky(f->prior) ||
+					  f->prior->status == VS_REJECTED)))
+				continue;
+			initial_only = f->nf->initial >= f->nf->count;
+			if (pass == 0 && !initial_only)
+				continue;
+			if (pass == 1 && (has_clue(b, f, NC_GIVEN) ||
+					  has_clue(b, f, NC_TITLE)))
+				continue;
+			f->skip = lower_is_word(b, f->form);
+		}
+	}
 }
 
 static void add_names(struct builder *b, const struct names *names)
@@ -536,7 +600,6 @@ static void add_names(struct builder *b, const struct names *names)
 		}
 		f->nf = nf;
 		f->count = nf->count;
-		f->skip = common_word(b, nf);
 	}
 }
 
@@ -586,15 +649,6 @@ static void set_str(char **dst, const char *s)
 	*dst = c;
 }
 
-static int has_clue(struct builder *b, const struct vform *f,
-		    enum name_clue_kind k)
-{
-	for (size_t i = 0; f->nf && i < f->nf->clues[k].n; i++)
-		if (clue_counts(b, f->nf->clues[k].v[i].word))
-			return 1;
-	return 0;
-}
-
 /* A hint for editors: written after a given name, a person; mostly
  * before another name, a given name. */
 static const char *infer_type(struct builder *b, const struct vform *f)
@@ -622,9 +676,9 @@ static void emit(struct builder *b, struct variants *out, int i,
 	struct variant_row *r;
 	struct strbuf ev;
 
-	if (variants_find(out, p && kept_as_written(p) ? p->variant : f->form,
-			  strlen(p && kept_as_written(p) ? p->variant
-							 : f->form)))
+	if (variants_find(
+		out, p && kept_as_written(p) ? p->variant : f->form,
+		strlen(p && kept_as_written(p) ? p->variant : f->form)))
 		return; /* a refused pair's row, written first */
 	if (kept_as_written(p)) {
 		r = variants_add(out, p->variant, p->canonical, p->status);
@@ -657,9 +711,8 @@ static void emit(struct builder *b, struct variants *out, int i,
 /* Rows worth writing: seen in the batch, or an editor's decision. */
 static int worth_row(const struct vform *f)
 {
-	return f->count > 0 ||
-	       (f->prior && f->prior->status != VS_SEED &&
-		kept_as_written(f->prior));
+	return f->count > 0 || (f->prior && f->prior->status != VS_SEED &&
+				kept_as_written(f->prior));
 }
 
 static int by_count(const void *pa, const void *pb)
@@ -718,6 +771,24 @@ static struct group *make_groups(struct builder *b, size_t *ng)
 	return g;
 }
 
+/* Common words are no names, but shard tables carry them so that a merge
+ * judges them on the whole batch's clues. */
+static void write_common_words(struct builder *b, struct variants *out)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		const struct vform *f = &b->f[i];
+		struct group one = {.centre = (int)i};
+		struct variant_row *r;
+		if (!f->skip || !f->nf || !f->count)
+			continue;
+		emit(b, out, (int)i, &one);
+		r = (struct variant_row *)variants_find(out, f->form,
+							strlen(f->form));
+		if (r && r->status == VS_AUTO && !strcmp(r->variant, f->form))
+			set_str(&r->method, "common");
+	}
+}
+
 static void write_rows(struct builder *b, struct variants *out,
 		       const struct variants_opts *opt)
 {
@@ -743,12 +814,15 @@ static void write_rows(struct builder *b, struct variants *out,
 		free(g[k].m);
 	}
 	free(g);
+	if (opt->keep_singles)
+		write_common_words(b, out);
 }
 
 void variants_opts_init(struct variants_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->keep_singles = 1;
+	o->suggest_max = 10;
 }
 
 static void builder_release(struct builder *b)
@@ -790,6 +864,7 @@ struct variants *variants_build(const struct names *names,
 	memset(&b, 0, sizeof(b));
 	b.nk = nk;
 	b.dict = d;
+	b.suggest_max = opt->suggest_max;
 	strmap_init(&b.forms);
 	strmap_init(&b.by_key);
 	strmap_init(&b.by_skel);
@@ -797,6 +872,7 @@ struct variants *variants_build(const struct names *names,
 	strmap_init(&b.clue_skel);
 	add_names(&b, names);
 	add_prior(&b, prior);
+	mark_common_words(&b);
 	for (size_t i = 0; i < b.n; i++)
 		if (!b.f[i].count && b.f[i].centre < 0)
 			b.f[i].skip = 1; /* a stale row: nothing to cluster */

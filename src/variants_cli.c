@@ -19,18 +19,18 @@
 #include "variants.h"
 
 static const char usage[] =
-	"usage: relire variants merge -o OUT.csv [--data-dir DIR] "
-	"[--dict-dir DIR] [--lang LANG] TABLE.csv...\n";
+    "usage: relire variants merge -o OUT.csv [--data-dir DIR] "
+    "[--dict-dir DIR] [--lang LANG] TABLE.csv...\n";
 
 enum { OPT_DATA_DIR = 256, OPT_DICT_DIR, OPT_LANG };
 
 static const struct option long_opts[] = {
-	{"out", required_argument, NULL, 'o'},
-	{"data-dir", required_argument, NULL, OPT_DATA_DIR},
-	{"dict-dir", required_argument, NULL, OPT_DICT_DIR},
-	{"lang", required_argument, NULL, OPT_LANG},
-	{"help", no_argument, NULL, 'h'},
-	{NULL, 0, NULL, 0},
+    {"out", required_argument, NULL, 'o'},
+    {"data-dir", required_argument, NULL, OPT_DATA_DIR},
+    {"dict-dir", required_argument, NULL, OPT_DICT_DIR},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
 };
 
 struct merge_args {
@@ -48,11 +48,21 @@ static int parse(struct merge_args *m, int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":o:h", long_opts, NULL)) != -1) {
 		switch (c) {
-		case 'o': m->out = optarg; break;
-		case OPT_DATA_DIR: m->data_dir = optarg; break;
-		case OPT_DICT_DIR: m->dict_dir = optarg; break;
-		case OPT_LANG: m->lang = optarg; break;
-		case 'h': fputs(usage, stdout); return EXIT_ALL_OK;
+		case 'o':
+			m->out = optarg;
+			break;
+		case OPT_DATA_DIR:
+			m->data_dir = optarg;
+			break;
+		case OPT_DICT_DIR:
+			m->dict_dir = optarg;
+			break;
+		case OPT_LANG:
+			m->lang = optarg;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return EXIT_ALL_OK;
 		case ':':
 			rl_error("option '%s' needs a value", argv[optind - 1]);
 			fputs(usage, stderr);
@@ -92,7 +102,7 @@ static int merge(int argc, char **argv)
 		dict_free(d);
 		return EXIT_USAGE;
 	}
-	rc = variants_merge_files(m.paths, m.npaths, m.out, nk, d);
+	rc = variants_merge_files(m.paths, m.npaths, m.out, nk, d, NULL);
 	namekey_free(nk);
 	dict_free(d);
 	return rc < 0 ? EXIT_INTERNAL : EXIT_ALL_OK;

@@ -93,7 +93,7 @@ def replay(text, fs, kind):
 
 def measure(name, lines, findings, nsamples):
     st = dict(moji=0, touched=0, clean_after=0, fp=0, ctl=0, conf=0,
-              unapplied=0)
+              unapplied=0, superseded=0)
     fixed, missed, fps = [], [], []
     for i, text in enumerate(lines, 1):
         fs = findings.get(i, [])
@@ -106,11 +106,17 @@ def measure(name, lines, findings, nsamples):
         st["conf"] += sum(1 for r in fs if r["kind"] == "confusable"
                           and r["applied"] == "1")
         after = replay(text, fs, "mojibake")
+        # Repairs unapplied only because a later stage deletes their text
+        # (a boilerplate line, say) are found, not missed.
+        superseded = [r for r in fs if r["kind"] == "mojibake"
+                      and "inside a later deletion" in r["detail"]]
         if SIGNATURE.search(text):
             st["moji"] += 1
             if applied:
                 st["touched"] += 1
-            if not SIGNATURE.search(after):
+            if superseded and not applied:
+                st["superseded"] += 1
+            elif not SIGNATURE.search(after):
                 st["clean_after"] += 1
                 fixed.append((i, text, after))
             else:
@@ -123,6 +129,8 @@ def measure(name, lines, findings, nsamples):
     print(f"  ... with an applied repair:     {st['touched']}")
     print(f"  ... without a signature after:  {st['clean_after']}")
     print(f"  lines without mojibake changed: {st['fp']} (false positives)")
+    print(f"  ... found, but the line is deleted by a later stage: "
+          f"{st['superseded']}")
     print(f"  mojibake findings not applied:  {st['unapplied']}")
     print(f"  control_char / confusable repairs applied: "
           f"{st['ctl']} / {st['conf']}")
@@ -172,7 +180,8 @@ def main():
                 total[key] = total.get(key, 0) + v
     print("== total")
     print(f"  mojibake lines repaired: {total['clean_after']} of "
-          f"{total['moji']} ({total['touched']} touched); "
+          f"{total['moji']} ({total['touched']} touched, "
+          f"{total['superseded']} deleted by a later stage); "
           f"false positives: {total['fp']} lines")
     return 0
 

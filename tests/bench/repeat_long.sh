@@ -66,6 +66,7 @@ for name in baseline word phrase chars; do
 	med=$(printf '%s\n' "${times[@]}" | median)
 	found=$(python3 - "$tmp/out/findings.csv" <<'EOF'
 import csv, sys, collections
+csv.field_size_limit(1 << 30)
 kinds = ("char_repeat", "word_repeat", "phrase_repeat", "duplicate_line")
 c = collections.Counter(r["kind"] for r in
                         csv.DictReader(open(sys.argv[1], encoding="utf-8"))

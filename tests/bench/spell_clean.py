@@ -50,7 +50,7 @@ def read_findings(out):
     with open(os.path.join(out, "findings.csv"), encoding="utf-8") as f:
         for row in csv.DictReader(f):
             found[row["kind"]][row["original"]] += 1
-            if row["applied"] == "1":
+            if row["applied"] == "1" and row["kind"] == "misspelling":
                 applied[row["original"] + " -> " + row["replacement"]] += 1
     return words, found, applied
 
@@ -95,7 +95,8 @@ def main():
           "(target <= 3)" % (sum(miss.values()), per_k(sum(miss.values()))))
     print("relire unknown_name:  %5d findings  %5.2f per 1,000 words"
           % (sum(names.values()), per_k(sum(names.values()))))
-    print("relire applied:       %5d repairs" % sum(applied.values()))
+    print("relire applied:       %5d misspelling repairs" %
+          sum(applied.values()))
     print("relire time:          %.2f s" % secs)
     if base is not None:
         lower = [w for w in base if not w[:1].isupper()]
@@ -108,7 +109,7 @@ def main():
     print("\nmisspelling findings (count, word):")
     for w, n in miss.most_common(args.show):
         print("  %3d  %s" % (n, w))
-    print("\napplied repairs:")
+    print("\napplied misspelling repairs:")
     for w, n in applied.most_common(args.show):
         print("  %3d  %s" % (n, w))
     print("\nmost frequent unknown_name findings:")

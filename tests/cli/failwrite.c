@@ -124,9 +124,15 @@ static ssize_t cookie_read(void *c, char *buf, size_t n)
 	return read(*(int *)c, buf, n);
 }
 
+/* glibc takes a short cookie write as an error at once (a file would be
+ * retried and then fail), so say why. */
 static ssize_t cookie_write(void *c, const char *buf, size_t n)
 {
-	return limited_write(*(int *)c, buf, n);
+	ssize_t k = limited_write(*(int *)c, buf, n);
+
+	if (k >= 0 && (size_t)k < n)
+		errno = ENOSPC;
+	return k;
 }
 
 static int cookie_seek(void *c, off64_t *off, int whence)

@@ -47,7 +47,7 @@ valid_utf8() {
 		"$1" 2>/dev/null || fail "'$1' is not valid UTF-8"
 }
 
-# --- one batch of small hostile files ----------------------------------------
+# --- one batch of small hostile files -------------------------------------
 section "one batch of small hostile files"
 printf 'Un article normal.\n' >"$in/good.txt"
 : >"$in/empty.txt"
@@ -55,9 +55,9 @@ head -c 4096 /dev/zero >"$in/nul.txt"
 cp /bin/true "$in/elf.txt"
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0' \
 	>"$in/image.txt"
+good='D\xc3\xa9j\xc3\xa0 l\x27\xc3\xa9t\xc3\xa9, caf\xc3\xa9 cr\xc3\xa8me, '
 bad='\xc0\xaf overlong, \xed\xa0\x80 surrogate, cut at the end \xe2\x82'
-printf "D\xc3\xa9j\xc3\xa0 l'\xc3\xa9t\xc3\xa9, caf\xc3\xa9 cr\xc3\xa8me, $bad" \
-	>"$in/invalid.txt"
+printf "$good$bad" >"$in/invalid.txt"
 printf 'Un \xc3\xa9t\xc3\xa9 chaud.\n' | iconv -f UTF-8 -t UTF-16 \
 	>"$in/utf16-bom.txt"
 printf 'Un \xc3\xa9t\xc3\xa9 chaud.\n' | iconv -f UTF-8 -t UTF-16LE \
@@ -121,7 +121,7 @@ grep -q "cannot read '$in/gone.txt': No such file or directory" \
 	"$TMP/stderr" || fail "no message for the vanished file"
 no_temp "$out"
 
-# --- many inputs that fail before processing, among good ones ----------------
+# --- many inputs that fail before processing, among good ones -------------
 section "many inputs that fail before processing, among good ones"
 mkdir "$TMP/errs"
 for i in $(seq 1 300); do
@@ -135,7 +135,7 @@ expect_status 1 "$RELIRE" audit -q --suggest-budget 0 --out "$TMP/oerrs" \
 [ "$(grep -c '","ok",' "$TMP/oerrs/quality.csv")" -eq 6 ] ||
 	fail "many failing inputs: want 6 ok rows"
 
-# --- deep directory trees ----------------------------------------------------
+# --- deep directory trees -------------------------------------------------
 section "deep directory trees"
 # 300 levels: the walk stops at 256 with an error row, the rest is read.
 deep=$TMP/deep
@@ -177,7 +177,7 @@ expect_row "$TMP/olong2" "$TMP/longdeep/$long.txt" ok
 expect_row "$TMP/olong2" "$TMP/longdeep/near.txt" ok
 no_temp "$TMP/olong2"
 
-# --- a large single line, and --max-line-length ------------------------------
+# --- a large single line, and --max-line-length ---------------------------
 section "a large single line, and --max-line-length"
 python3 -c '
 import random, sys
@@ -201,7 +201,7 @@ expect_row "$TMP/oline" "$TMP/bigline.txt" error \
 expect_row "$TMP/oline" "$in/longline.txt" error 'line 2 is 2000 bytes'
 expect_row "$TMP/oline" "$in/good.txt" ok
 
-# --- many tiny files ---------------------------------------------------------
+# --- many tiny files ------------------------------------------------------
 section "many tiny files"
 python3 -c '
 import os, sys
@@ -220,7 +220,7 @@ expect_status 0 "$RELIRE" audit -q --suggest-budget 0 --out "$TMP/omany" \
 no_temp "$TMP/omany"
 rm -rf "$TMP/many" "$TMP/omany"
 
-# --- an output directory that cannot be created ------------------------------
+# --- an output directory that cannot be created ---------------------------
 section "an output directory that cannot be created"
 : >"$TMP/plainfile"
 expect_status 2 "$RELIRE" audit -q --out "$TMP/plainfile/sub" "$in/good.txt"
@@ -228,7 +228,7 @@ grep -q "cannot create output directory '$TMP/plainfile/sub'" \
 	"$TMP/stderr" || fail "unwritable output: message"
 [ ! -e "$TMP/plainfile/sub" ] || fail "unwritable output: created"
 
-# --- a full disk (writes fail with ENOSPC after N bytes) ---------------------
+# --- a full disk (writes fail with ENOSPC after N bytes) ------------------
 section "a full disk (writes fail with ENOSPC after N bytes)"
 shim=$(dirname "$RELIRE")/failwrite.so
 if [ ! -f "$shim" ]; then

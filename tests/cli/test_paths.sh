@@ -32,16 +32,17 @@ cmp -s "$TMP/before" "$TMP/after" || {
 }
 
 # Ids chosen by the records (JSON Lines), each with the clean file it must
-# land in (relative to OUT/clean).
+# land in (relative to OUT/clean). ".." maps to "__", already a directory
+# for the first id: that record fails with an error row, the others go on.
 if ! "$RELIRE" --help | grep -q -- '--jsonl'; then
 	echo "note: no --jsonl option; record ids not tested" >&2
 	finish
 	exit
 fi
 cat >"$TMP/ids.tsv" <<'TSV'
-../../../../../../../../tmp/relire-escape	__/__/__/__/__/__/__/__/tmp/relire-escape
+../../../../../../tmp/relire-escape	__/__/__/__/__/__/tmp/relire-escape
 /etc/relire-escape	etc/relire-escape
-..	__
+..	ERROR
 .	_
 ./x	x
 a/../../b	a/__/__/b
@@ -51,16 +52,23 @@ clean/../../quality.csv	clean/__/__/quality.csv
 .hidden	.hidden
 TSV
 while IFS=$'\t' read -r id _; do
-	python3 -c 'import json, sys; print(json.dumps({"id": sys.argv[1],
-"text": "Texte de " + sys.argv[1]}))' "$id"
+	python3 -c 'import json, sys
+print(json.dumps({"id": sys.argv[1], "text": "Texte de " + sys.argv[1]}))' \
+		"$id"
 done <"$TMP/ids.tsv" >"$TMP/records.jsonl"
 rm -rf "$out"
 snapshot >"$TMP/before"
+got=0
 "$RELIRE" audit -q --jsonl --suggest-budget 0 --out "$out" \
-	"$TMP/records.jsonl" >"$TMP/results.jsonl" ||
-	fail "relire --jsonl failed on hostile ids"
+	"$TMP/records.jsonl" >"$TMP/results.jsonl" 2>"$TMP/stderr" || got=$?
+[ "$got" -eq 1 ] || fail "--jsonl on hostile ids: exit $got, want 1"
 while IFS=$'\t' read -r id want; do
-	[ -f "$out/clean/$want" ] || fail "id '$id': no clean/$want"
+	if [ "$want" = ERROR ]; then
+		grep -q "^\"$id\",\"error\",.*Is a directory\"" \
+			"$out/quality.csv" || fail "id '$id': no error row"
+	else
+		[ -f "$out/clean/$want" ] || fail "id '$id': no clean/$want"
+	fi
 done <"$TMP/ids.tsv"
 [ ! -e /tmp/relire-escape ] && [ ! -e /etc/relire-escape ] ||
 	fail "a record id wrote outside --out"

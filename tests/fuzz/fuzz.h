@@ -35,6 +35,10 @@ struct worker *fuzz_worker(void);
 /* The run's shared resources behind fuzz_worker(). Borrowed. */
 const struct resources *fuzz_resources(void);
 
+struct dict;
+/* The Hunspell dictionary of the default language, opened once. */
+struct dict *fuzz_dict(void);
+
 /* A malloc'd, NUL-terminated copy of the input, as read_file() gives. */
 char *fuzz_copy(const uint8_t *data, size_t size);
 

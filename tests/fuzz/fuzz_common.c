@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "decode.h"
+#include "dict.h"
 #include "normalize.h"
 #include "segment.h"
 #include "utf8.h"
@@ -51,6 +52,16 @@ struct worker *fuzz_worker(void)
 	if (!worker)
 		fuzz_fail("cannot open a worker");
 	return worker;
+}
+
+struct dict *fuzz_dict(void)
+{
+	static struct dict *dict;
+	const struct options *o = fuzz_options();
+
+	if (!dict && !(dict = dict_open(o->lang, o->dict_dir, o->data_dir)))
+		fuzz_fail("cannot open the dictionary for '%s'", o->lang);
+	return dict;
 }
 
 char *fuzz_copy(const uint8_t *data, size_t size)

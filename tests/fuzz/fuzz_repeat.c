@@ -1,7 +1,8 @@
 /*
- * fuzz_repeat.c - fuzz target for the repetition detector (repeat.h) on
- * the tokens of the repaired view, with the real list of legitimate
- * doubles. Its deletions must keep the model's invariants.
+ * fuzz_repeat.c - fuzz target for the repetition stage (repeat.h:
+ * duplicate lines, word, phrase and character repeats) on the tokens of
+ * the repaired view, with the real list of legitimate doubles and the
+ * real dictionary. Its deletions must keep the model's invariants.
  */
 #include "fuzz.h"
 #include "repeat.h"
@@ -9,6 +10,10 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	struct repeat_config cfg = {
+		.doubles = &fuzz_resources()->doubles,
+		.dict = fuzz_dict(),
+	};
 	struct article a;
 	struct tokens ts;
 	struct view v;
@@ -16,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	article_init(&a, "fuzz");
 	tokens_init(&ts);
 	if (fuzz_prepare(&a, data, size, &v, &ts) == 0) {
-		repeat_words(&a, &v, &ts, &fuzz_resources()->doubles);
+		repeat_detect(&a, &v, &ts, &cfg);
 		view_release(&v);
 	}
 	fuzz_check_article(&a);

@@ -8,7 +8,6 @@
 #include "spell.h"
 #include "view.h"
 
-static struct dict *dict;
 static struct spell_state *state;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -18,16 +17,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct tokens ts;
 	struct view v;
 
-	if (!dict) {
-		dict = dict_open(opt->lang, opt->dict_dir, opt->data_dir);
+	if (!state)
 		state = spell_state_new(opt->suggest_budget);
-		if (!dict)
-			fuzz_fail("cannot open the dictionary");
-	}
 	article_init(&a, "fuzz");
 	tokens_init(&ts);
 	if (fuzz_prepare(&a, data, size, &v, &ts) == 0) {
-		spell_detect(&a, &v, &ts, dict, state);
+		spell_detect(&a, &v, &ts, fuzz_dict(), state);
 		view_release(&v);
 	}
 	fuzz_check_article(&a);

@@ -38,19 +38,19 @@ static const struct {
 	const char *neutral; /* written with neutralization */
 	const char *raw;     /* written with --csv-raw */
 } fields[] = {
-	{"=HYPERLINK(\"http://example.invalid\",\"clic\")",
-	 "\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"clic\"\")\"\r\n",
-	 "\"=HYPERLINK(\"\"http://example.invalid\"\",\"\"clic\"\")\"\r\n"},
-	{"+33 1 23", "\"'+33 1 23\"\r\n", "\"+33 1 23\"\r\n"},
-	{"-2+3", "\"'-2+3\"\r\n", "\"-2+3\"\r\n"},
-	{"@SUM(A1:A9)", "\"'@SUM(A1:A9)\"\r\n", "\"@SUM(A1:A9)\"\r\n"},
-	{"\t=1", "\"'\t=1\"\r\n", "\"\t=1\"\r\n"},
-	{"\r=1", "\"'\r=1\"\r\n", "\"\r=1\"\r\n"},
-	{"'déjà", "\"''déjà\"\r\n", "\"'déjà\"\r\n"},
-	{"l'été", "\"l'été\"\r\n", "\"l'été\"\r\n"},
-	{" =1", "\" =1\"\r\n", "\" =1\"\r\n"},
-	{"a\"b,c\nd", "\"a\"\"b,c\nd\"\r\n", "\"a\"\"b,c\nd\"\r\n"},
-	{"", "\"\"\r\n", "\"\"\r\n"},
+    {"=HYPERLINK(\"http://example.invalid\",\"clic\")",
+     "\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"clic\"\")\"\r\n",
+     "\"=HYPERLINK(\"\"http://example.invalid\"\",\"\"clic\"\")\"\r\n"},
+    {"+33 1 23", "\"'+33 1 23\"\r\n", "\"+33 1 23\"\r\n"},
+    {"-2+3", "\"'-2+3\"\r\n", "\"-2+3\"\r\n"},
+    {"@SUM(A1:A9)", "\"'@SUM(A1:A9)\"\r\n", "\"@SUM(A1:A9)\"\r\n"},
+    {"\t=1", "\"'\t=1\"\r\n", "\"\t=1\"\r\n"},
+    {"\r=1", "\"'\r=1\"\r\n", "\"\r=1\"\r\n"},
+    {"'déjà", "\"''déjà\"\r\n", "\"'déjà\"\r\n"},
+    {"l'été", "\"l'été\"\r\n", "\"l'été\"\r\n"},
+    {" =1", "\" =1\"\r\n", "\" =1\"\r\n"},
+    {"a\"b,c\nd", "\"a\"\"b,c\nd\"\r\n", "\"a\"\"b,c\nd\"\r\n"},
+    {"", "\"\"\r\n", "\"\"\r\n"},
 };
 
 static void test_write_neutralized(void)
@@ -88,10 +88,13 @@ static const struct {
 	int needs;
 	size_t skip; /* csv_unneutralize() */
 } rules[] = {
-	{"=1", 1, 0},   {"+", 1, 0},     {"-", 1, 0},   {"@a", 1, 0},
-	{"\t", 1, 0},   {"\r", 1, 0},    {"'", 1, 0},   {"a=1", 0, 0},
-	{"", 0, 0},     {"'=1", 1, 1},   {"''", 1, 1},  {"'a", 1, 0},
-	{"'\t", 1, 1},  {"\xEF\xBC\x9D", 0, 0},
+    {"=1", 1, 0},  {"+", 1, 0},
+    {"-", 1, 0},   {"@a", 1, 0},
+    {"\t", 1, 0},  {"\r", 1, 0},
+    {"'", 1, 0},   {"a=1", 0, 0},
+    {"", 0, 0},	   {"'=1", 1, 1},
+    {"''", 1, 1},  {"'a", 1, 0},
+    {"'\t", 1, 1}, {"\xEF\xBC\x9D", 0, 0},
 };
 
 static void test_rule(void)
@@ -100,7 +103,7 @@ static void test_rule(void)
 		size_t n = strlen(rules[i].in);
 
 		CHECK_MSG(csv_needs_neutralizing(rules[i].in, n) ==
-				  rules[i].needs,
+			      rules[i].needs,
 			  "field %zu", i);
 		CHECK_MSG(csv_unneutralize(rules[i].in, n) == rules[i].skip,
 			  "field %zu", i);

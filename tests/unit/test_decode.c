@@ -17,7 +17,7 @@
 struct decode_case {
 	const char *rule;
 	const char *in;
-	size_t len;       /* 0: strlen(in) */
+	size_t len;	  /* 0: strlen(in) */
 	const char *want; /* cleaned text; NULL: the article must fail */
 	size_t findings;  /* `encoding` findings expected */
 };
@@ -25,73 +25,97 @@ struct decode_case {
 #define FFFD "\xEF\xBF\xBD"
 
 static const struct decode_case cases[] = {
-	/* utf8_valid */
-	{"utf8_valid", "Le caf\xC3\xA9 est pr\xC3\xAAt.", 0,
-	 "Le caf\xC3\xA9 est pr\xC3\xAAt.", 0},
-	{"utf8_valid", "", 0, "", 0},
-	{"utf8_valid", "plain ASCII\n", 0, "plain ASCII\n", 0},
-	{"utf8_valid", "4 bytes: \xF0\x9F\x98\x80, 3: \xE2\x80\x99", 0,
-	 "4 bytes: \xF0\x9F\x98\x80, 3: \xE2\x80\x99", 0},
-	/* utf8_bom */
-	{"utf8_bom", "\xEF\xBB\xBF" "caf\xC3\xA9", 0, "caf\xC3\xA9", 1},
-	{"utf8_bom", "\xEF\xBB\xBF", 0, "", 1},
-	/* utf8_invalid: one U+FFFD and one finding per run */
-	{"utf8_invalid", "\xC3\xA9t\xC3\xA9 \xFF \xC3\xA9t\xC3\xA9", 0,
-	 "\xC3\xA9t\xC3\xA9 " FFFD " \xC3\xA9t\xC3\xA9", 1},
-	{"utf8_invalid", "\xC3\xA9t\xC3\xA9 \xFF\xFE\x80 \xC3\xA9t\xC3\xA9", 0,
-	 "\xC3\xA9t\xC3\xA9 " FFFD " \xC3\xA9t\xC3\xA9", 1},
-	{"utf8_invalid", "\xC3\xA9 \xFF \xC3\xA9 \x80 \xC3\xA9", 0,
-	 "\xC3\xA9 " FFFD " \xC3\xA9 " FFFD " \xC3\xA9", 2},
-	{"utf8_invalid_overlong", "\xC3\xA9t\xC3\xA9 \xC0\xAF \xC3\xA9", 0,
-	 "\xC3\xA9t\xC3\xA9 " FFFD " \xC3\xA9", 1},
-	{"utf8_invalid_overlong", "\xC3\xA9t\xC3\xA9 \xE0\x80\xAF \xC3\xA9", 0,
-	 "\xC3\xA9t\xC3\xA9 " FFFD " \xC3\xA9", 1},
-	{"utf8_invalid_surrogate", "\xC3\xA9t\xC3\xA9 \xED\xA0\x80 \xC3\xA9",
-	 0, "\xC3\xA9t\xC3\xA9 " FFFD " \xC3\xA9", 1},
-	{"utf8_invalid_above_max",
-	 "\xC3\xA9t\xC3\xA9 \xC3\xA9t\xC3\xA9 \xF4\x90\x80\x80 x", 0,
-	 "\xC3\xA9t\xC3\xA9 \xC3\xA9t\xC3\xA9 " FFFD " x", 1},
-	{"utf8_invalid_truncated", "\xC3\xA9t\xC3\xA9 \xE2\x80 \xC3\xA9", 0,
-	 "\xC3\xA9t\xC3\xA9 " FFFD " \xC3\xA9", 1},
-	{"utf8_invalid_truncated", "\xC3\xA9t\xC3\xA9 \xF0\x9F\x98x", 0,
-	 "\xC3\xA9t\xC3\xA9 " FFFD "x", 1},
-	{"utf8_invalid_cut_at_end", "\xC3\xA9t\xC3\xA9 \xE2\x80", 0,
-	 "\xC3\xA9t\xC3\xA9 " FFFD, 1},
-	{"utf8_invalid_cut_at_end", "\xC3\xA9t\xC3\xA9\xC3", 0,
-	 "\xC3\xA9t\xC3\xA9" FFFD, 1},
-	/* legacy: Latin-1 French, cp1252 quotes, other single-byte charsets */
-	{"legacy_latin1", "Le caf\xE9 est pr\xEAt \xE0 \xEAtre servi, "
-			  "\xE7\x61 va de soi.", 0,
-	 "Le caf\xC3\xA9 est pr\xC3\xAAt \xC3\xA0 \xC3\xAAtre servi, "
-	 "\xC3\xA7\x61 va de soi.", 1},
-	{"legacy_latin1", "caf\xE9", 0, "caf\xC3\xA9", 1},
-	{"legacy_cp1252", "l\x92homme a dit \x93oui\x94 \x96 enfin\x85", 0,
-	 "l\xE2\x80\x99homme a dit \xE2\x80\x9Coui\xE2\x80\x9D \xE2\x80\x93 "
-	 "enfin\xE2\x80\xA6", 1},
-	{"legacy_cp1252", "Co\xFBt\xA0: 12\x80", 0,
-	 "Co\xC3\xBBt\xC2\xA0: 12\xE2\x82\xAC", 1},
-	/* western_variant: ISO-8859-15 letters that 1252 reads as symbols */
-	{"western_variant", "Le c\xBDur et l'\xBDuvre de l'\xE9t\xE9.", 0,
-	 "Le c\xC5\x93ur et l'\xC5\x93uvre de l'\xC3\xA9t\xC3\xA9.", 1},
-	{"western_variant", "Prix\xA0: 12 \xA4 pour l'\xE9t\xE9.", 0,
-	 "Prix\xC2\xA0: 12 \xC2\xA4 pour l'\xC3\xA9t\xC3\xA9.", 1},
-	/* utf16 / utf32 */
-	{"utf16", "\xFF\xFE" "c\0a\0f\0\xE9\0", 10, "caf\xC3\xA9", 1},
-	{"utf16", "\xFE\xFF" "\0c\0a\0f\0\xE9", 10, "caf\xC3\xA9", 1},
-	{"utf16", "c\0a\0f\0\xE9\0 \0a\0u\0 \0l\0a\0i\0t\0", 24,
-	 "caf\xC3\xA9 au lait", 1},
-	{"utf16", "\0c\0a\0f\0\xE9\0 \0a\0u\0 \0l\0a\0i\0t", 24,
-	 "caf\xC3\xA9 au lait", 1},
-	{"utf16", "\xFF\xFE" "=\xD8\0\xDE", 6, "\xF0\x9F\x98\x80", 1},
-	{"utf32", "\xFF\xFE\0\0" "c\0\0\0\xE9\0\0\0", 12, "c\xC3\xA9", 1},
-	{"utf32", "\0\0\xFE\xFF" "\0\0\0c\0\0\0\xE9", 12, "c\xC3\xA9", 1},
-	/* nul_binary */
-	{"nul_binary", "abc\0def", 7, NULL, 0},
-	{"nul_binary", "\xC3\xA9t\xC3\xA9\0", 6, NULL, 0},
-	{"nul_binary", "\x01\x02\x03\x04 binary \x05\x06\x07\x08\x1B", 0, NULL,
-	 0},
-	{"nul_binary", "\xFF\xFE" "a\0\0\0b\0", 8, NULL, 0},
-	{"nul_binary_layout_ok", "a\tb\r\nc\fd\n", 0, "a\tb\r\nc\fd\n", 0},
+    /* utf8_valid */
+    {"utf8_valid", "Le caf\xC3\xA9 est pr\xC3\xAAt.", 0,
+     "Le caf\xC3\xA9 est pr\xC3\xAAt.", 0},
+    {"utf8_valid", "", 0, "", 0},
+    {"utf8_valid", "plain ASCII\n", 0, "plain ASCII\n", 0},
+    {"utf8_valid", "4 bytes: \xF0\x9F\x98\x80, 3: \xE2\x80\x99", 0,
+     "4 bytes: \xF0\x9F\x98\x80, 3: \xE2\x80\x99", 0},
+    /* utf8_bom */
+    {"utf8_bom",
+     "\xEF\xBB\xBF"
+     "caf\xC3\xA9",
+     0, "caf\xC3\xA9", 1},
+    {"utf8_bom", "\xEF\xBB\xBF", 0, "", 1},
+    /* utf8_invalid: one U+FFFD and one finding per run */
+    {"utf8_invalid", "\xC3\xA9t\xC3\xA9 \xFF \xC3\xA9t\xC3\xA9", 0,
+     "\xC3\xA9t\xC3\xA9 " FFFD " \xC3\xA9t\xC3\xA9", 1},
+    {"utf8_invalid", "\xC3\xA9t\xC3\xA9 \xFF\xFE\x80 \xC3\xA9t\xC3\xA9", 0,
+     "\xC3\xA9t\xC3\xA9 " FFFD " \xC3\xA9t\xC3\xA9", 1},
+    {"utf8_invalid", "\xC3\xA9 \xFF \xC3\xA9 \x80 \xC3\xA9", 0,
+     "\xC3\xA9 " FFFD " \xC3\xA9 " FFFD " \xC3\xA9", 2},
+    {"utf8_invalid_overlong", "\xC3\xA9t\xC3\xA9 \xC0\xAF \xC3\xA9", 0,
+     "\xC3\xA9t\xC3\xA9 " FFFD " \xC3\xA9", 1},
+    {"utf8_invalid_overlong", "\xC3\xA9t\xC3\xA9 \xE0\x80\xAF \xC3\xA9", 0,
+     "\xC3\xA9t\xC3\xA9 " FFFD " \xC3\xA9", 1},
+    {"utf8_invalid_surrogate", "\xC3\xA9t\xC3\xA9 \xED\xA0\x80 \xC3\xA9", 0,
+     "\xC3\xA9t\xC3\xA9 " FFFD " \xC3\xA9", 1},
+    {"utf8_invalid_above_max",
+     "\xC3\xA9t\xC3\xA9 \xC3\xA9t\xC3\xA9 \xF4\x90\x80\x80 x", 0,
+     "\xC3\xA9t\xC3\xA9 \xC3\xA9t\xC3\xA9 " FFFD " x", 1},
+    {"utf8_invalid_truncated", "\xC3\xA9t\xC3\xA9 \xE2\x80 \xC3\xA9", 0,
+     "\xC3\xA9t\xC3\xA9 " FFFD " \xC3\xA9", 1},
+    {"utf8_invalid_truncated", "\xC3\xA9t\xC3\xA9 \xF0\x9F\x98x", 0,
+     "\xC3\xA9t\xC3\xA9 " FFFD "x", 1},
+    {"utf8_invalid_cut_at_end", "\xC3\xA9t\xC3\xA9 \xE2\x80", 0,
+     "\xC3\xA9t\xC3\xA9 " FFFD, 1},
+    {"utf8_invalid_cut_at_end", "\xC3\xA9t\xC3\xA9\xC3", 0,
+     "\xC3\xA9t\xC3\xA9" FFFD, 1},
+    /* legacy: Latin-1 French, cp1252 quotes, other single-byte charsets */
+    {"legacy_latin1",
+     "Le caf\xE9 est pr\xEAt \xE0 \xEAtre servi, "
+     "\xE7\x61 va de soi.",
+     0,
+     "Le caf\xC3\xA9 est pr\xC3\xAAt \xC3\xA0 \xC3\xAAtre servi, "
+     "\xC3\xA7\x61 va de soi.",
+     1},
+    {"legacy_latin1", "caf\xE9", 0, "caf\xC3\xA9", 1},
+    {"legacy_cp1252", "l\x92homme a dit \x93oui\x94 \x96 enfin\x85", 0,
+     "l\xE2\x80\x99homme a dit \xE2\x80\x9Coui\xE2\x80\x9D \xE2\x80\x93 "
+     "enfin\xE2\x80\xA6",
+     1},
+    {"legacy_cp1252", "Co\xFBt\xA0: 12\x80", 0,
+     "Co\xC3\xBBt\xC2\xA0: 12\xE2\x82\xAC", 1},
+    /* western_variant: ISO-8859-15 letters that 1252 reads as symbols */
+    {"western_variant", "Le c\xBDur et l'\xBDuvre de l'\xE9t\xE9.", 0,
+     "Le c\xC5\x93ur et l'\xC5\x93uvre de l'\xC3\xA9t\xC3\xA9.", 1},
+    {"western_variant", "Prix\xA0: 12 \xA4 pour l'\xE9t\xE9.", 0,
+     "Prix\xC2\xA0: 12 \xC2\xA4 pour l'\xC3\xA9t\xC3\xA9.", 1},
+    /* utf16 / utf32 */
+    {"utf16",
+     "\xFF\xFE"
+     "c\0a\0f\0\xE9\0",
+     10, "caf\xC3\xA9", 1},
+    {"utf16",
+     "\xFE\xFF"
+     "\0c\0a\0f\0\xE9",
+     10, "caf\xC3\xA9", 1},
+    {"utf16", "c\0a\0f\0\xE9\0 \0a\0u\0 \0l\0a\0i\0t\0", 24,
+     "caf\xC3\xA9 au lait", 1},
+    {"utf16", "\0c\0a\0f\0\xE9\0 \0a\0u\0 \0l\0a\0i\0t", 24,
+     "caf\xC3\xA9 au lait", 1},
+    {"utf16",
+     "\xFF\xFE"
+     "=\xD8\0\xDE",
+     6, "\xF0\x9F\x98\x80", 1},
+    {"utf32",
+     "\xFF\xFE\0\0"
+     "c\0\0\0\xE9\0\0\0",
+     12, "c\xC3\xA9", 1},
+    {"utf32",
+     "\0\0\xFE\xFF"
+     "\0\0\0c\0\0\0\xE9",
+     12, "c\xC3\xA9", 1},
+    /* nul_binary */
+    {"nul_binary", "abc\0def", 7, NULL, 0},
+    {"nul_binary", "\xC3\xA9t\xC3\xA9\0", 6, NULL, 0},
+    {"nul_binary", "\x01\x02\x03\x04 binary \x05\x06\x07\x08\x1B", 0, NULL, 0},
+    {"nul_binary",
+     "\xFF\xFE"
+     "a\0\0\0b\0",
+     8, NULL, 0},
+    {"nul_binary_layout_ok", "a\tb\r\nc\fd\n", 0, "a\tb\r\nc\fd\n", 0},
 };
 
 static size_t count_kind(const struct article *a, enum finding_kind k)
@@ -131,10 +155,9 @@ static void test_policy_table(void)
 			CHECK_MSG(rc == 0, "rule %s (row %zu): %s", c->rule, i,
 				  a.error ? a.error : "");
 			clean = article_clean_text(&a, &n);
-			CHECK_MSG(n == strlen(c->want) &&
-					  !memcmp(clean, c->want, n),
-				  "rule %s (row %zu): got \"%s\"", c->rule, i,
-				  clean);
+			CHECK_MSG(
+			    n == strlen(c->want) && !memcmp(clean, c->want, n),
+			    "rule %s (row %zu): got \"%s\"", c->rule, i, clean);
 			CHECK_MSG(count_kind(&a, FK_ENCODING) == c->findings,
 				  "rule %s (row %zu): %zu encoding findings",
 				  c->rule, i, count_kind(&a, FK_ENCODING));
@@ -172,7 +195,7 @@ static void test_utf8_valid_offsets(void)
 static void test_cut_at_every_byte(void)
 {
 	static const char full[] =
-		"\xC3\xA9l\xC3\xA9phant \xE2\x80\x99 \xF0\x9F\x98\x80 fin";
+	    "\xC3\xA9l\xC3\xA9phant \xE2\x80\x99 \xF0\x9F\x98\x80 fin";
 	const size_t len = strlen(full);
 
 	for (size_t cut = 2; cut <= len; cut++) {

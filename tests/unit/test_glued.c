@@ -56,48 +56,48 @@ static void test_repairs(void)
 		const char *in, *want;
 		int allow_newline;
 	} cases[] = {
-		/* sentence and heading joins (seed 000) */
-		{"qu'ils puissent être marginalisés.Cette semaine, il a dit.",
-		 "qu'ils puissent être marginalisés. Cette semaine, il a dit.",
-		 1},
-		{"les présidents Vladimir Putin et Donald Trump.Contexte\nLe "
-		 "porte-parole",
-		 "les présidents Vladimir Putin et Donald Trump.\nContexte\nLe "
-		 "porte-parole", 1},
-		{"Putin et Donald Trump.Contexte", "Putin et Donald Trump. Contexte",
-		 0},
-		{"en ce sens.Développements\nLes contacts",
-		 "en ce sens.\nDéveloppements\nLes contacts", 1},
-		{"Il est arrivé en 2014.Le président a dit vraiment?Oui.",
-		 "Il est arrivé en 2014. Le président a dit vraiment? Oui.", 1},
-		{"un pincement au cœur\".François Hollande",
-		 "un pincement au cœur\". François Hollande", 1},
-		/* lower-to-upper joins (ParaCrawl) */
-		{"Il est séropositifVous pouvez lire la suite.",
-		 "Il est séropositif Vous pouvez lire la suite.", 1},
-		{"Version imprimableCalendrier des cours",
-		 "Version imprimable Calendrier des cours", 1},
-		{"FavorisAcheter maintenant", "Favoris Acheter maintenant", 1},
-		{"EnvironnementVue sur la mer", "Environnement Vue sur la mer", 1},
-		{"Rendez-vous surSainte-Marie", "Rendez-vous sur Sainte-Marie", 1},
-		{"a dit M. AudetIl espère", "a dit M. Audet Il espère", 1},
-		{"Rubrique SportLe match a eu lieu.",
-		 "Rubrique Sport Le match a eu lieu.", 1},
-		{"la surveillance d'ÉtatLa révélation",
-		 "la surveillance d'État La révélation", 1},
-		/* letters glued to numbers */
-		{"Avenue de la Libération, Mons84000 Avignon",
-		 "Avenue de la Libération, Mons 84000 Avignon", 1},
-		{"Publié le 3 janvier2017 à Paris", "Publié le 3 janvier 2017 à Paris",
-		 1},
+	    /* sentence and heading joins (seed 000) */
+	    {"qu'ils puissent être marginalisés.Cette semaine, il a dit.",
+	     "qu'ils puissent être marginalisés. Cette semaine, il a dit.", 1},
+	    {"les présidents Vladimir Putin et Donald Trump.Contexte\nLe "
+	     "porte-parole",
+	     "les présidents Vladimir Putin et Donald Trump.\nContexte\nLe "
+	     "porte-parole",
+	     1},
+	    {"Putin et Donald Trump.Contexte",
+	     "Putin et Donald Trump. Contexte", 0},
+	    {"en ce sens.Développements\nLes contacts",
+	     "en ce sens.\nDéveloppements\nLes contacts", 1},
+	    {"Il est arrivé en 2014.Le président a dit vraiment?Oui.",
+	     "Il est arrivé en 2014. Le président a dit vraiment? Oui.", 1},
+	    {"un pincement au cœur\".François Hollande",
+	     "un pincement au cœur\". François Hollande", 1},
+	    /* lower-to-upper joins (ParaCrawl) */
+	    {"Il est séropositifVous pouvez lire la suite.",
+	     "Il est séropositif Vous pouvez lire la suite.", 1},
+	    {"Version imprimableCalendrier des cours",
+	     "Version imprimable Calendrier des cours", 1},
+	    {"FavorisAcheter maintenant", "Favoris Acheter maintenant", 1},
+	    {"EnvironnementVue sur la mer", "Environnement Vue sur la mer", 1},
+	    {"Rendez-vous surSainte-Marie", "Rendez-vous sur Sainte-Marie", 1},
+	    {"a dit M. AudetIl espère", "a dit M. Audet Il espère", 1},
+	    {"Rubrique SportLe match a eu lieu.",
+	     "Rubrique Sport Le match a eu lieu.", 1},
+	    {"la surveillance d'ÉtatLa révélation",
+	     "la surveillance d'État La révélation", 1},
+	    /* letters glued to numbers */
+	    {"Avenue de la Libération, Mons84000 Avignon",
+	     "Avenue de la Libération, Mons 84000 Avignon", 1},
+	    {"Publié le 3 janvier2017 à Paris",
+	     "Publié le 3 janvier 2017 à Paris", 1},
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		size_t applied, reported, again, again_rep;
 		char *out = clean(cases[i].in, cases[i].allow_newline, &applied,
 				  &reported);
-		char *out2 = clean(out, cases[i].allow_newline, &again,
-				   &again_rep);
+		char *out2 =
+		    clean(out, cases[i].allow_newline, &again, &again_rep);
 
 		CHECK_STR(out, cases[i].want);
 		CHECK_MSG(applied > 0, "%s", cases[i].in);
@@ -111,17 +111,17 @@ static void test_repairs(void)
 static void test_never_split(void)
 {
 	static const char *const good[] = {
-		"McDonald, PlayStation, iPhone, eBay, OpenAI et macOS.",
-		"JavaScript, BlackRock, PagesJaunes, LeBron James, DiCaprio.",
-		"M. Dupont est allé aux U.S.A. puis à St-Louis.",
-		"Le taux est de 3.5 ou 3,5, à 10.30 ou 10:30 ou 10h30.",
-		"La version 2.0.1 de Python3 et le mpeg4.",
-		"Voir https://www.exemple.fr/AbcDef.Html et exemple.fr/Page.",
-		"Écrire à Jean.Dupont@exemple.fr ou @LeMonde et #JeSuisCharlie.",
-		"L'Airbus A380, la COP21, 12 km2, le MP3 et la F1.",
-		"Le 3e et le 21e siècle, XXIe siècle.",
-		"Le Parti populaire autrichien (ÖVP) et l’OTAN.",
-		"if (x.Length > 0) { y.Value = 2; }",
+	    "McDonald, PlayStation, iPhone, eBay, OpenAI et macOS.",
+	    "JavaScript, BlackRock, PagesJaunes, LeBron James, DiCaprio.",
+	    "M. Dupont est allé aux U.S.A. puis à St-Louis.",
+	    "Le taux est de 3.5 ou 3,5, à 10.30 ou 10:30 ou 10h30.",
+	    "La version 2.0.1 de Python3 et le mpeg4.",
+	    "Voir https://www.exemple.fr/AbcDef.Html et exemple.fr/Page.",
+	    "Écrire à Jean.Dupont@exemple.fr ou @LeMonde et #JeSuisCharlie.",
+	    "L'Airbus A380, la COP21, 12 km2, le MP3 et la F1.",
+	    "Le 3e et le 21e siècle, XXIe siècle.",
+	    "Le Parti populaire autrichien (ÖVP) et l’OTAN.",
+	    "if (x.Length > 0) { y.Value = 2; }",
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(good); i++) {
@@ -138,9 +138,9 @@ static void test_never_split(void)
 static void test_reported_only(void)
 {
 	static const char *const low[] = {
-		"Le groupe SportMatch a eu lieu.",    /* short capitalised left */
-		"Le mot Blorfxq.Wxyzq a disparu.",      /* neither side known */
-		"Installez Python3 ou Windows10.",     /* short number */
+	    "Le groupe SportMatch a eu lieu.", /* short capitalised left */
+	    "Le mot Blorfxq.Wxyzq a disparu.", /* neither side known */
+	    "Installez Python3 ou Windows10.", /* short number */
 	};
 
 	static const size_t nreported[] = {1, 1, 2};

@@ -22,16 +22,21 @@ static void test_identify(void)
 	static const struct {
 		const char *text, *code;
 	} cases[] = {
-		{"Le gouvernement a annoncé hier une réforme des retraites "
-		 "qui sera présentée au Parlement la semaine prochaine.", "fr"},
-		{"The government announced a pension reform yesterday that "
-		 "will be presented to Parliament next week.", "en"},
-		{"Die Regierung hat gestern eine Rentenreform angekündigt, die "
-		 "nächste Woche dem Parlament vorgelegt wird.", "de"},
-		{"El gobierno anunció ayer una reforma de las pensiones que "
-		 "se presentará al Parlamento la próxima semana.", "es"},
-		{"Il governo ha annunciato ieri una riforma delle pensioni che "
-		 "sarà presentata al Parlamento la prossima settimana.", "it"},
+	    {"Le gouvernement a annoncé hier une réforme des retraites "
+	     "qui sera présentée au Parlement la semaine prochaine.",
+	     "fr"},
+	    {"The government announced a pension reform yesterday that "
+	     "will be presented to Parliament next week.",
+	     "en"},
+	    {"Die Regierung hat gestern eine Rentenreform angekündigt, die "
+	     "nächste Woche dem Parlament vorgelegt wird.",
+	     "de"},
+	    {"El gobierno anunció ayer una reforma de las pensiones que "
+	     "se presentará al Parlamento la próxima semana.",
+	     "es"},
+	    {"Il governo ha annunciato ieri una riforma delle pensioni che "
+	     "sarà presentata al Parlamento la prossima settimana.",
+	     "it"},
 	};
 	struct lang_guess g;
 
@@ -69,20 +74,20 @@ static void test_articles(void)
 		const char *text, *lang;
 		const char *foreign; /* the one foreign segment, or NULL */
 	} cases[] = {
-		{"Le président a parlé hier soir devant les députés réunis.\n"
-		 "The president spoke last night in front of the assembled "
-		 "members of parliament.\nIls ont ensuite voté la loi.\n",
-		 "fr",
-		 "The president spoke last night in front of the assembled "
-		 "members of parliament."},
-		{"Donald Trump a publié sur Truth Social un message où il "
-		 "écrit « We will make America great again, believe me » "
-		 "avant de partir, selon https://www.example.com/news/today.\n",
-		 "fr", NULL},
-		{"The government announced a pension reform yesterday that "
-		 "will be presented to Parliament next week.\n",
-		 "en", NULL},
-		{"Nancy Suitehotel Nancy - Hôtel\n", "fr", NULL},
+	    {"Le président a parlé hier soir devant les députés réunis.\n"
+	     "The president spoke last night in front of the assembled "
+	     "members of parliament.\nIls ont ensuite voté la loi.\n",
+	     "fr",
+	     "The president spoke last night in front of the assembled "
+	     "members of parliament."},
+	    {"Donald Trump a publié sur Truth Social un message où il "
+	     "écrit « We will make America great again, believe me » "
+	     "avant de partir, selon https://www.example.com/news/today.\n",
+	     "fr", NULL},
+	    {"The government announced a pension reform yesterday that "
+	     "will be presented to Parliament next week.\n",
+	     "en", NULL},
+	    {"Nancy Suitehotel Nancy - Hôtel\n", "fr", NULL},
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
@@ -99,7 +104,7 @@ static void test_articles(void)
 			CHECK(!f->applied);
 			if (cases[i].foreign)
 				CHECK(f->end - f->start ==
-					      strlen(cases[i].foreign) &&
+					  strlen(cases[i].foreign) &&
 				      !memcmp(a.text + f->start,
 					      cases[i].foreign,
 					      f->end - f->start));

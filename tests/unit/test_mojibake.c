@@ -17,94 +17,131 @@
 struct moji_case {
 	const char *rule;
 	const char *in;
-	const char *want;  /* cleaned text */
-	size_t unapplied;  /* findings reported but not applied */
+	const char *want; /* cleaned text */
+	size_t unapplied; /* findings reported but not applied */
 };
 
 static const struct moji_case cases[] = {
-	/* confidence: the classic signatures */
-	{"confidence", "la pr\xC3\x83\xC2\xA9sentation",
-	 "la pr\xC3\xA9sentation", 0},
-	{"confidence", "l\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2\xC3\x83\xC2\xA9quipe",
-	 "l\xE2\x80\x99\xC3\xA9quipe", 0},
-	{"confidence", "\xC3\x83\xE2\x80\xB0tat", "\xC3\x89tat", 0},
-	{"confidence", "le c\xC3\x85\xE2\x80\x9Cur", "le c\xC5\x93ur", 0},
-	{"confidence", "1 043 m\xC3\x82\xC2\xB2", "1 043 m\xC2\xB2", 0},
-	{"confidence", "\xC3\x83\xC2\xA7" "a va", "\xC3\xA7" "a va", 0},
-	{"confidence", "\xC3\xA2\xE2\x82\xAC\xC5\x93Oui\xC3\xA2\xE2\x82\xAC\xC2\x9D",
-	 "\xE2\x80\x9COui\xE2\x80\x9D", 0},
-	{"confidence", "smile \xC3\xB0\xC5\xB8\xCB\x9C\xE2\x82\xAC",
-	 "smile \xF0\x9F\x98\x80", 0},
-	{"confidence", "d\xC3\x83\xC2\xA9j\xC3\x83\xC2\xA0 vu",
-	 "d\xC3\xA9j\xC3\xA0 vu", 0},
-	/* plausible_only: Cyrillic from a run of letters, marks after a base */
-	{"plausible_only", "\xC3\x90\xC2\xBF\xC3\x91\xE2\x82\xAC\xC3\x90\xC2\xB8"
-			   "\xC3\x90\xC2\xB2\xC3\x90\xC2\xB5\xC3\x91\xE2\x80\x9A",
-	 "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82", 0},
-	{"plausible_only", "re\xC3\x8C\xC2\x81sume\xC3\x8C\xC2\x81 pr\xC3\x83\xC2\xA9",
-	 "re\xCC\x81sume\xCC\x81 pr\xC3\xA9", 0},
-	/* mixed text: only the damaged line changes */
-	{"mixed_lines",
-	 "Le caf\xC3\xA9 est pr\xC3\xAAt.\nLa pr\xC3\x83\xC2\xA9sentation "
-	 "\xC3\x83 la fin.\nD\xC3\xA9j\xC3\xA0 vu \xC2\xAB ici \xC2\xBB.",
-	 "Le caf\xC3\xA9 est pr\xC3\xAAt.\nLa pr\xC3\xA9sentation \xC3\xA0 la "
-	 "fin.\nD\xC3\xA9j\xC3\xA0 vu \xC2\xAB ici \xC2\xBB.", 0},
-	/* lost_bytes */
-	{"lost_bytes", "il incombera \xC3\x83 ce dernier",
-	 "il incombera \xC3\xA0 ce dernier", 0},
-	{"lost_bytes", "\xC3\x83 la suite de", "\xC3\x80 la suite de", 0},
-	{"lost_bytes", "Fin. \xC3\x83 la suite", "Fin. \xC3\x80 la suite", 0},
-	{"lost_bytes", "voil\xC3\x83 le d\xC3\xA9" "cor", "voil\xC3\xA0 le d\xC3\xA9" "cor",
-	 0},
-	{"lost_bytes", "au stade, \xC3\x83 Ann Arbor, \xC3\x83 13h",
-	 "au stade, \xC3\xA0 Ann Arbor, \xC3\xA0 13h", 0},
-	{"lost_bytes", "en moyenne \xC3\x83 14 reprises",
-	 "en moyenne \xC3\xA0 14 reprises", 0},
-	{"lost_bytes", "de l\xC3\xA2 appui, pr\xC3\x83\xC2\xA9sent",
-	 "de l\xE2\x80\x99" "appui, pr\xC3\xA9sent", 0},
-	{"lost_bytes", "de l\xC3\xA2 appui", "de l\xC3\xA2 appui", 1},
-	{"lost_bytes", "pr\xC3\x83\xC2\xA9vu : 1\xC3\x82 000 euros",
-	 "pr\xC3\xA9vu : 1\xC2\xA0" "000 euros", 0},
-	/* c1_controls read as windows-1252 */
-	{"c1_controls", "l\xC2\x92homme", "l\xE2\x80\x99homme", 0},
-	{"c1_controls", "\xC2\x93Oui\xC2\x94, dit-il \xC2\x96 enfin",
-	 "\xE2\x80\x9COui\xE2\x80\x9D, dit-il \xE2\x80\x93 enfin", 0},
-	/* repeated: double encoding in one finding */
-	{"repeated", "pr\xC3\x83\xC6\x92\xC3\x82\xC2\xA9sentation",
-	 "pr\xC3\xA9sentation", 0},
-	/* threshold: weak repairs are reported, not applied */
-	{"threshold", "IRM\xC3\x83\xC2\xBB", "IRM\xC3\x83\xC2\xBB", 1},
-	{"threshold", "\xC3\x88\xE2\x84\xA2i", "\xC3\x88\xE2\x84\xA2i", 1},
-	{"threshold", "\xC3\x88\xE2\x84\xA2i \xC3\x83\xC2\xAE" "n",
-	 "\xC8\x99i \xC3\xAE" "n", 0},
-	{"confidence", "a\xC3\x88\xE2\x84\xA2" "a", "a\xC8\x99" "a", 0},
-	{"threshold", "les s\xC3\xA9quences \xC2\xAB \xC3\x83\xC2\xA9 \xC2\xBB et "
-		      "\xC2\xAB \xC3\x83\xC2\xA8 \xC2\xBB",
-	 "les s\xC3\xA9quences \xC2\xAB \xC3\x83\xC2\xA9 \xC2\xBB et "
-	 "\xC2\xAB \xC3\x83\xC2\xA8 \xC2\xBB", 2},
-	{"threshold", "il incombera \xC3\x83\xC2\xA0 ce dernier",
-	 "il incombera \xC3\xA0 ce dernier", 0},
-	{"threshold", "Commerces \xC3\x83 Herzliya",
-	 "Commerces \xC3\x83 Herzliya", 1},
+    /* confidence: the classic signatures */
+    {"confidence", "la pr\xC3\x83\xC2\xA9sentation", "la pr\xC3\xA9sentation",
+     0},
+    {"confidence", "l\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2\xC3\x83\xC2\xA9quipe",
+     "l\xE2\x80\x99\xC3\xA9quipe", 0},
+    {"confidence", "\xC3\x83\xE2\x80\xB0tat", "\xC3\x89tat", 0},
+    {"confidence", "le c\xC3\x85\xE2\x80\x9Cur", "le c\xC5\x93ur", 0},
+    {"confidence", "1 043 m\xC3\x82\xC2\xB2", "1 043 m\xC2\xB2", 0},
+    {"confidence",
+     "\xC3\x83\xC2\xA7"
+     "a va",
+     "\xC3\xA7"
+     "a va",
+     0},
+    {"confidence",
+     "\xC3\xA2\xE2\x82\xAC\xC5\x93Oui\xC3\xA2\xE2\x82\xAC\xC2\x9D",
+     "\xE2\x80\x9COui\xE2\x80\x9D", 0},
+    {"confidence", "smile \xC3\xB0\xC5\xB8\xCB\x9C\xE2\x82\xAC",
+     "smile \xF0\x9F\x98\x80", 0},
+    {"confidence", "d\xC3\x83\xC2\xA9j\xC3\x83\xC2\xA0 vu",
+     "d\xC3\xA9j\xC3\xA0 vu", 0},
+    /* plausible_only: Cyrillic from a run of letters, marks after a base */
+    {"plausible_only",
+     "\xC3\x90\xC2\xBF\xC3\x91\xE2\x82\xAC\xC3\x90\xC2\xB8"
+     "\xC3\x90\xC2\xB2\xC3\x90\xC2\xB5\xC3\x91\xE2\x80\x9A",
+     "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82", 0},
+    {"plausible_only",
+     "re\xC3\x8C\xC2\x81sume\xC3\x8C\xC2\x81 pr\xC3\x83\xC2\xA9",
+     "re\xCC\x81sume\xCC\x81 pr\xC3\xA9", 0},
+    /* mixed text: only the damaged line changes */
+    {"mixed_lines",
+     "Le caf\xC3\xA9 est pr\xC3\xAAt.\nLa pr\xC3\x83\xC2\xA9sentation "
+     "\xC3\x83 la fin.\nD\xC3\xA9j\xC3\xA0 vu \xC2\xAB ici \xC2\xBB.",
+     "Le caf\xC3\xA9 est pr\xC3\xAAt.\nLa pr\xC3\xA9sentation \xC3\xA0 la "
+     "fin.\nD\xC3\xA9j\xC3\xA0 vu \xC2\xAB ici \xC2\xBB.",
+     0},
+    /* lost_bytes */
+    {"lost_bytes", "il incombera \xC3\x83 ce dernier",
+     "il incombera \xC3\xA0 ce dernier", 0},
+    {"lost_bytes", "\xC3\x83 la suite de", "\xC3\x80 la suite de", 0},
+    {"lost_bytes", "Fin. \xC3\x83 la suite", "Fin. \xC3\x80 la suite", 0},
+    {"lost_bytes",
+     "voil\xC3\x83 le d\xC3\xA9"
+     "cor",
+     "voil\xC3\xA0 le d\xC3\xA9"
+     "cor",
+     0},
+    {"lost_bytes", "au stade, \xC3\x83 Ann Arbor, \xC3\x83 13h",
+     "au stade, \xC3\xA0 Ann Arbor, \xC3\xA0 13h", 0},
+    {"lost_bytes", "en moyenne \xC3\x83 14 reprises",
+     "en moyenne \xC3\xA0 14 reprises", 0},
+    {"lost_bytes", "de l\xC3\xA2 appui, pr\xC3\x83\xC2\xA9sent",
+     "de l\xE2\x80\x99"
+     "appui, pr\xC3\xA9sent",
+     0},
+    {"lost_bytes", "de l\xC3\xA2 appui", "de l\xC3\xA2 appui", 1},
+    {"lost_bytes", "pr\xC3\x83\xC2\xA9vu : 1\xC3\x82 000 euros",
+     "pr\xC3\xA9vu : 1\xC2\xA0"
+     "000 euros",
+     0},
+    /* c1_controls read as windows-1252 */
+    {"c1_controls", "l\xC2\x92homme", "l\xE2\x80\x99homme", 0},
+    {"c1_controls", "\xC2\x93Oui\xC2\x94, dit-il \xC2\x96 enfin",
+     "\xE2\x80\x9COui\xE2\x80\x9D, dit-il \xE2\x80\x93 enfin", 0},
+    /* repeated: double encoding in one finding */
+    {"repeated", "pr\xC3\x83\xC6\x92\xC3\x82\xC2\xA9sentation",
+     "pr\xC3\xA9sentation", 0},
+    /* threshold: weak repairs are reported, not applied */
+    {"threshold", "IRM\xC3\x83\xC2\xBB", "IRM\xC3\x83\xC2\xBB", 1},
+    {"threshold", "\xC3\x88\xE2\x84\xA2i", "\xC3\x88\xE2\x84\xA2i", 1},
+    {"threshold",
+     "\xC3\x88\xE2\x84\xA2i \xC3\x83\xC2\xAE"
+     "n",
+     "\xC8\x99i \xC3\xAE"
+     "n",
+     0},
+    {"confidence",
+     "a\xC3\x88\xE2\x84\xA2"
+     "a",
+     "a\xC8\x99"
+     "a",
+     0},
+    {"threshold",
+     "les s\xC3\xA9quences \xC2\xAB \xC3\x83\xC2\xA9 \xC2\xBB et "
+     "\xC2\xAB \xC3\x83\xC2\xA8 \xC2\xBB",
+     "les s\xC3\xA9quences \xC2\xAB \xC3\x83\xC2\xA9 \xC2\xBB et "
+     "\xC2\xAB \xC3\x83\xC2\xA8 \xC2\xBB",
+     2},
+    {"threshold", "il incombera \xC3\x83\xC2\xA0 ce dernier",
+     "il incombera \xC3\xA0 ce dernier", 0},
+    {"threshold", "Commerces \xC3\x83 Herzliya", "Commerces \xC3\x83 Herzliya",
+     1},
 };
 
 /* Text that is not mojibake: no finding at all, byte-identical. */
 static const char *const untouched[] = {
-	"S\xC3\xA3o Paulo et N\xC3\x83O",
-	"A IRM\xC3\x83 E A M\xC3\x83" "E N\xC3\x83O",
-	"Nguy\xE1\xBB\x85n Th\xE1\xBB\x8B \xC3\x81nh, H\xC3\xA0 N\xE1\xBB\x99i",
-	"\xC2\xAB\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD\xC2\xBB, a-t-il dit",
-	"\xC2\xAB" "CAF\xC3\x89\xC2\xBB et \xC2\xAB" "ESPA\xC3\x91" "A\xC2\xBB",
-	"ESPA\xC3\x91\xC2\xBB",
-	"r\xC3\xA9" "alis\xC3\xA9\xE2\x80\xA6\xC2\xBB",
-	"le caf\xC3\xA9\xC2\xA0\xC2\xBB et d\xC3\xA9j\xC3\xA0\xC2\xA0!",
-	"\xC3\x82ge des enfants",
-	"\xC3\x8E" "le-de-France, \xC3\x89tat, \xC3\x80 bient\xC3\xB4t",
-	"Ath\xC3\xA8nes (\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1)",
-	"\xE2\x80\x9C" "citation\xE2\x80\x9D \xE2\x80\x94 l\xE2\x80\x99" "homme",
-	"10\xC2\xB3 m\xC2\xB2, 20 \xC2\xB0" "C, 5 \xE2\x82\xAC",
-	"Tr\xC3\xA8s \xC2\xAB bien \xC2\xBB",
-	"MA\xC3\x8ETRE \xC3\x80 BORD",
+    "S\xC3\xA3o Paulo et N\xC3\x83O",
+    "A IRM\xC3\x83 E A M\xC3\x83"
+    "E N\xC3\x83O",
+    "Nguy\xE1\xBB\x85n Th\xE1\xBB\x8B \xC3\x81nh, H\xC3\xA0 N\xE1\xBB\x99i",
+    "\xC2\xAB\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD\xC2\xBB, a-t-il dit",
+    "\xC2\xAB"
+    "CAF\xC3\x89\xC2\xBB et \xC2\xAB"
+    "ESPA\xC3\x91"
+    "A\xC2\xBB",
+    "ESPA\xC3\x91\xC2\xBB",
+    "r\xC3\xA9"
+    "alis\xC3\xA9\xE2\x80\xA6\xC2\xBB",
+    "le caf\xC3\xA9\xC2\xA0\xC2\xBB et d\xC3\xA9j\xC3\xA0\xC2\xA0!",
+    "\xC3\x82ge des enfants",
+    "\xC3\x8E"
+    "le-de-France, \xC3\x89tat, \xC3\x80 bient\xC3\xB4t",
+    "Ath\xC3\xA8nes (\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1)",
+    "\xE2\x80\x9C"
+    "citation\xE2\x80\x9D \xE2\x80\x94 l\xE2\x80\x99"
+    "homme",
+    "10\xC2\xB3 m\xC2\xB2, 20 \xC2\xB0"
+    "C, 5 \xE2\x82\xAC",
+    "Tr\xC3\xA8s \xC2\xAB bien \xC2\xBB",
+    "MA\xC3\x8ETRE \xC3\x80 BORD",
 };
 
 static struct mojibake *moji;
@@ -145,8 +182,8 @@ static void test_rules(void)
 			  "rule %s (row %zu): got \"%s\"", cases[i].rule, i,
 			  out);
 		CHECK_MSG(un == cases[i].unapplied,
-			  "rule %s (row %zu): %zu unapplied", cases[i].rule,
-			  i, un);
+			  "rule %s (row %zu): %zu unapplied", cases[i].rule, i,
+			  un);
 		free(out);
 	}
 }

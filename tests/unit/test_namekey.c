@@ -26,23 +26,38 @@ static void test_keys(void)
 	static const struct {
 		const char *name, *key;
 	} cases[] = {
-		{"Putin", "putin"},          {"Poutine", "putin"},
-		{"Путин", "putin"},          {"Zelenskiy", "zelenski"},
-		{"Zelensky", "zelenski"},    {"Zelenskyy", "zelenski"},
-		{"Зеленський", "zelenski"},  {"Ouchakov", "ushakov"},
-		{"Ushakov", "ushakov"},      {"Uschakow", "ushakov"},
-		{"Ušakov", "ushakov"},       {"Witkoff", "vitkov"},
-		{"Gorbatchev", "gorbashev"}, {"Gorbachev", "gorbashev"},
-		{"Prigojine", "prigoin"},    {"Prigozhin", "prigoin"},
-		{"Sergueï", "sergei"},       {"Sergej", "sergei"},
-		{"Nikolayevich", "nikolaevish"},
-		{"Nikolajewitsch", "nikolaevish"},
-		{"Yeltsin", "eltsin"},       {"Eltsine", "eltsin"},
-		{"Zelenska", "zelenska"},    {"Zelenskaya", "zelenska"},
-		{"Київ", "kiv"},             {"Kyiv", "kiv"},
-		{"Киев", "kiev"},            {"Kiew", "kiev"},
-		{"Jean-Yves", "ean-ives"},   {"Vladimir Poutine", "vladimir putin"},
-		{"", ""},                    {"123", ""},
+	    {"Putin", "putin"},
+	    {"Poutine", "putin"},
+	    {"Путин", "putin"},
+	    {"Zelenskiy", "zelenski"},
+	    {"Zelensky", "zelenski"},
+	    {"Zelenskyy", "zelenski"},
+	    {"Зеленський", "zelenski"},
+	    {"Ouchakov", "ushakov"},
+	    {"Ushakov", "ushakov"},
+	    {"Uschakow", "ushakov"},
+	    {"Ušakov", "ushakov"},
+	    {"Witkoff", "vitkov"},
+	    {"Gorbatchev", "gorbashev"},
+	    {"Gorbachev", "gorbashev"},
+	    {"Prigojine", "prigoin"},
+	    {"Prigozhin", "prigoin"},
+	    {"Sergueï", "sergei"},
+	    {"Sergej", "sergei"},
+	    {"Nikolayevich", "nikolaevish"},
+	    {"Nikolajewitsch", "nikolaevish"},
+	    {"Yeltsin", "eltsin"},
+	    {"Eltsine", "eltsin"},
+	    {"Zelenska", "zelenska"},
+	    {"Zelenskaya", "zelenska"},
+	    {"Київ", "kiv"},
+	    {"Kyiv", "kiv"},
+	    {"Киев", "kiev"},
+	    {"Kiew", "kiev"},
+	    {"Jean-Yves", "ean-ives"},
+	    {"Vladimir Poutine", "vladimir putin"},
+	    {"", ""},
+	    {"123", ""},
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
@@ -60,29 +75,32 @@ static void test_script_choice(void)
 	static const struct {
 		const char *name, *latin;
 	} cases[] = {
-		{"Київ", "Kyyiv"},
-		{"Киев", "Kiyev"},
-		{"Ушаков", "Ushakov"},
-		{"Zelensky", "Zelensky"},
+	    {"Київ", "Kyyiv"},
+	    {"Киев", "Kiyev"},
+	    {"Ушаков", "Ushakov"},
+	    {"Zelensky", "Zelensky"},
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		size_t n;
-		char *l = namekey_latin(nk, cases[i].name,
-					strlen(cases[i].name), &n);
+		char *l =
+		    namekey_latin(nk, cases[i].name, strlen(cases[i].name), &n);
 		CHECK_STR(l, cases[i].latin);
 		free(l);
 	}
 }
 
-/* Different names, including the ones fuzzy matching would confuse. */
+/* Different names, including the ones fuzzy matching would confuse, and
+ * pairs too short to compare (Kyiv / Kiev is the seed table's policy). */
 static void test_apart(void)
 {
 	static const char *const pairs[][2] = {
-		{"Zelensky", "Zelenska"}, {"Vladimir", "Volodymyr"},
-		{"Olena", "Elena"},       {"Witkoff", "Wichoff"},
-		{"Trump", "Truth"},       {"Russie", "Russes"},
-		{"Andrei", "Andreja"},    {"Peskov", "Pesko"},
+	    {"Zelensky", "Zelenska"}, {"Vladimir", "Volodymyr"},
+	    {"Olena", "Elena"},	      {"Witkoff", "Wichoff"},
+	    {"Kyiv", "Kiev"},	      {"France", "Frances"},
+	    {"Rome", "Romeo"},	      {"Eni", "Jenny"},
+	    {"Trump", "Truth"},	      {"Russie", "Russes"},
+	    {"Andrei", "Andreja"},    {"Peskov", "Pesko"},
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(pairs); i++) {
@@ -101,10 +119,9 @@ static void test_apart(void)
 static void test_tier2(void)
 {
 	static const char *const pairs[][2] = {
-		{"Gorbatschow", "Gorbatchev"},
-		{"Kyiv", "Kiev"},
-		{"Vasilevich", "Vasilyevich"},
-		{"Anatoliy", "Anatolie"},
+	    {"Gorbatschow", "Gorbatchev"},
+	    {"Kharkiv", "Kharkov"},
+	    {"Vasilevich", "Vasilyevich"},
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(pairs); i++) {
@@ -123,14 +140,18 @@ static void test_skeleton(void)
 	static const struct {
 		const char *key, *skel;
 	} cases[] = {
-		{"zelenski", "zlnsk"}, {"ushakov", "ushkv"}, {"vitkov", "vtkv"},
-		{"aaa", "a"},          {"", ""},             {"kiv", "kv"},
+	    {"zelenski", "zlnsk"},
+	    {"ushakov", "ushkv"},
+	    {"vitkov", "vtkv"},
+	    {"aaa", "a"},
+	    {"", ""},
+	    {"kiv", "kv"},
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		size_t n;
-		char *s = namekey_skeleton(cases[i].key, strlen(cases[i].key),
-					   &n);
+		char *s =
+		    namekey_skeleton(cases[i].key, strlen(cases[i].key), &n);
 		CHECK_STR(s, cases[i].skel);
 		free(s);
 	}

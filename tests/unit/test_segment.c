@@ -44,28 +44,29 @@ static void test_cases(void)
 	static const struct {
 		const char *text, *want;
 	} cases[] = {
-		/* elision, both apostrophes; flags look past the prefix */
-		{"l'OTAN l’OTAN qu’il", "l'OTAN/UA l’OTAN/UA qu’il/"},
-		{"aujourd’hui L’Etat", "aujourd’hui/ L’Etat/U"},
-		/* hyphenated compounds split at the hyphen */
-		{"cessez-le-feu", "cessez/ le/ feu/"},
-		/* numbers, ordinals, Roman numerals */
-		{"1,5 % et 12h30", "1,5/# et/ 12h30/#"},
-		{"le 3e, le 1er, le XXIe siècle", "le/ 3e/N le/ 1er/N le/ XXIe/UN "
-						  "siècle/"},
-		{"Louis XIV, Ier, un DVD", "Louis/U XIV/UAN Ier/UN un/ DVD/UA"},
-		{"Ce Mme Le", "Ce/U Mme/U Le/U"},
-		/* acronyms */
-		{"ÖVP et OTAN", "ÖVP/UA et/ OTAN/UA"},
-		/* URLs, e-mail addresses, handles, hashtags, domains */
-		{"https://www.x.fr/a-b", "https/L www.x.fr/L a/L b/L"},
-		{"écrire à jean.dupont@exemple.fr", "écrire/ à/ "
-						    "jean.dupont@exemple.fr/L"},
-		{"(#Ukraine) «@elysee»", "Ukraine/UL @elysee/L"},
-		{"sur lemonde.fr hier", "sur/ lemonde.fr/L hier/"},
-		/* U+202F inside what ICU calls one word is split out */
-		{"ce pays\xE2\x80\xAF? 3\xE2\x80\xAF" "000",
-		 "ce/ pays/ 3/# 000/#"},
+	    /* elision, both apostrophes; flags look past the prefix */
+	    {"l'OTAN l’OTAN qu’il", "l'OTAN/UA l’OTAN/UA qu’il/"},
+	    {"aujourd’hui L’Etat", "aujourd’hui/ L’Etat/U"},
+	    /* hyphenated compounds split at the hyphen */
+	    {"cessez-le-feu", "cessez/ le/ feu/"},
+	    /* numbers, ordinals, Roman numerals */
+	    {"1,5 % et 12h30", "1,5/# et/ 12h30/#"},
+	    {"le 3e, le 1er, le XXIe siècle", "le/ 3e/N le/ 1er/N le/ XXIe/UN "
+					      "siècle/"},
+	    {"Louis XIV, Ier, un DVD", "Louis/U XIV/UAN Ier/UN un/ DVD/UA"},
+	    {"Ce Mme Le", "Ce/U Mme/U Le/U"},
+	    /* acronyms */
+	    {"ÖVP et OTAN", "ÖVP/UA et/ OTAN/UA"},
+	    /* URLs, e-mail addresses, handles, hashtags, domains */
+	    {"https://www.x.fr/a-b", "https/L www.x.fr/L a/L b/L"},
+	    {"écrire à jean.dupont@exemple.fr", "écrire/ à/ "
+						"jean.dupont@exemple.fr/L"},
+	    {"(#Ukraine) «@elysee»", "Ukraine/UL @elysee/L"},
+	    {"sur lemonde.fr hier", "sur/ lemonde.fr/L hier/"},
+	    /* U+202F inside what ICU calls one word is split out */
+	    {"ce pays\xE2\x80\xAF? 3\xE2\x80\xAF"
+	     "000",
+	     "ce/ pays/ 3/# 000/#"},
 	};
 	struct strbuf sb;
 
@@ -80,7 +81,8 @@ static void test_cases(void)
 /* Every byte belongs to exactly one token, in order. */
 static void test_coverage(void)
 {
-	static const char text[] = "L’OTAN\xE2\x80\xAF: 3\xE2\x80\xAF" "000 "
+	static const char text[] = "L’OTAN\xE2\x80\xAF: 3\xE2\x80\xAF"
+				   "000 "
 				   "morts, https://x.fr #a @b\n";
 	struct tokens ts;
 	size_t pos = 0;

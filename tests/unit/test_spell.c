@@ -40,18 +40,18 @@ static void run(struct article *a, const char *text)
 static void test_accepted(void)
 {
 	static const char *const ok[] = {
-		"Le cessez-le-feu tient depuis hier.",
-		"L’OTAN et l'ONU disent qu’il viendra aujourd’hui.",
-		"Au XXIe siècle, le 3e et le 1er jour, Louis XIV régnait.",
-		"Voir https://www.exemple.fr/abc-def ou écrire à "
-		"jean.dupont@exemple.fr, #Ukrainee et @elyseee.",
-		"Une oeuvre, un évènement, l'Etat et les ETATS-UNIS.",
-		"Il faut connaitre la boite.",
-		"Le shutdown a duré trois semaines.",
-		"Il travaille chez Bank of America.",
-		"Le titre « Person of the year » revient.",
-		"Le pédo-endocrinologue est arrivé.",
-		"Lisez lemonde.fr ce matin.",
+	    "Le cessez-le-feu tient depuis hier.",
+	    "L’OTAN et l'ONU disent qu’il viendra aujourd’hui.",
+	    "Au XXIe siècle, le 3e et le 1er jour, Louis XIV régnait.",
+	    "Voir https://www.exemple.fr/abc-def ou écrire à "
+	    "jean.dupont@exemple.fr, #Ukrainee et @elyseee.",
+	    "Une oeuvre, un évènement, l'Etat et les ETATS-UNIS.",
+	    "Il faut connaitre la boite.",
+	    "Le shutdown a duré trois semaines.",
+	    "Il travaille chez Bank of America.",
+	    "Le titre « Person of the year » revient.",
+	    "Le pédo-endocrinologue est arrivé.",
+	    "Lisez lemonde.fr ce matin.",
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(ok); i++) {
@@ -59,8 +59,9 @@ static void test_accepted(void)
 		run(&a, ok[i]);
 		for (size_t j = 0; j < a.nfindings; j++) {
 			const struct finding *f = &a.findings[j];
-			CHECK_MSG(f->kind != FK_MISSPELLING, "%s: '%.*s'", ok[i],
-				  (int)(f->end - f->start), a.text + f->start);
+			CHECK_MSG(f->kind != FK_MISSPELLING, "%s: '%.*s'",
+				  ok[i], (int)(f->end - f->start),
+				  a.text + f->start);
 		}
 		article_release(&a);
 	}
@@ -75,28 +76,27 @@ static void test_flagged(void)
 		const char *repl; /* applied replacement, NULL if unapplied */
 		const char *detail_has;
 	} cases[] = {
-		{"L'avion a redecollé hier.", "redecollé", FK_MISSPELLING,
-		 "redécollé", "missing accent"},
-		{"Une exigence legere.", "legere", FK_MISSPELLING, "légère",
-		 "missing accent"},
-		{"Une decision rapide.", "decision", FK_MISSPELLING, NULL,
-		 "décision"},
-		{"Elle a rèussi.", "rèussi", FK_MISSPELLING, "réussi",
-		 "wrong accent"},
-		{"Elle est prete.", "prete", FK_MISSPELLING, NULL, "ambiguous"},
-		{"Le developement durable.", "developement", FK_MISSPELLING,
-		 NULL, "développement"},
-		{"Il dit que lavion part.", "lavion", FK_MISSPELLING, NULL,
-		 "l’avion"},
-		{"Le xyzzyblorf est là.", "xyzzyblorf", FK_MISSPELLING, NULL,
-		 "suggestions skipped"},
-		{"Zelenskiy a parlé.", "Zelenskiy", FK_UNKNOWN_NAME, NULL,
-		 "capitalized"},
-		{"Le parti ÖVQ a gagné.", "ÖVQ", FK_UNKNOWN_NAME, NULL,
-		 "acronym"},
-		{"Selon l’ÖVQ, rien.", "ÖVQ", FK_UNKNOWN_NAME, NULL, "acronym"},
-		{"Elle Redecollé hier.", "Redecollé", FK_UNKNOWN_NAME, NULL,
-		 "capitalized"},
+	    {"L'avion a redecollé hier.", "redecollé", FK_MISSPELLING,
+	     "redécollé", "missing accent"},
+	    {"Une exigence legere.", "legere", FK_MISSPELLING, "légère",
+	     "missing accent"},
+	    {"Une decision rapide.", "decision", FK_MISSPELLING, NULL,
+	     "décision"},
+	    {"Elle a rèussi.", "rèussi", FK_MISSPELLING, "réussi",
+	     "wrong accent"},
+	    {"Elle est prete.", "prete", FK_MISSPELLING, NULL, "ambiguous"},
+	    {"Le developement durable.", "developement", FK_MISSPELLING, NULL,
+	     "développement"},
+	    {"Il dit que lavion part.", "lavion", FK_MISSPELLING, NULL,
+	     "l’avion"},
+	    {"Le xyzzyblorf est là.", "xyzzyblorf", FK_MISSPELLING, NULL,
+	     "suggestions skipped"},
+	    {"Zelenskiy a parlé.", "Zelenskiy", FK_UNKNOWN_NAME, NULL,
+	     "capitalized"},
+	    {"Le parti ÖVQ a gagné.", "ÖVQ", FK_UNKNOWN_NAME, NULL, "acronym"},
+	    {"Selon l’ÖVQ, rien.", "ÖVQ", FK_UNKNOWN_NAME, NULL, "acronym"},
+	    {"Elle Redecollé hier.", "Redecollé", FK_UNKNOWN_NAME, NULL,
+	     "capitalized"},
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
@@ -159,8 +159,8 @@ static void test_skip_foreign_segment(void)
 
 	article_init(&a, "t");
 	article_set_text(&a, xstrdup(text), strlen(text));
-	article_add(&a, FK_FOREIGN_LANGUAGE, 9, strlen(text), NULL, 0, 0,
-		    0.7, "language: en");
+	article_add(&a, FK_FOREIGN_LANGUAGE, 9, strlen(text), NULL, 0, 0, 0.7,
+		    "language: en");
 	view_build(&v, &a);
 	tokens_init(&ts);
 	segmenter_run(seg, v.text, v.len, &ts);
@@ -178,11 +178,11 @@ static void test_spellfix(void)
 		const char *word, *want;
 		enum fix_kind kind;
 	} cases[] = {
-		{"evenement", "événement", FIX_ADD_ACCENT},
-		{"etre", "être", FIX_ADD_ACCENT},
-		{"rèussit", "réussit", FIX_CHANGE_ACCENT},
-		{"apeler", "appeler", FIX_LETTER},
-		{"sest", "s’est", FIX_ELISION},
+	    {"evenement", "événement", FIX_ADD_ACCENT},
+	    {"etre", "être", FIX_ADD_ACCENT},
+	    {"rèussit", "réussit", FIX_CHANGE_ACCENT},
+	    {"apeler", "appeler", FIX_LETTER},
+	    {"sest", "s’est", FIX_ELISION},
 	};
 	struct fixes f;
 

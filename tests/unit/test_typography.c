@@ -13,7 +13,7 @@
 #include "util.h"
 #include "view.h"
 
-#define NBSP "\xC2\xA0"
+#define NBSP  "\xC2\xA0"
 #define NNBSP "\xE2\x80\xAF"
 
 static struct segmenter *seg;
@@ -51,19 +51,19 @@ static void test_profile(void)
 	static const struct {
 		const char *in, *want;
 	} cases[] = {
-		{"l'État et aujourd'hui", "l’État et aujourd’hui"},
-		{"Et puis... rien.", "Et puis… rien."},
-		{"Il a dit \"oui\" puis \" non \".",
-		 "Il a dit «" NBSP "oui" NBSP "» puis «" NBSP "non" NBSP "»."},
-		{"le “plan” prévu", "le «" NBSP "plan" NBSP "» prévu"},
-		{"« oui » et «non»",
-		 "«" NBSP "oui" NBSP "» et «" NBSP "non" NBSP "»"},
-		{"Vraiment ? Oui ! Non; peut-être?!",
-		 "Vraiment" NNBSP "? Oui" NNBSP "! Non" NNBSP "; peut-être" NNBSP
-		 "?!"},
-		{"Note : voici. Et: \"Il\"",
-		 "Note" NBSP ": voici. Et" NBSP ": «" NBSP "Il" NBSP "»"},
-		{"« Qu'est-ce ? »", "«" NBSP "Qu’est-ce" NNBSP "?" NBSP "»"},
+	    {"l'État et aujourd'hui", "l’État et aujourd’hui"},
+	    {"Et puis... rien.", "Et puis… rien."},
+	    {"Il a dit \"oui\" puis \" non \".",
+	     "Il a dit «" NBSP "oui" NBSP "» puis «" NBSP "non" NBSP "»."},
+	    {"le “plan” prévu", "le «" NBSP "plan" NBSP "» prévu"},
+	    {"« oui » et «non»",
+	     "«" NBSP "oui" NBSP "» et «" NBSP "non" NBSP "»"},
+	    {"Vraiment ? Oui ! Non; peut-être?!",
+	     "Vraiment" NNBSP "? Oui" NNBSP "! Non" NNBSP "; peut-être" NNBSP
+	     "?!"},
+	    {"Note : voici. Et: \"Il\"",
+	     "Note" NBSP ": voici. Et" NBSP ": «" NBSP "Il" NBSP "»"},
+	    {"« Qu'est-ce ? »", "«" NBSP "Qu’est-ce" NNBSP "?" NBSP "»"},
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
@@ -83,17 +83,19 @@ static void test_profile(void)
 static void test_unchanged(void)
 {
 	static const char *const good[] = {
-		"Il y a 1 200 000 habitants et 1" NBSP "200 voitures.",
-		"Rendez-vous à 10 h 30, à 10:30 ou à 10h30" NNBSP "; prix 3.5 ou 3,5.",
-		"Voir https://www.exemple.fr/a?b=1&c=2 ou www.exemple.fr/x!",
-		"Écrire à jean.dupont@exemple.fr ou à @LeMonde !",
-		"if (a == b) { x = 'a'; y = \"b\"; }",
-		"printf(\"%d\\n\", x);",
-		"Il a dit" NBSP ": «" NBSP "oui" NBSP "»" NNBSP "!",
-		"Il a dit" NBSP ": «" NBSP "un “petit” mot" NBSP "»" NNBSP "?",
-		"74 % (!) au chômage, 5'30 et le score 2:1.",
-		"Une ligne avec un seul \" guillemet.",
-		"Les points .... et .. restent.",
+	    "Il y a 1 200 000 habitants et 1" NBSP "200 voitures.",
+	    "Rendez-vous à 10 h 30, à 10:30 ou à 10h30" NNBSP
+	    "; prix 3.5 ou 3,5.",
+	    "Voir https://www.exemple.fr/a?b=1&c=2 ou www.exemple.fr/x!",
+	    "Écrire à jean.dupont@exemple.fr ou à @LeMonde !",
+	    "if (a == b) { x = 'a'; y = \"b\"; }",
+	    "printf(\"%d\\n\", x);",
+	    "Il a dit" NBSP ": «" NBSP "oui" NBSP "»" NNBSP "!",
+	    "Il a dit" NBSP ": «" NBSP "un “petit” mot" NBSP "»" NNBSP "?",
+	    "74 % (!) au chômage, 5'30 et le score 2:1.",
+	    "Une ligne avec un seul \" guillemet.",
+	    "Les points .... et .. restent.",
+	    "Tout d’abord, le\" Bild am Sonntag \" avait rapporté.",
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(good); i++) {

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Huge inputs, timed (a benchmark, not a pass/fail test): a single line of
+# SIZE MB (default 100) of French words, processed whole, then refused by
+# --max-line-length, then refused by --max-article-size. Prints the wall
+# time and peak memory of each run.
+#
+#   tests/bench/hostile_big.sh build/relire [SIZE_MB]
+set -euo pipefail
+relire=${1:?usage: hostile_big.sh RELIRE [SIZE_MB]}
+mb=${2:-100}
+src=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/relire-big.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+python3 - "$src/corpora/seeds" "$mb" >"$tmp/line.txt" <<'PY'
+import os, random, sys
+random.seed(1)
+seeds, mb = sys.argv[1], int(sys.argv[2])
+words = []
+for f in sorted(os.listdir(seeds)):
+    words += open(os.path.join(seeds, f), "rb").read().split()
+out, size = sys.stdout.buffer, 0
+while size < mb << 20:
+    chunk = b" ".join(random.choice(words) for _ in range(100000)) + b" "
+    out.write(chunk[: (mb << 20) - size])
+    size += min(len(chunk), (mb << 20) - size)
+PY
+
+run() { # NAME ARGS...
+	local name=$1 status=0
+	shift
+	/usr/bin/time -f "%e %M" -o "$tmp/time" "$relire" audit -q \
+		--suggest-budget 0 --out "$tmp/out" "$@" "$tmp/line.txt" \
+		>/dev/null 2>"$tmp/err" || status=$?
+	read -r secs kb <"$tmp/time"
+	printf '%-28s exit %d  %7.2f s  %6d MB peak\n' "$name" "$status" \
+		"$secs" $((kb / 1024))
+}
+
+echo "one line of $mb MB ($(wc -c <"$tmp/line.txt") bytes)"
+run "processed" --max-article-size 1G
+run "--max-line-length 1M" --max-article-size 1G --max-line-length 1M
+run "--max-article-size 64M" --max-article-size 64M
