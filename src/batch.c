@@ -19,6 +19,8 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "boilerplate.h"
+#include "corpus.h"
 #include "inputs.h"
 #include "jsonl.h"
 #include "pipeline.h"
@@ -50,6 +52,9 @@ struct job {
 	char *raw;          /* owned until the worker hands it to the article */
 	size_t len;
 	struct jsonl_record *rec; /* --jsonl: the input record, else NULL */
+	int collect;        /* first pass: collect corpus evidence only */
+	struct names *names;      /* first pass: this article's evidence */
+	struct bp_counts *counts;
 	int ready;          /* passed through a worker (processed or not) */
 };
 
@@ -67,6 +72,8 @@ struct run {
 	size_t window;
 	size_t submitted, taken, written;
 	int closing;
+	int collecting;     /* submitting first-pass jobs */
+	struct corpus *corpus;
 	pthread_t *threads;
 	struct worker **workers;
 	unsigned nthreads, nstarted;
@@ -100,7 +107,13 @@ static void *worker_main(void *arg)
 		pthread_mutex_unlock(&run->mu);
 
 		if (job->art.status == ARTICLE_OK) {
-			worker_process(w, &job->art, job->raw, job->len);
+			if (job->collect)
+				worker_collect(w, &job->art, job->raw,
+					       job->len, job->names,
+					       job->counts);
+			else
+				worker_process(w, &job->art, job->raw,
+					       job->len);
 			job->raw = NULL;
 		}
 		pthread_mutex_lock(&run->mu);
@@ -152,6 +165,8 @@ static void write_jsonl(struct run *run, struct job *job)
 
 static void free_job(struct job *job)
 {
+	names_free(job->names);
+	bp_counts_free(job->counts);
 	article_release(&job->art);
 	jsonl_record_free(job->rec);
 	free(job->raw);
@@ -173,9 +188,12 @@ static void drain(struct run *run, int wait)
 		}
 		run->written++;
 		pthread_mutex_unlock(&run->mu);
-		if (run->opt->jsonl && !run->write_failed)
+		if (!job->collect && run->opt->jsonl && !run->write_failed)
 			write_jsonl(run, job);
-		write_article(run, &job->art);
+		if (!job->collect)
+			write_article(run, &job->art);
+		else
+			corpus_add(run->corpus, job->names, job->counts);
 		free_job(job);
 		wait = 0;
 		pthread_mutex_lock(&run->mu);
@@ -212,6 +230,11 @@ static void submit(struct run *run, const char *id, char *raw, size_t len,
 	struct job *job = xcalloc(1, sizeof(*job));
 
 	job->rec = rec;
+	job->collect = run->collecting;
+	if (job->collect) {
+		job->names = corpus_new_names(run->corpus);
+		job->counts = bp_counts_new();
+	}
 	article_init(&job->art, id);
 	strncpy(job->art.lang, run->opt->lang, sizeof(job->art.lang) - 1);
 	job->raw = raw;
@@ -384,11 +407,68 @@ static int finish_run(struct run *run)
 	return run->failed ? EXIT_SOME_FAILED : EXIT_ALL_OK;
 }
 
+/* Submit every input once and wait until all are written. */
+static void run_pass(struct run *run, const struct inputs *in)
+{
+	for (size_t i = 0; i < in->n && !interrupted && !run->write_failed;
+	     i++)
+		submit_input(run, &in->v[i]);
+	while (!interrupted && !run->write_failed &&
+	       run->written < run->submitted)
+		drain(run, 1);
+}
+
+/* Corpus-level decisions need the whole batch, so files are read twice:
+ * a first pass collects, a second applies. Standard input and --jsonl
+ * streams are read once (seed and editor tables only). */
+static int wants_first_pass(const struct options *opt,
+			    const struct inputs *in)
+{
+	if (opt->jsonl)
+		return 0;
+	for (size_t i = 0; i < in->n; i++)
+		if (!strcmp(in->v[i].path, "-"))
+			return 0;
+	return 1;
+}
+
+static int corpus_pass(struct run *run, const struct inputs *in,
+		       struct resources *res, struct corpus *c)
+{
+	int first = wants_first_pass(run->opt, in);
+
+	if (first) {
+		run->collecting = 1;
+		run_pass(run, in);
+		run->collecting = 0;
+		if (interrupted || run->write_failed)
+			return 0;
+	}
+	return corpus_finish(c, res, run->opt, first);
+}
+
+static int write_variants(struct run *run, const struct corpus *c)
+{
+	FILE *fp;
+
+	if (!run->report || interrupted || run->write_failed)
+		return 0;
+	fp = report_add_file(run->report, "variants.csv");
+	if (!fp || corpus_write_variants(c, fp, !run->opt->csv_raw) < 0 ||
+	    fclose(fp) != 0) {
+		run->write_failed = 1;
+		return rl_error("cannot write '%s/variants.csv': %s",
+				run->opt->out_dir, strerror(errno));
+	}
+	return 0;
+}
+
 int batch_run(const struct options *opt)
 {
 	struct resources res;
 	struct inputs in;
 	struct run run;
+	struct corpus *corpus = NULL;
 	int status = EXIT_USAGE;
 
 	memset(&run, 0, sizeof(run));
@@ -408,18 +488,24 @@ int batch_run(const struct options *opt)
 	}
 	catch_signals();
 	inputs_collect(&in, opt->paths, opt->npaths);
+	corpus = corpus_new(&res);
+	run.corpus = corpus;
+	if (corpus_pass(&run, &in, &res, corpus) < 0) {
+		report_abort(run.report);
+		inputs_release(&in);
+		goto out_pool;
+	}
 	run.progress = progress_new(!opt->quiet && !opt->verbose);
 	for (size_t i = 0; i < in.n; i++)
 		progress_expect(run.progress, in.v[i].path);
-	for (size_t i = 0; i < in.n && !interrupted && !run.write_failed; i++)
-		submit_input(&run, &in.v[i]);
+	run_pass(&run, &in);
 	inputs_release(&in);
-	while (!interrupted && !run.write_failed && run.written < run.submitted)
-		drain(&run, 1);
+	write_variants(&run, corpus);
 	progress_free(run.progress);
 	status = finish_run(&run);
 out_pool:
 	stop_pool(&run);
+	corpus_free(corpus);
 out_res:
 	resources_release(&res);
 	return status;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "boilerplate.h"
 #include "confusable.h"
@@ -25,6 +26,7 @@
 #include "token.h"
 #include "typography.h"
 #include "util.h"
+#include "variants.h"
 #include "view.h"
 
 struct worker {
@@ -100,8 +102,34 @@ static int load_list(struct wordlist *wl, const struct options *opt,
 	return rc;
 }
 
+/* The seed table of the language (optional file), overlaid with the
+ * editor's --variants table (a malformed table is a configuration error). */
+static int load_prior_table(struct resources *r, const struct options *opt)
+{
+	struct variants *editor = NULL;
+	struct strbuf path;
+	int rc = 0;
+
+	sb_init(&path);
+	sb_addf(&path, "%s/%.2s/names-seed.csv", opt->data_dir,
+		strcmp(opt->lang, "auto") ? opt->lang : "fr");
+	if (access(path.buf, R_OK) == 0)
+		rc = variants_read(path.buf, &r->prior);
+	if (rc == 0 && !r->prior)
+		r->prior = variants_new();
+	if (rc == 0 && opt->variants) {
+		rc = variants_read(opt->variants, &editor);
+		if (rc == 0)
+			variants_overlay(r->prior, editor);
+		variants_free(editor);
+	}
+	sb_release(&path);
+	return rc < 0 ? -1 : 0;
+}
+
 int resources_load(struct resources *r, const struct options *opt)
 {
+	memset(r, 0, sizeof(*r));
 	struct strbuf path;
 	int rc;
 
@@ -119,6 +147,9 @@ int resources_load(struct resources *r, const struct options *opt)
 		r->boilerplate = boilerplate_rules_load(opt->data_dir);
 		rc = r->boilerplate ? 0 : -1;
 	}
+	rc = rc < 0 ? rc : name_rules_load(&r->name_rules, opt->data_dir,
+					   opt->lang);
+	rc = rc < 0 ? rc : load_prior_table(r, opt);
 	sb_release(&path);
 	return rc;
 }
@@ -132,6 +163,8 @@ void resources_release(struct resources *r)
 	wordlist_release(&r->glued_keep);
 	wordlist_release(&r->glued_starters);
 	boilerplate_rules_free(r->boilerplate);
+	name_rules_release(&r->name_rules);
+	variants_free(r->prior);
 }
 
 struct worker *worker_new(const struct options *opt,
@@ -209,14 +242,15 @@ static void phase2_stage(struct worker *w, struct article *a, struct view *v,
 	view_build(v, a);
 }
 
-void worker_process(struct worker *w, struct article *a, char *raw,
-		    size_t len)
+/* Decode and run phases 1 and 2 (repairs). Returns 0, or -1 when the
+ * article failed. */
+static int repair(struct worker *w, struct article *a, char *raw, size_t len)
 {
 	struct view v;
 
 	a->max_findings = w->opt->max_findings;
 	if (decode_article(a, raw, len) < 0)
-		return;
+		return -1;
 
 	/* Phase 1: character-level repairs on the decoded text, each on the
 	 * view of the previous one (their spans can meet). Mojibake comes
@@ -243,13 +277,45 @@ void worker_process(struct worker *w, struct article *a, char *raw,
 	if (w->opt->typography_fr)
 		phase2_stage(w, a, &v, typography_stage);
 	view_release(&v);
+	return 0;
+}
+
+/* The view and tokens of the repaired text, for phase 3 and the first
+ * pass. Returns 0 or -1 when the article failed (v is then released). */
+static int repaired_view(struct worker *w, struct article *a, struct view *v)
+{
+	view_build(v, a);
+	if (segmenter_run(w->seg, v->text, v->len, &w->toks) < 0) {
+		article_fail(a, "tokenization failed");
+		view_release(v);
+		return -1;
+	}
+	return 0;
+}
+
+void worker_collect(struct worker *w, struct article *a, char *raw,
+		    size_t len, struct names *names, struct bp_counts *counts)
+{
+	struct view v;
+
+	if (repair(w, a, raw, len) < 0 || repaired_view(w, a, &v) < 0)
+		return;
+	names_collect(names, a, &v, &w->toks);
+	bp_counts_collect(counts, &v);
+	view_release(&v);
+}
+
+void worker_process(struct worker *w, struct article *a, char *raw,
+		    size_t len)
+{
+	struct view v;
+
+	if (repair(w, a, raw, len) < 0 || repaired_view(w, a, &v) < 0) {
+		article_sort_findings(a);
+		return;
+	}
 
 	/* Phase 3: detectors on the tokens of the repaired text. */
-	view_build(&v, a);
-	if (segmenter_run(w->seg, v.text, v.len, &w->toks) < 0) {
-		article_fail(a, "tokenization failed");
-		goto out;
-	}
 	a->words = w->toks.words;
 	stats_compute(a, &v, &w->toks);
 	{
@@ -258,9 +324,13 @@ void worker_process(struct worker *w, struct article *a, char *raw,
 	}
 	/* After repeats (a title printed twice is a duplicate_line), before
 	 * spelling (removing a residue line wins over fixes inside it). */
-	boilerplate_detect(a, &v, &w->toks, w->res->boilerplate, NULL, 0);
+	boilerplate_detect(a, &v, &w->toks, w->res->boilerplate, w->res->bp,
+			   w->res->batch_articles);
 	language_and_spelling(w, a, &v);
-out:
+	/* Last: names are unified on the text the other stages accepted. */
+	if (w->res->table)
+		variants_apply(w->res->table, &w->res->name_rules, a, &v,
+			       &w->toks);
 	view_release(&v);
 	article_sort_findings(a);
 }

@@ -14,8 +14,12 @@
 #include <stddef.h>
 
 #include "article.h"
+#include "names.h"
 #include "options.h"
 #include "wordlist.h"
+
+struct bp_counts;
+struct variants;
 
 struct boilerplate_rules;
 
@@ -25,6 +29,14 @@ struct resources {
 	struct wordlist glued_keep;   /* joined forms never to split */
 	struct wordlist glued_starters; /* words that start sentences */
 	struct boilerplate_rules *boilerplate; /* residue patterns, all langs */
+	struct name_rules name_rules;  /* titles and elisions for names */
+	struct variants *prior;        /* seed table + editor's --variants */
+
+	/* Corpus-level results, set by the batch between its two passes
+	 * (NULL/0 when there is no first pass); read-only for workers. */
+	const struct variants *table;  /* the batch's variants table */
+	const struct bp_counts *bp;    /* line counts across the batch */
+	size_t batch_articles;
 };
 
 /* Load the run's shared resources from opt->data_dir. 0 or -1 (printed). */
@@ -49,5 +61,14 @@ void worker_free(struct worker *w);
  */
 void worker_process(struct worker *w, struct article *a, char *raw,
 		    size_t len);
+
+/*
+ * The first pass of a batch: decode and repair the article like
+ * worker_process, then only collect its corpus-level evidence (name
+ * candidates into names, line counts into counts; both caller-owned). The
+ * article's findings are not reported.
+ */
+void worker_collect(struct worker *w, struct article *a, char *raw,
+		    size_t len, struct names *names, struct bp_counts *counts);
 
 #endif

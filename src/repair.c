@@ -210,3 +210,48 @@ int repair_is_nobreak(int32_t c)
 {
 	return c == 0xA0 || c == 0x202F || c == 0x2007;
 }
+
+static int alnum_cp(int32_t c)
+{
+	return c > 0 && (uc_is_alpha(c) || uc_is_digit(c));
+}
+
+/* The first « or » in t[from, le) (dir > 0) or the last in t[ls, from)
+ * (dir < 0); its offset in *at. 0 when there is none. */
+static int32_t find_guillemet(const char *t, size_t ls, size_t le, size_t from,
+			      int dir, size_t *at)
+{
+	size_t j = from;
+
+	while (dir < 0 ? j > ls : j < le) {
+		size_t here = j;
+		int32_t c = dir < 0 ? utf8_prev(t, &j) : utf8_next(t, &j, le);
+		if (c == 0xAB || c == 0xBB) {
+			*at = dir < 0 ? j : here;
+			return c;
+		}
+	}
+	return 0;
+}
+
+int repair_german_quote(const char *t, size_t ls, size_t le, size_t i)
+{
+	size_t j = i, k, m;
+	int32_t c = utf8_next(t, &j, le);
+
+	if (c == 0xBB) {
+		m = j;
+		if (!alnum_cp(m < le ? utf8_next(t, &m, le) : -1) ||
+		    find_guillemet(t, ls, le, j, 1, &k) != 0xAB)
+			return 0;
+		return k > ls && alnum_cp(utf8_prev(t, &k));
+	}
+	if (c != 0xAB || i <= ls)
+		return 0;
+	m = i;
+	if (!alnum_cp(utf8_prev(t, &m)) ||
+	    find_guillemet(t, ls, le, i, -1, &k) != 0xBB)
+		return 0;
+	utf8_next(t, &k, le);
+	return k < le && alnum_cp(utf8_next(t, &k, le));
+}

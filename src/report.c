@@ -84,6 +84,11 @@ static FILE *open_tmp_html(void *r, const char *name)
 	return open_tmp(r, name);
 }
 
+FILE *report_add_file(struct report *r, const char *name)
+{
+	return open_tmp(r, name);
+}
+
 static void write_quality_header(struct csvw *w)
 {
 	static const char *const head[] = {

@@ -9,6 +9,8 @@
 #ifndef RELIRE_REPORT_H
 #define RELIRE_REPORT_H
 
+#include <stdio.h>
+
 #include "article.h"
 #include "options.h"
 
@@ -21,6 +23,11 @@ struct report *report_open(const struct options *opt);
 /* Append the rows of one processed (or failed) article and write its
  * cleaned text. Returns 0, or -1 after printing a write error. */
 int report_article(struct report *r, struct article *a);
+
+/* Open one more output file, OUT/name, written under a temporary name and
+ * renamed with the others by report_commit(). The caller writes and
+ * fcloses it. NULL after printing the error. */
+FILE *report_add_file(struct report *r, const char *name);
 
 /* Rename every temporary file into place and free r. 0 or -1 (printed). */
 int report_commit(struct report *r);

@@ -216,6 +216,9 @@ static void quote_spacing(struct scan *s, size_t i, size_t next, int32_t c)
 		return;
 	if ((c == 0x201C || c == 0x201D) && !s->curly_ok)
 		return;
+	if ((c == 0xAB || c == 0xBB) &&
+	    repair_german_quote(s->t, s->ls, s->le, i))
+		return; /* German »quotes« are not French quotes */
 	if (c == 0xAB || c == 0x201C) {
 		if (is_alnum(p))
 			add(s, i, i, " ", 1, c == 0xAB ? 0.9 : 0.85,

@@ -23,7 +23,8 @@
  *    alone;                                                       conf 0.90
  *  - missing space outside quotes: a letter glued to « or “ before it, or
  *    to » or ” after it (“ ” only when they alternate on the line, so
- *    „…“ and “…“ are left alone); straight quotes when the line has an
+ *    „…“ and “…“ are left alone, and never inside German »…«
+ *    quotes); straight quotes when the line has an
  *    even number of them that can all play their part, odd ones opening
  *    ("un"plan" -> "un "plan", also after ":" and ","), even ones closing
  *    ("Power"contre" -> "Power" contre"); in "cœur".François the first

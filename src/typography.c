@@ -95,6 +95,8 @@ static void guillemet(struct tscan *s, size_t i, size_t next, int32_t c)
 {
 	size_t b, e;
 
+	if (repair_german_quote(s->t, s->ls, s->le, i))
+		return; /* German »quotes« */
 	if (c == 0xAB) {
 		e = skip_fwd(s, next);
 		if (e == s->le)

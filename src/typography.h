@@ -16,7 +16,7 @@
  *                                                                 conf 0.85
  *  - « and » get a no-break space inside: an ordinary space there is
  *    replaced, a missing one inserted; an existing no-break space of
- *    either width is kept;                                        conf 0.90
+ *    either width is kept; German »quotes« are left alone;        conf 0.90
  *  - ; ! ? get a narrow no-break space (U+202F) before them and : a
  *    no-break space (U+00A0), replacing ordinary spaces or inserted after a
  *    word, number or closing quote; only when the sign ends a phrase (it is

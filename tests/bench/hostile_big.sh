@@ -32,7 +32,7 @@ run() { # NAME ARGS...
 	/usr/bin/time -f "%e %M" -o "$tmp/time" "$relire" audit -q \
 		--suggest-budget 0 --out "$tmp/out" "$@" "$tmp/line.txt" \
 		>/dev/null 2>"$tmp/err" || status=$?
-	read -r secs kb <"$tmp/time"
+	read -r secs kb < <(tail -n 1 "$tmp/time")
 	printf '%-28s exit %d  %7.2f s  %6d MB peak\n' "$name" "$status" \
 		"$secs" $((kb / 1024))
 }

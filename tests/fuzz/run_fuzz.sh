@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run every libFuzzer target for SECONDS each (not part of CI).
 #
-#   CC=clang cmake -S . -B build-fuzz -DRELIRE_FUZZ=ON
+#   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DRELIRE_FUZZ=ON
 #   cmake --build build-fuzz -j
 #   tests/fuzz/run_fuzz.sh 600                 # 10 minutes per target
 #   tests/fuzz/run_fuzz.sh 60 decode csv       # some targets only
@@ -37,7 +37,8 @@ fi
 for t in "${targets[@]}"; do
 	if [ ! -x "$build/tests/fuzz/fuzz_$t" ]; then
 		echo "run_fuzz: no libFuzzer binary $build/tests/fuzz/fuzz_$t" >&2
-		echo "hint: CC=clang cmake -S $src -B $build -DRELIRE_FUZZ=ON" \
+		echo "hint: CC=clang CXX=clang++ cmake -S $src -B $build" \
+			"-DRELIRE_FUZZ=ON" \
 			"&& cmake --build $build" >&2
 		exit 2
 	fi

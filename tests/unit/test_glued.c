@@ -143,7 +143,7 @@ static void test_reported_only(void)
 	    "Installez Python3 ou Windows10.", /* short number */
 	};
 
-	static const size_t nreported[] = {1, 1, 2};
+	static const size_t nreported[] = {1, 1, 2, 1};
 
 	for (size_t i = 0; i < ARRAY_SIZE(low); i++) {
 		size_t applied, reported;

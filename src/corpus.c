@@ -1,0 +1,86 @@
+/*
+ * corpus.c - merge the first pass of a batch and build its variants table.
+ */
+#include "corpus.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "boilerplate.h"
+#include "dict.h"
+#include "namekey.h"
+#include "names.h"
+#include "util.h"
+#include "variants.h"
+
+struct corpus {
+	const struct name_rules *rules;
+	struct names *names;
+	struct bp_counts *counts;
+	struct variants *table;
+};
+
+struct corpus *corpus_new(const struct resources *res)
+{
+	struct corpus *c = xcalloc(1, sizeof(*c));
+
+	c->rules = &res->name_rules;
+	c->names = names_new(&res->name_rules);
+	c->counts = bp_counts_new();
+	return c;
+}
+
+void corpus_free(struct corpus *c)
+{
+	if (!c)
+		return;
+	names_free(c->names);
+	bp_counts_free(c->counts);
+	variants_free(c->table);
+	free(c);
+}
+
+struct names *corpus_new_names(const struct corpus *c)
+{
+	return names_new(c->rules);
+}
+
+void corpus_add(struct corpus *c, const struct names *n,
+		const struct bp_counts *counts)
+{
+	names_merge(c->names, n);
+	bp_counts_merge(c->counts, counts);
+}
+
+int corpus_finish(struct corpus *c, struct resources *res,
+		  const struct options *opt, int have_counts)
+{
+	const char *lang = strcmp(opt->lang, "auto") ? opt->lang : "fr";
+	struct namekey *nk = namekey_open(opt->data_dir);
+	struct dict *d = dict_try_open(lang, opt->dict_dir, opt->data_dir);
+	struct variants_opts vo;
+
+	if (!nk) {
+		dict_free(d);
+		return -1;
+	}
+	variants_opts_init(&vo);
+	/* Hunspell suggestions would find dictionary spellings of names
+	 * absent from the batch (Kursk -> Koursk) at 0.1-0.5 s each and with
+	 * false friends (Schrader -> Schröder): not by default. */
+	vo.suggest_max = 0;
+	c->table = variants_build(c->names, res->prior, nk, d, &vo);
+	namekey_free(nk);
+	dict_free(d);
+	res->table = c->table;
+	if (have_counts) {
+		res->bp = c->counts;
+		res->batch_articles = bp_counts_articles(c->counts);
+	}
+	return 0;
+}
+
+int corpus_write_variants(const struct corpus *c, FILE *fp, int neutralize)
+{
+	return c->table ? variants_write_fp(c->table, fp, neutralize) : 0;
+}

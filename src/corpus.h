@@ -1,0 +1,47 @@
+/*
+ * corpus.h - corpus-level state of a batch: collect -> merge -> apply.
+ *
+ * The first pass of a batch collects name candidates and line counts per
+ * article; corpus_add() merges them in input order (so the result is the
+ * same for any number of threads), corpus_finish() builds the
+ * variants table from them (and from the seed and editor tables) and
+ * publishes the table and the counts in the run's resources for the second
+ * pass. Without a first pass (standard input, --jsonl) the table is built
+ * from the seed and editor tables alone and there are no counts.
+ *
+ * Memory: the name candidates grow with the batch's distinct capitalized
+ * forms; the line counts are capped (docs/boilerplate.md).
+ */
+#ifndef RELIRE_CORPUS_H
+#define RELIRE_CORPUS_H
+
+#include <stdio.h>
+
+#include "options.h"
+#include "pipeline.h"
+
+struct corpus;
+
+struct corpus *corpus_new(const struct resources *res);
+void corpus_free(struct corpus *c);
+
+/* Fresh per-article accumulators for the first pass (caller frees with
+ * names_free / bp_counts_free after corpus_add). */
+struct names *corpus_new_names(const struct corpus *c);
+/* Merge one article's first-pass evidence into c. */
+void corpus_add(struct corpus *c, const struct names *n,
+		const struct bp_counts *counts);
+
+/*
+ * Build the variants table and publish it, with the counts when
+ * have_counts is set, in res (res->table, res->bp, res->batch_articles).
+ * c keeps ownership; free c only after the second pass. Returns 0 or -1
+ * (printed: a missing dictionary or transliteration rules).
+ */
+int corpus_finish(struct corpus *c, struct resources *res,
+		  const struct options *opt, int have_counts);
+
+/* Write the variants table as CSV to fp. 0 or -1 on a write error. */
+int corpus_write_variants(const struct corpus *c, FILE *fp, int neutralize);
+
+#endif
