@@ -437,6 +437,9 @@ static int corpus_pass(struct run *run, const struct inputs *in,
 {
 	int first = wants_first_pass(run->opt, in);
 
+	if (run->opt->corpus_dir)
+		return corpus_load(c, res, run->opt->corpus_dir);
+
 	if (first) {
 		run->collecting = 1;
 		run_pass(run, in);
@@ -463,6 +466,22 @@ static int write_variants(struct run *run, const struct corpus *c)
 	return 0;
 }
 
+/* `relire collect`: write the corpus state of this shard. */
+static int collect_status(struct run *run, const struct corpus *c)
+{
+	if (interrupted) {
+		rl_error("interrupted; previous state left in place");
+		return 128 + interrupted;
+	}
+	if (corpus_write_state(c, run->opt->out_dir, !run->opt->csv_raw) < 0)
+		return EXIT_INTERNAL;
+	if (!run->opt->quiet)
+		fprintf(stderr, "relire: corpus state in %s/variants.csv and "
+			"%s/line-counts.csv\n", run->opt->out_dir,
+			run->opt->out_dir);
+	return EXIT_ALL_OK;
+}
+
 int batch_run(const struct options *opt)
 {
 	struct resources res;
@@ -481,7 +500,7 @@ int batch_run(const struct options *opt)
 		goto out_pool;
 	/* With --jsonl the results go to standard output; the CSV reports
 	 * are written only when --out is given explicitly. */
-	if (!opt->jsonl || opt->out_given) {
+	if (!opt->collect_only && (!opt->jsonl || opt->out_given)) {
 		run.report = report_open(opt);
 		if (!run.report)
 			goto out_pool;
@@ -493,6 +512,11 @@ int batch_run(const struct options *opt)
 	if (corpus_pass(&run, &in, &res, corpus) < 0) {
 		report_abort(run.report);
 		inputs_release(&in);
+		goto out_pool;
+	}
+	if (opt->collect_only) {
+		inputs_release(&in);
+		status = collect_status(&run, corpus);
 		goto out_pool;
 	}
 	run.progress = progress_new(!opt->quiet && !opt->verbose);

@@ -3,8 +3,10 @@
  */
 #include "corpus.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "boilerplate.h"
 #include "dict.h"
@@ -83,4 +85,68 @@ int corpus_finish(struct corpus *c, struct resources *res,
 int corpus_write_variants(const struct corpus *c, FILE *fp, int neutralize)
 {
 	return c->table ? variants_write_fp(c->table, fp, neutralize) : 0;
+}
+
+int corpus_load(struct corpus *c, struct resources *res, const char *dir)
+{
+	struct strbuf path;
+	int rc;
+
+	sb_init(&path);
+	sb_addf(&path, "%s/variants.csv", dir);
+	rc = variants_read(path.buf, &c->table);
+	sb_reset(&path);
+	sb_addf(&path, "%s/line-counts.csv", dir);
+	if (rc == 0 && access(path.buf, R_OK) == 0) {
+		rc = bp_counts_read(c->counts, path.buf);
+		res->bp = c->counts;
+		res->batch_articles = bp_counts_articles(c->counts);
+	}
+	res->table = c->table;
+	sb_release(&path);
+	return rc < 0 ? -1 : 0;
+}
+
+static int write_table(const struct corpus *c, const char *path,
+		       int neutralize)
+{
+	char *tmp = tmp_path_for(path);
+	FILE *fp = fopen(tmp, "wb");
+	int rc = -1;
+
+	if (!fp) {
+		rl_error("cannot write '%s': %s", path, strerror(errno));
+	} else if (corpus_write_variants(c, fp, neutralize) < 0 ||
+		   fclose(fp) != 0) {
+		rl_error("cannot write '%s': %s", path, strerror(errno));
+		unlink(tmp);
+	} else {
+		rc = commit_tmp(tmp, path);
+	}
+	free(tmp);
+	return rc;
+}
+
+int corpus_write_state(const struct corpus *c, const char *dir,
+		       int neutralize)
+{
+	struct strbuf path;
+	char *tmp;
+	int rc;
+
+	if (mkdir_p(dir) < 0)
+		return rl_error("cannot create directory '%s': %s", dir,
+				strerror(errno));
+	sb_init(&path);
+	sb_addf(&path, "%s/variants.csv", dir);
+	rc = write_table(c, path.buf, neutralize);
+	sb_reset(&path);
+	sb_addf(&path, "%s/line-counts.csv", dir);
+	tmp = tmp_path_for(path.buf);
+	if (rc == 0)
+		rc = bp_counts_write(c->counts, tmp, 1) < 0
+			     ? -1 : commit_tmp(tmp, path.buf);
+	free(tmp);
+	sb_release(&path);
+	return rc;
 }

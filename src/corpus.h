@@ -41,6 +41,18 @@ void corpus_add(struct corpus *c, const struct names *n,
 int corpus_finish(struct corpus *c, struct resources *res,
 		  const struct options *opt, int have_counts);
 
+/*
+ * Load the corpus state of a whole batch from dir (variants.csv, and
+ * line-counts.csv when present), as written by corpus_write_state, and
+ * publish it in res like corpus_finish. 0 or -1 (printed).
+ */
+int corpus_load(struct corpus *c, struct resources *res, const char *dir);
+
+/* Write dir/variants.csv and dir/line-counts.csv (each written under a
+ * temporary name, then renamed). 0 or -1 (printed). */
+int corpus_write_state(const struct corpus *c, const char *dir,
+		       int neutralize);
+
 /* Write the variants table as CSV to fp. 0 or -1 on a write error. */
 int corpus_write_variants(const struct corpus *c, FILE *fp, int neutralize);
 

@@ -179,11 +179,11 @@ static double camel_confidence(struct glue *g, size_t ls, size_t b, size_t re,
 		return 0.85; /* "…CosbyLe festival", "AudetIl espère" */
 	if (!known(g, ls, b) || !known(g, b, re))
 		return 0;
+	if (!left.first_upper)
+		return 0.9;
 	if (dict_check_loanword(g->d, g->t + ls, b - ls) &&
 	    dict_check_loanword(g->d, g->t + b, re - b))
 		return 0.6; /* "FusionForge", "RequireAll": an identifier */
-	if (!left.first_upper)
-		return 0.9;
 	return left.letters >= 6 || left.non_ascii ? 0.85 : 0.6;
 }
 

@@ -21,9 +21,9 @@
  *    starts with a capital (brands are often built so: "JavaScript",
  *    "BlackRock") 0.85 if it has six letters or more or a non-ASCII letter,
  *    else 0.60; never when it has three letters or less ("McDonald",
- *    "LeBron", "DiCaprio"); 0.60 whenever both halves are also English
- *    words ("FusionForge", "RequireAll" are names and identifiers of
- *    technical text). One or two letters on the left ("iPhone",
+ *    "LeBron", "DiCaprio"), and 0.60 too when both of its halves are also
+ *    English words ("FusionForge", "RequireAll": names and identifiers
+ *    of technical text). One or two letters on the left ("iPhone",
  *    "eBay") and all-capital parts ("OpenAI", "macOS") are never split.
  *    When the right half is a word that starts sentences and blocks
  *    (dictionaries/<lang>/glued-starters.txt: "Le", "Il", "Selon"...) and

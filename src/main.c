@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "batch.h"
+#include "merge.h"
 #include "options.h"
 #include "util.h"
+#include "variants.h"
 
 int main(int argc, char **argv)
 {
@@ -26,14 +28,19 @@ int main(int argc, char **argv)
 		printf("relire %s\n", RELIRE_VERSION);
 		return EXIT_ALL_OK;
 	}
-	if (strcmp(argv[1], "audit")) {
+	if (!strcmp(argv[1], "variants"))
+		return variants_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "merge"))
+		return merge_main(argc - 1, argv + 1);
+	if (strcmp(argv[1], "audit") && strcmp(argv[1], "collect")) {
 		rl_error("unknown command '%s'", argv[1]);
-		fputs("hint: relire audit [OPTIONS] PATH...   (see 'relire "
-		      "--help')\n", stderr);
+		fputs("hint: relire audit|collect|merge|variants ...   (see "
+		      "'relire --help')\n", stderr);
 		return EXIT_USAGE;
 	}
 	rc = options_parse_audit(&opt, argc - 1, argv + 1);
 	if (rc >= 0)
 		return rc;
+	opt.collect_only = !strcmp(argv[1], "collect");
 	return batch_run(&opt);
 }

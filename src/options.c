@@ -25,7 +25,7 @@ enum {
 	OPT_HELP = 'h', OPT_THREADS_SHORT = 'j', OPT_VERSION = 256, OPT_DICT_DIR, OPT_DATA_DIR,
 	OPT_VARIANTS, OPT_PER_LINE, OPT_CSV_RAW, OPT_MAX_SIZE,
 	OPT_MAX_FINDINGS, OPT_SUGGEST_BUDGET, OPT_TYPOGRAPHY, OPT_JSONL,
-	OPT_THREADS, OPT_MAX_LINE,
+	OPT_THREADS, OPT_MAX_LINE, OPT_CORPUS,
 };
 
 static const struct option long_opts[] = {
@@ -34,6 +34,7 @@ static const struct option long_opts[] = {
 	{"dict-dir", required_argument, NULL, OPT_DICT_DIR},
 	{"data-dir", required_argument, NULL, OPT_DATA_DIR},
 	{"variants", required_argument, NULL, OPT_VARIANTS},
+	{"corpus", required_argument, NULL, OPT_CORPUS},
 	{"per-line", no_argument, NULL, OPT_PER_LINE},
 	{"csv-raw", no_argument, NULL, OPT_CSV_RAW},
 	{"max-article-size", required_argument, NULL, OPT_MAX_SIZE},
@@ -52,6 +53,9 @@ static const struct option long_opts[] = {
 
 static const char help_text[] =
 "usage: relire audit [OPTIONS] PATH...\n"
+"       relire collect [OPTIONS] PATH...\n"
+"       relire merge [--out DIR] SHARD_OUT...\n"
+"       relire variants merge [--out FILE] TABLE.csv...\n"
 "       relire --help | --version\n"
 "\n"
 "Audit and clean scraped and machine-translated news. Each PATH is a file,\n"
@@ -67,6 +71,9 @@ static const char help_text[] =
 "      --data-dir DIR       relire's word lists (default: the installed\n"
 "                           dictionaries/ directory)\n"
 "      --variants FILE      name variants table to read (CSV)\n"
+"      --corpus DIR         use the corpus state in DIR (variants.csv and\n"
+"                           line-counts.csv from 'relire collect' or\n"
+"                           'relire merge') instead of a first pass\n"
 "      --per-line           every input line is one record (id FILE:LINE)\n"
 "      --jsonl              read JSON Lines records ({\"id\", \"text\", ...})\n"
 "                           and write one JSON result per record to\n"
@@ -101,6 +108,11 @@ static const char help_text[] =
 "  variants.csv   the name variants table (edit it, pass it back with\n"
 "                 --variants)\n"
 "Formats are documented in docs/formats.md.\n"
+"\n"
+"Sharded runs (docs/scale-out.md): 'relire collect' runs only the first\n"
+"pass and writes DIR/variants.csv and DIR/line-counts.csv; 'relire merge'\n"
+"combines the outputs of several collect or audit runs; 'relire audit\n"
+"--corpus DIR' audits a shard with the merged corpus state.\n"
 "\n"
 "Exit status: 0 every article processed; 1 some articles failed (each has\n"
 "a quality.csv row with status=error); 2 usage or configuration error;\n"
@@ -206,6 +218,7 @@ int options_parse_audit(struct options *opt, int argc, char **argv)
 		case OPT_DICT_DIR: opt->dict_dir = optarg; break;
 		case OPT_DATA_DIR: opt->data_dir = optarg; break;
 		case OPT_VARIANTS: opt->variants = optarg; break;
+		case OPT_CORPUS: opt->corpus_dir = optarg; break;
 		case OPT_PER_LINE: opt->per_line = 1; break;
 		case OPT_CSV_RAW: opt->csv_raw = 1; break;
 		case OPT_QUIET: opt->quiet = 1; break;

@@ -23,6 +23,9 @@ struct options {
 	const char *dict_dir;    /* --dict-dir, extra Hunspell dictionaries */
 	const char *data_dir;    /* --data-dir, relire's dictionaries/ */
 	const char *variants;    /* --variants FILE */
+	const char *corpus_dir;  /* --corpus DIR: corpus state of a whole
+				  * batch (from `relire collect`/`merge`) */
+	int collect_only;        /* `relire collect`: first pass only */
 	int per_line;            /* --per-line */
 	int quiet, verbose;      /* -q, -v */
 	int csv_raw;             /* --csv-raw: no formula neutralization */

@@ -254,3 +254,24 @@ int mkdir_p(const char *path)
 	free(p);
 	return rc;
 }
+
+char *tmp_path_for(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_add(&sb, path, dir);
+	sb_addf(&sb, ".%s.tmp.%ld", path + dir, (long)getpid());
+	return sb_detach(&sb, NULL);
+}
+
+int commit_tmp(const char *tmp, const char *path)
+{
+	if (rename(tmp, path) == 0)
+		return 0;
+	rl_error("cannot rename '%s' to '%s': %s", tmp, path, strerror(errno));
+	unlink(tmp);
+	return -1;
+}

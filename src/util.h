@@ -59,6 +59,12 @@ void rl_set_quiet(int quiet);
  * larger than max bytes give -EFBIG. */
 int read_file(const char *path, size_t max, char **buf, size_t *len);
 
+/* The temporary name under which path is written before being renamed
+ * into place ("dir/.name.tmp.PID"). Caller frees. */
+char *tmp_path_for(const char *path);
+/* Rename tmp to path; on failure remove tmp and print the error. 0 or -1. */
+int commit_tmp(const char *tmp, const char *path);
+
 /* Create a directory and its parents (mkdir -p). 0 or -errno. */
 int mkdir_p(const char *path);
 

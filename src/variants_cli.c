@@ -91,6 +91,7 @@ static int merge(int argc, char **argv)
 	struct merge_args m;
 	struct namekey *nk;
 	struct dict *d;
+	struct variants_opts vo;
 	int rc = parse(&m, argc, argv);
 
 	if (rc >= 0)
@@ -102,7 +103,9 @@ static int merge(int argc, char **argv)
 		dict_free(d);
 		return EXIT_USAGE;
 	}
-	rc = variants_merge_files(m.paths, m.npaths, m.out, nk, d, NULL);
+	variants_opts_init(&vo);
+	vo.suggest_max = 0; /* as in an audit run (corpus.c) */
+	rc = variants_merge_files(m.paths, m.npaths, m.out, nk, d, &vo);
 	namekey_free(nk);
 	dict_free(d);
 	return rc < 0 ? EXIT_INTERNAL : EXIT_ALL_OK;

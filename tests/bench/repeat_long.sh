@@ -11,8 +11,11 @@
 #   word    "te te te ..."                       (word_repeat)
 #   phrase  a 23-word sentence over and over     (phrase_repeat)
 #   chars   "infrastrastrast...ructure", one 1 MB word (char_repeat)
-# Each is run RUNS times (default 3); the median wall time is printed with
-# the repetition findings of the last run. Skips (exit 77) when the data is
+# Each is run RUNS times (default 3) on one thread; the median wall time
+# and the median CPU time (user + system; steadier on a busy machine) are
+# printed with the repetition findings of the last run. The whole pipeline
+# is timed (spelling included): a loop must cost about what the same
+# amount of ordinary text costs, never a blow-up. Skips (exit 77) when the data is
 # absent.
 set -u
 bin=${1:?usage: repeat_long.sh RELIRE_BINARY [SOURCE_DIR] [RUNS]}
@@ -51,19 +54,24 @@ EOF
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-printf '%-9s %9s %9s  %s\n' loop MB seconds "repetition findings (kind:count)"
+printf '%-9s %6s %9s %9s  %s\n' loop MB wall_s cpu_s \
+	"repetition findings (kind:count)"
 for name in baseline word phrase chars; do
 	f=$tmp/$name.txt
 	size=$(stat -c %s "$f")
-	times=()
+	walls=()
+	cpus=()
 	for ((r = 0; r < runs; r++)); do
 		rm -rf "$tmp/out"
-		start=$(date +%s.%N)
-		"$bin" audit -q -o "$tmp/out" --max-findings 0 "$f" >/dev/null
-		end=$(date +%s.%N)
-		times+=("$(echo "$end - $start" | bc)")
+		/usr/bin/time -f '%e %U %S' -o "$tmp/time" \
+			"$bin" audit -q -j 1 -o "$tmp/out" --max-findings 0 "$f" \
+			>/dev/null
+		read -r wall user sys <"$tmp/time"
+		walls+=("$wall")
+		cpus+=("$(echo "$user + $sys" | bc)")
 	done
-	med=$(printf '%s\n' "${times[@]}" | median)
+	wmed=$(printf '%s\n' "${walls[@]}" | median)
+	cmed=$(printf '%s\n' "${cpus[@]}" | median)
 	found=$(python3 - "$tmp/out/findings.csv" <<'EOF'
 import csv, sys, collections
 csv.field_size_limit(1 << 30)
@@ -74,6 +82,6 @@ c = collections.Counter(r["kind"] for r in
 print(" ".join("%s:%d" % kv for kv in sorted(c.items())) or "-")
 EOF
 )
-	printf '%-9s %9.1f %9.2f  %s\n' "$name" \
-		"$(echo "$size / 1048576" | bc -l)" "$med" "$found"
+	printf '%-9s %6.1f %9.2f %9.2f  %s\n' "$name" \
+		"$(echo "$size / 1048576" | bc -l)" "$wmed" "$cmed" "$found"
 done
