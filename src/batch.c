@@ -60,7 +60,7 @@ struct job {
 
 struct run {
 	const struct options *opt;
-	const struct resources *res;
+	struct resources *res;
 	struct report *report;
 	struct progress *progress;
 	size_t failed;
@@ -348,6 +348,8 @@ static int start_pool(struct run *run)
 	pthread_mutex_init(&run->mu, NULL);
 	pthread_cond_init(&run->work_cv, NULL);
 	pthread_cond_init(&run->done_cv, NULL);
+	/* --suggest-budget is per run: each worker gets its share. */
+	run->res->suggest_budget = run->opt->suggest_budget / run->nthreads;
 	for (unsigned i = 0; i < run->nthreads; i++) {
 		run->workers[i] = worker_new(run->opt, run->res, run);
 		if (!run->workers[i])

@@ -90,7 +90,7 @@ static const char help_text[] =
 "      --max-findings N     findings listed per article (default: 10000;\n"
 "                           0 = no limit; the rest are counted)\n"
 "      --suggest-budget S   seconds of Hunspell suggestions per run\n"
-"                           (default: 10)\n"
+"                           (default: 3; shared by the threads)\n"
 "  -q, --quiet              print errors only\n"
 "  -v, --verbose            print one line per article on stderr\n"
 "  -h, --help               show this help\n"
@@ -179,7 +179,7 @@ static void set_defaults(struct options *opt)
 	opt->lang = "fr";
 	opt->max_article_size = (size_t)64 << 20;
 	opt->max_findings = 10000;
-	opt->suggest_budget = 10.0;
+	opt->suggest_budget = 3.0;
 }
 
 static int valid_lang(const char *s)

@@ -177,7 +177,7 @@ struct worker *worker_new(const struct options *opt,
 	w->res = res;
 	w->seg = segmenter_new(opt->lang);
 	w->dict = dict_open(default_lang(opt), opt->dict_dir, opt->data_dir);
-	w->spell = spell_state_new(opt->suggest_budget);
+	w->spell = spell_state_new(res->suggest_budget);
 	w->mojibake = mojibake_new();
 	w->confusable = confusable_new(opt->lang);
 	tokens_init(&w->toks);

@@ -31,6 +31,9 @@ struct resources {
 	struct boilerplate_rules *boilerplate; /* residue patterns, all langs */
 	struct name_rules name_rules;  /* titles and elisions for names */
 	struct variants *prior;        /* seed table + editor's --variants */
+	double suggest_budget;         /* seconds of Hunspell suggestions for
+					* each worker: the run's budget split
+					* between the workers by the batch */
 
 	/* Corpus-level results, set by the batch between its two passes
 	 * (NULL/0 when there is no first pass); read-only for workers. */

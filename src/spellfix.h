@@ -30,7 +30,7 @@
 #include "dict.h"
 
 #define SPELLFIX_FULL	    2048
-#define SPELLFIX_MAX_PROBES 4000
+#define SPELLFIX_MAX_PROBES 1500
 
 /* How a candidate differs from the written word. */
 enum fix_kind {

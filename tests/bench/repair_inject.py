@@ -19,9 +19,10 @@ injected damage of a known kind at a known byte offset, or no damage at all
   confusable    one Latin a e o c p swapped for its Cyrillic look-alike
   unicode       a word in NFD
 
-Base lines on which relire already applies a repair are left out first, so
-every applied repair on the damaged corpus is either a hit or a false
-alarm. relire runs once with --per-line on the damaged corpus; the script
+Base lines on which relire already changes anything are left out first,
+so every applied repair on the damaged corpus is either a hit or a false
+alarm, and every character the cleaned text differs from the clean one by
+is damage left or harm done. relire runs once with --per-line on the damaged corpus; the script
 reads OUT/findings.csv and OUT/clean.txt and reports per kind:
 
   recall     injected damages touched by an applied finding of that kind
@@ -49,7 +50,6 @@ import unicodedata
 
 KINDS = ("spacing", "glued_words", "mojibake", "control_char", "confusable",
          "unicode")
-REPAIR_KINDS = KINDS + ("encoding", "typography")
 SOURCE = "wmt14-fr/newstest2014-fren-ref.fr.sgm"
 
 CYRILLIC = {"a": "\u0430", "e": "\u0435", "o": "\u043e", "c": "\u0441",
@@ -262,13 +262,12 @@ def run_relire(binary, lines, out):
 
 
 def clean_base(binary, docs, workdir):
-    """Segments (doc, index) on which relire applies no repair."""
+    """Segments (doc, index) on which relire applies no change at all."""
     flat = [(d, i) for d, segs in enumerate(docs) for i in range(len(segs))]
     findings, _ = run_relire(binary, [docs[d][i] for d, i in flat],
                              os.path.join(workdir, "base"))
     bad = {k for k, rows in findings.items()
-           if any(r["applied"] == "1" and r["kind"] in REPAIR_KINDS
-                  for r in rows)}
+           if any(r["applied"] == "1" for r in rows)}
     return {flat[k] for k in range(len(flat)) if k not in bad}
 
 
@@ -352,6 +351,9 @@ def score(records, findings, cleaned, show):
                     r["kind"] == rec.kind and touches(r, rec.spans)
                     for r in rows)
                 misses[rec.kind].append((rec, n))
+            st["other"] += any(r["kind"] != rec.kind and
+                               r["applied"] == "1"
+                               for r in findings.get(n, []))
             st["dist_before"] += levenshtein(rec.damaged, rec.clean)
             st["dist_after"] += levenshtein(cleaned[n], rec.clean)
         for r in applied:
@@ -361,21 +363,23 @@ def score(records, findings, cleaned, show):
                 st["true"] += 1
             else:
                 alarms[r["kind"]].append((rec, n, r))
-    print("%-13s %8s %7s %9s %7s %9s %7s" % ("kind", "injected", "recall",
-                                              "precision", "undone",
-                                              "applied", "report"))
+    print("%-13s %8s %7s %9s %7s %9s %7s %6s" % (
+        "kind", "injected", "recall", "precision", "undone", "applied",
+        "report", "other"))
     for k in KINDS:
         st = stats[k]
         rec = st["found"] / st["injected"] if st["injected"] else 0
         prec = st["true"] / st["applied"] if st["applied"] else 0
         und = 1 - st["dist_after"] / st["dist_before"] \
             if st["dist_before"] else 0
-        print("%-13s %8d %7.3f %9.3f %6.1f%% %9d %7d" % (
+        print("%-13s %8d %7.3f %9.3f %6.1f%% %9d %7d %6d" % (
             k, st["injected"], rec, prec, 100 * und, st["applied"],
-            st["reported_only"]))
+            st["reported_only"], st["other"]))
     controls = sum(1 for r in records if r.kind == "none")
     print("(%d control records without damage; 'report' = missed damages "
-          "that were reported but not applied)" % controls)
+          "that were reported but not applied; 'other' = damaged records "
+          "where a finding of another kind was applied too: their changes "
+          "count against 'undone')" % controls)
     for k in KINDS:
         for rec, n in misses[k][:show]:
             print("  miss %-12s %-12s line %d: %r" % (k, rec.sub, n + 1,
@@ -423,7 +427,7 @@ def main():
         findings, cleaned = run_relire(args.relire,
                                        [r.damaged for r in records],
                                        os.path.join(workdir, "damaged"))
-        print("base: %d of %d segments with no repair applied; %d records "
+        print("base: %d of %d segments left unchanged by relire; %d records "
               "(seed %d)" % (len(ok), sum(map(len, docs)), len(records),
                              args.seed))
         score(records, findings, cleaned, args.show)

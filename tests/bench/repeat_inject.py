@@ -24,9 +24,10 @@ Kinds injected (seeded, reproducible):
                   ("infrastrastrastructure", "FrastRastrast");
   duplicate_line  a line of a document (3 words or more) copied further
                   down; a sixth of the time in capitals, a sixth of the
-                  time with doubled spaces (reported on its own row,
-                  "duplicate_line+spaces", because the spacing stage
-                  repairs those spaces first).
+                  time with doubled spaces (on its own row,
+                  "duplicate_line+spaces": if an earlier stage repairs
+                  those spaces, the copy overlaps that repair and cannot
+                  be removed).
 
 The first three are run with --per-line (one segment per record); the
 duplicated lines need whole documents, one file per WMT14 document.
