@@ -161,6 +161,10 @@ static int is_foreign(const char *masked, size_t start, size_t end,
 	return d ? cov >= 0 && cov < LANG_MAX_COVERAGE : 1;
 }
 
+static void report(struct article *a, const struct view *v,
+		   const struct tokens *ts, size_t from, size_t to,
+		   const struct lang_guess *g, const char *expected);
+
 int lang_detect_article(struct article *a, const struct view *v,
 			const struct tokens *ts, struct dict *d,
 			int auto_detect)
@@ -181,6 +185,11 @@ int lang_detect_article(struct article *a, const struct view *v,
 	changed = changed && strncmp(g.code, expected, 2);
 	if (changed)
 		snprintf(a->lang, sizeof(a->lang), "%s", g.code);
+	/* With a fixed --lang, a whole article in another language is a
+	 * finding of its own (reported, not removed): spelling it with the
+	 * other language's dictionary must not make it look clean. */
+	if (changed && !auto_detect)
+		report(a, v, ts, 0, ts->n, &g, expected);
 	free(masked);
 	return changed;
 }

@@ -73,7 +73,8 @@ char *lang_mask(const struct view *v, const struct tokens *ts);
  * the dictionary d is that of a->lang, the expected language (may be
  * NULL: no coverage check). When auto_detect is set the expected language
  * is only a default. Updates a->lang as described above and returns 1 when
- * it changed, else 0.
+ * it changed, else 0. Without auto_detect, an article found to be in
+ * another language also gets one foreign_language finding over its text.
  */
 int lang_detect_article(struct article *a, const struct view *v,
 			const struct tokens *ts, struct dict *d,

@@ -84,9 +84,12 @@ static void test_articles(void)
 	     "écrit « We will make America great again, believe me » "
 	     "avant de partir, selon https://www.example.com/news/today.\n",
 	     "fr", NULL},
+	    /* A whole article in another language: one finding over it. */
 	    {"The government announced a pension reform yesterday that "
 	     "will be presented to Parliament next week.\n",
-	     "en", NULL},
+	     "en",
+	     "The government announced a pension reform yesterday that "
+	     "will be presented to Parliament next week."},
 	    {"Nancy Suitehotel Nancy - Hôtel\n", "fr", NULL},
 	};
 
