@@ -224,5 +224,5 @@ void article_sort_findings(struct article *a)
 {
 	if (a->nfindings < 2)
 		return;
-	qsort(a->findings, a->nfindings, sizeof(*a->findings), cmp_finding);
+	xqsort(a->findings, a->nfindings, sizeof(*a->findings), cmp_finding);
 }

@@ -127,7 +127,7 @@ static void add_extra_lists(struct dict *d, const char *data_dir,
 	}
 	if (dp)
 		closedir(dp);
-	qsort(names, n, sizeof(*names), cmp_str);
+	xqsort(names, n, sizeof(*names), cmp_str);
 	sb_init(&path);
 	for (size_t i = 0; i < n; i++) {
 		sb_reset(&path);

@@ -78,8 +78,7 @@ static void walk(struct inputs *in, const char *dir, const char *rel,
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(dp);
-	if (n) /* qsort(NULL, 0, ...) is undefined */
-		qsort(names, n, sizeof(*names), cmp_name);
+	xqsort(names, n, sizeof(*names), cmp_name);
 	sb_init(&path);
 	sb_init(&id);
 	for (size_t i = 0; i < n; i++) {

@@ -65,7 +65,7 @@ static void resolve_overlaps(struct repair_list *l)
 {
 	size_t kept = 0, last_end = 0, last_ins = (size_t)-1;
 
-	qsort(l->v, l->n, sizeof(*l->v), cmp_start);
+	xqsort(l->v, l->n, sizeof(*l->v), cmp_start);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct repair_edit *e = &l->v[i];
 

@@ -390,7 +390,7 @@ static void write_text(FILE *fp, const struct article *a)
 
 	for (size_t k = 0; k < n; k++)
 		order[k] = &a->findings[k];
-	qsort(order, n, sizeof(*order), cmp_nesting);
+	xqsort(order, n, sizeof(*order), cmp_nesting);
 	for (;;) {
 		size_t next = next_event(a, order, i, n, stack, nst);
 

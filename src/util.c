@@ -58,6 +58,13 @@ char *xmemdup(const char *s, size_t n)
 	return p;
 }
 
+void xqsort(void *base, size_t n, size_t size,
+	    int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
 void grow_array(void **p, size_t *cap, size_t need, size_t elem)
 {
 	size_t ncap;

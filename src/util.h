@@ -23,6 +23,11 @@ char *xstrdup(const char *s);
 /* Copy of the first n bytes of s plus a NUL; caller frees with free(). */
 char *xmemdup(const char *s, size_t n);
 
+/* qsort that accepts an empty or NULL array (qsort(NULL, 0, ...) is
+ * undefined behaviour). */
+void xqsort(void *base, size_t n, size_t size,
+	    int (*cmp)(const void *, const void *));
+
 /* Grow *p (an array of *cap elements of elem bytes) to hold at least need. */
 void grow_array(void **p, size_t *cap, size_t need, size_t elem);
 #define GROW(arr, cap, need) \

@@ -626,7 +626,7 @@ static void cluster(struct builder *b)
 		if (b->f[i].centre < 0 && !b->f[i].skip)
 			order[n++] = (int)i;
 	sort_builder = b;
-	qsort(order, n, sizeof(*order), by_rank);
+	xqsort(order, n, sizeof(*order), by_rank);
 	for (size_t i = 0; i < n; i++)
 		place(b, order[i]);
 	free(order);
@@ -765,8 +765,8 @@ static struct group *make_groups(struct builder *b, size_t *ng)
 	free(slot);
 	sort_builder = b;
 	for (size_t i = 0; i < n; i++)
-		qsort(g[i].m, g[i].n, sizeof(int), by_count);
-	qsort(g, n, sizeof(*g), by_group);
+		xqsort(g[i].m, g[i].n, sizeof(int), by_count);
+	xqsort(g, n, sizeof(*g), by_group);
 	*ng = n;
 	return g;
 }
