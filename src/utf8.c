@@ -5,6 +5,7 @@
  */
 #include "utf8.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -149,22 +150,49 @@ static char *ascii_map(case_fn *fn, const char *s, size_t len,
 	return out;
 }
 
+/* One UCaseMap per thread (they are not thread-safe), closed when the
+ * thread exits. */
+static pthread_key_t case_map_key;
+static pthread_once_t case_map_once = PTHREAD_ONCE_INIT;
+
+static void close_case_map(void *cm)
+{
+	ucasemap_close(cm);
+}
+
+static void make_case_map_key(void)
+{
+	if (pthread_key_create(&case_map_key, close_case_map) != 0)
+		abort();
+}
+
+static const UCaseMap *thread_case_map(void)
+{
+	UCaseMap *cm;
+	UErrorCode err = U_ZERO_ERROR;
+
+	pthread_once(&case_map_once, make_case_map_key);
+	cm = pthread_getspecific(case_map_key);
+	if (!cm) {
+		cm = ucasemap_open("", 0, &err);
+		if (U_FAILURE(err) || pthread_setspecific(case_map_key, cm))
+			abort();
+	}
+	return cm;
+}
+
 /* The preflight-allocate-fill dance for ICU's UTF-8 case mapping. */
 static char *case_map(case_fn *fn, const char *s, size_t len,
 		      size_t *out_len)
 {
-	static _Thread_local UCaseMap *cm;
 	UErrorCode err = U_ZERO_ERROR;
 	int32_t cap = (int32_t)len + 16, n;
+	const UCaseMap *cm;
 	char *out;
 
 	if (ascii_only(s, len))
 		return ascii_map(fn, s, len, out_len);
-	if (!cm) {
-		cm = ucasemap_open("", 0, &err);
-		if (U_FAILURE(err))
-			abort();
-	}
+	cm = thread_case_map();
 	out = xmalloc((size_t)cap + 1);
 	n = fn(cm, out, cap, s, (int32_t)len, &err);
 	if (err == U_BUFFER_OVERFLOW_ERROR) {

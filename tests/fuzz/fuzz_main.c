@@ -60,8 +60,7 @@ static int replay_dir(const char *dir)
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(dp);
-	if (n)
-		qsort(names, n, sizeof(*names), cmp_str);
+	xqsort(names, n, sizeof(*names), cmp_str);
 	sb_init(&path);
 	for (size_t i = 0; i < n; i++) {
 		sb_reset(&path);
