@@ -125,13 +125,13 @@ struct report *report_open(const struct options *opt)
 	int neutralize = !opt->csv_raw;
 
 	r->opt = opt;
-	strmap_init(&r->clean_paths);
 	if (mkdir_p(opt->out_dir) < 0) {
 		rl_error("cannot create output directory '%s': %s",
 			 opt->out_dir, strerror(errno));
 		free(r);
 		return NULL;
 	}
+	strmap_init(&r->clean_paths);
 	r->quality = open_tmp(r, "quality.csv");
 	r->findings = r->quality ? open_tmp(r, "findings.csv") : NULL;
 	if (opt->per_line && r->findings)
