@@ -689,7 +689,7 @@ static void emit(struct builder *b, struct variants *out, int i,
 		int tier = i == g->centre ? 0 : f->tier;
 		r = variants_add(out, f->form,
 				 c->canonical ? c->canonical : c->form,
-				 tier == 3 ? VS_PENDING : VS_AUTO);
+				 tier >= 2 ? VS_PENDING : VS_AUTO);
 		set_str(&r->method, g->n ? tier_method[tier] : "single");
 		set_str(&r->type, p && *p->type ? p->type : infer_type(b, f));
 		r->confidence = tier_confidence[tier];
