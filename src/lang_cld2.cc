@@ -17,7 +17,8 @@ extern "C" int cld2_identify(const char *text, size_t len, const char *hint,
 {
 	CLD2::CLDHints hints = {NULL, NULL, CLD2::UNKNOWN_ENCODING,
 				CLD2::UNKNOWN_LANGUAGE};
-	CLD2::Language top3[3];
+	CLD2::Language top3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE,
+				  CLD2::UNKNOWN_LANGUAGE};
 	CLD2::ResultChunkVector chunks;
 	int percent3[3] = {0, 0, 0}, text_bytes = 0, valid = 0;
 	double scores[3];

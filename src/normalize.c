@@ -104,17 +104,48 @@ static size_t segment_end(const UNormalizer2 *nfc, const char *t,
 	return len;
 }
 
+/* Lengths of the common prefix and suffix of x and y, in whole code
+ * points, so that a repair never covers text it does not change (and so
+ * never overlaps an earlier repair just before or after it). */
+static void common_ends(const char *x, size_t nx, const char *y, size_t ny,
+			size_t *pre, size_t *suf)
+{
+	size_t i = 0, j = 0, a = nx, b = ny;
+
+	while (i < nx && j < ny) {
+		size_t i2 = i, j2 = j;
+		int32_t cx = utf8_next(x, &i2, nx), cy = utf8_next(y, &j2, ny);
+		if (cx < 0 || cx != cy || i2 - i != j2 - j)
+			break;
+		i = i2;
+		j = j2;
+	}
+	*pre = i;
+	while (a > i && b > j) {
+		size_t a2 = a, b2 = b;
+		int32_t cx = utf8_prev(x, &a2), cy = utf8_prev(y, &b2);
+		if (cx < 0 || cx != cy || a2 < i || b2 < j)
+			break;
+		a = a2;
+		b = b2;
+	}
+	*suf = nx - a;
+}
+
 static void report_segment(struct article *a, const struct view *v,
 			   size_t s, size_t e)
 {
-	size_t n;
+	size_t n, pre, suf;
 	char *norm = nfc_utf8(v->text + s, e - s, &n);
 	char detail[96];
 
 	if (norm && (n != e - s || memcmp(norm, v->text + s, n))) {
+		common_ends(v->text + s, e - s, norm, n, &pre, &suf);
 		snprintf(detail, sizeof(detail),
-			 "not in NFC (%zu bytes, %zu after NFC)", e - s, n);
-		view_report(v, a, FK_UNICODE, s, e, norm, n, 1, 1.0, detail);
+			 "not in NFC (%zu bytes, %zu after NFC)",
+			 e - s - pre - suf, n - pre - suf);
+		view_report(v, a, FK_UNICODE, s + pre, e - suf, norm + pre,
+			    n - pre - suf, 1, 1.0, detail);
 	}
 	free(norm);
 }
