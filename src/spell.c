@@ -36,7 +36,14 @@ struct spell_state {
 	size_t nv, cap;
 	struct fixes fixes; /* scratch */
 	size_t suggest_calls, suggest_skipped;
+	size_t searches;    /* fast-repair searches made by this worker */
 };
+
+/* Fast-repair searches per worker: each costs up to SPELLFIX_MAX_PROBES
+ * Hunspell lookups (about 1 ms), so garbage text with hundreds of
+ * thousands of distinct unknown words must not hold a worker for minutes.
+ * Clean news has a few hundred distinct unknown lower-case words. */
+#define MAX_SEARCHES 20000
 
 struct spell_state *spell_state_new(double suggest_budget)
 {
@@ -170,6 +177,14 @@ static void judge(struct spell_state *st, struct dict *d, const char *w,
 		return;
 	}
 	sb_init(&sb);
+	if (st->searches >= MAX_SEARCHES) {
+		sb_adds(&sb, "repair search skipped: limit of distinct unknown "
+			     "words reached");
+		out->kind = V_MISSPELLING;
+		out->detail = sb_detach(&sb, NULL);
+		return;
+	}
+	st->searches++;
 	if (spellfix_find(d, w, len, "\xE2\x80\x99", &st->fixes)) {
 		/* An English word ("email") is a loanword as likely as a
 		 * French word that lost its accent ("émail"): report only. */
