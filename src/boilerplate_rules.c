@@ -308,33 +308,27 @@ static const char *parse_line(struct boilerplate_rules *r, const char **cat,
 	return add_pattern(r, *cat, lang, s, len);
 }
 
+struct parse_ctx {
+	struct boilerplate_rules *r;
+	const char *name, *lang, *cat;
+};
+
+static int parse_data_line(const char *s, size_t len, size_t lineno,
+			   void *ud)
+{
+	struct parse_ctx *p = ud;
+	const char *err = parse_line(p->r, &p->cat, p->lang, s, len);
+
+	return err ? rl_error("%s:%zu: %s", p->name, lineno, err) : 0;
+}
+
 int boilerplate_rules_parse(struct boilerplate_rules *r, const char *name,
 			    const char *lang, const char *buf, size_t len)
 {
-	const char *cat = NULL, *line = buf, *end;
-	size_t lineno = 0;
+	struct parse_ctx p = {r, name, lang, NULL};
 
 	r->files++;
-	for (; line < buf + len; line = end + 1) {
-		const char *s = line, *e, *err;
-
-		end = memchr(line, '\n', (size_t)(buf + len - line));
-		if (!end)
-			end = buf + len;
-		e = end;
-		lineno++;
-		while (s < e && (*s == ' ' || *s == '\t'))
-			s++;
-		while (e > s &&
-		       (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-			e--;
-		if (e == s || *s == '#')
-			continue;
-		err = parse_line(r, &cat, lang, s, (size_t)(e - s));
-		if (err)
-			return rl_error("%s:%zu: %s", name, lineno, err);
-	}
-	return 0;
+	return for_each_data_line(buf, len, parse_data_line, &p);
 }
 
 int boilerplate_rules_load_file(struct boilerplate_rules *r, const char *path,

@@ -152,11 +152,33 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\r';
 }
 
+struct scripts_ctx {
+	struct namekey *nk;
+	const char *dir, *path;
+};
+
+/* One "LETTER-SET  RULE-FILE" line: the file is the last field. */
+static int script_line(const char *s, size_t len, size_t lineno, void *ud)
+{
+	struct scripts_ctx *c = ud;
+	const char *e = s + len, *f;
+
+	(void)lineno;
+	for (f = e; f > s && !is_blank(f[-1]); f--)
+		;
+	if (f == s)
+		return rl_error("'%s': expected 'LETTERS FILE' in '%.*s'",
+				c->path, (int)len, s);
+	return add_script(c->nk, c->dir, s, (size_t)(f - s), f,
+			  (size_t)(e - f));
+}
+
 /* scripts.txt: "LETTER-SET  RULE-FILE" per line, '#' comments. */
 static int load_scripts(struct namekey *nk, const char *dir)
 {
+	struct scripts_ctx ctx = {nk, dir, NULL};
 	struct strbuf path;
-	char *buf, *line, *end;
+	char *buf;
 	size_t len;
 	int rc;
 
@@ -168,28 +190,8 @@ static int load_scripts(struct namekey *nk, const char *dir)
 		sb_release(&path);
 		return -1;
 	}
-	rc = 0;
-	for (line = buf; rc == 0 && line < buf + len; line = end + 1) {
-		char *s = line, *e, *f;
-		end = memchr(line, '\n', (size_t)(buf + len - line));
-		e = end ? end : buf + len;
-		end = e;
-		while (s < e && is_blank(*s))
-			s++;
-		while (e > s && is_blank(e[-1]))
-			e--;
-		if (s == e || *s == '#')
-			continue;
-		for (f = e; f > s && !is_blank(f[-1]); f--)
-			;
-		if (f == s) {
-			rc = rl_error("'%s': expected 'LETTERS FILE' in '%.*s'",
-				      path.buf, (int)(e - s), s);
-			break;
-		}
-		rc =
-		    add_script(nk, dir, s, (size_t)(f - s), f, (size_t)(e - f));
-	}
+	ctx.path = path.buf;
+	rc = for_each_data_line(buf, len, script_line, &ctx);
 	free(buf);
 	sb_release(&path);
 	return rc;

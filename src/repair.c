@@ -157,10 +157,39 @@ static void guard_chunks(struct repair_guard *g, const char *t, size_t s,
 	}
 }
 
+void repair_each_line(const char *text, size_t len,
+		      void (*fn)(void *ctx, size_t ls, size_t le), void *ctx)
+{
+	size_t ls = 0;
+
+	while (ls < len) {
+		const char *nl = memchr(text + ls, '\n', len - ls);
+		size_t le = nl ? (size_t)(nl - text) : len;
+
+		fn(ctx, ls, le);
+		ls = le + 1;
+	}
+}
+
+struct guard_ctx {
+	struct repair_guard *g;
+	const char *text;
+};
+
+static void guard_line(void *ctx, size_t ls, size_t le)
+{
+	struct guard_ctx *c = ctx;
+
+	if (line_is_code(c->text, ls, le))
+		memset(c->g->mask + ls, 1, le - ls);
+	else
+		guard_chunks(c->g, c->text, ls, le);
+}
+
 void repair_guard_build(struct repair_guard *g, const char *text, size_t len,
 			const struct tokens *ts)
 {
-	size_t ls = 0;
+	struct guard_ctx c = {g, text};
 
 	g->len = len;
 	g->mask = xcalloc(len + 1, 1);
@@ -168,16 +197,7 @@ void repair_guard_build(struct repair_guard *g, const char *text, size_t len,
 		if (ts->t[i].flags & TF_URL)
 			memset(g->mask + ts->t[i].start, 1,
 			       ts->t[i].end - ts->t[i].start);
-	while (ls < len) {
-		const char *nl = memchr(text + ls, '\n', len - ls);
-		size_t le = nl ? (size_t)(nl - text) : len;
-
-		if (line_is_code(text, ls, le))
-			memset(g->mask + ls, 1, le - ls);
-		else
-			guard_chunks(g, text, ls, le);
-		ls = le + 1;
-	}
+	repair_each_line(text, len, guard_line, &c);
 }
 
 void repair_guard_release(struct repair_guard *g)

@@ -70,6 +70,11 @@ struct repair_guard {
 	size_t len;
 };
 
+/* Call fn(ctx, ls, le) for each line [ls, le) of text[0..len), in order
+ * (the LF is not part of the line). */
+void repair_each_line(const char *text, size_t len,
+		      void (*fn)(void *ctx, size_t ls, size_t le), void *ctx);
+
 void repair_guard_build(struct repair_guard *g, const char *text, size_t len,
 			const struct tokens *ts);
 void repair_guard_release(struct repair_guard *g);

@@ -303,11 +303,3 @@ void repeat_detect(struct article *a, const struct view *v,
 	repeat_doc_chars(&d);
 	repeat_doc_release(&d);
 }
-
-void repeat_words(struct article *a, const struct view *v,
-		  const struct tokens *ts, const struct wordlist *doubles)
-{
-	const struct repeat_config cfg = {doubles, NULL};
-
-	repeat_detect(a, v, ts, &cfg);
-}

@@ -59,12 +59,6 @@ struct repeat_config {
 void repeat_detect(struct article *a, const struct view *v,
 		   const struct tokens *ts, const struct repeat_config *cfg);
 
-/* repeat_detect() with only a list of doubles and no dictionary (no
- * char_repeat repair is then applied unless the article itself knows the
- * word). Kept for callers of the first interface, the fuzz target. */
-void repeat_words(struct article *a, const struct view *v,
-		  const struct tokens *ts, const struct wordlist *doubles);
-
 /*
  * The per-article analysis the detectors share (repeat*.c only). Every
  * token that is not white space gets an id: equal ids mean equal

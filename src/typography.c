@@ -232,13 +232,21 @@ static void scan_line(struct tscan *s)
 	}
 }
 
+static void scan_line_at(void *ctx, size_t ls, size_t le)
+{
+	struct tscan *s = ctx;
+
+	s->ls = ls;
+	s->le = le;
+	scan_line(s);
+}
+
 void typography_fr(struct article *a, const struct view *v,
 		   const struct tokens *ts)
 {
 	struct repair_guard guard;
 	struct repair_list edits;
 	struct tscan s;
-	size_t ls = 0;
 
 	repair_guard_build(&guard, v->text, v->len, ts);
 	repair_list_init(&edits);
@@ -246,13 +254,7 @@ void typography_fr(struct article *a, const struct view *v,
 	s.t = v->text;
 	s.guard = &guard;
 	s.edits = &edits;
-	while (ls < v->len) {
-		const char *nl = memchr(v->text + ls, '\n', v->len - ls);
-		s.ls = ls;
-		s.le = nl ? (size_t)(nl - v->text) : v->len;
-		scan_line(&s);
-		ls = s.le + 1;
-	}
+	repair_each_line(v->text, v->len, scan_line_at, &s);
 	repair_report(&edits, v, a, FK_TYPOGRAPHY, TYPOGRAPHY_APPLY_MIN);
 	repair_list_release(&edits);
 	repair_guard_release(&guard);

@@ -282,3 +282,36 @@ int commit_tmp(const char *tmp, const char *path)
 	unlink(tmp);
 	return -1;
 }
+
+static int is_trim_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+int for_each_data_line(const char *buf, size_t len, data_line_fn *fn,
+		       void *ud)
+{
+	const char *line = buf, *end;
+	size_t lineno = 0;
+	int rc;
+
+	for (; line < buf + len; line = end + 1) {
+		const char *s = line, *e;
+
+		end = memchr(line, '\n', (size_t)(buf + len - line));
+		if (!end)
+			end = buf + len;
+		e = end;
+		lineno++;
+		while (s < e && is_trim_blank(*s))
+			s++;
+		while (e > s && is_trim_blank(e[-1]))
+			e--;
+		if (e == s || *s == '#')
+			continue;
+		rc = fn(s, (size_t)(e - s), lineno, ud);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}

@@ -70,6 +70,16 @@ char *tmp_path_for(const char *path);
 /* Rename tmp to path; on failure remove tmp and print the error. 0 or -1. */
 int commit_tmp(const char *tmp, const char *path);
 
+/*
+ * The data lines of a text file of dictionaries/: call fn for each line of
+ * buf[0..len) that is neither blank nor a '#' comment, trimmed of spaces,
+ * tabs and CR, with its 1-based line number. Stops at the first non-zero
+ * return of fn and returns it; 0 when every line was taken.
+ */
+typedef int data_line_fn(const char *s, size_t len, size_t lineno, void *ud);
+int for_each_data_line(const char *buf, size_t len, data_line_fn *fn,
+		       void *ud);
+
 /* Create a directory and its parents (mkdir -p). 0 or -errno. */
 int mkdir_p(const char *path);
 

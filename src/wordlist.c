@@ -40,14 +40,16 @@ int wordlist_has(const struct wordlist *wl, const char *s, size_t len)
 	return found;
 }
 
-static int is_blank(char c)
+static int add_line(const char *s, size_t len, size_t lineno, void *ud)
 {
-	return c == ' ' || c == '\t' || c == '\r';
+	(void)lineno;
+	wordlist_add(ud, s, len);
+	return 0;
 }
 
 int wordlist_load(struct wordlist *wl, const char *path, int optional)
 {
-	char *buf, *line, *end;
+	char *buf;
 	size_t len;
 	int rc = read_file(path, (size_t)64 << 20, &buf, &len);
 
@@ -56,19 +58,7 @@ int wordlist_load(struct wordlist *wl, const char *path, int optional)
 			return 0;
 		return rl_error("cannot read '%s': %s", path, strerror(-rc));
 	}
-	for (line = buf; line < buf + len; line = end + 1) {
-		char *s = line, *e;
-		end = memchr(line, '\n', (size_t)(buf + len - line));
-		if (!end)
-			end = buf + len;
-		e = end;
-		while (s < e && is_blank(*s))
-			s++;
-		while (e > s && is_blank(e[-1]))
-			e--;
-		if (e > s && *s != '#')
-			wordlist_add(wl, s, (size_t)(e - s));
-	}
+	for_each_data_line(buf, len, add_line, wl);
 	free(buf);
 	return 0;
 }
