@@ -11,6 +11,7 @@
 #include "article.h"
 #include "confusable.h"
 #include "harness.h"
+#include "stage_run.h"
 #include "util.h"
 #include "view.h"
 
@@ -70,29 +71,18 @@ static const char *const untouched[] = {
 
 static struct confusable *conf;
 
+static void confusable_stage(struct article *a, const struct view *v,
+			     const struct tokens *ts, void *ctx)
+{
+	(void)ts;
+	(void)ctx;
+	confusable_repair(conf, a, v);
+}
+
 static char *run(const char *in, size_t *applied, size_t *unapplied)
 {
-	struct article a;
-	struct view v;
-	size_t n;
-	char *out;
-
-	article_init(&a, "t");
-	article_set_text(&a, xstrdup(in), strlen(in));
-	view_build(&v, &a);
-	confusable_repair(conf, &a, &v);
-	view_release(&v);
-	*applied = *unapplied = 0;
-	for (size_t i = 0; i < a.nfindings; i++) {
-		CHECK(a.findings[i].kind == FK_CONFUSABLE);
-		if (a.findings[i].applied)
-			++*applied;
-		else
-			++*unapplied;
-	}
-	out = article_clean_text(&a, &n);
-	article_release(&a);
-	return out;
+	return stage_run(NULL, in, FK_CONFUSABLE, confusable_stage, NULL,
+			 applied, unapplied);
 }
 
 static void test_rules(void)

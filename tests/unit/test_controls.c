@@ -9,6 +9,7 @@
 #include "article.h"
 #include "controls.h"
 #include "harness.h"
+#include "stage_run.h"
 #include "util.h"
 #include "view.h"
 
@@ -110,26 +111,21 @@ static const char *const untouched[] = {
     "ligne 1\r\nligne 2\n\tindent\f",
 };
 
+static void controls_stage(struct article *a, const struct view *v,
+			   const struct tokens *ts, void *ctx)
+{
+	(void)ts;
+	(void)ctx;
+	controls_remove(a, v);
+}
+
 static char *run(const char *in, size_t *findings, size_t *applied)
 {
-	struct article a;
-	struct view v;
-	size_t n;
-	char *out;
+	size_t reported;
+	char *out = stage_run(NULL, in, FK_CONTROL_CHAR, controls_stage, NULL,
+			      applied, &reported);
 
-	article_init(&a, "t");
-	article_set_text(&a, xstrdup(in), strlen(in));
-	view_build(&v, &a);
-	controls_remove(&a, &v);
-	view_release(&v);
-	*findings = a.nfindings;
-	*applied = 0;
-	for (size_t i = 0; i < a.nfindings; i++) {
-		CHECK(a.findings[i].kind == FK_CONTROL_CHAR);
-		*applied += a.findings[i].applied;
-	}
-	out = article_clean_text(&a, &n);
-	article_release(&a);
+	*findings = *applied + reported;
 	return out;
 }
 

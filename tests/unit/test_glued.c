@@ -11,6 +11,7 @@
 #include "dict.h"
 #include "glued.h"
 #include "harness.h"
+#include "stage_run.h"
 #include "segment.h"
 #include "util.h"
 #include "view.h"
@@ -22,32 +23,26 @@ static struct wordlist keep, starters;
 
 /* Run the stage on text; return the cleaned text (caller frees) and the
  * numbers of applied and unapplied findings. */
+struct glued_ctx {
+	int allow_newline;
+};
+
+static void glued_stage(struct article *a, const struct view *v,
+			const struct tokens *ts, void *ctx)
+{
+	const struct glued_lists lists = {&keep, &starters};
+	const struct glued_ctx *c = ctx;
+
+	glued_repair(a, v, ts, dict, &lists, c->allow_newline);
+}
+
 static char *clean(const char *text, int allow_newline, size_t *applied,
 		   size_t *reported)
 {
-	const struct glued_lists lists = {&keep, &starters};
-	struct article a;
-	struct tokens ts;
-	struct view v;
-	size_t len;
-	char *out;
+	struct glued_ctx c = {allow_newline};
 
-	article_init(&a, "t");
-	article_set_text(&a, xstrdup(text), strlen(text));
-	view_build(&v, &a);
-	tokens_init(&ts);
-	CHECK(segmenter_run(seg, v.text, v.len, &ts) == 0);
-	glued_repair(&a, &v, &ts, dict, &lists, allow_newline);
-	*applied = *reported = 0;
-	for (size_t i = 0; i < a.nfindings; i++) {
-		CHECK(a.findings[i].kind == FK_GLUED_WORDS);
-		++*(a.findings[i].applied ? applied : reported);
-	}
-	out = article_clean_text(&a, &len);
-	tokens_release(&ts);
-	view_release(&v);
-	article_release(&a);
-	return out;
+	return stage_run(seg, text, FK_GLUED_WORDS, glued_stage, &c, applied,
+			 reported);
 }
 
 static void test_repairs(void)

@@ -10,6 +10,7 @@
 
 #include "article.h"
 #include "harness.h"
+#include "stage_run.h"
 #include "mojibake.h"
 #include "util.h"
 #include "view.h"
@@ -148,29 +149,18 @@ static struct mojibake *moji;
 
 /* Run the stage on in; return the cleaned text (caller frees) and count
  * the applied and unapplied findings. */
+static void mojibake_stage(struct article *a, const struct view *v,
+			   const struct tokens *ts, void *ctx)
+{
+	(void)ts;
+	(void)ctx;
+	mojibake_repair(moji, a, v);
+}
+
 static char *run(const char *in, size_t *applied, size_t *unapplied)
 {
-	struct article a;
-	struct view v;
-	size_t n;
-	char *out;
-
-	article_init(&a, "t");
-	article_set_text(&a, xstrdup(in), strlen(in));
-	view_build(&v, &a);
-	mojibake_repair(moji, &a, &v);
-	view_release(&v);
-	*applied = *unapplied = 0;
-	for (size_t i = 0; i < a.nfindings; i++) {
-		CHECK(a.findings[i].kind == FK_MOJIBAKE);
-		if (a.findings[i].applied)
-			++*applied;
-		else
-			++*unapplied;
-	}
-	out = article_clean_text(&a, &n);
-	article_release(&a);
-	return out;
+	return stage_run(NULL, in, FK_MOJIBAKE, mojibake_stage, NULL, applied,
+			 unapplied);
 }
 
 static void test_rules(void)

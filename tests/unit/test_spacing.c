@@ -8,6 +8,7 @@
 
 #include "article.h"
 #include "harness.h"
+#include "stage_run.h"
 #include "segment.h"
 #include "spacing.h"
 #include "util.h"
@@ -19,30 +20,16 @@ static struct wordlist elisions;
 
 /* Run the stage on text; return the cleaned text (caller frees) and the
  * number of applied and of unapplied findings. */
+static void spacing_stage(struct article *a, const struct view *v,
+			  const struct tokens *ts, void *ctx)
+{
+	spacing_repair(a, v, ts, ctx);
+}
+
 static char *clean(const char *text, size_t *applied, size_t *reported)
 {
-	struct article a;
-	struct tokens ts;
-	struct view v;
-	size_t len;
-	char *out;
-
-	article_init(&a, "t");
-	article_set_text(&a, xstrdup(text), strlen(text));
-	view_build(&v, &a);
-	tokens_init(&ts);
-	CHECK(segmenter_run(seg, v.text, v.len, &ts) == 0);
-	spacing_repair(&a, &v, &ts, &elisions);
-	*applied = *reported = 0;
-	for (size_t i = 0; i < a.nfindings; i++) {
-		CHECK(a.findings[i].kind == FK_SPACING);
-		++*(a.findings[i].applied ? applied : reported);
-	}
-	out = article_clean_text(&a, &len);
-	tokens_release(&ts);
-	view_release(&v);
-	article_release(&a);
-	return out;
+	return stage_run(seg, text, FK_SPACING, spacing_stage, &elisions,
+			 applied, reported);
 }
 
 static void test_repairs(void)

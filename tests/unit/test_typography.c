@@ -8,6 +8,7 @@
 
 #include "article.h"
 #include "harness.h"
+#include "stage_run.h"
 #include "segment.h"
 #include "typography.h"
 #include "util.h"
@@ -20,29 +21,21 @@ static struct segmenter *seg;
 
 /* Run the profile on text; return the cleaned text (caller frees) and the
  * number of findings. */
+static void typography_stage(struct article *a, const struct view *v,
+			     const struct tokens *ts, void *ctx)
+{
+	(void)ctx;
+	typography_fr(a, v, ts);
+}
+
 static char *clean(const char *text, size_t *nfindings)
 {
-	struct article a;
-	struct tokens ts;
-	struct view v;
-	size_t len;
-	char *out;
+	size_t reported;
+	char *out = stage_run(seg, text, FK_TYPOGRAPHY, typography_stage,
+			      NULL, nfindings, &reported);
 
-	article_init(&a, "t");
-	article_set_text(&a, xstrdup(text), strlen(text));
-	view_build(&v, &a);
-	tokens_init(&ts);
-	CHECK(segmenter_run(seg, v.text, v.len, &ts) == 0);
-	typography_fr(&a, &v, &ts);
-	*nfindings = a.nfindings;
-	for (size_t i = 0; i < a.nfindings; i++) {
-		CHECK(a.findings[i].kind == FK_TYPOGRAPHY);
-		CHECK(a.findings[i].applied);
-	}
-	out = article_clean_text(&a, &len);
-	tokens_release(&ts);
-	view_release(&v);
-	article_release(&a);
+	CHECK(reported == 0); /* every finding of the profile is applied */
+	*nfindings += reported;
 	return out;
 }
 
