@@ -16,11 +16,14 @@
 #include <unistd.h>
 #include <hunspell/hunspell.h>
 
-#include "strmap.h"
 #include "utf8.h"
 #include "util.h"
+#include "wordcache.h"
 
 #define GROUP_MAX 8 /* letters in one accent group */
+/* Private lookup cache of a dict that does not share one (other languages,
+ * the English loanword dictionary, tools): about 50,000 word forms. */
+#define DICT_CACHE_BYTES ((size_t)8 << 20)
 
 struct accent_group {
 	int32_t cp[GROUP_MAX];
@@ -29,7 +32,8 @@ struct accent_group {
 
 struct dict {
 	Hunhandle *h;
-	struct strmap cache; /* word -> 1 known, 2 unknown */
+	struct wordcache *cache;     /* word -> 1 known, 2 unknown */
+	struct wordcache *own_cache; /* the private one, unless shared */
 	size_t calls;
 	char lang[16];
 	char *dict_dir;	   /* owned copy of --dict-dir, may be NULL */
@@ -287,7 +291,8 @@ static struct dict *open_quiet(const char *lang, const char *dict_dir,
 		free(d);
 		return NULL;
 	}
-	strmap_init(&d->cache);
+	d->own_cache = wordcache_new(DICT_CACHE_BYTES);
+	d->cache = d->own_cache;
 	snprintf(d->lang, sizeof(d->lang), "%s", lang);
 	d->dict_dir = dict_dir ? xstrdup(dict_dir) : NULL;
 	return d;
@@ -339,7 +344,7 @@ void dict_free(struct dict *d)
 	if (!d)
 		return;
 	Hunspell_destroy(d->h);
-	strmap_release(&d->cache);
+	wordcache_free(d->own_cache);
 	dict_free(d->loan);
 	free(d->dict_dir);
 	dict_free_list(d->elisions, d->nelisions);
@@ -354,22 +359,20 @@ void dict_free(struct dict *d)
 	free(d);
 }
 
+void dict_share_cache(struct dict *d, struct wordcache *shared)
+{
+	d->cache = shared ? shared : d->own_cache;
+}
+
 int dict_check(struct dict *d, const char *word, size_t len)
 {
-	int64_t *v = strmap_put(&d->cache, word, len);
+	int64_t v;
 
-	if (!*v) {
-		char buf[256];
-		char *w = len < sizeof(buf) ? buf : xmalloc(len + 1);
-
-		memcpy(w, word, len);
-		w[len] = '\0';
-		*v = Hunspell_spell(d->h, w) ? 1 : 2;
-		d->calls++;
-		if (w != buf)
-			free(w);
+	if (!wordcache_get(d->cache, word, len, &v, NULL)) {
+		v = dict_probe(d, word, len) ? 1 : 2;
+		wordcache_put(d->cache, word, len, v, NULL, 0);
 	}
-	return *v == 1;
+	return v == 1;
 }
 
 size_t dict_suggest(struct dict *d, const char *word, size_t len, char ***out,

@@ -4,8 +4,10 @@
  * A dict wraps one Hunspell handle for one language plus the project's
  * extra word lists (every .dic file in dictionaries/<lang>/, Hunspell's own
  * format, loaded with Hunspell_add_dic beside the system dictionary).
- * Lookups are cached: Hunspell sees each distinct word form at most once
- * per handle. A dict is not thread-safe; open one per worker.
+ * Lookups are cached in a wordcache (wordcache.h): each dict has a private
+ * one (bounded, about 8 MB), or the workers' dicts of one language share
+ * one, so that Hunspell sees each distinct word form at most once per run.
+ * A dict is not thread-safe; open one per worker.
  *
  * The dict also carries the language's spelling data from
  * dictionaries/<lang>/ (all optional; a missing file means "none"):
@@ -43,7 +45,16 @@ void dict_free(struct dict *d);
 struct dict *dict_try_open(const char *lang, const char *dict_dir,
 			   const char *data_dir);
 
-/* 1 when Hunspell accepts word[0..len) (UTF-8), 0 when not. */
+struct wordcache;
+
+/*
+ * Use shared (a wordcache for this dict's language, borrowed; it must
+ * outlive d) instead of the private lookup cache; NULL goes back to the
+ * private one. Call before the first lookup.
+ */
+void dict_share_cache(struct dict *d, struct wordcache *shared);
+
+/* 1 when Hunspell accepts word[0..len) (UTF-8), 0 when not. Cached. */
 int dict_check(struct dict *d, const char *word, size_t len);
 
 /*

@@ -28,6 +28,7 @@
 #include "util.h"
 #include "variants.h"
 #include "view.h"
+#include "wordcache.h"
 
 struct worker {
 	void *user;
@@ -150,6 +151,8 @@ int resources_load(struct resources *r, const struct options *opt)
 	rc = rc < 0 ? rc : name_rules_load(&r->name_rules, opt->data_dir,
 					   opt->lang);
 	rc = rc < 0 ? rc : load_prior_table(r, opt);
+	r->dict_cache = wordcache_new(SHARED_DICT_CACHE_BYTES);
+	r->verdicts = wordcache_new(SHARED_VERDICT_CACHE_BYTES);
 	sb_release(&path);
 	return rc;
 }
@@ -165,6 +168,8 @@ void resources_release(struct resources *r)
 	boilerplate_rules_free(r->boilerplate);
 	name_rules_release(&r->name_rules);
 	variants_free(r->prior);
+	wordcache_free(r->dict_cache);
+	wordcache_free(r->verdicts);
 }
 
 struct worker *worker_new(const struct options *opt,
@@ -177,7 +182,9 @@ struct worker *worker_new(const struct options *opt,
 	w->res = res;
 	w->seg = segmenter_new(opt->lang);
 	w->dict = dict_open(default_lang(opt), opt->dict_dir, opt->data_dir);
-	w->spell = spell_state_new(res->suggest_budget);
+	if (w->dict)
+		dict_share_cache(w->dict, res->dict_cache);
+	w->spell = spell_state_new(res->suggest_budget, res->verdicts);
 	w->mojibake = mojibake_new();
 	w->confusable = confusable_new(opt->lang);
 	tokens_init(&w->toks);
@@ -229,24 +236,65 @@ static void typography_stage(struct worker *w, struct article *a,
 	typography_fr(a, v, &w->toks);
 }
 
-/* Run one phase-2 stage on the tokens of *v, then rebuild *v so that the
- * next stage sees the repairs (each stage's edits are on its own view). */
-static void phase2_stage(struct worker *w, struct article *a, struct view *v,
-			 void (*stage)(struct worker *, struct article *,
-				       const struct view *))
+/* Did the stage that started at finding n0 apply a repair? Only then does
+ * the text change, so that the view and the tokens must be rebuilt. */
+static int applied_since(const struct article *a, size_t n0)
 {
-	if (segmenter_run(w->seg, v->text, v->len, &w->toks) < 0)
-		return;
-	stage(w, a, v);
-	view_release(v);
-	view_build(v, a);
+	for (size_t i = n0; i < a->nfindings; i++)
+		if (a->findings[i].applied)
+			return 1;
+	return 0;
 }
 
-/* Decode and run phases 1 and 2 (repairs). Returns 0, or -1 when the
- * article failed. */
-static int repair(struct worker *w, struct article *a, char *raw, size_t len)
+/* Rebuild *v after a stage that started at finding n0 when it changed the
+ * text; *stale then says that the tokens must be rebuilt too. */
+static void refresh(struct view *v, struct article *a, size_t n0, int *stale)
 {
-	struct view v;
+	if (!applied_since(a, n0))
+		return;
+	view_release(v);
+	view_build(v, a);
+	*stale = 1;
+}
+
+/* Tokenize *v unless the tokens are current. 0, or -1 on failure. */
+static int tokenize(struct worker *w, const struct view *v, int *stale)
+{
+	if (!*stale)
+		return 0;
+	if (segmenter_run(w->seg, v->text, v->len, &w->toks) < 0)
+		return -1;
+	*stale = 0;
+	return 0;
+}
+
+/* Run one phase-2 stage on the tokens of *v, then rebuild *v when it
+ * changed the text, so that the next stage sees the repairs (each stage's
+ * edits are on its own view). */
+static int phase2_stage(struct worker *w, struct article *a, struct view *v,
+			int *stale,
+			void (*stage)(struct worker *, struct article *,
+				      const struct view *))
+{
+	size_t n0 = a->nfindings;
+
+	if (tokenize(w, v, stale) < 0)
+		return -1;
+	stage(w, a, v);
+	refresh(v, a, n0, stale);
+	return 0;
+}
+
+/*
+ * Decode and run phases 1 and 2 (repairs), leaving in *v the view of the
+ * repaired text and in w->toks its tokens. Returns 0, or -1 when the
+ * article failed (v is then released).
+ */
+static int repair(struct worker *w, struct article *a, char *raw, size_t len,
+		  struct view *v)
+{
+	int stale = 1;
+	size_t n0;
 
 	a->max_findings = w->opt->max_findings;
 	if (decode_article(a, raw, len) < 0)
@@ -257,35 +305,26 @@ static int repair(struct worker *w, struct article *a, char *raw, size_t len)
 	 * first: C1 controls and soft hyphens are bytes of its sequences
 	 * ("Ã" U+00AD is "í"), which the controls stage would delete. NFC
 	 * comes last, so that the output of every repair is NFC. */
-	view_build(&v, a);
-	mojibake_repair(w->mojibake, a, &v);
-	view_release(&v);
-	view_build(&v, a);
-	controls_remove(a, &v);
-	view_release(&v);
-	view_build(&v, a);
-	confusable_repair(w->confusable, a, &v);
-	view_release(&v);
-	view_build(&v, a);
-	normalize_nfc(a, &v);
-	view_release(&v);
+	view_build(v, a);
+	n0 = a->nfindings;
+	mojibake_repair(w->mojibake, a, v);
+	refresh(v, a, n0, &stale);
+	n0 = a->nfindings;
+	controls_remove(a, v);
+	refresh(v, a, n0, &stale);
+	n0 = a->nfindings;
+	confusable_repair(w->confusable, a, v);
+	refresh(v, a, n0, &stale);
+	n0 = a->nfindings;
+	normalize_nfc(a, v);
+	refresh(v, a, n0, &stale);
 
 	/* Phase 2: spacing, joins and typography on repaired characters. */
-	view_build(&v, a);
-	phase2_stage(w, a, &v, spacing_stage);
-	phase2_stage(w, a, &v, glued_stage);
-	if (w->opt->typography_fr)
-		phase2_stage(w, a, &v, typography_stage);
-	view_release(&v);
-	return 0;
-}
-
-/* The view and tokens of the repaired text, for phase 3 and the first
- * pass. Returns 0 or -1 when the article failed (v is then released). */
-static int repaired_view(struct worker *w, struct article *a, struct view *v)
-{
-	view_build(v, a);
-	if (segmenter_run(w->seg, v->text, v->len, &w->toks) < 0) {
+	if (phase2_stage(w, a, v, &stale, spacing_stage) < 0 ||
+	    phase2_stage(w, a, v, &stale, glued_stage) < 0 ||
+	    (w->opt->typography_fr &&
+	     phase2_stage(w, a, v, &stale, typography_stage) < 0) ||
+	    tokenize(w, v, &stale) < 0) {
 		article_fail(a, "tokenization failed");
 		view_release(v);
 		return -1;
@@ -298,7 +337,7 @@ void worker_collect(struct worker *w, struct article *a, char *raw,
 {
 	struct view v;
 
-	if (repair(w, a, raw, len) < 0 || repaired_view(w, a, &v) < 0)
+	if (repair(w, a, raw, len, &v) < 0)
 		return;
 	names_collect(names, a, &v, &w->toks);
 	bp_counts_collect(counts, &v);
@@ -310,7 +349,7 @@ void worker_process(struct worker *w, struct article *a, char *raw,
 {
 	struct view v;
 
-	if (repair(w, a, raw, len) < 0 || repaired_view(w, a, &v) < 0) {
+	if (repair(w, a, raw, len, &v) < 0) {
 		article_sort_findings(a);
 		return;
 	}

@@ -22,6 +22,13 @@ struct bp_counts;
 struct variants;
 
 struct boilerplate_rules;
+struct wordcache;
+
+/* Bounds of the answer caches the workers share (see wordcache.h): the
+ * default language's Hunspell lookups (about 350,000 word forms) and the
+ * spelling verdicts on unknown forms (detail strings included). */
+#define SHARED_DICT_CACHE_BYTES	   ((size_t)32 << 20)
+#define SHARED_VERDICT_CACHE_BYTES ((size_t)16 << 20)
 
 struct resources {
 	struct wordlist doubles; /* legitimate repeated words */
@@ -34,6 +41,9 @@ struct resources {
 	double suggest_budget;         /* seconds of Hunspell suggestions for
 					* each worker: the run's budget split
 					* between the workers by the batch */
+	struct wordcache *dict_cache;  /* shared by the workers' dicts of
+					* the default language */
+	struct wordcache *verdicts;    /* shared spelling verdicts */
 
 	/* Corpus-level results, set by the batch between its two passes
 	 * (NULL/0 when there is no first pass); read-only for workers. */

@@ -128,16 +128,42 @@ static int has(const char *t, size_t s, size_t e, const char *needle)
 	return 0;
 }
 
+/* Does a mark of code start at t[i] ("{", "}", ");", "==", "!=", "->",
+ * "=>", "&&", "||", "</")? */
+static int code_mark_at(const char *t, size_t i, size_t e)
+{
+	char next = i + 1 < e ? t[i + 1] : '\0';
+
+	switch (t[i]) {
+	case '{':
+	case '}':
+		return 1;
+	case ')':
+		return next == ';';
+	case '=':
+		return next == '=' || next == '>';
+	case '!':
+		return next == '=';
+	case '-':
+		return next == '>';
+	case '&':
+		return next == '&';
+	case '|':
+		return next == '|';
+	case '<':
+		return next == '/';
+	default:
+		return 0;
+	}
+}
+
+/* One scan of the line: an indented line or one with a mark of code. */
 static int line_is_code(const char *t, size_t s, size_t e)
 {
-	static const char *const marks[] = {
-	    "{", "}", ");", "==", "!=", "->", "=>", "&&", "||", "</",
-	};
-
 	if (s < e && (t[s] == '\t' || has(t, s, s + 4 < e ? s + 4 : e, "    ")))
 		return 1;
-	for (size_t i = 0; i < ARRAY_SIZE(marks); i++)
-		if (has(t, s, e, marks[i]))
+	for (size_t i = s; i < e; i++)
+		if (code_mark_at(t, i, e))
 			return 1;
 	return 0;
 }

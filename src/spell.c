@@ -1,10 +1,11 @@
 /*
  * spell.c - dictionary checks over word tokens; see spell.h for the rules.
  *
- * Each distinct word form gets one verdict per language, cached in the
- * worker's spell_state: known (accepted on a second look), name, or
- * misspelling with its detail and, when the application rule allows, its
- * replacement. spell_detect() then only walks tokens and reports.
+ * Each distinct word form gets one verdict per language, cached in a
+ * wordcache shared by the workers (or the state's own): known (accepted on
+ * a second look), name, or misspelling with its detail and, when the
+ * application rule allows, its replacement. spell_detect() then only walks
+ * tokens and reports.
  */
 #include "spell.h"
 
@@ -14,27 +15,29 @@
 #include <time.h>
 
 #include "spellfix.h"
-#include "strmap.h"
 #include "utf8.h"
 #include "util.h"
+#include "wordcache.h"
 
 #define MAX_SUGGESTIONS 5
 #define NAME_GAP	3 /* lower-case words allowed inside a name */
+/* The private verdict cache of a state that does not share one. */
+#define VERDICT_CACHE_BYTES ((size_t)16 << 20)
 
 enum verdict_kind { V_KNOWN, V_NAME, V_MISSPELLING };
 
 struct verdict {
 	enum verdict_kind kind;
-	char *detail; /* owned, NULL for V_KNOWN */
-	char *repl;   /* owned replacement when it may be applied, or NULL */
+	const char *detail; /* NULL for V_KNOWN */
+	const char *repl;   /* replacement when it may be applied, or NULL */
 };
 
 struct spell_state {
-	double budget;	     /* seconds of suggest() left for this worker */
-	struct strmap index; /* "lang\x1fword" -> 1 + index into v */
-	struct verdict *v;
-	size_t nv, cap;
-	struct fixes fixes; /* scratch */
+	double budget; /* seconds of suggest() left for this worker */
+	struct wordcache *cache;     /* "lang\x1fword" -> verdict */
+	struct wordcache *own_cache; /* when not shared */
+	struct strbuf key, blob;     /* scratch: the verdict read */
+	struct fixes fixes;	     /* scratch */
 	size_t suggest_calls, suggest_skipped;
 	size_t searches;    /* fast-repair searches made by this worker */
 };
@@ -45,12 +48,17 @@ struct spell_state {
  * Clean news has a few hundred distinct unknown lower-case words. */
 #define MAX_SEARCHES 20000
 
-struct spell_state *spell_state_new(double suggest_budget)
+struct spell_state *spell_state_new(double suggest_budget,
+				    struct wordcache *shared)
 {
 	struct spell_state *st = xcalloc(1, sizeof(*st));
 
 	st->budget = suggest_budget;
-	strmap_init(&st->index);
+	if (!shared)
+		st->own_cache = wordcache_new(VERDICT_CACHE_BYTES);
+	st->cache = shared ? shared : st->own_cache;
+	sb_init(&st->key);
+	sb_init(&st->blob);
 	fixes_init(&st->fixes);
 	return st;
 }
@@ -59,12 +67,9 @@ void spell_state_free(struct spell_state *st)
 {
 	if (!st)
 		return;
-	for (size_t i = 0; i < st->nv; i++) {
-		free(st->v[i].detail);
-		free(st->v[i].repl);
-	}
-	free(st->v);
-	strmap_release(&st->index);
+	wordcache_free(st->own_cache);
+	sb_release(&st->key);
+	sb_release(&st->blob);
 	fixes_release(&st->fixes);
 	free(st);
 }
@@ -162,27 +167,25 @@ static int has_upper(const char *s, size_t len)
 	return 0;
 }
 
-/* The verdict on an unknown word form (after its elided prefix). */
-static void judge(struct spell_state *st, struct dict *d, const char *w,
-		  size_t len, struct verdict *out)
+/*
+ * The verdict on an unknown word form (after its elided prefix), encoded
+ * for the cache: the kind is returned, *blob receives the detail, then a
+ * NUL and the replacement when there is one.
+ */
+static enum verdict_kind judge(struct spell_state *st, struct dict *d,
+			       const char *w, size_t len, struct strbuf *blob)
 {
-	struct strbuf sb;
 	const char *safe;
 
-	memset(out, 0, sizeof(*out));
+	sb_reset(blob);
 	if (spellfix_variant_known(d, w, len))
-		return;
-	if (has_upper(w, len)) {
-		out->kind = V_NAME;
-		return;
-	}
-	sb_init(&sb);
+		return V_KNOWN;
+	if (has_upper(w, len))
+		return V_NAME;
 	if (st->searches >= MAX_SEARCHES) {
-		sb_adds(&sb, "repair search skipped: limit of distinct unknown "
-			     "words reached");
-		out->kind = V_MISSPELLING;
-		out->detail = sb_detach(&sb, NULL);
-		return;
+		sb_adds(blob, "repair search skipped: limit of distinct unknown "
+			      "words reached");
+		return V_MISSPELLING;
 	}
 	st->searches++;
 	if (spellfix_find(d, w, len, "\xE2\x80\x99", &st->fixes)) {
@@ -190,36 +193,46 @@ static void judge(struct spell_state *st, struct dict *d, const char *w,
 		 * French word that lost its accent ("émail"): report only. */
 		safe = dict_check_loanword(d, w, len) ? NULL
 						      : safe_fix(&st->fixes);
-		fixes_detail(&st->fixes, safe, &sb);
-		out->repl = safe ? xstrdup(safe) : NULL;
+		fixes_detail(&st->fixes, safe, blob);
+		if (safe) {
+			sb_addc(blob, '\0');
+			sb_adds(blob, safe);
+		}
 	} else if (dict_check_loanword(d, w, len)) {
-		sb_release(&sb);
-		return;
+		return V_KNOWN;
 	} else {
-		suggest_detail(st, d, w, len, &sb);
+		suggest_detail(st, d, w, len, blob);
 	}
-	out->kind = V_MISSPELLING;
-	out->detail = sb_detach(&sb, NULL);
+	return V_MISSPELLING;
 }
 
-/* The cached verdict on w[0..len), which Hunspell does not know. */
-static const struct verdict *verdict_for(struct spell_state *st, struct dict *d,
-					 const char *w, size_t len)
+/* The verdict on w[0..len), which Hunspell does not know: from the cache,
+ * or judged and stored. Its strings live in st until the next call. */
+static struct verdict verdict_for(struct spell_state *st, struct dict *d,
+				  const char *w, size_t len)
 {
-	struct strbuf key;
-	int64_t *slot;
+	struct verdict vd = {V_KNOWN, NULL, NULL};
+	int64_t kind;
+	size_t n;
 
-	sb_init(&key);
-	sb_addf(&key, "%s\x1f", dict_lang(d));
-	sb_add(&key, w, len);
-	slot = strmap_put(&st->index, key.buf, key.len);
-	sb_release(&key);
-	if (!*slot) {
-		GROW(st->v, st->cap, st->nv + 1);
-		judge(st, d, w, len, &st->v[st->nv]);
-		*slot = (int64_t)++st->nv;
+	sb_reset(&st->key);
+	sb_addf(&st->key, "%s\x1f", dict_lang(d));
+	sb_add(&st->key, w, len);
+	if (!wordcache_get(st->cache, st->key.buf, st->key.len, &kind,
+			   &st->blob)) {
+		kind = judge(st, d, w, len, &st->blob);
+		wordcache_put(st->cache, st->key.buf, st->key.len, kind,
+			      st->blob.buf, st->blob.len);
 	}
-	return &st->v[*slot - 1];
+	vd.kind = (enum verdict_kind)kind;
+	if (vd.kind != V_MISSPELLING)
+		return vd;
+	sb_addc(&st->blob, '\0'); /* the detail ends at the first NUL */
+	vd.detail = st->blob.buf;
+	n = strlen(vd.detail);
+	if (n + 1 < st->blob.len - 1)
+		vd.repl = st->blob.buf + n + 1;
+	return vd;
 }
 
 static int has_digit(const char *s, size_t len)
@@ -332,7 +345,7 @@ static void check_word(struct article *a, const struct view *v,
 	const struct token *tk = &ts->t[i];
 	const char *w = v->text + tk->start;
 	size_t len = tk->end - tk->start, e, os, oe;
-	const struct verdict *vd;
+	struct verdict vd;
 	int apply;
 
 	if (skipped(tk, w, len) || dict_check(d, w, len))
@@ -348,9 +361,9 @@ static void check_word(struct article *a, const struct view *v,
 	if (in_foreign(a, os, oe) || article_overlaps_applied(a, os, oe))
 		return;
 	vd = verdict_for(st, d, w + e, len - e);
-	if (vd->kind == V_KNOWN)
+	if (vd.kind == V_KNOWN)
 		return;
-	if (vd->kind == V_NAME) {
+	if (vd.kind == V_NAME) {
 		view_report(v, a, FK_UNKNOWN_NAME, tk->start + e, tk->end,
 			    w + e, len - e, 0, 0.5,
 			    tk->flags & TF_ALLCAPS
@@ -362,11 +375,10 @@ static void check_word(struct article *a, const struct view *v,
 	    (dict_check_loanword(d, w + e, len - e) &&
 	     english_neighbour(ts, v->text, i, d)))
 		return;
-	apply = vd->repl && !overlaps_other(a, os, oe);
+	apply = vd.repl && !overlaps_other(a, os, oe);
 	view_report(v, a, FK_MISSPELLING, tk->start + e, tk->end,
-		    apply ? vd->repl : w + e,
-		    apply ? strlen(vd->repl) : len - e, apply,
-		    apply ? 0.9 : 0.6, vd->detail);
+		    apply ? vd.repl : w + e, apply ? strlen(vd.repl) : len - e,
+		    apply, apply ? 0.9 : 0.6, vd.detail);
 }
 
 static int is_hyphen(const char *t, const struct token *tk)

@@ -43,7 +43,9 @@
  *  - no finding of another stage covers any of its bytes (never inside a
  *    word already flagged as corrupted: mojibake, glued words, repeats...).
  * Doubled-letter, elision and suggest() candidates are reported only.
- * Every verdict is computed once per distinct word form and worker.
+ * Every verdict is computed once per distinct word form and run: the
+ * verdicts live in a wordcache the workers share (bounded: when it is
+ * full, new forms are judged again at each sight, with the same result).
  */
 #ifndef RELIRE_SPELL_H
 #define RELIRE_SPELL_H
@@ -53,16 +55,20 @@
 #include "token.h"
 #include "view.h"
 
-struct spell_state; /* per-worker: verdict cache and suggestion budget */
+struct spell_state; /* per-worker: suggestion budget and scratch */
+struct wordcache;
 
 /* New state with a suggestion time budget in seconds (0 = no
- * suggestions). Free with spell_state_free (NULL is a no-op). */
-struct spell_state *spell_state_new(double suggest_budget);
+ * suggestions), reading and storing verdicts in shared (borrowed, it must
+ * outlive the state), or in a private cache when shared is NULL. Free with
+ * spell_state_free (NULL is a no-op). */
+struct spell_state *spell_state_new(double suggest_budget,
+				    struct wordcache *shared);
 void spell_state_free(struct spell_state *st);
 
 /* Check the words of v (tokens ts) against d and append the findings to
  * a. Verdicts are cached per language of d and word form, so one state
- * serves every dictionary of a worker. */
+ * (and one shared cache) serves every dictionary. */
 void spell_detect(struct article *a, const struct view *v,
 		  const struct tokens *ts, struct dict *d,
 		  struct spell_state *st);

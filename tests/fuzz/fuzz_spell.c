@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct view v;
 
 	if (!state)
-		state = spell_state_new(opt->suggest_budget);
+		state = spell_state_new(opt->suggest_budget, NULL);
 	article_init(&a, "fuzz");
 	tokens_init(&ts);
 	if (fuzz_prepare(&a, data, size, &v, &ts) == 0) {

@@ -210,7 +210,7 @@ int main(void)
 		return 77;
 	}
 	seg = segmenter_new("fr");
-	state = spell_state_new(0); /* no suggest(): fast and deterministic */
+	state = spell_state_new(0, NULL); /* no suggest(): fast and deterministic */
 	RUN(test_accepted);
 	RUN(test_flagged);
 	RUN(test_no_repair_inside_other_finding);
