@@ -148,13 +148,18 @@ static int is_foreign(const char *masked, size_t start, size_t end,
 		      struct lang_guess *g)
 {
 	size_t words;
-	double cov = coverage(masked, ts, from, to, d, &words);
+	double cov;
 
+	/* The identifier first: the dictionary coverage, the costlier part,
+	 * is only needed to confirm another language. */
 	lang_identify(masked + start, end - start, expected, g);
+	if (!g->reliable || !strcmp(g->code, "un") ||
+	    !strncmp(g->code, expected, 2))
+		return 0;
+	cov = coverage(masked, ts, from, to, d, &words);
 	g->coverage = cov;
 	g->words = words;
-	if (words < min_words || !g->reliable || !strcmp(g->code, "un") ||
-	    !strncmp(g->code, expected, 2))
+	if (words < min_words)
 		return 0;
 	/* Without lower-case words ("Nancy Suitehotel Nancy - Hôtel") the
 	 * dictionary cannot confirm: names alone are no evidence. */
