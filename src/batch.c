@@ -56,6 +56,7 @@ struct job {
 	struct names *names;      /* first pass: this article's evidence */
 	struct bp_counts *counts;
 	int ready;          /* passed through a worker (processed or not) */
+	size_t seq;         /* submission number */
 };
 
 struct run {
@@ -72,6 +73,9 @@ struct run {
 	size_t window;
 	size_t submitted, taken, written;
 	int closing;
+	int main_waiting;   /* the main thread waits on done_cv ... */
+	size_t wake_at;     /* ... for the job with this number */
+	unsigned idle;      /* workers waiting on work_cv */
 	int collecting;     /* submitting first-pass jobs */
 	struct corpus *corpus;
 	pthread_t *threads;
@@ -97,8 +101,11 @@ static void *worker_main(void *arg)
 		struct job *job;
 
 		pthread_mutex_lock(&run->mu);
-		while (run->taken == run->submitted && !run->closing)
+		while (run->taken == run->submitted && !run->closing) {
+			run->idle++;
 			pthread_cond_wait(&run->work_cv, &run->mu);
+			run->idle--;
+		}
 		if (run->taken == run->submitted) {
 			pthread_mutex_unlock(&run->mu);
 			return NULL;
@@ -116,9 +123,12 @@ static void *worker_main(void *arg)
 					       job->len);
 			job->raw = NULL;
 		}
+		/* Wake the writer only when it waits: one wake-up per record
+		 * costs more than a short record's whole processing. */
 		pthread_mutex_lock(&run->mu);
 		job->ready = 1;
-		pthread_cond_broadcast(&run->done_cv);
+		if (run->main_waiting && job->seq >= run->wake_at)
+			pthread_cond_broadcast(&run->done_cv);
 		pthread_mutex_unlock(&run->mu);
 	}
 }
@@ -173,6 +183,21 @@ static void free_job(struct job *job)
 	free(job);
 }
 
+/* The job to be woken by: the newest unfinished one in the older half of
+ * the window (the oldest is unfinished), so that the writer sleeps until a
+ * run of jobs is done rather than waking once per job. Under run->mu. */
+static size_t wake_point(const struct run *run)
+{
+	size_t last = run->written + run->window / 2, at = run->written;
+
+	if (last > run->submitted)
+		last = run->submitted;
+	for (size_t i = run->written; i < last; i++)
+		if (!run->ring[i % run->window]->ready)
+			at = i;
+	return at;
+}
+
 /* Write finished jobs in order; with wait set, block until the oldest
  * job is finished. Called by the main thread only. */
 static void drain(struct run *run, int wait)
@@ -183,7 +208,10 @@ static void drain(struct run *run, int wait)
 		if (!job->ready) {
 			if (!wait)
 				break;
+			run->wake_at = wake_point(run);
+			run->main_waiting = 1;
 			pthread_cond_wait(&run->done_cv, &run->mu);
+			run->main_waiting = 0;
 			continue;
 		}
 		run->written++;
@@ -250,8 +278,10 @@ static void submit(struct run *run, const char *id, char *raw, size_t len,
 	while (run->submitted - run->written >= run->window)
 		drain(run, 1);
 	pthread_mutex_lock(&run->mu);
+	job->seq = run->submitted;
 	run->ring[run->submitted++ % run->window] = job;
-	pthread_cond_signal(&run->work_cv);
+	if (run->idle)
+		pthread_cond_signal(&run->work_cv);
 	pthread_mutex_unlock(&run->mu);
 	drain(run, 0);
 }
@@ -341,7 +371,7 @@ static void submit_input(struct run *run, const struct input *in)
 static int start_pool(struct run *run)
 {
 	run->nthreads = thread_count(run->opt);
-	run->window = 8 * (size_t)run->nthreads;
+	run->window = 16 * (size_t)run->nthreads;
 	run->ring = xcalloc(run->window, sizeof(*run->ring));
 	run->threads = xcalloc(run->nthreads, sizeof(*run->threads));
 	run->workers = xcalloc(run->nthreads, sizeof(*run->workers));
