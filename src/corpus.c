@@ -111,7 +111,7 @@ static int write_table(const struct corpus *c, const char *path,
 		       int neutralize)
 {
 	char *tmp = tmp_path_for(path);
-	FILE *fp = fopen(tmp, "wb");
+	FILE *fp = fopen_new(tmp, 0);
 	int rc = -1;
 
 	if (!fp) {

@@ -121,7 +121,7 @@ static int merge_csv(struct merge *m, const char *name)
 		char *src = path2(m->shards[i], name);
 		if (exists(src)) {
 			if (!fp) {
-				fp = fopen(pending(m, name), "wb");
+				fp = fopen_new(pending(m, name), 0);
 				if (!fp)
 					rc = rl_error("cannot write '%s/%s': %s",
 						      m->out, name,
@@ -153,7 +153,7 @@ static int copy_file(const char *src, const char *dst)
 
 	if (rc < 0)
 		return rl_error("cannot read '%s': %s", src, strerror(-rc));
-	fp = fopen(dst, "wb");
+	fp = fopen_new(dst, 0);
 	if (!fp || fwrite(buf, 1, len, fp) != len) {
 		rc = rl_error("cannot write '%s': %s", dst, strerror(errno));
 		if (fp)
@@ -186,11 +186,16 @@ static int merge_tree(struct merge *m, const char *src, const char *rel)
 			rc = merge_tree(m, s, r);
 		} else {
 			const char *tmp = pending(m, r);
-			char *dir = xstrdup(tmp);
-			*strrchr(dir, '/') = '\0';
-			rc = mkdir_p(dir) < 0 ? rl_error("cannot create '%s'",
-							  dir)
-					      : copy_file(s, tmp);
+			char *dir = xstrdup(r);
+			char *slash = strrchr(dir, '/');
+
+			/* never through a symbolic link inside OUT */
+			if (slash)
+				*slash = '\0';
+			rc = mkdir_below(m->out, slash ? dir : "") < 0
+				 ? rl_error("cannot create '%s/%s': %s", m->out,
+					    dir, strerror(errno))
+				 : copy_file(s, tmp);
 			free(dir);
 		}
 		free(s);
@@ -224,7 +229,7 @@ static int merge_clean_lines(struct merge *m)
 		char *src = path2(m->shards[i], "clean.txt"), *buf;
 		size_t len;
 		if (exists(src)) {
-			if (!fp && !(fp = fopen(pending(m, "clean.txt"), "wb")))
+			if (!fp && !(fp = fopen_new(pending(m, "clean.txt"), 0)))
 				rc = rl_error("cannot write '%s/clean.txt': %s",
 					      m->out, strerror(errno));
 			else if (read_file(src, (size_t)-1, &buf, &len) < 0)

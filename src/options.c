@@ -84,13 +84,13 @@ static const char help_text[] =
 "                           'none' (default: only broken spacing is fixed)\n"
 "  -j, --threads N          worker threads (default: number of cores)\n"
 "      --max-line-length N  longest line in bytes; longer lines make the\n"
-"                           article fail (default: 0, no limit)\n"
+"                           article fail (default: 16M; 0 = no limit)\n"
 "      --max-article-size N largest article in bytes (default: 64M;\n"
 "                           K, M, G suffixes accepted)\n"
 "      --max-findings N     findings listed per article (default: 10000;\n"
 "                           0 = no limit; the rest are counted)\n"
 "      --suggest-budget S   seconds of Hunspell suggestions per run\n"
-"                           (default: 3; shared by the threads)\n"
+"                           (default: 1; shared by the threads)\n"
 "  -q, --quiet              print errors only\n"
 "  -v, --verbose            print one line per article on stderr\n"
 "  -h, --help               show this help\n"
@@ -178,8 +178,9 @@ static void set_defaults(struct options *opt)
 	opt->out_dir = "reports";
 	opt->lang = "fr";
 	opt->max_article_size = (size_t)64 << 20;
+	opt->max_line_length = (size_t)16 << 20;
 	opt->max_findings = 10000;
-	opt->suggest_budget = 3.0;
+	opt->suggest_budget = 1.0;
 }
 
 static int valid_lang(const char *s)

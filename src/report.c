@@ -51,19 +51,30 @@ static FILE *open_tmp(struct report *r, const char *name)
 	struct pending *p;
 	FILE *fp;
 	char *slash;
+	size_t out_len;
 
 	sb_init(&final);
 	sb_init(&tmp);
 	sb_addf(&final, "%s/%s", r->opt->out_dir, name);
+	out_len = strlen(r->opt->out_dir);
 	slash = strrchr(final.buf, '/');
 	sb_add(&tmp, final.buf, (size_t)(slash - final.buf) + 1);
 	/* Not derived from the name: a 255-byte name must not overflow. */
 	sb_addf(&tmp, ".relire-%ld-%zu.tmp", (long)getpid(), r->npend);
 	*slash = '\0';
-	if (mkdir_p(final.buf) < 0 || !(fp = fopen(tmp.buf, "wb"))) {
+	/* The directories inside OUT are made here, never followed through
+	 * a symbolic link (one planted in OUT/clean/ must not send an
+	 * article's file elsewhere). */
+	if (mkdir_below(r->opt->out_dir,
+			slash > final.buf + out_len ? final.buf + out_len + 1
+						    : "") < 0 ||
+	    !(fp = fopen_new(tmp.buf, 0))) {
 		int e = errno;
 		*slash = '/';
-		rl_error("cannot write '%s': %s", final.buf, strerror(e));
+		rl_error("cannot write '%s': %s", final.buf,
+			 e == ELOOP ? "a directory on its path inside the "
+				      "output directory is a symbolic link"
+				    : strerror(e));
 		sb_release(&final);
 		sb_release(&tmp);
 		errno = e;

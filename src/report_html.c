@@ -128,7 +128,7 @@ static FILE *scratch_open(const char *dir, const char *what)
 
 	sb_init(&path);
 	sb_addf(&path, "%s/.report.html.%s.%ld", dir, what, (long)getpid());
-	fp = fopen(path.buf, "w+b");
+	fp = fopen_new(path.buf, 1);
 	if (!fp)
 		rl_error("cannot write '%s': %s", path.buf, strerror(errno));
 	else

@@ -262,6 +262,73 @@ int mkdir_p(const char *path)
 	return rc;
 }
 
+/* Is path a real directory (not a link to one)? 0, or -1 with errno. */
+static int real_dir(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) < 0)
+		return -1;
+	if (S_ISLNK(st.st_mode))
+		errno = ELOOP;
+	else if (!S_ISDIR(st.st_mode))
+		errno = ENOTDIR;
+	else
+		return 0;
+	return -1;
+}
+
+int mkdir_below(const char *base, const char *rel)
+{
+	struct strbuf p;
+	size_t i = 0, n = strlen(rel);
+	int rc = 0;
+
+	sb_init(&p);
+	sb_adds(&p, base);
+	while (rc == 0 && i < n) {
+		size_t j = i;
+
+		while (j < n && rel[j] != '/')
+			j++;
+		if (j > i) {
+			sb_addc(&p, '/');
+			sb_add(&p, rel + i, j - i);
+			if (mkdir(p.buf, 0777) < 0 && errno != EEXIST)
+				rc = -1;
+			else
+				rc = real_dir(p.buf);
+		}
+		i = j + 1;
+	}
+	sb_release(&p);
+	return rc;
+}
+
+FILE *fopen_new(const char *path, int readable)
+{
+	int fd = open(path,
+		      (readable ? O_RDWR : O_WRONLY) | O_CREAT | O_EXCL |
+			  O_NOFOLLOW | O_CLOEXEC,
+		      0666);
+	FILE *fp;
+
+	if (fd < 0 && errno == EEXIST && unlink(path) == 0) /* a stale one */
+		fd = open(path,
+			  (readable ? O_RDWR : O_WRONLY) | O_CREAT | O_EXCL |
+			      O_NOFOLLOW | O_CLOEXEC,
+			  0666);
+	if (fd < 0)
+		return NULL;
+	fp = fdopen(fd, readable ? "w+b" : "wb");
+	if (!fp) {
+		int e = errno;
+		close(fd);
+		errno = e;
+	}
+	return fp;
+}
+
 char *tmp_path_for(const char *path)
 {
 	const char *slash = strrchr(path, '/');

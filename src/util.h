@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -82,5 +83,22 @@ int for_each_data_line(const char *buf, size_t len, data_line_fn *fn,
 
 /* Create a directory and its parents (mkdir -p). 0 or -errno. */
 int mkdir_p(const char *path);
+
+/*
+ * Create the directory base/rel and the directories between (base must
+ * exist), never through a symbolic link: every component of rel must be a
+ * real directory, so that a link planted inside an output directory
+ * cannot send files elsewhere. 0, or -1 with errno set (ELOOP for a
+ * symbolic link, ENOTDIR for another kind of file).
+ */
+int mkdir_below(const char *base, const char *rel);
+
+/*
+ * Create path for writing (and reading when readable is set) as a new
+ * file: whatever is at path (a stale temporary file, a symbolic link) is
+ * unlinked, never followed or truncated (O_EXCL | O_NOFOLLOW). For
+ * temporary files. NULL with errno set.
+ */
+FILE *fopen_new(const char *path, int readable);
 
 #endif

@@ -198,7 +198,7 @@ int variants_write_fp(const struct variants *vt, FILE *fp, int neutralize)
 
 int variants_write(const struct variants *vt, const char *path)
 {
-	FILE *fp = fopen(path, "wb");
+	FILE *fp = fopen_new(path, 0);
 	int rc;
 
 	if (!fp)

@@ -189,10 +189,24 @@ sys.stdout.buffer.write(line[:20 << 20])
 [ "$(wc -c <"$TMP/bigline.txt")" -eq $((20 << 20)) ] || fail "bigline: size"
 printf 'court\n%s\nfin\n' "$(head -c 2000 /dev/zero | tr '\0' y)" \
 	>"$in/longline.txt"
-expect_status 0 "$RELIRE" audit -q --suggest-budget 0 --out "$TMP/obig" \
-	"$TMP/bigline.txt"
+# Over the default --max-line-length (16 MiB): an error row, at once.
+expect_status 1 "$RELIRE" audit -q --suggest-budget 0 --out "$TMP/obig" \
+	"$TMP/bigline.txt" "$in/good.txt"
+expect_row "$TMP/obig" "$TMP/bigline.txt" error \
+	'line 1 is 20971520 bytes long, over --max-line-length (16777216 bytes)'
+expect_row "$TMP/obig" "$in/good.txt" ok
+# Without the limit the line is processed.
+expect_status 0 "$RELIRE" audit -q --suggest-budget 0 --max-line-length 0 \
+	--out "$TMP/obig" "$TMP/bigline.txt"
 expect_row "$TMP/obig" "$TMP/bigline.txt" ok
 [ -s "$TMP/obig/clean$TMP/bigline.txt" ] || fail "20 MB line: no clean text"
+# A 100 MB single line is over the default --max-article-size (64 MiB).
+for _ in 1 2 3 4 5; do cat "$TMP/bigline.txt"; done >"$TMP/huge.txt"
+expect_status 1 "$RELIRE" audit -q --suggest-budget 0 --out "$TMP/ohuge" \
+	"$TMP/huge.txt" "$in/good.txt"
+expect_row "$TMP/ohuge" "$TMP/huge.txt" error 'larger than --max-article-size'
+expect_row "$TMP/ohuge" "$in/good.txt" ok
+rm -f "$TMP/huge.txt"
 expect_status 1 "$RELIRE" audit -q --suggest-budget 0 \
 	--max-line-length 1K --out "$TMP/oline" "$TMP/bigline.txt" \
 	"$in/longline.txt" "$in/good.txt"

@@ -31,6 +31,33 @@ cmp -s "$TMP/before" "$TMP/after" || {
 	diff "$TMP/before" "$TMP/after" | head -5 >&2
 }
 
+# A symbolic link planted inside OUT (OUT/clean/sub -> elsewhere, or
+# OUT/clean itself) is never followed: the article whose clean file would
+# go through it gets an error row, the others are written.
+for planted in clean/sub clean; do
+	o2=$TMP/work/out-link
+	rm -rf "$o2"
+	mkdir -p "$o2/clean" "$TMP/work/in/sub"
+	[ "$planted" = clean ] && rmdir "$o2/clean"
+	ln -s "$TMP/elsewhere" "$o2/$planted"
+	printf 'Dans le lien.\n' >"$TMP/work/in/sub/x.txt"
+	printf 'À côté.\n' >"$TMP/work/in/y.txt"
+	rc=0
+	(cd "$TMP/work/in" && "$RELIRE" audit -q --suggest-budget 0 \
+		--out "$o2" sub/x.txt y.txt) 2>"$TMP/link.err" || rc=$?
+	[ "$rc" -eq 1 ] || fail "link $planted: exit $rc, want 1"
+	grep -q '^"sub/x.txt","error",.*symbolic link' "$o2/quality.csv" ||
+		fail "link $planted: no error row naming the symbolic link"
+	if [ "$planted" = clean/sub ]; then
+		grep -q '^"y.txt","ok"' "$o2/quality.csv" ||
+			fail "link $planted: the other article was not written"
+		[ -f "$o2/clean/y.txt" ] || fail "link $planted: no clean/y.txt"
+	fi
+	[ ! -e "$TMP/elsewhere/x.txt" ] && [ ! -e "$TMP/elsewhere/y.txt" ] ||
+		fail "link $planted: a clean file was written through the link"
+	rm -rf "$TMP/work/in" "$o2"
+done
+
 # Ids chosen by the records (JSON Lines), each with the clean file it must
 # land in (relative to OUT/clean). ".." maps to "__", already a directory
 # for the first id: that record fails with an error row, the others go on.
