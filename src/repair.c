@@ -215,10 +215,12 @@ static void guard_line(void *ctx, size_t ls, size_t le)
 void repair_guard_build(struct repair_guard *g, const char *text, size_t len,
 			const struct tokens *ts)
 {
-	struct guard_ctx c = {g, text};
+	struct guard_ctx c;
 
 	g->len = len;
 	g->mask = xcalloc(len + 1, 1);
+	c.g = g;
+	c.text = text;
 	for (size_t i = 0; i < ts->n; i++)
 		if (ts->t[i].flags & TF_URL)
 			memset(g->mask + ts->t[i].start, 1,

@@ -243,20 +243,16 @@ out:
 int mkdir_p(const char *path)
 {
 	char *p = xstrdup(path);
-	int rc = 0;
+	size_t n = strlen(p);
+	int rc = n ? 0 : -ENOENT;
 
-	for (char *s = p + 1; ; s++) {
-		char c = *s;
-		if (c != '/' && c != '\0')
+	for (size_t i = 1; i <= n && rc == 0; i++) {
+		if (path[i] != '/' && path[i] != '\0')
 			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
+		p[i] = '\0';
+		if (mkdir(p, 0777) < 0 && errno != EEXIST)
 			rc = -errno;
-			break;
-		}
-		*s = c;
-		if (c == '\0')
-			break;
+		p[i] = path[i];
 	}
 	free(p);
 	return rc;

@@ -506,7 +506,7 @@ int variants_merge_files(const char *const *paths, size_t n, const char *out,
 	sb_init(&tmp);
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		rc = variants_read(paths[i], &vt);
-		if (rc == 0)
+		if (rc == 0 && vt)
 			rc = absorb_table(paths[i], vt, names, prior);
 		variants_free(vt);
 		vt = NULL;
