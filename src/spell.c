@@ -33,20 +33,22 @@ struct verdict {
 };
 
 struct spell_state {
-	double budget; /* seconds of suggest() left for this worker */
-	struct wordcache *cache;     /* "lang\x1fword" -> verdict */
+	double budget;		 /* seconds of suggest() left for this worker */
+	struct wordcache *cache; /* "lang\x1fword" -> verdict */
 	struct wordcache *own_cache; /* when not shared */
 	struct strbuf key, blob;     /* scratch: the verdict read */
 	struct fixes fixes;	     /* scratch */
 	size_t suggest_calls, suggest_skipped;
-	size_t searches;    /* fast-repair searches made by this worker */
+	size_t unknown; /* unknown word tokens met in this article */
 };
 
-/* Fast-repair searches per worker: each costs up to SPELLFIX_MAX_PROBES
- * Hunspell lookups (about 1 ms), so garbage text with hundreds of
- * thousands of distinct unknown words must not hold a worker for minutes.
- * Clean news has a few hundred distinct unknown lower-case words. */
-#define MAX_SEARCHES 20000
+/* Unknown word tokens judged per article. A judgement costs up to
+ * SPELLFIX_MAX_PROBES Hunspell lookups (about 1 ms), so an article of
+ * garbage with hundreds of thousands of distinct unknown "words" must not
+ * hold a worker for minutes. Clean news has a few per 1,000 words. Counted
+ * per article, cache hits included, so that which words are judged does
+ * not depend on the other articles or the thread count. */
+#define MAX_UNKNOWN_PER_ARTICLE 5000
 
 struct spell_state *spell_state_new(double suggest_budget,
 				    struct wordcache *shared)
@@ -182,12 +184,6 @@ static enum verdict_kind judge(struct spell_state *st, struct dict *d,
 		return V_KNOWN;
 	if (has_upper(w, len))
 		return V_NAME;
-	if (st->searches >= MAX_SEARCHES) {
-		sb_adds(blob, "repair search skipped: limit of distinct unknown "
-			      "words reached");
-		return V_MISSPELLING;
-	}
-	st->searches++;
 	if (spellfix_find(d, w, len, "\xE2\x80\x99", &st->fixes)) {
 		/* An English word ("email") is a loanword as likely as a
 		 * French word that lost its accent ("émail"): report only. */
@@ -215,14 +211,27 @@ static struct verdict verdict_for(struct spell_state *st, struct dict *d,
 	int64_t kind;
 	size_t n;
 
-	sb_reset(&st->key);
-	sb_addf(&st->key, "%s\x1f", dict_lang(d));
-	sb_add(&st->key, w, len);
-	if (!wordcache_get(st->cache, st->key.buf, st->key.len, &kind,
-			   &st->blob)) {
-		kind = judge(st, d, w, len, &st->blob);
-		wordcache_put(st->cache, st->key.buf, st->key.len, kind,
-			      st->blob.buf, st->blob.len);
+	if (++st->unknown > MAX_UNKNOWN_PER_ARTICLE) {
+		/* Over the limit: the cheap part of the verdict only, and no
+		 * cache (what is cached must not depend on the limit). */
+		sb_reset(&st->blob);
+		sb_addf(&st->blob,
+			"not checked further: over %d unknown words in this "
+			"article",
+			MAX_UNKNOWN_PER_ARTICLE);
+		kind = spellfix_variant_known(d, w, len) ? V_KNOWN
+		       : has_upper(w, len)		 ? V_NAME
+							 : V_MISSPELLING;
+	} else {
+		sb_reset(&st->key);
+		sb_addf(&st->key, "%s\x1f", dict_lang(d));
+		sb_add(&st->key, w, len);
+		if (!wordcache_get(st->cache, st->key.buf, st->key.len, &kind,
+				   &st->blob)) {
+			kind = judge(st, d, w, len, &st->blob);
+			wordcache_put(st->cache, st->key.buf, st->key.len, kind,
+				      st->blob.buf, st->blob.len);
+		}
 	}
 	vd.kind = (enum verdict_kind)kind;
 	if (vd.kind != V_MISSPELLING)
@@ -417,6 +426,7 @@ void spell_detect(struct article *a, const struct view *v,
 		  const struct tokens *ts, struct dict *d,
 		  struct spell_state *st)
 {
+	st->unknown = 0;
 	for (size_t i = 0; i < ts->n; i++) {
 		const struct token *tk = &ts->t[i];
 		size_t n;

@@ -28,8 +28,9 @@
  * spellfix.h (accents, doubled letters, elision; about 1 ms per distinct
  * word), then, only when they find nothing, Hunspell's suggest() while the
  * worker's time budget lasts ("suggestions skipped: time budget spent");
- * a worker makes at most 20,000 fast-repair searches (one per distinct
- * unknown word), so garbage text cannot hold it for minutes.
+ * only the first 5,000 unknown word tokens of an article get this search
+ * (the rest: "not checked further"), so garbage text cannot hold a
+ * worker for minutes.
  *
  * Application rule: a misspelling is repaired in the cleaned text only
  * when its fix is an accent fix and unambiguous, that is

@@ -202,6 +202,45 @@ static void test_spellfix(void)
 	fixes_release(&f);
 }
 
+/* An article of garbage: past 5,000 unknown word tokens the words are not
+ * searched ("not checked further"), and the same article gets the same
+ * findings whatever was judged before it. */
+static void test_unknown_limit(void)
+{
+	static const char letters[] = "bdfgjklmnpqrstvwxz"; /* no accents */
+	const size_t nl = sizeof(letters) - 1, words = 5100;
+	struct strbuf text;
+	struct article a, b;
+	size_t unchecked = 0, checked = 0;
+
+	sb_init(&text);
+	for (size_t i = 0; i < words; i++)
+		sb_addf(&text, "%c%c%c%c ", letters[i % nl],
+			letters[i / nl % nl], letters[i / nl / nl % nl],
+			letters[i / nl / nl / nl % nl]);
+	run(&a, text.buf);
+	for (size_t j = 0; j < a.nfindings; j++) {
+		const char *d = a.findings[j].detail;
+		if (a.findings[j].kind != FK_MISSPELLING)
+			continue;
+		if (d && strstr(d, "not checked further"))
+			unchecked++;
+		else
+			checked++;
+	}
+	CHECK_EQ(checked, 5000);
+	CHECK_EQ(unchecked, words - 5000);
+	/* Again, with every verdict now cached: the same findings. */
+	run(&b, text.buf);
+	CHECK_EQ(b.nfindings, a.nfindings);
+	for (size_t j = 0; j < a.nfindings && j < b.nfindings; j++)
+		CHECK(!strcmp(a.findings[j].detail ? a.findings[j].detail : "",
+			      b.findings[j].detail ? b.findings[j].detail : ""));
+	article_release(&a);
+	article_release(&b);
+	sb_release(&text);
+}
+
 int main(void)
 {
 	dict = dict_open("fr", NULL, RELIRE_DATA_DIR);
@@ -216,6 +255,7 @@ int main(void)
 	RUN(test_no_repair_inside_other_finding);
 	RUN(test_skip_foreign_segment);
 	RUN(test_spellfix);
+	RUN(test_unknown_limit);
 	spell_state_free(state);
 	segmenter_free(seg);
 	dict_free(dict);
