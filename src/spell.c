@@ -369,6 +369,14 @@ static void check_word(struct article *a, const struct view *v,
 	 * ("Wich Wich Wichoff") is not judged, nor another language. */
 	if (in_foreign(a, os, oe) || article_overlaps_applied(a, os, oe))
 		return;
+	/* A lower-case word inside a name ("Bank of America") or in an
+	 * English phrase is never reported: decide that before the verdict,
+	 * whose repair search is the costly part. */
+	if (!has_upper(w + e, len - e) &&
+	    (inside_name(ts, v->text, i, d) ||
+	     (dict_check_loanword(d, w + e, len - e) &&
+	      english_neighbour(ts, v->text, i, d))))
+		return;
 	vd = verdict_for(st, d, w + e, len - e);
 	if (vd.kind == V_KNOWN)
 		return;
@@ -380,10 +388,6 @@ static void check_word(struct article *a, const struct view *v,
 				: "capitalized word not in the dictionary");
 		return;
 	}
-	if (inside_name(ts, v->text, i, d) ||
-	    (dict_check_loanword(d, w + e, len - e) &&
-	     english_neighbour(ts, v->text, i, d)))
-		return;
 	apply = vd.repl && !overlaps_other(a, os, oe);
 	view_report(v, a, FK_MISSPELLING, tk->start + e, tk->end,
 		    apply ? vd.repl : w + e, apply ? strlen(vd.repl) : len - e,
