@@ -341,10 +341,18 @@ static int english_neighbour(const struct tokens *ts, const char *t, size_t i,
 	return 0;
 }
 
+/* An identifier, file or host name, not a word: "authorized_keys",
+ * "systemd.resource", "jean@machine" (ICU keeps them one word token). */
+static int is_identifier(const char *w, size_t len)
+{
+	return memchr(w, '_', len) || memchr(w, '@', len) ||
+	       (len > 2 && memchr(w + 1, '.', len - 2));
+}
+
 static int skipped(const struct token *tk, const char *w, size_t len)
 {
 	return (tk->flags & (TF_URL | TF_NUMERAL)) || has_digit(w, len) ||
-	       utf8_count(w, len) < 2;
+	       utf8_count(w, len) < 2 || is_identifier(w, len);
 }
 
 static void check_word(struct article *a, const struct view *v,

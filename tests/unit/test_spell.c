@@ -52,6 +52,8 @@ static void test_accepted(void)
 	    "Le titre « Person of the year » revient.",
 	    "Le pédo-endocrinologue est arrivé.",
 	    "Lisez lemonde.fr ce matin.",
+	    "Copiez la clé dans authorized_keys puis lancez systemd.resource "
+	    "ou écrivez à jean@machine.",
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(ok); i++) {
