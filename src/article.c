@@ -28,6 +28,7 @@ static const char *const kind_names[FK__COUNT] = {
 	[FK_UNKNOWN_NAME] = "unknown_name",
 	[FK_FOREIGN_LANGUAGE] = "foreign_language",
 	[FK_NAME_VARIANT] = "name_variant",
+	[FK_TRUNCATED] = "truncated",
 };
 
 static const char *const stat_names[DS__COUNT] = {

@@ -166,6 +166,86 @@ static int is_foreign(const char *masked, size_t start, size_t end,
 	return d ? cov >= 0 && cov < LANG_MAX_COVERAGE : 1;
 }
 
+/* Counts of the English vote over some words (lang.h). */
+struct vote {
+	size_t words;	      /* plain words considered */
+	size_t known;	      /* known to the expected language's dictionary */
+	size_t english;	      /* known only to the English dictionary */
+	size_t english_lower; /* of those, lower-case */
+};
+
+/* Is token i of [from, to) joined to a neighbour by a hyphen ("week-end",
+ * the slug "poutine-trump-handshake")? */
+static int hyphenated(const char *t, const struct tokens *ts, size_t from,
+		      size_t to, size_t i)
+{
+	return (i > from && ts->t[i - 1].type == TOK_PUNCT &&
+		t[ts->t[i - 1].start] == '-') ||
+	       (i + 1 < to && ts->t[i + 1].type == TOK_PUNCT &&
+		t[ts->t[i + 1].start] == '-');
+}
+
+/* Count the words of tokens [from, to) left in vm (names kept; URLs,
+ * numbers and quotes masked), acronyms and hyphenated words aside (a
+ * compound or a slug says little about the language), against d and
+ * English. */
+static void count_vote(const char *vm, const struct tokens *ts, size_t from,
+		       size_t to, struct dict *d, struct vote *c)
+{
+	memset(c, 0, sizeof(*c));
+	for (size_t i = from; i < to; i++) {
+		const struct token *tk = &ts->t[i];
+		const char *w = vm + tk->start;
+		size_t len = tk->end - tk->start, e;
+
+		if (!plain_word(vm, tk) || (tk->flags & TF_ALLCAPS) ||
+		    hyphenated(vm, ts, from, to, i))
+			continue;
+		c->words++;
+		e = dict_elision_prefix(d, w, len);
+		if (dict_check(d, w, len) ||
+		    (e && dict_check(d, w + e, len - e))) {
+			c->known++;
+		} else if (dict_check_loanword(d, w, len)) {
+			c->english++;
+			c->english_lower += !(tk->flags & TF_UPPER);
+		}
+	}
+}
+
+/* The English vote: is [from, to), expected in another language than
+ * English, English by its words alone? Fills g ("en", the vote's counts)
+ * when it is. */
+static int english_by_words(const char *vm, const struct tokens *ts,
+			    size_t from, size_t to, const char *expected,
+			    struct dict *d, struct lang_guess *g)
+{
+	struct vote c;
+
+	if (!d || !vm || !strncmp(expected, "en", 2))
+		return 0;
+	count_vote(vm, ts, from, to, d, &c);
+	if (c.english < LANG_VOTE_MIN || !c.english_lower ||
+	    c.english <= c.known || 3 * c.known > c.words)
+		return 0;
+	memset(g, 0, sizeof(*g));
+	snprintf(g->code, sizeof(g->code), "en");
+	g->coverage = (double)c.known / (double)c.words;
+	g->words = c.words;
+	g->english = c.english;
+	return 1;
+}
+
+/* Masked copy for the English vote: URLs, numbers and quotes blanked,
+ * names kept (a name is no evidence, but "Site", "Home" are words). */
+static char *vote_mask(const struct view *v, const struct tokens *ts)
+{
+	char *m = mask(v, ts, 0);
+
+	mask_quotes(v->text, v->len, m);
+	return m;
+}
+
 static void report(struct article *a, const struct view *v,
 		   const struct tokens *ts, size_t from, size_t to,
 		   const struct lang_guess *g, const char *expected);
@@ -186,6 +266,13 @@ int lang_detect_article(struct article *a, const struct view *v,
 	} else {
 		changed = is_foreign(masked, 0, v->len, ts, 0, ts->n, expected,
 				     d, LANG_MIN_ARTICLE_WORDS, &g);
+		if (!changed) {
+			char *vm = vote_mask(v, ts);
+
+			changed =
+			    english_by_words(vm, ts, 0, ts->n, expected, d, &g);
+			free(vm);
+		}
 	}
 	changed = changed && strncmp(g.code, expected, 2);
 	if (changed)
@@ -215,7 +302,13 @@ static void report(struct article *a, const struct view *v,
 	if (s == e)
 		return;
 	sb_init(&sb);
-	sb_addf(&sb, "language: %s (CLD2 %d%%)", g->code, g->percent);
+	if (g->english)
+		sb_addf(&sb,
+			"language: en (English dictionary knows %zu of "
+			"%zu words)",
+			g->english, g->words);
+	else
+		sb_addf(&sb, "language: %s (CLD2 %d%%)", g->code, g->percent);
 	if (g->coverage >= 0)
 		sb_addf(&sb, ", %s dictionary knows %.0f%% of %zu words",
 			expected, 100.0 * g->coverage, g->words);
@@ -259,10 +352,23 @@ static void judge_sentences(struct article *a, const struct view *v,
 	}
 }
 
+/* Is the paragraph [start, end) (tokens [from, to)) in another
+ * language: CLD2 and the dictionary, or else the English vote? */
+static int foreign_paragraph(const char *masked, const char *vm, size_t start,
+			     size_t end, const struct tokens *ts, size_t from,
+			     size_t to, const char *expected, struct dict *d,
+			     struct lang_guess *g)
+{
+	return is_foreign(masked, start, end, ts, from, to, expected, d,
+			  LANG_MIN_WORDS, g) ||
+	       english_by_words(vm, ts, from, to, expected, d, g);
+}
+
 void lang_detect_segments(struct article *a, const struct view *v,
 			  const char *masked, const struct tokens *ts,
 			  struct dict *d)
 {
+	char *vm = d ? vote_mask(v, ts) : NULL;
 	struct lang_guess g;
 	size_t from = 0;
 
@@ -273,12 +379,13 @@ void lang_detect_segments(struct article *a, const struct view *v,
 			size_t start = ts->t[from].start,
 			       end = ts->t[i - 1].end;
 			if (start < end && end - start < v->len &&
-			    is_foreign(masked, start, end, ts, from, i, a->lang,
-				       d, LANG_MIN_WORDS, &g))
+			    foreign_paragraph(masked, vm, start, end, ts, from,
+					      i, a->lang, d, &g))
 				report(a, v, ts, from, i, &g, a->lang);
 			else
 				judge_sentences(a, v, masked, ts, from, i, d);
 		}
 		from = i + 1;
 	}
+	free(vm);
 }

@@ -15,6 +15,20 @@
  * the dictionary 0.45 / 0.08 (many lines labelled L are French with
  * mojibake, which relire repairs rather than calls foreign).
  *
+ * Short lines ("take a virtual tour >>", "Site name Mariohs Seiten") give
+ * CLD2 too little to go on, so a text or paragraph that CLD2 and the rule
+ * above leave in the expected language also gets the English vote: over
+ * its words of two letters or more (capitalized ones included; acronyms,
+ * hyphenated words, URLs, numbers and quoted passages left out), it is
+ * English when at
+ * least LANG_VOTE_MIN words are known only to the English dictionary (not
+ * to the expected language's), one of them lower-case, they outnumber the
+ * words the expected dictionary knows, and those are at most a third of
+ * the words. A French line of names ("Bill Gates", "Donald Trump") has no
+ * lower-case English word; a French sentence with loanwords ("le shopping
+ * du week-end") has more French words than English ones. Nothing is voted
+ * when the expected language is English.
+ *
  * Before identification, what says nothing about the language is masked
  * (replaced by spaces, so offsets stay): URLs, e-mail addresses, handles
  * and hashtags, capitalized words (names, "Truth Social"), numbers and
@@ -45,6 +59,7 @@
 #define LANG_MIN_WORDS	       6  /* unmasked words for a segment decision */
 #define LANG_MIN_ARTICLE_WORDS 3  /* words for an article decision */
 #define LANG_MIN_SENTENCE      12 /* words for a sentence to be judged alone */
+#define LANG_VOTE_MIN	       2  /* English-only words for the English vote */
 
 struct lang_guess {
 	char code[16]; /* ISO 639-1 ("fr"), "un" when unknown */
@@ -52,6 +67,7 @@ struct lang_guess {
 	int reliable;
 	double coverage; /* share of lower-case words the dict knows, or -1 */
 	size_t words;	 /* unmasked words considered */
+	size_t english;	 /* English vote: words only English knows, else 0 */
 };
 
 /*

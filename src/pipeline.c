@@ -24,6 +24,7 @@
 #include "spell.h"
 #include "stats.h"
 #include "token.h"
+#include "truncated.h"
 #include "typography.h"
 #include "util.h"
 #include "variants.h"
@@ -144,6 +145,7 @@ int resources_load(struct resources *r, const struct options *opt)
 	rc = rc < 0 ? rc : load_list(&r->glued_keep, opt, "glued-keep.txt");
 	rc = rc < 0 ? rc : load_list(&r->glued_starters, opt,
 				     "glued-starters.txt");
+	rc = rc < 0 ? rc : load_list(&r->cut_words, opt, "cut-words.txt");
 	if (rc == 0) {
 		r->boilerplate = boilerplate_rules_load(opt->data_dir);
 		rc = r->boilerplate ? 0 : -1;
@@ -165,6 +167,7 @@ void resources_release(struct resources *r)
 	wordlist_release(&r->elided_forms);
 	wordlist_release(&r->glued_keep);
 	wordlist_release(&r->glued_starters);
+	wordlist_release(&r->cut_words);
 	boilerplate_rules_free(r->boilerplate);
 	name_rules_release(&r->name_rules);
 	variants_free(r->prior);
@@ -366,6 +369,11 @@ void worker_process(struct worker *w, struct article *a, char *raw,
 	boilerplate_detect(a, &v, &w->toks, w->res->boilerplate, w->res->bp,
 			   w->res->batch_articles);
 	language_and_spelling(w, a, &v);
+	/* The list of cut words is the run language's. */
+	truncated_detect(a, &v, &w->toks, worker_dict(w, a->lang),
+			 strcmp(a->lang, default_lang(w->opt))
+				 ? NULL
+				 : &w->res->cut_words);
 	/* Last: names are unified on the text the other stages accepted. */
 	if (w->res->table)
 		variants_apply(w->res->table, &w->res->name_rules, a, &v,

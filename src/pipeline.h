@@ -35,6 +35,7 @@ struct resources {
 	struct wordlist elided_forms; /* "l", "qu": for spaced apostrophes */
 	struct wordlist glued_keep;   /* joined forms never to split */
 	struct wordlist glued_starters; /* words that start sentences */
+	struct wordlist cut_words;      /* words that cannot end one */
 	struct boilerplate_rules *boilerplate; /* residue patterns, all langs */
 	struct name_rules name_rules;  /* titles and elisions for names */
 	struct variants *prior;        /* seed table + editor's --variants */

@@ -20,7 +20,7 @@ static const double weights[FK__COUNT] = {
 	[FK_PHRASE_REPEAT] = 3.0,  [FK_DUPLICATE_LINE] = 3.0,
 	[FK_BOILERPLATE] = 1.0,    [FK_MISSPELLING] = 1.0,
 	[FK_UNKNOWN_NAME] = 0.3,   [FK_FOREIGN_LANGUAGE] = 1.0,
-	[FK_NAME_VARIANT] = 0.0,
+	[FK_NAME_VARIANT] = 0.0,   [FK_TRUNCATED] = 3.0,
 };
 
 double score_weight(enum finding_kind k)

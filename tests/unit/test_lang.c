@@ -1,8 +1,8 @@
 /*
  * test_lang.c - language identification: CLD2 through lang_identify, the
  * article-level decision and foreign_language segments with names, quotes
- * and URLs masked (the rules of lang.h). Skips (77) without the French
- * dictionary.
+ * and URLs masked, and the English vote on short lines (the rules of
+ * lang.h). Skips (77) without the French dictionary.
  */
 #include <string.h>
 
@@ -91,6 +91,19 @@ static void test_articles(void)
 	     "The government announced a pension reform yesterday that "
 	     "will be presented to Parliament next week."},
 	    {"Nancy Suitehotel Nancy - Hôtel\n", "fr", NULL},
+	    /* The English vote: lines too short for CLD2. */
+	    {"take a virtual tour >>\n", "en", "take a virtual tour >>"},
+	    {"Le président a parlé hier soir devant les députés.\n"
+	     "Find the best hotel deals\n",
+	     "fr", "Find the best hotel deals"},
+	    /* Names that are English words, no lower-case English word. */
+	    {"Bill Gates et Donald Trump\n", "fr", NULL},
+	    /* Loanwords in a French sentence: French words outnumber them. */
+	    {"Le shopping du week-end attire les touristes\n", "fr", NULL},
+	    /* One English word is not enough. */
+	    {"Cours de snowboard\n", "fr", NULL},
+	    /* Quoted English titles are masked. */
+	    {"« Game of Thrones », la série\n", "fr", NULL},
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
