@@ -41,6 +41,8 @@ struct dict {
 	int loan_tried;
 	char **elisions; /* lower-case elided words */
 	size_t nelisions;
+	char **links; /* linking elements of closed compounds ("" first) */
+	size_t nlinks;
 	struct accent_group *groups;
 	size_t ngroups, gcap;
 	char **variants; /* pairs: dictionary form, written form */
@@ -186,6 +188,15 @@ static void add_elision(struct dict *d, char *line)
 	d->elisions[d->nelisions++] = xstrdup(line);
 }
 
+/* A line of compounds.txt: a linking element, "0" for none. */
+static void add_link(struct dict *d, char *line)
+{
+	size_t cap = d->nlinks;
+
+	GROW(d->links, cap, d->nlinks + 1);
+	d->links[d->nlinks++] = xstrdup(strcmp(line, "0") ? line : "");
+}
+
 static void add_group_from(struct dict *d, const char *s, size_t len)
 {
 	struct accent_group g = {{0}, 0};
@@ -261,6 +272,7 @@ static void load_language_data(struct dict *d, const char *data_dir,
 			       const char *lang)
 {
 	for_each_line(d, data_dir, lang, "elided.txt", add_elision);
+	for_each_line(d, data_dir, lang, "compounds.txt", add_link);
 	for_each_line(d, data_dir, lang, "accents.txt", add_group);
 	for_each_line(d, data_dir, lang, "variants.txt", add_variant);
 }
@@ -348,6 +360,7 @@ void dict_free(struct dict *d)
 	dict_free(d->loan);
 	free(d->dict_dir);
 	dict_free_list(d->elisions, d->nelisions);
+	dict_free_list(d->links, d->nlinks);
 	for (size_t i = 0; i < d->nvariants / 2; i++)
 		if (d->follow[i]) {
 			regfree(d->follow[i]);
@@ -443,6 +456,12 @@ size_t dict_elision_prefix(const struct dict *d, const char *s, size_t len)
 			return n + 3;
 	}
 	return 0;
+}
+
+size_t dict_compound_links(const struct dict *d, const char *const **links)
+{
+	*links = (const char *const *)d->links;
+	return d->nlinks;
 }
 
 const int32_t *dict_accent_group(const struct dict *d, int32_t cp, size_t *n)

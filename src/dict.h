@@ -12,6 +12,9 @@
  * The dict also carries the language's spelling data from
  * dictionaries/<lang>/ (all optional; a missing file means "none"):
  *   elided.txt    elided forms written before an apostrophe ("l", "qu");
+ *   compounds.txt the language writes compounds as one word (German):
+ *                 the linking elements allowed between two parts, one
+ *                 per line, "0" for none ("0", "s", "es", "n", "en");
  *   accents.txt   groups of letters that differ only by a diacritic, one
  *                 group per line, the plain letter first ("e é è ê ë");
  *   variants.txt  accepted spelling variants, "DICTIONARY WRITTEN
@@ -85,6 +88,12 @@ int dict_check_loanword(struct dict *d, const char *word, size_t len);
  * byte. Case-insensitive ("L’OTAN").
  */
 size_t dict_elision_prefix(const struct dict *d, const char *s, size_t len);
+
+/*
+ * The linking elements of the language's closed compounds (borrowed; ""
+ * for none), or 0 when the language does not close compounds.
+ */
+size_t dict_compound_links(const struct dict *d, const char *const **links);
 
 /*
  * The accent group of code point cp (cp itself included, the plain letter

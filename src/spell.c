@@ -169,6 +169,89 @@ static int has_upper(const char *s, size_t len)
 	return 0;
 }
 
+/* Is w[0..len) known as written, or, with noun set, with its first letter
+ * upper-cased ("…schnalle" is "Schnalle")? */
+static int part_known(struct dict *d, const char *w, size_t len, int noun,
+		      struct strbuf *sb)
+{
+	size_t i = 0, n;
+	char *up;
+
+	if (dict_probe(d, w, len))
+		return 1;
+	if (!noun || utf8_next(w, &i, len) < 0)
+		return 0;
+	up = utf8_upper(w, i, &n);
+	sb_reset(sb);
+	sb_add(sb, up, n);
+	sb_add(sb, w + i, len - i);
+	free(up);
+	return dict_probe(d, sb->buf, sb->len);
+}
+
+/*
+ * Is w[0..len) a closed compound of known words, as German writes them
+ * ("Rollschnalle", "Helikopterlandeplatz", "förderungswürdig")? Hunspell's
+ * de_DE compounds only the stems its affix file flags, so most compounds
+ * of product and technical text are unknown to it. Two parts, the head
+ * (last) of COMPOUND_HEAD letters or more, the first of COMPOUND_FIRST or
+ * more, optionally followed by a linking element; the first may itself be
+ * such a compound (depth). The head decides the word class: a lower-case
+ * word ends with a lower-case word ("würdig"), so "handschuhe" (a noun
+ * that lost its capital) stays unknown; a capitalized one may end with a
+ * noun.
+ */
+#define COMPOUND_FIRST 3
+#define COMPOUND_HEAD  4
+static int closed_compound(struct dict *d, const char *w, size_t len,
+			   int noun, int depth, struct strbuf *sb)
+{
+	const char *const *links;
+	size_t nlinks = dict_compound_links(d, &links), i = 0;
+
+	while (i < len) {
+		size_t cut = i;
+
+		utf8_next(w, &i, len);
+		if (utf8_count(w, cut) < COMPOUND_FIRST)
+			continue;
+		if (utf8_count(w + cut, len - cut) < COMPOUND_HEAD)
+			break;
+		if (!part_known(d, w + cut, len - cut, noun, sb))
+			continue;
+		for (size_t k = 0; k < nlinks; k++) {
+			size_t ln = strlen(links[k]);
+
+			if (cut < ln || memcmp(w + cut - ln, links[k], ln) ||
+			    utf8_count(w, cut - ln) < COMPOUND_FIRST)
+				continue;
+			if (part_known(d, w, cut - ln, 1, sb) ||
+			    (depth > 0 && closed_compound(d, w, cut - ln, 1,
+							  depth - 1, sb)))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* A compound the way German writes it: a word with at most its first
+ * letter upper-case ("NationalparkRegion", "GmbHErich" are glued words,
+ * not compounds), in a language that closes its compounds. */
+static int compound_known(struct dict *d, const char *w, size_t len,
+			  struct strbuf *sb)
+{
+	const char *const *links;
+	size_t i = 0;
+	int noun;
+
+	if (!dict_compound_links(d, &links) || !len)
+		return 0;
+	noun = uc_is_upper(utf8_next(w, &i, len));
+	if (has_upper(w + i, len - i))
+		return 0;
+	return closed_compound(d, w, len, noun, 1, sb);
+}
+
 /*
  * The verdict on an unknown word form (after its elided prefix), encoded
  * for the cache: the kind is returned, *blob receives the detail, then a
@@ -182,6 +265,11 @@ static enum verdict_kind judge(struct spell_state *st, struct dict *d,
 	sb_reset(blob);
 	if (spellfix_variant_known(d, w, len))
 		return V_KNOWN;
+	if (compound_known(d, w, len, blob)) {
+		sb_reset(blob);
+		return V_KNOWN;
+	}
+	sb_reset(blob);
 	if (has_upper(w, len))
 		return V_NAME;
 	if (spellfix_find(d, w, len, "\xE2\x80\x99", &st->fixes)) {

@@ -8,6 +8,13 @@
  *  - it is a hyphenated compound known whole ("cessez-le-feu"), or every
  *    part of it is accepted, a part in -o before a known part counting as
  *    a combining form ("pédo-endocrinologue", "franco-allemand");
+ *  - in a language that writes compounds as one word (a compounds.txt in
+ *    dictionaries/<lang>/: German), it is two known words, or a compound
+ *    and a known word, joined by a linking element ("Rollschnalle",
+ *    "förderungswürdig"), the last part of the class of the whole (a
+ *    lower-case word ends with a lower-case word, so "handschuhe" stays
+ *    flagged) and no capital after the first letter ("NationalparkRegion"
+ *    is a glued word);
  *  - an accepted spelling variant turns it into a known word
  *    (dictionaries/<lang>/variants.txt: "oeuvre", "évènement", "Etat");
  *  - it is a lower-case word the language's fast repairs cannot map to a

@@ -243,6 +243,56 @@ static void test_unknown_limit(void)
 	sb_release(&text);
 }
 
+/* German closed compounds (dictionaries/de/compounds.txt). */
+static void test_german_compounds(void)
+{
+	static const struct {
+		const char *text, *word; /* word: the one flagged, or NULL */
+	} cases[] = {
+	    {"Die Rollschnalle hält.", NULL},
+	    {"Das ist förderungswürdig.", NULL},
+	    {"Der Helikopterlandeplatz ist neu.", NULL},
+	    {"Die handschuhe sind warm.", "handschuhe"},
+	    {"Die NationalparkRegion wächst.", "NationalparkRegion"},
+	    {"Der Termnie ist morgen.", "Termnie"},
+	};
+	struct dict *fr = dict, *de = dict_open("de", NULL, RELIRE_DATA_DIR);
+	struct segmenter *fr_seg = seg;
+
+	if (!de)
+		SKIP("no German Hunspell dictionary");
+	dict = de;
+	seg = segmenter_new("de");
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct article a;
+		size_t flagged = 0;
+
+		run(&a, cases[i].text);
+		for (size_t j = 0; j < a.nfindings; j++) {
+			const struct finding *f = &a.findings[j];
+			size_t n = f->end - f->start;
+
+			if (f->kind != FK_MISSPELLING &&
+			    f->kind != FK_UNKNOWN_NAME)
+				continue;
+			flagged++;
+			CHECK_MSG(cases[i].word &&
+				      n == strlen(cases[i].word) &&
+				      !memcmp(a.text + f->start, cases[i].word,
+					      n),
+				  "%s: flagged '%.*s'", cases[i].text, (int)n,
+				  a.text + f->start);
+		}
+		CHECK_MSG(flagged == (cases[i].word ? 1u : 0u),
+			  "%s: %zu flagged", cases[i].text, flagged);
+		article_release(&a);
+	}
+	segmenter_free(seg);
+	dict_free(de);
+	dict = fr;
+	seg = fr_seg;
+}
+
 int main(void)
 {
 	dict = dict_open("fr", NULL, RELIRE_DATA_DIR);
@@ -258,6 +308,7 @@ int main(void)
 	RUN(test_skip_foreign_segment);
 	RUN(test_spellfix);
 	RUN(test_unknown_limit);
+	RUN(test_german_compounds);
 	spell_state_free(state);
 	segmenter_free(seg);
 	dict_free(dict);
