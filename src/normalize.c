@@ -155,19 +155,28 @@ void normalize_nfc(struct article *a, const struct view *v)
 	const UNormalizer2 *nfc = nfc_instance();
 	const char *t = v->text;
 	size_t i = 0, done = 0;
+	uint8_t prev_cc = 0; /* canonical combining class of the previous */
 
 	while (i < v->len) {
 		unsigned char b = (unsigned char)t[i];
 		size_t at = i, s, e;
+		uint8_t cc;
 		int32_t c;
 
 		if (b < 0xCC) { /* ASCII, continuation or a lead below U+0300 */
 			i++;
+			prev_cc = 0;
 			continue;
 		}
 		c = utf8_next(t, &i, v->len);
-		if (!maybe_unnormalized(c))
+		cc = c < 0 ? 0 : u_getCombiningClass(c);
+		/* Marks out of canonical order (U+031A, class 232, before
+		 * U+0305, class 230) are each NFC_Quick_Check=Yes. */
+		if (!maybe_unnormalized(c) && !(cc && prev_cc > cc)) {
+			prev_cc = cc;
 			continue;
+		}
+		prev_cc = 0;
 		s = segment_start(nfc, t, at);
 		if (s < done)
 			s = done;
