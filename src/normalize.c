@@ -9,7 +9,6 @@
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
-#include <unicode/ustring.h>
 
 #include "utf8.h"
 #include "util.h"
@@ -25,45 +24,6 @@ static const UNormalizer2 *nfc_instance(void)
 		abort();
 	}
 	return n;
-}
-
-/* UTF-8 -> UTF-16 -> NFC -> UTF-8, each step preflighted once. */
-char *nfc_utf8(const char *s, size_t len, size_t *out_len)
-{
-	const UNormalizer2 *nfc = nfc_instance();
-	UErrorCode err = U_ZERO_ERROR;
-	int32_t n16 = 0, nn, n8;
-	UChar *u16 = NULL, *norm = NULL;
-	char *out = NULL;
-
-	u_strFromUTF8WithSub(NULL, 0, &n16, s, (int32_t)len, 0xFFFD, NULL,
-			     &err);
-	err = U_ZERO_ERROR;
-	u16 = xmalloc(((size_t)n16 + 1) * sizeof(UChar));
-	u_strFromUTF8WithSub(u16, n16 + 1, &n16, s, (int32_t)len, 0xFFFD,
-			     NULL, &err);
-	nn = unorm2_normalize(nfc, u16, n16, NULL, 0, &err);
-	if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
-		goto out;
-	err = U_ZERO_ERROR;
-	norm = xmalloc(((size_t)nn + 1) * sizeof(UChar));
-	unorm2_normalize(nfc, u16, n16, norm, nn + 1, &err);
-	if (U_FAILURE(err))
-		goto out;
-	u_strToUTF8(NULL, 0, &n8, norm, nn, &err);
-	err = U_ZERO_ERROR;
-	out = xmalloc((size_t)n8 + 1);
-	u_strToUTF8(out, n8 + 1, &n8, norm, nn, &err);
-	if (U_FAILURE(err)) {
-		free(out);
-		out = NULL;
-		goto out;
-	}
-	*out_len = (size_t)n8;
-out:
-	free(u16);
-	free(norm);
-	return out;
 }
 
 /* Code points below U+0300 are all NFC_Quick_Check=Yes and boundaries. */

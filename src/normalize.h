@@ -16,11 +16,4 @@
 /* Find the non-NFC spans of the view and report them on a. */
 void normalize_nfc(struct article *a, const struct view *v);
 
-/*
- * NFC of s[0..len) as a malloc'd string (caller frees), length in *out_len.
- * Returns NULL when ICU fails (ill-formed input is passed through by ICU's
- * conversion as U+FFFD).
- */
-char *nfc_utf8(const char *s, size_t len, size_t *out_len);
-
 #endif

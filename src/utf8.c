@@ -10,7 +10,9 @@
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/ucasemap.h>
+#include <unicode/unorm2.h>
 #include <unicode/uscript.h>
+#include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
 #include "util.h"
@@ -220,4 +222,45 @@ char *utf8_lower(const char *s, size_t len, size_t *out_len)
 char *utf8_upper(const char *s, size_t len, size_t *out_len)
 {
 	return case_map(ucasemap_utf8ToUpper, s, len, out_len);
+}
+
+/* UTF-8 -> UTF-16 -> NFC -> UTF-8, each step preflighted once. */
+char *nfc_utf8(const char *s, size_t len, size_t *out_len)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+	int32_t n16 = 0, nn, n8;
+	UChar *u16 = NULL, *norm = NULL;
+	char *out = NULL;
+
+	if (U_FAILURE(err))
+		return NULL;
+	u_strFromUTF8WithSub(NULL, 0, &n16, s, (int32_t)len, 0xFFFD, NULL,
+			     &err);
+	err = U_ZERO_ERROR;
+	u16 = xmalloc(((size_t)n16 + 1) * sizeof(UChar));
+	u_strFromUTF8WithSub(u16, n16 + 1, &n16, s, (int32_t)len, 0xFFFD,
+			     NULL, &err);
+	nn = unorm2_normalize(nfc, u16, n16, NULL, 0, &err);
+	if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
+		goto out;
+	err = U_ZERO_ERROR;
+	norm = xmalloc(((size_t)nn + 1) * sizeof(UChar));
+	unorm2_normalize(nfc, u16, n16, norm, nn + 1, &err);
+	if (U_FAILURE(err))
+		goto out;
+	u_strToUTF8(NULL, 0, &n8, norm, nn, &err);
+	err = U_ZERO_ERROR;
+	out = xmalloc((size_t)n8 + 1);
+	u_strToUTF8(out, n8 + 1, &n8, norm, nn, &err);
+	if (U_FAILURE(err)) {
+		free(out);
+		out = NULL;
+		goto out;
+	}
+	*out_len = (size_t)n8;
+out:
+	free(u16);
+	free(norm);
+	return out;
 }

@@ -52,4 +52,11 @@ char *utf8_fold(const char *s, size_t len, size_t *out_len);
 char *utf8_lower(const char *s, size_t len, size_t *out_len);
 char *utf8_upper(const char *s, size_t len, size_t *out_len);
 
+/*
+ * NFC of s[0..len) as a malloc'd string (caller frees), length in *out_len.
+ * Returns NULL when ICU fails (ill-formed input is passed through by ICU's
+ * conversion as U+FFFD).
+ */
+char *nfc_utf8(const char *s, size_t len, size_t *out_len);
+
 #endif

@@ -11,6 +11,7 @@
 #include "decode.h"
 #include "fuzz.h"
 #include "normalize.h"
+#include "utf8.h"
 #include "view.h"
 
 static void check_nfc(struct article *a)
