@@ -6,6 +6,7 @@
  */
 #include "glued.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "repair.h"
@@ -23,6 +24,7 @@ struct glue {
 	struct strmap vocab; /* word form -> occurrences in the article */
 	struct repair_guard guard;
 	struct repair_list edits;
+	size_t ncamel; /* edits[0, ncamel): joins inside words, in order */
 	int allow_newline;
 };
 
@@ -124,6 +126,46 @@ static void insert_sep(struct glue *g, size_t at, int may_break, double conf,
 		   nl ? "heading glued to the preceding text" : detail);
 }
 
+/* End of the part of [s, e) before the first join that splits it and is
+ * applied ("SitesGare" ends at "Gare"), else e: a sentence join looks at
+ * the word as it will read after the repair, as a second run would. The
+ * joins inside words are found before the sentence joins. */
+static size_t first_join_after(const struct glue *g, size_t s)
+{
+	size_t lo = 0, hi = g->ncamel; /* the joins in words, in order */
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (g->edits.v[mid].start <= s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static size_t until_split(const struct glue *g, size_t s, size_t e)
+{
+	for (size_t i = first_join_after(g, s);
+	     i < g->ncamel && g->edits.v[i].start < e; i++)
+		if (g->edits.v[i].confidence >= GLUED_APPLY_MIN)
+			return g->edits.v[i].start;
+	return e;
+}
+
+/* Start of the part of [s, e) after the last join that splits it and is
+ * applied, else s. */
+static size_t after_split(const struct glue *g, size_t s, size_t e)
+{
+	size_t at = s;
+
+	for (size_t i = first_join_after(g, s);
+	     i < g->ncamel && g->edits.v[i].start < e; i++)
+		if (g->edits.v[i].confidence >= GLUED_APPLY_MIN)
+			at = g->edits.v[i].start;
+	return at;
+}
+
 /* "Trump.Contexte", "marginalisés.Cette" inside one word token. */
 static void inner_dots(struct glue *g, const struct token *tk)
 {
@@ -146,6 +188,8 @@ static void inner_dots(struct glue *g, const struct token *tk)
 		dot = (size_t)(p - g->t);
 		p = memchr(g->t + dot + 1, '.', tk->end - dot - 1);
 		e = p ? (size_t)(p - g->t) : tk->end;
+		e = until_split(g, dot + 1, e);
+		s = after_split(g, s, dot);
 		if (is_title_word(g->t, dot + 1, e))
 			insert_sep(g, dot + 1, 1,
 				   known(g, s, dot) || known(g, dot + 1, e)
@@ -161,12 +205,104 @@ static int32_t cp_at_or_end(const struct glue *g, size_t i, size_t end)
 	return i < end ? utf8_next(g->t, &i, end) : -1;
 }
 
+static int in_vocab(struct glue *g, size_t s, size_t e)
+{
+	int64_t *n = strmap_find(&g->vocab, g->t + s, e - s);
+
+	return n && *n > 0;
+}
+
+/* What the lower-case form of the capitalised part [s, e) is: a French
+ * word (*fr) and an English one (*en). "Entre", "Rien", "Expulsé" are
+ * French only; "Point", "Station", "Tube", of which brands are built, are
+ * English too; "Qantas" or "Meng" are neither (names). An elided form
+ * ("Lorsqu’il", "D’autres") is French only. */
+static void lower_lookup(struct glue *g, size_t s, size_t e, int *fr, int *en)
+{
+	size_t n;
+	char *low;
+
+	*fr = 0;
+	*en = 0;
+	if (dict_elision_prefix(g->d, g->t + s, e - s) > 0) {
+		*fr = 1;
+		return;
+	}
+	low = utf8_lower(g->t + s, e - s, &n);
+	if (!low)
+		return;
+	*fr = dict_check(g->d, low, n);
+	*en = dict_check_loanword(g->d, low, n);
+	free(low);
+}
+
+/* Longest repeated unit looked for, in bytes. */
+#define STUTTER_UNIT_MAX ((size_t)12)
+
+/* Does the folded text f[0..n) hold a unit of two code points or more
+ * written twice in a row, whose copies hold or start at byte fb? */
+static int tandem_at(const char *f, size_t n, size_t fb)
+{
+	size_t from = fb > 2 * STUTTER_UNIT_MAX ? fb - 2 * STUTTER_UNIT_MAX : 0;
+
+	for (size_t st = from; st <= fb; st++) {
+		if (((unsigned char)f[st] & 0xC0) == 0x80)
+			continue; /* inside a code point */
+		for (size_t u = 2; u <= STUTTER_UNIT_MAX; u++)
+			if (st + 2 * u <= n && fb < st + 2 * u &&
+			    utf8_count(f + st, u) >= 2 &&
+			    !memcmp(f + st, f + st + u, u))
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is the capital at b part of a stutter inside one word, a unit written
+ * twice or more across it, case aside ("persoErsoersonne", "prétendRerere",
+ * "pourraiEntententent")? That is the repetition stage's char_repeat, which
+ * a space would hide from it.
+ */
+static int stutter(const struct glue *g, size_t ls, size_t b, size_t re)
+{
+	size_t ln, rn;
+	char *l = utf8_fold(g->t + ls, b - ls, &ln);
+	char *r = utf8_fold(g->t + b, re - b, &rn);
+	struct strbuf f;
+	int yes = 0;
+
+	if (l && r) {
+		sb_init(&f);
+		sb_add(&f, l, ln);
+		sb_add(&f, r, rn);
+		yes = tandem_at(f.buf, f.len, ln);
+		sb_release(&f);
+	}
+	free(l);
+	free(r);
+	return yes;
+}
+
+/* Confidence for two halves that are both known words; the left half
+ * starts with a capital and has four letters or more. */
+static double known_pair(struct glue *g, size_t ls, size_t b, size_t re,
+			 const struct shape *left, int fr_right)
+{
+	if (dict_check_loanword(g->d, g->t + ls, b - ls) &&
+	    dict_check_loanword(g->d, g->t + b, re - b))
+		return 0.6; /* "FusionForge", "RequireAll": an identifier */
+	if (left->letters >= 6 || left->non_ascii || fr_right)
+		return 0.85;
+	return in_vocab(g, ls, b) && in_vocab(g, b, re) ? 0.85 : 0.6;
+}
+
 /* Confidence that [ls, b) and [b, re) are two glued words, 0 for none;
  * end is the end of the token. */
 static double camel_confidence(struct glue *g, size_t ls, size_t b, size_t re,
 			       size_t end)
 {
 	struct shape left = shape_of(g->t, ls, b);
+	int lk, rk, fr, en;
 
 	if (left.other || left.letters < 2 || !left.rest_lower ||
 	    !is_title_word(g->t, b, re))
@@ -177,14 +313,24 @@ static double camel_confidence(struct glue *g, size_t ls, size_t b, size_t re,
 	    wordlist_has(g->starters, g->t + b, re - b) &&
 	    (re == end || !uc_is_alpha(cp_at_or_end(g, re, end))))
 		return 0.85; /* "…CosbyLe festival", "AudetIl espère" */
-	if (!known(g, ls, b) || !known(g, b, re))
-		return 0;
-	if (!left.first_upper)
+	lk = known(g, ls, b);
+	rk = known(g, b, re);
+	if (lk && rk && !left.first_upper)
 		return 0.9;
-	if (dict_check_loanword(g->d, g->t + ls, b - ls) &&
-	    dict_check_loanword(g->d, g->t + b, re - b))
-		return 0.6; /* "FusionForge", "RequireAll": an identifier */
-	return left.letters >= 6 || left.non_ascii ? 0.85 : 0.6;
+	fr = en = 0;
+	if (left.letters >= 3 && utf8_count(g->t + b, re - b) >= 3)
+		lower_lookup(g, b, re, &fr, &en);
+	if (lk && rk)
+		return known_pair(g, ls, b, re, &left, fr && !en);
+	if (stutter(g, ls, b, re))
+		return 0; /* "persoErsoersonne": a repeat, not a join */
+	if (fr && !en)
+		return 0.85; /* "ChicoutimiDeux", "hotdogsLorsqu’il" */
+	if (!left.first_upper && lk && left.letters >= 3 &&
+	    utf8_count(g->t + b, re - b) >= 3 &&
+	    !(en && dict_check_loanword(g->d, g->t + ls, b - ls)))
+		return 0.85; /* "internetMeng", "porte-paroleQantas" */
+	return 0;
 }
 
 /* End of the capitalised part starting at b: its capital, then lower-case
@@ -205,6 +351,14 @@ static size_t title_end(const struct glue *g, size_t b, size_t end)
 	return i;
 }
 
+/* Is the token part of a path or a forum name ("r/LegaladviceGerman",
+ * "docs/ReadMe"): a slash right before or after it? */
+static int in_path(const struct glue *g, const struct token *tk)
+{
+	return (tk->start > 0 && g->t[tk->start - 1] == '/') ||
+	       (tk->end < g->len && g->t[tk->end] == '/');
+}
+
 /* "séropositifVous", "FavorisAcheterVoir": lower-to-upper boundaries. */
 static void camel_joins(struct glue *g, const struct token *tk)
 {
@@ -213,7 +367,7 @@ static void camel_joins(struct glue *g, const struct token *tk)
 
 	if ((g->keep &&
 	     wordlist_has(g->keep, g->t + tk->start, tk->end - tk->start)) ||
-	    vocab_count(g, tk) >= 2)
+	    vocab_count(g, tk) >= 2 || in_path(g, tk))
 		return;
 	while (i < tk->end) {
 		size_t at = i;
@@ -278,15 +432,16 @@ static void punct_join(struct glue *g, size_t k)
 	const struct token *tk = &g->ts->t[k], *prev, *next;
 	char c = g->t[tk->start];
 	double conf;
+	size_t ne;
 
 	if (k == 0 || k + 1 >= g->ts->n || tk->end != tk->start + 1 ||
 	    !strchr(".?!)", c))
 		return;
 	prev = &g->ts->t[k - 1];
 	next = &g->ts->t[k + 1];
+	ne = until_split(g, next->start, next->end);
 	if (!adjacent(tk, next) || next->type != TOK_WORD ||
-	    next->flags & TF_URL ||
-	    !is_title_word(g->t, next->start, next->end))
+	    next->flags & TF_URL || !is_title_word(g->t, next->start, ne))
 		return;
 	if ((c == '?' || c == '!') && prev->type == TOK_SPACE && k >= 2)
 		prev = &g->ts->t[k - 2];
@@ -299,20 +454,39 @@ static void punct_join(struct glue *g, size_t k)
 	    ((prev->type != TOK_WORD && prev->type != TOK_NUMBER) ||
 	     utf8_count(g->t + prev->start, prev->end - prev->start) < 2))
 		return;
-	conf = known(g, next->start, next->end) ? 0.9 : 0.6;
+	conf = known(g, next->start, ne) ? 0.9 : 0.6;
 	insert_sep(g, tk->end, c != ')', c == ')' && conf > 0.6 ? 0.85 : conf,
 		   "sentence glued to the next");
 }
 
+/* Count the word forms of the article. A word repeated right after
+ * itself ("MenuAccueil MenuAccueil") counts once: a stutter, which the
+ * repetition stage removes, is not a consistent use, and the count must
+ * not change once it is gone (a second run would see one use). */
 static void count_vocab(struct glue *g)
 {
+	const struct token *prev = NULL;
+
 	strmap_init(&g->vocab);
 	for (size_t i = 0; i < g->ts->n; i++) {
 		const struct token *tk = &g->ts->t[i];
-		if (tk->type == TOK_WORD)
-			++*strmap_put(&g->vocab, g->t + tk->start,
-				      tk->end - tk->start);
+		size_t n = tk->end - tk->start;
+
+		if (tk->type == TOK_SPACE)
+			continue;
+		if (tk->type == TOK_WORD &&
+		    !(prev && prev->end - prev->start == n &&
+		      !memcmp(g->t + prev->start, g->t + tk->start, n)))
+			++*strmap_put(&g->vocab, g->t + tk->start, n);
+		prev = tk;
 	}
+}
+
+/* URLs, e-mail addresses, handles and code are never split. */
+static int skipped(const struct glue *g, const struct token *tk)
+{
+	return tk->flags & TF_URL ||
+	       repair_guarded(&g->guard, tk->start, tk->end);
 }
 
 void glued_repair(struct article *a, const struct view *v,
@@ -332,16 +506,17 @@ void glued_repair(struct article *a, const struct view *v,
 	count_vocab(&g);
 	repair_guard_build(&g.guard, v->text, v->len, ts);
 	repair_list_init(&g.edits);
+	for (size_t k = 0; k < ts->n; k++)
+		if (ts->t[k].type == TOK_WORD && !skipped(&g, &ts->t[k]))
+			camel_joins(&g, &ts->t[k]);
+	g.ncamel = g.edits.n;
 	for (size_t k = 0; k < ts->n; k++) {
 		const struct token *tk = &ts->t[k];
 
-		if (tk->flags & TF_URL ||
-		    repair_guarded(&g.guard, tk->start, tk->end))
+		if (skipped(&g, tk))
 			continue;
-		if (tk->type == TOK_WORD) {
+		if (tk->type == TOK_WORD)
 			inner_dots(&g, tk);
-			camel_joins(&g, tk);
-		}
 		if (tk->type == TOK_WORD || tk->type == TOK_NUMBER)
 			number_join(&g, tk);
 		if (tk->type == TOK_PUNCT)

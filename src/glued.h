@@ -13,22 +13,40 @@
  *    ("3.5", "10.30", "2.0.1") are never a join. Confidence 0.90 when one
  *    side is a known word, else 0.60 (reported only).
  *  - lower-to-upper joins of two words: "séropositifVous",
- *    "imprimableCalendrier", "FavorisAcheter". Both halves must be known
- *    words (dictionary, or a word the article uses on its own) and the left
- *    half must be a plain word (two letters or more, lower case after its
- *    first letter); the right half starts with a capital followed by lower
- *    case. Confidence 0.90 when the left half starts in lower case; when it
- *    starts with a capital (brands are often built so: "JavaScript",
- *    "BlackRock") 0.85 if it has six letters or more or a non-ASCII letter,
- *    else 0.60; never when it has three letters or less ("McDonald",
- *    "LeBron", "DiCaprio"), and 0.60 too when both of its halves are also
- *    English words ("FusionForge", "RequireAll": names and identifiers
- *    of technical text). One or two letters on the left ("iPhone",
- *    "eBay") and all-capital parts ("OpenAI", "macOS") are never split.
- *    When the right half is a word that starts sentences and blocks
- *    (dictionaries/<lang>/glued-starters.txt: "Le", "Il", "Selon"...) and
- *    ends the token, the left half may be an unknown name of three letters
- *    or more: "CosbyLe festival", "AudetIl espère". Confidence 0.85.
+ *    "imprimableCalendrier", "FavorisAcheter". The left half must be a
+ *    plain word (two letters or more, lower case after its first letter)
+ *    and the right half starts with a capital followed by lower case.
+ *    "Known" means known to the dictionary or used on its own by the
+ *    article. Confidences, first rule that holds:
+ *      0     a capitalised left half of three letters or less ("McDonald",
+ *            "LeBron", "DiCaprio"); one or two letters on the left
+ *            ("iPhone", "eBay") and all-capital parts ("OpenAI", "macOS")
+ *            are never candidates;
+ *      0.85  the right half is a word that starts sentences and blocks
+ *            (dictionaries/<lang>/glued-starters.txt: "Le", "Il", "Mme")
+ *            and ends the token, after three letters or more, known or
+ *            not: "CosbyLe festival", "AudetIl espère";
+ *      0.90  both halves known, the left one in lower case;
+ *      both halves known, the left one capitalised (brands are often
+ *            built so: "JavaScript", "BlackRock"): 0.60 when both are also
+ *            English words ("FusionForge": an identifier), else 0.85 if
+ *            the left half has six letters or more, a non-ASCII letter,
+ *            the right half is French only (below), or the article uses
+ *            both halves on their own; else 0.60;
+ *      0     the right half repeats the letters around the capital, case
+ *            aside ("persoErsoersonne", "prétendRerere"): a stutter for
+ *            the repetition stage, not a join;
+ *      0.85  the right half is French only: its lower-case form is a
+ *            French word and not an English one ("ChicoutimiDeux",
+ *            "MilanExpulsé"; not "Point", "Station", "Tube", of which
+ *            brands are built), or an elided form ("hotdogsLorsqu’il");
+ *            the left half may then be unknown (a name);
+ *      0.85  a known left half in lower case before an unknown name of
+ *            three letters or more ("internetMeng", "porte-paroleQantas"),
+ *            unless both are common English words ("setTimeout");
+ *      0     otherwise.
+ *    A token next to a slash (a path, "r/LegaladviceGerman") is left
+ *    alone.
  *  - letters glued to a number: "Mons84000", "janvier2017". The letters
  *    must be a known word of three letters or more that is not all capitals
  *    (so "A380", "COP21", "km2", "MP3" stay) and the number must end the
@@ -38,7 +56,11 @@
  * Joins are never looked for in URLs, e-mail addresses, handles or code
  * (repair.h's guard), in a form listed in dictionaries/<lang>/glued-keep.txt
  * ("PagesJaunes"), nor in a form the article uses twice or more (a brand
- * used consistently is not an accident). After an elided article the word
+ * used consistently is not an accident; a form doubled in place, "Menu
+ * Menu", counts once: it is a stutter). A sentence join reads the words
+ * around its dot as the joins inside words will leave them
+ * ("Luzern.SitesGare": the right part is "Sites"), so that a second run
+ * finds nothing more. After an elided article the word
  * starts at its capital: in "d’ÉtatLa" the left half is "État".
  *
  * The inserted separator is a space, except that when allow_newline is set

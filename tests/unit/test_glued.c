@@ -80,6 +80,23 @@ static void test_repairs(void)
 	     "Rubrique Sport Le match a eu lieu.", 1},
 	    {"la surveillance d'ÉtatLa révélation",
 	     "la surveillance d'État La révélation", 1},
+	    /* one half unknown: a name before a French common word, a
+	     * French word before a name */
+	    {"à la Pulperie de ChicoutimiDeux autres concerts",
+	     "à la Pulperie de Chicoutimi Deux autres concerts", 0},
+	    {"l'AC MilanExpulsé contre le Barça",
+	     "l'AC Milan Expulsé contre le Barça", 0},
+	    {"déguisés en hotdogsLorsqu'il s'agit de bonbons",
+	     "déguisés en hotdogs Lorsqu'il s'agit de bonbons", 0},
+	    {"a indiqué un porte-paroleQantas a déclaré",
+	     "a indiqué un porte-parole Qantas a déclaré", 0},
+	    {"devant le tribunalBamford a été condamnée",
+	     "devant le tribunal Bamford a été condamnée", 0},
+	    {"du commerce à WashingtonMme Sebelius a dit",
+	     "du commerce à Washington Mme Sebelius a dit", 0},
+	    /* a doubled menu counts once in the vocabulary */
+	    {"Langue DeutschFrançais DeutschFrançais Accueil",
+	     "Langue Deutsch Français Deutsch Français Accueil", 0},
 	    /* letters glued to numbers */
 	    {"Avenue de la Libération, Mons84000 Avignon",
 	     "Avenue de la Libération, Mons 84000 Avignon", 1},
@@ -117,6 +134,10 @@ static void test_never_split(void)
 	    "Le 3e et le 21e siècle, XXIe siècle.",
 	    "Le Parti populaire autrichien (ÖVP) et l’OTAN.",
 	    "if (x.Length > 0) { y.Value = 2; }",
+	    "AlloCiné, bioMérieux, airBaltic, PowerPoint et YouTube.",
+	    "Voir r/LegaladviceGerman et docs/ReadMe.",
+	    /* stutters inside a word are the repetition stage's */
+	    "une persoErsoersonne, le pubUbublic, ils pourraiEntententent.",
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(good); i++) {
