@@ -151,9 +151,16 @@ static int32_t cp_at(const struct view *v, size_t i)
 	return i < v->len ? utf8_next(v->text, &i, v->len) : -1;
 }
 
+/* The base character before view offset i: combining marks are skipped,
+ * so that "e" U+0301 reads like its composed "é" and the verdict does not
+ * change once the NFC stage has composed them. */
 static int32_t cp_before(const struct view *v, size_t i)
 {
-	return i > 0 ? utf8_prev(v->text, &i) : -1;
+	int32_t c = -1;
+
+	while (i > 0 && (c = utf8_prev(v->text, &i)) >= 0 && uc_is_mark(c))
+		;
+	return c;
 }
 
 static int is_c1(int32_t c)
@@ -219,6 +226,13 @@ static double piece_base(struct piece *p, const int32_t *orig, size_t k)
 	return c;
 }
 
+/* Confidences are sums of tenths: 0.6 + 0.1 + 0.1 is 0.7999... in binary
+ * floating point, and must pass a threshold of 0.8. */
+static int applies(double conf)
+{
+	return conf >= MOJIBAKE_APPLY_THRESHOLD - 1e-9;
+}
+
 static void add_span(struct scan *s, size_t vs, size_t ve, const char *repl,
 		     size_t rn, double conf, const char *why)
 {
@@ -232,7 +246,7 @@ static void add_span(struct scan *s, size_t vs, size_t ve, const char *repl,
 	sp->rn = rn;
 	sb_add(&s->repl, repl, rn);
 	sp->conf = conf;
-	sp->sure = conf >= MOJIBAKE_APPLY_THRESHOLD;
+	sp->sure = applies(conf);
 	sp->line = s->line;
 	sp->why = why;
 }
@@ -330,6 +344,52 @@ static double isolated_letter(const struct view *v, int32_t cp, size_t ve,
 	return conf < ISOLATED_CONF ? conf : ISOLATED_CONF;
 }
 
+/* 1 when the UTF-8 text s[0..len) holds a combining mark. */
+static int has_mark(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;)
+		if (uc_is_mark(utf8_next(s, &i, len)))
+			return 1;
+	return 0;
+}
+
+/*
+ * A repair next to combining marks. A decoded mark belongs to the letter
+ * before it ("hoÌ‚tel" is "hô" + "tel"), and marks after the repair belong
+ * to its last letter ("prÃ©" U+0327). The view span [*vs, *ve) takes them
+ * in and its replacement r becomes their NFC: the NFC stage, which runs
+ * later, could not compose across the repair (its change would overlap an
+ * applied one), and a second run would.
+ */
+static void take_marks(const struct view *v, size_t *vs, size_t *ve,
+		       struct strbuf *r)
+{
+	size_t i = *vs, j = *ve, k = 0, n;
+	struct strbuf t;
+	char *nfc;
+
+	if (r->len && uc_is_mark(utf8_next(r->buf, &k, r->len)))
+		while (i > 0 && uc_is_mark(utf8_prev(v->text, &i)))
+			; /* back over the marks and the letter they sit on */
+	while (j < v->len && uc_is_mark(cp_at(v, j)))
+		utf8_next(v->text, &j, v->len);
+	if (i == *vs && j == *ve && !has_mark(r->buf, r->len))
+		return;
+	sb_init(&t);
+	sb_add(&t, v->text + i, *vs - i);
+	sb_add(&t, r->buf, r->len);
+	sb_add(&t, v->text + *ve, j - *ve);
+	nfc = nfc_utf8(t.buf, t.len, &n);
+	if (nfc) {
+		sb_reset(r);
+		sb_add(r, nfc, n);
+		*vs = i;
+		*ve = j;
+	}
+	free(nfc);
+	sb_release(&t);
+}
+
 /* Emit pieces [a, b) (adjacent, all accepted) as one span. */
 static void emit_pieces(struct scan *s, size_t a, size_t b)
 {
@@ -356,6 +416,7 @@ static void emit_pieces(struct scan *s, size_t a, size_t b)
 		sb_add(&r, again, n);
 		free(again);
 	}
+	take_marks(s->v, &vs, &ve, &r);
 	add_span(s, vs, ve, r.buf, r.len, conf > 0.99 ? 0.99 : conf,
 		 "UTF-8 read as windows-1252");
 	sb_release(&r);
@@ -552,9 +613,8 @@ void mojibake_repair(struct mojibake *m, struct article *a,
 	for (size_t k = 0; k < s.ns; k++) {
 		const struct span *sp = &s.spans[k];
 		view_report(v, a, FK_MOJIBAKE, sp->vs, sp->ve,
-			    s.repl.buf + sp->rs, sp->rn,
-			    sp->conf >= MOJIBAKE_APPLY_THRESHOLD, sp->conf,
-			    sp->why);
+			    s.repl.buf + sp->rs, sp->rn, applies(sp->conf),
+			    sp->conf, sp->why);
 	}
 	free(s.cps);
 	free(s.offs);

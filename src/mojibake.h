@@ -34,7 +34,8 @@
  *      + 0.15 the line holds another repair applied on its own merits:
  *             damage comes in lines and paragraphs, not in characters.
  *  - threshold: repairs with a confidence of at least
- *    MOJIBAKE_APPLY_THRESHOLD are applied; the others are reported
+ *    MOJIBAKE_APPLY_THRESHOLD (within rounding: 0.6 + 0.1 + 0.1 passes
+ *    0.8) are applied; the others are reported
  *    unapplied with their suggested replacement.
  *  - lost_bytes: when the sloppy decoder lost a byte (the NBSP of "à",
  *    the C1 bytes of "’"), three patterns are repaired with lower
@@ -48,6 +49,12 @@
  *    browsers do.
  *  - repeated: double-encoded text ("ÃƒÂ©") is repaired in one finding
  *    when the first repair is itself mojibake in full.
+ *  - marks: the letter before a decoded combining mark, and combining
+ *    marks right after a repair, are part of the repair, whose replacement
+ *    is then NFC ("hoÌ‚tel" -> "hôtel"): the NFC stage could not compose
+ *    across an applied repair, and a second run would. When the context
+ *    rules look at the character before a repair, combining marks are
+ *    skipped ("e" U+0301 reads as "é").
  *  - untouched: text where no span qualifies is byte-identical: Portuguese
  *    "São", "NÃO", Vietnamese, "«CAFÉ»", Cyrillic, and repaired text itself
  *    (the stage is idempotent).

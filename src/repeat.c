@@ -127,6 +127,21 @@ int repeat_doc_is_word(const struct repeat_doc *d, const char *s, size_t len)
 	return d->cfg && d->cfg->dict && dict_check(d->cfg->dict, s, len);
 }
 
+int repeat_doc_untouched(const struct repeat_doc *d, size_t s, size_t e)
+{
+	return view_orig_end(d->v, e) - view_orig_start(d->v, s) == e - s;
+}
+
+int repeat_doc_case_restarts(const struct repeat_doc *d, size_t a, size_t b)
+{
+	const char *t = d->v->text;
+	size_t i = d->ts->t[a].start, j = d->ts->t[b].start;
+	int32_t ca = utf8_next(t, &i, d->ts->t[a].end);
+	int32_t cb = utf8_next(t, &j, d->ts->t[b].end);
+
+	return ca > 0 && cb > 0 && uc_is_lower(ca) && uc_is_upper(cb);
+}
+
 void repeat_doc_mark(struct repeat_doc *d, size_t first, size_t last, int dead)
 {
 	for (size_t i = first; i <= last && i < d->ts->n; i++) {
@@ -221,12 +236,28 @@ static void report_word(struct repeat_doc *d, size_t first, size_t last,
 	const struct finding *f;
 	char detail[160];
 	int len = (int)(w->end - w->start > 60 ? 60 : w->end - w->start);
+	size_t vs = ts->t[keep].end, ve = ts->t[last].end;
+	/* "il Il": a lost boundary, not a stutter (reported only) */
+	int applied = !repeat_doc_case_restarts(d, first, keep + 2);
 
+	/* The space before the copies is a repair (a space inserted between
+	 * glued words), which the removal could not take along: remove the
+	 * space after them instead, or nothing. */
+	if (applied && !repeat_doc_untouched(d, vs, ts->t[keep + 2].start)) {
+		const struct token *sp =
+		    last + 1 < ts->n ? &ts->t[last + 1] : NULL;
+		applied = sp && sp->type == TOK_SPACE &&
+			  repeat_doc_untouched(d, sp->start, sp->end);
+		if (applied) {
+			vs = ts->t[keep + 2].start;
+			ve = sp->end;
+		}
+	}
 	snprintf(detail, sizeof(detail), "word '%.*s' %zu times in a row%s",
 		 len, d->v->text + w->start, copies,
 		 keep_two ? "; the legitimate double is kept" : "");
-	f = view_report(d->v, d->a, FK_WORD_REPEAT, ts->t[keep].end,
-			ts->t[last].end, "", 0, 1, 0.9, detail);
+	f = view_report(d->v, d->a, FK_WORD_REPEAT, vs, ve, "", 0, applied,
+			applied ? 0.9 : 0.6, detail);
 	settle(d, f, first, keep + 1, last);
 }
 

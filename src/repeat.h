@@ -91,6 +91,13 @@ const char *repeat_doc_key(const struct repeat_doc *d, uint32_t id,
 			   size_t *len);
 /* 1 when the dictionary accepts s[0..len) (0 without a dictionary). */
 int repeat_doc_is_word(const struct repeat_doc *d, const char *s, size_t len);
+/* 1 when the view bytes [s, e) are original text that no earlier repair
+ * changed (a removal can take them along). */
+int repeat_doc_untouched(const struct repeat_doc *d, size_t s, size_t e);
+/* 1 when token a starts with a lower-case letter and token b with an
+ * upper-case one: "les autorités Les autorités" is a sentence or heading
+ * that lost its boundary, not a stutter. */
+int repeat_doc_case_restarts(const struct repeat_doc *d, size_t a, size_t b);
 /* Mark tokens [first, last] dead (removed) or claimed. */
 void repeat_doc_mark(struct repeat_doc *d, size_t first, size_t last, int dead);
 

@@ -36,6 +36,7 @@
 
 struct items {
 	size_t *tok;  /* token index of each item */
+	size_t *last; /* its last token: a word doubled in place is one item */
 	uint32_t *id; /* its id, 0 when it must not match (break, used) */
 	size_t *sent; /* sentence number */
 	size_t n;
@@ -55,6 +56,24 @@ static int ends_sentence(const struct repeat_doc *d, size_t k)
 	       (len == 3 && !memcmp(s, "\xE2\x80\xA6", 3)); /* U+2026 */
 }
 
+/*
+ * Is word token k the same word as the item before it ("le le")? Such a
+ * double is one item: the word stage removes the copy after this pass, and
+ * a phrase must be found the same with or without it ("Publiée le le 07
+ * mars ... Publiée le 07 mars"), or a second run would find it.
+ */
+static int doubled(const struct repeat_doc *d, const struct items *it, size_t k)
+{
+	size_t p;
+
+	if (it->n == 0 || d->ts->t[k].type != TOK_WORD || d->claimed[k] ||
+	    d->dead[k])
+		return 0;
+	p = it->last[it->n - 1];
+	return it->id[it->n - 1] && d->ts->t[p].type == TOK_WORD &&
+	       d->id[p] == d->id[k];
+}
+
 static void items_build(const struct repeat_doc *d, struct items *it)
 {
 	const struct tokens *ts = d->ts;
@@ -62,12 +81,18 @@ static void items_build(const struct repeat_doc *d, struct items *it)
 
 	it->n = 0;
 	it->tok = xmalloc((ts->n + 1) * sizeof(*it->tok));
+	it->last = xmalloc((ts->n + 1) * sizeof(*it->last));
 	it->id = xmalloc((ts->n + 1) * sizeof(*it->id));
 	it->sent = xmalloc((ts->n + 1) * sizeof(*it->sent));
 	for (size_t k = 0; k < ts->n; k++) {
 		if (ts->t[k].type == TOK_SPACE)
 			continue;
+		if (doubled(d, it, k)) {
+			it->last[it->n - 1] = k;
+			continue;
+		}
 		it->tok[it->n] = k;
+		it->last[it->n] = k;
 		it->id[it->n] = d->claimed[k] || d->dead[k] ? 0 : d->id[k];
 		it->sent[it->n] = sent;
 		if (ts->t[k].type == TOK_NEWLINE)
@@ -81,6 +106,7 @@ static void items_build(const struct repeat_doc *d, struct items *it)
 static void items_release(struct items *it)
 {
 	free(it->tok);
+	free(it->last);
 	free(it->id);
 	free(it->sent);
 }
@@ -112,26 +138,53 @@ static int is_power(const struct items *it, size_t s, size_t p)
 	return 0;
 }
 
+/*
+ * The view span that removes the copies [from, to) of the unit at s (unit
+ * items). Usually the white space before the copies goes with them. When
+ * that space is a repair of an earlier stage (a space inserted between
+ * glued words: "WishlistAggiungi alla Wishlist"), the removal could not
+ * take it along and would leave it behind; the span then starts after the
+ * first item of the first copy and ends after the first item of the last
+ * one, which leaves the same words and swallows the inserted space (a
+ * deletion supersedes the repairs inside it).
+ */
+static void removal_span(const struct repeat_doc *d, const struct items *it,
+			 size_t s, size_t unit, size_t from, size_t to,
+			 size_t *vs, size_t *ve)
+{
+	const struct tokens *ts = d->ts;
+
+	*vs = ts->t[it->last[from - 1]].end;
+	*ve = ts->t[it->last[to - 1]].end;
+	if (repeat_doc_untouched(d, *vs, ts->t[it->tok[from]].start))
+		return;
+	*vs = ts->t[it->last[s]].end;
+	*ve = ts->t[it->last[to - unit]].end;
+}
+
 static void report(struct repeat_doc *d, struct items *it, size_t s,
 		   size_t unit, size_t from, size_t to, int applied,
 		   const char *what)
 {
 	const struct tokens *ts = d->ts;
 	size_t ub = ts->t[it->tok[s]].start;
-	size_t ue = ts->t[it->tok[s + unit - 1]].end;
-	size_t vs =
-	    applied ? ts->t[it->tok[from - 1]].end : ts->t[it->tok[from]].start;
-	size_t ve = ts->t[it->tok[to - 1]].end;
+	size_t ue = ts->t[it->last[s + unit - 1]].end;
+	size_t vs = ts->t[it->tok[from]].start;
+	size_t ve = ts->t[it->last[to - 1]].end;
 	const struct finding *f;
 	char detail[200];
 
+	if (applied && repeat_doc_case_restarts(d, it->tok[s], it->tok[from]))
+		applied = 0;
+	if (applied)
+		removal_span(d, it, s, unit, from, to, &vs, &ve);
 	snprintf(detail, sizeof(detail), "phrase '%.*s'%s%s",
 		 (int)(ue - ub > 80 ? 80 : ue - ub), d->v->text + ub,
 		 ue - ub > 80 ? "..." : "", what);
 	f = view_report(d->v, d->a, FK_PHRASE_REPEAT, vs, ve, "", 0, applied,
 			applied ? 0.9 : 0.6, detail);
-	repeat_doc_mark(d, it->tok[s], it->tok[s + unit - 1], 0);
-	repeat_doc_mark(d, it->tok[from], it->tok[to - 1], f && f->applied);
+	repeat_doc_mark(d, it->tok[s], it->last[s + unit - 1], 0);
+	repeat_doc_mark(d, it->tok[from], it->last[to - 1], f && f->applied);
 	for (size_t k = s; k < s + unit; k++)
 		it->id[k] = 0;
 	for (size_t k = from; k < to; k++)
@@ -145,7 +198,7 @@ static int listed(const struct repeat_doc *d, const struct items *it, size_t s,
 {
 	const struct wordlist *dbl = d->cfg ? d->cfg->doubles : NULL;
 	size_t b = d->ts->t[it->tok[s]].start;
-	size_t end = d->ts->t[it->tok[e - 1]].end;
+	size_t end = d->ts->t[it->last[e - 1]].end;
 
 	return dbl && wordlist_has(dbl, d->v->text + b, end - b);
 }

@@ -249,6 +249,17 @@ static int role_differs(const struct vform *x, const struct vform *y)
 	return fx != fy;
 }
 
+static int same_fold(const char *a, const char *z)
+{
+	size_t na, nz;
+	char *fa = fold(a, &na), *fz = fold(z, &nz);
+	int same = na == nz && !memcmp(fa, fz, na);
+
+	free(fa);
+	free(fz);
+	return same;
+}
+
 static int is_rejected(struct builder *b, const struct vform *f,
 		       const struct vform *c)
 {
@@ -269,11 +280,24 @@ static int is_rejected(struct builder *b, const struct vform *f,
 	return r;
 }
 
+/* Both spellings are rows of the table passed back (--variants), each its
+ * own canonical: the run that wrote it kept them apart, and a spelling
+ * chosen stays chosen (the next run, on its own cleaned output, must make
+ * the same decisions). */
+static int kept_apart(const struct vform *f, const struct vform *c)
+{
+	const struct variant_row *x = f->prior, *y = c->prior;
+
+	return x && y && x->status != VS_REJECTED && y->status != VS_REJECTED &&
+	       same_fold(x->variant, x->canonical) &&
+	       same_fold(y->variant, y->canonical);
+}
+
 static int vetoed(struct builder *b, const struct vform *f,
 		  const struct vform *c, int tier)
 {
 	if ((f->known && c->known) || is_rejected(b, f, c) ||
-	    clues_conflict(b, f, c, NC_GIVEN))
+	    kept_apart(f, c) || clues_conflict(b, f, c, NC_GIVEN))
 		return 1;
 	if (tier == 1)
 		return 0;
@@ -457,17 +481,6 @@ static void place(struct builder *b, int i)
 }
 
 /* ---- earlier decisions ---- */
-
-static int same_fold(const char *a, const char *z)
-{
-	size_t na, nz;
-	char *fa = fold(a, &na), *fz = fold(z, &nz);
-	int same = na == nz && !memcmp(fa, fz, na);
-
-	free(fa);
-	free(fz);
-	return same;
-}
 
 /* A row the next run keeps: an editor's or the seed table's decision, or
  * an automatic spelling an earlier run chose. */

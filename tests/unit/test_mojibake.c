@@ -51,7 +51,21 @@ static const struct moji_case cases[] = {
      "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82", 0},
     {"plausible_only",
      "re\xC3\x8C\xC2\x81sume\xC3\x8C\xC2\x81 pr\xC3\x83\xC2\xA9",
-     "re\xCC\x81sume\xCC\x81 pr\xC3\xA9", 0},
+     "r\xC3\xA9sum\xC3\xA9 pr\xC3\xA9", 0},
+    /* marks: a decoded mark takes its letter, marks after a repair are
+     * taken in, and the replacement is NFC ("hoÌ‚tel", "prÃ©" U+0327);
+     * a mark before a repair counts as its letter ("é" in NFD) */
+    {"marks", "un ho\xC3\x8C\xE2\x80\x9Atel pr\xC3\x83\xC2\xA9s",
+     "un h\xC3\xB4tel pr\xC3\xA9s", 0},
+    {"marks",
+     "une e\xC3\x8C\xC2\x81"
+     "cole",
+     "une \xC3\xA9"
+     "cole",
+     0},
+    {"marks", "la pr\xC3\x83\xC2\xA9\xCC\xA7sentation",
+     "la pr\xC8\xA9\xCC\x81sentation", 0},
+    {"marks", "e\xCC\x81\xC3\x83\xC2\xA9 Paris", "e\xCC\x81\xC3\xA9 Paris", 0},
     /* mixed text: only the damaged line changes */
     {"mixed_lines",
      "Le caf\xC3\xA9 est pr\xC3\xAAt.\nLa pr\xC3\x83\xC2\xA9sentation "

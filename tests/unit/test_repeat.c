@@ -92,6 +92,9 @@ static void test_words(void)
 		 {{FK_WORD_REPEAT, 2, 5, "", 1}}},
 		{"Le le chat", "Le chat", 0, 1,
 		 {{FK_WORD_REPEAT, 2, 5, "", 1}}},
+		/* a capital restarts: a lost boundary, reported only */
+		{"poursuit-il Il n'y a rien.", NULL, 0, 1,
+		 {{FK_WORD_REPEAT, 11, 14, "", 0}}},
 		/* WMT22 de-fr, system LT22, line 1184 */
 		{"qu'ils te te te te te te te te la vie",
 		 "qu'ils te la vie", 0, 1, {{FK_WORD_REPEAT, 9, 30, "", 1}}},
@@ -137,6 +140,17 @@ static void test_phrases(void)
 		 "ukrainienne pour suspendre l’infrastructure énergétique "
 		 "ukrainienne sur une suspension.",
 		 NULL, 0, 1, {{FK_PHRASE_REPEAT, 81, 125, "", 0}}},
+		/* a capital restarts: a lost sentence or heading boundary,
+		 * reported only */
+		{"déclaré les autorités Les autorités ont saisi", NULL, 0, 1,
+		 {{FK_PHRASE_REPEAT, 25, 39, "", 0}}},
+		/* a word doubled inside the copies does not hide the phrase
+		 * (a second run, without the double, would find it) */
+		{"Vidéo de ski Publiée le le 07 mars 2013 Vidéo de ski "
+		 "Publiée le le 07 mars 2013 par lui",
+		 "Vidéo de ski Publiée le 07 mars 2013 par lui", 0, 2,
+		 {{FK_WORD_REPEAT, 25, 28, "", 1},
+		  {FK_PHRASE_REPEAT, 41, 83, "", 1}}},
 		/* rhetoric, not repetition */
 		{"Il pleut encore et encore et il fait froid.", NULL, 0, 0,
 		 {{0}}},

@@ -297,6 +297,33 @@ static void test_given_names_conflict(void)
 	names_free(n);
 }
 
+/* Two spellings the table passed back keeps apart stay apart, even when
+ * the evidence that separated them is gone (a run on cleaned text, or a
+ * later batch): a spelling chosen stays chosen. */
+static void test_kept_apart(void)
+{
+	struct names *n = names_new(&rules), *later = names_new(&rules);
+	struct variants *vt, *fresh, *next;
+
+	collect_text(n, "Igor Ivanov a parlé. Igor Ivanov est venu.");
+	collect_text(n, "Sergueï Ivanow a répondu.");
+	vt = variants_build(n, NULL, nk, dict, &fast);
+	CHECK_STR(variants_find(vt, "Ivanow", 6)->canonical, "Ivanow");
+	collect_text(later, "Ivanov a parlé. Ivanov est venu.");
+	collect_text(later, "Ivanow a répondu.");
+	fresh = variants_build(later, NULL, nk, dict, &fast);
+	CHECK_STR(variants_find(fresh, "Ivanow", 6)->canonical, "Ivanov");
+	next = variants_build(later, vt, nk, dict, &fast);
+	dump("kept apart", next);
+	CHECK_STR(variants_find(next, "Ivanow", 6)->canonical, "Ivanow");
+	CHECK_STR(variants_find(next, "Ivanov", 6)->canonical, "Ivanov");
+	variants_free(next);
+	variants_free(fresh);
+	variants_free(vt);
+	names_free(later);
+	names_free(n);
+}
+
 /* A name the batch only has in a foreign spelling gets the dictionary's
  * spelling when Hunspell suggests one with the same key. */
 static void test_dictionary_spelling(void)
@@ -617,6 +644,7 @@ int main(void)
 	RUN(test_seeds_with_seed_table);
 	RUN(test_zelenska);
 	RUN(test_given_names_conflict);
+	RUN(test_kept_apart);
 	RUN(test_dictionary_spelling);
 	RUN(test_apply);
 	RUN(test_round_trip);
