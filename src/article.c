@@ -143,10 +143,12 @@ static void append_detail(struct finding *f, const char *note)
 }
 
 /*
- * A deletion that wholly contains earlier applied repairs makes them moot:
- * they are turned into reports so that the deletion can be applied. Only
- * when every overlapping applied finding is contained (else nothing
- * changes and the deletion is refused as an overlap).
+ * A deletion or replacement that wholly contains earlier applied repairs
+ * makes them moot: it was computed on a view with those repairs replayed
+ * (a name respelled after its mojibake was repaired), so its replacement
+ * already holds their effect. They are turned into reports so that it can
+ * be applied. Only when every overlapping applied finding is contained
+ * (else nothing changes and it is refused as an overlap).
  */
 static void supersede_contained(struct article *a, size_t start, size_t end)
 {
@@ -165,7 +167,7 @@ static void supersede_contained(struct article *a, size_t start, size_t end)
 					    f->start == end)))
 			continue;
 		f->applied = 0;
-		append_detail(f, "not applied: inside a later deletion");
+		append_detail(f, "not applied: inside a later repair");
 	}
 }
 
@@ -187,7 +189,7 @@ struct finding *article_add(struct article *a, enum finding_kind kind,
 	sb_init(&sb);
 	if (detail)
 		sb_adds(&sb, detail);
-	if (applied && !repl_len && start < end)
+	if (applied && start < end)
 		supersede_contained(a, start, end);
 	if (applied && article_overlaps_applied(a, start, end)) {
 		applied = 0;

@@ -108,8 +108,10 @@ void article_fail(struct article *a, const char *fmt, ...)
  * must then not be applied: the function returns NULL in that case, else the
  * stored finding. An applied finding that would overlap an applied one is
  * stored unapplied, with the reason appended to its detail, except that an
- * applied deletion wholly containing earlier applied findings supersedes
- * them (they become unapplied reports).
+ * applied deletion or replacement wholly containing earlier applied
+ * findings supersedes them (they become unapplied reports): stages other
+ * than decoding report through a view (view.h), so their replacement is
+ * computed on text where those findings are already replayed.
  */
 struct finding *article_add(struct article *a, enum finding_kind kind,
 			    size_t start, size_t end, const char *repl,

@@ -106,10 +106,10 @@ def measure(name, lines, findings, nsamples):
         st["conf"] += sum(1 for r in fs if r["kind"] == "confusable"
                           and r["applied"] == "1")
         after = replay(text, fs, "mojibake")
-        # Repairs unapplied only because a later stage deletes their text
-        # (a boilerplate line, say) are found, not missed.
+        # Repairs unapplied only because a later stage rewrites their text
+        # (a boilerplate line deleted, a name respelled) are found, not missed.
         superseded = [r for r in fs if r["kind"] == "mojibake"
-                      and "inside a later deletion" in r["detail"]]
+                      and "inside a later repair" in r["detail"]]
         if SIGNATURE.search(text):
             st["moji"] += 1
             if applied:
