@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@
 #include "pipeline.h"
 #include "progress.h"
 #include "report.h"
+#include "strmap.h"
 #include "util.h"
 #include "view.h"
 
@@ -57,6 +59,15 @@ struct job {
 	struct bp_counts *counts;
 	int ready;          /* passed through a worker (processed or not) */
 	size_t seq;         /* submission number */
+	uint64_t raw_hash;  /* of raw, while the first pass is remembered */
+	int known_clean;    /* the first pass repaired nothing in raw */
+};
+
+/* What the first pass remembers of each job, in submission order, for the
+ * second: the hash of its bytes and whether its repairs found nothing. */
+struct pass_record {
+	uint64_t raw_hash;
+	uint8_t clean;
 };
 
 struct run {
@@ -77,6 +88,9 @@ struct run {
 	size_t wake_at;     /* ... for the job with this number */
 	unsigned idle;      /* workers waiting on work_cv */
 	int collecting;     /* submitting first-pass jobs */
+	FILE *first;        /* pass_records of the first pass (a tmpfile:
+			     * memory does not grow with the batch), or
+			     * NULL */
 	struct corpus *corpus;
 	pthread_t *threads;
 	struct worker **workers;
@@ -118,6 +132,9 @@ static void *worker_main(void *arg)
 				worker_collect(w, &job->art, job->raw,
 					       job->len, job->names,
 					       job->counts);
+			else if (job->known_clean)
+				worker_process_clean(w, &job->art, job->raw,
+						     job->len);
 			else
 				worker_process(w, &job->art, job->raw,
 					       job->len);
@@ -183,6 +200,35 @@ static void free_job(struct job *job)
 	free(job);
 }
 
+/* A first-pass job is written: its corpus evidence goes to the corpus,
+ * and its record to run->first. */
+static void first_pass_done(struct run *run, struct job *job)
+{
+	struct pass_record r = {job->raw_hash, 0};
+
+	corpus_add(run->corpus, job->names, job->counts);
+	r.clean = job->art.status == ARTICLE_OK && job->art.nfindings == 0;
+	if (run->first && fwrite(&r, sizeof(r), 1, run->first) != 1) {
+		fclose(run->first); /* a cache: without it, pass 2 repairs */
+		run->first = NULL;
+	}
+}
+
+/* Second pass: does the first pass's record of this job say that its
+ * bytes (the same: same hash) needed no repair? */
+static int first_pass_clean(struct run *run, const struct job *job)
+{
+	struct pass_record r;
+
+	if (!run->first || fread(&r, sizeof(r), 1, run->first) != 1) {
+		if (run->first)
+			fclose(run->first);
+		run->first = NULL;
+		return 0;
+	}
+	return r.clean && r.raw_hash == job->raw_hash;
+}
+
 /* The job to be woken by: the newest unfinished one in the older half of
  * the window (the oldest is unfinished), so that the writer sleeps until a
  * run of jobs is done rather than waking once per job. Under run->mu. */
@@ -221,7 +267,7 @@ static void drain(struct run *run, int wait)
 		if (!job->collect)
 			write_article(run, &job->art);
 		else
-			corpus_add(run->corpus, job->names, job->counts);
+			first_pass_done(run, job);
 		free_job(job);
 		wait = 0;
 		pthread_mutex_lock(&run->mu);
@@ -264,6 +310,8 @@ static void submit(struct run *run, const char *id, char *raw, size_t len,
 		job->counts = bp_counts_new();
 	}
 	article_init(&job->art, id);
+	if (run->first && raw)
+		job->raw_hash = hash_bytes(raw, len);
 	strncpy(job->art.lang, run->opt->lang, sizeof(job->art.lang) - 1);
 	job->raw = raw;
 	job->len = len;
@@ -275,6 +323,9 @@ static void submit(struct run *run, const char *id, char *raw, size_t len,
 	else if (raw && run->opt->max_line_length)
 		check_line_length(&job->art, raw, len,
 				  run->opt->max_line_length);
+	if (run->first && !job->collect)
+		job->known_clean =
+		    first_pass_clean(run, job) && job->art.status == ARTICLE_OK;
 	while (run->submitted - run->written >= run->window)
 		drain(run, 1);
 	pthread_mutex_lock(&run->mu);
@@ -412,6 +463,8 @@ static void stop_pool(struct run *run)
 	free(run->workers);
 	free(run->threads);
 	free(run->ring);
+	if (run->first)
+		fclose(run->first);
 	pthread_mutex_destroy(&run->mu);
 	pthread_cond_destroy(&run->work_cv);
 	pthread_cond_destroy(&run->done_cv);
@@ -474,8 +527,15 @@ static int corpus_pass(struct run *run, const struct inputs *in,
 
 	if (first) {
 		run->collecting = 1;
+		/* Remembered for the audit pass (not for 'relire collect'). */
+		run->first = run->opt->collect_only ? NULL : tmpfile();
 		run_pass(run, in);
 		run->collecting = 0;
+		if (run->first && (fflush(run->first) != 0 ||
+				   fseek(run->first, 0, SEEK_SET) != 0)) {
+			fclose(run->first);
+			run->first = NULL;
+		}
 		if (interrupted || run->write_failed)
 			return 0;
 	}

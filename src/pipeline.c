@@ -294,7 +294,7 @@ static int phase2_stage(struct worker *w, struct article *a, struct view *v,
  * article failed (v is then released).
  */
 static int repair(struct worker *w, struct article *a, char *raw, size_t len,
-		  struct view *v)
+		  int known_clean, struct view *v)
 {
 	int stale = 1;
 	size_t n0;
@@ -302,6 +302,10 @@ static int repair(struct worker *w, struct article *a, char *raw, size_t len,
 	a->max_findings = w->opt->max_findings;
 	if (decode_article(a, raw, len) < 0)
 		return -1;
+	if (known_clean) { /* a first pass found nothing to repair */
+		view_build(v, a);
+		goto tokens;
+	}
 
 	/* Phase 1: character-level repairs on the decoded text, each on the
 	 * view of the previous one (their spans can meet). Mojibake comes
@@ -326,13 +330,15 @@ static int repair(struct worker *w, struct article *a, char *raw, size_t len,
 	if (phase2_stage(w, a, v, &stale, spacing_stage) < 0 ||
 	    phase2_stage(w, a, v, &stale, glued_stage) < 0 ||
 	    (w->opt->typography_fr &&
-	     phase2_stage(w, a, v, &stale, typography_stage) < 0) ||
-	    tokenize(w, v, &stale) < 0) {
-		article_fail(a, "tokenization failed");
-		view_release(v);
-		return -1;
-	}
-	return 0;
+	     phase2_stage(w, a, v, &stale, typography_stage) < 0))
+		goto fail;
+tokens:
+	if (tokenize(w, v, &stale) == 0)
+		return 0;
+fail:
+	article_fail(a, "tokenization failed");
+	view_release(v);
+	return -1;
 }
 
 void worker_collect(struct worker *w, struct article *a, char *raw,
@@ -340,19 +346,19 @@ void worker_collect(struct worker *w, struct article *a, char *raw,
 {
 	struct view v;
 
-	if (repair(w, a, raw, len, &v) < 0)
+	if (repair(w, a, raw, len, 0, &v) < 0)
 		return;
 	names_collect(names, a, &v, &w->toks);
 	bp_counts_collect(counts, &v);
 	view_release(&v);
 }
 
-void worker_process(struct worker *w, struct article *a, char *raw,
-		    size_t len)
+static void process(struct worker *w, struct article *a, char *raw,
+		    size_t len, int known_clean)
 {
 	struct view v;
 
-	if (repair(w, a, raw, len, &v) < 0) {
+	if (repair(w, a, raw, len, known_clean, &v) < 0) {
 		article_sort_findings(a);
 		return;
 	}
@@ -380,4 +386,16 @@ void worker_process(struct worker *w, struct article *a, char *raw,
 			       &w->toks);
 	view_release(&v);
 	article_sort_findings(a);
+}
+
+void worker_process(struct worker *w, struct article *a, char *raw,
+		    size_t len)
+{
+	process(w, a, raw, len, 0);
+}
+
+void worker_process_clean(struct worker *w, struct article *a, char *raw,
+			  size_t len)
+{
+	process(w, a, raw, len, 1);
 }

@@ -77,6 +77,15 @@ void worker_process(struct worker *w, struct article *a, char *raw,
 		    size_t len);
 
 /*
+ * worker_process for an article whose bytes the first pass (worker_collect)
+ * decoded and repaired without a single finding: the repair phases, which
+ * would find nothing again, are skipped. The caller must know the bytes are
+ * the same (the batch compares a hash); the result is then identical.
+ */
+void worker_process_clean(struct worker *w, struct article *a, char *raw,
+			  size_t len);
+
+/*
  * The first pass of a batch: decode and repair the article like
  * worker_process, then only collect its corpus-level evidence (name
  * candidates into names, line counts into counts; both caller-owned). The
