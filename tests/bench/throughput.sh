@@ -60,3 +60,24 @@ awk -v r1="$r1" -v r2="$r2" -v hl="$hl" -v hd="$hd" -v nf="$nf" 'BEGIN {
 	--out "$tmp/o3" "$input" 2>&1 >/dev/null | tail -1
 /usr/bin/time -f "peak RSS, 2 threads: %M KB" "$relire" audit -q --per-line -j 2 \
 	--out "$tmp/o4" "$input" 2>&1 >/dev/null | tail -1
+
+# Without Hunspell's suggest() (its time budget, 1 s per run by default,
+# is spent whole on this input): the rest of the pipeline.
+r0=$(median "$relire" audit -q --per-line -j 1 --suggest-budget 0 \
+	--out "$tmp/o5" "$input")
+report "relire -j 1 --suggest-budget 0" "$r0"
+awk -v r0="$r0" -v hl="$hl" -v hd="$hd" -v nf="$nf" 'BEGIN {
+	printf "  ratio hunspell -l / relire:        %6.2f\n", hl / r0
+	printf "  ratio relire / (distinct + nfc):   %6.2f\n", r0 / (hd + nf) }'
+
+# Streaming: peak memory on the input and on 10 copies of it, each line
+# prefixed with its copy number so that no line repeats across copies.
+for k in 1 2 3 4 5 6 7 8 9 10; do
+	sed "s/^/$k /" "$input"
+done >"$tmp/x10.txt"
+/usr/bin/time -f "peak RSS, 1 thread, 10x input: %M KB (%e s)" \
+	"$relire" audit -q --per-line -j 1 --suggest-budget 0 \
+	--out "$tmp/o6" "$tmp/x10.txt" 2>&1 >/dev/null | tail -1
+/usr/bin/time -f "peak RSS, 2 threads, 10x input: %M KB (%e s)" \
+	"$relire" audit -q --per-line -j 2 --suggest-budget 0 \
+	--out "$tmp/o7" "$tmp/x10.txt" 2>&1 >/dev/null | tail -1
