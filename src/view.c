@@ -101,18 +101,46 @@ size_t view_orig_end(const struct view *v, size_t pos)
 	return s->oend + (pos - s->vend);
 }
 
+/* The segment whose replacement holds view offset pos strictly inside
+ * (vstart < pos < vend), or NULL. */
+static const struct view_seg *seg_around(const struct view *v, size_t pos)
+{
+	long i = last_seg_before(v, pos, 1);
+
+	return i >= 0 && pos < v->segs[i].vend ? &v->segs[i] : NULL;
+}
+
 struct finding *view_report(const struct view *v, struct article *a,
 			    enum finding_kind kind, size_t vstart, size_t vend,
 			    const char *repl, size_t repl_len, int applied,
 			    double confidence, const char *detail)
 {
+	const struct view_seg *l = seg_around(v, vstart);
+	const struct view_seg *r = seg_around(v, vend);
 	size_t os = view_orig_start(v, vstart);
 	size_t oe = view_orig_end(v, vend);
+	struct finding *f;
+	struct strbuf sb;
 
 	if (oe < os) /* an empty view span inside a deletion */
 		oe = os;
-	return article_add(a, kind, os, oe, repl, repl_len, applied,
-			   confidence, detail);
+	if (!applied || (!l && !r))
+		return article_add(a, kind, os, oe, repl, repl_len, applied,
+				   confidence, detail);
+	/* An edge falls inside an earlier replacement, so the original span
+	 * takes that whole replacement in: the replacement is widened by the
+	 * rest of it, and the earlier repair is superseded without losing
+	 * its text ("«É" from mojibake, then a no-break space after "«"). */
+	sb_init(&sb);
+	if (l)
+		sb_add(&sb, v->text + l->vstart, vstart - l->vstart);
+	sb_add(&sb, repl, repl_len);
+	if (r)
+		sb_add(&sb, v->text + vend, r->vend - vend);
+	f = article_add(a, kind, os, oe, sb.buf ? sb.buf : "", sb.len, applied,
+			confidence, detail);
+	sb_release(&sb);
+	return f;
 }
 
 char *article_clean_text(struct article *a, size_t *len)

@@ -40,10 +40,12 @@ size_t view_orig_end(const struct view *v, size_t pos);
 
 /*
  * Report a finding found on the view at [vstart, vend) with a replacement
- * for that view span. The span is mapped to original offsets; when it covers
- * earlier repairs only partly, the replacement cannot be expressed on the
- * original and the finding is stored unapplied. Returns article_add()'s
- * result.
+ * for that view span. The span is mapped to original offsets (mapping rule
+ * above). When it is applied and an edge falls inside an earlier
+ * replacement, the replacement is widened by the rest of that earlier
+ * replacement, so that the whole earlier repair is contained and
+ * superseded (article_add) and the cleaned text is exactly the view with
+ * this edit. Returns article_add()'s result.
  */
 struct finding *view_report(const struct view *v, struct article *a,
 			    enum finding_kind kind, size_t vstart, size_t vend,

@@ -29,11 +29,12 @@ sys.exit(1 if rows else 0)
 EOF
 }
 
-# twice NAME docs|lines INPUT: audit INPUT (a directory of articles, or a
-# file of one record per line), then audit the clean output again.
+# twice NAME docs|lines INPUT [OPTION...]: audit INPUT (a directory of
+# articles, or a file of one record per line), then audit the clean output
+# again, with the same options.
 twice() {
 	local name=$1 mode=$2 input=$3 first=$TMP/$1.1 second=$TMP/$1.2
-	local opts=(-q --csv-raw --suggest-budget 0) clean=$first/clean
+	local opts=(-q --csv-raw --suggest-budget 0 "${@:4}") clean=$first/clean
 
 	if [ "$mode" = lines ]; then
 		opts+=(--per-line)
@@ -77,8 +78,17 @@ syn=$TMP/synthetic.txt
 	# a heading glued to a sentence that repeats its last words
 	printf 'ont d\xc3\xa9clar\xc3\xa9 les autorit\xc3\xa9sLes autorit\xc3\xa9s '
 	printf 'ont saisi 8 tonnes.\n'
+	# mojibake of a quote and a capital, then typography inside it
+	printf 'Il a \xc3\x83\xc2\xa9t\xc3\x83\xc2\xa9 dit : \xc3\x82\xc2\xab'
+	printf '\xc3\x83\xe2\x80\xb0tonnant, vraiment.\xc3\x82\xc2\xbb Puis...\n'
 } >"$syn"
 twice synthetic lines "$syn"
+twice synthetic-typography lines "$syn" --typography fr
+# No text lost: the quote and the capital whose mojibake was repaired
+# survive the typography edits made inside that repair.
+grep -qF $'\xc2\xab\xc2\xa0\xc3\x89tonnant, vraiment.\xc2\xa0\xc2\xbb' \
+	"$TMP/synthetic-typography.1/clean.txt" ||
+	fail "synthetic-typography: the repaired quote or capital was lost"
 
 # Name variants across the articles of a batch.
 mkdir -p "$TMP/names"
