@@ -204,8 +204,10 @@ static void free_job(struct job *job)
  * and its record to run->first. */
 static void first_pass_done(struct run *run, struct job *job)
 {
-	struct pass_record r = {job->raw_hash, 0};
+	struct pass_record r;
 
+	memset(&r, 0, sizeof(r)); /* no uninitialized padding in the file */
+	r.raw_hash = job->raw_hash;
 	corpus_add(run->corpus, job->names, job->counts);
 	r.clean = job->art.status == ARTICLE_OK && job->art.nfindings == 0;
 	if (run->first && fwrite(&r, sizeof(r), 1, run->first) != 1) {

@@ -22,8 +22,8 @@
  *    "shutdown", "low-cost");
  * and it is skipped when it is a URL, e-mail address, handle or hashtag,
  * an identifier or file name (holds '_' or '@', or a '.' inside:
- * "authorized_keys", "systemd.resource"), holds a digit, is an ordinal or Roman numeral (TF_NUMERAL), has a single
- * letter, lies inside a `foreign_language` finding (another language's
+ * "authorized_keys", "systemd.resource"), holds a digit, is an ordinal
+ * or Roman numeral (TF_NUMERAL), has a single letter, lies inside a `foreign_language` finding (another language's
  * spelling is not ours to judge) or overlaps a repair another stage
  * applied in the same phase (a deleted repeat), or is a lower-case word between
  * capitalized words ("Bank of America", "Fruit of the Loom"), or is a
