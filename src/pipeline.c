@@ -239,6 +239,38 @@ static void typography_stage(struct worker *w, struct article *a,
 	typography_fr(a, v, &w->toks);
 }
 
+static void mojibake_stage(struct worker *w, struct article *a,
+			   const struct view *v)
+{
+	mojibake_repair(w->mojibake, a, v);
+}
+
+static void controls_stage(struct worker *w, struct article *a,
+			   const struct view *v)
+{
+	(void)w;
+	controls_remove(a, v);
+}
+
+static void confusable_stage(struct worker *w, struct article *a,
+			     const struct view *v)
+{
+	confusable_repair(w->confusable, a, v);
+}
+
+static void nfc_stage(struct worker *w, struct article *a,
+		      const struct view *v)
+{
+	(void)w;
+	normalize_nfc(a, v);
+}
+
+/* Phase 1, in order (see repair()). */
+static void (*const phase1[])(struct worker *, struct article *,
+			      const struct view *) = {
+    mojibake_stage, controls_stage, confusable_stage, nfc_stage,
+};
+
 /* Did the stage that started at finding n0 apply a repair? Only then does
  * the text change, so that the view and the tokens must be rebuilt. */
 static int applied_since(const struct article *a, size_t n0)
@@ -297,7 +329,6 @@ static int repair(struct worker *w, struct article *a, char *raw, size_t len,
 		  int known_clean, struct view *v)
 {
 	int stale = 1;
-	size_t n0;
 
 	a->max_findings = w->opt->max_findings;
 	if (decode_article(a, raw, len) < 0)
@@ -313,18 +344,12 @@ static int repair(struct worker *w, struct article *a, char *raw, size_t len,
 	 * ("Ã" U+00AD is "í"), which the controls stage would delete. NFC
 	 * comes last, so that the output of every repair is NFC. */
 	view_build(v, a);
-	n0 = a->nfindings;
-	mojibake_repair(w->mojibake, a, v);
-	refresh(v, a, n0, &stale);
-	n0 = a->nfindings;
-	controls_remove(a, v);
-	refresh(v, a, n0, &stale);
-	n0 = a->nfindings;
-	confusable_repair(w->confusable, a, v);
-	refresh(v, a, n0, &stale);
-	n0 = a->nfindings;
-	normalize_nfc(a, v);
-	refresh(v, a, n0, &stale);
+	for (size_t i = 0; i < ARRAY_SIZE(phase1); i++) {
+		size_t n0 = a->nfindings;
+
+		phase1[i](w, a, v);
+		refresh(v, a, n0, &stale);
+	}
 
 	/* Phase 2: spacing, joins and typography on repaired characters. */
 	if (phase2_stage(w, a, v, &stale, spacing_stage) < 0 ||
