@@ -90,6 +90,18 @@ static void add(struct tscan *s, size_t start, size_t end, const char *repl,
 			   detail);
 }
 
+/* Does closing punctuation follow at e ("«)" in broken text)? Then the
+ * « opens nothing: no space is added (the spacing stage would remove it
+ * again before the ")", and each run would undo the other). */
+static int quote_closes_at(const struct tscan *s, size_t e)
+{
+	size_t i = e;
+	int32_t c = utf8_next(s->t, &i, s->le);
+
+	return c == ')' || c == ']' || c == '}' || c == 0xBB || c == ',' ||
+	       c == '.';
+}
+
 /* « followed by its inner space, or » preceded by it. */
 static void guillemet(struct tscan *s, size_t i, size_t next, int32_t c)
 {
@@ -99,7 +111,7 @@ static void guillemet(struct tscan *s, size_t i, size_t next, int32_t c)
 		return; /* German »quotes« */
 	if (c == 0xAB) {
 		e = skip_fwd(s, next);
-		if (e == s->le)
+		if (e == s->le || quote_closes_at(s, e))
 			return;
 		if (e == next)
 			add(s, next, next, NBSP, 0.9, "no-break space after «");

@@ -98,6 +98,27 @@ static char *unelide(const struct name_rules *rules, const char *p, size_t n)
 	return NULL;
 }
 
+static size_t apostrophe_at(const char *s, size_t len);
+
+/* Append c with its apostrophes written as the article writes them
+ * (apos): the table's "Let's" is "Let’s" in an article with curly ones,
+ * so that the typography of the text and the names table agree. */
+static void add_in_style(struct strbuf *out, const char *c, const char *apos)
+{
+	size_t n = strlen(c);
+
+	for (size_t i = 0; i < n;) {
+		size_t a = apostrophe_at(c + i, n - i);
+
+		if (a) {
+			sb_adds(out, apos);
+			i += a;
+		} else {
+			sb_addc(out, c[i++]);
+		}
+	}
+}
+
 /* Replacement text for span sp of the view given the canonical spelling
  * c: the elision before it adjusted, the case style kept. */
 static void replacement(const struct name_rules *rules, const char *t,
@@ -133,12 +154,44 @@ static void replacement(const struct name_rules *rules, const char *t,
 		sb_add(out, t + w->start, w->end - w->start - 1);
 		sb_adds(out, apos);
 	}
-	sb_adds(out, c);
+	add_in_style(out, c, apos);
 	free(up);
 }
 
+/* Length of the apostrophe at s[0..len) (' or U+2019), or 0. */
+static size_t apostrophe_at(const char *s, size_t len)
+{
+	if (len >= 1 && s[0] == '\'')
+		return 1;
+	return len >= 3 && !memcmp(s, "\xE2\x80\x99", 3) ? 3 : 0;
+}
+
+/* x and y are the same text but for the style of their apostrophes: which
+ * apostrophe to write is the typography's choice, not the names table's
+ * ("Let's" and "Let’s" are one spelling). */
+static int same_text(const char *x, size_t nx, const char *y, size_t ny)
+{
+	size_t i = 0, j = 0;
+
+	while (i < nx && j < ny) {
+		size_t ax = apostrophe_at(x + i, nx - i);
+		size_t ay = apostrophe_at(y + j, ny - j);
+
+		if (ax && ay) {
+			i += ax;
+			j += ay;
+		} else if (x[i] == y[j]) {
+			i++;
+			j++;
+		} else {
+			return 0;
+		}
+	}
+	return i == nx && j == ny;
+}
+
 /* 1 when the name already reads as the canonical spelling in its case
- * style. */
+ * style (apostrophes aside). */
 static int already_canonical(const char *name, size_t len, const char *c,
 			     unsigned flags)
 {
@@ -147,9 +200,9 @@ static int already_canonical(const char *name, size_t len, const char *c,
 	int same;
 
 	if (!(flags & TF_ALLCAPS))
-		return len == strlen(c) && !memcmp(name, c, len);
+		return same_text(name, len, c, strlen(c));
 	up = utf8_upper(c, strlen(c), &n);
-	same = n == len && !memcmp(name, up, len);
+	same = same_text(name, len, up, n);
 	free(up);
 	return same;
 }

@@ -117,6 +117,9 @@ if [ -d "$SHARED" ]; then
 	cut -f4 "$SHARED/paracrawl/paracrawl-v6-validation.en-fr.tsv" \
 		>>"$real"
 	twice real lines "$real"
+	tail -3000 "$SHARED/bench/fr-mixed-5mb.txt" >"$TMP/mixed.txt"
+	twice real-typography lines "$real" --typography fr
+	twice mixed-typography lines "$TMP/mixed.txt" --typography fr
 else
 	echo "note: $SHARED absent, the real-data runs are skipped" >&2
 fi

@@ -89,6 +89,8 @@ static void test_unchanged(void)
 	    "Une ligne avec un seul \" guillemet.",
 	    "Les points .... et .. restent.",
 	    "Tout d’abord, le\" Bild am Sonntag \" avait rapporté.",
+	    /* a « that opens nothing: no space before the closing ")" */
+	    "Le langage XSL «).",
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(good); i++) {
