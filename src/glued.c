@@ -440,7 +440,10 @@ static void punct_join(struct glue *g, size_t k)
 	prev = &g->ts->t[k - 1];
 	next = &g->ts->t[k + 1];
 	ne = until_split(g, next->start, next->end);
-	if (!adjacent(tk, next) || next->type != TOK_WORD ||
+	/* A title word, maybe glued to a number ("Septiembre1949": ICU
+	 * calls the whole a number; number_join splits it). */
+	if (!adjacent(tk, next) ||
+	    (next->type != TOK_WORD && next->type != TOK_NUMBER) ||
 	    next->flags & TF_URL || !is_title_word(g->t, next->start, ne))
 		return;
 	if ((c == '?' || c == '!') && prev->type == TOK_SPACE && k >= 2)
@@ -506,9 +509,20 @@ void glued_repair(struct article *a, const struct view *v,
 	count_vocab(&g);
 	repair_guard_build(&g.guard, v->text, v->len, ts);
 	repair_list_init(&g.edits);
-	for (size_t k = 0; k < ts->n; k++)
-		if (ts->t[k].type == TOK_WORD && !skipped(&g, &ts->t[k]))
-			camel_joins(&g, &ts->t[k]);
+	/* First the joins inside word tokens (lower to upper case, then a
+	 * word glued to a number after it), in text order: the joins between
+	 * sentences read the words as these splits will leave them
+	 * ("29.Septiembre1949" is a date before "1949"). */
+	for (size_t k = 0; k < ts->n; k++) {
+		const struct token *tk = &ts->t[k];
+
+		if (skipped(&g, tk))
+			continue;
+		if (tk->type == TOK_WORD)
+			camel_joins(&g, tk);
+		if (tk->type == TOK_WORD || tk->type == TOK_NUMBER)
+			number_join(&g, tk);
+	}
 	g.ncamel = g.edits.n;
 	for (size_t k = 0; k < ts->n; k++) {
 		const struct token *tk = &ts->t[k];
@@ -517,8 +531,6 @@ void glued_repair(struct article *a, const struct view *v,
 			continue;
 		if (tk->type == TOK_WORD)
 			inner_dots(&g, tk);
-		if (tk->type == TOK_WORD || tk->type == TOK_NUMBER)
-			number_join(&g, tk);
 		if (tk->type == TOK_PUNCT)
 			punct_join(&g, k);
 	}

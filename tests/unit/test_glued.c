@@ -102,6 +102,10 @@ static void test_repairs(void)
 	     "Avenue de la Libération, Mons 84000 Avignon", 1},
 	    {"Publié le 3 janvier2017 à Paris",
 	     "Publié le 3 janvier 2017 à Paris", 1},
+	    /* a sentence join read after the number split (a second run
+	     * would see "Juillet" alone) */
+	    {"Il est parti le 29.Juillet2017 vers Lyon.",
+	     "Il est parti le 29. Juillet 2017 vers Lyon.", 2},
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
