@@ -14,6 +14,7 @@
 #include "article.h"
 #include "boilerplate.h"
 #include "harness.h"
+#include "stage_run.h"
 #include "segment.h"
 #include "util.h"
 #include "view.h"
@@ -21,22 +22,27 @@
 static struct segmenter *seg;
 static struct boilerplate_rules *rules;
 
+struct batch_state {
+	const struct bp_counts *counts;
+	size_t batch;
+};
+
+static void boilerplate_stage(struct article *a, const struct view *v,
+			      const struct tokens *ts, void *ctx)
+{
+	const struct batch_state *b = ctx;
+
+	boilerplate_detect(a, v, ts, rules, b->counts, b->batch);
+}
+
 /* Run the detector on text; findings land in a (caller releases). */
 static void run(struct article *a, const char *text, size_t len,
 		const struct bp_counts *counts, size_t batch)
 {
-	struct tokens ts;
-	struct view v;
+	struct batch_state b = {counts, batch};
 
-	article_init(a, "t");
-	article_set_text(a, xmemdup(text, len), len);
-	view_build(&v, a);
-	tokens_init(&ts);
-	segmenter_run(seg, v.text, v.len, &ts);
-	boilerplate_detect(a, &v, &ts, rules, counts, batch);
-	article_sort_findings(a);
-	tokens_release(&ts);
-	view_release(&v);
+	stage_article(a, text, len);
+	stage_on(seg, a, boilerplate_stage, &b);
 }
 
 static char *cleaned(const char *text, const struct bp_counts *counts,

@@ -191,14 +191,10 @@ static void test_vocabulary(void)
 
 int main(void)
 {
-	dict = dict_open("fr", NULL, RELIRE_DATA_DIR);
-	if (!dict) {
-		fprintf(stderr, "SKIP: no French dictionary\n");
-		return 77;
-	}
-	seg = segmenter_new("fr");
-	if (!seg)
-		return 1;
+	int rc = open_french(&dict, &seg);
+
+	if (rc)
+		return rc;
 	wordlist_init(&keep);
 	wordlist_init(&starters);
 	if (wordlist_load(&keep, RELIRE_DATA_DIR "/fr/glued-keep.txt", 0) ||

@@ -9,6 +9,7 @@
 #include "article.h"
 #include "dict.h"
 #include "harness.h"
+#include "stage_run.h"
 #include "lang.h"
 #include "segment.h"
 #include "util.h"
@@ -47,25 +48,24 @@ static void test_identify(void)
 	}
 }
 
+static void lang_stage(struct article *a, const struct view *v,
+		       const struct tokens *ts, void *ctx)
+{
+	char *masked;
+
+	(void)ctx;
+	lang_detect_article(a, v, ts, dict, 0);
+	masked = lang_mask(v, ts);
+	lang_detect_segments(a, v, masked, ts, dict);
+	free(masked);
+}
+
 /* Run the language stage on text as a French article. */
 static void run(struct article *a, const char *text)
 {
-	struct tokens ts;
-	struct view v;
-	char *masked;
-
-	article_init(a, "t");
+	stage_article(a, text, strlen(text));
 	snprintf(a->lang, sizeof(a->lang), "fr");
-	article_set_text(a, xstrdup(text), strlen(text));
-	view_build(&v, a);
-	tokens_init(&ts);
-	CHECK(segmenter_run(seg, v.text, v.len, &ts) == 0);
-	lang_detect_article(a, &v, &ts, dict, 0);
-	masked = lang_mask(&v, &ts);
-	lang_detect_segments(a, &v, masked, &ts, dict);
-	free(masked);
-	tokens_release(&ts);
-	view_release(&v);
+	stage_on(seg, a, lang_stage, NULL);
 }
 
 static void test_articles(void)
@@ -132,12 +132,10 @@ static void test_articles(void)
 
 int main(void)
 {
-	dict = dict_open("fr", NULL, RELIRE_DATA_DIR);
-	if (!dict) {
-		fprintf(stderr, "SKIP: no French Hunspell dictionary\n");
-		return 77;
-	}
-	seg = segmenter_new("fr");
+	int rc = open_french(&dict, &seg);
+
+	if (rc)
+		return rc;
 	RUN(test_identify);
 	RUN(test_articles);
 	segmenter_free(seg);

@@ -10,6 +10,7 @@
 #include "article.h"
 #include "dict.h"
 #include "harness.h"
+#include "stage_run.h"
 #include "repeat.h"
 #include "segment.h"
 #include "util.h"
@@ -35,21 +36,18 @@ struct rcase {
 	struct want f[3];
 };
 
+static void repeat_stage(struct article *a, const struct view *v,
+			 const struct tokens *ts, void *cfg)
+{
+	repeat_detect(a, v, ts, cfg);
+}
+
 static void run(struct article *a, const char *text, struct dict *dc)
 {
-	const struct repeat_config cfg = { &doubles, dc };
-	struct tokens ts;
-	struct view v;
+	struct repeat_config cfg = { &doubles, dc };
 
-	article_init(a, "t");
-	article_set_text(a, xstrdup(text), strlen(text));
-	view_build(&v, a);
-	tokens_init(&ts);
-	CHECK(segmenter_run(seg, v.text, v.len, &ts) == 0);
-	repeat_detect(a, &v, &ts, &cfg);
-	article_sort_findings(a);
-	tokens_release(&ts);
-	view_release(&v);
+	stage_article(a, text, strlen(text));
+	stage_on(seg, a, repeat_stage, &cfg);
 }
 
 static void check_case(const struct rcase *c, struct dict *dc)

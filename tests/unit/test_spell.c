@@ -9,6 +9,7 @@
 #include "article.h"
 #include "dict.h"
 #include "harness.h"
+#include "stage_run.h"
 #include "segment.h"
 #include "spell.h"
 #include "spellfix.h"
@@ -19,21 +20,18 @@ static struct dict *dict;
 static struct segmenter *seg;
 static struct spell_state *state;
 
+static void spell_stage(struct article *a, const struct view *v,
+			const struct tokens *ts, void *ctx)
+{
+	(void)ctx;
+	spell_detect(a, v, ts, dict, state);
+}
+
 /* Run the detector on text; findings land in a (caller releases). */
 static void run(struct article *a, const char *text)
 {
-	struct tokens ts;
-	struct view v;
-
-	article_init(a, "t");
-	article_set_text(a, xstrdup(text), strlen(text));
-	view_build(&v, a);
-	tokens_init(&ts);
-	CHECK(segmenter_run(seg, v.text, v.len, &ts) == 0);
-	spell_detect(a, &v, &ts, dict, state);
-	article_sort_findings(a);
-	tokens_release(&ts);
-	view_release(&v);
+	stage_article(a, text, strlen(text));
+	stage_on(seg, a, spell_stage, NULL);
 }
 
 /* Sentences without any misspelling (names may be reported). */
@@ -131,23 +129,15 @@ static void test_flagged(void)
 static void test_no_repair_inside_other_finding(void)
 {
 	static const char text[] = "Il a redecollé hier.";
-	struct tokens ts;
 	struct article a;
-	struct view v;
 
-	article_init(&a, "t");
-	article_set_text(&a, xstrdup(text), strlen(text));
+	stage_article(&a, text, strlen(text));
 	article_add(&a, FK_MOJIBAKE, 5, 9, NULL, 0, 0, 0.5, "test");
-	view_build(&v, &a);
-	tokens_init(&ts);
-	segmenter_run(seg, v.text, v.len, &ts);
-	spell_detect(&a, &v, &ts, dict, state);
+	stage_on(seg, &a, spell_stage, NULL);
 	CHECK_EQ(a.nfindings, 2);
 	for (size_t i = 0; i < a.nfindings; i++)
 		if (a.findings[i].kind == FK_MISSPELLING)
 			CHECK_EQ(a.findings[i].applied, 0);
-	tokens_release(&ts);
-	view_release(&v);
 	article_release(&a);
 }
 
@@ -155,21 +145,13 @@ static void test_no_repair_inside_other_finding(void)
 static void test_skip_foreign_segment(void)
 {
 	static const char text[] = "Il dit : the wether is nice today.";
-	struct tokens ts;
 	struct article a;
-	struct view v;
 
-	article_init(&a, "t");
-	article_set_text(&a, xstrdup(text), strlen(text));
+	stage_article(&a, text, strlen(text));
 	article_add(&a, FK_FOREIGN_LANGUAGE, 9, strlen(text), NULL, 0, 0, 0.7,
 		    "language: en");
-	view_build(&v, &a);
-	tokens_init(&ts);
-	segmenter_run(seg, v.text, v.len, &ts);
-	spell_detect(&a, &v, &ts, dict, state);
+	stage_on(seg, &a, spell_stage, NULL);
 	CHECK_EQ(a.nfindings, 1);
-	tokens_release(&ts);
-	view_release(&v);
 	article_release(&a);
 }
 
@@ -295,12 +277,10 @@ static void test_german_compounds(void)
 
 int main(void)
 {
-	dict = dict_open("fr", NULL, RELIRE_DATA_DIR);
-	if (!dict) {
-		fprintf(stderr, "SKIP: no French Hunspell dictionary\n");
-		return 77;
-	}
-	seg = segmenter_new("fr");
+	int rc = open_french(&dict, &seg);
+
+	if (rc)
+		return rc;
 	state = spell_state_new(0, NULL); /* no suggest(): fast and deterministic */
 	RUN(test_accepted);
 	RUN(test_flagged);

@@ -8,6 +8,7 @@
 #include "article.h"
 #include "dict.h"
 #include "harness.h"
+#include "stage_run.h"
 #include "segment.h"
 #include "truncated.h"
 #include "util.h"
@@ -18,21 +19,22 @@ static struct dict *dict;
 static struct segmenter *seg;
 static struct wordlist cut_words;
 
+static void truncated_stage(struct article *a, const struct view *v,
+			    const struct tokens *ts, void *ctx)
+{
+	(void)ctx;
+	truncated_detect(a, v, ts, dict, &cut_words);
+}
+
 /* Run the stage on text (French) and return the number of findings; the
  * text of the first one is copied to span (size n). */
 static size_t run(const char *text, char *span, size_t n)
 {
 	struct article a;
-	struct tokens ts;
-	struct view v;
 	size_t found;
 
-	article_init(&a, "t");
-	article_set_text(&a, xstrdup(text), strlen(text));
-	view_build(&v, &a);
-	tokens_init(&ts);
-	CHECK(segmenter_run(seg, v.text, v.len, &ts) == 0);
-	truncated_detect(&a, &v, &ts, dict, &cut_words);
+	stage_article(&a, text, strlen(text));
+	stage_on(seg, &a, truncated_stage, NULL);
 	span[0] = 0;
 	for (size_t i = 0; i < a.nfindings; i++) {
 		const struct finding *f = &a.findings[i];
@@ -43,8 +45,6 @@ static size_t run(const char *text, char *span, size_t n)
 				 a.text + f->start);
 	}
 	found = a.nfindings;
-	tokens_release(&ts);
-	view_release(&v);
 	article_release(&a);
 	return found;
 }
@@ -98,12 +98,10 @@ static void test_rules(void)
 
 int main(void)
 {
-	dict = dict_open("fr", NULL, RELIRE_DATA_DIR);
-	if (!dict) {
-		fprintf(stderr, "SKIP: no French Hunspell dictionary\n");
-		return 77;
-	}
-	seg = segmenter_new("fr");
+	int rc = open_french(&dict, &seg);
+
+	if (rc)
+		return rc;
 	wordlist_init(&cut_words);
 	CHECK(wordlist_load(&cut_words, RELIRE_DATA_DIR "/fr/cut-words.txt",
 			    0) == 0);
