@@ -446,14 +446,13 @@ int dict_check_loanword(struct dict *d, const char *word, size_t len)
 size_t dict_elision_prefix(const struct dict *d, const char *s, size_t len)
 {
 	for (size_t i = 0; i < d->nelisions; i++) {
-		size_t n = strlen(d->elisions[i]);
+		size_t n = strlen(d->elisions[i]), a;
 
 		if (n >= len || strncasecmp(s, d->elisions[i], n))
 			continue;
-		if (s[n] == '\'' && n + 1 < len)
-			return n + 1;
-		if (n + 3 < len && !memcmp(s + n, "\xE2\x80\x99", 3))
-			return n + 3;
+		a = utf8_apostrophe_at(s + n, len - n);
+		if (a && n + a < len)
+			return n + a;
 	}
 	return 0;
 }

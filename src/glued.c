@@ -38,11 +38,6 @@ struct shape {
 	int non_ascii;
 };
 
-static int is_apostrophe(int32_t c)
-{
-	return c == '\'' || c == 0x2019;
-}
-
 static struct shape shape_of(const char *t, size_t s, size_t e)
 {
 	struct shape sh = {0, 0, 0, 1, 0, 0};
@@ -52,7 +47,7 @@ static struct shape shape_of(const char *t, size_t s, size_t e)
 		int32_t c = utf8_next(t, &i, e);
 		if (c >= 0x80)
 			sh.non_ascii = 1;
-		if (is_apostrophe(c))
+		if (uc_is_apostrophe(c))
 			continue;
 		if (c < 0 || !uc_is_alpha(c)) {
 			sh.other = 1;
@@ -104,7 +99,7 @@ static int heading_rest(const struct glue *g, size_t s)
 			in_word = 0;
 			continue;
 		}
-		if (c < 0 || !(uc_is_alpha(c) || is_apostrophe(c) || c == '-'))
+		if (c < 0 || !(uc_is_alpha(c) || uc_is_apostrophe(c) || c == '-'))
 			return 0;
 		words += !in_word;
 		in_word = 1;
@@ -344,7 +339,7 @@ static size_t title_end(const struct glue *g, size_t b, size_t end)
 		int32_t c;
 		next = i;
 		c = utf8_next(g->t, &next, end);
-		if (!(is_apostrophe(c) || (c > 0 && uc_is_lower(c))))
+		if (!(uc_is_apostrophe(c) || (c > 0 && uc_is_lower(c))))
 			break;
 		i = next;
 	}
@@ -373,9 +368,9 @@ static void camel_joins(struct glue *g, const struct token *tk)
 		size_t at = i;
 		int32_t c = utf8_next(g->t, &i, tk->end);
 
-		if (c < 0 || !(uc_is_alpha(c) || is_apostrophe(c)))
+		if (c < 0 || !(uc_is_alpha(c) || uc_is_apostrophe(c)))
 			seg = i;
-		else if (is_apostrophe(prev) && uc_is_upper(c))
+		else if (uc_is_apostrophe(prev) && uc_is_upper(c))
 			seg = at; /* "d’ÉtatLa": the word is "État" */
 		else if (prev > 0 && uc_is_lower(prev) && uc_is_upper(c)) {
 			size_t re = title_end(g, at, tk->end);

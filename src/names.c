@@ -76,11 +76,8 @@ size_t name_elision_len(const struct name_rules *rules, const char *s,
 		i++;
 	if (i == 0 || !elided_word(rules, s, i))
 		return 0;
-	if (i < len && s[i] == '\'')
-		e = i + 1;
-	else if (i + 3 <= len && !memcmp(s + i, "\xE2\x80\x99", 3))
-		e = i + 3;
-	else
+	e = i + utf8_apostrophe_at(s + i, len - i);
+	if (e == i)
 		return 0;
 	if (e < len) {
 		size_t k = e;

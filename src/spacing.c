@@ -28,11 +28,6 @@ static int is_alnum(int32_t c)
 	return c > 0 && (uc_is_alpha(c) || uc_is_digit(c));
 }
 
-static int is_apostrophe(int32_t c)
-{
-	return c == '\'' || c == 0x2019;
-}
-
 /* Code point at i on the current line (and its end in *next), or -1. */
 static int32_t cp_at(const struct scan *s, size_t i, size_t *next)
 {
@@ -90,7 +85,7 @@ static size_t spaced_apostrophe(struct scan *s, size_t b)
 	int32_t c = cp_at(s, ap, &ae);
 	double conf;
 
-	if (!is_apostrophe(c))
+	if (!uc_is_apostrophe(c))
 		return 0;
 	f = skip_hspace(s, ae);
 	c = cp_at(s, f, NULL);
@@ -297,7 +292,7 @@ static void scan_line(struct scan *s)
 	while (i < s->le) {
 		int32_t c = cp_at(s, i, &next);
 
-		if ((repair_is_hspace(c) || is_apostrophe(c)) &&
+		if ((repair_is_hspace(c) || uc_is_apostrophe(c)) &&
 		    uc_is_alpha(cp_before(s, i, NULL)) &&
 		    (f = spaced_apostrophe(s, i))) {
 			i = f;

@@ -264,3 +264,15 @@ out:
 	free(norm);
 	return out;
 }
+
+int uc_is_apostrophe(int32_t cp)
+{
+	return cp == '\'' || cp == 0x2019;
+}
+
+size_t utf8_apostrophe_at(const char *s, size_t len)
+{
+	if (len >= 1 && s[0] == '\'')
+		return 1;
+	return len >= 3 && !memcmp(s, "\xE2\x80\x99", 3) ? 3 : 0;
+}

@@ -98,8 +98,6 @@ static char *unelide(const struct name_rules *rules, const char *p, size_t n)
 	return NULL;
 }
 
-static size_t apostrophe_at(const char *s, size_t len);
-
 /* Append c with its apostrophes written as the article writes them
  * (apos): the table's "Let's" is "Let’s" in an article with curly ones,
  * so that the typography of the text and the names table agree. */
@@ -108,7 +106,7 @@ static void add_in_style(struct strbuf *out, const char *c, const char *apos)
 	size_t n = strlen(c);
 
 	for (size_t i = 0; i < n;) {
-		size_t a = apostrophe_at(c + i, n - i);
+		size_t a = utf8_apostrophe_at(c + i, n - i);
 
 		if (a) {
 			sb_adds(out, apos);
@@ -158,14 +156,6 @@ static void replacement(const struct name_rules *rules, const char *t,
 	free(up);
 }
 
-/* Length of the apostrophe at s[0..len) (' or U+2019), or 0. */
-static size_t apostrophe_at(const char *s, size_t len)
-{
-	if (len >= 1 && s[0] == '\'')
-		return 1;
-	return len >= 3 && !memcmp(s, "\xE2\x80\x99", 3) ? 3 : 0;
-}
-
 /* x and y are the same text but for the style of their apostrophes: which
  * apostrophe to write is the typography's choice, not the names table's
  * ("Let's" and "Let’s" are one spelling). */
@@ -174,8 +164,8 @@ static int same_text(const char *x, size_t nx, const char *y, size_t ny)
 	size_t i = 0, j = 0;
 
 	while (i < nx && j < ny) {
-		size_t ax = apostrophe_at(x + i, nx - i);
-		size_t ay = apostrophe_at(y + j, ny - j);
+		size_t ax = utf8_apostrophe_at(x + i, nx - i);
+		size_t ay = utf8_apostrophe_at(y + j, ny - j);
 
 		if (ax && ay) {
 			i += ax;
