@@ -61,6 +61,9 @@ struct job {
 	size_t seq;         /* submission number */
 	uint64_t raw_hash;  /* of raw, while the first pass is remembered */
 	int known_clean;    /* the first pass repaired nothing in raw */
+	char *clean;        /* audit pass: the cleaned text, made by the
+			     * worker (NULL when the article failed) */
+	size_t clean_len;
 };
 
 /* What the first pass remembers of each job, in submission order, for the
@@ -139,6 +142,10 @@ static void *worker_main(void *arg)
 				worker_process(w, &job->art, job->raw,
 					       job->len);
 			job->raw = NULL;
+			/* Here, on the worker, not on the writer's path. */
+			if (!job->collect && job->art.status == ARTICLE_OK)
+				job->clean = article_clean_text(
+				    &job->art, &job->clean_len);
 		}
 		/* Wake the writer only when it waits: one wake-up per record
 		 * costs more than a short record's whole processing. */
@@ -150,12 +157,14 @@ static void *worker_main(void *arg)
 	}
 }
 
-static void write_article(struct run *run, struct article *a)
+static void write_article(struct run *run, struct job *job)
 {
+	struct article *a = &job->art;
+
 	/* Reported first: the report may still fail the article (an id
 	 * that cannot name its clean file). */
 	if (run->report && !run->write_failed &&
-	    report_article(run->report, a) < 0)
+	    report_article(run->report, a, job->clean, job->clean_len) < 0)
 		run->write_failed = 1;
 	if (a->status != ARTICLE_OK) {
 		progress_clear(run->progress);
@@ -175,19 +184,15 @@ static void write_article(struct run *run, struct article *a)
 /* --jsonl: one result object per record on standard output. */
 static void write_jsonl(struct run *run, struct job *job)
 {
-	size_t len = 0;
-	char *clean = NULL, *line;
+	char *line = jsonl_format(job->rec, &job->art, job->clean,
+				  job->clean_len);
 
-	if (job->art.status == ARTICLE_OK)
-		clean = article_clean_text(&job->art, &len);
-	line = jsonl_format(job->rec, &job->art, clean, len);
 	if (fputs(line, stdout) == EOF || putchar('\n') == EOF) {
 		rl_error("cannot write to standard output: %s",
 			 strerror(errno));
 		run->write_failed = 1;
 	}
 	free(line);
-	free(clean);
 }
 
 static void free_job(struct job *job)
@@ -197,6 +202,7 @@ static void free_job(struct job *job)
 	article_release(&job->art);
 	jsonl_record_free(job->rec);
 	free(job->raw);
+	free(job->clean);
 	free(job);
 }
 
@@ -267,7 +273,7 @@ static void drain(struct run *run, int wait)
 		if (!job->collect && run->opt->jsonl && !run->write_failed)
 			write_jsonl(run, job);
 		if (!job->collect)
-			write_article(run, &job->art);
+			write_article(run, job);
 		else
 			first_pass_done(run, job);
 		free_job(job);

@@ -400,16 +400,14 @@ static int write_clean_file(struct report *r, const struct article *a,
 	return rc;
 }
 
-/* Write the cleaned text of a, an OK article, to clean/ID. An id that
- * cannot name a file there fails the article, not the run. Returns 0, or
- * -1 when the output cannot be written. */
-static int write_clean(struct report *r, struct article *a)
+/* Write clean[0..len), the cleaned text of a, an OK article, to clean/ID.
+ * An id that cannot name a file there fails the article, not the run.
+ * Returns 0, or -1 when the output cannot be written. */
+static int write_clean(struct report *r, struct article *a,
+		       const char *clean, size_t len)
 {
-	size_t len;
-	char *clean = article_clean_text(a, &len);
 	int rc = write_clean_file(r, a, clean, len);
 
-	free(clean);
 	if (rc > 0) {
 		article_fail(a, "cannot write its cleaned text: %s",
 			     strerror(rc));
@@ -418,28 +416,28 @@ static int write_clean(struct report *r, struct article *a)
 	return rc;
 }
 
-int report_article(struct report *r, struct article *a)
+int report_article(struct report *r, struct article *a, const char *clean,
+		   size_t len)
 {
-	size_t len = 0;
-	char *clean = NULL;
+	char *own = NULL;
 	struct score s;
 	int rc = 0;
 
 	article_sort_findings(a);
+	if (a->status == ARTICLE_OK && !clean)
+		clean = own = article_clean_text(a, &len);
 	/* First, so that an id unfit for a file name gives an error row. */
 	if (a->status == ARTICLE_OK && !r->clean_lines)
-		rc = write_clean(r, a);
+		rc = write_clean(r, a, clean, len);
 	write_quality(r, a);
 	write_findings(r, a);
 	score_article(a, &s);
 	if (html_report_article(r->html, a, &s) < 0)
 		rc = -1;
 	if (a->status == ARTICLE_OK && r->clean_lines) {
-		clean = article_clean_text(a, &len);
 		if (fwrite(clean, 1, len, r->clean_lines) != len ||
 		    fputc('\n', r->clean_lines) == EOF)
 			rc = -1;
-		free(clean);
 	} else if (r->clean_lines && fputc('\n', r->clean_lines) == EOF) {
 		rc = -1; /* a failed record keeps its line, empty */
 	}
@@ -448,6 +446,7 @@ int report_article(struct report *r, struct article *a)
 	if (rc < 0)
 		rl_error("cannot write reports in '%s': %s", r->opt->out_dir,
 			 strerror(errno));
+	free(own);
 	return rc;
 }
 

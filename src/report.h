@@ -21,8 +21,12 @@ struct report;
 struct report *report_open(const struct options *opt);
 
 /* Append the rows of one processed (or failed) article and write its
- * cleaned text. Returns 0, or -1 after printing a write error. */
-int report_article(struct report *r, struct article *a);
+ * cleaned text: clean[0..len), which the caller computed with
+ * article_clean_text() (a worker thread, off the writer's path), or NULL
+ * to have it computed here. Borrowed. Returns 0, or -1 after printing a
+ * write error. */
+int report_article(struct report *r, struct article *a, const char *clean,
+		   size_t len);
 
 /* Open one more output file, OUT/name, written under a temporary name and
  * renamed with the others by report_commit(). The caller writes and
