@@ -96,8 +96,9 @@ struct run {
 			     * NULL */
 	struct corpus *corpus;
 	pthread_t *threads;
-	struct worker **workers;
 	unsigned nthreads, nstarted;
+	unsigned opened;      /* workers that tried to open their handles */
+	unsigned open_failed; /* ... and could not */
 };
 
 static unsigned thread_count(const struct options *opt)
@@ -109,12 +110,28 @@ static unsigned thread_count(const struct options *opt)
 	return n > 0 ? (unsigned)(n > 64 ? 64 : n) : 1;
 }
 
+/* A worker opens its handles (dictionaries, ICU) on its own thread, so
+ * that the run does not wait for all of them before the first article,
+ * and closes them there when the pool stops. */
+static struct worker *worker_start(struct run *run)
+{
+	struct worker *w = worker_new(run->opt, run->res);
+
+	pthread_mutex_lock(&run->mu);
+	run->opened++;
+	if (!w)
+		run->open_failed++;
+	pthread_cond_broadcast(&run->done_cv);
+	pthread_mutex_unlock(&run->mu);
+	return w;
+}
+
 static void *worker_main(void *arg)
 {
-	struct worker *w = arg;
-	struct run *run = worker_user(w);
+	struct run *run = arg;
+	struct worker *w = worker_start(run);
 
-	for (;;) {
+	while (w) {
 		struct job *job;
 
 		pthread_mutex_lock(&run->mu);
@@ -125,7 +142,7 @@ static void *worker_main(void *arg)
 		}
 		if (run->taken == run->submitted) {
 			pthread_mutex_unlock(&run->mu);
-			return NULL;
+			break;
 		}
 		job = run->ring[run->taken++ % run->window];
 		pthread_mutex_unlock(&run->mu);
@@ -155,6 +172,8 @@ static void *worker_main(void *arg)
 			pthread_cond_broadcast(&run->done_cv);
 		pthread_mutex_unlock(&run->mu);
 	}
+	worker_free(w);
+	return NULL;
 }
 
 static void write_article(struct run *run, struct job *job)
@@ -427,48 +446,71 @@ static void submit_input(struct run *run, const struct input *in)
 	}
 }
 
+/* Start worker threads until n run. */
+static int start_workers(struct run *run, unsigned n)
+{
+	while (run->nstarted < n) {
+		int e = pthread_create(&run->threads[run->nstarted], NULL,
+				       worker_main, run);
+		if (e != 0)
+			return rl_error("cannot start worker threads: %s",
+					strerror(e));
+		run->nstarted++;
+	}
+	return 0;
+}
+
+/* The pool starts with one worker; pool_ready starts the others. */
 static int start_pool(struct run *run)
 {
 	run->nthreads = thread_count(run->opt);
 	run->window = 16 * (size_t)run->nthreads;
 	run->ring = xcalloc(run->window, sizeof(*run->ring));
 	run->threads = xcalloc(run->nthreads, sizeof(*run->threads));
-	run->workers = xcalloc(run->nthreads, sizeof(*run->workers));
 	pthread_mutex_init(&run->mu, NULL);
 	pthread_cond_init(&run->work_cv, NULL);
 	pthread_cond_init(&run->done_cv, NULL);
 	/* --suggest-budget is per run: each worker gets its share. */
 	run->res->suggest_budget = run->opt->suggest_budget / run->nthreads;
-	for (unsigned i = 0; i < run->nthreads; i++) {
-		run->workers[i] = worker_new(run->opt, run->res, run);
-		if (!run->workers[i])
-			return -1;
-	}
-	for (unsigned i = 0; i < run->nthreads; i++) {
-		if (pthread_create(&run->threads[i], NULL, worker_main,
-				   run->workers[i]) != 0)
-			return rl_error("cannot start worker threads: %s",
-					strerror(errno));
-		run->nstarted++;
-	}
-	return 0;
+	return start_workers(run, 1);
 }
 
-static void stop_pool(struct run *run)
+/* Wait until the first worker has opened its handles, then start the
+ * others (they open theirs while it works): -1 when it could not (its
+ * error is printed once), before any article is read. A worker that fails
+ * later (they all open the same files: only when memory runs out) makes
+ * the run fail at its end. */
+static int pool_ready(struct run *run)
+{
+	int ok;
+
+	pthread_mutex_lock(&run->mu);
+	while (run->opened < run->nstarted)
+		pthread_cond_wait(&run->done_cv, &run->mu);
+	ok = !run->open_failed;
+	pthread_mutex_unlock(&run->mu);
+	return ok ? start_workers(run, run->nthreads) : -1;
+}
+
+/* No more jobs: the workers finish the queued ones and close their
+ * handles while the main thread writes the last reports. */
+static void pool_close(struct run *run)
 {
 	pthread_mutex_lock(&run->mu);
 	run->closing = 1;
 	pthread_cond_broadcast(&run->work_cv);
 	pthread_mutex_unlock(&run->mu);
+}
+
+static void stop_pool(struct run *run)
+{
+	pool_close(run);
 	for (unsigned i = 0; i < run->nstarted; i++)
 		pthread_join(run->threads[i], NULL);
 	/* Jobs never written (interrupt, write failure) are dropped. */
 	while (run->written < run->submitted) {
 		free_job(run->ring[run->written++ % run->window]);
 	}
-	for (unsigned i = 0; i < run->nthreads; i++)
-		worker_free(run->workers[i]);
-	free(run->workers);
 	free(run->threads);
 	free(run->ring);
 	if (run->first)
@@ -478,8 +520,23 @@ static void stop_pool(struct run *run)
 	pthread_cond_destroy(&run->done_cv);
 }
 
+/* 1 when a worker could not open its handles (waits for all to try). */
+static int pool_failed(struct run *run)
+{
+	unsigned failed;
+
+	pthread_mutex_lock(&run->mu);
+	while (run->opened < run->nstarted)
+		pthread_cond_wait(&run->done_cv, &run->mu);
+	failed = run->open_failed;
+	pthread_mutex_unlock(&run->mu);
+	return failed > 0;
+}
+
 static int finish_run(struct run *run)
 {
+	if (pool_failed(run))
+		run->write_failed = 1; /* its error is printed */
 	if (interrupted || run->write_failed) {
 		report_abort(run->report);
 		if (interrupted)
@@ -609,12 +666,13 @@ int batch_run(const struct options *opt)
 	inputs_collect(&in, opt->paths, opt->npaths);
 	corpus = corpus_new(&res);
 	run.corpus = corpus;
-	if (corpus_pass(&run, &in, &res, corpus) < 0) {
+	if (pool_ready(&run) < 0 || corpus_pass(&run, &in, &res, corpus) < 0) {
 		report_abort(run.report);
 		inputs_release(&in);
 		goto out_pool;
 	}
 	if (opt->collect_only) {
+		pool_close(&run);
 		inputs_release(&in);
 		status = collect_status(&run, corpus);
 		goto out_pool;
@@ -623,6 +681,7 @@ int batch_run(const struct options *opt)
 	for (size_t i = 0; i < in.n; i++)
 		progress_expect(run.progress, in.v[i].path);
 	run_pass(&run, &in);
+	pool_close(&run);
 	inputs_release(&in);
 	write_variants(&run, corpus);
 	progress_free(run.progress);

@@ -66,6 +66,10 @@ int corpus_finish(struct corpus *c, struct resources *res,
 		dict_free(d);
 		return -1;
 	}
+	/* The workers' lookups of the same language: the names' word forms
+	 * checked here are the ones spelling asks about next. */
+	if (d)
+		dict_share_cache(d, res->dict_cache);
 	variants_opts_init(&vo);
 	/* Hunspell suggestions would find dictionary spellings of names
 	 * absent from the batch (Kursk -> Koursk) at 0.1-0.5 s each and with

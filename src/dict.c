@@ -8,6 +8,7 @@
 #include <assert.h>
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,42 @@
 /* Private lookup cache of a dict that does not share one (other languages,
  * the English loanword dictionary, tools): about 50,000 word forms. */
 #define DICT_CACHE_BYTES ((size_t)8 << 20)
+
+/*
+ * Hunspell 1.7.1 (Debian 12) keeps a process-wide table with a plain
+ * reference count that every handle's creation (and every added word list)
+ * increments and every destruction decrements (fixed upstream in 1.7.2):
+ * handles may be used by different threads at once, but they must be
+ * created and destroyed one at a time.
+ */
+static pthread_mutex_t lifecycle = PTHREAD_MUTEX_INITIALIZER;
+
+static Hunhandle *hunspell_create(const char *aff, const char *dic)
+{
+	Hunhandle *h;
+
+	pthread_mutex_lock(&lifecycle);
+	h = Hunspell_create(aff, dic);
+	pthread_mutex_unlock(&lifecycle);
+	return h;
+}
+
+static void hunspell_destroy(Hunhandle *h)
+{
+	pthread_mutex_lock(&lifecycle);
+	Hunspell_destroy(h);
+	pthread_mutex_unlock(&lifecycle);
+}
+
+static int hunspell_add_dic(Hunhandle *h, const char *dic)
+{
+	int rc;
+
+	pthread_mutex_lock(&lifecycle);
+	rc = Hunspell_add_dic(h, dic);
+	pthread_mutex_unlock(&lifecycle);
+	return rc;
+}
 
 struct accent_group {
 	int32_t cp[GROUP_MAX];
@@ -138,7 +175,7 @@ static void add_extra_lists(struct dict *d, const char *data_dir,
 	for (size_t i = 0; i < n; i++) {
 		sb_reset(&path);
 		sb_addf(&path, "%s/%s", dir.buf, names[i]);
-		if (Hunspell_add_dic(d->h, path.buf) != 0)
+		if (hunspell_add_dic(d->h, path.buf) != 0)
 			rl_warn("cannot load word list '%s'", path.buf);
 		free(names[i]);
 	}
@@ -293,13 +330,13 @@ static struct dict *open_quiet(const char *lang, const char *dict_dir,
 		return NULL;
 	}
 	d = xcalloc(1, sizeof(*d));
-	d->h = Hunspell_create(aff.buf, dic->buf);
+	d->h = hunspell_create(aff.buf, dic->buf);
 	sb_release(&aff);
 	enc = d->h ? Hunspell_get_dic_encoding(d->h) : NULL;
 	if (!enc || strcasecmp(enc, "UTF-8")) {
 		*why = enc ? enc : "cannot load";
 		if (d->h)
-			Hunspell_destroy(d->h);
+			hunspell_destroy(d->h);
 		free(d);
 		return NULL;
 	}
@@ -355,7 +392,7 @@ void dict_free(struct dict *d)
 {
 	if (!d)
 		return;
-	Hunspell_destroy(d->h);
+	hunspell_destroy(d->h);
 	wordcache_free(d->own_cache);
 	dict_free(d->loan);
 	free(d->dict_dir);

@@ -7,7 +7,8 @@
  * Lookups are cached in a wordcache (wordcache.h): each dict has a private
  * one (bounded, about 8 MB), or the workers' dicts of one language share
  * one, so that Hunspell sees each distinct word form at most once per run.
- * A dict is not thread-safe; open one per worker.
+ * A dict is not thread-safe; open one per worker (opening and freeing
+ * dicts on several threads at once is safe).
  *
  * The dict also carries the language's spelling data from
  * dictionaries/<lang>/ (all optional; a missing file means "none"):

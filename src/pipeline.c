@@ -32,7 +32,6 @@
 #include "wordcache.h"
 
 struct worker {
-	void *user;
 	const struct options *opt;
 	const struct resources *res;
 	struct segmenter *seg;
@@ -176,11 +175,10 @@ void resources_release(struct resources *r)
 }
 
 struct worker *worker_new(const struct options *opt,
-			  const struct resources *res, void *user)
+			  const struct resources *res)
 {
 	struct worker *w = xcalloc(1, sizeof(*w));
 
-	w->user = user;
 	w->opt = opt;
 	w->res = res;
 	w->seg = segmenter_new(opt->lang);
@@ -196,11 +194,6 @@ struct worker *worker_new(const struct options *opt,
 		return NULL;
 	}
 	return w;
-}
-
-void *worker_user(const struct worker *w)
-{
-	return w->user;
 }
 
 void worker_free(struct worker *w)

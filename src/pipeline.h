@@ -59,12 +59,10 @@ void resources_release(struct resources *r);
 
 struct worker;
 
-/* Open a worker's handles; user is the caller's pointer, returned by
- * worker_user(). NULL after printing the error (a missing dictionary is a
- * configuration error). */
+/* Open a worker's handles (on the thread that will use them). NULL after
+ * printing the error (a missing dictionary is a configuration error). */
 struct worker *worker_new(const struct options *opt,
-			  const struct resources *res, void *user);
-void *worker_user(const struct worker *w);
+			  const struct resources *res);
 void worker_free(struct worker *w);
 
 /*

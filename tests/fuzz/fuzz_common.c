@@ -48,7 +48,7 @@ struct worker *fuzz_worker(void)
 		return worker;
 	if (resources_load(&res, fuzz_options()) < 0)
 		fuzz_fail("cannot load resources from '%s'", opt.data_dir);
-	worker = worker_new(&opt, &res, NULL);
+	worker = worker_new(&opt, &res);
 	if (!worker)
 		fuzz_fail("cannot open a worker");
 	return worker;
