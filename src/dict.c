@@ -17,6 +17,8 @@
 #include <unistd.h>
 #include <hunspell/hunspell.h>
 
+#include "formindex.h"
+#include "strmap.h"
 #include "utf8.h"
 #include "util.h"
 #include "wordcache.h"
@@ -25,6 +27,11 @@
 /* Private lookup cache of a dict that does not share one (other languages,
  * the English loanword dictionary, tools): about 50,000 word forms. */
 #define DICT_CACHE_BYTES ((size_t)8 << 20)
+/* The build tree's word-form indexes (formindex.h), made by CMake. */
+#ifndef RELIRE_BUILD_FORMS_DIR
+#define RELIRE_BUILD_FORMS_DIR ""
+#endif
+#define SOURCE_MAX ((size_t)1 << 30) /* largest file fingerprinted */
 
 /*
  * Hunspell 1.7.1 (Debian 12) keeps a process-wide table with a plain
@@ -86,6 +93,12 @@ struct dict {
 	size_t nvariants, vcap;
 	regex_t **follow; /* per pair: context after the written form */
 	size_t fcap;
+	char **sources; /* the files it is made of: .aff, .dic, word lists,
+			 * accents.txt (what a form index depends on) */
+	size_t nsources, scap;
+	char *data_dir;		 /* owned copy, may be NULL */
+	struct formindex *forms; /* opened on first use */
+	int forms_tried;
 };
 
 /* Default region per language code, and the Debian package shipping it. */
@@ -148,6 +161,12 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static void add_source(struct dict *d, const char *path)
+{
+	GROW(d->sources, d->scap, d->nsources + 1);
+	d->sources[d->nsources++] = xstrdup(path);
+}
+
 /* Add every .dic file of data_dir/lang/, in sorted order. */
 static void add_extra_lists(struct dict *d, const char *data_dir,
 			    const char *lang)
@@ -177,6 +196,7 @@ static void add_extra_lists(struct dict *d, const char *data_dir,
 		sb_addf(&path, "%s/%s", dir.buf, names[i]);
 		if (hunspell_add_dic(d->h, path.buf) != 0)
 			rl_warn("cannot load word list '%s'", path.buf);
+		add_source(d, path.buf);
 		free(names[i]);
 	}
 	free(names);
@@ -308,10 +328,18 @@ static void add_variant(struct dict *d, char *line)
 static void load_language_data(struct dict *d, const char *data_dir,
 			       const char *lang)
 {
+	struct strbuf path;
+
 	for_each_line(d, data_dir, lang, "elided.txt", add_elision);
 	for_each_line(d, data_dir, lang, "compounds.txt", add_link);
 	for_each_line(d, data_dir, lang, "accents.txt", add_group);
 	for_each_line(d, data_dir, lang, "variants.txt", add_variant);
+	sb_init(&path);
+	sb_addf(&path, "%s/%.2s/accents.txt", data_dir, lang);
+	add_source(d, path.buf);
+	sb_release(&path);
+	free(d->data_dir);
+	d->data_dir = xstrdup(data_dir);
 }
 
 /* Open without printing anything; NULL when the dictionary is absent or
@@ -331,15 +359,18 @@ static struct dict *open_quiet(const char *lang, const char *dict_dir,
 	}
 	d = xcalloc(1, sizeof(*d));
 	d->h = hunspell_create(aff.buf, dic->buf);
-	sb_release(&aff);
 	enc = d->h ? Hunspell_get_dic_encoding(d->h) : NULL;
 	if (!enc || strcasecmp(enc, "UTF-8")) {
 		*why = enc ? enc : "cannot load";
 		if (d->h)
 			hunspell_destroy(d->h);
 		free(d);
+		sb_release(&aff);
 		return NULL;
 	}
+	add_source(d, aff.buf);
+	add_source(d, dic->buf);
+	sb_release(&aff);
 	d->own_cache = wordcache_new(DICT_CACHE_BYTES);
 	d->cache = d->own_cache;
 	snprintf(d->lang, sizeof(d->lang), "%s", lang);
@@ -406,6 +437,9 @@ void dict_free(struct dict *d)
 	free(d->follow);
 	dict_free_list(d->variants, d->nvariants);
 	free(d->groups);
+	dict_free_list(d->sources, d->nsources);
+	free(d->data_dir);
+	formindex_free(d->forms);
 	free(d);
 }
 
@@ -539,4 +573,72 @@ const char *dict_lang(const struct dict *d)
 size_t dict_lookups(const struct dict *d)
 {
 	return d->calls;
+}
+
+uint64_t dict_fingerprint(const struct dict *d)
+{
+	uint64_t h = 0;
+
+	for (size_t i = 0; i < d->nsources; i++) {
+		char *buf;
+		size_t len;
+		/* A missing optional file counts as empty. */
+		int rc = read_file(d->sources[i], SOURCE_MAX, &buf, &len);
+		uint64_t fh = rc < 0 ? hash_bytes("", 0) : hash_bytes(buf, len);
+		free(buf);
+		h = (h ^ fh) * 1099511628211ULL + (uint64_t)i;
+	}
+	return h;
+}
+
+const char *dict_aff_path(const struct dict *d)
+{
+	return d->sources[0];
+}
+
+size_t dict_word_lists(const struct dict *d, const char *const **paths)
+{
+	/* sources: the .aff, the .dic, the word lists, then accents.txt
+	 * when the language data was loaded */
+	*paths = (const char *const *)d->sources + 1;
+	return d->nsources - 1 - (d->data_dir ? 1 : 0);
+}
+
+/* The index in dir for this dict, if it was made from the same files. */
+static struct formindex *forms_in(const struct dict *d, const char *dir,
+				  const char *sub, uint64_t fingerprint)
+{
+	struct formindex *fi;
+	struct strbuf path;
+
+	if (!dir || !*dir)
+		return NULL;
+	sb_init(&path);
+	sb_addf(&path, "%s%s/%s.forms", dir, sub, d->lang);
+	fi = formindex_open(path.buf, fingerprint);
+	sb_release(&path);
+	return fi;
+}
+
+const struct formindex *dict_forms(struct dict *d)
+{
+	uint64_t fp;
+
+	if (d->forms_tried)
+		return d->forms;
+	d->forms_tried = 1;
+	fp = dict_fingerprint(d);
+	d->forms = forms_in(d, d->dict_dir, "", fp);
+	if (!d->forms)
+		d->forms = forms_in(d, d->data_dir, "/forms", fp);
+	if (!d->forms)
+		d->forms = forms_in(d, RELIRE_BUILD_FORMS_DIR, "", fp);
+	return d->forms;
+}
+
+void dict_no_forms(struct dict *d)
+{
+	formindex_free(d->forms);
+	d->forms = NULL;
+	d->forms_tried = 1;
 }

@@ -112,6 +112,32 @@ void dict_variant(const struct dict *d, size_t i, const char **dict_form,
  * pair i) satisfies the pair's FOLLOWING context (always, without one). */
 int dict_variant_follows(const struct dict *d, size_t i, const char *s);
 
+struct formindex;
+
+/*
+ * The index of the dictionary's word forms by accent-folded key
+ * (formindex.h), or NULL when none was made for these dictionary files.
+ * Looked for, on first use, as LANG.forms in dict_dir, in data_dir/forms/
+ * (installed) and in the build tree; an index whose fingerprint is not
+ * dict_fingerprint(d) is ignored. Borrowed, valid until dict_free.
+ */
+const struct formindex *dict_forms(struct dict *d);
+
+/* Never use a form index with d (to compare with the search without it). */
+void dict_no_forms(struct dict *d);
+
+/*
+ * A fingerprint of the contents of the files d is made of: the .aff and
+ * .dic files, the project's word lists and accents.txt (what the forms
+ * and their keys depend on).
+ */
+uint64_t dict_fingerprint(const struct dict *d);
+
+/* The .aff file, and the word lists (.dic files: Hunspell's, then the
+ * project's) d was loaded from, for tools that list the forms. */
+const char *dict_aff_path(const struct dict *d);
+size_t dict_word_lists(const struct dict *d, const char *const **paths);
+
 /* The language code the dict was opened for ("fr"). */
 const char *dict_lang(const struct dict *d);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "batch.h"
+#include "forms_cli.h"
 #include "merge.h"
 #include "options.h"
 #include "util.h"
@@ -32,9 +33,11 @@ int main(int argc, char **argv)
 		return variants_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "merge"))
 		return merge_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "forms"))
+		return forms_main(argc - 1, argv + 1);
 	if (strcmp(argv[1], "audit") && strcmp(argv[1], "collect")) {
 		rl_error("unknown command '%s'", argv[1]);
-		fputs("hint: relire audit|collect|merge|variants ...   (see "
+		fputs("hint: relire audit|collect|merge|variants|forms ...   (see "
 		      "'relire --help')\n", stderr);
 		return EXIT_USAGE;
 	}

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "formindex.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -29,6 +30,7 @@ struct search {
 	size_t maxchg;
 	int skeleton; /* cp is a doubled-letter edit of orig */
 	size_t limit; /* stop when f->probes reaches it */
+	const struct formindex *fi; /* the dictionary's forms, or NULL */
 	struct strbuf sb;
 };
 
@@ -162,10 +164,83 @@ static int is_consonant(int32_t c)
 	return c >= 'a' && c <= 'z' && !strchr("aeiouy", (int)c);
 }
 
+/* The accent-folded key of cp[0..n) into sb: every letter of an accent
+ * group replaced by the group's plain letter. */
+static void fold(struct dict *d, const int32_t *cp, size_t n,
+		 struct strbuf *sb)
+{
+	char b[4];
+
+	sb_reset(sb);
+	for (size_t i = 0; i < n; i++) {
+		size_t gn;
+		const int32_t *g = dict_accent_group(d, cp[i], &gn);
+		sb_add(sb, b, utf8_put(b, g ? g[0] : cp[i]));
+	}
+}
+
+/* How the dictionary form c differs from the written w (same length, the
+ * same letters but for diacritics): the least safe change made. */
+static enum fix_kind accent_kind(struct dict *d, const int32_t *w,
+				 const int32_t *c, size_t n)
+{
+	enum fix_kind kind = FIX_ADD_ACCENT;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t gn;
+		const int32_t *g;
+		enum fix_kind now;
+
+		if (w[i] == c[i])
+			continue;
+		g = dict_accent_group(d, w[i], &gn);
+		now = !g || w[i] == g[0] ? FIX_ADD_ACCENT
+		      : c[i] == g[0]	 ? FIX_DROP_ACCENT
+					 : FIX_CHANGE_ACCENT;
+		if (now > kind)
+			kind = now;
+	}
+	return kind;
+}
+
+/* The index's forms with the key of cp[]: accent repairs of the written
+ * word, or, for a doubled-letter skeleton, letter repairs. */
+static void index_search(struct search *s)
+{
+	struct strbuf key;
+	size_t first, n;
+
+	sb_init(&key);
+	fold(s->d, s->cp, s->n, &key);
+	n = formindex_find(s->fi, key.buf, key.len, &first);
+	for (size_t i = first; i < first + n; i++) {
+		const char *form = formindex_form(s->fi, i);
+		int32_t c[MAX_CP];
+		size_t len = strlen(form);
+
+		if (s->skeleton) {
+			fixes_add(s->f, form, len, FIX_LETTER);
+			continue;
+		}
+		if (decode(form, len, c) != s->n ||
+		    !memcmp(c, s->orig, s->n * sizeof(*c)))
+			continue;
+		fixes_add(s->f, form, len, accent_kind(s->d, s->orig, c, s->n));
+	}
+	sb_release(&key);
+}
+
 /* Run the accent search on cp[] as a doubled-letter skeleton. */
 static void try_skeleton(struct search *s)
 {
 	size_t limit = s->limit;
+
+	if (s->fi) {
+		s->skeleton = 1;
+		index_search(s);
+		s->skeleton = 0;
+		return;
+	}
 
 	if (s->f->probes + LETTER_BUDGET < s->limit)
 		s->limit = s->f->probes + LETTER_BUDGET;
@@ -231,6 +306,18 @@ static void elision_edits(struct search *s, const char *w, size_t len,
 	}
 }
 
+/* Fixes in the order of enum fix_kind, each kind in the order found. */
+static void sort_by_kind(struct fixes *f)
+{
+	for (size_t i = 1; i < f->n; i++) {
+		struct fix x = f->v[i];
+		size_t j = i;
+		for (; j > 0 && f->v[j - 1].kind > x.kind; j--)
+			f->v[j] = f->v[j - 1];
+		f->v[j] = x;
+	}
+}
+
 size_t spellfix_find(struct dict *d, const char *word, size_t len,
 		     const char *apostrophe, struct fixes *f)
 {
@@ -252,12 +339,30 @@ size_t spellfix_find(struct dict *d, const char *word, size_t len,
 	sb_init(&s.sb);
 	memcpy(s.cp, w, n * sizeof(*w));
 	s.n = n;
-	plan(&s, MAX_CP);
-	enumerate(&s, 0, 0, FIX_ADD_ACCENT);
+	s.fi = dict_forms(d);
+	if (s.fi) {
+		index_search(&s);
+	} else {
+		plan(&s, MAX_CP);
+		enumerate(&s, 0, 0, FIX_ADD_ACCENT);
+	}
 	letter_edits(&s, w, n);
 	elision_edits(&s, word, len, apostrophe);
 	sb_release(&s.sb);
+	sort_by_kind(f);
 	return f->n;
+}
+
+int spellfix_key(struct dict *d, const char *word, size_t len,
+		 struct strbuf *key)
+{
+	int32_t w[MAX_CP];
+	size_t n = decode(word, len, w);
+
+	if (!n)
+		return -1;
+	fold(d, w, n, key);
+	return 0;
 }
 
 /* Replace occurrences of `written` at or after `from` by `form`, trying

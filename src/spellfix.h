@@ -5,22 +5,23 @@
  * repairs that matter in news text are far narrower: a missing or wrong
  * accent ("redecollé" -> "redécollé"), a doubled or dropped letter
  * ("dévelopement" -> "développement"), a missing apostrophe after an
- * elided word ("lavion" -> "l’avion"). This module generates exactly those
- * candidates from the language's data (accent groups and elisions of the
- * dict, see dict.h) and keeps the ones Hunspell's spell() accepts: a few
- * hundred probes of about 5 µs each, so about 1 ms per distinct word.
+ * elided word ("lavion" -> "l’avion"). This module finds exactly those
+ * candidates, from the language's data (accent groups and elisions of the
+ * dict, see dict.h) and the dictionary's own forms.
  *
- * Why candidate generation rather than an accent-folded index of the
- * dictionary's words: Hunspell's C API cannot list the inflected forms of a
- * stem (the .dic file holds 84,000 stems; the forms come from 5,600 affix
- * rules), so an index would hold stems only and miss "redécollé", or would
- * need a second morphology. Generating candidates and asking spell() lets
- * Hunspell judge every inflected form, costs nothing at start-up, and gives
- * the same answer for every article in every order (deterministic).
- *
- * Bounds: the accent variants are enumerated completely when there are at
- * most SPELLFIX_FULL of them, else with at most two changed letters; the
- * whole search stops after SPELLFIX_MAX_PROBES probes (fixes->truncated).
+ * Where the build made an index of the dictionary's word forms
+ * (formindex.h: the forms Hunspell's unmunch lists and Hunspell accepts,
+ * by accent-folded key), the accent and doubled-letter candidates are
+ * read from it: one lookup per candidate key instead of up to
+ * SPELLFIX_MAX_PROBES spell() calls, and every form that differs by
+ * diacritics is found, however many letters differ. Without an index
+ * (no unmunch at build time, another dictionary through --dict-dir),
+ * the candidates are generated and each is asked of spell(): Hunspell's C
+ * API cannot list the inflected forms of a stem. Bounds of that search:
+ * the accent variants are enumerated completely when there are at most
+ * SPELLFIX_FULL of them, else with at most two changed letters; the whole
+ * search stops after SPELLFIX_MAX_PROBES probes (fixes->truncated). Both
+ * ways give the same answer for every article in every order.
  */
 #ifndef RELIRE_SPELLFIX_H
 #define RELIRE_SPELLFIX_H
@@ -28,6 +29,7 @@
 #include <stddef.h>
 
 #include "dict.h"
+#include "util.h"
 
 #define SPELLFIX_FULL	    2048
 #define SPELLFIX_MAX_PROBES 1500
@@ -49,7 +51,8 @@ struct fix {
 struct fixes {
 	struct fix *v;
 	size_t n, cap;
-	size_t probes; /* Hunspell spell() calls made */
+	size_t probes; /* Hunspell spell() calls made (0 for the accent
+			* and letter candidates read from a form index) */
 	int truncated; /* the probe bound stopped the search */
 };
 
@@ -64,6 +67,16 @@ void fixes_release(struct fixes *f);
  */
 size_t spellfix_find(struct dict *d, const char *word, size_t len,
 		     const char *apostrophe, struct fixes *f);
+
+/*
+ * The accent-folded key of word[0..len) (UTF-8) into key (reset first):
+ * every letter of one of the language's accent groups replaced by the
+ * group's plain letter ("événement" -> "evenement"). The key of a form in
+ * a form index. 0, or -1 when word is empty, not UTF-8 or longer than 64
+ * code points (such words get no repair).
+ */
+int spellfix_key(struct dict *d, const char *word, size_t len,
+		 struct strbuf *key);
 
 /*
  * 1 when word[0..len) becomes a known word after replacing one or two
