@@ -37,6 +37,7 @@ struct spell_state {
 	struct wordcache *cache; /* "lang\x1fword" -> verdict */
 	struct wordcache *own_cache; /* when not shared */
 	struct strbuf key, blob;     /* scratch: the verdict read */
+	struct strbuf probe;	     /* scratch: forms tried in context */
 	struct fixes fixes;	     /* scratch */
 	size_t suggest_calls, suggest_skipped;
 	size_t unknown; /* unknown word tokens met in this article */
@@ -61,6 +62,7 @@ struct spell_state *spell_state_new(double suggest_budget,
 	st->cache = shared ? shared : st->own_cache;
 	sb_init(&st->key);
 	sb_init(&st->blob);
+	sb_init(&st->probe);
 	fixes_init(&st->fixes);
 	return st;
 }
@@ -72,6 +74,7 @@ void spell_state_free(struct spell_state *st)
 	wordcache_free(st->own_cache);
 	sb_release(&st->key);
 	sb_release(&st->blob);
+	sb_release(&st->probe);
 	fixes_release(&st->fixes);
 	free(st);
 }
@@ -199,12 +202,32 @@ static int part_known(struct dict *d, const char *w, size_t len, int noun,
  * such a compound (depth). The head decides the word class: a lower-case
  * word ends with a lower-case word ("würdig"), so "handschuhe" (a noun
  * that lost its capital) stays unknown; a capitalized one may end with a
- * noun.
+ * noun. A first part in -o needs no dictionary: it is a combining form
+ * ("Tacho", "Geo", "Chrono") that Hunspell rarely lists alone.
  */
 #define COMPOUND_FIRST 3
 #define COMPOUND_HEAD  4
-static int closed_compound(struct dict *d, const char *w, size_t len,
-			   int noun, int depth, struct strbuf *sb)
+static int closed_compound(struct dict *d, const char *w, size_t len, int noun,
+			   int depth, struct strbuf *sb);
+
+/* Is w[0..len) the first part of a compound, ending with the linking
+ * element link: a known word (capitalized, as nouns are) or, depth
+ * allowing, a compound, followed by link ("Gesundheits" is "Gesundheit" +
+ * "s")? */
+static int first_part(struct dict *d, const char *w, size_t len,
+		      const char *link, int depth, struct strbuf *sb)
+{
+	size_t ln = strlen(link);
+
+	if (len < ln || memcmp(w + len - ln, link, ln) ||
+	    utf8_count(w, len - ln) < COMPOUND_FIRST)
+		return 0;
+	return part_known(d, w, len - ln, 1, sb) ||
+	       (depth > 0 && closed_compound(d, w, len - ln, 1, depth - 1, sb));
+}
+
+static int closed_compound(struct dict *d, const char *w, size_t len, int noun,
+			   int depth, struct strbuf *sb)
 {
 	const char *const *links;
 	size_t nlinks = dict_compound_links(d, &links), i = 0;
@@ -219,18 +242,29 @@ static int closed_compound(struct dict *d, const char *w, size_t len,
 			break;
 		if (!part_known(d, w + cut, len - cut, noun, sb))
 			continue;
-		for (size_t k = 0; k < nlinks; k++) {
-			size_t ln = strlen(links[k]);
-
-			if (cut < ln || memcmp(w + cut - ln, links[k], ln) ||
-			    utf8_count(w, cut - ln) < COMPOUND_FIRST)
-				continue;
-			if (part_known(d, w, cut - ln, 1, sb) ||
-			    (depth > 0 && closed_compound(d, w, cut - ln, 1,
-							  depth - 1, sb)))
+		/* A combining form in -o before a known head ("Tachowellen",
+		 * "Geowissenschaften"), as spell_detect() accepts "franco-"
+		 * before a hyphen. */
+		if (w[cut - 1] == 'o' && utf8_count(w, cut) >= COMPOUND_FIRST)
+			return 1;
+		for (size_t k = 0; k < nlinks; k++)
+			if (first_part(d, w, cut, links[k], depth, sb))
 				return 1;
-		}
 	}
+	return 0;
+}
+
+/* Is w[0..len) the first part of a closed compound whose head is left to
+ * a later word ("Gesundheits-")? */
+static int compound_first_part(struct dict *d, const char *w, size_t len,
+			       struct strbuf *sb)
+{
+	const char *const *links;
+	size_t nlinks = dict_compound_links(d, &links);
+
+	for (size_t k = 0; k < nlinks; k++)
+		if (first_part(d, w, len, links[k], 2, sb))
+			return 1;
 	return 0;
 }
 
@@ -443,6 +477,77 @@ static int skipped(const struct token *tk, const char *w, size_t len)
 	       utf8_count(w, len) < 2 || is_identifier(w, len);
 }
 
+static int is_hyphen(const char *t, const struct token *tk)
+{
+	size_t n = tk->end - tk->start;
+
+	return tk->type == TOK_PUNCT &&
+	       ((n == 1 && t[tk->start] == '-') ||
+		(n == 3 && (!memcmp(t + tk->start, "\xE2\x80\x90", 3) ||
+			    !memcmp(t + tk->start, "\xE2\x80\x91", 3))));
+}
+
+/* An abbreviation the dictionary lists with its period ("inkl.", "MwSt.",
+ * "etc."): word token i glued to a following '.'. */
+static int abbreviation(const struct tokens *ts, const char *t, size_t i,
+			struct dict *d, struct strbuf *sb)
+{
+	const struct token *tk = &ts->t[i], *next;
+
+	if (i + 1 >= ts->n)
+		return 0;
+	next = &ts->t[i + 1];
+	if (next->type != TOK_PUNCT || next->start != tk->end ||
+	    t[next->start] != '.')
+		return 0;
+	sb_reset(sb);
+	sb_add(sb, t + tk->start, tk->end - tk->start);
+	sb_addc(sb, '.');
+	return dict_check(d, sb->buf, sb->len);
+}
+
+/* German's suspended hyphen: the first part of a compound whose head is
+ * left to a later word ("Forschungs- und Lehrzwecke", "wirtschafts- und
+ * sozialpolitisch"), word token i glued to a hyphen that no word follows. */
+static int suspended_part(const struct tokens *ts, const char *t, size_t i,
+			  struct dict *d, struct strbuf *sb)
+{
+	const struct token *tk = &ts->t[i], *next;
+	const char *const *links;
+
+	if (!dict_compound_links(d, &links) || i + 1 >= ts->n)
+		return 0;
+	next = &ts->t[i + 1];
+	if (!is_hyphen(t, next) || next->start != tk->end ||
+	    (i + 2 < ts->n && ts->t[i + 2].type == TOK_WORD))
+		return 0;
+	return compound_first_part(d, t + tk->start, tk->end - tk->start, sb);
+}
+
+/* An optional ending in parentheses glued to its word ("Kind(ern)",
+ * "Mitarbeiter(innen)", "étudiant(es)"): word token i between "(" and ")",
+ * the "(" glued to a word that, with it, makes a known word. */
+static int optional_ending(const struct tokens *ts, const char *t, size_t i,
+			   struct dict *d, struct strbuf *sb)
+{
+	const struct token *tk = &ts->t[i], *open, *stem, *close;
+
+	if (i < 2 || i + 1 >= ts->n)
+		return 0;
+	open = &ts->t[i - 1];
+	stem = &ts->t[i - 2];
+	close = &ts->t[i + 1];
+	if (open->type != TOK_PUNCT || t[open->start] != '(' ||
+	    open->end != tk->start || stem->type != TOK_WORD ||
+	    stem->end != open->start || close->type != TOK_PUNCT ||
+	    t[close->start] != ')' || close->start != tk->end)
+		return 0;
+	sb_reset(sb);
+	sb_add(sb, t + stem->start, stem->end - stem->start);
+	sb_add(sb, t + tk->start, tk->end - tk->start);
+	return dict_check(d, sb->buf, sb->len);
+}
+
 static void check_word(struct article *a, const struct view *v,
 		       const struct tokens *ts, size_t i, struct dict *d,
 		       struct spell_state *st)
@@ -453,7 +558,10 @@ static void check_word(struct article *a, const struct view *v,
 	struct verdict vd;
 	int apply;
 
-	if (skipped(tk, w, len) || dict_check(d, w, len))
+	if (skipped(tk, w, len) || dict_check(d, w, len) ||
+	    abbreviation(ts, v->text, i, d, &st->probe) ||
+	    suspended_part(ts, v->text, i, d, &st->probe) ||
+	    optional_ending(ts, v->text, i, d, &st->probe))
 		return;
 	e = dict_elision_prefix(d, w, len);
 	if (e && (utf8_count(w + e, len - e) < 2 || has_digit(w + e, len - e) ||
@@ -488,16 +596,6 @@ static void check_word(struct article *a, const struct view *v,
 	view_report(v, a, FK_MISSPELLING, tk->start + e, tk->end,
 		    apply ? vd.repl : w + e, apply ? strlen(vd.repl) : len - e,
 		    apply, apply ? 0.9 : 0.6, vd.detail);
-}
-
-static int is_hyphen(const char *t, const struct token *tk)
-{
-	size_t n = tk->end - tk->start;
-
-	return tk->type == TOK_PUNCT &&
-	       ((n == 1 && t[tk->start] == '-') ||
-		(n == 3 && (!memcmp(t + tk->start, "\xE2\x80\x90", 3) ||
-			    !memcmp(t + tk->start, "\xE2\x80\x91", 3))));
 }
 
 /* Length in tokens of the hyphenated compound starting at i (1 if none). */

@@ -225,7 +225,9 @@ static void test_unknown_limit(void)
 	sb_release(&text);
 }
 
-/* German closed compounds (dictionaries/de/compounds.txt). */
+/* German: closed compounds (dictionaries/de/compounds.txt), suspended
+ * hyphens, abbreviations with their period, optional endings and spelling
+ * variants (dictionaries/de/variants.txt). */
 static void test_german_compounds(void)
 {
 	static const struct {
@@ -237,6 +239,27 @@ static void test_german_compounds(void)
 	    {"Die handschuhe sind warm.", "handschuhe"},
 	    {"Die NationalparkRegion wächst.", "NationalparkRegion"},
 	    {"Der Termnie ist morgen.", "Termnie"},
+	    /* a combining form in -o as the first part */
+	    {"Die Tachowellen sind neu.", NULL},
+	    {"Die Geowissenschaften sind alt.", NULL},
+	    {"Die Tachowexlen sind neu.", "Tachowexlen"},
+	    /* suspended hyphen: the head is left to a later word */
+	    {"Für Forschungs- und Lehrzwecke.", NULL},
+	    {"Ein wirtschafts- und sozialpolitisches Ziel.", NULL},
+	    {"Für Versicherungs-, Renten- und Steuerfragen.", NULL},
+	    {"Für Forschungs und Lehrzwecke.", "Forschungs"},
+	    {"Für Forschunxs- und Lehrzwecke.", "Forschunxs"},
+	    /* abbreviations the dictionary lists with their period */
+	    {"Preis inkl. MwSt. zzgl. Versand.", NULL},
+	    {"Das ist inkl und netto.", "inkl"},
+	    /* an optional ending in parentheses */
+	    {"Reisen mit Kind(ern) ist teuer.", NULL},
+	    {"Reisen mit Kind(erx) ist teuer.", "erx"},
+	    /* Swiss ss, spelling before 1996, umlauts typed as two letters */
+	    {"Ich weiss, dass er anschliessend kommt.", NULL},
+	    {"Ich glaube, daß er muß.", NULL},
+	    {"Sie koennen die Getraenke bezahlen.", NULL},
+	    {"Sie koennxn kommen.", "koennxn"},
 	};
 	struct dict *fr = dict, *de = dict_open("de", NULL, RELIRE_DATA_DIR);
 	struct segmenter *fr_seg = seg;
