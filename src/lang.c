@@ -189,28 +189,44 @@ static int hyphenated(const char *t, const struct tokens *ts, size_t from,
  * numbers and quotes masked), acronyms and hyphenated words aside (a
  * compound or a slug says little about the language), against d and
  * English. */
-static void count_vote(const char *vm, const struct tokens *ts, size_t from,
-		       size_t to, struct dict *d, struct vote *c)
+/* Does token i of [from, to) count in the English vote? */
+static int vote_word(const char *vm, const struct tokens *ts, size_t from,
+		     size_t to, size_t i)
+{
+	const struct token *tk = &ts->t[i];
+
+	return plain_word(vm, tk) && !(tk->flags & TF_ALLCAPS) &&
+	       !hyphenated(vm, ts, from, to, i);
+}
+
+/* Count the vote of [from, to). It stops, with 0, as soon as more than a
+ * third of the words are known to the language's dictionary: then the
+ * span is not English whatever the other words are (most spans stop
+ * after a few words, before the English dictionary is asked anything). */
+static int count_vote(const char *vm, const struct tokens *ts, size_t from,
+		      size_t to, struct dict *d, struct vote *c)
 {
 	memset(c, 0, sizeof(*c));
+	for (size_t i = from; i < to; i++)
+		c->words += vote_word(vm, ts, from, to, i);
 	for (size_t i = from; i < to; i++) {
 		const struct token *tk = &ts->t[i];
 		const char *w = vm + tk->start;
 		size_t len = tk->end - tk->start, e;
 
-		if (!plain_word(vm, tk) || (tk->flags & TF_ALLCAPS) ||
-		    hyphenated(vm, ts, from, to, i))
+		if (!vote_word(vm, ts, from, to, i))
 			continue;
-		c->words++;
 		e = dict_elision_prefix(d, w, len);
 		if (dict_check(d, w, len) ||
 		    (e && dict_check(d, w + e, len - e))) {
-			c->known++;
+			if (3 * ++c->known > c->words)
+				return 0;
 		} else if (dict_check_loanword(d, w, len)) {
 			c->english++;
 			c->english_lower += !(tk->flags & TF_UPPER);
 		}
 	}
+	return 1;
 }
 
 /* The English vote: is [from, to), expected in another language than
@@ -224,9 +240,9 @@ static int english_by_words(const char *vm, const struct tokens *ts,
 
 	if (!d || !vm || !strncmp(expected, "en", 2))
 		return 0;
-	count_vote(vm, ts, from, to, d, &c);
-	if (c.english < LANG_VOTE_MIN || !c.english_lower ||
-	    c.english <= c.known || 3 * c.known > c.words)
+	if (!count_vote(vm, ts, from, to, d, &c) ||
+	    c.english < LANG_VOTE_MIN || !c.english_lower ||
+	    c.english <= c.known)
 		return 0;
 	memset(g, 0, sizeof(*g));
 	snprintf(g->code, sizeof(g->code), "en");

@@ -14,9 +14,17 @@
  *    "förderungswürdig"), the last part of the class of the whole (a
  *    lower-case word ends with a lower-case word, so "handschuhe" stays
  *    flagged) and no capital after the first letter ("NationalparkRegion"
- *    is a glued word);
+ *    is a glued word), a first part in -o of three letters or more
+ *    before a known head counting as a combining form ("Tachowellen");
+ *  - in such a language, it is the first part of a compound left before a
+ *    hyphen whose head comes later ("Forschungs- und Lehrzwecke");
+ *  - the dictionary lists it with the period glued to it ("inkl.",
+ *    "MwSt.");
+ *  - it is an optional ending in parentheses that makes a known word with
+ *    the word it is glued to ("Kind(ern)");
  *  - an accepted spelling variant turns it into a known word
- *    (dictionaries/<lang>/variants.txt: "oeuvre", "évènement", "Etat");
+ *    (dictionaries/<lang>/variants.txt: "oeuvre", "évènement", "Etat";
+ *    German "weiss", "daß", "koennen");
  *  - it is a lower-case word the language's fast repairs cannot map to a
  *    dictionary word but the English dictionary knows (a loanword:
  *    "shutdown", "low-cost");
@@ -33,8 +41,8 @@
  * Otherwise: a word (after its elided prefix) holding an upper-case letter
  * is an `unknown_name` (it feeds the names table); a lower-case one is a
  * `misspelling`, with its repairs in `detail`: first the fast repairs of
- * spellfix.h (accents, doubled letters, elision; about 1 ms per distinct
- * word), then, only when they find nothing, Hunspell's suggest() while the
+ * spellfix.h (accents, doubled letters, elision; one lookup in the
+ * dictionary's word-form index, or about 1 ms of probes without it), then, only when they find nothing, Hunspell's suggest() while the
  * worker's time budget lasts ("suggestions skipped: time budget spent");
  * only the first 5,000 unknown word tokens of an article get this search
  * (the rest: "not checked further"), so garbage text cannot hold a
