@@ -75,14 +75,8 @@ static int parse(struct forms_args *a, int argc, char **argv)
 		case OPT_UNMUNCH: a->unmunch = optarg; break;
 		case 'q': a->quiet = 1; break;
 		case 'h': fputs(usage, stdout); return EXIT_ALL_OK;
-		case ':':
-			rl_error("option '%s' needs a value", argv[optind - 1]);
-			fputs(usage, stderr);
-			return EXIT_USAGE;
 		default:
-			rl_error("unknown option '%s'", argv[optind - 1]);
-			fputs(usage, stderr);
-			return EXIT_USAGE;
+			return options_refused(c, argv, usage);
 		}
 	}
 	if (!a->out || optind < argc) {

@@ -289,3 +289,13 @@ int options_parse_audit(struct options *opt, int argc, char **argv)
 	opt->npaths = (size_t)(argc - optind);
 	return -1;
 }
+
+int options_refused(int c, char **argv, const char *usage)
+{
+	if (c == ':')
+		rl_error("option '%s' needs a value", argv[optind - 1]);
+	else
+		rl_error("unknown option '%s'", argv[optind - 1]);
+	fputs(usage, stderr);
+	return EXIT_USAGE;
+}

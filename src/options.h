@@ -52,6 +52,14 @@ int options_parse_audit(struct options *opt, int argc, char **argv);
  * one. Borrowed static string. */
 const char *options_default_data_dir(void);
 
+/*
+ * For the getopt_long loop of a subcommand: report the option getopt
+ * refused (c is ':' for a missing value, anything else for an unknown
+ * option; argv and optind as getopt left them), print usage on stderr and
+ * return EXIT_USAGE.
+ */
+int options_refused(int c, char **argv, const char *usage);
+
 /* Print the full help text to fp. */
 void options_print_help(void *fp);
 

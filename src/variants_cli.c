@@ -63,14 +63,8 @@ static int parse(struct merge_args *m, int argc, char **argv)
 		case 'h':
 			fputs(usage, stdout);
 			return EXIT_ALL_OK;
-		case ':':
-			rl_error("option '%s' needs a value", argv[optind - 1]);
-			fputs(usage, stderr);
-			return EXIT_USAGE;
 		default:
-			rl_error("unknown option '%s'", argv[optind - 1]);
-			fputs(usage, stderr);
-			return EXIT_USAGE;
+			return options_refused(c, argv, usage);
 		}
 	}
 	if (!m->out || optind >= argc) {

@@ -12,7 +12,6 @@
 #include "stage_run.h"
 #include "segment.h"
 #include "spell.h"
-#include "spellfix.h"
 #include "util.h"
 #include "view.h"
 
@@ -155,37 +154,6 @@ static void test_skip_foreign_segment(void)
 	article_release(&a);
 }
 
-/* The fast repairs themselves, kind by kind. */
-static void test_spellfix(void)
-{
-	static const struct {
-		const char *word, *want;
-		enum fix_kind kind;
-	} cases[] = {
-	    {"evenement", "événement", FIX_ADD_ACCENT},
-	    {"etre", "être", FIX_ADD_ACCENT},
-	    {"rèussit", "réussit", FIX_CHANGE_ACCENT},
-	    {"apeler", "appeler", FIX_LETTER},
-	    {"sest", "s’est", FIX_ELISION},
-	};
-	struct fixes f;
-
-	fixes_init(&f);
-	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		int found = 0;
-		spellfix_find(dict, cases[i].word, strlen(cases[i].word),
-			      "\xE2\x80\x99", &f);
-		for (size_t j = 0; j < f.n; j++)
-			if (!strcmp(f.v[j].word, cases[i].want) &&
-			    f.v[j].kind == cases[i].kind)
-				found = 1;
-		CHECK_MSG(found, "%s: %zu candidates, no %s", cases[i].word,
-			  f.n, cases[i].want);
-		CHECK(f.probes <= SPELLFIX_MAX_PROBES);
-	}
-	fixes_release(&f);
-}
-
 /* An article of garbage: past 5,000 unknown word tokens the words are not
  * searched ("not checked further"), and the same article gets the same
  * findings whatever was judged before it. */
@@ -309,7 +277,6 @@ int main(void)
 	RUN(test_flagged);
 	RUN(test_no_repair_inside_other_finding);
 	RUN(test_skip_foreign_segment);
-	RUN(test_spellfix);
 	RUN(test_unknown_limit);
 	RUN(test_german_compounds);
 	spell_state_free(state);
