@@ -151,6 +151,16 @@ const char *formindex_form(const struct formindex *fi, size_t i)
 	return key + strlen(key) + 1;
 }
 
+size_t formindex_count(const struct formindex *fi)
+{
+	return fi->n;
+}
+
+const char *formindex_key(const struct formindex *fi, size_t i)
+{
+	return key_at(fi, i);
+}
+
 static int cmp_entry(const void *a, const void *b)
 {
 	const struct formindex_entry *x = a, *y = b;

@@ -43,6 +43,11 @@ size_t formindex_find(const struct formindex *fi, const char *key,
 		      size_t len, size_t *first);
 const char *formindex_form(const struct formindex *fi, size_t i);
 
+/* The number of entries, and entry i's key (NUL-terminated, borrowed), to
+ * list an index. */
+size_t formindex_count(const struct formindex *fi);
+const char *formindex_key(const struct formindex *fi, size_t i);
+
 /* One entry to write; both strings NUL-terminated, without NUL inside. */
 struct formindex_entry {
 	char *key;
