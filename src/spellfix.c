@@ -207,12 +207,10 @@ static enum fix_kind accent_kind(struct dict *d, const int32_t *w,
  * word, or, for a doubled-letter skeleton, letter repairs. */
 static void index_search(struct search *s)
 {
-	struct strbuf key;
 	size_t first, n;
 
-	sb_init(&key);
-	fold(s->d, s->cp, s->n, &key);
-	n = formindex_find(s->fi, key.buf, key.len, &first);
+	fold(s->d, s->cp, s->n, &s->sb);
+	n = formindex_find(s->fi, s->sb.buf, s->sb.len, &first);
 	for (size_t i = first; i < first + n; i++) {
 		const char *form = formindex_form(s->fi, i);
 		int32_t c[MAX_CP];
@@ -227,7 +225,6 @@ static void index_search(struct search *s)
 			continue;
 		fixes_add(s->f, form, len, accent_kind(s->d, s->orig, c, s->n));
 	}
-	sb_release(&key);
 }
 
 /* Run the accent search on cp[] as a doubled-letter skeleton. */

@@ -33,6 +33,14 @@ need_shared() {
 	fi
 }
 
+# skip MSG: end the test as skipped (exit 77), unless a check already
+# failed (then it fails).
+skip() {
+	[ "$failures" -eq 0 ] || finish
+	echo "SKIP: $*" >&2
+	exit 77
+}
+
 finish() {
 	if [ "$failures" -gt 0 ]; then
 		echo "$failures check(s) failed" >&2

@@ -13,11 +13,6 @@ grep -q "cannot run '/nonexistent/unmunch'" "$TMP/stderr" ||
 	fail "missing unmunch message"
 [ ! -e "$TMP/x.forms" ] || fail "an index was left after a failure"
 
-skip() {
-	finish
-	echo "SKIP: $*" >&2
-	exit 77
-}
 command -v unmunch >/dev/null || skip "unmunch (hunspell-tools) not installed"
 aff=/usr/share/hunspell/fr_FR.aff
 [ -r "$aff" ] || skip "no French dictionary"

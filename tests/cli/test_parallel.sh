@@ -2,10 +2,8 @@
 # processes under GNU parallel gives the same reports as one process
 # (collect -> merge -> audit --corpus -> merge).
 source "$(dirname "$0")/lib.sh"
-command -v parallel >/dev/null || {
-	echo "SKIP: GNU parallel not installed (Debian package parallel)" >&2
-	exit 77
-}
+command -v parallel >/dev/null ||
+	skip "GNU parallel not installed (Debian package parallel)"
 
 all=$TMP/all
 mkdir -p "$all"
