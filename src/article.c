@@ -11,38 +11,38 @@
 #include "util.h"
 
 static const char *const kind_names[FK__COUNT] = {
-	[FK_UNICODE] = "unicode",
-	[FK_CONTROL_CHAR] = "control_char",
-	[FK_ENCODING] = "encoding",
-	[FK_MOJIBAKE] = "mojibake",
-	[FK_CONFUSABLE] = "confusable",
-	[FK_SPACING] = "spacing",
-	[FK_TYPOGRAPHY] = "typography",
-	[FK_GLUED_WORDS] = "glued_words",
-	[FK_CHAR_REPEAT] = "char_repeat",
-	[FK_WORD_REPEAT] = "word_repeat",
-	[FK_PHRASE_REPEAT] = "phrase_repeat",
-	[FK_DUPLICATE_LINE] = "duplicate_line",
-	[FK_BOILERPLATE] = "boilerplate",
-	[FK_MISSPELLING] = "misspelling",
-	[FK_UNKNOWN_NAME] = "unknown_name",
-	[FK_FOREIGN_LANGUAGE] = "foreign_language",
-	[FK_NAME_VARIANT] = "name_variant",
-	[FK_TRUNCATED] = "truncated",
+    [FK_UNICODE] = "unicode",
+    [FK_CONTROL_CHAR] = "control_char",
+    [FK_ENCODING] = "encoding",
+    [FK_MOJIBAKE] = "mojibake",
+    [FK_CONFUSABLE] = "confusable",
+    [FK_SPACING] = "spacing",
+    [FK_TYPOGRAPHY] = "typography",
+    [FK_GLUED_WORDS] = "glued_words",
+    [FK_CHAR_REPEAT] = "char_repeat",
+    [FK_WORD_REPEAT] = "word_repeat",
+    [FK_PHRASE_REPEAT] = "phrase_repeat",
+    [FK_DUPLICATE_LINE] = "duplicate_line",
+    [FK_BOILERPLATE] = "boilerplate",
+    [FK_MISSPELLING] = "misspelling",
+    [FK_UNKNOWN_NAME] = "unknown_name",
+    [FK_FOREIGN_LANGUAGE] = "foreign_language",
+    [FK_NAME_VARIANT] = "name_variant",
+    [FK_TRUNCATED] = "truncated",
 };
 
 static const char *const stat_names[DS__COUNT] = {
-	[DS_DUP_LINE_FRAC] = "dup_line_frac",
-	[DS_DUP_PARA_CHAR_FRAC] = "dup_para_char_frac",
-	[DS_TOP_2GRAM_CHAR_FRAC] = "top_2gram_char_frac",
-	[DS_TOP_3GRAM_CHAR_FRAC] = "top_3gram_char_frac",
-	[DS_TOP_4GRAM_CHAR_FRAC] = "top_4gram_char_frac",
-	[DS_DUP_5GRAM_CHAR_FRAC] = "dup_5gram_char_frac",
-	[DS_DUP_6GRAM_CHAR_FRAC] = "dup_6gram_char_frac",
-	[DS_DUP_7GRAM_CHAR_FRAC] = "dup_7gram_char_frac",
-	[DS_DUP_8GRAM_CHAR_FRAC] = "dup_8gram_char_frac",
-	[DS_DUP_9GRAM_CHAR_FRAC] = "dup_9gram_char_frac",
-	[DS_DUP_10GRAM_CHAR_FRAC] = "dup_10gram_char_frac",
+    [DS_DUP_LINE_FRAC] = "dup_line_frac",
+    [DS_DUP_PARA_CHAR_FRAC] = "dup_para_char_frac",
+    [DS_TOP_2GRAM_CHAR_FRAC] = "top_2gram_char_frac",
+    [DS_TOP_3GRAM_CHAR_FRAC] = "top_3gram_char_frac",
+    [DS_TOP_4GRAM_CHAR_FRAC] = "top_4gram_char_frac",
+    [DS_DUP_5GRAM_CHAR_FRAC] = "dup_5gram_char_frac",
+    [DS_DUP_6GRAM_CHAR_FRAC] = "dup_6gram_char_frac",
+    [DS_DUP_7GRAM_CHAR_FRAC] = "dup_7gram_char_frac",
+    [DS_DUP_8GRAM_CHAR_FRAC] = "dup_8gram_char_frac",
+    [DS_DUP_9GRAM_CHAR_FRAC] = "dup_9gram_char_frac",
+    [DS_DUP_10GRAM_CHAR_FRAC] = "dup_10gram_char_frac",
 };
 
 const char *doc_stat_name(enum doc_stat s)
@@ -119,8 +119,7 @@ static int spans_overlap(size_t s1, size_t e1, size_t s2, size_t e2)
 	return s1 < e2 && s2 < e1;
 }
 
-int article_overlaps_applied(const struct article *a, size_t start,
-			     size_t end)
+int article_overlaps_applied(const struct article *a, size_t start, size_t end)
 {
 	for (size_t i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
@@ -163,8 +162,8 @@ static void supersede_contained(struct article *a, size_t start, size_t end)
 	for (i = 0; i < a->nfindings; i++) {
 		struct finding *f = &a->findings[i];
 		if (!f->applied || f->start < start || f->end > end ||
-		    (f->start == f->end && (f->start == start ||
-					    f->start == end)))
+		    (f->start == f->end &&
+		     (f->start == start || f->start == end)))
 			continue;
 		f->applied = 0;
 		append_detail(f, "not applied: inside a later repair");

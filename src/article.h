@@ -44,20 +44,20 @@ int finding_kind_from_name(const char *name);
 
 struct finding {
 	enum finding_kind kind;
-	size_t start, end;  /* byte span in the original text, end exclusive */
-	char *replacement;  /* owned, NUL-terminated; "" means deletion */
+	size_t start, end; /* byte span in the original text, end exclusive */
+	char *replacement; /* owned, NUL-terminated; "" means deletion */
 	size_t repl_len;
-	int applied;        /* 1 when the cleaned text carries the replacement */
-	double confidence;  /* 0..1 */
-	char *detail;       /* owned, may be NULL */
-	size_t seq;         /* insertion order, breaks ties when sorting */
+	int applied;	   /* 1 when the cleaned text carries the replacement */
+	double confidence; /* 0..1 */
+	char *detail;	   /* owned, may be NULL */
+	size_t seq;	   /* insertion order, breaks ties when sorting */
 };
 
 /* Document-level repetition statistics written to quality.csv (their exact
  * formulas are in docs/formats.md; computed by the repetition stage). */
 enum doc_stat {
-	DS_DUP_LINE_FRAC,        /* duplicate lines / lines */
-	DS_DUP_PARA_CHAR_FRAC,   /* chars in duplicate paragraphs / chars */
+	DS_DUP_LINE_FRAC,      /* duplicate lines / lines */
+	DS_DUP_PARA_CHAR_FRAC, /* chars in duplicate paragraphs / chars */
 	DS_TOP_2GRAM_CHAR_FRAC,
 	DS_TOP_3GRAM_CHAR_FRAC,
 	DS_TOP_4GRAM_CHAR_FRAC,
@@ -76,17 +76,17 @@ const char *doc_stat_name(enum doc_stat s);
 enum article_status { ARTICLE_OK, ARTICLE_ERROR };
 
 struct article {
-	char *id;           /* owned; the article id as reported */
-	char *text;         /* owned; original text as UTF-8, NUL-terminated */
+	char *id;   /* owned; the article id as reported */
+	char *text; /* owned; original text as UTF-8, NUL-terminated */
 	size_t len;
 	struct finding *findings;
 	size_t nfindings, cap;
-	size_t dropped;     /* findings over the per-article cap, counted only */
-	size_t max_findings;/* 0 = unlimited */
+	size_t dropped; /* findings over the per-article cap, counted only */
+	size_t max_findings; /* 0 = unlimited */
 	enum article_status status;
-	char *error;        /* owned reason when status is ARTICLE_ERROR */
-	char lang[16];      /* language of the article ("fr") */
-	size_t words;       /* word count, filled by the segmenter stage */
+	char *error;   /* owned reason when status is ARTICLE_ERROR */
+	char lang[16]; /* language of the article ("fr") */
+	size_t words;  /* word count, filled by the segmenter stage */
 	size_t counts[FK__COUNT]; /* findings per kind, including dropped */
 	double stats[DS__COUNT];  /* document statistics, 0 until computed */
 };
@@ -99,7 +99,7 @@ void article_release(struct article *a);
 void article_set_text(struct article *a, char *text, size_t len);
 /* Mark a as failed with a formatted reason (the batch goes on). */
 void article_fail(struct article *a, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 /*
  * Append a finding in ORIGINAL offsets. repl (repl_len bytes, may be NULL
@@ -120,8 +120,7 @@ struct finding *article_add(struct article *a, enum finding_kind kind,
 
 /* 1 when [start, end) overlaps (or, for insertions, touches the inside of)
  * an applied finding of a. */
-int article_overlaps_applied(const struct article *a, size_t start,
-			     size_t end);
+int article_overlaps_applied(const struct article *a, size_t start, size_t end);
 
 /* Sort findings by (start, end, insertion order): the order of the reports
  * and the order in which applied findings are replayed. */

@@ -51,18 +51,18 @@ static void catch_signals(void)
 
 struct job {
 	struct article art;
-	char *raw;          /* owned until the worker hands it to the article */
+	char *raw; /* owned until the worker hands it to the article */
 	size_t len;
 	struct jsonl_record *rec; /* --jsonl: the input record, else NULL */
-	int collect;        /* first pass: collect corpus evidence only */
-	struct names *names;      /* first pass: this article's evidence */
+	int collect;		  /* first pass: collect corpus evidence only */
+	struct names *names;	  /* first pass: this article's evidence */
 	struct bp_counts *counts;
-	int ready;          /* passed through a worker (processed or not) */
-	size_t seq;         /* submission number */
-	uint64_t raw_hash;  /* of raw, while the first pass is remembered */
-	int known_clean;    /* the first pass repaired nothing in raw */
-	char *clean;        /* audit pass: the cleaned text, made by the
-			     * worker (NULL when the article failed) */
+	int ready;	   /* passed through a worker (processed or not) */
+	size_t seq;	   /* submission number */
+	uint64_t raw_hash; /* of raw, while the first pass is remembered */
+	int known_clean;   /* the first pass repaired nothing in raw */
+	char *clean;	   /* audit pass: the cleaned text, made by the
+			    * worker (NULL when the article failed) */
 	size_t clean_len;
 };
 
@@ -87,13 +87,13 @@ struct run {
 	size_t window;
 	size_t submitted, taken, written;
 	int closing;
-	int main_waiting;   /* the main thread waits on done_cv ... */
-	size_t wake_at;     /* ... for the job with this number */
-	unsigned idle;      /* workers waiting on work_cv */
-	int collecting;     /* submitting first-pass jobs */
-	FILE *first;        /* pass_records of the first pass (a tmpfile:
-			     * memory does not grow with the batch), or
-			     * NULL */
+	int main_waiting; /* the main thread waits on done_cv ... */
+	size_t wake_at;	  /* ... for the job with this number */
+	unsigned idle;	  /* workers waiting on work_cv */
+	int collecting;	  /* submitting first-pass jobs */
+	FILE *first;	  /* pass_records of the first pass (a tmpfile:
+			   * memory does not grow with the batch), or
+			   * NULL */
 	struct corpus *corpus;
 	pthread_t *threads;
 	unsigned nthreads, nstarted;
@@ -149,9 +149,8 @@ static void *worker_main(void *arg)
 
 		if (job->art.status == ARTICLE_OK) {
 			if (job->collect)
-				worker_collect(w, &job->art, job->raw,
-					       job->len, job->names,
-					       job->counts);
+				worker_collect(w, &job->art, job->raw, job->len,
+					       job->names, job->counts);
 			else if (job->known_clean)
 				worker_process_clean(w, &job->art, job->raw,
 						     job->len);
@@ -203,8 +202,8 @@ static void write_article(struct run *run, struct job *job)
 /* --jsonl: one result object per record on standard output. */
 static void write_jsonl(struct run *run, struct job *job)
 {
-	char *line = jsonl_format(job->rec, &job->art, job->clean,
-				  job->clean_len);
+	char *line =
+	    jsonl_format(job->rec, &job->art, job->clean, job->clean_len);
 
 	if (fputs(line, stdout) == EOF || putchar('\n') == EOF) {
 		rl_error("cannot write to standard output: %s",
@@ -314,9 +313,10 @@ static void check_line_length(struct article *a, const char *raw, size_t len,
 		size_t end = nl ? (size_t)(nl - raw) : len;
 
 		if (end - pos > max) {
-			article_fail(a, "line %zu is %zu bytes long, over "
-				     "--max-line-length (%zu bytes)", lineno,
-				     end - pos, max);
+			article_fail(a,
+				     "line %zu is %zu bytes long, over "
+				     "--max-line-length (%zu bytes)",
+				     lineno, end - pos, max);
 			return;
 		}
 		pos = end + 1;
@@ -429,12 +429,13 @@ static void submit_input(struct run *run, const struct input *in)
 	if (!rc && (run->opt->per_line || run->opt->jsonl))
 		rc = submit_lines(run, in);
 	else if (!rc)
-		rc = read_file(in->path, run->opt->max_article_size, &buf,
-			       &len);
+		rc =
+		    read_file(in->path, run->opt->max_article_size, &buf, &len);
 	if (rc == -EFBIG) {
 		snprintf(reason, sizeof(reason),
 			 "cannot read '%s': larger than --max-article-size "
-			 "(%zu bytes)", in->path, run->opt->max_article_size);
+			 "(%zu bytes)",
+			 in->path, run->opt->max_article_size);
 		submit(run, in->id, NULL, 0, reason, NULL);
 	} else if (rc < 0) {
 		snprintf(reason, sizeof(reason), "cannot read '%s': %s",
@@ -546,7 +547,8 @@ static int finish_run(struct run *run)
 	if (fflush(stdout) == EOF) {
 		report_abort(run->report);
 		return rl_error("cannot write to standard output: %s",
-				strerror(errno)), EXIT_INTERNAL;
+				strerror(errno)),
+		       EXIT_INTERNAL;
 	}
 	if (!run->report)
 		return run->failed ? EXIT_SOME_FAILED : EXIT_ALL_OK;
@@ -560,8 +562,7 @@ static int finish_run(struct run *run)
 /* Submit every input once and wait until all are written. */
 static void run_pass(struct run *run, const struct inputs *in)
 {
-	for (size_t i = 0; i < in->n && !interrupted && !run->write_failed;
-	     i++)
+	for (size_t i = 0; i < in->n && !interrupted && !run->write_failed; i++)
 		submit_input(run, &in->v[i]);
 	while (!interrupted && !run->write_failed &&
 	       run->written < run->submitted)
@@ -571,8 +572,7 @@ static void run_pass(struct run *run, const struct inputs *in)
 /* Corpus-level decisions need the whole batch, so files are read twice:
  * a first pass collects, a second applies. Standard input and --jsonl
  * streams are read once (seed and editor tables only). */
-static int wants_first_pass(const struct options *opt,
-			    const struct inputs *in)
+static int wants_first_pass(const struct options *opt, const struct inputs *in)
 {
 	if (opt->jsonl)
 		return 0;
@@ -633,9 +633,10 @@ static int collect_status(struct run *run, const struct corpus *c)
 	if (corpus_write_state(c, run->opt->out_dir, !run->opt->csv_raw) < 0)
 		return EXIT_INTERNAL;
 	if (!run->opt->quiet)
-		fprintf(stderr, "relire: corpus state in %s/variants.csv and "
-			"%s/line-counts.csv\n", run->opt->out_dir,
-			run->opt->out_dir);
+		fprintf(stderr,
+			"relire: corpus state in %s/variants.csv and "
+			"%s/line-counts.csv\n",
+			run->opt->out_dir, run->opt->out_dir);
 	return EXIT_ALL_OK;
 }
 

@@ -313,8 +313,7 @@ struct parse_ctx {
 	const char *name, *lang, *cat;
 };
 
-static int parse_data_line(const char *s, size_t len, size_t lineno,
-			   void *ud)
+static int parse_data_line(const char *s, size_t len, size_t lineno, void *ud)
 {
 	struct parse_ctx *p = ud;
 	const char *err = parse_line(p->r, &p->cat, p->lang, s, len);

@@ -111,8 +111,7 @@ int corpus_load(struct corpus *c, struct resources *res, const char *dir)
 	return rc < 0 ? -1 : 0;
 }
 
-static int write_table(const struct corpus *c, const char *path,
-		       int neutralize)
+static int write_table(const struct corpus *c, const char *path, int neutralize)
 {
 	char *tmp = tmp_path_for(path);
 	FILE *fp = fopen_new(tmp, 0);
@@ -131,8 +130,7 @@ static int write_table(const struct corpus *c, const char *path,
 	return rc;
 }
 
-int corpus_write_state(const struct corpus *c, const char *dir,
-		       int neutralize)
+int corpus_write_state(const struct corpus *c, const char *dir, int neutralize)
 {
 	struct strbuf path;
 	char *tmp;
@@ -149,7 +147,8 @@ int corpus_write_state(const struct corpus *c, const char *dir,
 	tmp = tmp_path_for(path.buf);
 	if (rc == 0)
 		rc = bp_counts_write(c->counts, tmp, 1) < 0
-			     ? -1 : commit_tmp(tmp, path.buf);
+			 ? -1
+			 : commit_tmp(tmp, path.buf);
 	free(tmp);
 	sb_release(&path);
 	return rc;

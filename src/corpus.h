@@ -50,8 +50,7 @@ int corpus_load(struct corpus *c, struct resources *res, const char *dir);
 
 /* Write dir/variants.csv and dir/line-counts.csv (each written under a
  * temporary name, then renamed). 0 or -1 (printed). */
-int corpus_write_state(const struct corpus *c, const char *dir,
-		       int neutralize);
+int corpus_write_state(const struct corpus *c, const char *dir, int neutralize);
 
 /* Write the variants table as CSV to fp. 0 or -1 on a write error. */
 int corpus_write_variants(const struct corpus *c, FILE *fp, int neutralize);

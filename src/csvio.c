@@ -35,9 +35,9 @@ void csvw_free(struct csvw *w)
 
 int csv_needs_neutralizing(const char *s, size_t len)
 {
-	return len > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' ||
-			   s[0] == '@' || s[0] == '\t' || s[0] == '\r' ||
-			   s[0] == '\'');
+	return len > 0 &&
+	       (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+		s[0] == '\t' || s[0] == '\r' || s[0] == '\'');
 }
 
 size_t csv_unneutralize(const char *s, size_t len)
@@ -109,8 +109,8 @@ int csvw_end(struct csvw *w)
 struct reader {
 	struct csv_row row;
 	size_t cap;
-	size_t line;       /* current physical line (1-based) */
-	size_t row_line;   /* line where the current row started */
+	size_t line;	 /* current physical line (1-based) */
+	size_t row_line; /* line where the current row started */
 	csv_row_fn *fn;
 	void *ud;
 	int stop;
@@ -178,9 +178,9 @@ int csv_read_buffer(const char *name, const char *buf, size_t len,
 		size_t before = r.row.n;
 
 		if (csv_parse(&p, buf + pos, n, on_field, on_row, &r) != n) {
-			rc = rl_error("malformed CSV in '%s' at line %zu: %s",
-				      name, r.line,
-				      csv_strerror(csv_error(&p)));
+			rc =
+			    rl_error("malformed CSV in '%s' at line %zu: %s",
+				     name, r.line, csv_strerror(csv_error(&p)));
 			goto out;
 		}
 		(void)before;

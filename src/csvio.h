@@ -46,10 +46,10 @@ int csv_needs_neutralizing(const char *s, size_t len);
 size_t csv_unneutralize(const char *s, size_t len);
 
 struct csv_row {
-	char **fields;   /* NUL-terminated, borrowed for the callback */
+	char **fields; /* NUL-terminated, borrowed for the callback */
 	size_t *lens;
 	size_t n;
-	size_t line;     /* 1-based line where the row starts */
+	size_t line; /* 1-based line where the row starts */
 };
 
 /* Callback: return 0 to go on, non-zero to stop (that value is returned). */

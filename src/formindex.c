@@ -124,8 +124,8 @@ static int cmp_key(const char *key, size_t len, const char *s)
 	return len < sl ? -1 : len > sl;
 }
 
-size_t formindex_find(const struct formindex *fi, const char *key,
-		      size_t len, size_t *first)
+size_t formindex_find(const struct formindex *fi, const char *key, size_t len,
+		      size_t *first)
 {
 	size_t lo = 0, hi = fi->n, end;
 
@@ -180,8 +180,8 @@ static int repeated(const struct formindex_entry *v, size_t i)
 	return i > 0 && !cmp_entry(&v[i - 1], &v[i]);
 }
 
-int formindex_write(FILE *fp, uint64_t fingerprint,
-		    struct formindex_entry *v, size_t n)
+int formindex_write(FILE *fp, uint64_t fingerprint, struct formindex_entry *v,
+		    size_t n)
 {
 	uint64_t kept = 0, len = 0;
 

@@ -39,8 +39,8 @@ void formindex_free(struct formindex *fi);
  * returns their number (0 when none). Entry i's form is
  * formindex_form(fi, i), NUL-terminated, borrowed from the mapping.
  */
-size_t formindex_find(const struct formindex *fi, const char *key,
-		      size_t len, size_t *first);
+size_t formindex_find(const struct formindex *fi, const char *key, size_t len,
+		      size_t *first);
 const char *formindex_form(const struct formindex *fi, size_t i);
 
 /* The number of entries, and entry i's key (NUL-terminated, borrowed), to
@@ -60,7 +60,7 @@ struct formindex_entry {
  * 4 GB (nothing is written then). v keeps its strings (the caller frees
  * them).
  */
-int formindex_write(FILE *fp, uint64_t fingerprint,
-		    struct formindex_entry *v, size_t n);
+int formindex_write(FILE *fp, uint64_t fingerprint, struct formindex_entry *v,
+		    size_t n);
 
 #endif

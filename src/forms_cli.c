@@ -68,13 +68,27 @@ static int parse(struct forms_args *a, int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":o:qh", long_opts, NULL)) != -1) {
 		switch (c) {
-		case 'o': a->out = optarg; break;
-		case OPT_DATA_DIR: a->data_dir = optarg; break;
-		case OPT_DICT_DIR: a->dict_dir = optarg; break;
-		case OPT_LANG: a->lang = optarg; break;
-		case OPT_UNMUNCH: a->unmunch = optarg; break;
-		case 'q': a->quiet = 1; break;
-		case 'h': fputs(usage, stdout); return EXIT_ALL_OK;
+		case 'o':
+			a->out = optarg;
+			break;
+		case OPT_DATA_DIR:
+			a->data_dir = optarg;
+			break;
+		case OPT_DICT_DIR:
+			a->dict_dir = optarg;
+			break;
+		case OPT_LANG:
+			a->lang = optarg;
+			break;
+		case OPT_UNMUNCH:
+			a->unmunch = optarg;
+			break;
+		case 'q':
+			a->quiet = 1;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return EXIT_ALL_OK;
 		default:
 			return options_refused(c, argv, usage);
 		}
@@ -221,9 +235,10 @@ int forms_main(int argc, char **argv)
 	if (rc == 0)
 		rc = write_index(&c, a.out);
 	if (rc == 0 && !a.quiet)
-		fprintf(stderr, "relire: %zu forms of '%s' indexed in %s "
-			"(%zu lines of unmunch)\n", c.n, a.lang, a.out,
-			c.lines);
+		fprintf(stderr,
+			"relire: %zu forms of '%s' indexed in %s "
+			"(%zu lines of unmunch)\n",
+			c.n, a.lang, a.out, c.lines);
 	for (size_t i = 0; i < c.n; i++) {
 		free(c.v[i].key);
 		free(c.v[i].form);

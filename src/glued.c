@@ -99,7 +99,8 @@ static int heading_rest(const struct glue *g, size_t s)
 			in_word = 0;
 			continue;
 		}
-		if (c < 0 || !(uc_is_alpha(c) || uc_is_apostrophe(c) || c == '-'))
+		if (c < 0 ||
+		    !(uc_is_alpha(c) || uc_is_apostrophe(c) || c == '-'))
 			return 0;
 		words += !in_word;
 		in_word = 1;

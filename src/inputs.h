@@ -14,9 +14,9 @@
 #include <stddef.h>
 
 struct input {
-	char *path;  /* to open; "-" for standard input */
-	char *id;    /* article id */
-	int err;     /* 0, or the errno that stopped listing this path */
+	char *path; /* to open; "-" for standard input */
+	char *id;   /* article id */
+	int err;    /* 0, or the errno that stopped listing this path */
 };
 
 struct inputs {

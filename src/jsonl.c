@@ -36,8 +36,8 @@ static char *id_of(struct json_object *obj, const char *default_id)
 	if (json_object_is_type(v, json_type_string))
 		return xmemdup(json_object_get_string(v),
 			       (size_t)json_object_get_string_len(v));
-	return xstrdup(json_object_to_json_string_ext(
-		v, JSON_C_TO_STRING_PLAIN));
+	return xstrdup(
+	    json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN));
 }
 
 int jsonl_parse(const char *line, size_t len, const char *default_id,
@@ -94,15 +94,18 @@ static struct json_object *finding_json(const struct article *a,
 {
 	struct json_object *o = json_object_new_object();
 
-	json_object_object_add(o, "kind",
-			       json_object_new_string(finding_kind_name(f->kind)));
-	json_object_object_add(o, "start", json_object_new_int64((int64_t)f->start));
-	json_object_object_add(o, "end", json_object_new_int64((int64_t)f->end));
+	json_object_object_add(
+	    o, "kind", json_object_new_string(finding_kind_name(f->kind)));
+	json_object_object_add(o, "start",
+			       json_object_new_int64((int64_t)f->start));
+	json_object_object_add(o, "end",
+			       json_object_new_int64((int64_t)f->end));
 	json_object_object_add(o, "original",
 			       str_len(a->text + f->start, f->end - f->start));
 	json_object_object_add(o, "replacement",
 			       str_len(f->replacement, f->repl_len));
-	json_object_object_add(o, "applied", json_object_new_boolean(f->applied));
+	json_object_object_add(o, "applied",
+			       json_object_new_boolean(f->applied));
 	json_object_object_add(o, "confidence",
 			       json_object_new_double(f->confidence));
 	if (f->detail)
@@ -118,17 +121,20 @@ static void add_results(struct json_object *out, const struct article *a)
 	struct score s;
 
 	score_article(a, &s);
-	json_object_object_add(out, "score",
-			       json_object_new_double((double)(long)(s.value * 10 + 0.5) / 10));
+	json_object_object_add(
+	    out, "score",
+	    json_object_new_double((double)(long)(s.value * 10 + 0.5) / 10));
 	json_object_object_add(out, "grade",
 			       json_object_new_string_len(&s.grade, 1));
-	json_object_object_add(out, "top_issue",
-			       json_object_new_string(s.top_kind >= 0
-				       ? finding_kind_name(s.top_kind) : ""));
+	json_object_object_add(
+	    out, "top_issue",
+	    json_object_new_string(
+		s.top_kind >= 0 ? finding_kind_name(s.top_kind) : ""));
 	for (int k = 0; k < FK__COUNT; k++)
 		if (a->counts[k])
-			json_object_object_add(counts, finding_kind_name(k),
-				json_object_new_int64((int64_t)a->counts[k]));
+			json_object_object_add(
+			    counts, finding_kind_name(k),
+			    json_object_new_int64((int64_t)a->counts[k]));
 	json_object_object_add(out, "counts", counts);
 	for (size_t i = 0; i < a->nfindings; i++)
 		json_object_array_add(list, finding_json(a, &a->findings[i]));
@@ -143,7 +149,8 @@ char *jsonl_format(const struct jsonl_record *rec, const struct article *a,
 	char *line;
 
 	if (rec) {
-		json_object_object_foreach(rec->obj, key, val) {
+		json_object_object_foreach(rec->obj, key, val)
+		{
 			if (strcmp(key, "id") && strcmp(key, "text"))
 				json_object_object_add(out, key,
 						       json_object_get(val));
@@ -160,7 +167,7 @@ char *jsonl_format(const struct jsonl_record *rec, const struct article *a,
 		add_results(out, a);
 	}
 	line = xstrdup(json_object_to_json_string_ext(
-		out, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	    out, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(out);
 	return line;
 }

@@ -24,8 +24,8 @@ struct jsonl_record;
 
 /*
  * Parse one line. On success returns 0 and sets *rec (free with
- * jsonl_record_free), *id (malloc'd) and *text and *text_len (malloc'd UTF-8, owned
- * by the caller). On a malformed line returns -1 and sets *why (malloc'd
+ * jsonl_record_free), *id (malloc'd) and *text and *text_len (malloc'd UTF-8,
+ * owned by the caller). On a malformed line returns -1 and sets *why (malloc'd
  * reason, caller frees).
  */
 int jsonl_parse(const char *line, size_t len, const char *default_id,

@@ -240,9 +240,8 @@ static int english_by_words(const char *vm, const struct tokens *ts,
 
 	if (!d || !vm || !strncmp(expected, "en", 2))
 		return 0;
-	if (!count_vote(vm, ts, from, to, d, &c) ||
-	    c.english < LANG_VOTE_MIN || !c.english_lower ||
-	    c.english <= c.known)
+	if (!count_vote(vm, ts, from, to, d, &c) || c.english < LANG_VOTE_MIN ||
+	    !c.english_lower || c.english <= c.known)
 		return 0;
 	memset(g, 0, sizeof(*g));
 	snprintf(g->code, sizeof(g->code), "en");

@@ -54,8 +54,9 @@
 #include "token.h"
 #include "view.h"
 
-#define LANG_MAX_COVERAGE 0.6 /* dictionary share under which text is foreign  \
-			       */
+#define LANG_MAX_COVERAGE                                                      \
+	0.6 /* dictionary share under which text is foreign                    \
+	     */
 #define LANG_MIN_WORDS	       6  /* unmasked words for a segment decision */
 #define LANG_MIN_ARTICLE_WORDS 3  /* words for an article decision */
 #define LANG_MIN_SENTENCE      12 /* words for a sentence to be judged alone */

@@ -17,7 +17,8 @@ extern "C" int cld2_identify(const char *text, size_t len, const char *hint,
 {
 	CLD2::CLDHints hints = {NULL, NULL, CLD2::UNKNOWN_ENCODING,
 				CLD2::UNKNOWN_LANGUAGE};
-	CLD2::Language top3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE,
+	CLD2::Language top3[3] = {CLD2::UNKNOWN_LANGUAGE,
+				  CLD2::UNKNOWN_LANGUAGE,
 				  CLD2::UNKNOWN_LANGUAGE};
 	CLD2::ResultChunkVector chunks;
 	int percent3[3] = {0, 0, 0}, text_bytes = 0, valid = 0;
@@ -30,10 +31,9 @@ extern "C" int cld2_identify(const char *text, size_t len, const char *hint,
 	if (len > 0x7fffffff)
 		len = 0x7fffffff;
 	lang = CLD2::ExtDetectLanguageSummaryCheckUTF8(
-		text, (int)len, true, &hints, 0, top3, percent3, scores,
-		&chunks, &text_bytes, &reliable, &valid);
-	std::snprintf(r->code, sizeof(r->code), "%s",
-		      CLD2::LanguageCode(lang));
+	    text, (int)len, true, &hints, 0, top3, percent3, scores, &chunks,
+	    &text_bytes, &reliable, &valid);
+	std::snprintf(r->code, sizeof(r->code), "%s", CLD2::LanguageCode(lang));
 	r->percent = top3[0] == lang ? percent3[0] : 0;
 	r->reliable = reliable;
 	r->text_bytes = text_bytes > 0 ? (size_t)text_bytes : 0;

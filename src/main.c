@@ -37,8 +37,10 @@ int main(int argc, char **argv)
 		return forms_main(argc - 1, argv + 1);
 	if (strcmp(argv[1], "audit") && strcmp(argv[1], "collect")) {
 		rl_error("unknown command '%s'", argv[1]);
-		fputs("hint: relire audit|collect|merge|variants|forms ...   (see "
-		      "'relire --help')\n", stderr);
+		fputs("hint: relire audit|collect|merge|variants|forms ...   "
+		      "(see "
+		      "'relire --help')\n",
+		      stderr);
 		return EXIT_USAGE;
 	}
 	rc = options_parse_audit(&opt, argc - 1, argv + 1);

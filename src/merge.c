@@ -32,8 +32,8 @@ struct merge {
 };
 
 static const char usage[] =
-	"usage: relire merge [--out DIR] [--data-dir DIR] [--dict-dir DIR]\n"
-	"                    [--lang CODE] SHARD_OUT...\n";
+    "usage: relire merge [--out DIR] [--data-dir DIR] [--dict-dir DIR]\n"
+    "                    [--lang CODE] SHARD_OUT...\n";
 
 static char *path2(const char *dir, const char *name)
 {
@@ -64,9 +64,9 @@ static const char *pending(struct merge *m, const char *name)
 struct csv_cat {
 	struct csvw *w;
 	size_t header_fields;
-	char *header;       /* joined header of the first shard */
+	char *header; /* joined header of the first shard */
 	const char *name;
-	int first;          /* the next row is a header */
+	int first; /* the next row is a header */
 	int failed;
 };
 
@@ -96,7 +96,8 @@ static int cat_row(const struct csv_row *row, void *ud)
 			free(h);
 			if (!same) {
 				rl_error("'%s': header differs from the first "
-					 "shard's", c->name);
+					 "shard's",
+					 c->name);
 				return 1;
 			}
 			return 0;
@@ -123,9 +124,9 @@ static int merge_csv(struct merge *m, const char *name)
 			if (!fp) {
 				fp = fopen_new(pending(m, name), 0);
 				if (!fp)
-					rc = rl_error("cannot write '%s/%s': %s",
-						      m->out, name,
-						      strerror(errno));
+					rc = rl_error(
+					    "cannot write '%s/%s': %s", m->out,
+					    name, strerror(errno));
 				else
 					cat.w = csvw_new(fp, 0);
 			}
@@ -229,15 +230,17 @@ static int merge_clean_lines(struct merge *m)
 		char *src = path2(m->shards[i], "clean.txt"), *buf;
 		size_t len;
 		if (exists(src)) {
-			if (!fp && !(fp = fopen_new(pending(m, "clean.txt"), 0)))
+			if (!fp &&
+			    !(fp = fopen_new(pending(m, "clean.txt"), 0)))
 				rc = rl_error("cannot write '%s/clean.txt': %s",
 					      m->out, strerror(errno));
 			else if (read_file(src, (size_t)-1, &buf, &len) < 0)
 				rc = rl_error("cannot read '%s'", src);
 			else {
 				if (fwrite(buf, 1, len, fp) != len)
-					rc = rl_error("cannot write '%s/clean.txt'",
-						      m->out);
+					rc = rl_error(
+					    "cannot write '%s/clean.txt'",
+					    m->out);
 				free(buf);
 			}
 		}
@@ -285,8 +288,8 @@ static int merge_variants(struct merge *m)
 		rc = copy_file(paths[0], pending(m, "variants.csv"));
 	} else if (n) {
 		struct namekey *nk = namekey_open(m->data_dir);
-		struct dict *d = dict_try_open(m->lang, m->dict_dir,
-					       m->data_dir);
+		struct dict *d =
+		    dict_try_open(m->lang, m->dict_dir, m->data_dir);
 		struct variants_opts vo;
 		variants_opts_init(&vo);
 		vo.suggest_max = 0; /* as in an audit run (corpus.c) */
@@ -326,12 +329,12 @@ static int merge_counts(struct merge *m)
 static int parse(struct merge *m, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"out", required_argument, NULL, 'o'},
-		{"data-dir", required_argument, NULL, 'D'},
-		{"dict-dir", required_argument, NULL, 'd'},
-		{"lang", required_argument, NULL, 'l'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    {"out", required_argument, NULL, 'o'},
+	    {"data-dir", required_argument, NULL, 'D'},
+	    {"dict-dir", required_argument, NULL, 'd'},
+	    {"lang", required_argument, NULL, 'l'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	int c;
 
@@ -342,11 +345,21 @@ static int parse(struct merge *m, int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":o:l:h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'o': m->out = optarg; break;
-		case 'D': m->data_dir = optarg; break;
-		case 'd': m->dict_dir = optarg; break;
-		case 'l': m->lang = optarg; break;
-		case 'h': fputs(usage, stdout); return EXIT_ALL_OK;
+		case 'o':
+			m->out = optarg;
+			break;
+		case 'D':
+			m->data_dir = optarg;
+			break;
+		case 'd':
+			m->dict_dir = optarg;
+			break;
+		case 'l':
+			m->lang = optarg;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return EXIT_ALL_OK;
 		default:
 			rl_error("unknown option or missing value '%s'",
 				 argv[optind - 1]);
@@ -375,7 +388,8 @@ int merge_main(int argc, char **argv)
 		return rc;
 	if (mkdir_p(m.out) < 0)
 		return rl_error("cannot create '%s': %s", m.out,
-				strerror(errno)), EXIT_USAGE;
+				strerror(errno)),
+		       EXIT_USAGE;
 	rc = merge_csv(&m, "quality.csv");
 	rc = rc ? rc : merge_csv(&m, "findings.csv");
 	rc = rc ? rc : merge_clean(&m);

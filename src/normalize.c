@@ -33,8 +33,7 @@ static int maybe_unnormalized(int32_t c)
 	       u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES;
 }
 
-static size_t segment_start(const UNormalizer2 *nfc, const char *t,
-			    size_t at)
+static size_t segment_start(const UNormalizer2 *nfc, const char *t, size_t at)
 {
 	size_t i = at;
 
@@ -48,8 +47,8 @@ static size_t segment_start(const UNormalizer2 *nfc, const char *t,
 	return 0;
 }
 
-static size_t segment_end(const UNormalizer2 *nfc, const char *t,
-			  size_t at, size_t len)
+static size_t segment_end(const UNormalizer2 *nfc, const char *t, size_t at,
+			  size_t len)
 {
 	size_t i = at;
 
@@ -92,8 +91,8 @@ static void common_ends(const char *x, size_t nx, const char *y, size_t ny,
 	*suf = nx - a;
 }
 
-static void report_segment(struct article *a, const struct view *v,
-			   size_t s, size_t e)
+static void report_segment(struct article *a, const struct view *v, size_t s,
+			   size_t e)
 {
 	size_t n, pre, suf;
 	char *norm = nfc_utf8(v->text + s, e - s, &n);

@@ -21,108 +21,129 @@
 #endif
 
 enum {
-	OPT_OUT = 'o', OPT_LANG = 'l', OPT_QUIET = 'q', OPT_VERBOSE = 'v',
-	OPT_HELP = 'h', OPT_THREADS_SHORT = 'j', OPT_VERSION = 256, OPT_DICT_DIR, OPT_DATA_DIR,
-	OPT_VARIANTS, OPT_PER_LINE, OPT_CSV_RAW, OPT_MAX_SIZE,
-	OPT_MAX_FINDINGS, OPT_SUGGEST_BUDGET, OPT_TYPOGRAPHY, OPT_JSONL,
-	OPT_THREADS, OPT_MAX_LINE, OPT_CORPUS,
+	OPT_OUT = 'o',
+	OPT_LANG = 'l',
+	OPT_QUIET = 'q',
+	OPT_VERBOSE = 'v',
+	OPT_HELP = 'h',
+	OPT_THREADS_SHORT = 'j',
+	OPT_VERSION = 256,
+	OPT_DICT_DIR,
+	OPT_DATA_DIR,
+	OPT_VARIANTS,
+	OPT_PER_LINE,
+	OPT_CSV_RAW,
+	OPT_MAX_SIZE,
+	OPT_MAX_FINDINGS,
+	OPT_SUGGEST_BUDGET,
+	OPT_TYPOGRAPHY,
+	OPT_JSONL,
+	OPT_THREADS,
+	OPT_MAX_LINE,
+	OPT_CORPUS,
 };
 
 static const struct option long_opts[] = {
-	{"out", required_argument, NULL, OPT_OUT},
-	{"lang", required_argument, NULL, OPT_LANG},
-	{"dict-dir", required_argument, NULL, OPT_DICT_DIR},
-	{"data-dir", required_argument, NULL, OPT_DATA_DIR},
-	{"variants", required_argument, NULL, OPT_VARIANTS},
-	{"corpus", required_argument, NULL, OPT_CORPUS},
-	{"per-line", no_argument, NULL, OPT_PER_LINE},
-	{"csv-raw", no_argument, NULL, OPT_CSV_RAW},
-	{"max-article-size", required_argument, NULL, OPT_MAX_SIZE},
-	{"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
-	{"suggest-budget", required_argument, NULL, OPT_SUGGEST_BUDGET},
-	{"typography", required_argument, NULL, OPT_TYPOGRAPHY},
-	{"jsonl", no_argument, NULL, OPT_JSONL},
-	{"threads", required_argument, NULL, OPT_THREADS},
-	{"max-line-length", required_argument, NULL, OPT_MAX_LINE},
-	{"quiet", no_argument, NULL, OPT_QUIET},
-	{"verbose", no_argument, NULL, OPT_VERBOSE},
-	{"help", no_argument, NULL, OPT_HELP},
-	{"version", no_argument, NULL, OPT_VERSION},
-	{NULL, 0, NULL, 0},
+    {"out", required_argument, NULL, OPT_OUT},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"dict-dir", required_argument, NULL, OPT_DICT_DIR},
+    {"data-dir", required_argument, NULL, OPT_DATA_DIR},
+    {"variants", required_argument, NULL, OPT_VARIANTS},
+    {"corpus", required_argument, NULL, OPT_CORPUS},
+    {"per-line", no_argument, NULL, OPT_PER_LINE},
+    {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
+    {"max-article-size", required_argument, NULL, OPT_MAX_SIZE},
+    {"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
+    {"suggest-budget", required_argument, NULL, OPT_SUGGEST_BUDGET},
+    {"typography", required_argument, NULL, OPT_TYPOGRAPHY},
+    {"jsonl", no_argument, NULL, OPT_JSONL},
+    {"threads", required_argument, NULL, OPT_THREADS},
+    {"max-line-length", required_argument, NULL, OPT_MAX_LINE},
+    {"quiet", no_argument, NULL, OPT_QUIET},
+    {"verbose", no_argument, NULL, OPT_VERBOSE},
+    {"help", no_argument, NULL, OPT_HELP},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
 };
 
 static const char help_text[] =
-"usage: relire audit [OPTIONS] PATH...\n"
-"       relire collect [OPTIONS] PATH...\n"
-"       relire merge [--out DIR] SHARD_OUT...\n"
-"       relire variants merge [--out FILE] TABLE.csv...\n"
-"       relire forms --out FILE [--lang CODE] [--dict-dir DIR]\n"
-"       relire --help | --version\n"
-"\n"
-"Audit and clean scraped and machine-translated news. Each PATH is a file,\n"
-"a directory (searched recursively for *.txt, in sorted order) or '-' for\n"
-"standard input. For every article relire decodes and normalizes the text,\n"
-"finds corruption (repetitions, encoding damage, misspellings...) at exact\n"
-"byte offsets, and writes the cleaned text and CSV reports.\n"
-"\n"
-"Options:\n"
-"  -o, --out DIR            write reports into DIR (default: reports)\n"
-"  -l, --lang CODE          article language for spelling (default: fr)\n"
-"      --dict-dir DIR       look for Hunspell dictionaries in DIR first\n"
-"      --data-dir DIR       relire's word lists (default: the installed\n"
-"                           dictionaries/ directory)\n"
-"      --variants FILE      name variants table to read (CSV)\n"
-"      --corpus DIR         use the corpus state in DIR (variants.csv and\n"
-"                           line-counts.csv from 'relire collect' or\n"
-"                           'relire merge') instead of a first pass\n"
-"      --per-line           every input line is one record (id FILE:LINE)\n"
-"      --jsonl              read JSON Lines records ({\"id\", \"text\", ...})\n"
-"                           and write one JSON result per record to\n"
-"                           standard output (CSV reports only with --out)\n"
-"      --csv-raw            do not neutralize spreadsheet formulas in CSV\n"
-"      --typography PROFILE apply a typography profile: 'fr' (French\n"
-"                           quotes, apostrophes and no-break spaces) or\n"
-"                           'none' (default: only broken spacing is fixed)\n"
-"  -j, --threads N          worker threads (default: number of cores)\n"
-"      --max-line-length N  longest line in bytes; longer lines make the\n"
-"                           article fail (default: 16M; 0 = no limit)\n"
-"      --max-article-size N largest article in bytes (default: 64M;\n"
-"                           K, M, G suffixes accepted)\n"
-"      --max-findings N     findings listed per article (default: 10000;\n"
-"                           0 = no limit; the rest are counted)\n"
-"      --suggest-budget S   seconds of Hunspell suggestions per run\n"
-"                           (default: 1; shared by the threads)\n"
-"  -q, --quiet              print errors only\n"
-"  -v, --verbose            print one line per article on stderr\n"
-"  -h, --help               show this help\n"
-"      --version            show the version\n"
-"\n"
-"Outputs in DIR:\n"
-"  quality.csv    one row per article: status, words, score 0-100, grade,\n"
-"                 top issue, one count column per finding kind\n"
-"  findings.csv   one row per finding: article, kind, byte span, line,\n"
-"                 column, original, replacement, applied, confidence\n"
-"  clean/ID       the cleaned text of each article (clean.txt with\n"
-"                 --per-line)\n"
-"  report.html    a self-contained HTML report (one page per 100 articles\n"
-"                 under html/ for larger batches)\n"
-"  variants.csv   the name variants table (edit it, pass it back with\n"
-"                 --variants)\n"
-"Formats are documented in docs/formats.md.\n"
-"\n"
-"Sharded runs (docs/scale-out.md): 'relire collect' runs only the first\n"
-"pass and writes DIR/variants.csv and DIR/line-counts.csv; 'relire merge'\n"
-"combines the outputs of several collect or audit runs; 'relire audit\n"
-"--corpus DIR' audits a shard with the merged corpus state.\n"
-"\n"
-"Word-form index: 'relire forms' lists the forms of a dictionary with\n"
-"Hunspell's unmunch (package hunspell-tools) into an index that the accent\n"
-"repairs read instead of probing Hunspell; the build makes it for French.\n"
-"For a dictionary given with --dict-dir, put CODE.forms beside it.\n"
-"\n"
-"Exit status: 0 every article processed; 1 some articles failed (each has\n"
-"a quality.csv row with status=error); 2 usage or configuration error;\n"
-"3 internal error or reports could not be written.\n";
+    "usage: relire audit [OPTIONS] PATH...\n"
+    "       relire collect [OPTIONS] PATH...\n"
+    "       relire merge [--out DIR] SHARD_OUT...\n"
+    "       relire variants merge [--out FILE] TABLE.csv...\n"
+    "       relire forms --out FILE [--lang CODE] [--dict-dir DIR]\n"
+    "       relire --help | --version\n"
+    "\n"
+    "Audit and clean scraped and machine-translated news. Each PATH is a "
+    "file,\n"
+    "a directory (searched recursively for *.txt, in sorted order) or '-' for\n"
+    "standard input. For every article relire decodes and normalizes the "
+    "text,\n"
+    "finds corruption (repetitions, encoding damage, misspellings...) at "
+    "exact\n"
+    "byte offsets, and writes the cleaned text and CSV reports.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --out DIR            write reports into DIR (default: reports)\n"
+    "  -l, --lang CODE          article language for spelling (default: fr)\n"
+    "      --dict-dir DIR       look for Hunspell dictionaries in DIR first\n"
+    "      --data-dir DIR       relire's word lists (default: the installed\n"
+    "                           dictionaries/ directory)\n"
+    "      --variants FILE      name variants table to read (CSV)\n"
+    "      --corpus DIR         use the corpus state in DIR (variants.csv and\n"
+    "                           line-counts.csv from 'relire collect' or\n"
+    "                           'relire merge') instead of a first pass\n"
+    "      --per-line           every input line is one record (id FILE:LINE)\n"
+    "      --jsonl              read JSON Lines records ({\"id\", \"text\", "
+    "...})\n"
+    "                           and write one JSON result per record to\n"
+    "                           standard output (CSV reports only with --out)\n"
+    "      --csv-raw            do not neutralize spreadsheet formulas in CSV\n"
+    "      --typography PROFILE apply a typography profile: 'fr' (French\n"
+    "                           quotes, apostrophes and no-break spaces) or\n"
+    "                           'none' (default: only broken spacing is "
+    "fixed)\n"
+    "  -j, --threads N          worker threads (default: number of cores)\n"
+    "      --max-line-length N  longest line in bytes; longer lines make the\n"
+    "                           article fail (default: 16M; 0 = no limit)\n"
+    "      --max-article-size N largest article in bytes (default: 64M;\n"
+    "                           K, M, G suffixes accepted)\n"
+    "      --max-findings N     findings listed per article (default: 10000;\n"
+    "                           0 = no limit; the rest are counted)\n"
+    "      --suggest-budget S   seconds of Hunspell suggestions per run\n"
+    "                           (default: 1; shared by the threads)\n"
+    "  -q, --quiet              print errors only\n"
+    "  -v, --verbose            print one line per article on stderr\n"
+    "  -h, --help               show this help\n"
+    "      --version            show the version\n"
+    "\n"
+    "Outputs in DIR:\n"
+    "  quality.csv    one row per article: status, words, score 0-100, grade,\n"
+    "                 top issue, one count column per finding kind\n"
+    "  findings.csv   one row per finding: article, kind, byte span, line,\n"
+    "                 column, original, replacement, applied, confidence\n"
+    "  clean/ID       the cleaned text of each article (clean.txt with\n"
+    "                 --per-line)\n"
+    "  report.html    a self-contained HTML report (one page per 100 articles\n"
+    "                 under html/ for larger batches)\n"
+    "  variants.csv   the name variants table (edit it, pass it back with\n"
+    "                 --variants)\n"
+    "Formats are documented in docs/formats.md.\n"
+    "\n"
+    "Sharded runs (docs/scale-out.md): 'relire collect' runs only the first\n"
+    "pass and writes DIR/variants.csv and DIR/line-counts.csv; 'relire merge'\n"
+    "combines the outputs of several collect or audit runs; 'relire audit\n"
+    "--corpus DIR' audits a shard with the merged corpus state.\n"
+    "\n"
+    "Word-form index: 'relire forms' lists the forms of a dictionary with\n"
+    "Hunspell's unmunch (package hunspell-tools) into an index that the "
+    "accent\n"
+    "repairs read instead of probing Hunspell; the build makes it for French.\n"
+    "For a dictionary given with --dict-dir, put CODE.forms beside it.\n"
+    "\n"
+    "Exit status: 0 every article processed; 1 some articles failed (each has\n"
+    "a quality.csv row with status=error); 2 usage or configuration error;\n"
+    "3 internal error or reports could not be written.\n";
 
 void options_print_help(void *fp)
 {
@@ -158,10 +179,23 @@ static int parse_size(const char *s, size_t *out)
 	if (errno || end == s || *s == '-')
 		return -1;
 	switch (*end) {
-	case 'K': case 'k': v <<= 10; end++; break;
-	case 'M': case 'm': v <<= 20; end++; break;
-	case 'G': case 'g': v <<= 30; end++; break;
-	default: break;
+	case 'K':
+	case 'k':
+		v <<= 10;
+		end++;
+		break;
+	case 'M':
+	case 'm':
+		v <<= 20;
+		end++;
+		break;
+	case 'G':
+	case 'g':
+		v <<= 30;
+		end++;
+		break;
+	default:
+		break;
 	}
 	if (*end)
 		return -1;
@@ -222,14 +256,30 @@ int options_parse_audit(struct options *opt, int argc, char **argv)
 						   optarg);
 			opt->lang = optarg;
 			break;
-		case OPT_DICT_DIR: opt->dict_dir = optarg; break;
-		case OPT_DATA_DIR: opt->data_dir = optarg; break;
-		case OPT_VARIANTS: opt->variants = optarg; break;
-		case OPT_CORPUS: opt->corpus_dir = optarg; break;
-		case OPT_PER_LINE: opt->per_line = 1; break;
-		case OPT_CSV_RAW: opt->csv_raw = 1; break;
-		case OPT_QUIET: opt->quiet = 1; break;
-		case OPT_JSONL: opt->jsonl = 1; break;
+		case OPT_DICT_DIR:
+			opt->dict_dir = optarg;
+			break;
+		case OPT_DATA_DIR:
+			opt->data_dir = optarg;
+			break;
+		case OPT_VARIANTS:
+			opt->variants = optarg;
+			break;
+		case OPT_CORPUS:
+			opt->corpus_dir = optarg;
+			break;
+		case OPT_PER_LINE:
+			opt->per_line = 1;
+			break;
+		case OPT_CSV_RAW:
+			opt->csv_raw = 1;
+			break;
+		case OPT_QUIET:
+			opt->quiet = 1;
+			break;
+		case OPT_JSONL:
+			opt->jsonl = 1;
+			break;
 		case OPT_TYPOGRAPHY:
 			if (strcmp(optarg, "fr") && strcmp(optarg, "none"))
 				return usage_error("unknown typography profile",
@@ -249,7 +299,9 @@ int options_parse_audit(struct options *opt, int argc, char **argv)
 			if (parse_size(optarg, &opt->max_line_length))
 				return usage_error("invalid size", optarg);
 			break;
-		case OPT_VERBOSE: opt->verbose = 1; break;
+		case OPT_VERBOSE:
+			opt->verbose = 1;
+			break;
 		case OPT_MAX_SIZE:
 			if (parse_size(optarg, &opt->max_article_size) ||
 			    !opt->max_article_size)

@@ -10,33 +10,33 @@
 
 /* Exit statuses (documented in --help, README and relire.1). */
 enum exit_status {
-	EXIT_ALL_OK = 0,     /* every article processed */
-	EXIT_SOME_FAILED = 1,/* some articles failed; they have error rows */
-	EXIT_USAGE = 2,      /* usage or configuration error */
-	EXIT_INTERNAL = 3,   /* internal error, or reports could not be written */
+	EXIT_ALL_OK = 0,      /* every article processed */
+	EXIT_SOME_FAILED = 1, /* some articles failed; they have error rows */
+	EXIT_USAGE = 2,	      /* usage or configuration error */
+	EXIT_INTERNAL = 3, /* internal error, or reports could not be written */
 };
 
 struct options {
-	const char *out_dir;     /* --out, default "reports" */
-	int out_given;           /* --out was given explicitly */
-	const char *lang;        /* --lang, default "fr" */
-	const char *dict_dir;    /* --dict-dir, extra Hunspell dictionaries */
-	const char *data_dir;    /* --data-dir, relire's dictionaries/ */
-	const char *variants;    /* --variants FILE */
-	const char *corpus_dir;  /* --corpus DIR: corpus state of a whole
-				  * batch (from `relire collect`/`merge`) */
-	int collect_only;        /* `relire collect`: first pass only */
-	int per_line;            /* --per-line */
-	int quiet, verbose;      /* -q, -v */
-	int csv_raw;             /* --csv-raw: no formula neutralization */
-	int typography_fr;       /* --typography fr: French typography profile */
-	int jsonl;               /* --jsonl: JSON Lines records in and out */
-	unsigned threads;        /* --threads, 0 = number of cores */
-	size_t max_line_length;  /* --max-line-length, bytes, 0 = no limit */
+	const char *out_dir;	/* --out, default "reports" */
+	int out_given;		/* --out was given explicitly */
+	const char *lang;	/* --lang, default "fr" */
+	const char *dict_dir;	/* --dict-dir, extra Hunspell dictionaries */
+	const char *data_dir;	/* --data-dir, relire's dictionaries/ */
+	const char *variants;	/* --variants FILE */
+	const char *corpus_dir; /* --corpus DIR: corpus state of a whole
+				 * batch (from `relire collect`/`merge`) */
+	int collect_only;	/* `relire collect`: first pass only */
+	int per_line;		/* --per-line */
+	int quiet, verbose;	/* -q, -v */
+	int csv_raw;		/* --csv-raw: no formula neutralization */
+	int typography_fr;	/* --typography fr: French typography profile */
+	int jsonl;		/* --jsonl: JSON Lines records in and out */
+	unsigned threads;	/* --threads, 0 = number of cores */
+	size_t max_line_length; /* --max-line-length, bytes, 0 = no limit */
 	size_t max_article_size; /* --max-article-size, bytes */
-	size_t max_findings;     /* --max-findings per article, 0 = no cap */
-	double suggest_budget;   /* --suggest-budget, seconds per run */
-	char **paths;            /* borrowed from argv */
+	size_t max_findings;	 /* --max-findings per article, 0 = no cap */
+	double suggest_budget;	 /* --suggest-budget, seconds per run */
+	char **paths;		 /* borrowed from argv */
 	size_t npaths;
 };
 

@@ -40,9 +40,9 @@ struct worker {
 	struct mojibake *mojibake;
 	struct confusable *confusable;
 	struct tokens toks;
-	struct dict *other[8];     /* dictionaries of detected languages */
-	char other_lang[8][16];    /* their codes; "" = free slot */
-	int other_missing[8];      /* 1: no dictionary for that language */
+	struct dict *other[8];	/* dictionaries of detected languages */
+	char other_lang[8][16]; /* their codes; "" = free slot */
+	int other_missing[8];	/* 1: no dictionary for that language */
 };
 
 /* The run's default language: --lang, or French with --lang auto. */
@@ -139,18 +139,17 @@ int resources_load(struct resources *r, const struct options *opt)
 	sb_init(&path);
 	sb_addf(&path, "%s/%.2s/doubles.txt", opt->data_dir, opt->lang);
 	rc = wordlist_load(&r->doubles, path.buf, 1);
-	rc = rc < 0 ? rc : load_list(&r->elided_forms, opt,
-				     "elided-forms.txt");
+	rc = rc < 0 ? rc : load_list(&r->elided_forms, opt, "elided-forms.txt");
 	rc = rc < 0 ? rc : load_list(&r->glued_keep, opt, "glued-keep.txt");
-	rc = rc < 0 ? rc : load_list(&r->glued_starters, opt,
-				     "glued-starters.txt");
+	rc = rc < 0 ? rc
+		    : load_list(&r->glued_starters, opt, "glued-starters.txt");
 	rc = rc < 0 ? rc : load_list(&r->cut_words, opt, "cut-words.txt");
 	if (rc == 0) {
 		r->boilerplate = boilerplate_rules_load(opt->data_dir);
 		rc = r->boilerplate ? 0 : -1;
 	}
-	rc = rc < 0 ? rc : name_rules_load(&r->name_rules, opt->data_dir,
-					   opt->lang);
+	rc = rc < 0 ? rc
+		    : name_rules_load(&r->name_rules, opt->data_dir, opt->lang);
 	rc = rc < 0 ? rc : load_prior_table(r, opt);
 	r->dict_cache = wordcache_new(SHARED_DICT_CACHE_BYTES);
 	r->verdicts = wordcache_new(SHARED_VERDICT_CACHE_BYTES);
@@ -251,8 +250,7 @@ static void confusable_stage(struct worker *w, struct article *a,
 	confusable_repair(w->confusable, a, v);
 }
 
-static void nfc_stage(struct worker *w, struct article *a,
-		      const struct view *v)
+static void nfc_stage(struct worker *w, struct article *a, const struct view *v)
 {
 	(void)w;
 	normalize_nfc(a, v);
@@ -261,7 +259,10 @@ static void nfc_stage(struct worker *w, struct article *a,
 /* Phase 1, in order (see repair()). */
 static void (*const phase1[])(struct worker *, struct article *,
 			      const struct view *) = {
-    mojibake_stage, controls_stage, confusable_stage, nfc_stage,
+    mojibake_stage,
+    controls_stage,
+    confusable_stage,
+    nfc_stage,
 };
 
 /* Did the stage that started at finding n0 apply a repair? Only then does
@@ -359,8 +360,8 @@ fail:
 	return -1;
 }
 
-void worker_collect(struct worker *w, struct article *a, char *raw,
-		    size_t len, struct names *names, struct bp_counts *counts)
+void worker_collect(struct worker *w, struct article *a, char *raw, size_t len,
+		    struct names *names, struct bp_counts *counts)
 {
 	struct view v;
 
@@ -371,8 +372,8 @@ void worker_collect(struct worker *w, struct article *a, char *raw,
 	view_release(&v);
 }
 
-static void process(struct worker *w, struct article *a, char *raw,
-		    size_t len, int known_clean)
+static void process(struct worker *w, struct article *a, char *raw, size_t len,
+		    int known_clean)
 {
 	struct view v;
 
@@ -385,7 +386,7 @@ static void process(struct worker *w, struct article *a, char *raw,
 	a->words = w->toks.words;
 	stats_compute(a, &v, &w->toks);
 	{
-		const struct repeat_config rc = { &w->res->doubles, w->dict };
+		const struct repeat_config rc = {&w->res->doubles, w->dict};
 		repeat_detect(a, &v, &w->toks, &rc);
 	}
 	/* After repeats (a title printed twice is a duplicate_line), before
@@ -394,10 +395,9 @@ static void process(struct worker *w, struct article *a, char *raw,
 			   w->res->batch_articles);
 	language_and_spelling(w, a, &v);
 	/* The list of cut words is the run language's. */
-	truncated_detect(a, &v, &w->toks, worker_dict(w, a->lang),
-			 strcmp(a->lang, default_lang(w->opt))
-				 ? NULL
-				 : &w->res->cut_words);
+	truncated_detect(
+	    a, &v, &w->toks, worker_dict(w, a->lang),
+	    strcmp(a->lang, default_lang(w->opt)) ? NULL : &w->res->cut_words);
 	/* Last: names are unified on the text the other stages accepted. */
 	if (w->res->table)
 		variants_apply(w->res->table, &w->res->name_rules, a, &v,
@@ -406,8 +406,7 @@ static void process(struct worker *w, struct article *a, char *raw,
 	article_sort_findings(a);
 }
 
-void worker_process(struct worker *w, struct article *a, char *raw,
-		    size_t len)
+void worker_process(struct worker *w, struct article *a, char *raw, size_t len)
 {
 	process(w, a, raw, len, 0);
 }

@@ -31,25 +31,25 @@ struct wordcache;
 #define SHARED_VERDICT_CACHE_BYTES ((size_t)16 << 20)
 
 struct resources {
-	struct wordlist doubles; /* legitimate repeated words */
-	struct wordlist elided_forms; /* "l", "qu": for spaced apostrophes */
-	struct wordlist glued_keep;   /* joined forms never to split */
+	struct wordlist doubles;	/* legitimate repeated words */
+	struct wordlist elided_forms;	/* "l", "qu": for spaced apostrophes */
+	struct wordlist glued_keep;	/* joined forms never to split */
 	struct wordlist glued_starters; /* words that start sentences */
-	struct wordlist cut_words;      /* words that cannot end one */
+	struct wordlist cut_words;	/* words that cannot end one */
 	struct boilerplate_rules *boilerplate; /* residue patterns, all langs */
-	struct name_rules name_rules;  /* titles and elisions for names */
-	struct variants *prior;        /* seed table + editor's --variants */
-	double suggest_budget;         /* seconds of Hunspell suggestions for
-					* each worker: the run's budget split
-					* between the workers by the batch */
-	struct wordcache *dict_cache;  /* shared by the workers' dicts of
-					* the default language */
-	struct wordcache *verdicts;    /* shared spelling verdicts */
+	struct name_rules name_rules; /* titles and elisions for names */
+	struct variants *prior;	      /* seed table + editor's --variants */
+	double suggest_budget;	      /* seconds of Hunspell suggestions for
+				       * each worker: the run's budget split
+				       * between the workers by the batch */
+	struct wordcache *dict_cache; /* shared by the workers' dicts of
+				       * the default language */
+	struct wordcache *verdicts;   /* shared spelling verdicts */
 
 	/* Corpus-level results, set by the batch between its two passes
 	 * (NULL/0 when there is no first pass); read-only for workers. */
-	const struct variants *table;  /* the batch's variants table */
-	const struct bp_counts *bp;    /* line counts across the batch */
+	const struct variants *table; /* the batch's variants table */
+	const struct bp_counts *bp;   /* line counts across the batch */
 	size_t batch_articles;
 };
 
@@ -71,8 +71,7 @@ void worker_free(struct worker *w);
  * findings, sorted; on an article error its status says why. Never stops
  * the batch.
  */
-void worker_process(struct worker *w, struct article *a, char *raw,
-		    size_t len);
+void worker_process(struct worker *w, struct article *a, char *raw, size_t len);
 
 /*
  * worker_process for an article whose bytes the first pass (worker_collect)
@@ -89,7 +88,7 @@ void worker_process_clean(struct worker *w, struct article *a, char *raw,
  * candidates into names, line counts into counts; both caller-owned). The
  * article's findings are not reported.
  */
-void worker_collect(struct worker *w, struct article *a, char *raw,
-		    size_t len, struct names *names, struct bp_counts *counts);
+void worker_collect(struct worker *w, struct article *a, char *raw, size_t len,
+		    struct names *names, struct bp_counts *counts);
 
 #endif

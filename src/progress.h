@@ -16,7 +16,7 @@
 
 #include <stddef.h>
 
-#define PROGRESS_DELAY    1.0
+#define PROGRESS_DELAY	  1.0
 #define PROGRESS_INTERVAL 0.25
 
 struct progress;
@@ -45,7 +45,7 @@ void progress_free(struct progress *p);
 
 /* The line for a state, into buf (for tests): articles done, seconds
  * elapsed, bytes read and expected (0 = unknown). */
-void progress_format(char *buf, size_t size, size_t articles,
-		     double elapsed, size_t read, size_t total);
+void progress_format(char *buf, size_t size, size_t articles, double elapsed,
+		     size_t read, size_t total);
 
 #endif

@@ -21,8 +21,8 @@
 #define NO_TOKEN  ((size_t)-1)
 
 struct line {
-	size_t first, last; /* tokens [first, last) before the line break */
-	size_t brk;	    /* the line break token, or NO_TOKEN */
+	size_t first, last;  /* tokens [first, last) before the line break */
+	size_t brk;	     /* the line break token, or NO_TOKEN */
 	size_t words, items; /* word tokens, tokens that are not space */
 	uint64_t hash;
 };

@@ -21,7 +21,7 @@
 
 #define WORST_N 5
 
-struct pending {  /* a temporary file waiting to be renamed */
+struct pending { /* a temporary file waiting to be renamed */
 	char *tmp, *final;
 };
 
@@ -65,9 +65,9 @@ static FILE *open_tmp(struct report *r, const char *name)
 	/* The directories inside OUT are made here, never followed through
 	 * a symbolic link (one planted in OUT/clean/ must not send an
 	 * article's file elsewhere). */
-	if (mkdir_below(r->opt->out_dir,
-			slash > final.buf + out_len ? final.buf + out_len + 1
-						    : "") < 0 ||
+	if (mkdir_below(r->opt->out_dir, slash > final.buf + out_len
+					     ? final.buf + out_len + 1
+					     : "") < 0 ||
 	    !(fp = fopen_new(tmp.buf, 0))) {
 		int e = errno;
 		*slash = '/';
@@ -103,8 +103,8 @@ FILE *report_add_file(struct report *r, const char *name)
 static void write_quality_header(struct csvw *w)
 {
 	static const char *const head[] = {
-		"article", "status", "language", "words", "score", "grade",
-		"top_issue",
+	    "article", "status", "language",  "words",
+	    "score",   "grade",	 "top_issue",
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(head); i++)
@@ -121,8 +121,9 @@ static void write_quality_header(struct csvw *w)
 static void write_findings_header(struct csvw *w)
 {
 	static const char *const head[] = {
-		"article", "kind", "start", "end", "line", "column",
-		"original", "replacement", "applied", "confidence", "detail",
+	    "article", "kind",	     "start",	 "end",
+	    "line",    "column",     "original", "replacement",
+	    "applied", "confidence", "detail",
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(head); i++)
@@ -300,8 +301,8 @@ static void write_quality(struct report *r, const struct article *a)
 	else
 		csvw_str(r->qw, "");
 	csvw_str(r->qw, ok ? grade : "");
-	csvw_str(r->qw, ok && s.top_kind >= 0 ? finding_kind_name(s.top_kind)
-					       : "");
+	csvw_str(r->qw,
+		 ok && s.top_kind >= 0 ? finding_kind_name(s.top_kind) : "");
 	for (int k = 0; k < FK__COUNT; k++)
 		csvw_size(r->qw, a->counts[k]);
 	csvw_size(r->qw, a->dropped);
@@ -403,8 +404,8 @@ static int write_clean_file(struct report *r, const struct article *a,
 /* Write clean[0..len), the cleaned text of a, an OK article, to clean/ID.
  * An id that cannot name a file there fails the article, not the run.
  * Returns 0, or -1 when the output cannot be written. */
-static int write_clean(struct report *r, struct article *a,
-		       const char *clean, size_t len)
+static int write_clean(struct report *r, struct article *a, const char *clean,
+		       size_t len)
 {
 	int rc = write_clean_file(r, a, clean, len);
 
@@ -529,10 +530,11 @@ void report_summary(const struct report *r)
 		fprintf(stderr, "  %5.1f  %s%s%s\n", r->worst[i].score,
 			r->worst[i].id, r->worst[i].top_kind >= 0 ? "  " : "",
 			r->worst[i].top_kind >= 0
-				? finding_kind_name(r->worst[i].top_kind)
-				: "");
-	fprintf(stderr, "reports: %s/report.html, %s/quality.csv, "
-		"%s/findings.csv, %s/%s\n", r->opt->out_dir,
+			    ? finding_kind_name(r->worst[i].top_kind)
+			    : "");
+	fprintf(stderr,
+		"reports: %s/report.html, %s/quality.csv, "
+		"%s/findings.csv, %s/%s\n",
 		r->opt->out_dir, r->opt->out_dir, r->opt->out_dir,
-		r->opt->per_line ? "clean.txt" : "clean/");
+		r->opt->out_dir, r->opt->per_line ? "clean.txt" : "clean/");
 }

@@ -12,15 +12,15 @@
 #include <math.h>
 
 static const double weights[FK__COUNT] = {
-	[FK_UNICODE] = 0.2,        [FK_CONTROL_CHAR] = 0.5,
-	[FK_ENCODING] = 3.0,       [FK_MOJIBAKE] = 5.0,
-	[FK_CONFUSABLE] = 2.0,     [FK_SPACING] = 0.5,
-	[FK_TYPOGRAPHY] = 0.0,     [FK_GLUED_WORDS] = 5.0,
-	[FK_CHAR_REPEAT] = 5.0,    [FK_WORD_REPEAT] = 3.0,
-	[FK_PHRASE_REPEAT] = 3.0,  [FK_DUPLICATE_LINE] = 3.0,
-	[FK_BOILERPLATE] = 1.0,    [FK_MISSPELLING] = 1.0,
-	[FK_UNKNOWN_NAME] = 0.3,   [FK_FOREIGN_LANGUAGE] = 1.0,
-	[FK_NAME_VARIANT] = 0.0,   [FK_TRUNCATED] = 3.0,
+    [FK_UNICODE] = 0.2,	      [FK_CONTROL_CHAR] = 0.5,
+    [FK_ENCODING] = 3.0,      [FK_MOJIBAKE] = 5.0,
+    [FK_CONFUSABLE] = 2.0,    [FK_SPACING] = 0.5,
+    [FK_TYPOGRAPHY] = 0.0,    [FK_GLUED_WORDS] = 5.0,
+    [FK_CHAR_REPEAT] = 5.0,   [FK_WORD_REPEAT] = 3.0,
+    [FK_PHRASE_REPEAT] = 3.0, [FK_DUPLICATE_LINE] = 3.0,
+    [FK_BOILERPLATE] = 1.0,   [FK_MISSPELLING] = 1.0,
+    [FK_UNKNOWN_NAME] = 0.3,  [FK_FOREIGN_LANGUAGE] = 1.0,
+    [FK_NAME_VARIANT] = 0.0,  [FK_TRUNCATED] = 3.0,
 };
 
 double score_weight(enum finding_kind k)

@@ -25,15 +25,15 @@
 #include "article.h"
 
 #define SCORE_MIN_WORDS 10
-#define SCORE_HALF      6.0  /* set on professional news: 78% grade A */
+#define SCORE_HALF	6.0 /* set on professional news: 78% grade A */
 #define SCORE_STEEPNESS 1.5
 
 struct score {
-	double value;      /* 0..100 */
-	char grade;        /* 'A'..'F' */
-	int top_kind;      /* kind with the largest penalty, or -1 */
-	double penalty;    /* sum of the weights of the findings */
-	double density;    /* penalty per 100 words */
+	double value;	/* 0..100 */
+	char grade;	/* 'A'..'F' */
+	int top_kind;	/* kind with the largest penalty, or -1 */
+	double penalty; /* sum of the weights of the findings */
+	double density; /* penalty per 100 words */
 };
 
 /* Severity weight of one finding of kind k (0 for an unknown kind). */

@@ -31,22 +31,23 @@
  * and it is skipped when it is a URL, e-mail address, handle or hashtag,
  * an identifier or file name (holds '_' or '@', or a '.' inside:
  * "authorized_keys", "systemd.resource"), holds a digit, is an ordinal
- * or Roman numeral (TF_NUMERAL), has a single letter, lies inside a `foreign_language` finding (another language's
- * spelling is not ours to judge) or overlaps a repair another stage
- * applied in the same phase (a deleted repeat), or is a lower-case word between
- * capitalized words ("Bank of America", "Fruit of the Loom"), or is a
- * lower-case English word next to another English word that the language's
- * dictionary does not know ("of the year": "the" is not "thé" there).
+ * or Roman numeral (TF_NUMERAL), has a single letter, lies inside a
+ * `foreign_language` finding (another language's spelling is not ours to judge)
+ * or overlaps a repair another stage applied in the same phase (a deleted
+ * repeat), or is a lower-case word between capitalized words ("Bank of
+ * America", "Fruit of the Loom"), or is a lower-case English word next to
+ * another English word that the language's dictionary does not know ("of the
+ * year": "the" is not "thé" there).
  *
  * Otherwise: a word (after its elided prefix) holding an upper-case letter
  * is an `unknown_name` (it feeds the names table); a lower-case one is a
  * `misspelling`, with its repairs in `detail`: first the fast repairs of
  * spellfix.h (accents, doubled letters, elision; one lookup in the
- * dictionary's word-form index, or about 1 ms of probes without it), then, only when they find nothing, Hunspell's suggest() while the
- * worker's time budget lasts ("suggestions skipped: time budget spent");
- * only the first 5,000 unknown word tokens of an article get this search
- * (the rest: "not checked further"), so garbage text cannot hold a
- * worker for minutes.
+ * dictionary's word-form index, or about 1 ms of probes without it), then, only
+ * when they find nothing, Hunspell's suggest() while the worker's time budget
+ * lasts ("suggestions skipped: time budget spent"); only the first 5,000
+ * unknown word tokens of an article get this search (the rest: "not checked
+ * further"), so garbage text cannot hold a worker for minutes.
  *
  * Application rule: a misspelling is repaired in the cleaned text only
  * when its fix is an accent fix and unambiguous, that is

@@ -28,8 +28,8 @@ struct search {
 	size_t pos[MAX_CP]; /* accentable positions of cp */
 	size_t npos;
 	size_t maxchg;
-	int skeleton; /* cp is a doubled-letter edit of orig */
-	size_t limit; /* stop when f->probes reaches it */
+	int skeleton;		    /* cp is a doubled-letter edit of orig */
+	size_t limit;		    /* stop when f->probes reaches it */
 	const struct formindex *fi; /* the dictionary's forms, or NULL */
 	struct strbuf sb;
 };
@@ -166,8 +166,7 @@ static int is_consonant(int32_t c)
 
 /* The accent-folded key of cp[0..n) into sb: every letter of an accent
  * group replaced by the group's plain letter. */
-static void fold(struct dict *d, const int32_t *cp, size_t n,
-		 struct strbuf *sb)
+static void fold(struct dict *d, const int32_t *cp, size_t n, struct strbuf *sb)
 {
 	char b[4];
 

@@ -22,10 +22,11 @@ enum token_type {
 };
 
 enum token_flag {
-	TF_URL = 1,     /* part of a URL, e-mail address, handle or hashtag */
-	TF_UPPER = 2,   /* starts with an upper-case letter */
+	TF_URL = 1,	/* part of a URL, e-mail address, handle or hashtag */
+	TF_UPPER = 2,	/* starts with an upper-case letter */
 	TF_ALLCAPS = 4, /* two or more letters, all upper-case */
-	TF_NUMERAL = 8, /* ordinal or Roman numeral: "3e", "1er", "XXIe", "XIV" */
+	TF_NUMERAL =
+	    8, /* ordinal or Roman numeral: "3e", "1er", "XXIe", "XIV" */
 };
 
 struct token {

@@ -82,11 +82,26 @@ size_t utf8_put(char *out, int32_t cp)
 	return err ? 0 : (size_t)n;
 }
 
-int uc_is_alpha(int32_t cp) { return cp >= 0 && u_isalpha(cp); }
-int uc_is_upper(int32_t cp) { return cp >= 0 && u_isupper(cp); }
-int uc_is_lower(int32_t cp) { return cp >= 0 && u_islower(cp); }
-int uc_is_digit(int32_t cp) { return cp >= 0 && u_isdigit(cp); }
-int uc_is_space(int32_t cp) { return cp >= 0 && u_isUWhiteSpace(cp); }
+int uc_is_alpha(int32_t cp)
+{
+	return cp >= 0 && u_isalpha(cp);
+}
+int uc_is_upper(int32_t cp)
+{
+	return cp >= 0 && u_isupper(cp);
+}
+int uc_is_lower(int32_t cp)
+{
+	return cp >= 0 && u_islower(cp);
+}
+int uc_is_digit(int32_t cp)
+{
+	return cp >= 0 && u_isdigit(cp);
+}
+int uc_is_space(int32_t cp)
+{
+	return cp >= 0 && u_isUWhiteSpace(cp);
+}
 
 int uc_is_mark(int32_t cp)
 {
@@ -99,8 +114,14 @@ static int script_is(int32_t cp, UScriptCode want)
 	return cp >= 0 && uscript_getScript(cp, &err) == want && U_SUCCESS(err);
 }
 
-int uc_is_cyrillic(int32_t cp) { return script_is(cp, USCRIPT_CYRILLIC); }
-int uc_is_latin(int32_t cp) { return script_is(cp, USCRIPT_LATIN); }
+int uc_is_cyrillic(int32_t cp)
+{
+	return script_is(cp, USCRIPT_CYRILLIC);
+}
+int uc_is_latin(int32_t cp)
+{
+	return script_is(cp, USCRIPT_LATIN);
+}
 
 int utf8_is_all_caps(const char *s, size_t len)
 {
@@ -135,8 +156,7 @@ static int ascii_only(const char *s, size_t len)
 }
 
 /* ASCII text maps the same under every Unicode case mapping. */
-static char *ascii_map(case_fn *fn, const char *s, size_t len,
-		       size_t *out_len)
+static char *ascii_map(case_fn *fn, const char *s, size_t len, size_t *out_len)
 {
 	char *out = xmemdup(s, len);
 	int upper = fn == ucasemap_utf8ToUpper;
@@ -184,8 +204,7 @@ static const UCaseMap *thread_case_map(void)
 }
 
 /* The preflight-allocate-fill dance for ICU's UTF-8 case mapping. */
-static char *case_map(case_fn *fn, const char *s, size_t len,
-		      size_t *out_len)
+static char *case_map(case_fn *fn, const char *s, size_t len, size_t *out_len)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	int32_t cap = (int32_t)len + 16, n;
@@ -239,8 +258,8 @@ char *nfc_utf8(const char *s, size_t len, size_t *out_len)
 			     &err);
 	err = U_ZERO_ERROR;
 	u16 = xmalloc(((size_t)n16 + 1) * sizeof(UChar));
-	u_strFromUTF8WithSub(u16, n16 + 1, &n16, s, (int32_t)len, 0xFFFD,
-			     NULL, &err);
+	u_strFromUTF8WithSub(u16, n16 + 1, &n16, s, (int32_t)len, 0xFFFD, NULL,
+			     &err);
 	nn = unorm2_normalize(nfc, u16, n16, NULL, 0, &err);
 	if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
 		goto out;

@@ -31,12 +31,12 @@ int uc_is_alpha(int32_t cp);
 int uc_is_upper(int32_t cp);
 int uc_is_lower(int32_t cp);
 int uc_is_digit(int32_t cp);
-int uc_is_space(int32_t cp);   /* White_Space, including NBSP and NNBSP */
+int uc_is_space(int32_t cp);	  /* White_Space, including NBSP and NNBSP */
 int uc_is_apostrophe(int32_t cp); /* ' or U+2019, the two news writes */
 
 /* Length in bytes of the apostrophe (' or U+2019) at s[0..len), or 0. */
 size_t utf8_apostrophe_at(const char *s, size_t len);
-int uc_is_mark(int32_t cp);    /* general category M* */
+int uc_is_mark(int32_t cp); /* general category M* */
 int uc_is_cyrillic(int32_t cp);
 int uc_is_latin(int32_t cp);
 

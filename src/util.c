@@ -351,8 +351,7 @@ static int is_trim_blank(char c)
 	return c == ' ' || c == '\t' || c == '\r';
 }
 
-int for_each_data_line(const char *buf, size_t len, data_line_fn *fn,
-		       void *ud)
+int for_each_data_line(const char *buf, size_t len, data_line_fn *fn, void *ud)
 {
 	const char *line = buf, *end;
 	size_t lineno = 0;

@@ -31,7 +31,7 @@ void xqsort(void *base, size_t n, size_t size,
 
 /* Grow *p (an array of *cap elements of elem bytes) to hold at least need. */
 void grow_array(void **p, size_t *cap, size_t need, size_t elem);
-#define GROW(arr, cap, need) \
+#define GROW(arr, cap, need)                                                   \
 	grow_array((void **)&(arr), &(cap), (need), sizeof(*(arr)))
 
 /* A growable byte buffer, always NUL-terminated after init. */
@@ -48,7 +48,7 @@ void sb_add(struct strbuf *sb, const char *s, size_t n);
 void sb_adds(struct strbuf *sb, const char *s);
 void sb_addc(struct strbuf *sb, char c);
 void sb_addf(struct strbuf *sb, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 /* Take ownership of the buffer; sb is left released (sb_init to reuse;
  * sb_release on it is a no-op). */
 char *sb_detach(struct strbuf *sb, size_t *len);
@@ -78,8 +78,7 @@ int commit_tmp(const char *tmp, const char *path);
  * return of fn and returns it; 0 when every line was taken.
  */
 typedef int data_line_fn(const char *s, size_t len, size_t lineno, void *ud);
-int for_each_data_line(const char *buf, size_t len, data_line_fn *fn,
-		       void *ud);
+int for_each_data_line(const char *buf, size_t len, data_line_fn *fn, void *ud);
 
 /* Create a directory and its parents (mkdir -p). 0 or -errno. */
 int mkdir_p(const char *path);

@@ -23,7 +23,7 @@
 struct view_seg; /* one replayed edit, private to view.c */
 
 struct view {
-	char *text;     /* owned, NUL-terminated */
+	char *text; /* owned, NUL-terminated */
 	size_t len;
 	struct view_seg *segs; /* applied edits in order */
 	size_t nsegs, cap;

@@ -49,8 +49,8 @@ static size_t run(char **lines, size_t n)
 		json_object_object_get_ex(o, "text", &t);
 		struct json_object *out = json_object_new_object();
 		json_object_object_add(out, "text", json_object_get(t));
-		const char *s = json_object_to_json_string_ext(
-			out, JSON_C_TO_STRING_PLAIN);
+		const char *s =
+		    json_object_to_json_string_ext(out, JSON_C_TO_STRING_PLAIN);
 		total += strlen(s) + (size_t)json_object_get_string_len(t);
 		json_object_put(out);
 		json_object_put(o);
@@ -71,7 +71,7 @@ int main(int argc, char **argv)
 	while ((len = getline(&line, &lcap, fp)) > 0) {
 		if (n == cap)
 			lines = realloc(lines, (cap = cap ? 2 * cap : 1024) *
-						       sizeof(*lines));
+						   sizeof(*lines));
 		lines[n++] = strdup(line);
 	}
 	double best = 1e9;
@@ -82,7 +82,7 @@ int main(int argc, char **argv)
 		if (now() - t0 < best)
 			best = now() - t0;
 	}
-	printf("%-8s best of 5: %.3f s for %zu lines (check %zu)\n", LIB,
-	       best, n, check);
+	printf("%-8s best of 5: %.3f s for %zu lines (check %zu)\n", LIB, best,
+	       n, check);
 	return 0;
 }

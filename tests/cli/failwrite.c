@@ -157,7 +157,10 @@ static int cookie_close(void *c)
 static FILE *limited_stream(int fd, const char *mode)
 {
 	static const cookie_io_functions_t io = {
-		cookie_read, cookie_write, cookie_seek, cookie_close,
+	    cookie_read,
+	    cookie_write,
+	    cookie_seek,
+	    cookie_close,
 	};
 	int *c = malloc(sizeof(*c));
 	FILE *fp;

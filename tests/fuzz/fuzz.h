@@ -44,7 +44,7 @@ char *fuzz_copy(const uint8_t *data, size_t size);
 
 /* Print "fuzz: invariant broken: <why>" and abort. */
 void fuzz_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)))
-	__attribute__((noreturn));
+__attribute__((noreturn));
 
 /*
  * Check the data model's invariants on a (see article.h): every finding

@@ -156,8 +156,8 @@ void fuzz_check_tokens(const struct tokens *ts, size_t len)
 		const struct token *t = &ts->t[i];
 
 		if (t->start != pos || t->end <= t->start || t->end > len)
-			fuzz_fail("token %zu [%zu, %zu) does not follow %zu",
-				  i, t->start, t->end, pos);
+			fuzz_fail("token %zu [%zu, %zu) does not follow %zu", i,
+				  t->start, t->end, pos);
 		if (t->type > TOK_PUNCT)
 			fuzz_fail("token %zu has type %d", i, (int)t->type);
 		words += t->type == TOK_WORD || t->type == TOK_NUMBER;

@@ -34,8 +34,8 @@ static int collect(const struct csv_row *row, void *ud)
 	t->last_line = row->line;
 	for (size_t i = 0; i < row->n; i++) {
 		if (row->fields[i][row->lens[i]] != '\0')
-			fuzz_fail("field %zu of line %zu not NUL-terminated",
-				  i, row->line);
+			fuzz_fail("field %zu of line %zu not NUL-terminated", i,
+				  row->line);
 		GROW(t->fields, t->cap, t->n + 1);
 		GROW(t->lens, t->lcap, t->n + 1);
 		t->fields[t->n] = xmemdup(row->fields[i], row->lens[i]);

@@ -48,7 +48,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!fi)
 		return 0;
 	if (formindex_count(fi) > size)
-		fuzz_fail("%zu entries in %zu bytes", formindex_count(fi), size);
+		fuzz_fail("%zu entries in %zu bytes", formindex_count(fi),
+			  size);
 	for (size_t i = 0; i < formindex_count(fi); i++) {
 		const char *key = formindex_key(fi, i);
 		size_t first, n = formindex_find(fi, key, strlen(key), &first);

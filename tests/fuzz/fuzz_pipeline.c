@@ -33,7 +33,8 @@ static void check_counts(const struct article *a)
 	for (int k = 0; k < FK__COUNT; k++) {
 		if (a->counts[k] < listed[k])
 			fuzz_fail("%zu %s findings listed, %zu counted",
-				  listed[k], finding_kind_name(k), a->counts[k]);
+				  listed[k], finding_kind_name(k),
+				  a->counts[k]);
 		total += a->counts[k];
 	}
 	if (total != a->nfindings + a->dropped)

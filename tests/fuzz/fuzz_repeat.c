@@ -11,8 +11,8 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct repeat_config cfg = {
-		.doubles = &fuzz_resources()->doubles,
-		.dict = fuzz_dict(),
+	    .doubles = &fuzz_resources()->doubles,
+	    .dict = fuzz_dict(),
 	};
 	struct article a;
 	struct tokens ts;

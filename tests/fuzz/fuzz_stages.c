@@ -110,10 +110,9 @@ static void run_boilerplate(struct article *a, const struct view *v,
 
 static void (*const stages[])(struct article *, const struct view *,
 			      const struct tokens *) = {
-	run_mojibake,	    run_controls, run_confusable,
-	run_normalize,	    run_spacing,  run_glued_lines,
-	run_glued_records,  run_typography, run_stats,
-	run_boilerplate,
+    run_mojibake, run_controls,	   run_confusable,    run_normalize,
+    run_spacing,  run_glued_lines, run_glued_records, run_typography,
+    run_stats,	  run_boilerplate,
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

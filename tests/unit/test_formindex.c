@@ -37,10 +37,10 @@ static void write_pairs(const char *const *pairs, uint64_t fingerprint)
 }
 
 static const char *const pairs[] = {
-    "evenement", "événement", "telecharge", "télécharge",
-    "telecharge", "téléchargé", "etre", "être",
-    "etre", "être", /* a duplicate, written once */
-    "telechargea", "téléchargea", "a", "à",
+    "evenement",   "événement",	  "telecharge", "télécharge",
+    "telecharge",  "téléchargé",  "etre",	"être",
+    "etre",	   "être", /* a duplicate, written once */
+    "telechargea", "téléchargea", "a",		"à",
     NULL,
 };
 

@@ -44,7 +44,7 @@ static void repeat_stage(struct article *a, const struct view *v,
 
 static void run(struct article *a, const char *text, struct dict *dc)
 {
-	struct repeat_config cfg = { &doubles, dc };
+	struct repeat_config cfg = {&doubles, dc};
 
 	stage_article(a, text, strlen(text));
 	stage_on(seg, a, repeat_stage, &cfg);
@@ -64,7 +64,7 @@ static void check_case(const struct rcase *c, struct dict *dc)
 		const struct want *w = &c->f[i];
 
 		CHECK_MSG(f->kind == w->kind && f->start == w->start &&
-				  f->end == w->end && f->applied == w->applied,
+			      f->end == w->end && f->applied == w->applied,
 			  "%s: finding %zu is %s [%zu,%zu) applied=%d (%s)",
 			  c->text, i, finding_kind_name(f->kind), f->start,
 			  f->end, f->applied, f->detail ? f->detail : "");
@@ -86,33 +86,43 @@ static void run_table(const struct rcase *cases, size_t n, int with_dict)
 static void test_words(void)
 {
 	static const struct rcase cases[] = {
-		{"le le chat", "le chat", 0, 1,
-		 {{FK_WORD_REPEAT, 2, 5, "", 1}}},
-		{"Le le chat", "Le chat", 0, 1,
-		 {{FK_WORD_REPEAT, 2, 5, "", 1}}},
-		/* a capital restarts: a lost boundary, reported only */
-		{"poursuit-il Il n'y a rien.", NULL, 0, 1,
-		 {{FK_WORD_REPEAT, 11, 14, "", 0}}},
-		/* WMT22 de-fr, system LT22, line 1184 */
-		{"qu'ils te te te te te te te te la vie",
-		 "qu'ils te la vie", 0, 1, {{FK_WORD_REPEAT, 9, 30, "", 1}}},
-		/* seed 003: a prefix stutter keeps the full word */
-		{"Ukraine-Wich Wich Wichoff après", "Ukraine-Wichoff après", 0,
-		 1, {{FK_WORD_REPEAT, 8, 18, "", 1}}},
-		/* legitimate doubles (dictionaries/fr/doubles.txt) */
-		{"Nous nous sommes vus.", NULL, 0, 0, {{0}}},
-		{"Vous vous êtes trompés.", NULL, 0, 0, {{0}}},
-		{"Oh là là, le wifi.", NULL, 0, 0, {{0}}},
-		{"par son son très clair", NULL, 0, 0, {{0}}},
-		/* three copies of a legitimate double keep two */
-		{"vous vous vous", "vous vous", 0, 1,
-		 {{FK_WORD_REPEAT, 9, 14, "", 1}}},
-		/* numbers and compounds are not repeated words */
-		{"Les scores 10 10 et 3 3.", NULL, 0, 0, {{0}}},
-		{"Elle elle-même a vécu là.", NULL, 0, 0, {{0}}},
-		/* fragments that are words are plain doubles */
-		{"de de deux", "de deux", 1, 1, {{FK_WORD_REPEAT, 2, 5, "", 1}}},
-		{"la lampe et de deux", NULL, 1, 0, {{0}}},
+	    {"le le chat", "le chat", 0, 1, {{FK_WORD_REPEAT, 2, 5, "", 1}}},
+	    {"Le le chat", "Le chat", 0, 1, {{FK_WORD_REPEAT, 2, 5, "", 1}}},
+	    /* a capital restarts: a lost boundary, reported only */
+	    {"poursuit-il Il n'y a rien.",
+	     NULL,
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 11, 14, "", 0}}},
+	    /* WMT22 de-fr, system LT22, line 1184 */
+	    {"qu'ils te te te te te te te te la vie",
+	     "qu'ils te la vie",
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 9, 30, "", 1}}},
+	    /* seed 003: a prefix stutter keeps the full word */
+	    {"Ukraine-Wich Wich Wichoff après",
+	     "Ukraine-Wichoff après",
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 8, 18, "", 1}}},
+	    /* legitimate doubles (dictionaries/fr/doubles.txt) */
+	    {"Nous nous sommes vus.", NULL, 0, 0, {{0}}},
+	    {"Vous vous êtes trompés.", NULL, 0, 0, {{0}}},
+	    {"Oh là là, le wifi.", NULL, 0, 0, {{0}}},
+	    {"par son son très clair", NULL, 0, 0, {{0}}},
+	    /* three copies of a legitimate double keep two */
+	    {"vous vous vous",
+	     "vous vous",
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 9, 14, "", 1}}},
+	    /* numbers and compounds are not repeated words */
+	    {"Les scores 10 10 et 3 3.", NULL, 0, 0, {{0}}},
+	    {"Elle elle-même a vécu là.", NULL, 0, 0, {{0}}},
+	    /* fragments that are words are plain doubles */
+	    {"de de deux", "de deux", 1, 1, {{FK_WORD_REPEAT, 2, 5, "", 1}}},
+	    {"la lampe et de deux", NULL, 1, 0, {{0}}},
 	};
 
 	run_table(cases, ARRAY_SIZE(cases), dict != NULL);
@@ -121,44 +131,64 @@ static void test_words(void)
 static void test_phrases(void)
 {
 	static const struct rcase cases[] = {
-		{"Il a dit a dit que non.", "Il a dit que non.", 0, 1,
-		 {{FK_PHRASE_REPEAT, 8, 14, "", 1}}},
-		{"Il a dit que la guerre est finie. Il a dit que la guerre "
-		 "est finie. Puis il est parti.",
-		 "Il a dit que la guerre est finie. Puis il est parti.", 0, 1,
-		 {{FK_PHRASE_REPEAT, 33, 67, "", 1}}},
-		/* a loop of a 9-word unit, three copies: one finding */
-		{"le chat noir mange la souris grise du voisin le chat noir "
-		 "mange la souris grise du voisin le chat noir mange la "
-		 "souris grise du voisin ce matin",
-		 "le chat noir mange la souris grise du voisin ce matin", 0, 1,
-		 {{FK_PHRASE_REPEAT, 44, 134, "", 1}}},
-		/* seed 003: repeated later in the sentence, reported only */
-		{"Poutine a convenu de l’infrastructure énergétique "
-		 "ukrainienne pour suspendre l’infrastructure énergétique "
-		 "ukrainienne sur une suspension.",
-		 NULL, 0, 1, {{FK_PHRASE_REPEAT, 81, 125, "", 0}}},
-		/* a capital restarts: a lost sentence or heading boundary,
-		 * reported only */
-		{"déclaré les autorités Les autorités ont saisi", NULL, 0, 1,
-		 {{FK_PHRASE_REPEAT, 25, 39, "", 0}}},
-		/* a word doubled inside the copies does not hide the phrase
-		 * (a second run, without the double, would find it) */
-		{"Vidéo de ski Publiée le le 07 mars 2013 Vidéo de ski "
-		 "Publiée le le 07 mars 2013 par lui",
-		 "Vidéo de ski Publiée le 07 mars 2013 par lui", 0, 2,
-		 {{FK_WORD_REPEAT, 25, 28, "", 1},
-		  {FK_PHRASE_REPEAT, 41, 83, "", 1}}},
-		/* rhetoric, not repetition */
-		{"Il pleut encore et encore et il fait froid.", NULL, 0, 0,
-		 {{0}}},
-		{"la ligne « protection des frontières, protection des "
-		 "frontières, protection des frontières » a été renforcée",
-		 NULL, 0, 0, {{0}}},
-		{"Elle était assez folle pour y croire et elle était assez "
-		 "folle pour y arriver.",
-		 NULL, 0, 0, {{0}}},
-		{"Non, non, non, dit-il.", NULL, 0, 0, {{0}}},
+	    {"Il a dit a dit que non.",
+	     "Il a dit que non.",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 8, 14, "", 1}}},
+	    {"Il a dit que la guerre est finie. Il a dit que la guerre "
+	     "est finie. Puis il est parti.",
+	     "Il a dit que la guerre est finie. Puis il est parti.",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 33, 67, "", 1}}},
+	    /* a loop of a 9-word unit, three copies: one finding */
+	    {"le chat noir mange la souris grise du voisin le chat noir "
+	     "mange la souris grise du voisin le chat noir mange la "
+	     "souris grise du voisin ce matin",
+	     "le chat noir mange la souris grise du voisin ce matin",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 44, 134, "", 1}}},
+	    /* seed 003: repeated later in the sentence, reported only */
+	    {"Poutine a convenu de l’infrastructure énergétique "
+	     "ukrainienne pour suspendre l’infrastructure énergétique "
+	     "ukrainienne sur une suspension.",
+	     NULL,
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 81, 125, "", 0}}},
+	    /* a capital restarts: a lost sentence or heading boundary,
+	     * reported only */
+	    {"déclaré les autorités Les autorités ont saisi",
+	     NULL,
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 25, 39, "", 0}}},
+	    /* a word doubled inside the copies does not hide the phrase
+	     * (a second run, without the double, would find it) */
+	    {"Vidéo de ski Publiée le le 07 mars 2013 Vidéo de ski "
+	     "Publiée le le 07 mars 2013 par lui",
+	     "Vidéo de ski Publiée le 07 mars 2013 par lui",
+	     0,
+	     2,
+	     {{FK_WORD_REPEAT, 25, 28, "", 1},
+	      {FK_PHRASE_REPEAT, 41, 83, "", 1}}},
+	    /* rhetoric, not repetition */
+	    {"Il pleut encore et encore et il fait froid.", NULL, 0, 0, {{0}}},
+	    {"la ligne « protection des frontières, protection des "
+	     "frontières, protection des frontières » a été renforcée",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    {"Elle était assez folle pour y croire et elle était assez "
+	     "folle pour y arriver.",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    {"Non, non, non, dit-il.", NULL, 0, 0, {{0}}},
 	};
 
 	run_table(cases, ARRAY_SIZE(cases), dict != NULL);
@@ -167,17 +197,21 @@ static void test_phrases(void)
 static void test_lines(void)
 {
 	static const struct rcase cases[] = {
-		/* seed 002: the title printed twice */
-		{"Titre de la page ici\n\nNouvelles\n\nTitre de la page ici\n\n"
-		 "Corps du texte.",
-		 "Titre de la page ici\n\nNouvelles\n\nCorps du texte.", 0, 1,
-		 {{FK_DUPLICATE_LINE, 33, 55, "", 1}}},
-		/* equal after case folding and white space */
-		{"Une ligne de texte\nAutre chose\nune  ligne de TEXTE",
-		 "Une ligne de texte\nAutre chose", 0, 1,
-		 {{FK_DUPLICATE_LINE, 30, 50, "", 1}}},
-		/* short lines are left to the boilerplate stage */
-		{"Photo AFP\ntexte\nPhoto AFP\n", NULL, 0, 0, {{0}}},
+	    /* seed 002: the title printed twice */
+	    {"Titre de la page ici\n\nNouvelles\n\nTitre de la page ici\n\n"
+	     "Corps du texte.",
+	     "Titre de la page ici\n\nNouvelles\n\nCorps du texte.",
+	     0,
+	     1,
+	     {{FK_DUPLICATE_LINE, 33, 55, "", 1}}},
+	    /* equal after case folding and white space */
+	    {"Une ligne de texte\nAutre chose\nune  ligne de TEXTE",
+	     "Une ligne de texte\nAutre chose",
+	     0,
+	     1,
+	     {{FK_DUPLICATE_LINE, 30, 50, "", 1}}},
+	    /* short lines are left to the boilerplate stage */
+	    {"Photo AFP\ntexte\nPhoto AFP\n", NULL, 0, 0, {{0}}},
 	};
 
 	run_table(cases, ARRAY_SIZE(cases), dict != NULL);
@@ -186,25 +220,34 @@ static void test_lines(void)
 static void test_chars(void)
 {
 	static const struct rcase cases[] = {
-		/* seed 003: found with its unit and span, collapsed word
-		 * unknown, so not applied */
-		{"l’insertion d’énergie ukrainienne FrastrastrastrastRastrast"
-		 "RastrastRastrastRastrastRastrastrastuct.",
-		 NULL, 0, 1, {{FK_CHAR_REPEAT, 40, 100, "rast", 0}}},
-		/* the collapsed word occurs elsewhere in the article */
-		{"L'infrastructure et l'infrastrastrastructure.",
-		 "L'infrastructure et l'infrastructure.", 0, 1,
-		 {{FK_CHAR_REPEAT, 25, 38, "rastr", 1}}},
-		/* the collapsed word is in the dictionary */
-		{"Le réseau infrastrastrastructure est vieux.",
-		 "Le réseau infrastructure est vieux.", 1, 1,
-		 {{FK_CHAR_REPEAT, 14, 27, "rastr", 1}}},
-		/* not findings: short repeats, numbers, quoted laughter */
-		{"Le Mississippi, le cocorico, un bonbon, 1000000 et 2020202.",
-		 NULL, 0, 0, {{0}}},
-		{"« Hahaha ! » a-t-il écrit, puis « hihihi ».", NULL, 0, 0,
-		 {{0}}},
-		{"Un ananas et une banane.", NULL, 1, 0, {{0}}},
+	    /* seed 003: found with its unit and span, collapsed word
+	     * unknown, so not applied */
+	    {"l’insertion d’énergie ukrainienne FrastrastrastrastRastrast"
+	     "RastrastRastrastRastrastRastrastrastuct.",
+	     NULL,
+	     0,
+	     1,
+	     {{FK_CHAR_REPEAT, 40, 100, "rast", 0}}},
+	    /* the collapsed word occurs elsewhere in the article */
+	    {"L'infrastructure et l'infrastrastrastructure.",
+	     "L'infrastructure et l'infrastructure.",
+	     0,
+	     1,
+	     {{FK_CHAR_REPEAT, 25, 38, "rastr", 1}}},
+	    /* the collapsed word is in the dictionary */
+	    {"Le réseau infrastrastrastructure est vieux.",
+	     "Le réseau infrastructure est vieux.",
+	     1,
+	     1,
+	     {{FK_CHAR_REPEAT, 14, 27, "rastr", 1}}},
+	    /* not findings: short repeats, numbers, quoted laughter */
+	    {"Le Mississippi, le cocorico, un bonbon, 1000000 et 2020202.",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    {"« Hahaha ! » a-t-il écrit, puis « hihihi ».", NULL, 0, 0, {{0}}},
+	    {"Un ananas et une banane.", NULL, 1, 0, {{0}}},
 	};
 
 	run_table(cases, ARRAY_SIZE(cases), dict != NULL);
@@ -215,12 +258,14 @@ static void test_chars(void)
 static void test_together(void)
 {
 	static const struct rcase cases[] = {
-		{"Le titre de cet article\nLe le chat a dit a dit bonjour.\n"
-		 "Le titre de cet article\n",
-		 "Le titre de cet article\nLe chat a dit bonjour.\n", 0, 3,
-		 {{FK_WORD_REPEAT, 26, 29, "", 1},
-		  {FK_PHRASE_REPEAT, 40, 46, "", 1},
-		  {FK_DUPLICATE_LINE, 56, 80, "", 1}}},
+	    {"Le titre de cet article\nLe le chat a dit a dit bonjour.\n"
+	     "Le titre de cet article\n",
+	     "Le titre de cet article\nLe chat a dit bonjour.\n",
+	     0,
+	     3,
+	     {{FK_WORD_REPEAT, 26, 29, "", 1},
+	      {FK_PHRASE_REPEAT, 40, 46, "", 1},
+	      {FK_DUPLICATE_LINE, 56, 80, "", 1}}},
 	};
 
 	run_table(cases, ARRAY_SIZE(cases), dict != NULL);

@@ -186,8 +186,9 @@ static void test_unknown_limit(void)
 	run(&b, text.buf);
 	CHECK_EQ(b.nfindings, a.nfindings);
 	for (size_t j = 0; j < a.nfindings && j < b.nfindings; j++)
-		CHECK(!strcmp(a.findings[j].detail ? a.findings[j].detail : "",
-			      b.findings[j].detail ? b.findings[j].detail : ""));
+		CHECK(
+		    !strcmp(a.findings[j].detail ? a.findings[j].detail : "",
+			    b.findings[j].detail ? b.findings[j].detail : ""));
 	article_release(&a);
 	article_release(&b);
 	sb_release(&text);
@@ -249,12 +250,11 @@ static void test_german_compounds(void)
 			    f->kind != FK_UNKNOWN_NAME)
 				continue;
 			flagged++;
-			CHECK_MSG(cases[i].word &&
-				      n == strlen(cases[i].word) &&
-				      !memcmp(a.text + f->start, cases[i].word,
-					      n),
-				  "%s: flagged '%.*s'", cases[i].text, (int)n,
-				  a.text + f->start);
+			CHECK_MSG(
+			    cases[i].word && n == strlen(cases[i].word) &&
+				!memcmp(a.text + f->start, cases[i].word, n),
+			    "%s: flagged '%.*s'", cases[i].text, (int)n,
+			    a.text + f->start);
 		}
 		CHECK_MSG(flagged == (cases[i].word ? 1u : 0u),
 			  "%s: %zu flagged", cases[i].text, flagged);
@@ -272,7 +272,8 @@ int main(void)
 
 	if (rc)
 		return rc;
-	state = spell_state_new(0, NULL); /* no suggest(): fast and deterministic */
+	state =
+	    spell_state_new(0, NULL); /* no suggest(): fast and deterministic */
 	RUN(test_accepted);
 	RUN(test_flagged);
 	RUN(test_no_repair_inside_other_finding);

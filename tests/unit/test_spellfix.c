@@ -32,8 +32,7 @@ static const struct {
     {"sest", "s’est", FIX_ELISION},
 };
 
-static int has_fix(const struct fixes *f, const char *want,
-		   enum fix_kind kind)
+static int has_fix(const struct fixes *f, const char *want, enum fix_kind kind)
 {
 	for (size_t j = 0; j < f->n; j++)
 		if (!strcmp(f->v[j].word, want) && f->v[j].kind == kind)
@@ -75,8 +74,10 @@ static void test_index_agrees(void)
 		const char *w = cases[i].word;
 		spellfix_find(indexed, w, strlen(w), "\xE2\x80\x99", &a);
 		spellfix_find(probing, w, strlen(w), "\xE2\x80\x99", &b);
-		CHECK_MSG(a.n == b.n, "%s: %zu candidates with the index, %zu "
-			  "without", w, a.n, b.n);
+		CHECK_MSG(a.n == b.n,
+			  "%s: %zu candidates with the index, %zu "
+			  "without",
+			  w, a.n, b.n);
 		for (size_t j = 0; j < b.n; j++)
 			CHECK_MSG(has_fix(&a, b.v[j].word, b.v[j].kind),
 				  "%s: the index misses %s", w, b.v[j].word);
@@ -84,9 +85,10 @@ static void test_index_agrees(void)
 			CHECK(a.v[j - 1].kind <= a.v[j].kind);
 		/* Accent candidates come from the index, not from spell(). */
 		if (cases[i].kind <= FIX_DROP_ACCENT)
-			CHECK_MSG(a.probes < b.probes, "%s: %zu probes with "
-				  "the index, %zu without", w, a.probes,
-				  b.probes);
+			CHECK_MSG(a.probes < b.probes,
+				  "%s: %zu probes with "
+				  "the index, %zu without",
+				  w, a.probes, b.probes);
 	}
 	fixes_release(&a);
 	fixes_release(&b);
@@ -98,11 +100,9 @@ static void test_key(void)
 	static const struct {
 		const char *word, *key;
 	} keys[] = {
-	    {"événement", "evenement"},
-	    {"œuvre", "œuvre"}, /* a ligature is not an accent */
-	    {"garçon", "garcon"},
-	    {"naïf", "naif"},
-	    {"abc", "abc"},
+	    {"événement", "evenement"}, {"œuvre", "œuvre"}, /* a ligature is not
+							       an accent */
+	    {"garçon", "garcon"},	{"naïf", "naif"},   {"abc", "abc"},
 	};
 	struct strbuf key;
 

@@ -44,23 +44,23 @@ static void check(const struct scase *c)
 static void test_lines(void)
 {
 	static const struct scase cases[] = {
-		/* 3 non-blank lines, the second repeats the first; the
-		 * words run on across lines: "a b" twice covers 4 of 9 */
-		{"a b c\na b c\nd e f",
-		 {[DS_DUP_LINE_FRAC] = 1.0 / 3,
-		  [DS_TOP_2GRAM_CHAR_FRAC] = 4.0 / 9,
-		  [DS_TOP_3GRAM_CHAR_FRAC] = 6.0 / 9}},
-		/* paragraphs of 14, 12 and 14 code points; the third repeats
-		 * the first: 14 / 40; white space around lines is ignored.
-		 * Words: 32 characters; "deux trois" beats "Un deux" (same
-		 * count, longer): 18; "Un deux trois" twice: 22. */
-		{"Un deux trois.\n\nQuatre cinq.\n\n  Un deux trois.  \n",
-		 {[DS_DUP_LINE_FRAC] = 1.0 / 3,
-		  [DS_DUP_PARA_CHAR_FRAC] = 14.0 / 40,
-		  [DS_TOP_2GRAM_CHAR_FRAC] = 18.0 / 32,
-		  [DS_TOP_3GRAM_CHAR_FRAC] = 22.0 / 32}},
-		{"", {0}},
-		{"\n\n \n", {0}},
+	    /* 3 non-blank lines, the second repeats the first; the
+	     * words run on across lines: "a b" twice covers 4 of 9 */
+	    {"a b c\na b c\nd e f",
+	     {[DS_DUP_LINE_FRAC] = 1.0 / 3,
+	      [DS_TOP_2GRAM_CHAR_FRAC] = 4.0 / 9,
+	      [DS_TOP_3GRAM_CHAR_FRAC] = 6.0 / 9}},
+	    /* paragraphs of 14, 12 and 14 code points; the third repeats
+	     * the first: 14 / 40; white space around lines is ignored.
+	     * Words: 32 characters; "deux trois" beats "Un deux" (same
+	     * count, longer): 18; "Un deux trois" twice: 22. */
+	    {"Un deux trois.\n\nQuatre cinq.\n\n  Un deux trois.  \n",
+	     {[DS_DUP_LINE_FRAC] = 1.0 / 3,
+	      [DS_DUP_PARA_CHAR_FRAC] = 14.0 / 40,
+	      [DS_TOP_2GRAM_CHAR_FRAC] = 18.0 / 32,
+	      [DS_TOP_3GRAM_CHAR_FRAC] = 22.0 / 32}},
+	    {"", {0}},
+	    {"\n\n \n", {0}},
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
@@ -70,23 +70,22 @@ static void test_lines(void)
 static void test_ngrams(void)
 {
 	static const struct scase cases[] = {
-		/* words le chat le chat le chien: 19 characters. Top 2-gram
-		 * "le chat" (tie with "chat le", same length, earlier) at 0
-		 * and 2 covers 12; top 3-gram "le chat le" at 0 and 2 covers
-		 * words 0-4, 14; no 4-gram occurs twice. */
-		{"le chat le chat le chien",
-		 {[DS_TOP_2GRAM_CHAR_FRAC] = 12.0 / 19,
-		  [DS_TOP_3GRAM_CHAR_FRAC] = 14.0 / 19}},
-		/* the 5-gram "a b c d e" twice: 10 of 11 characters; every
-		 * occurrence counts, the first included */
-		{"a b c d e x a b c d e",
-		 {[DS_TOP_2GRAM_CHAR_FRAC] = 4.0 / 11,
-		  [DS_TOP_3GRAM_CHAR_FRAC] = 6.0 / 11,
-		  [DS_TOP_4GRAM_CHAR_FRAC] = 8.0 / 11,
-		  [DS_DUP_5GRAM_CHAR_FRAC] = 10.0 / 11}},
-		/* characters are code points, words are compared exactly */
-		{"été Été été été",
-		 {[DS_TOP_2GRAM_CHAR_FRAC] = 0}},
+	    /* words le chat le chat le chien: 19 characters. Top 2-gram
+	     * "le chat" (tie with "chat le", same length, earlier) at 0
+	     * and 2 covers 12; top 3-gram "le chat le" at 0 and 2 covers
+	     * words 0-4, 14; no 4-gram occurs twice. */
+	    {"le chat le chat le chien",
+	     {[DS_TOP_2GRAM_CHAR_FRAC] = 12.0 / 19,
+	      [DS_TOP_3GRAM_CHAR_FRAC] = 14.0 / 19}},
+	    /* the 5-gram "a b c d e" twice: 10 of 11 characters; every
+	     * occurrence counts, the first included */
+	    {"a b c d e x a b c d e",
+	     {[DS_TOP_2GRAM_CHAR_FRAC] = 4.0 / 11,
+	      [DS_TOP_3GRAM_CHAR_FRAC] = 6.0 / 11,
+	      [DS_TOP_4GRAM_CHAR_FRAC] = 8.0 / 11,
+	      [DS_DUP_5GRAM_CHAR_FRAC] = 10.0 / 11}},
+	    /* characters are code points, words are compared exactly */
+	    {"été Été été été", {[DS_TOP_2GRAM_CHAR_FRAC] = 0}},
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++)

@@ -31,8 +31,8 @@ static void typography_stage(struct article *a, const struct view *v,
 static char *clean(const char *text, size_t *nfindings)
 {
 	size_t reported;
-	char *out = stage_run(seg, text, FK_TYPOGRAPHY, typography_stage,
-			      NULL, nfindings, &reported);
+	char *out = stage_run(seg, text, FK_TYPOGRAPHY, typography_stage, NULL,
+			      nfindings, &reported);
 
 	CHECK(reported == 0); /* every finding of the profile is applied */
 	*nfindings += reported;

@@ -21,11 +21,15 @@ static void test_edit_inside_replacement(void)
 	    /* a no-break space inserted after "«" (inside the repair) */
 	    {2, 2, "\xC2\xA0", "\xC2\xAB\xC2\xA0\xC3\x89tonnant."},
 	    /* "É" replaced by "E" (the edit ends where the repair ends) */
-	    {2, 4, "E", "\xC2\xAB" "Etonnant."},
+	    {2, 4, "E",
+	     "\xC2\xAB"
+	     "Etonnant."},
 	    /* "«" deleted (starts where the repair starts) */
 	    {0, 2, "", "\xC3\x89tonnant."},
 	    /* "Ét" replaced by "Et", across the end of the repair */
-	    {2, 5, "Et", "\xC2\xAB" "Etonnant."},
+	    {2, 5, "Et",
+	     "\xC2\xAB"
+	     "Etonnant."},
 	    /* outside the repair: nothing to widen */
 	    {5, 11, "", "\xC2\xAB\xC3\x89t."},
 	};
@@ -44,8 +48,8 @@ static void test_edit_inside_replacement(void)
 		view_build(&v, &a);
 		CHECK_STR(v.text, "\xC2\xAB\xC3\x89tonnant.");
 		view_report(&v, &a, FK_TYPOGRAPHY, cases[i].vstart,
-			    cases[i].vend, cases[i].repl,
-			    strlen(cases[i].repl), 1, 0.9, NULL);
+			    cases[i].vend, cases[i].repl, strlen(cases[i].repl),
+			    1, 0.9, NULL);
 		view_release(&v);
 		clean = article_clean_text(&a, &len);
 		CHECK_STR(clean, cases[i].want);

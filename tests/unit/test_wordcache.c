@@ -77,8 +77,8 @@ static void test_bound(void)
 
 struct racer {
 	struct wordcache *c;
-	int64_t base;	    /* each thread stores its own answers */
-	int64_t *seen;	    /* the answer it read back, per key */
+	int64_t base;  /* each thread stores its own answers */
+	int64_t *seen; /* the answer it read back, per key */
 };
 
 static void *race(void *arg)
@@ -128,8 +128,9 @@ static void test_threads(void)
 	}
 	CHECK_EQ(disagree, 0);
 	/* Not a check (scheduling decides): how often thread 0 lost. */
-	fprintf(stderr, "note: thread 0 read another thread's answer for "
-			"%zu of 20000 keys\n",
+	fprintf(stderr,
+		"note: thread 0 read another thread's answer for "
+		"%zu of 20000 keys\n",
 		from_other);
 	for (int i = 0; i < 4; i++)
 		free(r[i].seen);
