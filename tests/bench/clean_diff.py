@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Do no harm, measured: every change to the cleaned text of every corpus.
+
+Runs two builds of relire (a baseline and a candidate, e.g. the last
+release and the working tree) over every real corpus in ../shared/data/,
+one record per line (--per-line, --suggest-budget 0, default options),
+and counts per corpus:
+  changed   lines whose cleaned text differs from the input, per build;
+  differ    lines whose cleaned text differs between the two builds;
+and prints up to --show of the lines that differ, input / baseline /
+candidate, so that each behaviour change can be read.
+
+Corpora are grouped as human text (news written by people: the cleaned
+text should equal the input) and machine output (MT systems, scraped
+ParaCrawl targets: repairs expected).
+
+usage: clean_diff.py BASE_BUILD NEW_BUILD [--shared DIR] [--show N]
+       [--only NAME]
+"""
+import argparse
+import csv
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+
+def corpora(shared, tmp):
+    """(name, group, lang, path, extra options) for every corpus."""
+    out = []
+
+    def write(name, lines):
+        p = os.path.join(tmp, name.replace(" ", "_").replace("/", "_"))
+        with open(p, "w", encoding="utf-8", errors="surrogateescape") as f:
+            for line in lines:
+                f.write(line.replace("\n", " ") + "\n")
+        return p
+
+    def sgm(path):
+        seg = re.compile(r"<seg[^>]*>(.*)</seg>")
+        with open(path, encoding="utf-8") as f:
+            return [m.group(1) for m in map(seg.search, f) if m]
+
+    def lines(path):
+        with open(path, encoding="utf-8", errors="surrogateescape") as f:
+            return [l.rstrip("\n") for l in f]
+
+    def tsv(path, col):
+        with open(path, encoding="utf-8", errors="surrogateescape",
+                  newline="") as f:
+            return [r[col] for r in csv.reader(f, delimiter="\t")
+                    if len(r) > col]
+
+    d = shared
+    w14 = os.path.join(d, "wmt14-fr")
+    if os.path.isdir(w14):
+        out.append(("wmt14 ref fr", "human", "fr", write(
+            "w14fr", sgm(os.path.join(w14, "newstest2014-fren-ref.fr.sgm"))),
+            []))
+        out.append(("wmt14 src en", "human", "en", write(
+            "w14en", sgm(os.path.join(w14, "newstest2014-fren-src.en.sgm"))),
+            []))
+    for pair, tgt, src in (("wmt21-de-fr", "fr", "de"),
+                           ("wmt21-fr-de", "de", "fr"),
+                           ("wmt22-de-fr", "fr", "de")):
+        p = os.path.join(d, pair)
+        if not os.path.isdir(p):
+            continue
+        names = sorted(os.listdir(p))
+        refs = [n for n in names if ".ref." in n]
+        hyps = [n for n in names if ".hyp." in n]
+        srcs = [n for n in names if ".src." in n]
+        human = []
+        for n in refs:
+            human += lines(os.path.join(p, n))
+        out.append((pair + " ref " + tgt, "human", tgt,
+                    write(pair + "ref", human), []))
+        for n in srcs:
+            out.append((pair + " src " + src, "human", src,
+                        write(pair + "src", lines(os.path.join(p, n))), []))
+        mt = []
+        for n in hyps:
+            mt += lines(os.path.join(p, n))
+        out.append((pair + " MT " + tgt, "machine", tgt,
+                    write(pair + "mt", mt), []))
+    g = os.path.join(d, "grammalecte", "rules-tests.txt")
+    if os.path.exists(g):
+        ok = [l for l in lines(g) if l.strip() and "{{" not in l]
+        out.append(("grammalecte correct", "human", "fr",
+                    write("gram", ok), []))
+    pc = os.path.join(d, "paracrawl")
+    for lang in ("fr", "de", "es", "it"):
+        p = os.path.join(pc, "paracrawl-v3-validation-data.en-%s.tsv" % lang)
+        if os.path.exists(p):
+            out.append(("paracrawl v3 " + lang, "machine", lang,
+                        write("pc3" + lang, tsv(p, 3)), []))
+    p = os.path.join(pc, "paracrawl-v6-validation.en-fr.tsv")
+    if os.path.exists(p):
+        out.append(("paracrawl v6 fr", "machine", "fr",
+                    write("pc6", tsv(p, 3)), []))
+    for n in ("fr-news.txt", "fr-mixed-5mb.txt"):
+        p = os.path.join(d, "bench", n)
+        if os.path.exists(p):
+            out.append(("bench " + n, "human", "fr", p, []))
+    return out
+
+
+def run(relire, path, lang, extra, outdir):
+    cmd = [relire, "audit", "-q", "--per-line", "--csv-raw",
+           "--suggest-budget", "0", "--lang", lang, "--out", outdir,
+           *extra, path]
+    r = subprocess.run(cmd, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE)
+    if r.returncode not in (0, 1):
+        sys.exit("clean_diff: %s failed (exit %d): %s"
+                 % (" ".join(cmd), r.returncode,
+                    r.stderr.decode(errors="replace")[:300]))
+    with open(os.path.join(outdir, "clean.txt"), encoding="utf-8",
+              errors="surrogateescape") as f:
+        return f.read().split("\n")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("base")
+    ap.add_argument("new")
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap.add_argument("--shared",
+                    default=os.path.join(here, "..", "..", "..", "shared",
+                                         "data"))
+    ap.add_argument("--show", type=int, default=5)
+    ap.add_argument("--only", default="")
+    a = ap.parse_args()
+    if not os.path.isdir(a.shared):
+        print("SKIP: %s not found" % a.shared)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = []
+        print("%-24s %-7s %7s %9s %9s %7s" % ("corpus", "group", "lines",
+              "chg base", "chg new", "differ"))
+        for name, group, lang, path, extra in corpora(a.shared, tmp):
+            if a.only and a.only not in name:
+                continue
+            with open(path, encoding="utf-8",
+                      errors="surrogateescape") as f:
+                inp = f.read().split("\n")
+            base = run(os.path.join(a.base, "relire"), path, lang, extra,
+                       os.path.join(tmp, "b"))
+            new = run(os.path.join(a.new, "relire"), path, lang, extra,
+                      os.path.join(tmp, "n"))
+            n = len(inp) - (1 if inp and inp[-1] == "" else 0)
+            cb = sum(1 for i in range(n) if i < len(base) and
+                     base[i] != inp[i])
+            cn = sum(1 for i in range(n) if i < len(new) and
+                     new[i] != inp[i])
+            diff = [i for i in range(n)
+                    if (base[i] if i < len(base) else None) !=
+                    (new[i] if i < len(new) else None)]
+            print("%-24s %-7s %7d %9d %9d %7d" % (name, group, n, cb, cn,
+                                                  len(diff)))
+            for i in diff[:a.show]:
+                print("    line %d\n      in:   %.160s\n      base: %.160s\n"
+                      "      new:  %.160s" % (i + 1, inp[i],
+                                              base[i] if i < len(base)
+                                              else "<missing>",
+                                              new[i] if i < len(new)
+                                              else "<missing>"))
+            rows.append((group, n, cb, cn, len(diff)))
+        for g in ("human", "machine"):
+            t = [r for r in rows if r[0] == g]
+            print("total %-7s lines %d, changed base %d, changed new %d, "
+                  "differ %d" % (g, sum(r[1] for r in t),
+                                 sum(r[2] for r in t), sum(r[3] for r in t),
+                                 sum(r[4] for r in t)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
