@@ -129,6 +129,31 @@ static const struct moji_case cases[] = {
      "il incombera \xC3\xA0 ce dernier", 0},
     {"threshold", "Commerces \xC3\x83 Herzliya", "Commerces \xC3\x83 Herzliya",
      1},
+    {"lost_space", "Il rentre \xC3\x83  la maison",
+     "Il rentre \xC3\xA0 la maison", 0},
+    {"lost_space", "Il rentre \xC3\x83\xC2\xA0 la maison",
+     "Il rentre \xC3\xA0 la maison", 0},
+    {"lost_space", "attendu jusqu\xC3\x83\xC2\xA0 ce soir",
+     "attendu jusqu\xC3\xA0 ce soir", 0},
+    {"lost_space", "\xC3\x83\xE2\x82\xAC Paris, il pleut.",
+     "\xC3\x80 Paris, il pleut.", 0},
+    {"other_pages", "le pr\xE2\x88\x9A\xC2\xA9sident", "le pr\xC3\xA9sident",
+     0},
+    {"other_pages",
+     "une fen\xE2\x88\x9A\xE2\x84\xA2tre \xE2\x88\x9A\xE2\x80\xA0 "
+     "c\xE2\x88\x9A\xC2\xA5t\xE2\x88\x9A\xC2\xA9",
+     "une fen\xC3\xAAtre \xC3\xA0 c\xC3\xB4t\xC3\xA9", 0},
+    {"other_pages", "attendue\xE2\x80\x9A\xC3\x84\xC2\xB6 enfin",
+     "attendue\xE2\x80\xA6 enfin", 0},
+    {"other_pages", "le pr\xD0\x93\xC2\xA9sident", "le pr\xC3\xA9sident", 0},
+    {"other_pages", "attendue\xD0\xB2\xD0\x82\xC2\xA6 enfin",
+     "attendue\xE2\x80\xA6 enfin", 0},
+    {"other_pages", "le pr\xC4\x82\xC2\xA9sident", "le pr\xC3\xA9sident", 0},
+    {"other_pages", "le pr\xC4\x82\xC5\xA0sident", "le pr\xC3\xA9sident", 0},
+    {"layers", "le pr\xE2\x80\x9A\xC3\xA0\xC3\xB6\xC2\xAC\xC2\xA9sident",
+     "le pr\xC3\xA9sident", 0},
+    {"layers", "le pr\xE2\x88\x9A\xC3\x89\xC2\xAC\xC2\xA9sident",
+     "le pr\xC3\xA9sident", 0},
 };
 
 /* Text that is not mojibake: no finding at all, byte-identical. */
@@ -157,9 +182,24 @@ static const char *const untouched[] = {
     "C, 5 \xE2\x82\xAC",
     "Tr\xC3\xA8s \xC2\xAB bien \xC2\xBB",
     "MA\xC3\x8ETRE \xC3\x80 BORD",
+    "\xD0\x93\xD1\x91\xD1\x82\xD0\xB5 \xD0\xB8 "
+    "\xD0\xA8\xD0\xB8\xD0\xBB\xD0\xBB\xD0\xB5\xD1\x80, "
+    "\xC2\xAB\xD0\x92\xD1\x96\xD1\x81\xD0\xBD\xD0\xB8\xD0\xBA\xC2\xBB "
+    "\xD0\x92\xD1\x96\xD0\xBD \xD1\x81\xD0\xBA\xD0\xB0\xD0\xB7\xD0\xB0\xD0\xB2",
+    "P\xC5\x99\xC3\xADli\xC5\xA1 \xC5\xBElu\xC5\xA5ou\xC4\x8Dk\xC3\xBD "
+    "k\xC5\xAF\xC5\x88 \xC3\xBAp\xC4\x9Bl \xC4\x8F\xC3\xA1"
+    "belsk\xC3\xA9 \xC3\xB3"
+    "dy, \xC4\x8C\xC5\xA0",
+    "Za\xC5\xBC\xC3\xB3\xC5\x82\xC4\x87 g\xC4\x99\xC5\x9Bl\xC4\x85 "
+    "ja\xC5\xBA\xC5\x84, \xC5\x81\xC3\x93"
+    "D\xC5\xB9",
+    "\xC2\xAB\xC3\xA9t\xC3\xA9\xC2\xBB et\xE2\x80\xA6\xC3\xA0 la fin",
+    "x \xE2\x89\x88 \xE2\x88\x9A"
+    "2 \xC2\xB1 0,1 ; \xE2\x88\x86t \xE2\x89\xA4 3 \xC2\xB5s",
 };
 
 static struct mojibake *moji;
+static struct dict *dict;
 
 /* Run the stage on in; return the cleaned text (caller frees) and count
  * the applied and unapplied findings. */
@@ -220,12 +260,19 @@ static void test_idempotent(void)
 
 int main(void)
 {
-	moji = mojibake_new();
+	struct segmenter *seg = NULL;
+	int rc = open_french(&dict, &seg);
+
+	if (rc)
+		return rc;
+	moji = mojibake_new(dict);
 	if (!moji)
 		return 1;
 	RUN(test_rules);
 	RUN(test_untouched);
 	RUN(test_idempotent);
 	mojibake_free(moji);
+	dict_free(dict);
+	segmenter_free(seg);
 	return harness_done();
 }
