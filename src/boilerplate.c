@@ -684,7 +684,7 @@ static double edge_rule(const struct scan *s, size_t i, int head, char *d,
 	const char *lang, *cat = pattern_cat(s, l, &lang);
 	size_t n = recurring(s, l);
 
-	if (n && !cat && ends_sentence(s->t, l->start, l->end))
+	if (n && !cat && l->words && ends_sentence(s->t, l->start, l->end))
 		return say(d, dn, 0.5,
 			   "line carried by %zu of %zu articles; kept: "
 			   "a sentence",

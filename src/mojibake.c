@@ -8,6 +8,8 @@
  * character). Adjacent pieces form a span: one finding. Confidences are
  * settled per piece, then per span, then per line (a line with confident
  * damage lends confidence to its weaker spans), and only then reported.
+ * The other charsets are read word by word in mojibake_pages.c, between
+ * the Windows-1252 scan and the line evidence.
  */
 #include "mojibake.h"
 
@@ -20,77 +22,16 @@
 #include <unicode/uscript.h>
 
 #include "dict.h"
+#include "mojibake_scan.h"
 #include "utf8.h"
 #include "util.h"
 
-/* Windows-1252 encodes nothing above U+2122 and the other charsets little
- * above U+22FF (MacRoman's math signs): a cache of this many code points
- * answers almost every question; the rest go to the converter. */
-#define CACHE_SIZE	0x2300
-#define MAX_REDECODE	3
-#define LINE_BONUS	0.15
-#define SANDWICH_BONUS	0.15
-#define ISOLATED_CONF	0.7
-#define ISOLATED_A_CONF 0.8
-#define DICT_CONF	0.9
-#define PAGE_WORD_CONF	0.7
-
-/* The charsets, Windows-1252 first: it is the common accident, and the
- * others are tried only on the text it leaves alone. */
-enum page { PAGE_1252, PAGE_MAC, PAGE_1251, PAGE_1250, PAGE_8859_2, NPAGES };
-
-static const struct {
-	const char *icu, *why;
-} pages[NPAGES] = {
+const struct mj_page mj_pages[NPAGES] = {
     {"windows-1252", "UTF-8 read as windows-1252"},
     {"macintosh", "UTF-8 read as MacRoman"},
     {"windows-1251", "UTF-8 read as windows-1251"},
     {"windows-1250", "UTF-8 read as windows-1250"},
     {"ISO-8859-2", "UTF-8 read as ISO-8859-2"},
-};
-
-struct mojibake {
-	UConverter *cnv[NPAGES];
-	struct dict *dict;
-	/* per charset: 0 unknown, -1 none, else the byte */
-	int16_t byte_of[NPAGES][CACHE_SIZE];
-};
-
-/* One candidate character: view span, decoded code point, confidence. */
-struct piece {
-	size_t vs, ve;
-	int32_t cp;
-	double conf;
-	int script;   /* a letter of a non-Latin script (Greek, Cyrillic..) */
-	int mark;     /* a combining mark */
-	int weak_end; /* ends in closing punctuation or NBSP ("IRMÃ»") */
-	int sandwich; /* a Latin Extended letter from two characters */
-	int sig;      /* other charsets: three bytes, a punctuation mark */
-};
-
-struct span {
-	size_t vs, ve;
-	size_t rs, rn; /* replacement: scan.repl.buf[rs .. rs + rn) */
-	double conf;
-	int sure; /* applied on its own, before line evidence */
-	size_t line;
-	const char *why;
-};
-
-struct scan {
-	struct mojibake *m;
-	const struct view *v;
-	size_t line;
-	/* the current run: code points, their view offsets, their bytes */
-	int32_t *cps;
-	size_t *offs; /* offs[n] is the end of the run */
-	char *bytes;
-	size_t n, cap;
-	struct piece *pieces;
-	size_t np, pcap;
-	struct span *spans;
-	size_t ns, scap;
-	struct strbuf repl;
 };
 
 /* Open one converter that stops at the first unmappable character. */
@@ -121,7 +62,7 @@ struct mojibake *mojibake_new(struct dict *dict)
 
 	m->dict = dict;
 	for (int p = 0; p < NPAGES; p++)
-		if (!(m->cnv[p] = open_page(pages[p].icu))) {
+		if (!(m->cnv[p] = open_page(mj_pages[p].icu))) {
 			mojibake_free(m);
 			return NULL;
 		}
@@ -161,7 +102,7 @@ static int page_byte_uncached(struct mojibake *m, int p, int32_t cp)
  * decoder produces and Windows-1252 lacks, encode as their own value
  * (Latin-1's definition).
  */
-static int page_byte(struct mojibake *m, int p, int32_t cp)
+int mj_page_byte(struct mojibake *m, int p, int32_t cp)
 {
 	if (cp < 0x80)
 		return -1;
@@ -177,7 +118,7 @@ static int page_byte(struct mojibake *m, int p, int32_t cp)
 
 static int sloppy_byte(struct mojibake *m, int32_t cp)
 {
-	return page_byte(m, PAGE_1252, cp);
+	return mj_page_byte(m, PAGE_1252, cp);
 }
 
 /* The Windows-1252 character of byte b, or -1 when it has none. */
@@ -196,7 +137,7 @@ static int32_t cp1252_char(struct mojibake *m, unsigned char b)
 }
 
 /* Code point at view offset i (-1 past the end) and before it (-1 at 0). */
-static int32_t cp_at(const struct view *v, size_t i)
+int32_t mj_cp_at(const struct view *v, size_t i)
 {
 	return i < v->len ? utf8_next(v->text, &i, v->len) : -1;
 }
@@ -204,7 +145,7 @@ static int32_t cp_at(const struct view *v, size_t i)
 /* The base character before view offset i: combining marks are skipped,
  * so that "e" U+0301 reads like its composed "é" and the verdict does not
  * change once the NFC stage has composed them. */
-static int32_t cp_before(const struct view *v, size_t i)
+int32_t mj_cp_before(const struct view *v, size_t i)
 {
 	int32_t c = -1;
 
@@ -218,7 +159,7 @@ static int is_c1(int32_t c)
 	return c >= 0x80 && c <= 0x9F;
 }
 
-static int script_ok_3_4(int32_t d)
+int mj_script_ok_3_4(int32_t d)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	UScriptCode sc = uscript_getScript(d, &err);
@@ -262,7 +203,7 @@ static double piece_base(struct piece *p, const int32_t *orig, size_t k)
 		c = p->cp >= 0xA0 ? 0.85 : 0; /* "Ã©", "Â°"; C1 refused */
 	else if (k == 2)
 		c = two_byte_base(p);
-	else if (!script_ok_3_4(p->cp))
+	else if (!mj_script_ok_3_4(p->cp))
 		c = 0;
 	else if (k == 3 && orig[0] == 0xE2 && orig[1] == 0x20AC)
 		c = 0.95; /* "â€™", "â€œ", "â€“"... */
@@ -283,8 +224,8 @@ static int applies(double conf)
 	return conf >= MOJIBAKE_APPLY_THRESHOLD - 1e-9;
 }
 
-static void add_span(struct scan *s, size_t vs, size_t ve, const char *repl,
-		     size_t rn, double conf, const char *why)
+void mj_add_span(struct scan *s, size_t vs, size_t ve, const char *repl,
+		 size_t rn, double conf, const char *why)
 {
 	struct span *sp;
 
@@ -316,7 +257,7 @@ static char *redecode_page(struct mojibake *m, int pg, const char *text,
 	sb_init(&bytes);
 	sb_init(&out);
 	while (i < len) {
-		int b = page_byte(m, pg, utf8_next(text, &i, len));
+		int b = mj_page_byte(m, pg, utf8_next(text, &i, len));
 		if (b < 0)
 			goto out;
 		sb_addc(&bytes, (char)b);
@@ -356,7 +297,7 @@ static char *redecode(struct mojibake *m, const char *text, size_t len,
 }
 
 /* Redecode r in place while it is mojibake in full (MAX_REDECODE layers). */
-static void peel_layers(struct mojibake *m, struct strbuf *r)
+void mj_peel_layers(struct mojibake *m, struct strbuf *r)
 {
 	char *again;
 	size_t n;
@@ -380,9 +321,9 @@ static void settle_pieces(struct scan *s, size_t a, size_t b)
 	for (size_t i = a; i < b; i++) {
 		struct piece *p = &s->pieces[i];
 		int32_t before =
-		    i > a ? s->pieces[i - 1].cp : cp_before(s->v, p->vs);
+		    i > a ? s->pieces[i - 1].cp : mj_cp_before(s->v, p->vs);
 		int32_t after =
-		    i + 1 < b ? s->pieces[i + 1].cp : cp_at(s->v, p->ve);
+		    i + 1 < b ? s->pieces[i + 1].cp : mj_cp_at(s->v, p->ve);
 		if (p->script)
 			p->conf = letters >= 3 ? 0.9 : letters == 2 ? 0.7 : 0;
 		if (p->mark && !uc_is_alpha(before))
@@ -401,18 +342,18 @@ static void settle_pieces(struct scan *s, size_t a, size_t b)
 
 /* 1 when view offset i holds a space followed by a lower-case letter or a
  * digit: the next word of a sentence. */
-static int word_follows(const struct view *v, size_t i)
+int mj_word_follows(const struct view *v, size_t i)
 {
-	int32_t c = cp_at(v, i + 1);
+	int32_t c = mj_cp_at(v, i + 1);
 
 	return i < v->len && v->text[i] == ' ' &&
 	       (uc_is_lower(c) || uc_is_digit(c));
 }
 
 /* 1 when view offset i holds a space followed by a letter or a digit. */
-static int any_word_follows(const struct view *v, size_t i)
+int mj_any_word_follows(const struct view *v, size_t i)
 {
-	int32_t c = cp_at(v, i + 1);
+	int32_t c = mj_cp_at(v, i + 1);
 
 	return i < v->len && v->text[i] == ' ' &&
 	       (uc_is_alpha(c) || uc_is_digit(c));
@@ -428,8 +369,8 @@ static int any_word_follows(const struct view *v, size_t i)
 static double isolated_letter(const struct view *v, int32_t cp, size_t ve,
 			      double conf)
 {
-	if ((cp == 0xE0 && word_follows(v, ve)) ||
-	    (cp == 0xC0 && any_word_follows(v, ve)))
+	if ((cp == 0xE0 && mj_word_follows(v, ve)) ||
+	    (cp == 0xC0 && mj_any_word_follows(v, ve)))
 		return ISOLATED_A_CONF;
 	return conf < ISOLATED_CONF ? conf : ISOLATED_CONF;
 }
@@ -461,7 +402,7 @@ static void take_marks(const struct view *v, size_t *vs, size_t *ve,
 	if (r->len && uc_is_mark(utf8_next(r->buf, &k, r->len)))
 		while (i > 0 && uc_is_mark(utf8_prev(v->text, &i)))
 			; /* back over the marks and the letter they sit on */
-	while (j < v->len && uc_is_mark(cp_at(v, j)))
+	while (j < v->len && uc_is_mark(mj_cp_at(v, j)))
 		utf8_next(v->text, &j, v->len);
 	if (i == *vs && j == *ve && !has_mark(r->buf, r->len))
 		return;
@@ -481,7 +422,7 @@ static void take_marks(const struct view *v, size_t *vs, size_t *ve,
 }
 
 /* 1 when c continues a word for the dictionary verdict. */
-static int word_cp(int32_t c)
+int mj_word_cp(int32_t c)
 {
 	return uc_is_alpha(c) || uc_is_mark(c);
 }
@@ -493,13 +434,13 @@ static void word_around(const struct view *v, size_t *vs, size_t *ve)
 
 	while (i > 0) {
 		size_t at = i;
-		if (!word_cp(utf8_prev(v->text, &at)))
+		if (!mj_word_cp(utf8_prev(v->text, &at)))
 			break;
 		i = at;
 	}
 	while (j < v->len) {
 		size_t at = j;
-		if (!word_cp(utf8_next(v->text, &at, v->len)))
+		if (!mj_word_cp(utf8_next(v->text, &at, v->len)))
 			break;
 		j = at;
 	}
@@ -509,7 +450,7 @@ static void word_around(const struct view *v, size_t *vs, size_t *ve)
 
 /* 1 when s[0..len) has two letters or more, all of them Latin, and
  * nothing but letters and marks. */
-static int latin_word(const char *s, size_t len)
+int mj_latin_word(const char *s, size_t len)
 {
 	size_t letters = 0;
 
@@ -544,7 +485,7 @@ static int dict_prefers(struct scan *s, size_t vs, size_t ve, const char *r,
 	sb_add(&w, v->text + ws, vs - ws);
 	sb_add(&w, r, rn);
 	sb_add(&w, v->text + ve, we - ve);
-	better = latin_word(w.buf, w.len) &&
+	better = mj_latin_word(w.buf, w.len) &&
 		 dict_check(s->m->dict, w.buf, w.len) &&
 		 !dict_check(s->m->dict, v->text + ws, we - ws);
 	sb_release(&w);
@@ -575,16 +516,16 @@ static void emit_pieces(struct scan *s, size_t a, size_t b)
 			conf = s->pieces[i].conf;
 		sb_add(&r, enc, utf8_put(enc, s->pieces[i].cp));
 	}
-	if (b - a >= 2 || uc_is_alpha(cp_before(s->v, vs)) ||
-	    uc_is_alpha(cp_at(s->v, ve)))
+	if (b - a >= 2 || uc_is_alpha(mj_cp_before(s->v, vs)) ||
+	    uc_is_alpha(mj_cp_at(s->v, ve)))
 		conf += 0.1;
 	else if (uc_is_alpha(s->pieces[a].cp))
 		conf = isolated_letter(s->v, s->pieces[a].cp, ve, conf);
-	peel_layers(s->m, &r);
+	mj_peel_layers(s->m, &r);
 	conf = dict_verdict(s, vs, ve, r.buf, r.len, conf);
 	take_marks(s->v, &vs, &ve, &r);
-	add_span(s, vs, ve, r.buf, r.len, conf > 0.99 ? 0.99 : conf,
-		 "UTF-8 read as windows-1252");
+	mj_add_span(s, vs, ve, r.buf, r.len, conf > 0.99 ? 0.99 : conf,
+		    "UTF-8 read as windows-1252");
 	sb_release(&r);
 }
 
@@ -651,27 +592,28 @@ static void lost_byte(struct scan *s, size_t k)
 {
 	const struct view *v = s->v;
 	size_t at = s->offs[k], sp = s->offs[k + 1];
-	int32_t c = s->cps[k], before = cp_before(v, at);
+	int32_t c = s->cps[k], before = mj_cp_before(v, at);
 	int two = c == 0xC3 && sp + 1 < v->len && v->text[sp] == ' ' &&
 		  v->text[sp + 1] == ' ';
-	int32_t after = cp_at(v, sp + 1 + two);
+	int32_t after = mj_cp_at(v, sp + 1 + two);
 
 	if (sp >= v->len || v->text[sp] != ' ' ||
 	    (!uc_is_alpha(after) && !uc_is_digit(after)))
 		return;
 	if (c == 0xC3 && (!uc_is_alpha(before) || uc_is_lower(before))) {
 		int cap = !uc_is_alpha(before) && sentence_start(v, at);
-		add_span(s, at, sp + two, cap ? "\xC3\x80" : "\xC3\xA0", 2,
-			 word_follows(v, sp + two) ? ISOLATED_A_CONF : 0.7,
-			 two ? "lost byte: 'Ã' and a space read as 'à' and "
-			       "its no-break space"
-			     : "lost byte: standalone 'Ã' read as 'à'");
+		mj_add_span(s, at, sp + two, cap ? "\xC3\x80" : "\xC3\xA0", 2,
+			    mj_word_follows(v, sp + two) ? ISOLATED_A_CONF
+							 : 0.7,
+			    two ? "lost byte: 'Ã' and a space read as 'à' and "
+				  "its no-break space"
+				: "lost byte: standalone 'Ã' read as 'à'");
 	} else if (c == 0xE2 && uc_is_alpha(before) && uc_is_alpha(after)) {
-		add_span(s, at, sp + 1, "\xE2\x80\x99", 3, 0.7,
-			 "lost bytes: 'â ' read as an apostrophe");
+		mj_add_span(s, at, sp + 1, "\xE2\x80\x99", 3, 0.7,
+			    "lost bytes: 'â ' read as an apostrophe");
 	} else if (c == 0xC2 && !uc_is_alpha(before)) {
-		add_span(s, at, sp + 1, "\xC2\xA0", 2, 0.7,
-			 "lost byte: 'Â ' read as a no-break space");
+		mj_add_span(s, at, sp + 1, "\xC2\xA0", 2, 0.7,
+			    "lost byte: 'Â ' read as a no-break space");
 	}
 }
 
@@ -681,8 +623,9 @@ static void isolated_c1(struct scan *s, size_t k)
 	int32_t c = cp1252_char(s->m, (unsigned char)s->cps[k]);
 
 	if (c > 0)
-		add_span(s, s->offs[k], s->offs[k + 1], repl, utf8_put(repl, c),
-			 0.85, "C1 control read as windows-1252");
+		mj_add_span(s, s->offs[k], s->offs[k + 1], repl,
+			    utf8_put(repl, c), 0.85,
+			    "C1 control read as windows-1252");
 }
 
 static void process_run(struct scan *s)
@@ -737,347 +680,6 @@ static void collect_run(struct scan *s, size_t *i)
 	}
 }
 
-/* ---- The other charsets, word by word ---------------------------------- */
-
-/* 1 when a UTF-8 sequence of k bytes decoding to d is what French
- * mojibake through another charset than Windows-1252 hides: a Latin-1
- * letter or "œ" (two bytes), General Punctuation or the euro sign (three
- * bytes, "…" "’" "–"). */
-static int page_piece_ok(int32_t d, size_t k)
-{
-	if (k == 2)
-		return (d >= 0xC0 && d <= 0xFF && d != 0xD7 && d != 0xF7) ||
-		       d == 0x152 || d == 0x153;
-	return k == 3 && ((d >= 0x2010 && d <= 0x203A) || d == 0x20AC);
-}
-
-/* 1 when d may be a character of an inner layer ("√" and "©" of "√©"
- * inside "‚àö¬©"): a Latin-1 or Latin Extended-A character, or three
- * bytes of the Common script. The outer result must pass
- * page_piece_ok(). */
-static int layer_piece_ok(int32_t d, size_t k)
-{
-	return page_piece_ok(d, k) || (k == 2 && d >= 0xA0 && d <= 0x17F) ||
-	       (k == 3 && script_ok_3_4(d));
-}
-
-/* 1 when every character of r[0..n) passes page_piece_ok(). */
-static int page_result_ok(const char *r, size_t n)
-{
-	char enc[4];
-
-	for (size_t i = 0; i < n;) {
-		int32_t d = utf8_next(r, &i, n);
-		if (!page_piece_ok(d, utf8_put(enc, d)))
-			return 0;
-	}
-	return n > 0;
-}
-
-/* 1 when view offset i starts an ASCII white-space character: words of
- * this scan end there (a NBSP can be a byte of the damage). */
-static int ascii_space(const struct view *v, size_t i)
-{
-	const char c = v->text[i];
-
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	       c == '\v';
-}
-
-/* 1 when view span [vs, ve) overlaps a span found before with at least
- * DICT_CONF (a weaker one may lose to this reading: drop_overlaps()). */
-static int overlaps_span(const struct scan *s, size_t vs, size_t ve)
-{
-	for (size_t i = 0; i < s->ns; i++)
-		if (s->spans[i].vs < ve && vs < s->spans[i].ve &&
-		    s->spans[i].conf >= DICT_CONF)
-			return 1;
-	return 0;
-}
-
-/* Collect the characters of view [ws, we) into the run arrays with their
- * bytes in charset pg (-1 stored as 0: not a byte of the damage). */
-static void collect_word(struct scan *s, int pg, size_t ws, size_t we)
-{
-	size_t i = ws;
-
-	s->n = 0;
-	while (i < we) {
-		size_t at = i;
-		int32_t c = utf8_next(s->v->text, &i, we);
-		int b = page_byte(s->m, pg, c);
-		if (s->n + 2 > s->cap) {
-			size_t cap = s->cap;
-			GROW(s->cps, cap, s->n + 2);
-			s->offs = xrealloc(s->offs, cap * sizeof(*s->offs));
-			s->bytes = xrealloc(s->bytes, cap);
-			s->cap = cap;
-		}
-		s->cps[s->n] = c;
-		s->offs[s->n] = at;
-		s->bytes[s->n++] = (char)(b < 0 ? 0 : b);
-		s->offs[s->n] = i;
-	}
-}
-
-/* The pieces of the collected word: well-formed multi-byte sequences in
- * its bytes that page_piece_ok() accepts. */
-static void word_pieces(struct scan *s)
-{
-	size_t k = 0;
-
-	s->np = 0;
-	while (k < s->n) {
-		size_t j = k, end = k;
-		struct piece p = {0};
-
-		while (end < s->n && s->bytes[end])
-			end++;
-		p.cp = end > k ? utf8_next(s->bytes, &j, end) : -1;
-		if (p.cp < 0x80 || j - k < 2 || !layer_piece_ok(p.cp, j - k) ||
-		    overlaps_span(s, s->offs[k], s->offs[j])) {
-			k++;
-			continue;
-		}
-		p.vs = s->offs[k];
-		p.ve = s->offs[j];
-		p.sig = j - k == 3;
-		GROW(s->pieces, s->pcap, s->np + 1);
-		s->pieces[s->np++] = p;
-		k = j;
-	}
-}
-
-/* Group the adjacent pieces: one span each in *groups, its layers peeled,
- * its replacement appended to reps. */
-static void page_groups(struct scan *s, struct strbuf *reps,
-			struct span *groups, size_t *ng)
-{
-	*ng = 0;
-	for (size_t a = 0, b; a < s->np; a = b) {
-		struct strbuf r;
-		char enc[4];
-
-		sb_init(&r);
-		for (b = a; b < s->np &&
-			    (b == a || s->pieces[b].vs == s->pieces[b - 1].ve);
-		     b++)
-			sb_add(&r, enc, utf8_put(enc, s->pieces[b].cp));
-		peel_layers(s->m, &r);
-		groups[*ng].conf = page_result_ok(r.buf, r.len);
-		groups[*ng].vs = s->pieces[a].vs;
-		groups[*ng].ve = s->pieces[b - 1].ve;
-		groups[*ng].rs = reps->len;
-		groups[*ng].rn = r.len;
-		groups[(*ng)++].sure = s->pieces[a].sig && b - a == 1;
-		sb_add(reps, r.buf, r.len);
-		sb_release(&r);
-	}
-}
-
-/* The group starting (at_end 0) or ending (at_end 1) at view offset i. */
-static const struct span *group_at(const struct span *g, size_t ng, size_t i,
-				   int at_end)
-{
-	for (size_t k = 0; k < ng; k++)
-		if ((at_end ? g[k].ve : g[k].vs) == i)
-			return &g[k];
-	return NULL;
-}
-
-/* The word around group g: letters, marks and other groups on both
- * sides; in *w the word with every group replaced. */
-static void group_word(const struct scan *s, const struct span *g, size_t ng,
-		       size_t k, const struct strbuf *reps, size_t *ws,
-		       size_t *we, struct strbuf *w)
-{
-	const struct view *v = s->v;
-	const struct span *h;
-	size_t i = g[k].vs, j = g[k].ve;
-
-	for (;;) {
-		size_t at = i;
-		if ((h = group_at(g, ng, i, 1)))
-			i = h->vs;
-		else if (i > 0 && word_cp(utf8_prev(v->text, &at)))
-			i = at;
-		else
-			break;
-	}
-	for (;;) {
-		size_t at = j;
-		if ((h = group_at(g, ng, j, 0)))
-			j = h->ve;
-		else if (j < v->len && word_cp(utf8_next(v->text, &at, v->len)))
-			j = at;
-		else
-			break;
-	}
-	*ws = i;
-	*we = j;
-	while (i < j) {
-		if ((h = group_at(g, ng, i, 0))) {
-			sb_add(w, reps->buf + h->rs, h->rn);
-			i = h->ve;
-		} else {
-			size_t at = i;
-			utf8_next(v->text, &i, j);
-			sb_add(w, v->text + at, i - at);
-		}
-	}
-}
-
-/*
- * Confidence of group k: DICT_CONF for a punctuation signature or when
- * the dictionary prefers the repaired word; PAGE_WORD_CONF when the
- * repaired word is Latin and the group sits next to a letter (a name the
- * dictionary does not know); 0 otherwise.
- */
-static double group_conf(struct scan *s, const struct span *g, size_t ng,
-			 size_t k, const struct strbuf *reps)
-{
-	struct dict *d = s->m->dict;
-	struct strbuf w;
-	size_t ws, we;
-	double conf = 0;
-
-	if (!g[k].conf) /* not French mojibake once its layers are peeled */
-		return 0;
-	if (g[k].sure)
-		return DICT_CONF;
-	sb_init(&w);
-	group_word(s, g, ng, k, reps, &ws, &we, &w);
-	/* "à" and "À" alone: before the next word, as in Windows-1252 */
-	if (w.len == 2 && ws == g[k].vs && we == g[k].ve &&
-	    ((!memcmp(w.buf, "\xC3\xA0", 2) && word_follows(s->v, we)) ||
-	     (!memcmp(w.buf, "\xC3\x80", 2) && any_word_follows(s->v, we))))
-		conf = ISOLATED_A_CONF;
-	else if (latin_word(w.buf, w.len)) {
-		if (d && dict_check(d, w.buf, w.len) &&
-		    !dict_check(d, s->v->text + ws, we - ws))
-			conf = DICT_CONF;
-		else if (ws < g[k].vs || g[k].ve < we)
-			conf = PAGE_WORD_CONF;
-	}
-	sb_release(&w);
-	return conf;
-}
-
-/* The reading of one word through one charset: its groups, their
- * replacements and confidences, and the sum of those. */
-struct reading {
-	struct strbuf reps;
-	struct span *groups;
-	size_t ng;
-	double total;
-};
-
-/* Read the word [ws, we) through charset pg into *rd. */
-static void read_word(struct scan *s, int pg, size_t ws, size_t we,
-		      struct reading *rd)
-{
-	sb_init(&rd->reps);
-	rd->groups = NULL;
-	rd->ng = 0;
-	rd->total = 0;
-	collect_word(s, pg, ws, we);
-	word_pieces(s);
-	if (!s->np)
-		return;
-	rd->groups = xcalloc(s->np, sizeof(*rd->groups));
-	page_groups(s, &rd->reps, rd->groups, &rd->ng);
-	for (size_t k = 0; k < rd->ng; k++) {
-		double c = group_conf(s, rd->groups, rd->ng, k, &rd->reps);
-		rd->groups[k].conf = c;
-		rd->total += c;
-	}
-}
-
-static void reading_release(struct reading *rd)
-{
-	sb_release(&rd->reps);
-	free(rd->groups);
-}
-
-/*
- * Find and report the damage of one word [ws, we) through the charsets
- * other than Windows-1252. Several can read a word ("ĂŠ" is "é" in
- * ISO-8859-2 and "Ê" in Windows-1250): the reading with the highest
- * total confidence wins (the dictionary decides), the first on a tie.
- */
-static void page_word(struct scan *s, size_t ws, size_t we)
-{
-	struct reading best = {0}, rd;
-	int best_pg = -1;
-
-	for (int pg = PAGE_1252 + 1; pg < NPAGES; pg++) {
-		read_word(s, pg, ws, we, &rd);
-		if (rd.total > best.total + 1e-9) {
-			if (best_pg >= 0)
-				reading_release(&best);
-			best = rd;
-			best_pg = pg;
-		} else {
-			reading_release(&rd);
-		}
-	}
-	if (best_pg < 0)
-		return;
-	for (size_t k = 0; k < best.ng; k++)
-		if (best.groups[k].conf > 0)
-			add_span(s, best.groups[k].vs, best.groups[k].ve,
-				 best.reps.buf + best.groups[k].rs,
-				 best.groups[k].rn, best.groups[k].conf,
-				 pages[best_pg].why);
-	reading_release(&best);
-}
-
-/* Scan the view word by word for the damage of the other charsets. */
-static void scan_pages(struct scan *s)
-{
-	const struct view *v = s->v;
-	size_t i = 0;
-
-	s->line = 0;
-	while (i < v->len) {
-		size_t ws = i, na = 0;
-		if (ascii_space(v, i)) {
-			s->line += v->text[i++] == '\n';
-			continue;
-		}
-		while (i < v->len && !ascii_space(v, i))
-			na += (unsigned char)v->text[i++] >= 0x80;
-		if (na >= 2)
-			page_word(s, ws, i);
-	}
-}
-
-static int span_cmp(const void *a, const void *b)
-{
-	const struct span *x = a, *y = b;
-
-	return x->vs < y->vs ? -1 : x->vs > y->vs;
-}
-
-/* Of two overlapping spans (sorted by start), keep the more confident:
- * a weak Windows-1252 reading ("Ä¶" as "Ķ") loses to another charset's
- * signature ("‚Ä¶" as "…" in MacRoman). */
-static void drop_overlaps(struct scan *s)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < s->ns; i++) {
-		struct span *last = n ? &s->spans[n - 1] : NULL;
-		if (last && s->spans[i].vs < last->ve) {
-			if (s->spans[i].conf > last->conf)
-				*last = s->spans[i];
-			continue;
-		}
-		s->spans[n++] = s->spans[i];
-	}
-	s->ns = n;
-}
-
 /* Spans of a line that are applied on their own merits lend confidence
  * to the others. */
 static void line_evidence(struct scan *s)
@@ -1121,10 +723,8 @@ void mojibake_repair(struct mojibake *m, struct article *a,
 		else
 			utf8_next(v->text, &i, v->len);
 	}
-	scan_pages(&s);
-	if (s.ns > 1)
-		qsort(s.spans, s.ns, sizeof(*s.spans), span_cmp);
-	drop_overlaps(&s);
+	mj_scan_pages(&s);
+	mj_drop_overlaps(&s);
 	line_evidence(&s);
 	for (size_t k = 0; k < s.ns; k++) {
 		const struct span *sp = &s.spans[k];
