@@ -297,18 +297,20 @@ static char *redecode(struct mojibake *m, const char *text, size_t len,
 }
 
 /* Redecode r in place while it is mojibake in full (MAX_REDECODE layers). */
-void mj_peel_layers(struct mojibake *m, struct strbuf *r)
+int mj_peel_layers(struct mojibake *m, struct strbuf *r)
 {
 	char *again;
 	size_t n;
+	int k;
 
-	for (int k = 1;
+	for (k = 1;
 	     k < MAX_REDECODE && (again = redecode(m, r->buf, r->len, &n));
 	     k++) {
 		sb_reset(r);
 		sb_add(r, again, n);
 		free(again);
 	}
+	return k - 1;
 }
 
 /* Settle the confidence of pieces [a, b), adjacent in the view. */
@@ -369,8 +371,7 @@ int mj_any_word_follows(const struct view *v, size_t i)
 static double isolated_letter(const struct view *v, int32_t cp, size_t ve,
 			      double conf)
 {
-	if ((cp == 0xE0 && mj_word_follows(v, ve)) ||
-	    (cp == 0xC0 && mj_any_word_follows(v, ve)))
+	if ((cp == 0xE0 || cp == 0xC0) && mj_any_word_follows(v, ve))
 		return ISOLATED_A_CONF;
 	return conf < ISOLATED_CONF ? conf : ISOLATED_CONF;
 }
@@ -502,6 +503,21 @@ static double dict_verdict(struct scan *s, size_t vs, size_t ve, const char *r,
 	return conf;
 }
 
+/* Confidence of a repair of view [vs, ve) whose result r was mojibake
+ * again: text damaged twice is no spelling of any language, except a
+ * single letter standing alone, judged as such ("« ÃƒÂ© »"). */
+static double layered(const struct view *v, size_t vs, size_t ve,
+		      const struct strbuf *r, double conf)
+{
+	size_t i = 0;
+	int32_t c = utf8_next(r->buf, &i, r->len);
+
+	if (i == r->len && uc_is_alpha(c) &&
+	    !uc_is_alpha(mj_cp_before(v, vs)) && !uc_is_alpha(mj_cp_at(v, ve)))
+		return isolated_letter(v, c, ve, conf);
+	return conf < DICT_CONF ? DICT_CONF : conf;
+}
+
 /* Emit pieces [a, b) (adjacent, all accepted) as one span. */
 static void emit_pieces(struct scan *s, size_t a, size_t b)
 {
@@ -521,7 +537,8 @@ static void emit_pieces(struct scan *s, size_t a, size_t b)
 		conf += 0.1;
 	else if (uc_is_alpha(s->pieces[a].cp))
 		conf = isolated_letter(s->v, s->pieces[a].cp, ve, conf);
-	mj_peel_layers(s->m, &r);
+	if (mj_peel_layers(s->m, &r))
+		conf = layered(s->v, vs, ve, &r, conf);
 	conf = dict_verdict(s, vs, ve, r.buf, r.len, conf);
 	take_marks(s->v, &vs, &ve, &r);
 	mj_add_span(s, vs, ve, r.buf, r.len, conf > 0.99 ? 0.99 : conf,
@@ -582,6 +599,23 @@ static int sentence_start(const struct view *v, size_t i)
 	return 1;
 }
 
+/* 1 when the word before the space before view offset i starts with a
+ * lower-case letter: "Ã" stands in running text ("se rendre Ã Berlin"),
+ * where "à" fits before a name, not after a capitalized heading
+ * ("Commerces Ã Herzliya"). */
+static int after_lower_word(const struct view *v, size_t i)
+{
+	int32_t c, first = -1;
+
+	if (i < 2 || v->text[i - 1] != ' ')
+		return 0;
+	i--;
+	while (i > 0 &&
+	       (uc_is_alpha(c = utf8_prev(v->text, &i)) || uc_is_mark(c)))
+		first = uc_is_alpha(c) ? c : first;
+	return uc_is_lower(first);
+}
+
 /*
  * Lost-byte patterns at the last character of a run, followed by a space:
  * "Ã la" (the NBSP of "à" lost), "Ã  la" (the NBSP turned into a space:
@@ -602,9 +636,11 @@ static void lost_byte(struct scan *s, size_t k)
 		return;
 	if (c == 0xC3 && (!uc_is_alpha(before) || uc_is_lower(before))) {
 		int cap = !uc_is_alpha(before) && sentence_start(v, at);
+		int next = two || after_lower_word(v, at)
+			       ? mj_any_word_follows(v, sp + two)
+			       : mj_word_follows(v, sp);
 		mj_add_span(s, at, sp + two, cap ? "\xC3\x80" : "\xC3\xA0", 2,
-			    mj_word_follows(v, sp + two) ? ISOLATED_A_CONF
-							 : 0.7,
+			    next ? ISOLATED_A_CONF : 0.7,
 			    two ? "lost byte: 'Ã' and a space read as 'à' and "
 				  "its no-break space"
 				: "lost byte: standalone 'Ã' read as 'à'");

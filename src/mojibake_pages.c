@@ -25,18 +25,23 @@ static int page_piece_ok(int32_t d, size_t k)
 {
 	if (k == 2)
 		return (d >= 0xC0 && d <= 0xFF && d != 0xD7 && d != 0xF7) ||
-		       d == 0x152 || d == 0x153;
+		       d == 0x152 || d == 0x153 || d == 0xAB || d == 0xBB ||
+		       d == 0xB0 || d == 0xA0;
 	return k == 3 && ((d >= 0x2010 && d <= 0x203A) || d == 0x20AC);
 }
 
 /* 1 when d may be a character of an inner layer ("√" and "©" of "√©"
- * inside "‚àö¬©"): a Latin-1 or Latin Extended-A character, or three
- * bytes of the Common script. The outer result must pass
- * page_piece_ok(). */
-static int layer_piece_ok(int32_t d, size_t k)
+ * inside "‚àö¬©", "π" of "√π"): two bytes that one of the charsets
+ * writes as one byte, or three bytes of the Common script. The outer
+ * result must pass page_piece_ok(). */
+static int layer_piece_ok(struct mojibake *m, int32_t d, size_t k)
 {
-	return page_piece_ok(d, k) || (k == 2 && d >= 0xA0 && d <= 0x17F) ||
-	       (k == 3 && mj_script_ok_3_4(d));
+	if (page_piece_ok(d, k) || (k == 3 && mj_script_ok_3_4(d)))
+		return 1;
+	for (int pg = 0; k == 2 && d >= 0xA0 && pg < NPAGES; pg++)
+		if (mj_page_byte(m, pg, d) >= 0)
+			return 1;
+	return 0;
 }
 
 /* 1 when every character of r[0..n) passes page_piece_ok(). */
@@ -112,7 +117,8 @@ static void word_pieces(struct scan *s)
 		while (end < s->n && s->bytes[end])
 			end++;
 		p.cp = end > k ? utf8_next(s->bytes, &j, end) : -1;
-		if (p.cp < 0x80 || j - k < 2 || !layer_piece_ok(p.cp, j - k) ||
+		if (p.cp < 0x80 || j - k < 2 ||
+		    !layer_piece_ok(s->m, p.cp, j - k) ||
 		    overlaps_span(s, s->offs[k], s->offs[j])) {
 			k++;
 			continue;
@@ -153,12 +159,22 @@ static void page_groups(struct scan *s, struct strbuf *reps,
 	}
 }
 
-/* The group starting (at_end 0) or ending (at_end 1) at view offset i. */
+static int has_letter(const char *r, size_t n)
+{
+	for (size_t i = 0; i < n;)
+		if (uc_is_alpha(utf8_next(r, &i, n)))
+			return 1;
+	return 0;
+}
+
+/* The group of letters starting (at_end 0) or ending (at_end 1) at view
+ * offset i: a word goes on through it. */
 static const struct span *group_at(const struct span *g, size_t ng, size_t i,
-				   int at_end)
+				   int at_end, const struct strbuf *reps)
 {
 	for (size_t k = 0; k < ng; k++)
-		if ((at_end ? g[k].ve : g[k].vs) == i)
+		if ((at_end ? g[k].ve : g[k].vs) == i && g[k].conf &&
+		    has_letter(reps->buf + g[k].rs, g[k].rn))
 			return &g[k];
 	return NULL;
 }
@@ -175,7 +191,7 @@ static void group_word(const struct scan *s, const struct span *g, size_t ng,
 
 	for (;;) {
 		size_t at = i;
-		if ((h = group_at(g, ng, i, 1)))
+		if ((h = group_at(g, ng, i, 1, reps)))
 			i = h->vs;
 		else if (i > 0 && mj_word_cp(utf8_prev(v->text, &at)))
 			i = at;
@@ -184,7 +200,7 @@ static void group_word(const struct scan *s, const struct span *g, size_t ng,
 	}
 	for (;;) {
 		size_t at = j;
-		if ((h = group_at(g, ng, j, 0)))
+		if ((h = group_at(g, ng, j, 0, reps)))
 			j = h->ve;
 		else if (j < v->len &&
 			 mj_word_cp(utf8_next(v->text, &at, v->len)))
@@ -195,7 +211,11 @@ static void group_word(const struct scan *s, const struct span *g, size_t ng,
 	*ws = i;
 	*we = j;
 	while (i < j) {
-		if ((h = group_at(g, ng, i, 0))) {
+		if (i != g[k].vs)
+			h = group_at(g, ng, i, 0, reps);
+		else
+			h = &g[k];
+		if (h) {
 			sb_add(w, reps->buf + h->rs, h->rn);
 			i = h->ve;
 		} else {
@@ -204,6 +224,52 @@ static void group_word(const struct scan *s, const struct span *g, size_t ng,
 			sb_add(w, v->text + at, i - at);
 		}
 	}
+}
+
+/* The nearest letter after view offset i (dir 1) or before it (dir -1)
+ * on the same line, or -1. */
+static int32_t nearest_letter(const struct view *v, size_t i, int dir)
+{
+	while (dir > 0 ? i < v->len : i > 0) {
+		int32_t c = dir > 0 ? utf8_next(v->text, &i, v->len)
+				    : utf8_prev(v->text, &i);
+		if (c == '\n' || uc_is_alpha(c))
+			return c == '\n' ? -1 : c;
+	}
+	return -1;
+}
+
+/* Confidence of a group that decodes to a quote, a degree sign or a
+ * no-break space (no letter): sure among Latin letters, 0 when the
+ * nearest letter on either side is of another script ("В" NBSP "Москве"
+ * is Russian typography, not "à"). */
+static double symbol_conf(const struct scan *s, const struct span *g)
+{
+	int32_t before = nearest_letter(s->v, g->vs, -1);
+	int32_t after = nearest_letter(s->v, g->ve, 1);
+
+	if ((before >= 0 && !uc_is_latin(before)) ||
+	    (after >= 0 && !uc_is_latin(after)) || (before < 0 && after < 0))
+		return 0;
+	return DICT_CONF;
+}
+
+/* 1 when the damage of view [vs, ve) sits between two Latin letters and
+ * holds a character that is no Latin letter ("Str√∂bele", "prГ©s"): no
+ * word of any language is written so. */
+static int latin_sandwich(const struct view *v, size_t vs, size_t ve)
+{
+	int32_t before = mj_cp_before(v, vs), after = mj_cp_at(v, ve);
+
+	if (!uc_is_alpha(before) || !uc_is_latin(before) ||
+	    !uc_is_alpha(after) || !uc_is_latin(after))
+		return 0;
+	for (size_t i = vs; i < ve;) {
+		int32_t c = utf8_next(v->text, &i, ve);
+		if (!uc_is_alpha(c) || !uc_is_latin(c))
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -228,12 +294,15 @@ static double group_conf(struct scan *s, const struct span *g, size_t ng,
 	group_word(s, g, ng, k, reps, &ws, &we, &w);
 	/* "à" and "À" alone: before the next word, as in Windows-1252 */
 	if (w.len == 2 && ws == g[k].vs && we == g[k].ve &&
-	    ((!memcmp(w.buf, "\xC3\xA0", 2) && mj_word_follows(s->v, we)) ||
-	     (!memcmp(w.buf, "\xC3\x80", 2) && mj_any_word_follows(s->v, we))))
-		conf = ISOLATED_A_CONF;
+	    (!memcmp(w.buf, "\xC3\xA0", 2) || !memcmp(w.buf, "\xC3\x80", 2)))
+		conf = mj_any_word_follows(s->v, we) ? ISOLATED_A_CONF : 0;
+	else if (!has_letter(reps->buf + g[k].rs, g[k].rn))
+		conf = symbol_conf(s, &g[k]);
 	else if (mj_latin_word(w.buf, w.len)) {
 		if (d && dict_check(d, w.buf, w.len) &&
 		    !dict_check(d, s->v->text + ws, we - ws))
+			conf = DICT_CONF;
+		else if (latin_sandwich(s->v, g[k].vs, g[k].ve))
 			conf = DICT_CONF;
 		else if (ws < g[k].vs || g[k].ve < we)
 			conf = PAGE_WORD_CONF;

@@ -88,8 +88,8 @@ int mj_page_byte(struct mojibake *m, int p, int32_t cp);
  * character of the Common, Inherited or Latin scripts. */
 int mj_script_ok_3_4(int32_t d);
 /* Decode r in place while it is mojibake in full in any charset, up to
- * MAX_REDECODE layers in all. */
-void mj_peel_layers(struct mojibake *m, struct strbuf *r);
+ * MAX_REDECODE layers in all; returns the number of layers removed. */
+int mj_peel_layers(struct mojibake *m, struct strbuf *r);
 /* Code point at view offset i (-1 past the end); the base character
  * before i, combining marks skipped (-1 at 0). */
 int32_t mj_cp_at(const struct view *v, size_t i);

@@ -186,7 +186,10 @@ def injected(binary, data, tmp, seed, show):
         ok = replay(dmg, rows) == clean
         c["restored"] += ok
         if not ok:
-            misses[path].append((dmg, replay(dmg, rows), clean))
+            a = max(0, len(dmg.encode("utf-8")[:span[0]].decode(
+                "utf-8", "replace")) - 30)
+            misses[path].append((dmg[a:a + 90], replay(dmg, rows)[a:a + 90],
+                                 clean))
     print(f"1. injected damage: {len(records)} records from {len(base)} "
           f"clean lines (seed {seed})")
     print(f"   {'path':<14}{'records':>8}{'recall':>8}{'restored':>10}"
@@ -203,7 +206,7 @@ def injected(binary, data, tmp, seed, show):
           f"changed by a mojibake repair")
     for p in PATHS:
         for dmg, after, clean in misses[p][:show]:
-            print(f"   miss {p}: {dmg[:100]!r}\n      -> {after[:100]!r}")
+            print(f"   miss {p}: {dmg!r}\n      -> {after!r}")
 
 
 def clean_corpora(binary, data, tmp, big, show):
