@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "dict.h"
+#include "mojibake.h"
 #include "mojibake_scan.h"
 #include "utf8.h"
 
@@ -67,13 +68,13 @@ static int ascii_space(const struct view *v, size_t i)
 	       c == '\v';
 }
 
-/* 1 when view span [vs, ve) overlaps a span found before with at least
- * DICT_CONF (a weaker one may lose to this reading: drop_overlaps()). */
+/* 1 when view span [vs, ve) overlaps a span found before that is applied
+ * (a weaker one may lose to this reading: mj_drop_overlaps()). */
 static int overlaps_span(const struct scan *s, size_t vs, size_t ve)
 {
 	for (size_t i = 0; i < s->ns; i++)
 		if (s->spans[i].vs < ve && vs < s->spans[i].ve &&
-		    s->spans[i].conf >= DICT_CONF)
+		    s->spans[i].conf >= MOJIBAKE_APPLY_THRESHOLD - 1e-9)
 			return 1;
 	return 0;
 }
@@ -125,29 +126,54 @@ static void word_pieces(struct scan *s)
 		}
 		p.vs = s->offs[k];
 		p.ve = s->offs[j];
-		p.sig = j - k == 3;
+		p.sig = j - k == 3 && page_piece_ok(p.cp, 3);
 		GROW(s->pieces, s->pcap, s->np + 1);
 		s->pieces[s->np++] = p;
 		k = j;
 	}
 }
 
+/* End of the group starting at piece a: the adjacent pieces; with split,
+ * a punctuation piece stands alone. */
+static size_t group_end(const struct scan *s, size_t a, int split)
+{
+	size_t b = a + 1;
+
+	while (b < s->np && s->pieces[b].vs == s->pieces[b - 1].ve &&
+	       !(split && (s->pieces[b].sig || s->pieces[a].sig)))
+		b++;
+	return b;
+}
+
+/* The characters of pieces [a, b) in r, their layers peeled; returns the
+ * number of layers removed. */
+static int group_text(struct scan *s, size_t a, size_t b, struct strbuf *r)
+{
+	char enc[4];
+
+	sb_reset(r);
+	for (size_t i = a; i < b; i++)
+		sb_add(r, enc, utf8_put(enc, s->pieces[i].cp));
+	return mj_peel_layers(s->m, r);
+}
+
 /* Group the adjacent pieces: one span each in *groups, its layers peeled,
- * its replacement appended to reps. */
+ * its replacement appended to reps. A group of one layer mixing
+ * punctuation and letters ("’é" of "вЂ™Г©") is split: the letters are
+ * judged as a word of their own. */
 static void page_groups(struct scan *s, struct strbuf *reps,
 			struct span *groups, size_t *ng)
 {
+	struct strbuf r;
+
+	sb_init(&r);
 	*ng = 0;
 	for (size_t a = 0, b; a < s->np; a = b) {
-		struct strbuf r;
-		char enc[4];
-
-		sb_init(&r);
-		for (b = a; b < s->np &&
-			    (b == a || s->pieces[b].vs == s->pieces[b - 1].ve);
-		     b++)
-			sb_add(&r, enc, utf8_put(enc, s->pieces[b].cp));
-		mj_peel_layers(s->m, &r);
+		b = group_end(s, a, 0);
+		if (!group_text(s, a, b, &r) && group_end(s, a, 1) < b) {
+			b = group_end(s, a, 1);
+			group_text(s, a, b, &r);
+		}
 		groups[*ng].conf = page_result_ok(r.buf, r.len);
 		groups[*ng].vs = s->pieces[a].vs;
 		groups[*ng].ve = s->pieces[b - 1].ve;
@@ -155,8 +181,8 @@ static void page_groups(struct scan *s, struct strbuf *reps,
 		groups[*ng].rn = r.len;
 		groups[(*ng)++].sure = s->pieces[a].sig && b - a == 1;
 		sb_add(reps, r.buf, r.len);
-		sb_release(&r);
 	}
+	sb_release(&r);
 }
 
 static int has_letter(const char *r, size_t n)
@@ -179,6 +205,12 @@ static const struct span *group_at(const struct span *g, size_t ng, size_t i,
 	return NULL;
 }
 
+/* A Latin letter or a mark: what the repaired word is made of. */
+static int latin_cp(int32_t c)
+{
+	return uc_is_mark(c) || (uc_is_alpha(c) && uc_is_latin(c));
+}
+
 /* The word around group g: letters, marks and other groups on both
  * sides; in *w the word with every group replaced. */
 static void group_word(const struct scan *s, const struct span *g, size_t ng,
@@ -193,7 +225,7 @@ static void group_word(const struct scan *s, const struct span *g, size_t ng,
 		size_t at = i;
 		if ((h = group_at(g, ng, i, 1, reps)))
 			i = h->vs;
-		else if (i > 0 && mj_word_cp(utf8_prev(v->text, &at)))
+		else if (i > 0 && latin_cp(utf8_prev(v->text, &at)))
 			i = at;
 		else
 			break;
@@ -203,7 +235,7 @@ static void group_word(const struct scan *s, const struct span *g, size_t ng,
 		if ((h = group_at(g, ng, j, 0, reps)))
 			j = h->ve;
 		else if (j < v->len &&
-			 mj_word_cp(utf8_next(v->text, &at, v->len)))
+			 latin_cp(utf8_next(v->text, &at, v->len)))
 			j = at;
 		else
 			break;
