@@ -58,6 +58,8 @@ struct line {
 	size_t klen;
 	long pat; /* matching pattern or -1 */
 	int blank, prose, url_only, punct_only;
+	size_t latin, foreign; /* letters of the Latin script, of others */
+	int symbols;	       /* holds a symbol (+ = $ ★ ©...) */
 };
 
 static int is_break_cp(int32_t c)
@@ -144,6 +146,18 @@ static int ends_sentence(const char *t, size_t s, size_t e)
 	return 0;
 }
 
+/* Letters by script and symbols of line l. */
+static void count_chars(const char *t, struct line *l)
+{
+	for (size_t i = l->start; i < l->end;) {
+		int32_t c = utf8_next(t, &i, l->end);
+		if (uc_is_alpha(c))
+			*(uc_is_latin(c) ? &l->latin : &l->foreign) += 1;
+		else if (uc_is_symbol(c))
+			l->symbols = 1;
+	}
+}
+
 /* Word counts and URL / punctuation-only flags from the tokens. */
 static void annotate(const char *t, struct line *lines, size_t n,
 		     const struct tokens *ts)
@@ -171,8 +185,9 @@ static void annotate(const char *t, struct line *lines, size_t n,
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct line *l = &lines[i];
+		count_chars(t, l);
 		l->url_only &= l->toks > 0;
-		l->punct_only &= l->toks > 0;
+		l->punct_only &= l->toks > 0 && !l->symbols;
 		l->prose =
 		    l->words >= 20 ||
 		    (l->words >= 4 && ends_sentence(t, l->start, l->end));
@@ -486,7 +501,8 @@ struct scan {
 	const struct boilerplate_rules *rules;
 	const struct bp_counts *counts;
 	size_t batch, threshold;
-	size_t done; /* view offset where the last removal ended */
+	size_t done;	 /* view offset where the last removal ended */
+	size_t nonblank; /* non-blank lines of the article */
 };
 
 /* A lone lower-case token of ASCII letters and digits joined by '-' or
@@ -668,6 +684,11 @@ static double edge_rule(const struct scan *s, size_t i, int head, char *d,
 	const char *lang, *cat = pattern_cat(s, l, &lang);
 	size_t n = recurring(s, l);
 
+	if (n && !cat && l->words && ends_sentence(s->t, l->start, l->end))
+		return say(d, dn, 0.5,
+			   "line carried by %zu of %zu articles; kept: "
+			   "a sentence",
+			   n, s->batch);
 	if (n)
 		return say(d, dn, 0.9, "line carried by %zu of %zu articles", n,
 			   s->batch);
@@ -715,6 +736,33 @@ static double inner_rule(const struct scan *s, size_t i, char *d, size_t dn)
 			  : 0.8,
 		   "line carried by %zu of %zu articles%s", n, s->batch,
 		   kept ? kept : "");
+}
+
+/*
+ * Why line i, which has positive evidence of residue, is still kept (its
+ * finding reported, not applied), or NULL. Deleting real content is the
+ * worst thing the tool can do: a record of one line (--per-line, --jsonl)
+ * would vanish whole; a line in another script than Latin, or of symbols
+ * without letters, is outside what the patterns and the structural rules
+ * were written for; a line of prose is the story's text, unless a call to
+ * action or an advertising label announces it (the title of a link).
+ */
+static const char *kept_reason(const struct scan *s, size_t i)
+{
+	const struct line *l = &s->lines[i];
+	const char *cat;
+
+	if (s->nonblank == 1)
+		return "the only line of the record";
+	if (l->foreign > l->latin)
+		return "a line of non-Latin script";
+	if (l->symbols && !l->latin && !l->foreign)
+		return "a line of symbols";
+	cat = pattern_cat(s, l, NULL);
+	if (l->prose &&
+	    !(cat && (!strcmp(cat, "action") || !strcmp(cat, "advert"))))
+		return "a line with sentence content";
+	return NULL;
 }
 
 /* 1 when an applied finding of an earlier stage already deletes all of
@@ -767,7 +815,7 @@ void boilerplate_detect(struct article *a, const struct view *v,
 {
 	struct scan s = {
 	    .t = v->text, .len = v->len, .rules = rules, .counts = counts};
-	char detail[160];
+	char detail[200];
 
 	s.batch = batch_articles ? batch_articles : bp_counts_articles(counts);
 	s.threshold = bp_recur_threshold(s.batch);
@@ -776,8 +824,11 @@ void boilerplate_detect(struct article *a, const struct view *v,
 	for (size_t i = 0; i < s.n; i++)
 		set_key(v->text, &s.lines[i], BP_KEY_MAX_BYTES);
 	find_edges(&s);
+	for (size_t i = 0; i < s.n; i++)
+		s.nonblank += !s.lines[i].blank;
 	for (size_t i = 0; i < s.n; i++) {
 		int head = i < s.head_end, tail = i >= s.tail_start;
+		const char *kept;
 		double conf;
 
 		if (s.lines[i].blank)
@@ -786,6 +837,13 @@ void boilerplate_detect(struct article *a, const struct view *v,
 			conf = edge_rule(&s, i, head, detail, sizeof(detail));
 		else
 			conf = inner_rule(&s, i, detail, sizeof(detail));
+		if (conf >= BP_APPLY_CONFIDENCE &&
+		    (kept = kept_reason(&s, i))) {
+			size_t dl = strlen(detail);
+			snprintf(detail + dl, sizeof(detail) - dl, "; kept: %s",
+				 kept);
+			conf = 0.5;
+		}
 		if (conf > 0)
 			report(&s, a, v, i, tail && !head, conf, detail);
 	}

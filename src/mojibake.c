@@ -8,6 +8,8 @@
  * character). Adjacent pieces form a span: one finding. Confidences are
  * settled per piece, then per span, then per line (a line with confident
  * damage lends confidence to its weaker spans), and only then reported.
+ * The other charsets are read word by word in mojibake_pages.c, between
+ * the Windows-1252 scan and the line evidence.
  */
 #include "mojibake.h"
 
@@ -19,77 +21,51 @@
 #include <unicode/ucnv_err.h>
 #include <unicode/uscript.h>
 
+#include "dict.h"
+#include "mojibake_scan.h"
 #include "utf8.h"
 #include "util.h"
 
-/* Windows-1252 encodes nothing above U+2122, so a cache of this many code
- * points answers every question about it. */
-#define CACHE_SIZE	0x2200
-#define MAX_REDECODE	3
-#define LINE_BONUS	0.15
-#define SANDWICH_BONUS	0.15
-#define ISOLATED_CONF	0.7
-#define ISOLATED_A_CONF 0.8
-
-struct mojibake {
-	UConverter *cp1252;
-	int16_t byte_of[CACHE_SIZE]; /* 0 unknown, -1 none, else the byte */
+const struct mj_page mj_pages[NPAGES] = {
+    {"windows-1252", "UTF-8 read as windows-1252"},
+    {"macintosh", "UTF-8 read as MacRoman"},
+    {"windows-1251", "UTF-8 read as windows-1251"},
+    {"windows-1250", "UTF-8 read as windows-1250"},
+    {"ISO-8859-2", "UTF-8 read as ISO-8859-2"},
 };
 
-/* One candidate character: view span, decoded code point, confidence. */
-struct piece {
-	size_t vs, ve;
-	int32_t cp;
-	double conf;
-	int script;   /* a letter of a non-Latin script (Greek, Cyrillic..) */
-	int mark;     /* a combining mark */
-	int weak_end; /* ends in closing punctuation or NBSP ("IRMÃ»") */
-	int sandwich; /* a Latin Extended letter from two characters */
-};
-
-struct span {
-	size_t vs, ve;
-	size_t rs, rn; /* replacement: scan.repl.buf[rs .. rs + rn) */
-	double conf;
-	int sure; /* applied on its own, before line evidence */
-	size_t line;
-	const char *why;
-};
-
-struct scan {
-	struct mojibake *m;
-	const struct view *v;
-	size_t line;
-	/* the current run: code points, their view offsets, their bytes */
-	int32_t *cps;
-	size_t *offs; /* offs[n] is the end of the run */
-	char *bytes;
-	size_t n, cap;
-	struct piece *pieces;
-	size_t np, pcap;
-	struct span *spans;
-	size_t ns, scap;
-	struct strbuf repl;
-};
-
-struct mojibake *mojibake_new(void)
+/* Open one converter that stops at the first unmappable character. */
+static UConverter *open_page(const char *name)
 {
 	UErrorCode err = U_ZERO_ERROR;
-	struct mojibake *m = xcalloc(1, sizeof(*m));
+	UConverter *c = ucnv_open(name, &err);
 
-	m->cp1252 = ucnv_open("windows-1252", &err);
 	if (U_SUCCESS(err))
-		ucnv_setFromUCallBack(m->cp1252, UCNV_FROM_U_CALLBACK_STOP,
-				      NULL, NULL, NULL, &err);
+		ucnv_setFromUCallBack(c, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL,
+				      NULL, &err);
 	if (U_SUCCESS(err))
-		ucnv_setToUCallBack(m->cp1252, UCNV_TO_U_CALLBACK_STOP, NULL,
-				    NULL, NULL, &err);
+		ucnv_setToUCallBack(c, UCNV_TO_U_CALLBACK_STOP, NULL, NULL,
+				    NULL, &err);
 	if (U_FAILURE(err)) {
-		rl_error("cannot open the windows-1252 converter: %s",
+		rl_error("cannot open the %s converter: %s", name,
 			 u_errorName(err));
-		mojibake_free(m);
+		if (c)
+			ucnv_close(c);
 		return NULL;
 	}
+	return c;
+}
+
+struct mojibake *mojibake_new(struct dict *dict)
+{
+	struct mojibake *m = xcalloc(1, sizeof(*m));
+
+	m->dict = dict;
+	for (int p = 0; p < NPAGES; p++)
+		if (!(m->cnv[p] = open_page(mj_pages[p].icu))) {
+			mojibake_free(m);
+			return NULL;
+		}
 	return m;
 }
 
@@ -97,37 +73,52 @@ void mojibake_free(struct mojibake *m)
 {
 	if (!m)
 		return;
-	if (m->cp1252)
-		ucnv_close(m->cp1252);
+	for (int p = 0; p < NPAGES; p++)
+		if (m->cnv[p])
+			ucnv_close(m->cnv[p]);
 	free(m);
 }
 
-/*
- * The byte a sloppy Windows-1252 encoder gives cp, or -1. Sloppy: the C1
- * controls U+0080..U+009F, which a Latin-1 decoder produces and
- * Windows-1252 lacks, encode as their own value (Latin-1's definition).
- */
-static int sloppy_byte(struct mojibake *m, int32_t cp)
+/* The byte 0x80..0xFF charset p gives cp, or -1 (uncached). */
+static int page_byte_uncached(struct mojibake *m, int p, int32_t cp)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	UChar u = (UChar)cp;
 	char b = 0;
 	int32_t n;
 
-	if (cp < 0x80 || cp >= CACHE_SIZE)
+	if (cp > 0xFFFF)
 		return -1;
-	if (m->byte_of[cp])
-		return m->byte_of[cp];
-	if (cp <= 0x9F) {
-		m->byte_of[cp] = (int16_t)cp;
-		return cp;
-	}
-	ucnv_resetFromUnicode(m->cp1252);
-	n = ucnv_fromUChars(m->cp1252, &b, 1, &u, 1, &err);
-	m->byte_of[cp] = U_SUCCESS(err) && n == 1 && (unsigned char)b >= 0x80
-			     ? (int16_t)(unsigned char)b
-			     : -1;
-	return m->byte_of[cp];
+	ucnv_resetFromUnicode(m->cnv[p]);
+	n = ucnv_fromUChars(m->cnv[p], &b, 1, &u, 1, &err);
+	return U_SUCCESS(err) && n == 1 && (unsigned char)b >= 0x80
+		   ? (unsigned char)b
+		   : -1;
+}
+
+/*
+ * The byte 0x80..0xFF charset p gives cp, or -1. For Windows-1252 the
+ * encoder is sloppy: the C1 controls U+0080..U+009F, which a Latin-1
+ * decoder produces and Windows-1252 lacks, encode as their own value
+ * (Latin-1's definition).
+ */
+int mj_page_byte(struct mojibake *m, int p, int32_t cp)
+{
+	if (cp < 0x80)
+		return -1;
+	if (cp >= CACHE_SIZE)
+		return p == PAGE_1252 ? -1 : page_byte_uncached(m, p, cp);
+	if (!m->byte_of[p][cp])
+		m->byte_of[p][cp] =
+		    (int16_t)(p == PAGE_1252 && cp <= 0x9F
+				  ? cp
+				  : page_byte_uncached(m, p, cp));
+	return m->byte_of[p][cp];
+}
+
+static int sloppy_byte(struct mojibake *m, int32_t cp)
+{
+	return mj_page_byte(m, PAGE_1252, cp);
 }
 
 /* The Windows-1252 character of byte b, or -1 when it has none. */
@@ -138,15 +129,15 @@ static int32_t cp1252_char(struct mojibake *m, unsigned char b)
 	UChar out[2];
 	int32_t n;
 
-	ucnv_resetToUnicode(m->cp1252);
-	n = ucnv_toUChars(m->cp1252, out, 2, &in, 1, &err);
+	ucnv_resetToUnicode(m->cnv[PAGE_1252]);
+	n = ucnv_toUChars(m->cnv[PAGE_1252], out, 2, &in, 1, &err);
 	if (U_FAILURE(err) || n != 1 || u_charType(out[0]) == U_CONTROL_CHAR)
 		return -1;
 	return out[0];
 }
 
 /* Code point at view offset i (-1 past the end) and before it (-1 at 0). */
-static int32_t cp_at(const struct view *v, size_t i)
+int32_t mj_cp_at(const struct view *v, size_t i)
 {
 	return i < v->len ? utf8_next(v->text, &i, v->len) : -1;
 }
@@ -154,7 +145,7 @@ static int32_t cp_at(const struct view *v, size_t i)
 /* The base character before view offset i: combining marks are skipped,
  * so that "e" U+0301 reads like its composed "é" and the verdict does not
  * change once the NFC stage has composed them. */
-static int32_t cp_before(const struct view *v, size_t i)
+int32_t mj_cp_before(const struct view *v, size_t i)
 {
 	int32_t c = -1;
 
@@ -168,7 +159,7 @@ static int is_c1(int32_t c)
 	return c >= 0x80 && c <= 0x9F;
 }
 
-static int script_ok_3_4(int32_t d)
+int mj_script_ok_3_4(int32_t d)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	UScriptCode sc = uscript_getScript(d, &err);
@@ -212,7 +203,7 @@ static double piece_base(struct piece *p, const int32_t *orig, size_t k)
 		c = p->cp >= 0xA0 ? 0.85 : 0; /* "Ã©", "Â°"; C1 refused */
 	else if (k == 2)
 		c = two_byte_base(p);
-	else if (!script_ok_3_4(p->cp))
+	else if (!mj_script_ok_3_4(p->cp))
 		c = 0;
 	else if (k == 3 && orig[0] == 0xE2 && orig[1] == 0x20AC)
 		c = 0.95; /* "â€™", "â€œ", "â€“"... */
@@ -233,8 +224,8 @@ static int applies(double conf)
 	return conf >= MOJIBAKE_APPLY_THRESHOLD - 1e-9;
 }
 
-static void add_span(struct scan *s, size_t vs, size_t ve, const char *repl,
-		     size_t rn, double conf, const char *why)
+void mj_add_span(struct scan *s, size_t vs, size_t ve, const char *repl,
+		 size_t rn, double conf, const char *why)
 {
 	struct span *sp;
 
@@ -252,12 +243,12 @@ static void add_span(struct scan *s, size_t vs, size_t ve, const char *repl,
 }
 
 /*
- * Read text[0..len) as sloppy Windows-1252 bytes and decode them as UTF-8
- * in full; NULL when any character or sequence does not qualify. Used for
+ * Read text[0..len) as bytes of charset pg and decode them as UTF-8 in
+ * full; NULL when any character or sequence does not qualify. Used for
  * the second layer of double-encoded text.
  */
-static char *redecode(struct mojibake *m, const char *text, size_t len,
-		      size_t *out_len)
+static char *redecode_page(struct mojibake *m, int pg, const char *text,
+			   size_t len, size_t *out_len)
 {
 	struct strbuf bytes, out;
 	size_t i = 0, j = 0;
@@ -266,7 +257,7 @@ static char *redecode(struct mojibake *m, const char *text, size_t len,
 	sb_init(&bytes);
 	sb_init(&out);
 	while (i < len) {
-		int b = sloppy_byte(m, utf8_next(text, &i, len));
+		int b = mj_page_byte(m, pg, utf8_next(text, &i, len));
 		if (b < 0)
 			goto out;
 		sb_addc(&bytes, (char)b);
@@ -292,6 +283,36 @@ out:
 	return res;
 }
 
+/* The first charset in which text[0..len) is mojibake in full, decoded;
+ * NULL when there is none. Layers may mix charsets ("âˆšÂ©" is MacRoman's
+ * "√©" read once more as Windows-1252). */
+static char *redecode(struct mojibake *m, const char *text, size_t len,
+		      size_t *out_len)
+{
+	char *r = NULL;
+
+	for (int pg = 0; pg < NPAGES && !r; pg++)
+		r = redecode_page(m, pg, text, len, out_len);
+	return r;
+}
+
+/* Redecode r in place while it is mojibake in full (MAX_REDECODE layers). */
+int mj_peel_layers(struct mojibake *m, struct strbuf *r)
+{
+	char *again;
+	size_t n;
+	int k;
+
+	for (k = 1;
+	     k < MAX_REDECODE && (again = redecode(m, r->buf, r->len, &n));
+	     k++) {
+		sb_reset(r);
+		sb_add(r, again, n);
+		free(again);
+	}
+	return k - 1;
+}
+
 /* Settle the confidence of pieces [a, b), adjacent in the view. */
 static void settle_pieces(struct scan *s, size_t a, size_t b)
 {
@@ -302,14 +323,15 @@ static void settle_pieces(struct scan *s, size_t a, size_t b)
 	for (size_t i = a; i < b; i++) {
 		struct piece *p = &s->pieces[i];
 		int32_t before =
-		    i > a ? s->pieces[i - 1].cp : cp_before(s->v, p->vs);
+		    i > a ? s->pieces[i - 1].cp : mj_cp_before(s->v, p->vs);
 		int32_t after =
-		    i + 1 < b ? s->pieces[i + 1].cp : cp_at(s->v, p->ve);
+		    i + 1 < b ? s->pieces[i + 1].cp : mj_cp_at(s->v, p->ve);
 		if (p->script)
 			p->conf = letters >= 3 ? 0.9 : letters == 2 ? 0.7 : 0;
 		if (p->mark && !uc_is_alpha(before))
 			p->conf = 0;
-		if (p->weak_end && uc_is_alpha(before) && !uc_is_alpha(after) &&
+		if (p->weak_end && uc_is_alpha(before) &&
+		    !uc_is_lower(before) && !uc_is_alpha(after) &&
 		    p->conf > 0.6)
 			p->conf = 0.6;
 		/* "cÅ“ur": a capital and a quote mark inside a lower-case
@@ -322,24 +344,34 @@ static void settle_pieces(struct scan *s, size_t a, size_t b)
 
 /* 1 when view offset i holds a space followed by a lower-case letter or a
  * digit: the next word of a sentence. */
-static int word_follows(const struct view *v, size_t i)
+int mj_word_follows(const struct view *v, size_t i)
 {
-	int32_t c = cp_at(v, i + 1);
+	int32_t c = mj_cp_at(v, i + 1);
 
 	return i < v->len && v->text[i] == ' ' &&
 	       (uc_is_lower(c) || uc_is_digit(c));
+}
+
+/* 1 when view offset i holds a space followed by a letter or a digit. */
+int mj_any_word_follows(const struct view *v, size_t i)
+{
+	int32_t c = mj_cp_at(v, i + 1);
+
+	return i < v->len && v->text[i] == ' ' &&
+	       (uc_is_alpha(c) || uc_is_digit(c));
 }
 
 /*
  * A single decoded letter standing alone ("les séquences « Ã© » et
  * « Ã¨ »") is more often a quoted example than damage: it needs evidence
  * from its line, except "à" before the next word of a sentence, the one
- * accented word of a single letter in French.
+ * accented word of a single letter in French, and its capital "À" before
+ * any word ("Ã€ Paris").
  */
 static double isolated_letter(const struct view *v, int32_t cp, size_t ve,
 			      double conf)
 {
-	if (cp == 0xE0 && word_follows(v, ve))
+	if ((cp == 0xE0 || cp == 0xC0) && mj_any_word_follows(v, ve))
 		return ISOLATED_A_CONF;
 	return conf < ISOLATED_CONF ? conf : ISOLATED_CONF;
 }
@@ -371,7 +403,7 @@ static void take_marks(const struct view *v, size_t *vs, size_t *ve,
 	if (r->len && uc_is_mark(utf8_next(r->buf, &k, r->len)))
 		while (i > 0 && uc_is_mark(utf8_prev(v->text, &i)))
 			; /* back over the marks and the letter they sit on */
-	while (j < v->len && uc_is_mark(cp_at(v, j)))
+	while (j < v->len && uc_is_mark(mj_cp_at(v, j)))
 		utf8_next(v->text, &j, v->len);
 	if (i == *vs && j == *ve && !has_mark(r->buf, r->len))
 		return;
@@ -390,13 +422,109 @@ static void take_marks(const struct view *v, size_t *vs, size_t *ve,
 	sb_release(&t);
 }
 
+/* 1 when c continues a word for the dictionary verdict. */
+int mj_word_cp(int32_t c)
+{
+	return uc_is_alpha(c) || uc_is_mark(c);
+}
+
+/* The word around view span [vs, ve): letters and marks on both sides. */
+static void word_around(const struct view *v, size_t *vs, size_t *ve)
+{
+	size_t i = *vs, j = *ve;
+
+	while (i > 0) {
+		size_t at = i;
+		if (!mj_word_cp(utf8_prev(v->text, &at)))
+			break;
+		i = at;
+	}
+	while (j < v->len) {
+		size_t at = j;
+		if (!mj_word_cp(utf8_next(v->text, &at, v->len)))
+			break;
+		j = at;
+	}
+	*vs = i;
+	*ve = j;
+}
+
+/* 1 when s[0..len) has two letters or more, all of them Latin, and
+ * nothing but letters and marks. */
+int mj_latin_word(const char *s, size_t len)
+{
+	size_t letters = 0;
+
+	for (size_t i = 0; i < len;) {
+		int32_t c = utf8_next(s, &i, len);
+		if (uc_is_mark(c))
+			continue;
+		if (!uc_is_alpha(c) || !uc_is_latin(c))
+			return 0;
+		letters++;
+	}
+	return letters >= 2;
+}
+
+/*
+ * The dictionary's verdict on replacing view span [vs, ve) by r[0..rn):
+ * 1 when the repaired word is a Latin word the dictionary accepts and the
+ * damaged word is not, else 0.
+ */
+static int dict_prefers(struct scan *s, size_t vs, size_t ve, const char *r,
+			size_t rn)
+{
+	const struct view *v = s->v;
+	size_t ws = vs, we = ve;
+	struct strbuf w;
+	int better;
+
+	if (!s->m->dict)
+		return 0;
+	word_around(v, &ws, &we);
+	sb_init(&w);
+	sb_add(&w, v->text + ws, vs - ws);
+	sb_add(&w, r, rn);
+	sb_add(&w, v->text + ve, we - ve);
+	better = mj_latin_word(w.buf, w.len) &&
+		 dict_check(s->m->dict, w.buf, w.len) &&
+		 !dict_check(s->m->dict, v->text + ws, we - ws);
+	sb_release(&w);
+	return better;
+}
+
+/* Confidence conf raised to DICT_CONF when the dictionary prefers the
+ * repair. */
+static double dict_verdict(struct scan *s, size_t vs, size_t ve, const char *r,
+			   size_t rn, double conf)
+{
+	if (conf < DICT_CONF && dict_prefers(s, vs, ve, r, rn))
+		return DICT_CONF;
+	return conf;
+}
+
+/* Confidence of a repair of view [vs, ve) whose result r was mojibake
+ * again: text damaged twice is no spelling of any language, except a
+ * single letter standing alone, judged as such ("« ÃƒÂ© »"). */
+static double layered(const struct view *v, size_t vs, size_t ve,
+		      const struct strbuf *r, double conf)
+{
+	size_t i = 0;
+	int32_t c = utf8_next(r->buf, &i, r->len);
+
+	if (i == r->len && uc_is_alpha(c) &&
+	    !uc_is_alpha(mj_cp_before(v, vs)) && !uc_is_alpha(mj_cp_at(v, ve)))
+		return isolated_letter(v, c, ve, conf);
+	return conf < DICT_CONF ? DICT_CONF : conf;
+}
+
 /* Emit pieces [a, b) (adjacent, all accepted) as one span. */
 static void emit_pieces(struct scan *s, size_t a, size_t b)
 {
 	struct strbuf r;
 	double conf = 1.0;
-	size_t vs = s->pieces[a].vs, ve = s->pieces[b - 1].ve, n;
-	char enc[4], *again;
+	size_t vs = s->pieces[a].vs, ve = s->pieces[b - 1].ve;
+	char enc[4];
 
 	sb_init(&r);
 	for (size_t i = a; i < b; i++) {
@@ -404,21 +532,17 @@ static void emit_pieces(struct scan *s, size_t a, size_t b)
 			conf = s->pieces[i].conf;
 		sb_add(&r, enc, utf8_put(enc, s->pieces[i].cp));
 	}
-	if (b - a >= 2 || uc_is_alpha(cp_before(s->v, vs)) ||
-	    uc_is_alpha(cp_at(s->v, ve)))
+	if (b - a >= 2 || uc_is_alpha(mj_cp_before(s->v, vs)) ||
+	    uc_is_alpha(mj_cp_at(s->v, ve)))
 		conf += 0.1;
 	else if (uc_is_alpha(s->pieces[a].cp))
 		conf = isolated_letter(s->v, s->pieces[a].cp, ve, conf);
-	for (int k = 1;
-	     k < MAX_REDECODE && (again = redecode(s->m, r.buf, r.len, &n));
-	     k++) {
-		sb_reset(&r);
-		sb_add(&r, again, n);
-		free(again);
-	}
+	if (mj_peel_layers(s->m, &r))
+		conf = layered(s->v, vs, ve, &r, conf);
+	conf = dict_verdict(s, vs, ve, r.buf, r.len, conf);
 	take_marks(s->v, &vs, &ve, &r);
-	add_span(s, vs, ve, r.buf, r.len, conf > 0.99 ? 0.99 : conf,
-		 "UTF-8 read as windows-1252");
+	mj_add_span(s, vs, ve, r.buf, r.len, conf > 0.99 ? 0.99 : conf,
+		    "UTF-8 read as windows-1252");
 	sb_release(&r);
 }
 
@@ -475,32 +599,57 @@ static int sentence_start(const struct view *v, size_t i)
 	return 1;
 }
 
+/* 1 when the word before the space before view offset i starts with a
+ * lower-case letter: "Ã" stands in running text ("se rendre Ã Berlin"),
+ * where "à" fits before a name, not after a capitalized heading
+ * ("Commerces Ã Herzliya"). */
+static int after_lower_word(const struct view *v, size_t i)
+{
+	int32_t c, first = -1;
+
+	if (i < 2 || v->text[i - 1] != ' ')
+		return 0;
+	i--;
+	while (i > 0 &&
+	       (uc_is_alpha(c = utf8_prev(v->text, &i)) || uc_is_mark(c)))
+		first = uc_is_alpha(c) ? c : first;
+	return uc_is_lower(first);
+}
+
 /*
  * Lost-byte patterns at the last character of a run, followed by a space:
- * "Ã la" (the NBSP of "à" lost), "lâ appui" (the C1 bytes of "’" turned
- * into a space), "1Â 000" (the lead of a NBSP left behind).
+ * "Ã la" (the NBSP of "à" lost), "Ã  la" (the NBSP turned into a space:
+ * the repair takes that space too), "lâ appui" (the C1 bytes of "’"
+ * turned into a space), "1Â 000" (the lead of a NBSP left behind).
  */
 static void lost_byte(struct scan *s, size_t k)
 {
 	const struct view *v = s->v;
 	size_t at = s->offs[k], sp = s->offs[k + 1];
-	int32_t c = s->cps[k], before = cp_before(v, at);
-	int32_t after = cp_at(v, sp + 1);
+	int32_t c = s->cps[k], before = mj_cp_before(v, at);
+	int two = c == 0xC3 && sp + 1 < v->len && v->text[sp] == ' ' &&
+		  v->text[sp + 1] == ' ';
+	int32_t after = mj_cp_at(v, sp + 1 + two);
 
 	if (sp >= v->len || v->text[sp] != ' ' ||
 	    (!uc_is_alpha(after) && !uc_is_digit(after)))
 		return;
 	if (c == 0xC3 && (!uc_is_alpha(before) || uc_is_lower(before))) {
 		int cap = !uc_is_alpha(before) && sentence_start(v, at);
-		add_span(s, at, sp, cap ? "\xC3\x80" : "\xC3\xA0", 2,
-			 word_follows(v, sp) ? ISOLATED_A_CONF : 0.7,
-			 "lost byte: standalone 'Ã' read as 'à'");
+		int next = two || after_lower_word(v, at)
+			       ? mj_any_word_follows(v, sp + two)
+			       : mj_word_follows(v, sp);
+		mj_add_span(s, at, sp + two, cap ? "\xC3\x80" : "\xC3\xA0", 2,
+			    next ? ISOLATED_A_CONF : 0.7,
+			    two ? "lost byte: 'Ã' and a space read as 'à' and "
+				  "its no-break space"
+				: "lost byte: standalone 'Ã' read as 'à'");
 	} else if (c == 0xE2 && uc_is_alpha(before) && uc_is_alpha(after)) {
-		add_span(s, at, sp + 1, "\xE2\x80\x99", 3, 0.7,
-			 "lost bytes: 'â ' read as an apostrophe");
+		mj_add_span(s, at, sp + 1, "\xE2\x80\x99", 3, 0.7,
+			    "lost bytes: 'â ' read as an apostrophe");
 	} else if (c == 0xC2 && !uc_is_alpha(before)) {
-		add_span(s, at, sp + 1, "\xC2\xA0", 2, 0.7,
-			 "lost byte: 'Â ' read as a no-break space");
+		mj_add_span(s, at, sp + 1, "\xC2\xA0", 2, 0.7,
+			    "lost byte: 'Â ' read as a no-break space");
 	}
 }
 
@@ -510,8 +659,9 @@ static void isolated_c1(struct scan *s, size_t k)
 	int32_t c = cp1252_char(s->m, (unsigned char)s->cps[k]);
 
 	if (c > 0)
-		add_span(s, s->offs[k], s->offs[k + 1], repl, utf8_put(repl, c),
-			 0.85, "C1 control read as windows-1252");
+		mj_add_span(s, s->offs[k], s->offs[k + 1], repl,
+			    utf8_put(repl, c), 0.85,
+			    "C1 control read as windows-1252");
 }
 
 static void process_run(struct scan *s)
@@ -609,6 +759,8 @@ void mojibake_repair(struct mojibake *m, struct article *a,
 		else
 			utf8_next(v->text, &i, v->len);
 	}
+	mj_scan_pages(&s);
+	mj_drop_overlaps(&s);
 	line_evidence(&s);
 	for (size_t k = 0; k < s.ns; k++) {
 		const struct span *sp = &s.spans[k];

@@ -1,6 +1,8 @@
 /*
- * mojibake.h - repair of UTF-8 text that was decoded as Windows-1252 or
- * Latin-1 and encoded again (finding kind `mojibake`).
+ * mojibake.h - repair of UTF-8 text that was decoded as a legacy 8-bit
+ * charset (Windows-1252 and Latin-1 first, then MacRoman, Windows-1251,
+ * Windows-1250 and ISO-8859-2) and encoded again (finding kind
+ * `mojibake`).
  *
  * "présentation" stored as UTF-8 is C3 A9 for the "é"; read as
  * Windows-1252 those bytes are "Ã©", and written out again as UTF-8 the
@@ -55,6 +57,32 @@
  *    across an applied repair, and a second run would. When the context
  *    rules look at the character before a repair, combining marks are
  *    skipped ("e" U+0301 reads as "é").
+ *  - lost_space: "Ã" followed by two spaces, or by a NBSP and a space,
+ *    before a word is the "à" whose NBSP byte a scraper turned into a
+ *    space: the repair takes the "Ã" and the one space that was its second
+ *    byte ("Ã  la" -> "à la"). This stage runs before the spacing and
+ *    control-character stages, which would collapse the two spaces or
+ *    delete the NBSP and leave "Ã la" without its evidence. "Ã€" ("À")
+ *    before the next word is accepted like "à" (0.8). A sequence ending in
+ *    a NBSP after a lower-case letter ("jusquÃ" NBSP) is not a word in
+ *    capitals: weak_end applies after a capital only.
+ *  - other_pages: the same damage through MacRoman ("√©" for "é",
+ *    "‚Ä¶" for "…"), Windows-1251 ("Г©"), Windows-1250 and ISO-8859-2
+ *    ("Ă©"), looked for word by word in the text Windows-1252 left alone.
+ *    A decoded character must be a Latin-1 letter, "œ"/"Œ", or (three
+ *    bytes) General Punctuation and the euro sign; every letter of the
+ *    repaired word must be Latin (Russian, Czech and Polish words never
+ *    decode into one). Confidence 0.9 when the dictionary accepts the
+ *    repaired word and not the damaged one, or for a three-byte
+ *    punctuation signature ("‚Ä¶", "вЂ™"); 0.7 for letters inside a word
+ *    otherwise (a name: applied with line evidence); nothing else is
+ *    reported.
+ *  - layers: a repair whose result is itself mojibake in full, in any of
+ *    the charsets, is decoded again (up to three layers, in one finding):
+ *    "ÃƒÂ©", "√É¬©", "âˆšÂ©" all become "é".
+ *  - dictionary: a Windows-1252 repair inside a word of at least two
+ *    letters that the dictionary accepts, where it rejects the damaged
+ *    word, gets 0.9.
  *  - untouched: text where no span qualifies is byte-identical: Portuguese
  *    "São", "NÃO", Vietnamese, "«CAFÉ»", Cyrillic, and repaired text itself
  *    (the stage is idempotent).
@@ -70,9 +98,12 @@
 
 struct mojibake;
 
-/* Open the converters of one worker. Returns NULL after printing the error
- * when ICU has no Windows-1252 converter. Free with mojibake_free(). */
-struct mojibake *mojibake_new(void);
+struct dict;
+
+/* Open the converters of one worker; dict (borrowed, may be NULL: then no
+ * dictionary verdict) must outlive it. Returns NULL after printing the
+ * error when ICU lacks one of the converters. Free with mojibake_free(). */
+struct mojibake *mojibake_new(struct dict *dict);
 /* Close m; NULL is a no-op. */
 void mojibake_free(struct mojibake *m);
 

@@ -185,7 +185,7 @@ struct worker *worker_new(const struct options *opt,
 	if (w->dict)
 		dict_share_cache(w->dict, res->dict_cache);
 	w->spell = spell_state_new(res->suggest_budget, res->verdicts);
-	w->mojibake = mojibake_new();
+	w->mojibake = mojibake_new(w->dict);
 	w->confusable = confusable_new(opt->lang);
 	tokens_init(&w->toks);
 	if (!w->seg || !w->dict || !w->mojibake || !w->confusable) {

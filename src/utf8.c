@@ -108,6 +108,11 @@ int uc_is_mark(int32_t cp)
 	return cp >= 0 && (U_GET_GC_MASK(cp) & U_GC_M_MASK);
 }
 
+int uc_is_symbol(int32_t cp)
+{
+	return cp >= 0 && (U_GET_GC_MASK(cp) & U_GC_S_MASK);
+}
+
 static int script_is(int32_t cp, UScriptCode want)
 {
 	UErrorCode err = U_ZERO_ERROR;

@@ -22,9 +22,19 @@ directory:
 
   4. --per-line over bench/fr-news.txt (one segment per record), listed.
 
+  5. --per-line over every corpus of ../shared/data (corpora.py: the
+     seeds, WMT sources, references and system outputs, both sides of
+     ParaCrawl, Grammalecte's sentences, the Wikidata names, with each
+     corpus's language; the corpora of one language form one batch).
+     Every record is a single line, and the only line of a record is
+     never deleted: the figure to watch is "applied" (target 0); the
+     findings reported for an editor are counted and listed apart.
+     --corpora runs this section alone; --big adds bench/fr-mixed-5mb.
+
 Timings are the median of --runs runs of the clean-news audit.
 
 Usage: boilerplate_report.py RELIRE_BINARY [SOURCE_DIR] [--runs N]
+                             [--corpora] [--big]
 Exit status 0, or 77 when ../shared/data/wmt14-fr is absent (the seed
 figures are still printed).
 """
@@ -187,6 +197,56 @@ def per_line(binary, src, tmp, shared):
     show(rows)
 
 
+def every_corpus(binary, src, tmp, shared, big):
+    """Section 5: boilerplate findings of --per-line runs on every corpus,
+    one run per language."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from corpora import corpora
+    found = corpora(shared, big)
+    if not found:
+        print(f"\n5. skipped: no corpus under {shared}")
+        return
+    by_lang = {}
+    for name, lang, lines in found:
+        by_lang.setdefault(lang, []).append((name, lines))
+    print("\n5. --per-line on every corpus (one batch per language)")
+    print(f"   {'corpus':<58}{'records':>8}{'applied':>8}{'reported':>9}")
+    total = [0, 0, 0]
+    listed = []
+    for lang, sets in sorted(by_lang.items()):
+        folder = os.path.join(tmp, "corpora-" + lang)
+        os.makedirs(folder, exist_ok=True)
+        files = {}
+        for k, (name, lines) in enumerate(sets):
+            fn = f"c{k:02d}.txt"
+            files[fn] = (name, len(lines))
+            with open(os.path.join(folder, fn), "w", encoding="utf-8",
+                      newline="\n") as f:
+                f.write("\n".join(lines) + "\n")
+        rows, _ = audit(binary, src, [folder],
+                        os.path.join(tmp, "out-corpora-" + lang),
+                        ("--per-line", "--lang", lang, "--suggest-budget",
+                         "0", "--threads", "2"))
+        per = {}
+        for r in rows:
+            fn = os.path.basename(r["article"].rsplit(":", 1)[0])
+            a, rep = per.get(fn, (0, 0))
+            per[fn] = (a + (r["applied"] == "1"),
+                       rep + (r["applied"] != "1"))
+            listed.append((files[fn][0], r))
+        for fn, (name, n) in sorted(files.items(), key=lambda x: x[1]):
+            a, rep = per.get(fn, (0, 0))
+            total[0] += n
+            total[1] += a
+            total[2] += rep
+            print(f"   {name + ' (' + lang + ')':<58}{n:>8}{a:>8}{rep:>9}")
+    print(f"   {'total':<58}{total[0]:>8}{total[1]:>8}{total[2]:>9}")
+    for name, r in listed:
+        orig = r["original"].replace("\n", "\\n")
+        print(f"   {name}:{r['article'].rsplit(':', 1)[1]} "
+              f"applied={r['applied']} {orig[:70]!r}  {r['detail'][:90]}")
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     runs = 3
@@ -203,6 +263,9 @@ def main():
     shared = os.path.join(src, "..", "shared", "data")
     tmp = tempfile.mkdtemp(prefix="relire-bp-")
     try:
+        if "--corpora" in sys.argv:
+            every_corpus(binary, src, tmp, shared, "--big" in sys.argv)
+            return 0
         rows, _ = audit(binary, src, [os.path.join(src, "corpora", "seeds")],
                         os.path.join(tmp, "out-seeds"))
         print(f"1. seeds: {len(rows)} boilerplate findings, "
@@ -233,6 +296,7 @@ def main():
         show(rows)
         recall(binary, src, tmp, docs, out)
         per_line(binary, src, tmp, shared)
+        every_corpus(binary, src, tmp, shared, "--big" in sys.argv)
         return 0
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

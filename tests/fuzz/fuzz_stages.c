@@ -28,7 +28,7 @@ static void run_mojibake(struct article *a, const struct view *v,
 	static struct mojibake *m;
 
 	(void)ts;
-	if (!m && !(m = mojibake_new()))
+	if (!m && !(m = mojibake_new(NULL)))
 		fuzz_fail("cannot open the mojibake stage");
 	mojibake_repair(m, a, v);
 }

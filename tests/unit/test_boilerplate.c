@@ -318,6 +318,17 @@ static const struct {
     {"", "", 0},
     /* a call to action inside the text is reported, not removed */
     {BODY1 "Lire aussi\n" BODY2 BODY1, BODY1 "Lire aussi\n" BODY2 BODY1, 1},
+    /* kept with evidence: the only line of a record (--per-line) */
+    {"Nouvelles\n", "Nouvelles\n", 1},
+    {"Accueil > Monde > Europe", "Accueil > Monde > Europe", 1},
+    {"poutine-trump-handshake", "poutine-trump-handshake", 1},
+    {"\n\n.\n", "\n\n.\n", 1},
+    /* kept: non-Latin script, symbols, sentence content */
+    {BODY1 BODY2 "\nмосква сегодня", BODY1 BODY2 "\nмосква сегодня", 1},
+    {BODY1 BODY2 "\n+ + +\n", BODY1 BODY2 "\n+ + +\n", 0},
+    {BODY1 BODY2 "\n★★★\n", BODY1 BODY2 "\n★★★\n", 0},
+    {"Publié le 12 mars, le rapport a surpris tout le monde.\n" BODY1,
+     "Publié le 12 mars, le rapport a surpris tout le monde.\n" BODY1, 1},
 };
 
 static void test_edges(void)

@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""mojibake_inject.py - every way French accents get double-decoded.
+
+Part 1, injected damage. Clean human French lines (newstest2014, the
+WMT21 and WMT22 de-fr references) on which relire applies no mojibake
+repair are damaged mechanically, one record per line, one path per record,
+on one to three consecutive words holding a non-ASCII character:
+
+  cp1252        s.encode("utf-8").decode("cp1252"), undefined bytes as
+                Latin-1 (C1 controls), as browsers and sloppy tools do
+  cp1252_space  the same, then NBSP turned into a space ("Ã  la")
+  cp1252_nbsp1  the same, then NBSP + space collapsed to one space
+                ("Ã la")
+  mac_roman     .decode("mac_roman")               ("√©", "‚Ä¶")
+  cp1251        .decode("cp1251")                  ("Г©")
+  cp1250        .decode("cp1250")                  ("Ă©")
+  iso8859_2     .decode("iso8859_2")               ("ĂŠ")
+  cp1252x2      cp1252 twice                       ("ÃƒÂ©")
+  mac_cp1252    cp1252, then MacRoman              ("√É¬©")
+  mac_roman_x2  MacRoman twice                     ("‚àö¬©")
+
+Every seventh record is left clean (a control). relire runs once with
+--per-line; per path the script reports recall (damaged records with an
+applied `mojibake` finding touching the damage), restored (records whose
+line, with the applied mojibake findings replayed, equals the clean line),
+and precision (applied mojibake findings touching the damage, over all
+applied mojibake findings on records of that path); controls changed are
+false positives.
+
+Part 2, clean text: every corpus of ../shared/data (corpora.py), run with
+--per-line and its language: lines changed by an applied `mojibake`
+finding, listed (clean text must stay byte-identical; ParaCrawl holds real
+mojibake, so its list is to be read).
+
+Usage: mojibake_inject.py RELIRE_BINARY [SHARED_DATA_DIR] [--seed N]
+       [--show N] [--no-corpora] [--big]
+Prints figures; exits 0 with a message when the data is absent.
+"""
+import argparse
+import collections
+import csv
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from corpora import corpora, _sgm, _lines  # noqa: E402
+
+BASES = ("wmt14-fr/newstest2014-fren-ref.fr.sgm",
+         "wmt21-de-fr/newstest2021.de-fr.ref.A.fr",
+         "wmt22-de-fr/generaltest2022.de-fr.ref.A.fr")
+
+
+def sloppy_cp1252(b):
+    out = []
+    for byte in b:
+        try:
+            out.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(byte))
+    return "".join(out)
+
+
+def through(enc):
+    if enc == "cp1252":
+        return lambda s: sloppy_cp1252(s.encode("utf-8"))
+    return lambda s: s.encode("utf-8").decode(enc)
+
+
+PATHS = collections.OrderedDict([
+    ("cp1252", [through("cp1252")]),
+    ("cp1252_space", [through("cp1252"),
+                      lambda s: s.replace("\u00a0", " ")]),
+    ("cp1252_nbsp1", [through("cp1252"),
+                      lambda s: s.replace("\u00a0 ", " ")]),
+    ("mac_roman", [through("mac_roman")]),
+    ("cp1251", [through("cp1251")]),
+    ("cp1250", [through("cp1250")]),
+    ("iso8859_2", [through("iso8859_2")]),
+    ("cp1252x2", [through("cp1252"), through("cp1252")]),
+    ("mac_cp1252", [through("cp1252"), through("mac_roman")]),
+    ("mac_roman_x2", [through("mac_roman"), through("mac_roman")]),
+])
+
+
+def damage(rng, path, s):
+    """(damaged line, byte span) or None when the path cannot write it."""
+    words = list(re.finditer(r"\S+", s))
+    idx = [i for i, m in enumerate(words) if re.search(r"[^\x00-\x7f]",
+                                                       m.group())]
+    if path.startswith("cp1252_"):  # the à paths need an "à"
+        idx = [i for i in idx if "à" in words[i].group()
+               and i + 1 < len(words)]
+    if not idx:
+        return None
+    i = rng.choice(idx)
+    j = min(len(words), i + rng.randint(1, 3))
+    start, end = words[i].start(), words[j - 1].end()
+    if path.startswith("cp1252_"):
+        end = min(len(s), end + 1)  # the space after the damage
+    new = s[start:end]
+    try:
+        for f in PATHS[path]:
+            new = f(new)
+    except UnicodeDecodeError:
+        return None
+    if new == s[start:end]:
+        return None
+    b = len(s[:start].encode("utf-8"))
+    return s[:start] + new + s[end:], (b, b + len(new.encode("utf-8")))
+
+
+def run(binary, lines, out, lang="fr"):
+    src = out + ".txt"
+    with open(src, "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(lines) + "\n")
+    subprocess.run([binary, "audit", "--per-line", "--csv-raw", "-q",
+                    "--lang", lang, "--suggest-budget", "0", "-j", "2",
+                    "--out", out, src], stdout=subprocess.DEVNULL)
+    found = collections.defaultdict(list)
+    with open(os.path.join(out, "findings.csv"), encoding="utf-8",
+              newline="") as f:
+        for r in csv.DictReader(f):
+            found[int(r["article"].rsplit(":", 1)[1]) - 1].append(r)
+    return found
+
+
+def replay(text, rows):
+    data = text.encode("utf-8")
+    out, pos = b"", 0
+    for s, e, r in sorted((int(r["start"]), int(r["end"]), r["replacement"])
+                          for r in rows):
+        if s < pos:
+            continue
+        out += data[pos:s] + r.encode("utf-8")
+        pos = e
+    return (out + data[pos:]).decode("utf-8", "replace")
+
+
+def moji(rows):
+    return [r for r in rows if r["kind"] == "mojibake" and r["applied"] == "1"]
+
+
+def injected(binary, data, tmp, seed, show):
+    base = []
+    for rel in BASES:
+        p = os.path.join(data, rel)
+        if os.path.exists(p):
+            base += _sgm(p) if p.endswith(".sgm") else _lines(p)
+    if not base:
+        print("skipped: no clean French reference in", data)
+        return
+    first = run(binary, base, os.path.join(tmp, "base"))
+    base = [s for k, s in enumerate(base) if not moji(first.get(k, []))]
+    rng = random.Random(seed)
+    records, names = [], list(PATHS)
+    for k, s in enumerate(base):
+        if k % 7 == 6:
+            records.append(("control", s, s, None))
+            continue
+        for t in range(len(names)):
+            path = names[(k + t) % len(names)]
+            d = damage(rng, path, s)
+            if d:
+                records.append((path, s, d[0], d[1]))
+                break
+    found = run(binary, [r[2] for r in records], os.path.join(tmp, "inj"))
+    st = {p: collections.Counter() for p in list(PATHS) + ["control"]}
+    misses = collections.defaultdict(list)
+    for n, (path, clean, dmg, span) in enumerate(records):
+        rows = moji(found.get(n, []))
+        c = st[path]
+        c["records"] += 1
+        c["applied"] += len(rows)
+        if span is None:
+            c["changed"] += bool(rows)
+            continue
+        hit = [r for r in rows if int(r["start"]) < span[1]
+               and span[0] < int(r["end"])]
+        c["true"] += len(hit)
+        c["found"] += bool(hit)
+        ok = replay(dmg, rows) == clean
+        c["restored"] += ok
+        if not ok:
+            a = max(0, len(dmg.encode("utf-8")[:span[0]].decode(
+                "utf-8", "replace")) - 30)
+            misses[path].append((dmg[a:a + 90], replay(dmg, rows)[a:a + 90],
+                                 clean))
+    print(f"1. injected damage: {len(records)} records from {len(base)} "
+          f"clean lines (seed {seed})")
+    print(f"   {'path':<14}{'records':>8}{'recall':>8}{'restored':>10}"
+          f"{'precision':>11}")
+    for p in PATHS:
+        c = st[p]
+        if not c["records"]:
+            continue
+        prec = c["true"] / c["applied"] if c["applied"] else 0
+        print(f"   {p:<14}{c['records']:>8}{c['found'] / c['records']:>8.3f}"
+              f"{c['restored'] / c['records']:>10.3f}{prec:>11.3f}")
+    c = st["control"]
+    print(f"   controls: {c['records']} clean records, {c['changed']} "
+          f"changed by a mojibake repair")
+    for p in PATHS:
+        for dmg, after, clean in misses[p][:show]:
+            print(f"   miss {p}: {dmg!r}\n      -> {after!r}")
+
+
+def clean_corpora(binary, data, tmp, big, show):
+    found = corpora(data, big)
+    print("\n2. clean corpora (--per-line): lines changed by an applied "
+          "mojibake repair")
+    total = [0, 0]
+    listed = []
+    for k, (name, lang, lines) in enumerate(found):
+        rows = run(binary, lines, os.path.join(tmp, f"c{k:02d}"), lang)
+        changed = [n for n in rows if moji(rows[n])]
+        total[0] += len(lines)
+        total[1] += len(changed)
+        print(f"   {name + ' (' + lang + ')':<60}{len(lines):>7}"
+              f"{len(changed):>6}")
+        for n in changed[:show]:
+            listed.append((name, n + 1, lines[n],
+                           replay(lines[n], moji(rows[n]))))
+    print(f"   {'total':<60}{total[0]:>7}{total[1]:>6}")
+    for name, n, before, after in listed:
+        print(f"   {name}:{n}\n     before: {before[:120]!r}\n"
+              f"     after:  {after[:120]!r}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("relire")
+    ap.add_argument("data", nargs="?", default=os.path.join(
+        HERE, "..", "..", "..", "shared", "data"))
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--show", type=int, default=3)
+    ap.add_argument("--no-corpora", action="store_true")
+    ap.add_argument("--big", action="store_true")
+    args = ap.parse_args()
+    if not os.path.isdir(args.data):
+        print("skipped: no data in", args.data)
+        return 0
+    binary = os.path.abspath(args.relire)
+    with tempfile.TemporaryDirectory(prefix="relire-moji-") as tmp:
+        injected(binary, args.data, tmp, args.seed, args.show)
+        if not args.no_corpora:
+            clean_corpora(binary, args.data, tmp, args.big, args.show)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
