@@ -141,6 +141,8 @@ int resources_load(struct resources *r, const struct options *opt)
 	rc = wordlist_load(&r->doubles, path.buf, 1);
 	rc = rc < 0 ? rc : load_list(&r->elided_forms, opt, "elided-forms.txt");
 	rc = rc < 0 ? rc : load_list(&r->negations, opt, "negations.txt");
+	rc = rc < 0 ? rc
+		    : load_list(&r->letter_labels, opt, "letter-labels.txt");
 	rc = rc < 0 ? rc : load_list(&r->glued_keep, opt, "glued-keep.txt");
 	rc = rc < 0 ? rc
 		    : load_list(&r->glued_starters, opt, "glued-starters.txt");
@@ -165,6 +167,7 @@ void resources_release(struct resources *r)
 	wordlist_release(&r->doubles);
 	wordlist_release(&r->elided_forms);
 	wordlist_release(&r->negations);
+	wordlist_release(&r->letter_labels);
 	wordlist_release(&r->glued_keep);
 	wordlist_release(&r->glued_starters);
 	wordlist_release(&r->cut_words);
@@ -216,7 +219,8 @@ static void spacing_stage(struct worker *w, struct article *a,
 			  const struct view *v)
 {
 	const struct spacing_data data = {&w->res->elided_forms,
-					  &w->res->negations, w->dict};
+					  &w->res->negations,
+					  &w->res->letter_labels, w->dict};
 
 	spacing_repair(a, v, &w->toks, &data);
 }

@@ -127,6 +127,16 @@ static size_t letters_end(const struct scan *s, size_t i)
 	return i;
 }
 
+/* Start of the run of letters that ends at e. */
+static size_t letters_start(const struct scan *s, size_t e)
+{
+	size_t p = e;
+
+	while (uc_is_alpha(cp_before(s, e, &p)))
+		e = p;
+	return e;
+}
+
 /* Does the dictionary read t[ws, b) + apostrophe + the word at w as one
  * elided form ("qu’il", "n’ai", "l’homme"; not "n’homme", "s’et")? */
 static int dict_elision(const struct scan *s, size_t ws, size_t b, size_t w)
@@ -152,28 +162,108 @@ static int dict_elision(const struct scan *s, size_t ws, size_t b, size_t w)
 /* Is there a word of the negation ("pas", "jamais", "rien") after w in
  * the same clause? "n" alone is a variable in "si n est pair"; "n’" is a
  * negation, which French completes. */
-static int negation_follows(const struct scan *s, size_t w)
+static int negation_word(const struct scan *s, size_t a, size_t e)
 {
-	size_t i = letters_end(s, w), words = 0;
+	return wordlist_has(s->data->negations, s->t + a, e - a);
+}
+
+static int clause_end(int32_t c)
+{
+	return c > 0 && c < 128 && strchr(".;:!?", (int)c);
+}
+
+/* Is there a word of the negation ("pas", "jamais", "rien") in the clause
+ * of the letter [ws, w), after it or before it ("aucun n est")? "n"
+ * alone is a variable in "si n est pair"; "n’" is a negation, which
+ * French completes. */
+static int negation_near(const struct scan *s, size_t ws, size_t w)
+{
+	size_t i = letters_end(s, w), words = 0, p;
+	int32_t c;
 
 	if (!s->data || !s->data->negations)
 		return 0;
 	while (i < s->le && words < 8 && i - w < CLAUSE_MAX) {
 		size_t next, e;
-		int32_t c = cp_at(s, i, &next);
-		if (c < 128 && c > 0 && strchr(".;:!?", (int)c))
-			return 0;
+		c = cp_at(s, i, &next);
+		if (clause_end(c))
+			break;
 		if (!uc_is_alpha(c)) {
 			i = next;
 			continue;
 		}
 		e = letters_end(s, i);
-		if (wordlist_has(s->data->negations, s->t + i, e - i))
+		if (negation_word(s, i, e))
 			return 1;
 		words++;
 		i = e;
 	}
+	for (i = ws, words = 0; words < 8 && ws - i < CLAUSE_MAX;) {
+		if ((c = cp_before(s, i, &p)) < 0 || clause_end(c))
+			return 0;
+		if (!uc_is_alpha(c)) {
+			i = p;
+			continue;
+		}
+		p = letters_start(s, i);
+		if (negation_word(s, p, i))
+			return 1;
+		words++;
+		i = p;
+	}
 	return 0;
+}
+
+/* Is the single letter at ws, other than "d", after a noun that names a
+ * label ("la lettre l", "le point c"): dictionaries/<lang>/
+ * letter-labels.txt. "d’" after a noun is everyday French ("la lettre
+ * d’amour"). */
+static int after_label_noun(const struct scan *s, size_t ws)
+{
+	size_t i = ws, p;
+	int32_t c;
+
+	if (!s->data || !s->data->labels || s->t[ws] == 'd' || s->t[ws] == 'D')
+		return 0;
+	while ((c = cp_before(s, i, &p)) > 0 && repair_is_hspace(c))
+		i = p;
+	p = letters_start(s, i);
+	return p < i && wordlist_has(s->data->labels, s->t + p, i - p);
+}
+
+/* Does the word at w start with a vowel or an h, in either case ("Ifo",
+ * "Odebrecht", "Élysée")? Latin-1 capitals and Œ are enough for names. */
+static int vowel_or_h(const struct scan *s, size_t w)
+{
+	int32_t c = cp_at(s, w, NULL);
+
+	if (c < 128)
+		return c > 0 && strchr("aeiouyhAEIOUYH", (int)c);
+	if (c >= 0xE0)
+		c -= 0x20;
+	return c == 0x152 || (c >= 0xC0 && c <= 0xDD && c != 0xC7 &&
+			      c != 0xD0 && c != 0xD1 && c != 0xD7);
+}
+
+/* A name the dictionary does not know after "d", "l" or an elided
+ * conjunction ("qu", "lorsqu"): "d Odebrecht", "l Ifo". The word is
+ * capitalised, lower case after its first letter, and starts with a
+ * vowel or an h. */
+static int elided_before_name(const struct scan *s, size_t ws, size_t b,
+			      size_t w)
+{
+	size_t we = letters_end(s, w), i = w;
+	int32_t x = cp_at(s, ws, NULL);
+
+	if (b - ws == 1 && x != 'd' && x != 'l')
+		return 0;
+	if (!uc_is_lower(x) || we - w < 3 || !vowel_or_h(s, w) ||
+	    !uc_is_upper(utf8_next(s->t, &i, we)))
+		return 0;
+	while (i < we)
+		if (!uc_is_lower(utf8_next(s->t, &i, we)))
+			return 0;
+	return 1;
 }
 
 /* Is the single capital at ws the first word of a sentence (only opening
@@ -220,13 +310,16 @@ static int lost_apostrophe(struct scan *s, size_t ws, size_t b, size_t w)
 	if (w != b + 1 || s->t[b] != ' ')
 		return 0; /* one space, as a lost apostrophe leaves */
 	if (single &&
-	    (letter_stands_alone(s, ws) ||
+	    (letter_stands_alone(s, ws) || after_label_noun(s, ws) ||
 	     (uc_is_upper(cp_at(s, ws, NULL)) && !starts_sentence(s, ws))))
 		return 0;
-	if (!dict_elision(s, ws, b, w))
-		return 0;
-	if (b - ws == 1 && (s->t[ws] == 'n' || s->t[ws] == 'N') &&
-	    !negation_follows(s, w))
+	if (!dict_elision(s, ws, b, w)) {
+		if (!elided_before_name(s, ws, b, w))
+			return 0;
+		conf = 0.85;
+	}
+	if (single && (s->t[ws] == 'n' || s->t[ws] == 'N') &&
+	    !negation_near(s, ws, w))
 		conf = 0.6;
 	add(s, b, w, s->apos, strlen(s->apos), conf,
 	    "lost apostrophe after an elided word");
@@ -482,16 +575,6 @@ static int technical_chunk(const struct scan *s, size_t i)
 		if (s->t[k] && strchr("/@:=#&_", s->t[k]))
 			return 1;
 	return 0;
-}
-
-/* Start of the run of letters that ends at e. */
-static size_t letters_start(const struct scan *s, size_t e)
-{
-	size_t p = e;
-
-	while (uc_is_alpha(cp_before(s, e, &p)))
-		e = p;
-	return e;
 }
 
 static int known(const struct scan *s, size_t a, size_t e)

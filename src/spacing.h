@@ -19,11 +19,17 @@
  *    "n ai", "jusqu à", "l homme", "d une" become "qu’il", "n’ai"... when
  *    the dictionary reads the elided form and the next word as one
  *    ("n’homme", "s’et" are not French). A single letter can stand alone
- *    (a unit "15 m au-dessus", "2 l", a label "classe D avec", a variable
- *    "si n est pair"), so it must be in lower case or start a sentence
- *    and must not follow a number; "n" must be followed, in its clause, by
- *    the rest of a negation (dictionaries/<lang>/negations.txt), else the
- *    repair is only reported;                          conf 0.90 (0.60)
+ *    (a unit "15 m au-dessus", "2 l", a label "classe D avec", "la lettre
+ *    l est", a variable "si n est pair"), so it must be in lower case or
+ *    start a sentence, must not follow a number, an apostrophe ("Trump '
+ *    s") or a noun that names labels (dictionaries/<lang>/
+ *    letter-labels.txt); "n" must have the rest of a negation in its
+ *    clause (dictionaries/<lang>/negations.txt: "n est pas", "aucun n
+ *    est"), else the repair is only reported. Before a name the
+ *    dictionary does not know, capitalised and starting with a vowel or
+ *    an h, "d", "l" and the elided conjunctions ("qu", "lorsqu") are
+ *    repaired too ("d Odebrecht", "l Ifo");      conf 0.90 (names 0.85,
+ *                                                  "n" alone 0.60)
  *  - white space before "," and "." after a word, number or closing
  *    quote/bracket ("mot ,", "fin 2021 ."); when a word follows the sign
  *    glued, the space moves after it ("mot ,suite" -> "mot, suite"; after
@@ -90,7 +96,8 @@
 struct spacing_data {
 	const struct wordlist *elisions;  /* elided words: "l", "qu" */
 	const struct wordlist *negations; /* "pas", "jamais", "rien" */
-	struct dict *dict;		  /* the language's dictionary */
+	const struct wordlist *labels; /* "lettre", "classe": "la lettre l" */
+	struct dict *dict;	       /* the language's dictionary */
 };
 
 /*

@@ -61,9 +61,9 @@ static void run_normalize(struct article *a, const struct view *v,
 static void run_spacing(struct article *a, const struct view *v,
 			const struct tokens *ts)
 {
-	const struct spacing_data data = {&fuzz_resources()->elided_forms,
-					  &fuzz_resources()->negations,
-					  fuzz_dict()};
+	const struct spacing_data data = {
+	    &fuzz_resources()->elided_forms, &fuzz_resources()->negations,
+	    &fuzz_resources()->letter_labels, fuzz_dict()};
 
 	spacing_repair(a, v, ts, &data);
 }

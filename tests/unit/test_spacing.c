@@ -19,7 +19,7 @@
 
 static struct segmenter *seg;
 static struct dict *dict;
-static struct wordlist elisions, negations;
+static struct wordlist elisions, negations, labels;
 static struct spacing_data data;
 
 /* Run the stage on text; return the cleaned text (caller frees) and the
@@ -89,6 +89,11 @@ static void test_repairs(void)
 	    {"Parle à l homme d une voix", "Parle à l’homme d’une voix"},
 	    {"L homme. « J ai faim »", "L’homme. « J’ai faim »"},
 	    {"c est aujourd hui, s il pleut", "c’est aujourd’hui, s’il pleut"},
+	    {"aucun des vaccins n est parvenu",
+	     "aucun des vaccins n’est parvenu"},
+	    {"trois dirigeants d Odebrecht et l Ifo",
+	     "trois dirigeants d’Odebrecht et l’Ifo"},
+	    {"la lettre d amour", "la lettre d’amour"},
 	    {"l'État et l homme", "l'État et l'homme"}, /* the text's sign */
 	    /* apostrophes written with another sign, doubled, spaced */
 	    {"qu`elle et l´homme et l‘avion", "qu’elle et l’homme et l’avion"},
@@ -159,6 +164,7 @@ static void test_good_text_unchanged(void)
 	    "Le plan B et M Obeid ont dit AT&T étudie.",
 	    "les infirmier·e·s ou les lettres a) et b) du point J. M. Dupont.",
 	    "Il en faut 10 s et 3 t environ.",
+	    "La lettre l est mal écrite et le point c a deux côtés.",
 	    /* code with backticks */
 	    "dans un environnement `chroot`é et `ls` ici",
 	    /* German quotes, nested French quotes */
@@ -216,12 +222,15 @@ int main(void)
 		return rc;
 	wordlist_init(&elisions);
 	wordlist_init(&negations);
+	wordlist_init(&labels);
 	if (wordlist_load(&elisions, RELIRE_DATA_DIR "/fr/elided-forms.txt",
 			  0) ||
-	    wordlist_load(&negations, RELIRE_DATA_DIR "/fr/negations.txt", 0))
+	    wordlist_load(&negations, RELIRE_DATA_DIR "/fr/negations.txt", 0) ||
+	    wordlist_load(&labels, RELIRE_DATA_DIR "/fr/letter-labels.txt", 0))
 		return 1;
 	data.elisions = &elisions;
 	data.negations = &negations;
+	data.labels = &labels;
 	data.dict = dict;
 	RUN(test_repairs);
 	RUN(test_good_text_unchanged);
@@ -229,6 +238,7 @@ int main(void)
 	RUN(test_lines);
 	wordlist_release(&elisions);
 	wordlist_release(&negations);
+	wordlist_release(&labels);
 	segmenter_free(seg);
 	dict_free(dict);
 	return harness_done();
