@@ -245,6 +245,19 @@ static int vowel_or_h(const struct scan *s, size_t w)
 			      c != 0xD0 && c != 0xD1 && c != 0xD7);
 }
 
+/* Can the word at w follow an elision: it starts with a vowel or an h
+ * and, of one letter, is one of French's one-letter words ("n a",
+ * "jusqu à", "j y"; not the "e" of "d e Casinos"). */
+static int elidable_word(const struct scan *s, size_t w)
+{
+	size_t we = letters_end(s, w), i = w;
+	int32_t c = utf8_next(s->t, &i, we);
+
+	if (!vowel_or_h(s, w))
+		return 0;
+	return i < we || c == 'a' || c == 0xE0 || c == 'y' || c == 0xF4;
+}
+
 /* A name the dictionary does not know after "d", "l" or an elided
  * conjunction ("qu", "lorsqu"): "d Odebrecht", "l Ifo". The word is
  * capitalised, lower case after its first letter, and starts with a
@@ -307,8 +320,8 @@ static int lost_apostrophe(struct scan *s, size_t ws, size_t b, size_t w)
 	int single = utf8_count(s->t + ws, b - ws) == 1;
 	double conf = 0.9;
 
-	if (w != b + 1 || s->t[b] != ' ')
-		return 0; /* one space, as a lost apostrophe leaves */
+	if (w != b + 1 || s->t[b] != ' ' || !elidable_word(s, w))
+		return 0; /* one space, before a word that can follow one */
 	if (single &&
 	    (letter_stands_alone(s, ws) || after_label_noun(s, ws) ||
 	     (uc_is_upper(cp_at(s, ws, NULL)) && !starts_sentence(s, ws))))

@@ -165,6 +165,7 @@ static void test_good_text_unchanged(void)
 	    "les infirmier·e·s ou les lettres a) et b) du point J. M. Dupont.",
 	    "Il en faut 10 s et 3 t environ.",
 	    "La lettre l est mal écrite et le point c a deux côtés.",
+	    "la Société Française d e Casinos. S facture ses clients.",
 	    /* code with backticks */
 	    "dans un environnement `chroot`é et `ls` ici",
 	    /* German quotes, nested French quotes */
