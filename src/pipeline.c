@@ -140,6 +140,9 @@ int resources_load(struct resources *r, const struct options *opt)
 	sb_addf(&path, "%s/%.2s/doubles.txt", opt->data_dir, opt->lang);
 	rc = wordlist_load(&r->doubles, path.buf, 1);
 	rc = rc < 0 ? rc : load_list(&r->elided_forms, opt, "elided-forms.txt");
+	rc = rc < 0 ? rc : load_list(&r->negations, opt, "negations.txt");
+	rc = rc < 0 ? rc
+		    : load_list(&r->letter_labels, opt, "letter-labels.txt");
 	rc = rc < 0 ? rc : load_list(&r->glued_keep, opt, "glued-keep.txt");
 	rc = rc < 0 ? rc
 		    : load_list(&r->glued_starters, opt, "glued-starters.txt");
@@ -163,6 +166,8 @@ void resources_release(struct resources *r)
 		return;
 	wordlist_release(&r->doubles);
 	wordlist_release(&r->elided_forms);
+	wordlist_release(&r->negations);
+	wordlist_release(&r->letter_labels);
 	wordlist_release(&r->glued_keep);
 	wordlist_release(&r->glued_starters);
 	wordlist_release(&r->cut_words);
@@ -213,7 +218,11 @@ void worker_free(struct worker *w)
 static void spacing_stage(struct worker *w, struct article *a,
 			  const struct view *v)
 {
-	spacing_repair(a, v, &w->toks, &w->res->elided_forms);
+	const struct spacing_data data = {&w->res->elided_forms,
+					  &w->res->negations,
+					  &w->res->letter_labels, w->dict};
+
+	spacing_repair(a, v, &w->toks, &data);
 }
 
 static void glued_stage(struct worker *w, struct article *a,

@@ -33,6 +33,8 @@ struct wordcache;
 struct resources {
 	struct wordlist doubles;	/* legitimate repeated words */
 	struct wordlist elided_forms;	/* "l", "qu": for spaced apostrophes */
+	struct wordlist negations;	/* "pas", "jamais": a lost "n’" */
+	struct wordlist letter_labels;	/* "lettre": "la lettre l" */
 	struct wordlist glued_keep;	/* joined forms never to split */
 	struct wordlist glued_starters; /* words that start sentences */
 	struct wordlist cut_words;	/* words that cannot end one */

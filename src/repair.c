@@ -107,9 +107,36 @@ static int is_code_char(char c)
 	return c && strchr("=<>{}\\`|", c) != NULL;
 }
 
+static int ascii_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* A backtick marks code ("`chroot`", "`ls -l`"), except the chunk's only
+ * one between two letters ("l`homme": an apostrophe typed with the wrong
+ * key) or standing alone ("l ` homme"). */
+static int backtick_is_code(const char *t, size_t s, size_t e, size_t i)
+{
+	const char *other = memchr(t + s, '`', e - s);
+
+	if (other == t + i)
+		other = i + 1 < e ? memchr(t + i + 1, '`', e - i - 1) : NULL;
+	if (other)
+		return 1;
+	if (i == s || i + 1 >= e)
+		return !(i == s && i + 1 >= e);
+	return !ascii_letter(t[i - 1]) ||
+	       !(ascii_letter(t[i + 1]) || (t[i + 1] & 0x80));
+}
+
 static int chunk_is_code(const char *t, size_t s, size_t e)
 {
 	for (size_t i = s; i < e; i++) {
+		if (t[i] == '`') {
+			if (backtick_is_code(t, s, e, i))
+				return 1;
+			continue;
+		}
 		if (is_code_char(t[i]))
 			return 1;
 		if (t[i] == '(' && i + 1 < e && t[i + 1] == ')')
@@ -302,4 +329,105 @@ int repair_german_quote(const char *t, size_t ls, size_t le, size_t i)
 		return 0;
 	utf8_next(t, &k, le);
 	return k < le && alnum_cp(utf8_next(t, &k, le));
+}
+
+static int sentence_end(int32_t c)
+{
+	return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+/* A guillemet at [j, e) shaped as a closing one: nothing glued after it,
+ * and glued to the text before it or followed by punctuation or the end
+ * of the line ("homme« !", "prix «,", "FM «."). */
+static int closing_shape(const char *t, size_t ls, size_t le, size_t j,
+			 size_t e)
+{
+	size_t k = j;
+	int32_t p = j > ls ? utf8_prev(t, &k) : -1, n;
+
+	k = e;
+	n = k < le ? utf8_next(t, &k, le) : -1;
+	if (alnum_cp(n))
+		return 0;
+	if (alnum_cp(p) || sentence_end(p))
+		return 1;
+	k = e;
+	while (k < le && repair_is_hspace(n = utf8_next(t, &k, le)))
+		;
+	return k >= le || !alnum_cp(n);
+}
+
+/* A guillemet at [j, e) shaped as an opening one: glued to the word after
+ * it and not to the one before ("»oui"). */
+static int opening_shape(const char *t, size_t ls, size_t le, size_t j,
+			 size_t e)
+{
+	size_t k = j;
+	int32_t p = j > ls ? utf8_prev(t, &k) : -1, n;
+
+	k = e;
+	n = k < le ? utf8_next(t, &k, le) : -1;
+	return alnum_cp(n) && !alnum_cp(p);
+}
+
+void repair_quotes_init(struct repair_quotes *q)
+{
+	memset(q, 0, sizeof(*q));
+}
+
+void repair_quotes_release(struct repair_quotes *q)
+{
+	if (!q)
+		return;
+	free(q->v);
+	memset(q, 0, sizeof(*q));
+}
+
+static void quotes_push(struct repair_quotes *q, size_t at, int closes)
+{
+	GROW(q->v, q->cap, q->n + 1);
+	q->v[q->n].at = at;
+	q->v[q->n].closes = closes;
+	q->n++;
+}
+
+void repair_quotes_line(struct repair_quotes *q, const char *t, size_t ls,
+			size_t le)
+{
+	size_t j = ls, depth = 0, k;
+
+	q->n = 0;
+	while (j < le) {
+		size_t at = j;
+		int32_t c = utf8_next(t, &j, le);
+		int closes;
+		if ((c != 0xAB && c != 0xBB) ||
+		    repair_german_quote(t, ls, le, at))
+			continue;
+		if (c == 0xAB)
+			closes = depth > 0 && closing_shape(t, ls, le, at, j);
+		else
+			closes =
+			    !(depth == 0 && opening_shape(t, ls, le, at, j) &&
+			      find_guillemet(t, ls, le, j, 1, &k));
+		if (!closes)
+			depth++;
+		else if (depth > 0)
+			depth--;
+		quotes_push(q, at, closes);
+	}
+}
+
+int repair_quotes_closes(const struct repair_quotes *q, size_t i)
+{
+	size_t lo = 0, hi = q->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (q->v[mid].at < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < q->n && q->v[lo].at == i && q->v[lo].closes;
 }

@@ -96,4 +96,34 @@ int repair_is_nobreak(int32_t c);
  * French repairs leave such quotes alone. */
 int repair_german_quote(const char *t, size_t ls, size_t le, size_t i);
 
+/*
+ * Which guillemets of a line open a quotation and which close one, read
+ * by pairing them in order (German ones left out), not from the sign: a «
+ * while a quotation is open, with nothing glued after it and glued to the
+ * text before it or followed by punctuation or the end of the line, is a
+ * closing quote typed with the wrong sign ("« Le grand homme« !"); a »
+ * while none is open, glued to the word after it and followed later by
+ * another guillemet, opens one ("»oui» dit-il"). Otherwise « opens and »
+ * closes. One pass over the line; each lookup is a binary search.
+ */
+struct repair_quote_role {
+	size_t at;  /* byte offset of the guillemet */
+	int closes; /* 1 closes, 0 opens */
+};
+
+struct repair_quotes {
+	struct repair_quote_role *v;
+	size_t n, cap;
+};
+
+void repair_quotes_init(struct repair_quotes *q);
+void repair_quotes_release(struct repair_quotes *q);
+/* Read the guillemets of the line t[ls, le) into q (replacing the
+ * previous line's). */
+void repair_quotes_line(struct repair_quotes *q, const char *t, size_t ls,
+			size_t le);
+/* 1 when the guillemet at offset i of the line last read closes a
+ * quotation; 0 when it opens one or is not a French guillemet there. */
+int repair_quotes_closes(const struct repair_quotes *q, size_t i);
+
 #endif

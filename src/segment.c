@@ -20,7 +20,8 @@
  *  - TF_URL: a white-space-delimited chunk (opening brackets and quotes
  *    skipped) that starts with @ or #, holds "://", an @ followed by a dot,
  *    or starts with "www."; and a word with an inner dot whose last part is
- *    2 to 6 lower-case ASCII letters ("lemonde.fr").
+ *    2 to 6 lower-case ASCII letters and whose part before it is ASCII
+ *    ("lemonde.fr"; not "refusé.de").
  */
 #include "segment.h"
 
@@ -202,6 +203,9 @@ static int word_is_domain(const char *w, size_t len)
 			dot = w + i;
 	if (!dot)
 		return 0;
+	for (const char *p = w; p < dot; p++)
+		if ((unsigned char)*p >= 0x80)
+			return 0; /* "refusé.de": a sentence, not a host */
 	tld = len - (size_t)(dot + 1 - w);
 	if (tld < 2 || tld > 6)
 		return 0;

@@ -19,9 +19,10 @@ struct tscan {
 	size_t ls, le; /* the current line, newline excluded */
 	const struct repair_guard *guard;
 	struct repair_list *edits;
-	int straight_ok; /* straight quotes on this line pair up */
-	int curly_ok;	 /* “ ” on this line pair up */
-	size_t qseen;	 /* straight quotes met so far on the line */
+	struct repair_quotes quotes; /* the line's guillemets, paired */
+	int straight_ok;	     /* straight quotes on this line pair up */
+	int curly_ok;		     /* “ ” on this line pair up */
+	size_t qseen; /* straight quotes met so far on the line */
 };
 
 static int32_t cp_at(const struct tscan *s, size_t i, size_t *next)
@@ -102,30 +103,49 @@ static int quote_closes_at(const struct tscan *s, size_t e)
 	       c == '.';
 }
 
-/* « followed by its inner space, or » preceded by it. */
-static void guillemet(struct tscan *s, size_t i, size_t next, int32_t c)
+/* The opening guillemet at [i, next): its inner space after it, and the
+ * sign itself when the text typed » ("»oui» dit-il"). */
+static void opening_guillemet(struct tscan *s, size_t i, size_t next, int32_t c)
 {
-	size_t b, e;
+	size_t e = skip_fwd(s, next);
 
-	if (repair_german_quote(s->t, s->ls, s->le, i))
-		return; /* German »quotes« */
-	if (c == 0xAB) {
-		e = skip_fwd(s, next);
-		if (e == s->le || quote_closes_at(s, e))
-			return;
-		if (e == next)
-			add(s, next, next, NBSP, 0.9, "no-break space after «");
-		else if (!has_nobreak(s, next, e))
-			add(s, next, e, NBSP, 0.9, "no-break space after «");
+	if (e == s->le || quote_closes_at(s, e))
 		return;
-	}
-	b = skip_back(s, i);
+	if (c == 0xBB)
+		add(s, i, e, "\xC2\xAB" NBSP, 0.85, "opening quote written »");
+	else if (e == next)
+		add(s, next, next, NBSP, 0.9, "no-break space after «");
+	else if (!has_nobreak(s, next, e))
+		add(s, next, e, NBSP, 0.9, "no-break space after «");
+}
+
+/* The closing guillemet at [i, next): its inner space before it, and the
+ * sign itself when the text typed « ("« Le grand homme« !"). */
+static void closing_guillemet(struct tscan *s, size_t i, size_t next, int32_t c)
+{
+	size_t b = skip_back(s, i);
+
 	if (b == s->ls)
 		return;
-	if (b == i)
+	if (c == 0xAB)
+		add(s, b, next, NBSP "\xC2\xBB", 0.85,
+		    "closing quote written «");
+	else if (b == i)
 		add(s, i, i, NBSP, 0.9, "no-break space before »");
 	else if (!has_nobreak(s, b, i))
 		add(s, b, i, NBSP, 0.9, "no-break space before »");
+}
+
+/* « or »: which one opens and which closes is read by pairing the
+ * line's guillemets (repair_quotes_line), not from the sign. */
+static void guillemet(struct tscan *s, size_t i, size_t next, int32_t c)
+{
+	if (repair_german_quote(s->t, s->ls, s->le, i))
+		return; /* German »quotes« */
+	if (repair_quotes_closes(&s->quotes, i))
+		closing_guillemet(s, i, next, c);
+	else
+		opening_guillemet(s, i, next, c);
 }
 
 /* A straight or English quote that pairs up: opening or closing « ». */
@@ -250,6 +270,7 @@ static void scan_line_at(void *ctx, size_t ls, size_t le)
 
 	s->ls = ls;
 	s->le = le;
+	repair_quotes_line(&s->quotes, s->t, ls, le);
 	scan_line(s);
 }
 
@@ -266,7 +287,9 @@ void typography_fr(struct article *a, const struct view *v,
 	s.t = v->text;
 	s.guard = &guard;
 	s.edits = &edits;
+	repair_quotes_init(&s.quotes);
 	repair_each_line(v->text, v->len, scan_line_at, &s);
+	repair_quotes_release(&s.quotes);
 	repair_report(&edits, v, a, FK_TYPOGRAPHY, TYPOGRAPHY_APPLY_MIN);
 	repair_list_release(&edits);
 	repair_guard_release(&guard);

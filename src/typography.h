@@ -17,6 +17,10 @@
  *  - « and » get a no-break space inside: an ordinary space there is
  *    replaced, a missing one inserted; an existing no-break space of
  *    either width is kept; German »quotes« are left alone;        conf 0.90
+ *    which guillemet opens and which closes is read by pairing those of
+ *    the line (repair.h's repair_quotes_line), not from the sign: a
+ *    closing quote typed « ("« Le grand homme« !") becomes " »", an
+ *    opening one typed » ("»oui» dit-il") "« ";                 conf 0.85
  *  - ; ! ? get a narrow no-break space (U+202F) before them and : a
  *    no-break space (U+00A0), replacing ordinary spaces or inserted after a
  *    word, number or closing quote; only when the sign ends a phrase (it is

@@ -61,7 +61,11 @@ static void run_normalize(struct article *a, const struct view *v,
 static void run_spacing(struct article *a, const struct view *v,
 			const struct tokens *ts)
 {
-	spacing_repair(a, v, ts, &fuzz_resources()->elided_forms);
+	const struct spacing_data data = {
+	    &fuzz_resources()->elided_forms, &fuzz_resources()->negations,
+	    &fuzz_resources()->letter_labels, fuzz_dict()};
+
+	spacing_repair(a, v, ts, &data);
 }
 
 static void run_glued(struct article *a, const struct view *v,

@@ -2,7 +2,9 @@
  * test_spacing.c - the spacing stage (spacing.h) on damaged and on good
  * French: each damaged line must come out as expected, then a second run
  * on the output must apply nothing (idempotence); good text, numbers,
- * times, URLs and code must come out byte-identical with no finding.
+ * times, URLs, domains, file names, abbreviations, inclusive writing,
+ * single letters that stand alone and code must come out byte-identical
+ * with no finding.
  */
 #include <string.h>
 
@@ -16,7 +18,9 @@
 #include "wordlist.h"
 
 static struct segmenter *seg;
-static struct wordlist elisions;
+static struct dict *dict;
+static struct wordlist elisions, negations, labels;
+static struct spacing_data data;
 
 /* Run the stage on text; return the cleaned text (caller frees) and the
  * number of applied and of unapplied findings. */
@@ -28,8 +32,8 @@ static void spacing_stage(struct article *a, const struct view *v,
 
 static char *clean(const char *text, size_t *applied, size_t *reported)
 {
-	return stage_run(seg, text, FK_SPACING, spacing_stage, &elisions,
-			 applied, reported);
+	return stage_run(seg, text, FK_SPACING, spacing_stage, &data, applied,
+			 reported);
 }
 
 static void test_repairs(void)
@@ -65,6 +69,42 @@ static void test_repairs(void)
 	    {"Et:\"Il doit être clair\".", "Et: \"Il doit être clair\"."},
 	    {"un«plan»de relance", "un «plan» de relance"},
 	    {"le“plan”de relance", "le “plan” de relance"},
+	    /* a space moved before , or . goes after it */
+	    {"le mot ,suite et la fin .Le début",
+	     "le mot, suite et la fin. Le début"},
+	    {"Il a dit non ,puis oui .ensuite rien",
+	     "Il a dit non, puis oui. ensuite rien"},
+	    /* missing space after , ; … ... and a sentence period */
+	    {"Il en a marre,ça suffit", "Il en a marre, ça suffit"},
+	    {"« oui »,et puis", "« oui », et puis"},
+	    {"une liste ;voici la suite;puis",
+	     "une liste ; voici la suite; puis"},
+	    {"Attendez…je viens et puis...rien",
+	     "Attendez… je viens et puis... rien"},
+	    {"Il a refusé.de suivre", "Il a refusé. de suivre"},
+	    {"la réunion.cependant rien", "la réunion. cependant rien"},
+	    /* lost apostrophes */
+	    {"Il a dit qu il viendra", "Il a dit qu’il viendra"},
+	    {"Je n ai rien vu jusqu à hier", "Je n’ai rien vu jusqu’à hier"},
+	    {"Parle à l homme d une voix", "Parle à l’homme d’une voix"},
+	    {"L homme. « J ai faim »", "L’homme. « J’ai faim »"},
+	    {"c est aujourd hui, s il pleut", "c’est aujourd’hui, s’il pleut"},
+	    {"aucun des vaccins n est parvenu",
+	     "aucun des vaccins n’est parvenu"},
+	    {"trois dirigeants d Odebrecht et l Ifo",
+	     "trois dirigeants d’Odebrecht et l’Ifo"},
+	    {"la lettre d amour", "la lettre d’amour"},
+	    {"l'État et l homme", "l'État et l'homme"}, /* the text's sign */
+	    /* apostrophes written with another sign, doubled, spaced */
+	    {"qu`elle et l´homme et l‘avion", "qu’elle et l’homme et l’avion"},
+	    {"l’'électricien et l''autre", "l’électricien et l’autre"},
+	    {"l ` homme et d ´ une", "l’homme et d’une"},
+	    {"C\"était une dépense dont je n\"étais pas au courant\"",
+	     "C’était une dépense dont je n’étais pas au courant\""},
+	    {"un fond d\"écran, et sans tricher",
+	     "un fond d’écran, et sans tricher"},
+	    /* quotes paired: a closing quote typed « */
+	    {"« Le grand homme« , dit-il", "« Le grand homme«, dit-il"},
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
@@ -108,6 +148,29 @@ static void test_good_text_unchanged(void)
 	    "L'Américain Trump ' s a parlé.",
 	    "la réussite de l’ « Uruguay Round » et l’« exclusion »",
 	    "le „Sommet des capitales“ et sa “fait sa danse“ ici",
+	    /* numbers, domains, files, abbreviations, inclusive writing */
+	    "Le prix est de 3,5 euros, 1.000 euros ou 2,a.",
+	    "Voir lemonde.fr, example.com, le site.net et index.html ici.",
+	    "Le fichier rapport.pdf et la note config.yaml sont là.",
+	    "Les tombé.es, les immortel.le.s et tou.te.s les étudiant.es.",
+	    "Il est p.ex. parti, c.-à-d. hier, vers 10.30 h.",
+	    "Tags:politique,économie et &nbsp;mot et a;b=c.",
+	    "Il est parti en 2020,et revenu.",
+	    "Le p…tain de mot et les points de suspension (…)ici.",
+	    "Le .NET et la version .com du site .fr sont là.",
+	    /* single letters that stand alone */
+	    "Il était perché à 15 m au-dessus du sol avec 2 l eau.",
+	    "Un amplificateur de classe D avec la vitamine C en plus.",
+	    "Le plan B et M Obeid ont dit AT&T étudie.",
+	    "les infirmier·e·s ou les lettres a) et b) du point J. M. Dupont.",
+	    "Il en faut 10 s et 3 t environ.",
+	    "La lettre l est mal écrite et le point c a deux côtés.",
+	    "la Société Française d e Casinos. S facture ses clients.",
+	    /* code with backticks */
+	    "dans un environnement `chroot`é et `ls` ici",
+	    /* German quotes, nested French quotes */
+	    "Er sagte »Hallo« und ging.",
+	    "« Il a dit « non » hier »",
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(good); i++) {
@@ -117,6 +180,25 @@ static void test_good_text_unchanged(void)
 		CHECK_STR(out, good[i]);
 		CHECK_MSG(applied == 0 && reported == 0, "%s: %zu findings",
 			  good[i], applied + reported);
+		free(out);
+	}
+}
+
+/* A lone "n" before a verb without the rest of a negation may be a
+ * variable: the lost apostrophe is reported, not applied. */
+static void test_reported_only(void)
+{
+	static const char *const cases[] = {
+	    "Si n est pair, alors n a un diviseur.",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		size_t applied, reported;
+		char *out = clean(cases[i], &applied, &reported);
+
+		CHECK_STR(out, cases[i]);
+		CHECK_MSG(applied == 0 && reported == 2, "%s: %zu, %zu",
+			  cases[i], applied, reported);
 		free(out);
 	}
 }
@@ -135,16 +217,30 @@ static void test_lines(void)
 
 int main(void)
 {
-	seg = segmenter_new("fr");
-	if (!seg)
-		return 1;
+	int rc = open_french(&dict, &seg);
+
+	if (rc)
+		return rc;
 	wordlist_init(&elisions);
-	if (wordlist_load(&elisions, RELIRE_DATA_DIR "/fr/elided-forms.txt", 0))
+	wordlist_init(&negations);
+	wordlist_init(&labels);
+	if (wordlist_load(&elisions, RELIRE_DATA_DIR "/fr/elided-forms.txt",
+			  0) ||
+	    wordlist_load(&negations, RELIRE_DATA_DIR "/fr/negations.txt", 0) ||
+	    wordlist_load(&labels, RELIRE_DATA_DIR "/fr/letter-labels.txt", 0))
 		return 1;
+	data.elisions = &elisions;
+	data.negations = &negations;
+	data.labels = &labels;
+	data.dict = dict;
 	RUN(test_repairs);
 	RUN(test_good_text_unchanged);
+	RUN(test_reported_only);
 	RUN(test_lines);
 	wordlist_release(&elisions);
+	wordlist_release(&negations);
+	wordlist_release(&labels);
 	segmenter_free(seg);
+	dict_free(dict);
 	return harness_done();
 }

@@ -57,6 +57,15 @@ static void test_profile(void)
 	    {"Note : voici. Et: \"Il\"",
 	     "Note" NBSP ": voici. Et" NBSP ": «" NBSP "Il" NBSP "»"},
 	    {"« Qu'est-ce ? »", "«" NBSP "Qu’est-ce" NNBSP "?" NBSP "»"},
+	    /* guillemets paired, not read from the sign */
+	    {"« Le grand homme« !",
+	     "«" NBSP "Le grand homme" NBSP "»" NNBSP "!"},
+	    {"« Nous ne voulons pas ce prix «, a-t-elle dit.",
+	     "«" NBSP "Nous ne voulons pas ce prix" NBSP "», a-t-elle dit."},
+	    {"« les stations FM «.", "«" NBSP "les stations FM" NBSP "»."},
+	    {"»oui» dit-il", "«" NBSP "oui" NBSP "» dit-il"},
+	    {"« Il a dit « non » hier »",
+	     "«" NBSP "Il a dit «" NBSP "non" NBSP "» hier" NBSP "»"},
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
@@ -91,6 +100,7 @@ static void test_unchanged(void)
 	    "Tout d’abord, le\" Bild am Sonntag \" avait rapporté.",
 	    /* a « that opens nothing: no space before the closing ")" */
 	    "Le langage XSL «).",
+	    "Er sagte »Hallo« und ging.",
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(good); i++) {

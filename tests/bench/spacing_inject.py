@@ -1,0 +1,374 @@
+#!/usr/bin/env python3
+"""spacing_inject.py - detokenization damage and lost apostrophes.
+
+Three measures of the spacing stage (src/spacing.h) and of the quotes of
+the French typography profile (src/typography.h), all on real text:
+
+1. good text: the lines of clean French (WMT14 newstest2014 reference,
+   WMT21 and WMT22 de-fr references, the WMT21 fr-de French source,
+   bench/fr-news.txt, and Grammalecte's test sentences that carry no
+   error mark) that relire changes, in total and by the kinds spacing,
+   glued_words and typography (run without and with --typography fr).
+   Clean text should not move; fr-news holds MT outputs too, so some of
+   its changes are real repairs.
+2. injected damage: clean lines of the two references that relire leaves
+   unchanged get one damage each, made mechanically from how MT and
+   scrapers break spacing:
+     comma_glued      "a, b"   -> "a,b"     (space after a comma deleted)
+     comma_moved      "a, b"   -> "a ,b"    (space moved before it)
+     semicolon_glued  "a ; b"  -> "a ;b"
+     ellipsis_glued   "a… b"   -> "a…b"
+     apos_space       "l'homme"-> "l homme" (apostrophe became a space)
+     apos_backtick    "l'homme"-> "l`homme"
+     apos_spaced      "l'homme"-> "l ’ homme" (the P3AI system's output)
+     apos_doubled     "l’homme"-> "l’'homme"
+     quote_reversed   "« a »"  -> "« a «"   (with --typography fr)
+   every sixth record is left clean (a control). Per damage kind: recall
+   (the damage is touched by an applied finding of the expected kind),
+   precision (applied findings of that kind on those records that touch
+   the damage) and exact (the cleaned line equals the clean one).
+3. real MT output: the spacing findings on the nine WMT21 de-fr systems
+   and what is left of spaced apostrophes (" ’ ") after cleaning.
+
+Usage: spacing_inject.py RELIRE_BINARY [SHARED_DATA_DIR] [--seed N]
+       [--show N] [--only good|inject|mt]
+Exits 0 with a message when the shared data is absent.
+"""
+
+import argparse
+import collections
+import csv
+import glob
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+
+CLEAN = (
+    ("wmt14-fr ref", "wmt14-fr/newstest2014-fren-ref.fr.sgm"),
+    ("wmt21-de-fr ref.A", "wmt21-de-fr/newstest2021.de-fr.ref.A.fr"),
+    ("wmt22-de-fr ref.A", "wmt22-de-fr/generaltest2022.de-fr.ref.A.fr"),
+    ("wmt21-fr-de src.fr", "wmt21-fr-de/newstest2021.fr-de.src.fr"),
+    ("bench/fr-news", "bench/fr-news.txt"),
+    ("grammalecte correct", "grammalecte/rules-tests.txt"),
+)
+KINDS = ("spacing", "glued_words", "typography")
+ELIDED = r"(?:[cdjlmnstCDJLMNST]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)"
+LETTER = r"[^\W\d_]"
+
+
+def read_lines(path):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    if path.endswith(".sgm"):
+        return re.findall(r"<seg[^>]*>(.*?)</seg>", text)
+    lines = [line for line in text.split("\n") if line.strip()]
+    if "grammalecte" in path:
+        lines = [line for line in lines
+                 if "{{" not in line and not line.startswith("__")]
+    return lines
+
+
+def run(binary, lines, out, typography=False):
+    """relire --per-line on lines: (findings by line index, cleaned)."""
+    src = out + ".txt"
+    with open(src, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    cmd = [binary, "audit", "--per-line", "--csv-raw", "-q",
+           "--suggest-budget", "0", "--out", out, src]
+    if typography:
+        cmd[2:2] = ["--typography", "fr"]
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if proc.returncode not in (0, 1):
+        sys.exit("relire failed (%d): %s" % (proc.returncode,
+                                              proc.stderr.decode()[-500:]))
+    findings = collections.defaultdict(list)
+    with open(os.path.join(out, "findings.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            findings[int(r["article"].rsplit(":", 1)[1]) - 1].append(r)
+    with open(os.path.join(out, "clean.txt"), encoding="utf-8") as f:
+        cleaned = f.read().split("\n")
+    return findings, cleaned
+
+
+# --- 1. good text ---------------------------------------------------------
+
+def good(binary, shared, tmp, show):
+    for typo in (False, True):
+        print("== good text, %s" % ("--typography fr" if typo
+                                    else "default profile"))
+        for label, rel in CLEAN:
+            path = os.path.join(shared, rel)
+            if not os.path.exists(path):
+                print("   skip %s: absent" % label)
+                continue
+            lines = read_lines(path)
+            findings, _ = run(binary, lines, os.path.join(
+                tmp, re.sub(r"\W+", "_", label) + str(typo)), typo)
+            changed = collections.Counter()
+            examples = []
+            for n, rows in findings.items():
+                kinds = {r["kind"] for r in rows if r["applied"] == "1"}
+                if kinds:
+                    changed["any"] += 1
+                for k in kinds & set(KINDS):
+                    changed[k] += 1
+                for r in rows:
+                    if r["applied"] == "1" and r["kind"] == "spacing":
+                        examples.append((n, r))
+            print("   %-20s %6d lines: changed %5d; spacing %4d, "
+                  "glued_words %4d, typography %5d" % (
+                      label, len(lines), changed["any"], changed["spacing"],
+                      changed["glued_words"], changed["typography"]))
+            if typo:
+                continue
+            for n, r in examples[:show]:
+                print("      %d %r -> %r (%s): %s" % (
+                    n + 1, r["original"], r["replacement"], r["detail"],
+                    context(lines[n], int(r["start"]), int(r["end"]))))
+
+
+def context(line, start, end, width=25):
+    b = line.encode("utf-8")
+    return "...%s[%s]%s..." % (
+        b[max(0, start - width):start].decode("utf-8", "replace"),
+        b[start:end].decode("utf-8", "replace"),
+        b[end:end + width].decode("utf-8", "replace"))
+
+
+# --- 2. injected damage ---------------------------------------------------
+
+def blen(s):
+    return len(s.encode("utf-8"))
+
+
+def at(s, m_start, m_end, new):
+    """(damaged, byte span of new) for s[m_start:m_end] replaced by new."""
+    b = blen(s[:m_start])
+    return s[:m_start] + new + s[m_end:], (b, b + blen(new))
+
+
+def pick(rng, it):
+    cands = list(it)
+    return rng.choice(cands) if cands else None
+
+
+def inj_comma_glued(rng, s):
+    m = pick(rng, re.finditer(r"(?<=%s), (?=%s)" % (LETTER, LETTER), s))
+    return m and at(s, m.start(), m.end(), ",")
+
+
+def inj_comma_moved(rng, s):
+    m = pick(rng, re.finditer(r"(?<=%s), (?=%s)" % (LETTER, LETTER), s))
+    return m and at(s, m.start(), m.end(), " ,")
+
+
+def inj_semicolon_glued(rng, s):
+    m = pick(rng, re.finditer(r"(?<=%s)(\s?;) (?=%s)" % (LETTER, LETTER),
+                              s))
+    return m and at(s, m.start(), m.end(), m.group(1))
+
+
+def inj_ellipsis_glued(rng, s):
+    m = pick(rng, re.finditer(r"(?<=%s)(…|\.\.\.) (?=%s)" % (LETTER, LETTER),
+                              s))
+    return m and at(s, m.start(), m.end(), m.group(1))
+
+
+def elisions(s):
+    return re.finditer(r"(?<![\w'’])%s(['’])(?=%s)" % (ELIDED, LETTER), s)
+
+
+def inj_apos_space(rng, s):
+    m = pick(rng, elisions(s))
+    return m and at(s, m.start(1), m.end(1), " ")
+
+
+def inj_apos_backtick(rng, s):
+    m = pick(rng, elisions(s))
+    return m and at(s, m.start(1), m.end(1), "`")
+
+
+def inj_apos_spaced(rng, s):
+    m = pick(rng, elisions(s))
+    return m and at(s, m.start(1), m.end(1), " ’ ")
+
+
+def inj_apos_doubled(rng, s):
+    m = pick(rng, elisions(s))
+    return m and at(s, m.start(1), m.end(1), m.group(1) +
+                    ("'" if m.group(1) == "’" else "’"))
+
+
+def inj_quote_reversed(rng, s):
+    if s.count("«") != 1 or s.count("»") != 1 or s.index("«") > s.index("»"):
+        return None
+    i = s.index("»")
+    return at(s, i, i + 1, "«")
+
+
+INJECT = {
+    "comma_glued": inj_comma_glued,
+    "comma_moved": inj_comma_moved,
+    "semicolon_glued": inj_semicolon_glued,
+    "ellipsis_glued": inj_ellipsis_glued,
+    "apos_space": inj_apos_space,
+    "apos_backtick": inj_apos_backtick,
+    "apos_spaced": inj_apos_spaced,
+    "apos_doubled": inj_apos_doubled,
+    "quote_reversed": inj_quote_reversed,
+}
+
+
+def expected_kind(dmg):
+    return "typography" if dmg == "quote_reversed" else "spacing"
+
+
+def build(rng, lines):
+    """Records (damage kind, clean, damaged, span); kinds in turn."""
+    names = list(INJECT)
+    records, turn = [], 0
+    for s in lines:
+        turn += 1
+        if turn % 6 == 0:
+            records.append(("none", s, s, None))
+            continue
+        for k in range(len(names)):
+            name = names[(turn + k) % len(names)]
+            got = INJECT[name](rng, s)
+            if got:
+                records.append((name, s, got[0], got[1]))
+                break
+    return records
+
+
+def touches(r, span):
+    return int(r["start"]) <= span[1] and span[0] <= int(r["end"])
+
+
+def inject(binary, shared, tmp, seed, show):
+    lines = []
+    for _, rel in CLEAN[:2]:
+        path = os.path.join(shared, rel)
+        if os.path.exists(path):
+            lines += read_lines(path)
+    for typo in (False, True):
+        findings, _ = run(binary, lines, os.path.join(tmp, "base%d" % typo),
+                          typo)
+        lines = [s for n, s in enumerate(lines)
+                 if not any(r["applied"] == "1" for r in findings.get(n, []))]
+    rng = random.Random(seed)
+    records = build(rng, lines)
+    print("== injected damage: %d clean base lines, %d records (seed %d)"
+          % (len(lines), len(records), seed))
+    out = {}
+    for typo in (False, True):
+        out[typo] = run(binary, [r[2] for r in records],
+                        os.path.join(tmp, "dmg%d" % typo), typo)
+    st = collections.defaultdict(collections.Counter)
+    misses, alarms = collections.defaultdict(list), collections.defaultdict(
+        list)
+    for n, (name, clean, damaged, span) in enumerate(records):
+        typo = name == "quote_reversed"
+        findings, cleaned = out[typo]
+        kind = expected_kind(name)
+        applied = [r for r in findings.get(n, []) if r["applied"] == "1" and
+                   r["kind"] in ("spacing", "glued_words", "typography")]
+        s = st[name]
+        s["records"] += 1
+        if span is None:
+            s["false"] += len(applied)
+            alarms[name] += [(damaged, r) for r in applied]
+            continue
+        hit = any(r["kind"] == kind and touches(r, span) for r in applied)
+        s["found"] += hit
+        if not hit:
+            misses[name].append(damaged)
+        mine = [r for r in applied if r["kind"] == kind]
+        s["applied"] += len(mine)
+        s["true"] += sum(1 for r in mine if touches(r, span))
+        for r in mine:
+            if not touches(r, span):
+                alarms[name].append((damaged, r))
+        s["exact"] += not typo and cleaned[n] == clean
+    print("   %-16s %7s %7s %9s %6s" % ("damage", "records", "recall",
+                                        "precision", "exact"))
+    for name in list(INJECT) + ["none"]:
+        s = st[name]
+        if name == "none":
+            print("   %-16s %7d  applied findings on clean controls: %d"
+                  % ("control", s["records"], s["false"]))
+            continue
+        rec = s["found"] / s["records"] if s["records"] else 0
+        prec = s["true"] / s["applied"] if s["applied"] else 0
+        exact = ("%6.3f" % (s["exact"] / s["records"])
+                 if name != "quote_reversed" and s["records"] else "     -")
+        print("   %-16s %7d %7.3f %9.3f %s" % (name, s["records"], rec,
+                                               prec, exact))
+    for name in INJECT:
+        for d in misses[name][:show]:
+            print("   miss %-14s %s" % (name, d[:160]))
+    for name in list(INJECT) + ["none"]:
+        for d, r in alarms[name][:show]:
+            print("   false %-13s %r -> %r (%s) in %s" % (
+                name, r["original"], r["replacement"], r["detail"],
+                d[:120]))
+
+
+# --- 3. real MT output ----------------------------------------------------
+
+def mt(binary, shared, tmp, show):
+    files = sorted(glob.glob(os.path.join(shared, "wmt21-de-fr",
+                                          "*.hyp.*.fr")))
+    if not files:
+        return
+    print("== WMT21 de-fr MT outputs: spacing findings applied (lines "
+          "changed), spaced apostrophes \" ’ \" / \" ' \" before and after")
+    for path in files:
+        lines = read_lines(path)
+        name = path.rsplit(".hyp.", 1)[1][:-3]
+        findings, cleaned = run(binary, lines, os.path.join(tmp, name))
+        details = collections.Counter()
+        nlines = 0
+        for rows in findings.values():
+            sp = [r for r in rows if r["applied"] == "1" and
+                  r["kind"] == "spacing"]
+            nlines += bool(sp)
+            details.update(r["detail"] for r in sp)
+        spaced = re.compile(r"\w [’'`] ?\w|\w [’'`]\w")
+        before = sum(len(spaced.findall(s)) for s in lines)
+        after = sum(len(spaced.findall(s)) for s in cleaned)
+        print("   %-10s %5d findings (%4d lines); spaced apostrophes "
+              "%4d -> %4d" % (name, sum(details.values()), nlines, before,
+                               after))
+        for d, k in details.most_common(show):
+            print("        %5d %s" % (k, d))
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("relire")
+    ap.add_argument("shared", nargs="?",
+                    default=os.path.join(here, "..", "..", "..", "shared",
+                                         "data"))
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--show", type=int, default=4)
+    ap.add_argument("--only", choices=("good", "inject", "mt"))
+    args = ap.parse_args()
+    if not os.path.isdir(args.shared):
+        print("skip: %s is absent, nothing measured" % args.shared)
+        return
+    with tempfile.TemporaryDirectory(prefix="relire-spacing-") as tmp:
+        if args.only in (None, "good"):
+            good(args.relire, args.shared, tmp, args.show)
+        if args.only in (None, "inject"):
+            inject(args.relire, args.shared, tmp, args.seed, args.show)
+        if args.only in (None, "mt"):
+            mt(args.relire, args.shared, tmp, args.show)
+
+
+if __name__ == "__main__":
+    main()
