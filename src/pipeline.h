@@ -16,6 +16,7 @@
 #include "article.h"
 #include "names.h"
 #include "options.h"
+#include "repeat_rules.h"
 #include "wordlist.h"
 
 struct bp_counts;
@@ -32,6 +33,7 @@ struct wordcache;
 
 struct resources {
 	struct wordlist doubles;	/* legitimate repeated words */
+	struct repeat_rules repeat_rules; /* and their grammar */
 	struct wordlist elided_forms;	/* "l", "qu": for spaced apostrophes */
 	struct wordlist glued_keep;	/* joined forms never to split */
 	struct wordlist glued_starters; /* words that start sentences */

@@ -37,6 +37,7 @@
 
 #include "article.h"
 #include "dict.h"
+#include "repeat_rules.h"
 #include "strmap.h"
 #include "token.h"
 #include "util.h"
@@ -47,6 +48,7 @@
 struct repeat_config {
 	const struct wordlist *doubles; /* legitimate consecutive doubles */
 	struct dict *dict;		/* "is this a word?" for repairs */
+	const struct repeat_rules *rules; /* grammatical doubles, separators */
 };
 
 /*
@@ -98,11 +100,14 @@ int repeat_doc_untouched(const struct repeat_doc *d, size_t s, size_t e);
  * upper-case one: "les autorités Les autorités" is a sentence or heading
  * that lost its boundary, not a stutter. */
 int repeat_doc_case_restarts(const struct repeat_doc *d, size_t a, size_t b);
+/* 1 when token i starts with an upper-case letter. */
+int repeat_doc_starts_upper(const struct repeat_doc *d, size_t i);
 /* Mark tokens [first, last] dead (removed) or claimed. */
 void repeat_doc_mark(struct repeat_doc *d, size_t first, size_t last, int dead);
 
 /* The detectors, in the order repeat_detect() runs them. */
 void repeat_doc_lines(struct repeat_doc *d);
+void repeat_doc_loops(struct repeat_doc *d);
 void repeat_doc_phrases(struct repeat_doc *d);
 void repeat_doc_words(struct repeat_doc *d);
 void repeat_doc_chars(struct repeat_doc *d);

@@ -33,6 +33,8 @@
 #define CONTENT_CPS    5   /* a content word has this many letters or more */
 #define MAX_DISTANT    200 /* longest distant repeat extended, items */
 #define MAX_GAP	       5   /* words between the copies of a distant repeat */
+#define MAX_JOIN       3   /* separators joining a clause said again */
+#define MIN_WHOLE_WORDS 3  /* words of a sentence said twice */
 
 struct items {
 	size_t *tok;  /* token index of each item */
@@ -364,17 +366,86 @@ static int starts_sentence(const struct items *it, size_t i)
 	return i == 0 || it->sent[i - 1] != it->sent[i];
 }
 
+/* 1 when item k is a comma, a semicolon, a dash or a conjunction of
+ * repeat-rules.txt: what joins two copies of a clause. */
+static int joins(const struct repeat_doc *d, const struct items *it, size_t k)
+{
+	int32_t c = punct_at(d, it, k);
+	size_t len;
+	const char *key;
+
+	if (c)
+		return c == ',' || c == ';' || c == 0x2013 || c == 0x2014;
+	if (d->ts->t[it->tok[k]].type != TOK_WORD || !d->cfg)
+		return 0;
+	key = repeat_doc_key(d, d->id[it->tok[k]], &len);
+	return repeat_rules_separator(d->cfg->rules, key, len);
+}
+
+/* The items [b, e) between two copies are one to MAX_JOIN separators,
+ * a comma among them (", and", ";"): a clause said again. */
+static int joined_gap(const struct repeat_doc *d, const struct items *it,
+		      size_t b, size_t e)
+{
+	int punct = 0;
+
+	if (e <= b || e - b > MAX_JOIN)
+		return 0;
+	for (size_t k = b; k < e; k++) {
+		if (!joins(d, it, k))
+			return 0;
+		punct |= punct_at(d, it, k) != 0;
+	}
+	return punct;
+}
+
+/* Item k closes a clause: punctuation, a line break, the end of the
+ * sentence or of the text. A copy that runs on into more words is the
+ * start of a longer term ("tax rate, tax rate cut"), not a copy. */
+static int closes_clause(const struct repeat_doc *d, const struct items *it,
+			 size_t k)
+{
+	return k >= it->n || it->sent[k] != it->sent[k - 1] ||
+	       d->ts->t[it->tok[k]].type != TOK_WORD;
+}
+
+/* Item k ends the sentence that item k - 1 is in. */
+static int closes_sentence(const struct repeat_doc *d, const struct items *it,
+			   size_t k)
+{
+	return k >= it->n || it->sent[k] != it->sent[k - 1] ||
+	       ends_sentence(d, it->tok[k]);
+}
+
 /* Try the match of j with i; returns the items consumed, at least 1. A
  * rejected match is skipped whole: its parts are rejected with it. */
 static size_t distant_match(struct repeat_doc *d, struct items *it, size_t i,
 			    size_t j)
 {
 	size_t len = extend(it, i, j), content = 0, end;
+	int joined, whole;
 
 	for (size_t k = j; k < j + len; k++)
 		content += is_content_word(d, it->tok[k]);
-	if (len < WINDOW || content < MIN_CONTENT)
+	if (len < WINDOW)
 		return len ? len : 1;
+	joined = joined_gap(d, it, i + len, j) && closes_clause(d, it, j + len);
+	/* The sentence is one phrase said twice ("Merci pour tout, merci
+	 * pour tout."): a loop however short its words. */
+	whole = (joined || i + len == j) && starts_sentence(it, i) &&
+		closes_sentence(d, it, j + len) &&
+		count_words(d, it, j, len) >= MIN_WHOLE_WORDS;
+	if (content < MIN_CONTENT && !whole)
+		return len;
+	if (joined) {
+		/* A clause said again after a comma: removed with what joins
+		 * it, unless it repeats the opening of the sentence on
+		 * purpose (anaphora), then only reported. */
+		report(d, it, i, len, i + len, j + len,
+		       whole || !starts_sentence(it, i),
+		       " said again after a comma");
+		return len;
+	}
 	if (i + len != j) {
 		if (starts_sentence(it, i) || !close_gap(d, it, i + len, j))
 			return len;

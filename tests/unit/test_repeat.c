@@ -20,6 +20,7 @@
 static struct segmenter *seg;
 static struct dict *dict;
 static struct wordlist doubles;
+static struct repeat_rules rules;
 
 struct want {
 	enum finding_kind kind;
@@ -44,7 +45,7 @@ static void repeat_stage(struct article *a, const struct view *v,
 
 static void run(struct article *a, const char *text, struct dict *dc)
 {
-	struct repeat_config cfg = {&doubles, dc};
+	struct repeat_config cfg = {&doubles, dc, &rules};
 
 	stage_article(a, text, strlen(text));
 	stage_on(seg, a, repeat_stage, &cfg);
@@ -277,6 +278,10 @@ int main(void)
 	if (!seg)
 		return 77;
 	wordlist_init(&doubles);
+	repeat_rules_init(&rules);
+	if (repeat_rules_load(&rules, RELIRE_DATA_DIR "/fr/repeat-rules.txt",
+			      0) < 0)
+		return 1;
 	if (wordlist_load(&doubles, RELIRE_DATA_DIR "/fr/doubles.txt", 0) < 0)
 		return 1;
 	dict = dict_open("fr", NULL, RELIRE_DATA_DIR);
@@ -290,6 +295,7 @@ int main(void)
 	RUN(test_together);
 	dict_free(dict);
 	wordlist_release(&doubles);
+	repeat_rules_release(&rules);
 	segmenter_free(seg);
 	return harness_done();
 }
