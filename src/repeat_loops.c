@@ -9,11 +9,13 @@
  * symbol, so that "wait, wait or wait" has period 2. For each p in
  * 2..MAX_LOOP_UNIT one scan compares item k with item k + p (the runs of a
  * string with a bounded period, O(n * MAX_LOOP_UNIT)). The decision rests on
- * the number of copies and their length, never on a list of shapes: three
- * copies of a unit that holds a separator make a loop; it is removed when
- * the copies hold MIN_LOOP_WORDS words in all, reported below that ("wait,
- * wait, wait"), and left alone when the whole run is a word of the
- * dictionary ("bla-bla-bla") or a short interjection ("ha, ha, ha !").
+ * the number of copies, never on a list of shapes: three copies of a unit
+ * that holds a separator make a loop. Three is also the rhetorical triple
+ * that a translation may owe to its source ("jamais, jamais, jamais !",
+ * "Grenzschutz, Grenzschutz, Grenzschutz"): reported, not removed; four
+ * copies or more are removed. A run is left alone when it is one word of
+ * the dictionary ("bla-bla-bla"), a quoted slogan, or a short interjection
+ * ("ha, ha, ha !").
  * Units without a separator are the other detectors' (repeat_phrases.c,
  * repeat.c). The repair keeps the first copy and what follows the last:
  * "Wait, wait, wait or wait." -> "Wait.", "EU-EU-EU countries" -> "EU
@@ -30,7 +32,7 @@
 
 #define MAX_LOOP_UNIT  12	  /* longest unit, items */
 #define MIN_COPIES     3	  /* copies of a loop */
-#define MIN_LOOP_WORDS 4	  /* words in all copies for a removal */
+#define MIN_APPLY_COPIES 4	  /* copies of a loop that is removed */
 #define SHORT_CALL     3	  /* letters of an interjection ("ha, ha") */
 #define MAX_DICT_SPAN  64	  /* bytes of a run looked up as one word */
 #define SEP	       UINT32_MAX /* id of every separator */
@@ -186,16 +188,45 @@ static int exclaims(const struct repeat_doc *d, const struct loop_items *it,
 	       c == 0x201D;
 }
 
-/* Legitimate runs: one dictionary word ("bla-bla-bla", "cha-cha-cha") or
- * an interjection of short calls ("ha, ha, ha !", "« non, non, non »"). */
-static int is_legit_loop(const struct repeat_doc *d, const struct loop_items *it,
-			 const struct loop *l)
+static int is_quote(int32_t c, int opening)
+{
+	if (c == '"')
+		return 1;
+	return opening ? c == 0xAB || c == 0x201C || c == 0x201E || c == 0x2039
+		       : c == 0xBB || c == 0x201D || c == 0x203A;
+}
+
+/* The run is a whole quotation, a slogan: "Grenzschutz, Grenzschutz,
+ * Grenzschutz". */
+static int quoted(const struct repeat_doc *d, const struct loop_items *it,
+		  const struct loop *l)
+{
+	return l->s > 0 && l->last_end + 1 < it->n &&
+	       is_quote(punct_cp(d, it->tok[l->s - 1]), 1) &&
+	       is_quote(punct_cp(d, it->tok[l->last_end + 1]), 0);
+}
+
+/* The run is one word of the dictionary whose unit is none: "bla-bla-bla"
+ * (Hunspell accepts "jamais-jamais" too, part by part, so the unit alone
+ * must be unknown). */
+static int is_dict_run(const struct repeat_doc *d, const struct loop_items *it,
+		       const struct loop *l)
 {
 	size_t b = d->ts->t[it->tok[l->s]].start;
 	size_t e = d->ts->t[it->tok[l->last_end]].end;
+	size_t ue = d->ts->t[it->tok[l->s]].end;
 
-	if (e - b <= MAX_DICT_SPAN && repeat_doc_is_word(d, d->v->text + b,
-							 e - b))
+	return l->words == 1 && e - b <= MAX_DICT_SPAN &&
+	       !repeat_doc_is_word(d, d->v->text + b, ue - b) &&
+	       repeat_doc_is_word(d, d->v->text + b, e - b);
+}
+
+/* Legitimate runs: one dictionary word ("bla-bla-bla", "cha-cha-cha"), a
+ * quoted slogan, or an interjection of short calls ("ha, ha, ha !"). */
+static int is_legit_loop(const struct repeat_doc *d, const struct loop_items *it,
+			 const struct loop *l)
+{
+	if (is_dict_run(d, it, l) || quoted(d, it, l))
 		return 1;
 	return l->words == 1 && l->longest <= SHORT_CALL &&
 	       exclaims(d, it, l->last_end);
@@ -208,7 +239,7 @@ static void loop_report(struct repeat_doc *d, struct loop_items *it,
 	size_t ub = ts->t[it->tok[l->s]].start;
 	size_t ue = ts->t[it->tok[l->first_end]].end;
 	size_t vs = ue, ve = ts->t[it->tok[l->last_end]].end;
-	int applied = l->copies * l->words >= MIN_LOOP_WORDS &&
+	int applied = l->copies >= MIN_APPLY_COPIES &&
 		      repeat_doc_untouched(d, vs, ve) &&
 		      !repeat_doc_case_restarts(d, it->tok[l->s],
 						it->tok[l->s + l->p]);
@@ -217,7 +248,7 @@ static void loop_report(struct repeat_doc *d, struct loop_items *it,
 
 	snprintf(detail, sizeof(detail), "phrase '%.*s' %zu times, joined%s",
 		 (int)(ue - ub > 80 ? 80 : ue - ub), d->v->text + ub, l->copies,
-		 applied ? "" : " (short, not removed)");
+		 applied ? "" : " (may be emphasis, not removed)");
 	f = view_report(d->v, d->a, FK_PHRASE_REPEAT, vs, ve, "", 0, applied,
 			applied ? 0.9 : 0.6, detail);
 	repeat_doc_mark(d, it->tok[l->s], it->tok[l->first_end], 0);

@@ -35,6 +35,7 @@
 #define MAX_GAP	       5   /* words between the copies of a distant repeat */
 #define MAX_JOIN       3   /* separators joining a clause said again */
 #define MIN_WHOLE_WORDS 3  /* words of a sentence said twice */
+#define MIN_JOINED_WORDS 4 /* words of a clause said again after a comma */
 
 struct items {
 	size_t *tok;  /* token index of each item */
@@ -435,7 +436,11 @@ static size_t distant_match(struct repeat_doc *d, struct items *it, size_t i,
 	whole = (joined || i + len == j) && starts_sentence(it, i) &&
 		closes_sentence(d, it, j + len) &&
 		count_words(d, it, j, len) >= MIN_WHOLE_WORDS;
-	if (content < MIN_CONTENT && !whole)
+	/* A clause said again whole after a comma is a loop when it is
+	 * long enough, whatever its words ("sous le feu des critiques, et
+	 * sous le feu des critiques"). */
+	if (content < MIN_CONTENT && !whole &&
+	    !(joined && count_words(d, it, j, len) >= MIN_JOINED_WORDS))
 		return len;
 	if (joined) {
 		/* A clause said again after a comma: removed with what joins

@@ -34,7 +34,8 @@ Figures, per shape and language:
             char_repeat finding (applied or reported);
   applied   injections overlapped by an applied finding;
   restored  injected lines whose cleaned text equals the cleaned text of
-            the line before injection (the damage undone, nothing more).
+            the line before injection (the damage undone, nothing more;
+            for "sentence", of the line with one copy of the phrase).
 Clean lines (every line of the corpora, unmodified): repetition findings
 per 100 lines, applied ones and all, per language and per kind of text
 (machine output, human). Every run is checked with tests/cli/roundtrip.py
@@ -208,7 +209,8 @@ def inject_sentence(rng, text, lang):
     if rng.random() < 0.5:
         copy = phrase[0].lower() + phrase[1:]
     sent = phrase + rng.choice((" ", ", ")) + copy + "."
-    return sent + " " + text, 0, len(sent)
+    # restored means one copy left: "P. text"
+    return sent + " " + text, 0, len(sent), phrase + ". " + text
 
 
 def inject_false_start(rng, text, lang):
@@ -275,8 +277,8 @@ def inject_all(args, pools):
                     break
                 r = INJECT[shape](rng, text, lang)
                 if r:
-                    samples.append((lang, shape, text, r[0],
-                                    byte_span(r[0], r[1], r[2])))
+                    samples.append((lang, shape, r[3] if len(r) > 3 else
+                                    text, r[0], byte_span(r[0], r[1], r[2])))
                     got += 1
     return samples
 
