@@ -32,7 +32,7 @@ struct wordcache;
 #define SHARED_VERDICT_CACHE_BYTES ((size_t)16 << 20)
 
 struct resources {
-	struct wordlist doubles;	/* legitimate repeated words */
+	struct wordlist doubles;	  /* legitimate repeated words */
 	struct repeat_rules repeat_rules; /* and their grammar */
 	struct wordlist elided_forms;	/* "l", "qu": for spaced apostrophes */
 	struct wordlist glued_keep;	/* joined forms never to split */

@@ -240,7 +240,8 @@ static int is_stutter(const struct repeat_doc *d, size_t frag, size_t full,
 		 * letters on, and once in the article, it is a false start
 		 * ("chinois chinoises"), reported since it is a word. */
 		return copies == 1 && cps >= STUTTER_WORD_MIN_CPS &&
-		       d->freq[d->id[frag]] == 1 && !is_legit_double(d, frag, full)
+			       d->freq[d->id[frag]] == 1 &&
+			       !is_legit_double(d, frag, full)
 			   ? STUTTER_REPORTED
 			   : 0;
 	}
@@ -330,7 +331,10 @@ static void report_stutter(struct repeat_doc *d, size_t first, size_t full,
 		 d->v->text + s->start, copies, copies > 1 ? "s" : "", wl,
 		 d->v->text + w->start);
 	f = view_report(d->v, d->a, FK_WORD_REPEAT, s->start, w->start, "", 0,
-			applied, !applied ? 0.6 : copies > 1 ? 0.9 : 0.7,
+			applied,
+			!applied     ? 0.6
+			: copies > 1 ? 0.9
+				     : 0.7,
 			detail);
 	settle(d, f, first, first, full - 1);
 	repeat_doc_mark(d, full, full, 0);

@@ -46,8 +46,8 @@
 
 /* What the stage may consult; every member may be NULL. Borrowed. */
 struct repeat_config {
-	const struct wordlist *doubles; /* legitimate consecutive doubles */
-	struct dict *dict;		/* "is this a word?" for repairs */
+	const struct wordlist *doubles;	  /* legitimate consecutive doubles */
+	struct dict *dict;		  /* "is this a word?" for repairs */
 	const struct repeat_rules *rules; /* grammatical doubles, separators */
 };
 

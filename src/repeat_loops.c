@@ -30,12 +30,12 @@
 #include "utf8.h"
 #include "util.h"
 
-#define MAX_LOOP_UNIT  12	  /* longest unit, items */
-#define MIN_COPIES     3	  /* copies of a loop */
-#define MIN_APPLY_COPIES 4	  /* copies of a loop that is removed */
-#define SHORT_CALL     3	  /* letters of an interjection ("ha, ha") */
-#define MAX_DICT_SPAN  64	  /* bytes of a run looked up as one word */
-#define SEP	       UINT32_MAX /* id of every separator */
+#define MAX_LOOP_UNIT	 12	    /* longest unit, items */
+#define MIN_COPIES	 3	    /* copies of a loop */
+#define MIN_APPLY_COPIES 4	    /* copies of a loop that is removed */
+#define SHORT_CALL	 3	    /* letters of an interjection ("ha, ha") */
+#define MAX_DICT_SPAN	 64	    /* bytes of a run looked up as one word */
+#define SEP		 UINT32_MAX /* id of every separator */
 
 struct loop_items {
 	size_t *tok;  /* token of each item */
@@ -222,14 +222,15 @@ static int is_dict_run(const struct repeat_doc *d, const struct loop_items *it,
 }
 
 /* Legitimate runs: one dictionary word ("bla-bla-bla", "cha-cha-cha"), a
- * quoted slogan, or an interjection of short calls ("ha, ha, ha !"). */
-static int is_legit_loop(const struct repeat_doc *d, const struct loop_items *it,
-			 const struct loop *l)
+ * quoted slogan, or an interjection of short calls: three of them ("Non,
+ * non, non, dit-il"), or more before an exclamation ("ha, ha, ha, ha !"). */
+static int is_legit_loop(const struct repeat_doc *d,
+			 const struct loop_items *it, const struct loop *l)
 {
 	if (is_dict_run(d, it, l) || quoted(d, it, l))
 		return 1;
 	return l->words == 1 && l->longest <= SHORT_CALL &&
-	       exclaims(d, it, l->last_end);
+	       (l->copies == MIN_COPIES || exclaims(d, it, l->last_end));
 }
 
 static void loop_report(struct repeat_doc *d, struct loop_items *it,
@@ -239,10 +240,9 @@ static void loop_report(struct repeat_doc *d, struct loop_items *it,
 	size_t ub = ts->t[it->tok[l->s]].start;
 	size_t ue = ts->t[it->tok[l->first_end]].end;
 	size_t vs = ue, ve = ts->t[it->tok[l->last_end]].end;
-	int applied = l->copies >= MIN_APPLY_COPIES &&
-		      repeat_doc_untouched(d, vs, ve) &&
-		      !repeat_doc_case_restarts(d, it->tok[l->s],
-						it->tok[l->s + l->p]);
+	int applied =
+	    l->copies >= MIN_APPLY_COPIES && repeat_doc_untouched(d, vs, ve) &&
+	    !repeat_doc_case_restarts(d, it->tok[l->s], it->tok[l->s + l->p]);
 	const struct finding *f;
 	char detail[200];
 

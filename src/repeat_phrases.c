@@ -26,16 +26,16 @@
 #include "utf8.h"
 #include "util.h"
 
-#define MAX_UNIT       8   /* longest unit of an immediate repeat, items */
-#define MIN_UNIT_WORDS 2   /* words in the unit of an immediate repeat */
-#define WINDOW	       3   /* items hashed by the distant-repeat pass */
-#define MIN_CONTENT    3   /* content words in a distant repeat */
-#define CONTENT_CPS    5   /* a content word has this many letters or more */
-#define MAX_DISTANT    200 /* longest distant repeat extended, items */
-#define MAX_GAP	       5   /* words between the copies of a distant repeat */
-#define MAX_JOIN       3   /* separators joining a clause said again */
-#define MIN_WHOLE_WORDS 3  /* words of a sentence said twice */
-#define MIN_JOINED_WORDS 4 /* words of a clause said again after a comma */
+#define MAX_UNIT	 8   /* longest unit of an immediate repeat, items */
+#define MIN_UNIT_WORDS	 2   /* words in the unit of an immediate repeat */
+#define WINDOW		 3   /* items hashed by the distant-repeat pass */
+#define MIN_CONTENT	 3   /* content words in a distant repeat */
+#define CONTENT_CPS	 5   /* a content word has this many letters or more */
+#define MAX_DISTANT	 200 /* longest distant repeat extended, items */
+#define MAX_GAP		 5   /* words between the copies of a distant repeat */
+#define MAX_JOIN	 3   /* separators joining a clause said again */
+#define MIN_WHOLE_WORDS	 3   /* words of a sentence said twice */
+#define MIN_JOINED_WORDS 4   /* words of a clause said again after a comma */
 
 struct items {
 	size_t *tok;  /* token index of each item */

@@ -103,15 +103,17 @@ static int add_line(const char *s, size_t len, size_t lineno, void *ud)
 		r->emphatic |= 1u << a;
 		return 0;
 	}
-	if (f.n == 3 && a >= 0 && b >= 0 && r->nrules < REPEAT_RULES_MAX_RULES &&
+	if (f.n == 3 && a >= 0 && b >= 0 &&
+	    r->nrules < REPEAT_RULES_MAX_RULES &&
 	    (is(&f, 0, "double") || is(&f, 0, "double-before-name"))) {
 		r->rule[r->nrules].first = 1u << a;
 		r->rule[r->nrules].second = 1u << b;
-		r->rule[r->nrules++].before_name = is(&f, 0, "double-before-name");
+		r->rule[r->nrules++].before_name =
+		    is(&f, 0, "double-before-name");
 		return 0;
 	}
-	return rl_error("'%s', line %zu: not a rule: '%.*s'", ctx->path,
-			lineno, (int)(len > 60 ? 60 : len), s);
+	return rl_error("'%s', line %zu: not a rule: '%.*s'", ctx->path, lineno,
+			(int)(len > 60 ? 60 : len), s);
 }
 
 void repeat_rules_init(struct repeat_rules *r)
@@ -151,8 +153,8 @@ uint32_t repeat_rules_classes(const struct repeat_rules *r, const char *w,
 	return slot ? (uint32_t)*slot : 0;
 }
 
-int repeat_rules_double(const struct repeat_rules *r, const char *w,
-			size_t len, int name_follows)
+int repeat_rules_double(const struct repeat_rules *r, const char *w, size_t len,
+			int name_follows)
 {
 	uint32_t m = repeat_rules_classes(r, w, len);
 

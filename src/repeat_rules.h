@@ -60,8 +60,8 @@ uint32_t repeat_rules_classes(const struct repeat_rules *r, const char *w,
 			      size_t len);
 /* 1 when the folded word w written twice is legitimate by a rule;
  * name_follows says whether a capitalized word follows the second copy. */
-int repeat_rules_double(const struct repeat_rules *r, const char *w,
-			size_t len, int name_follows);
+int repeat_rules_double(const struct repeat_rules *r, const char *w, size_t len,
+			int name_follows);
 /* 1 when the folded word w joins the copies of a loop (a conjunction). */
 int repeat_rules_separator(const struct repeat_rules *r, const char *w,
 			   size_t len);

@@ -195,6 +195,87 @@ static void test_phrases(void)
 	run_table(cases, ARRAY_SIZE(cases), dict != NULL);
 }
 
+/* Loops joined by separators (repeat_loops.c), clauses said again, the
+ * grammar of legitimate doubles (dictionaries/fr/repeat-rules.txt). */
+static void test_loops(void)
+{
+	static const struct rcase cases[] = {
+	    /* hyphens: the first copy stays joined to the word */
+	    {"Les membres du pre-pre-pre-pre-conseil.",
+	     "Les membres du pre-conseil.",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 18, 30, "", 1}}},
+	    /* slashes */
+	    {"Il a dit new/new/new/new ici.",
+	     "Il a dit new ici.",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 12, 24, "", 1}}},
+	    /* commas and a conjunction: the first copy stays */
+	    {"Attends, attends, attends ou attends.",
+	     "Attends.",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 7, 36, "", 1}}},
+	    /* three copies may be a faithful triple: reported */
+	    {"Nous avons vu le projet, le projet, le projet hier.",
+	     NULL,
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 23, 45, "", 0}}},
+	    /* a clause said again after a comma */
+	    {"Le contrat a été signé par le ministre, et a été signé par le "
+	     "ministre.",
+	     "Le contrat a été signé par le ministre.",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 41, 76, "", 1}}},
+	    /* a sentence that is one phrase said twice */
+	    {"Merci pour tout, merci pour tout.",
+	     "Merci pour tout.",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 15, 32, "", 1}}},
+	    /* emphasis may be faithful: reported */
+	    {"C'est très très bien.",
+	     NULL,
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 11, 17, "", 0}}},
+	    /* a false start before the full word */
+	    {"Le gouv gouvernement a parlé.",
+	     "Le gouvernement a parlé.",
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 3, 8, "", 1}}},
+	    /* a repeat running into a longer term is a list */
+	    {"le taux, le taux plein", NULL, 0, 0, {{0}}},
+	    {"la taxe carbone, la taxe carbone réduite", NULL, 0, 0, {{0}}},
+	    /* interjections and quoted slogans */
+	    {"Non, non, non, dit-il.", NULL, 0, 0, {{0}}},
+	    {"la ligne « protection, protection, protection, protection » "
+	     "gagne",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    /* one word of the dictionary */
+	    {"Le bla-bla-bla des politiciens.", NULL, 1, 0, {{0}}},
+	    /* a double of two copies with a separator */
+	    {"C'est un so-so, un bye-bye.", NULL, 0, 0, {{0}}},
+	    /* grammatical doubles (repeat-rules.txt) */
+	    {"Nous nous sommes vus et vous vous êtes trompés.",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    {"La politique de de Gaulle.", NULL, 0, 0, {{0}}},
+	};
+
+	run_table(cases, ARRAY_SIZE(cases), dict != NULL);
+}
+
 static void test_lines(void)
 {
 	static const struct rcase cases[] = {
@@ -290,6 +371,7 @@ int main(void)
 				"skipped\n");
 	RUN(test_words);
 	RUN(test_phrases);
+	RUN(test_loops);
 	RUN(test_lines);
 	RUN(test_chars);
 	RUN(test_together);
