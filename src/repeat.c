@@ -19,9 +19,6 @@
  * fragment that occurs once ("Wich Wichoff"), at least. */
 #define STUTTER_MIN_CPS	       2
 #define STUTTER_SINGLE_MIN_CPS 3
-/* Code points of a fragment that is a word of its own ("chinois
- * chinoises"); shorter words before a longer one are grammar. */
-#define STUTTER_WORD_MIN_CPS 4
 /* is_stutter(): a stutter to report, not to repair */
 #define STUTTER_REPORTED 2
 
@@ -211,7 +208,7 @@ static int is_emphatic(const struct repeat_doc *d, size_t i)
 	size_t len;
 	const char *k = repeat_doc_key(d, d->id[i], &len);
 
-	return repeat_rules_emphatic(rules_of(d), k, len);
+	return repeat_rules_has(rules_of(d), REPEAT_EMPHATIC, k, len);
 }
 
 static size_t tok_cps(const struct repeat_doc *d, size_t i)
@@ -234,14 +231,17 @@ static int is_stutter(const struct repeat_doc *d, size_t frag, size_t full,
 	if (fl >= wl || memcmp(fk, wk, fl) != 0)
 		return 0;
 	if (repeat_doc_is_word(d, d->v->text + t->start, t->end - t->start)) {
-		/* A word before a longer word that starts with it is French
-		 * and German grammar when the word is short ("que quelques",
-		 * "est estimé", "die diese"); from STUTTER_WORD_MIN_CPS
-		 * letters on, and once in the article, it is a false start
-		 * ("chinois chinoises"), reported since it is a word. */
-		return copies == 1 && cps >= STUTTER_WORD_MIN_CPS &&
-			       d->freq[d->id[frag]] == 1 &&
-			       !is_legit_double(d, frag, full)
+		/* A function word before a longer word that starts with it
+		 * is grammar ("que quelques", "the theory", "die diese");
+		 * another word, once in the article, is a false start
+		 * ("chinois chinoises", "mid middle"), reported since it is
+		 * a word. */
+		return copies == 1 && cps >= STUTTER_SINGLE_MIN_CPS &&
+				       d->freq[d->id[frag]] == 1 &&
+				       !repeat_rules_has(rules_of(d),
+							 REPEAT_FUNCTION, fk,
+							 fl) &&
+				       !is_legit_double(d, frag, full)
 			   ? STUTTER_REPORTED
 			   : 0;
 	}

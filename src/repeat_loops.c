@@ -70,7 +70,7 @@ static int is_separator(const struct repeat_doc *d, size_t k)
 	if (d->ts->t[k].type != TOK_WORD)
 		return 0;
 	key = repeat_doc_key(d, d->id[k], &len);
-	return repeat_rules_separator(d->cfg ? d->cfg->rules : NULL, key, len);
+	return repeat_rules_has(d->cfg ? d->cfg->rules : NULL, REPEAT_SEPARATOR, key, len);
 }
 
 static uint32_t loop_id(const struct repeat_doc *d, size_t k)
@@ -137,6 +137,7 @@ struct loop {
 	size_t s, p, copies, words; /* words: word items of one unit */
 	size_t first_end, last_end; /* last word item of copy 1, of all */
 	size_t longest;		    /* letters of the longest word */
+	int comma;		    /* a comma among the separators */
 };
 
 /* Describe the periodic region [s, e) of period p; 0 when it is no loop
@@ -158,6 +159,7 @@ static int loop_shape(const struct repeat_doc *d, const struct loop_items *it,
 		size_t n = letters(d, it->tok[k]);
 
 		seps += it->id[k] == SEP;
+		l->comma |= punct_cp(d, it->tok[k]) == ',';
 		l->words += n > 0;
 		l->longest = n > l->longest ? n : l->longest;
 		if (it->id[k] != SEP)
@@ -230,7 +232,8 @@ static int is_legit_loop(const struct repeat_doc *d,
 	if (is_dict_run(d, it, l) || quoted(d, it, l))
 		return 1;
 	return l->words == 1 && l->longest <= SHORT_CALL &&
-	       (l->copies == MIN_COPIES || exclaims(d, it, l->last_end));
+	       ((l->copies == MIN_COPIES && l->comma) ||
+		exclaims(d, it, l->last_end));
 }
 
 static void loop_report(struct repeat_doc *d, struct loop_items *it,

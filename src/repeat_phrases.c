@@ -240,6 +240,22 @@ static int is_quoted_list(const struct repeat_doc *d, const struct items *it,
 	       is_quote(punct_at(d, it, e), 0);
 }
 
+/* The unit at s is a noun and a linker ("Stadt zu"): "von Stadt zu Stadt zu
+ * ermutigen" is the noun-linker-noun construction ("step by step", "de
+ * ville en ville") followed by the linker's other use, not a loop. */
+static int links_noun(const struct repeat_doc *d, const struct items *it,
+		      size_t s, size_t p)
+{
+	size_t len;
+	const struct token *t = &d->ts->t[it->tok[s + 1]];
+	const char *key;
+
+	if (p != 2 || !d->cfg || t->type != TOK_WORD)
+		return 0;
+	key = repeat_doc_key(d, d->id[it->tok[s + 1]], &len);
+	return repeat_rules_has(d->cfg->rules, REPEAT_LINKER, key, len);
+}
+
 static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
 			  size_t run, size_t p)
 {
@@ -251,7 +267,8 @@ static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
 	if (copies == 2 &&
 	    (listed(d, it, s, s + 2 * p) || listed(d, it, s, s + p + 1)))
 		return;
-	if (is_quoted_list(d, it, s, p, s + run + p))
+	if (is_quoted_list(d, it, s, p, s + run + p) ||
+	    (copies == 2 && links_noun(d, it, s, p)))
 		return;
 	snprintf(what, sizeof(what), " %zu times in a row", copies);
 	report(d, it, s, p, s + p, s + copies * p, 1, what);
@@ -380,7 +397,7 @@ static int joins(const struct repeat_doc *d, const struct items *it, size_t k)
 	if (d->ts->t[it->tok[k]].type != TOK_WORD || !d->cfg)
 		return 0;
 	key = repeat_doc_key(d, d->id[it->tok[k]], &len);
-	return repeat_rules_separator(d->cfg->rules, key, len);
+	return repeat_rules_has(d->cfg->rules, REPEAT_SEPARATOR, key, len);
 }
 
 /* The items [b, e) between two copies are one to MAX_JOIN separators,

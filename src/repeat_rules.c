@@ -14,6 +14,9 @@
 
 #define MAX_FIELDS 512
 
+static const char *const role_names[REPEAT_ROLES] = {
+    "separator", "emphatic", "linker", "function"};
+
 struct load_ctx {
 	struct repeat_rules *r;
 	const char *path;
@@ -95,13 +98,11 @@ static int add_line(const char *s, size_t len, size_t lineno, void *ud)
 		return 0;
 	a = f.n >= 2 ? class_index(r, &f, 1) : -1;
 	b = f.n >= 3 ? class_index(r, &f, 2) : -1;
-	if (f.n == 2 && a >= 0 && is(&f, 0, "separator")) {
-		r->separators |= 1u << a;
-		return 0;
-	}
-	if (f.n == 2 && a >= 0 && is(&f, 0, "emphatic")) {
-		r->emphatic |= 1u << a;
-		return 0;
+	for (int k = 0; f.n == 2 && a >= 0 && k < REPEAT_ROLES; k++) {
+		if (is(&f, 0, role_names[k])) {
+			r->role[k] |= 1u << a;
+			return 0;
+		}
 	}
 	if (f.n == 3 && a >= 0 && b >= 0 &&
 	    r->nrules < REPEAT_RULES_MAX_RULES &&
@@ -165,14 +166,8 @@ int repeat_rules_double(const struct repeat_rules *r, const char *w, size_t len,
 	return 0;
 }
 
-int repeat_rules_separator(const struct repeat_rules *r, const char *w,
-			   size_t len)
+int repeat_rules_has(const struct repeat_rules *r, enum repeat_role role,
+		     const char *w, size_t len)
 {
-	return r && (repeat_rules_classes(r, w, len) & r->separators) != 0;
-}
-
-int repeat_rules_emphatic(const struct repeat_rules *r, const char *w,
-			  size_t len)
-{
-	return r && (repeat_rules_classes(r, w, len) & r->emphatic) != 0;
+	return r && (repeat_rules_classes(r, w, len) & r->role[role]) != 0;
 }

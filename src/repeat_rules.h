@@ -19,6 +19,14 @@
  *   emphatic A                 a word of class A written twice may be
  *                              faithful emphasis ("very very"): such a
  *                              double is reported, never removed
+ *   linker A                   words of class A link a noun to itself
+ *                              ("von Stadt zu Stadt", "step by step"): a
+ *                              unit "noun linker" said twice is that
+ *                              construction, not a loop
+ *   function A                 words of class A are function words: a
+ *                              function word before a longer word that
+ *                              starts with it is grammar ("que quelques",
+ *                              "the theory"), not a false start
  *
  * Words are compared after case folding.
  */
@@ -33,6 +41,15 @@
 #define REPEAT_RULES_MAX_CLASSES 32
 #define REPEAT_RULES_MAX_RULES	 32
 
+/* What the words of a class do (the directives of the file). */
+enum repeat_role {
+	REPEAT_SEPARATOR,
+	REPEAT_EMPHATIC,
+	REPEAT_LINKER,
+	REPEAT_FUNCTION,
+	REPEAT_ROLES
+};
+
 struct repeat_rules {
 	struct strmap words; /* folded word -> mask of its classes */
 	char names[REPEAT_RULES_MAX_CLASSES][32];
@@ -42,7 +59,7 @@ struct repeat_rules {
 		int before_name;
 	} rule[REPEAT_RULES_MAX_RULES];
 	size_t nrules;
-	uint32_t separators, emphatic; /* masks of classes */
+	uint32_t role[REPEAT_ROLES]; /* mask of the classes of each role */
 };
 
 void repeat_rules_init(struct repeat_rules *r);
@@ -62,11 +79,8 @@ uint32_t repeat_rules_classes(const struct repeat_rules *r, const char *w,
  * name_follows says whether a capitalized word follows the second copy. */
 int repeat_rules_double(const struct repeat_rules *r, const char *w, size_t len,
 			int name_follows);
-/* 1 when the folded word w joins the copies of a loop (a conjunction). */
-int repeat_rules_separator(const struct repeat_rules *r, const char *w,
-			   size_t len);
-/* 1 when the folded word w doubled may be emphasis ("very very"). */
-int repeat_rules_emphatic(const struct repeat_rules *r, const char *w,
-			  size_t len);
+/* 1 when the folded word w has the role (0 when r is NULL). */
+int repeat_rules_has(const struct repeat_rules *r, enum repeat_role role,
+		     const char *w, size_t len);
 
 #endif

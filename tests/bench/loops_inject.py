@@ -36,9 +36,12 @@ Figures, per shape and language:
   restored  injected lines whose cleaned text equals the cleaned text of
             the line before injection (the damage undone, nothing more;
             for "sentence", of the line with one copy of the phrase).
-Clean lines (every line of the corpora, unmodified): repetition findings
-per 100 lines, applied ones and all, per language and per kind of text
-(machine output, human). Every run is checked with tests/cli/roundtrip.py
+Clean lines (every line of the corpora, unmodified, plus the correct
+sentences of Grammalecte's tests for French): word_repeat and
+phrase_repeat findings per 100 lines, applied ones and all (reported
+ones included), per language and kind of text (machine output, human),
+with char_repeat findings counted apart. On machine output some of these
+are real loops of the systems (read them with -v). Every run is checked with tests/cli/roundtrip.py
 (applying the applied findings to the input gives the cleaned text).
 It also checks that WMT22 LT22 line 1184 (a real loop) is found.
 
@@ -75,13 +78,26 @@ def sgm_lines(path):
     return out
 
 
+def grammalecte_correct(path):
+    """Grammalecte's test sentences without a marked error: correct
+    French that must not be flagged."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and "{{" not in line and "->>" not in line:
+                out.append(line.replace("__tab__", "").strip())
+    return out
+
+
 def text_lines(path):
     with open(path, encoding="utf-8") as f:
         return [l.rstrip("\n") for l in f]
 
 
 def corpora(shared):
-    """{lang: [(name, kind, lines)]}, kind "mt" or "human"."""
+    """{lang: [(name, kind, lines)]}, kind "mt", "human" or
+    "grammalecte" (correct French test sentences, clean only)."""
     out = {"fr": [], "de": [], "en": []}
 
     def add(lang, path, kind, reader=text_lines):
@@ -105,6 +121,8 @@ def corpora(shared):
             add("de", p, "mt" if ".hyp." in name else "human")
         elif name.endswith(".src.fr"):
             add("fr", p, "human")
+    add("fr", os.path.join(shared, "grammalecte", "rules-tests.txt"),
+        "grammalecte", grammalecte_correct)
     d = os.path.join(shared, "wmt14-fr")
     add("fr", os.path.join(d, "newstest2014-fren-ref.fr.sgm"), "human",
         sgm_lines)
@@ -266,8 +284,8 @@ def inject_all(args, pools):
     rng = random.Random(args.seed)
     samples = []  # (lang, shape, orig, injected, byte span)
     for lang in sorted(pools):
-        lines = [l for _, _, ls in pools[lang] for l in ls
-                 if len(l.split()) >= 6]
+        lines = [l for _, k, ls in pools[lang] if k != "grammalecte"
+                 for l in ls if len(l.split()) >= 6]
         for shape in SHAPES:
             pool = lines[:]
             rng.shuffle(pool)
@@ -318,12 +336,13 @@ def recall(args, source, tmp, samples):
 
 
 def clean_lines(args, source, tmp, pools):
-    print("\n%-4s %-6s %7s %9s %9s  %s" % ("lang", "text", "lines",
-                                          "applied", "all", "per 100 lines"))
+    print("\nword_repeat and phrase_repeat findings (char_repeat apart)")
+    print("%-4s %-11s %6s %7s %5s %5s  %s" % (
+        "lang", "text", "lines", "applied", "all", "char", "per 100 lines"))
     ok, lt22 = True, None
     listing = []
     for lang in sorted(pools):
-        for kind in ("mt", "human"):
+        for kind in ("mt", "human", "grammalecte"):
             sets = [(n, ls) for n, k, ls in pools[lang] if k == kind]
             lines = [l for _, ls in sets for l in ls]
             if not lines:
@@ -331,12 +350,13 @@ def clean_lines(args, source, tmp, pools):
             rows, _, rt = run(args.binary, source, tmp,
                               "c-%s-%s" % (lang, kind), lang, lines)
             ok = ok and rt
-            napp = sum(r["applied"] == "1" for rs in rows.values()
-                       for r in rs)
-            nall = sum(len(rs) for rs in rows.values())
-            print("%-4s %-6s %7d %9d %9d  %.3f applied, %.3f all" % (
-                lang, kind, len(lines), napp, nall,
-                100 * napp / len(lines), 100 * nall / len(lines)))
+            loops = [r for rs in rows.values() for r in rs
+                     if r["kind"] != "char_repeat"]
+            napp = sum(r["applied"] == "1" for r in loops)
+            nchar = sum(len(rs) for rs in rows.values()) - len(loops)
+            print("%-4s %-11s %6d %7d %5d %5d  %.3f applied, %.3f all" % (
+                lang, kind, len(lines), napp, len(loops), nchar,
+                100 * napp / len(lines), 100 * len(loops) / len(lines)))
             at = 0
             for name, ls in sets:
                 for i in range(len(ls)):
