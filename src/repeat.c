@@ -237,11 +237,10 @@ static int is_stutter(const struct repeat_doc *d, size_t frag, size_t full,
 		 * ("chinois chinoises", "mid middle"), reported since it is
 		 * a word. */
 		return copies == 1 && cps >= STUTTER_SINGLE_MIN_CPS &&
-				       d->freq[d->id[frag]] == 1 &&
-				       !repeat_rules_has(rules_of(d),
-							 REPEAT_FUNCTION, fk,
-							 fl) &&
-				       !is_legit_double(d, frag, full)
+			       d->freq[d->id[frag]] == 1 &&
+			       !repeat_rules_has(rules_of(d), REPEAT_FUNCTION,
+						 fk, fl) &&
+			       !is_legit_double(d, frag, full)
 			   ? STUTTER_REPORTED
 			   : 0;
 	}

@@ -70,7 +70,8 @@ static int is_separator(const struct repeat_doc *d, size_t k)
 	if (d->ts->t[k].type != TOK_WORD)
 		return 0;
 	key = repeat_doc_key(d, d->id[k], &len);
-	return repeat_rules_has(d->cfg ? d->cfg->rules : NULL, REPEAT_SEPARATOR, key, len);
+	return repeat_rules_has(d->cfg ? d->cfg->rules : NULL, REPEAT_SEPARATOR,
+				key, len);
 }
 
 static uint32_t loop_id(const struct repeat_doc *d, size_t k)

@@ -36,6 +36,7 @@
 #define MAX_JOIN	 3   /* separators joining a clause said again */
 #define MIN_WHOLE_WORDS	 3   /* words of a sentence said twice */
 #define MIN_JOINED_WORDS 4   /* words of a clause said again after a comma */
+#define MIN_APPLY_WORDS	 6   /* ... removed without MIN_CONTENT content words */
 
 struct items {
 	size_t *tok;  /* token index of each item */
@@ -256,6 +257,20 @@ static int links_noun(const struct repeat_doc *d, const struct items *it,
 	return repeat_rules_has(d->cfg->rules, REPEAT_LINKER, key, len);
 }
 
+/* The unit at s holds an exclamation, a question or an ellipsis: "Au
+ * secours ! Au secours !", "je l'ai… je l'ai brûlée" is speech written
+ * as spoken, which a translation owes to its source: reported only. */
+static int exclaimed(const struct repeat_doc *d, const struct items *it,
+		     size_t s, size_t p)
+{
+	for (size_t k = s; k < s + p; k++) {
+		int32_t c = punct_at(d, it, k);
+		if (c == '!' || c == '?' || c == 0x2026)
+			return 1;
+	}
+	return 0;
+}
+
 static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
 			  size_t run, size_t p)
 {
@@ -271,7 +286,8 @@ static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
 	    (copies == 2 && links_noun(d, it, s, p)))
 		return;
 	snprintf(what, sizeof(what), " %zu times in a row", copies);
-	report(d, it, s, p, s + p, s + copies * p, 1, what);
+	report(d, it, s, p, s + p, s + copies * p, !exclaimed(d, it, s, p),
+	       what);
 }
 
 static void immediate_repeats(struct repeat_doc *d, struct items *it)
@@ -461,10 +477,13 @@ static size_t distant_match(struct repeat_doc *d, struct items *it, size_t i,
 		return len;
 	if (joined) {
 		/* A clause said again after a comma: removed with what joins
-		 * it, unless it repeats the opening of the sentence on
-		 * purpose (anaphora), then only reported. */
+		 * it when it is long; a short one may be epizeuxis faithful
+		 * to the source ("Je le veux, je le veux."), and one that
+		 * repeats the opening of the sentence anaphora: reported. */
 		report(d, it, i, len, i + len, j + len,
-		       whole || !starts_sentence(it, i),
+		       (whole || !starts_sentence(it, i)) &&
+			   (content >= MIN_CONTENT ||
+			    count_words(d, it, j, len) >= MIN_APPLY_WORDS),
 		       " said again after a comma");
 		return len;
 	}

@@ -231,12 +231,19 @@ static void test_loops(void)
 	     0,
 	     1,
 	     {{FK_PHRASE_REPEAT, 41, 76, "", 1}}},
-	    /* a sentence that is one phrase said twice */
+	    /* a sentence that is one phrase said twice: short, it may be
+	     * epizeuxis (reported); long, a loop (removed) */
 	    {"Merci pour tout, merci pour tout.",
-	     "Merci pour tout.",
+	     NULL,
 	     0,
 	     1,
-	     {{FK_PHRASE_REPEAT, 15, 32, "", 1}}},
+	     {{FK_PHRASE_REPEAT, 15, 32, "", 0}}},
+	    {"Le ministre des finances a signé, le ministre des finances a "
+	     "signé.",
+	     "Le ministre des finances a signé.",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 33, 68, "", 1}}},
 	    /* emphasis may be faithful: reported */
 	    {"C'est très très bien.",
 	     NULL,
