@@ -218,6 +218,21 @@ static size_t tok_cps(const struct repeat_doc *d, size_t i)
 	return utf8_count(d->v->text + t->start, t->end - t->start);
 }
 
+/* 1 when word token i holds an apostrophe: "jusqu'à" starts with "jus"
+ * only in its letters ("de jus jusqu'à 1.5A"). */
+static int elided(const struct repeat_doc *d, size_t i)
+{
+	const struct token *t = &d->ts->t[i];
+	const char *s = d->v->text + t->start;
+	size_t len = t->end - t->start;
+
+	for (size_t k = 0; k < len; k++)
+		if (s[k] == '\'' ||
+		    (k + 2 < len && !memcmp(s + k, "\xE2\x80\x99", 3)))
+			return 1;
+	return 0;
+}
+
 /* 1 when token frag is a fragment of the longer word token full: its folded
  * text is a proper prefix of full's, and it is no word of its own. */
 static int is_stutter(const struct repeat_doc *d, size_t frag, size_t full,
@@ -237,7 +252,7 @@ static int is_stutter(const struct repeat_doc *d, size_t frag, size_t full,
 		 * ("chinois chinoises", "mid middle"), reported since it is
 		 * a word. */
 		return copies == 1 && cps >= STUTTER_SINGLE_MIN_CPS &&
-			       d->freq[d->id[frag]] == 1 &&
+			       !elided(d, full) && d->freq[d->id[frag]] == 1 &&
 			       !repeat_rules_has(rules_of(d), REPEAT_FUNCTION,
 						 fk, fl) &&
 			       !is_legit_double(d, frag, full)

@@ -12,9 +12,11 @@
  * the number of copies, never on a list of shapes: three copies of a unit
  * that holds a separator make a loop. Three is also the rhetorical triple
  * that a translation may owe to its source ("jamais, jamais, jamais !",
- * "Grenzschutz, Grenzschutz, Grenzschutz"): reported, not removed; four
- * copies or more are removed. A run is left alone when it is one word of
- * the dictionary ("bla-bla-bla"), a quoted slogan, or a short interjection
+ * "Grenzschutz, Grenzschutz, Grenzschutz"): reported, not removed, unless
+ * the unit is long (MIN_LONG_UNIT words: "d'un point de vue conservateur"
+ * three times is no figure of speech); four copies or more are removed. A run
+ * is left alone when it is one word of the dictionary ("bla-bla-bla"), a quoted
+ * slogan, or a short interjection
  * ("ha, ha, ha !").
  * Units without a separator are the other detectors' (repeat_phrases.c,
  * repeat.c). The repair keeps the first copy and what follows the last:
@@ -30,11 +32,12 @@
 #include "utf8.h"
 #include "util.h"
 
-#define MAX_LOOP_UNIT	 12	    /* longest unit, items */
-#define MIN_COPIES	 3	    /* copies of a loop */
-#define MIN_APPLY_COPIES 4	    /* copies of a loop that is removed */
-#define SHORT_CALL	 3	    /* letters of an interjection ("ha, ha") */
-#define MAX_DICT_SPAN	 64	    /* bytes of a run looked up as one word */
+#define MAX_LOOP_UNIT	 12 /* longest unit, items */
+#define MIN_COPIES	 3  /* copies of a loop */
+#define MIN_APPLY_COPIES 4  /* copies of a loop that is removed */
+#define MIN_LONG_UNIT	 4  /* words of a unit removed after three copies */
+#define SHORT_CALL	 3  /* letters of an interjection ("ha, ha") */
+#define MAX_DICT_SPAN	 64 /* bytes of a run looked up as one word */
 #define SEP		 UINT32_MAX /* id of every separator */
 
 struct loop_items {
@@ -245,7 +248,8 @@ static void loop_report(struct repeat_doc *d, struct loop_items *it,
 	size_t ue = ts->t[it->tok[l->first_end]].end;
 	size_t vs = ue, ve = ts->t[it->tok[l->last_end]].end;
 	int applied =
-	    l->copies >= MIN_APPLY_COPIES && repeat_doc_untouched(d, vs, ve) &&
+	    (l->copies >= MIN_APPLY_COPIES || l->words >= MIN_LONG_UNIT) &&
+	    repeat_doc_untouched(d, vs, ve) &&
 	    !repeat_doc_case_restarts(d, it->tok[l->s], it->tok[l->s + l->p]);
 	const struct finding *f;
 	char detail[200];
