@@ -10,15 +10,22 @@
  *                   are removed.
  *   word_repeat     the same word repeated, separated by spaces only ("le
  *                   le", "te te te te"): one copy is kept. A prefix stutter
- *                   ("Wich Wich Wichoff") keeps the full word. Legitimate
- *                   doubles (dictionaries/<lang>/doubles.txt) and numbers
- *                   are not findings.
+ *                   ("Wich Wich Wichoff", "gouv gouvernement") keeps the
+ *                   full word. Legitimate doubles (dictionaries/<lang>/
+ *                   doubles.txt, and the grammar of repeat-rules.txt:
+ *                   "nous nous", "die die") and numbers are not findings;
+ *                   a doubled intensifier ("très très") is reported only.
  *   phrase_repeat   a sequence of 2 to 8 tokens (two words or more)
  *                   repeated immediately ("a dit a dit"): the copies are
- *                   removed. A sequence holding three content words repeated
+ *                   removed. A loop whose copies are joined by separators
+ *                   ("pre-pre-pre-pre", "wait, wait, wait or wait"): from
+ *                   three copies, removed from four (or three of a long
+ *                   unit). A sequence holding three content words repeated
  *                   later in the same sentence is reported, not applied
  *                   (the repair needs a human); when no word lies between
- *                   the copies, whatever their length, the copy is removed.
+ *                   the copies, whatever their length, or only a comma and
+ *                   a conjunction before the end of a clause, the copy is
+ *                   removed.
  *   char_repeat     a unit of two or more code points repeated inside a
  *                   word, case-insensitively, three times or more or over
  *                   at least 2.5 times its length ("infrastrastrastructure",
