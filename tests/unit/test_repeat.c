@@ -21,6 +21,7 @@ static struct segmenter *seg;
 static struct dict *dict;
 static struct wordlist doubles;
 static struct repeat_rules rules;
+static const struct repeat_rules *cur_rules = &rules; /* of the table run */
 
 struct want {
 	enum finding_kind kind;
@@ -45,7 +46,7 @@ static void repeat_stage(struct article *a, const struct view *v,
 
 static void run(struct article *a, const char *text, struct dict *dc)
 {
-	struct repeat_config cfg = {&doubles, dc, &rules};
+	struct repeat_config cfg = {&doubles, dc, cur_rules};
 
 	stage_article(a, text, strlen(text));
 	stage_on(seg, a, repeat_stage, &cfg);
@@ -283,6 +284,65 @@ static void test_loops(void)
 	run_table(cases, ARRAY_SIZE(cases), dict != NULL);
 }
 
+/* The rules of other languages (dictionaries/LANG/repeat-rules.txt). */
+static void test_other_languages(void)
+{
+	static const struct rcase de[] = {
+	    /* relative pronoun + article, subject + object pronoun */
+	    {"Frauen, die die Kinder betreuen.", NULL, 0, 0, {{0}}},
+	    {"in denen sie sie begleitete", NULL, 0, 0, {{0}}},
+	    /* noun-preposition-noun, then the infinitive's "zu" */
+	    {"von Stadt zu Stadt zu ermutigen", NULL, 0, 0, {{0}}},
+	    /* emphasis: reported */
+	    {"Das ist sehr sehr gut.",
+	     NULL,
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 12, 17, "", 0}}},
+	    /* a conjunction joins the copies of a loop */
+	    {"warte und warte und warte und warte.",
+	     "warte.",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 5, 35, "", 1}}},
+	};
+	static const struct rcase en[] = {
+	    {"They had had enough, he said that that was all.",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    {"It is very very good.",
+	     NULL,
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 10, 15, "", 0}}},
+	    {"Wait, wait, wait or wait.",
+	     "Wait.",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 4, 24, "", 1}}},
+	};
+	struct repeat_rules r;
+
+	repeat_rules_init(&r);
+	CHECK(repeat_rules_load(&r, RELIRE_DATA_DIR "/de/repeat-rules.txt",
+				0) == 0);
+	cur_rules = &r;
+	run_table(de, ARRAY_SIZE(de), 0);
+	repeat_rules_release(&r);
+	repeat_rules_init(&r);
+	CHECK(repeat_rules_load(&r, RELIRE_DATA_DIR "/en/repeat-rules.txt",
+				0) == 0);
+	run_table(en, ARRAY_SIZE(en), 0);
+	repeat_rules_release(&r);
+	cur_rules = &rules;
+	/* a line that is no rule is an error */
+	repeat_rules_init(&r);
+	CHECK(repeat_rules_load(&r, RELIRE_DATA_DIR "/fr/doubles.txt", 0) < 0);
+	repeat_rules_release(&r);
+}
+
 static void test_lines(void)
 {
 	static const struct rcase cases[] = {
@@ -379,6 +439,7 @@ int main(void)
 	RUN(test_words);
 	RUN(test_phrases);
 	RUN(test_loops);
+	RUN(test_other_languages);
 	RUN(test_lines);
 	RUN(test_chars);
 	RUN(test_together);
