@@ -241,20 +241,28 @@ static int is_quoted_list(const struct repeat_doc *d, const struct items *it,
 	       is_quote(punct_at(d, it, e), 0);
 }
 
-/* The unit at s is a noun and a linker ("Stadt zu"): "von Stadt zu Stadt zu
- * ermutigen" is the noun-linker-noun construction ("step by step", "de
- * ville en ville") followed by the linker's other use, not a loop. */
+/* 1 when item k is a word with the role in the rules. */
+static int has_role(const struct repeat_doc *d, const struct items *it,
+		    size_t k, enum repeat_role role)
+{
+	size_t len;
+	const char *key;
+
+	if (k >= it->n || !d->cfg || d->ts->t[it->tok[k]].type != TOK_WORD)
+		return 0;
+	key = repeat_doc_key(d, d->id[it->tok[k]], &len);
+	return repeat_rules_has(d->cfg->rules, role, key, len);
+}
+
+/* The unit at s is a noun and a linker after the preposition that opens
+ * the construction ("von Stadt zu"): "von Stadt zu Stadt zu ermutigen" is
+ * "from town to town" followed by the linker's other use (the infinitive's
+ * "zu", "to"), not a loop. */
 static int links_noun(const struct repeat_doc *d, const struct items *it,
 		      size_t s, size_t p)
 {
-	size_t len;
-	const struct token *t = &d->ts->t[it->tok[s + 1]];
-	const char *key;
-
-	if (p != 2 || !d->cfg || t->type != TOK_WORD)
-		return 0;
-	key = repeat_doc_key(d, d->id[it->tok[s + 1]], &len);
-	return repeat_rules_has(d->cfg->rules, REPEAT_LINKER, key, len);
+	return p == 2 && s > 0 && has_role(d, it, s - 1, REPEAT_LINK_START) &&
+	       has_role(d, it, s + 1, REPEAT_LINKER);
 }
 
 /* The unit at s holds an exclamation, a question or an ellipsis: "Au

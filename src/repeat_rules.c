@@ -14,8 +14,8 @@
 
 #define MAX_FIELDS 512
 
-static const char *const role_names[REPEAT_ROLES] = {"separator", "emphatic",
-						     "linker", "function"};
+static const char *const role_names[REPEAT_ROLES] = {
+    "separator", "emphatic", "linker", "linker-start", "function"};
 
 struct load_ctx {
 	struct repeat_rules *r;

@@ -20,9 +20,11 @@
  *                              faithful emphasis ("very very"): such a
  *                              double is reported, never removed
  *   linker A                   words of class A link a noun to itself
- *                              ("von Stadt zu Stadt", "step by step"): a
- *                              unit "noun linker" said twice is that
+ *                              after a word of a linker-start class ("von
+ *                              Stadt zu Stadt", "from town to town"): a
+ *                              unit "noun linker" said twice there is that
  *                              construction, not a loop
+ *   linker-start A             the words that open it ("von", "from")
  *   function A                 words of class A are function words: a
  *                              function word before a longer word that
  *                              starts with it is grammar ("que quelques",
@@ -46,6 +48,7 @@ enum repeat_role {
 	REPEAT_SEPARATOR,
 	REPEAT_EMPHATIC,
 	REPEAT_LINKER,
+	REPEAT_LINK_START,
 	REPEAT_FUNCTION,
 	REPEAT_ROLES
 };
