@@ -249,7 +249,6 @@ static void loop_report(struct repeat_doc *d, struct loop_items *it,
 	size_t vs = ue, ve = ts->t[it->tok[l->last_end]].end;
 	int applied =
 	    (l->copies >= MIN_APPLY_COPIES || l->words >= MIN_LONG_UNIT) &&
-	    repeat_doc_untouched(d, vs, ve) &&
 	    !repeat_doc_case_restarts(d, it->tok[l->s], it->tok[l->s + l->p]);
 	const struct finding *f;
 	char detail[200];
