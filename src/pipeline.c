@@ -137,8 +137,13 @@ int resources_load(struct resources *r, const struct options *opt)
 	r->boilerplate = NULL;
 	wordlist_init(&r->doubles);
 	sb_init(&path);
-	sb_addf(&path, "%s/%.2s/doubles.txt", opt->data_dir, opt->lang);
+	repeat_rules_init(&r->repeat_rules);
+	sb_addf(&path, "%s/%.2s/doubles.txt", opt->data_dir, default_lang(opt));
 	rc = wordlist_load(&r->doubles, path.buf, 1);
+	sb_reset(&path);
+	sb_addf(&path, "%s/%.2s/repeat-rules.txt", opt->data_dir,
+		default_lang(opt));
+	rc = rc < 0 ? rc : repeat_rules_load(&r->repeat_rules, path.buf, 1);
 	rc = rc < 0 ? rc : load_list(&r->elided_forms, opt, "elided-forms.txt");
 	rc = rc < 0 ? rc : load_list(&r->negations, opt, "negations.txt");
 	rc = rc < 0 ? rc
@@ -165,6 +170,7 @@ void resources_release(struct resources *r)
 	if (!r)
 		return;
 	wordlist_release(&r->doubles);
+	repeat_rules_release(&r->repeat_rules);
 	wordlist_release(&r->elided_forms);
 	wordlist_release(&r->negations);
 	wordlist_release(&r->letter_labels);
@@ -395,7 +401,8 @@ static void process(struct worker *w, struct article *a, char *raw, size_t len,
 	a->words = w->toks.words;
 	stats_compute(a, &v, &w->toks);
 	{
-		const struct repeat_config rc = {&w->res->doubles, w->dict};
+		const struct repeat_config rc = {&w->res->doubles, w->dict,
+						 &w->res->repeat_rules};
 		repeat_detect(a, &v, &w->toks, &rc);
 	}
 	/* After repeats (a title printed twice is a duplicate_line), before

@@ -16,6 +16,7 @@
 #include "article.h"
 #include "names.h"
 #include "options.h"
+#include "repeat_rules.h"
 #include "wordlist.h"
 
 struct bp_counts;
@@ -31,7 +32,8 @@ struct wordcache;
 #define SHARED_VERDICT_CACHE_BYTES ((size_t)16 << 20)
 
 struct resources {
-	struct wordlist doubles;	/* legitimate repeated words */
+	struct wordlist doubles;	  /* legitimate repeated words */
+	struct repeat_rules repeat_rules; /* and their grammar */
 	struct wordlist elided_forms;	/* "l", "qu": for spaced apostrophes */
 	struct wordlist negations;	/* "pas", "jamais": a lost "n’" */
 	struct wordlist letter_labels;	/* "lettre": "la lettre l" */

@@ -19,6 +19,8 @@
  * fragment that occurs once ("Wich Wichoff"), at least. */
 #define STUTTER_MIN_CPS	       2
 #define STUTTER_SINGLE_MIN_CPS 3
+/* is_stutter(): a stutter to report, not to repair */
+#define STUTTER_REPORTED 2
 
 static int is_ascii(const char *s, size_t len)
 {
@@ -132,6 +134,14 @@ int repeat_doc_untouched(const struct repeat_doc *d, size_t s, size_t e)
 	return view_orig_end(d->v, e) - view_orig_start(d->v, s) == e - s;
 }
 
+int repeat_doc_starts_upper(const struct repeat_doc *d, size_t i)
+{
+	size_t k = d->ts->t[i].start;
+	int32_t c = utf8_next(d->v->text, &k, d->ts->t[i].end);
+
+	return c > 0 && uc_is_upper(c);
+}
+
 int repeat_doc_case_restarts(const struct repeat_doc *d, size_t a, size_t b)
 {
 	const char *t = d->v->text;
@@ -164,14 +174,41 @@ static size_t next_word(const struct repeat_doc *d, size_t i)
 	return 0;
 }
 
+static const struct repeat_rules *rules_of(const struct repeat_doc *d)
+{
+	return d->cfg ? d->cfg->rules : NULL;
+}
+
+/* 1 when the word after token i starts with a capital (a name). */
+static int name_follows(const struct repeat_doc *d, size_t i)
+{
+	size_t n = next_word(d, i);
+
+	return n && repeat_doc_starts_upper(d, n);
+}
+
+/* A double listed in the doubles ("bora bora"), or one that a grammatical
+ * rule allows ("nous nous", "die die"). */
 static int is_legit_double(const struct repeat_doc *d, size_t first,
 			   size_t second)
 {
 	const struct wordlist *dbl = d->cfg ? d->cfg->doubles : NULL;
 	const struct token *x = &d->ts->t[first], *y = &d->ts->t[second];
+	size_t len;
+	const char *k = repeat_doc_key(d, d->id[first], &len);
 
-	return dbl &&
-	       wordlist_has(dbl, d->v->text + x->start, y->end - x->start);
+	if (dbl && wordlist_has(dbl, d->v->text + x->start, y->end - x->start))
+		return 1;
+	return repeat_rules_double(rules_of(d), k, len,
+				   name_follows(d, second));
+}
+
+static int is_emphatic(const struct repeat_doc *d, size_t i)
+{
+	size_t len;
+	const char *k = repeat_doc_key(d, d->id[i], &len);
+
+	return repeat_rules_has(rules_of(d), REPEAT_EMPHATIC, k, len);
 }
 
 static size_t tok_cps(const struct repeat_doc *d, size_t i)
@@ -179,6 +216,21 @@ static size_t tok_cps(const struct repeat_doc *d, size_t i)
 	const struct token *t = &d->ts->t[i];
 
 	return utf8_count(d->v->text + t->start, t->end - t->start);
+}
+
+/* 1 when word token i holds an apostrophe: "jusqu'à" starts with "jus"
+ * only in its letters ("de jus jusqu'à 1.5A"). */
+static int elided(const struct repeat_doc *d, size_t i)
+{
+	const struct token *t = &d->ts->t[i];
+	const char *s = d->v->text + t->start;
+	size_t len = t->end - t->start;
+
+	for (size_t k = 0; k < len; k++)
+		if (s[k] == '\'' ||
+		    (k + 2 < len && !memcmp(s + k, "\xE2\x80\x99", 3)))
+			return 1;
+	return 0;
 }
 
 /* 1 when token frag is a fragment of the longer word token full: its folded
@@ -193,8 +245,20 @@ static int is_stutter(const struct repeat_doc *d, size_t frag, size_t full,
 
 	if (fl >= wl || memcmp(fk, wk, fl) != 0)
 		return 0;
-	if (repeat_doc_is_word(d, d->v->text + t->start, t->end - t->start))
-		return 0;
+	if (repeat_doc_is_word(d, d->v->text + t->start, t->end - t->start)) {
+		/* A function word before a longer word that starts with it
+		 * is grammar ("que quelques", "the theory", "die diese");
+		 * another word, once in the article, is a false start
+		 * ("chinois chinoises", "mid middle"), reported since it is
+		 * a word. */
+		return copies == 1 && cps >= STUTTER_SINGLE_MIN_CPS &&
+			       !elided(d, full) && d->freq[d->id[frag]] == 1 &&
+			       !repeat_rules_has(rules_of(d), REPEAT_FUNCTION,
+						 fk, fl) &&
+			       !is_legit_double(d, frag, full)
+			   ? STUTTER_REPORTED
+			   : 0;
+	}
 	if (copies >= 2)
 		return cps >= STUTTER_MIN_CPS;
 	/* One fragment: only when it occurs nowhere else in the article. */
@@ -227,8 +291,10 @@ static void settle(struct repeat_doc *d, const struct finding *f, size_t first,
 		repeat_doc_mark(d, gone, last, 1);
 }
 
+/* Report the copies after the first (after two when keep_two); may_apply
+ * 0 reports them without removing them (plausible emphasis). */
 static void report_word(struct repeat_doc *d, size_t first, size_t last,
-			size_t copies, int keep_two)
+			size_t copies, int keep_two, int may_apply)
 {
 	const struct tokens *ts = d->ts;
 	const struct token *w = &ts->t[first];
@@ -238,7 +304,8 @@ static void report_word(struct repeat_doc *d, size_t first, size_t last,
 	int len = (int)(w->end - w->start > 60 ? 60 : w->end - w->start);
 	size_t vs = ts->t[keep].end, ve = ts->t[last].end;
 	/* "il Il": a lost boundary, not a stutter (reported only) */
-	int applied = !repeat_doc_case_restarts(d, first, keep + 2);
+	int applied =
+	    may_apply && !repeat_doc_case_restarts(d, first, keep + 2);
 
 	/* The space before the copies is a repair (a space inserted between
 	 * glued words), which the removal could not take along: remove the
@@ -255,14 +322,16 @@ static void report_word(struct repeat_doc *d, size_t first, size_t last,
 	}
 	snprintf(detail, sizeof(detail), "word '%.*s' %zu times in a row%s",
 		 len, d->v->text + w->start, copies,
-		 keep_two ? "; the legitimate double is kept" : "");
+		 keep_two    ? "; the legitimate double is kept"
+		 : may_apply ? ""
+			     : "; may be emphasis, not removed");
 	f = view_report(d->v, d->a, FK_WORD_REPEAT, vs, ve, "", 0, applied,
 			applied ? 0.9 : 0.6, detail);
 	settle(d, f, first, keep + 1, last);
 }
 
 static void report_stutter(struct repeat_doc *d, size_t first, size_t full,
-			   size_t copies)
+			   size_t copies, int applied)
 {
 	const struct tokens *ts = d->ts;
 	const struct token *s = &ts->t[first], *w = &ts->t[full];
@@ -276,7 +345,11 @@ static void report_stutter(struct repeat_doc *d, size_t first, size_t full,
 		 d->v->text + s->start, copies, copies > 1 ? "s" : "", wl,
 		 d->v->text + w->start);
 	f = view_report(d->v, d->a, FK_WORD_REPEAT, s->start, w->start, "", 0,
-			1, copies > 1 ? 0.9 : 0.7, detail);
+			applied,
+			!applied     ? 0.6
+			: copies > 1 ? 0.9
+				     : 0.7,
+			detail);
 	settle(d, f, first, first, full - 1);
 	repeat_doc_mark(d, full, full, 0);
 }
@@ -292,6 +365,7 @@ void repeat_doc_words(struct repeat_doc *d)
 	for (size_t i = 0; i < ts->n; i++) {
 		const struct token *first = &ts->t[i];
 		size_t j, last = i, copies = 1, full;
+		int stutter;
 
 		if (first->type != TOK_WORD || first->flags & TF_URL ||
 		    d->dead[i])
@@ -305,18 +379,21 @@ void repeat_doc_words(struct repeat_doc *d)
 			copies--;
 		}
 		full = next_word(d, last);
-		if (full && is_stutter(d, i, full, copies)) {
-			report_stutter(d, i, full, copies);
+		if (full && (stutter = is_stutter(d, i, full, copies)) != 0) {
+			report_stutter(d, i, full, copies,
+				       stutter != STUTTER_REPORTED);
 			i = full;
 			continue;
 		}
 		if (copies < 2)
 			continue;
-		if (is_legit_double(d, i, next_word(d, i))) {
+		if (is_emphatic(d, i)) {
+			report_word(d, i, last, copies, 0, 0);
+		} else if (is_legit_double(d, i, next_word(d, i))) {
 			if (copies > 2)
-				report_word(d, i, last, copies, 1);
+				report_word(d, i, last, copies, 1, 1);
 		} else {
-			report_word(d, i, last, copies, 0);
+			report_word(d, i, last, copies, 0, 1);
 		}
 		i = last;
 	}
@@ -329,6 +406,7 @@ void repeat_detect(struct article *a, const struct view *v,
 
 	repeat_doc_init(&d, a, v, ts, cfg);
 	repeat_doc_lines(&d);
+	repeat_doc_loops(&d);
 	repeat_doc_phrases(&d);
 	repeat_doc_words(&d);
 	repeat_doc_chars(&d);

@@ -10,15 +10,22 @@
  *                   are removed.
  *   word_repeat     the same word repeated, separated by spaces only ("le
  *                   le", "te te te te"): one copy is kept. A prefix stutter
- *                   ("Wich Wich Wichoff") keeps the full word. Legitimate
- *                   doubles (dictionaries/<lang>/doubles.txt) and numbers
- *                   are not findings.
+ *                   ("Wich Wich Wichoff", "gouv gouvernement") keeps the
+ *                   full word. Legitimate doubles (dictionaries/<lang>/
+ *                   doubles.txt, and the grammar of repeat-rules.txt:
+ *                   "nous nous", "die die") and numbers are not findings;
+ *                   a doubled intensifier ("très très") is reported only.
  *   phrase_repeat   a sequence of 2 to 8 tokens (two words or more)
  *                   repeated immediately ("a dit a dit"): the copies are
- *                   removed. A sequence holding three content words repeated
+ *                   removed. A loop whose copies are joined by separators
+ *                   ("pre-pre-pre-pre", "wait, wait, wait or wait"): from
+ *                   three copies, removed from four (or three of a long
+ *                   unit). A sequence holding three content words repeated
  *                   later in the same sentence is reported, not applied
  *                   (the repair needs a human); when no word lies between
- *                   the copies, whatever their length, the copy is removed.
+ *                   the copies, whatever their length, or only a comma and
+ *                   a conjunction before the end of a clause, the copy is
+ *                   removed.
  *   char_repeat     a unit of two or more code points repeated inside a
  *                   word, case-insensitively, three times or more or over
  *                   at least 2.5 times its length ("infrastrastrastructure",
@@ -37,6 +44,7 @@
 
 #include "article.h"
 #include "dict.h"
+#include "repeat_rules.h"
 #include "strmap.h"
 #include "token.h"
 #include "util.h"
@@ -45,8 +53,9 @@
 
 /* What the stage may consult; every member may be NULL. Borrowed. */
 struct repeat_config {
-	const struct wordlist *doubles; /* legitimate consecutive doubles */
-	struct dict *dict;		/* "is this a word?" for repairs */
+	const struct wordlist *doubles;	  /* legitimate consecutive doubles */
+	struct dict *dict;		  /* "is this a word?" for repairs */
+	const struct repeat_rules *rules; /* grammatical doubles, separators */
 };
 
 /*
@@ -98,11 +107,14 @@ int repeat_doc_untouched(const struct repeat_doc *d, size_t s, size_t e);
  * upper-case one: "les autorités Les autorités" is a sentence or heading
  * that lost its boundary, not a stutter. */
 int repeat_doc_case_restarts(const struct repeat_doc *d, size_t a, size_t b);
+/* 1 when token i starts with an upper-case letter. */
+int repeat_doc_starts_upper(const struct repeat_doc *d, size_t i);
 /* Mark tokens [first, last] dead (removed) or claimed. */
 void repeat_doc_mark(struct repeat_doc *d, size_t first, size_t last, int dead);
 
 /* The detectors, in the order repeat_detect() runs them. */
 void repeat_doc_lines(struct repeat_doc *d);
+void repeat_doc_loops(struct repeat_doc *d);
 void repeat_doc_phrases(struct repeat_doc *d);
 void repeat_doc_words(struct repeat_doc *d);
 void repeat_doc_chars(struct repeat_doc *d);

@@ -26,13 +26,17 @@
 #include "utf8.h"
 #include "util.h"
 
-#define MAX_UNIT       8   /* longest unit of an immediate repeat, items */
-#define MIN_UNIT_WORDS 2   /* words in the unit of an immediate repeat */
-#define WINDOW	       3   /* items hashed by the distant-repeat pass */
-#define MIN_CONTENT    3   /* content words in a distant repeat */
-#define CONTENT_CPS    5   /* a content word has this many letters or more */
-#define MAX_DISTANT    200 /* longest distant repeat extended, items */
-#define MAX_GAP	       5   /* words between the copies of a distant repeat */
+#define MAX_UNIT	 8   /* longest unit of an immediate repeat, items */
+#define MIN_UNIT_WORDS	 2   /* words in the unit of an immediate repeat */
+#define WINDOW		 3   /* items hashed by the distant-repeat pass */
+#define MIN_CONTENT	 3   /* content words in a distant repeat */
+#define CONTENT_CPS	 5   /* a content word has this many letters or more */
+#define MAX_DISTANT	 200 /* longest distant repeat extended, items */
+#define MAX_GAP		 5   /* words between the copies of a distant repeat */
+#define MAX_JOIN	 3   /* separators joining a clause said again */
+#define MIN_WHOLE_WORDS	 3   /* words of a sentence said twice */
+#define MIN_JOINED_WORDS 4   /* words of a clause said again after a comma */
+#define MIN_APPLY_WORDS	 6   /* ... removed without MIN_CONTENT content words */
 
 struct items {
 	size_t *tok;  /* token index of each item */
@@ -237,6 +241,44 @@ static int is_quoted_list(const struct repeat_doc *d, const struct items *it,
 	       is_quote(punct_at(d, it, e), 0);
 }
 
+/* 1 when item k is a word with the role in the rules. */
+static int has_role(const struct repeat_doc *d, const struct items *it,
+		    size_t k, enum repeat_role role)
+{
+	size_t len;
+	const char *key;
+
+	if (k >= it->n || !d->cfg || d->ts->t[it->tok[k]].type != TOK_WORD)
+		return 0;
+	key = repeat_doc_key(d, d->id[it->tok[k]], &len);
+	return repeat_rules_has(d->cfg->rules, role, key, len);
+}
+
+/* The unit at s is a noun and a linker after the preposition that opens
+ * the construction ("von Stadt zu"): "von Stadt zu Stadt zu ermutigen" is
+ * "from town to town" followed by the linker's other use (the infinitive's
+ * "zu", "to"), not a loop. */
+static int links_noun(const struct repeat_doc *d, const struct items *it,
+		      size_t s, size_t p)
+{
+	return p == 2 && s > 0 && has_role(d, it, s - 1, REPEAT_LINK_START) &&
+	       has_role(d, it, s + 1, REPEAT_LINKER);
+}
+
+/* The unit at s holds an exclamation, a question or an ellipsis: "Au
+ * secours ! Au secours !", "je l'ai… je l'ai brûlée" is speech written
+ * as spoken, which a translation owes to its source: reported only. */
+static int exclaimed(const struct repeat_doc *d, const struct items *it,
+		     size_t s, size_t p)
+{
+	for (size_t k = s; k < s + p; k++) {
+		int32_t c = punct_at(d, it, k);
+		if (c == '!' || c == '?' || c == 0x2026)
+			return 1;
+	}
+	return 0;
+}
+
 static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
 			  size_t run, size_t p)
 {
@@ -248,10 +290,12 @@ static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
 	if (copies == 2 &&
 	    (listed(d, it, s, s + 2 * p) || listed(d, it, s, s + p + 1)))
 		return;
-	if (is_quoted_list(d, it, s, p, s + run + p))
+	if (is_quoted_list(d, it, s, p, s + run + p) ||
+	    (copies == 2 && links_noun(d, it, s, p)))
 		return;
 	snprintf(what, sizeof(what), " %zu times in a row", copies);
-	report(d, it, s, p, s + p, s + copies * p, 1, what);
+	report(d, it, s, p, s + p, s + copies * p, !exclaimed(d, it, s, p),
+	       what);
 }
 
 static void immediate_repeats(struct repeat_doc *d, struct items *it)
@@ -364,17 +408,93 @@ static int starts_sentence(const struct items *it, size_t i)
 	return i == 0 || it->sent[i - 1] != it->sent[i];
 }
 
+/* 1 when item k is a comma, a semicolon, a dash or a conjunction of
+ * repeat-rules.txt: what joins two copies of a clause. */
+static int joins(const struct repeat_doc *d, const struct items *it, size_t k)
+{
+	int32_t c = punct_at(d, it, k);
+	size_t len;
+	const char *key;
+
+	if (c)
+		return c == ',' || c == ';' || c == 0x2013 || c == 0x2014;
+	if (d->ts->t[it->tok[k]].type != TOK_WORD || !d->cfg)
+		return 0;
+	key = repeat_doc_key(d, d->id[it->tok[k]], &len);
+	return repeat_rules_has(d->cfg->rules, REPEAT_SEPARATOR, key, len);
+}
+
+/* The items [b, e) between two copies are one to MAX_JOIN separators,
+ * a comma among them (", and", ";"): a clause said again. */
+static int joined_gap(const struct repeat_doc *d, const struct items *it,
+		      size_t b, size_t e)
+{
+	int punct = 0;
+
+	if (e <= b || e - b > MAX_JOIN)
+		return 0;
+	for (size_t k = b; k < e; k++) {
+		if (!joins(d, it, k))
+			return 0;
+		punct |= punct_at(d, it, k) != 0;
+	}
+	return punct;
+}
+
+/* Item k closes a clause: punctuation, a line break, the end of the
+ * sentence or of the text. A copy that runs on into more words is the
+ * start of a longer term ("tax rate, tax rate cut"), not a copy. */
+static int closes_clause(const struct repeat_doc *d, const struct items *it,
+			 size_t k)
+{
+	return k >= it->n || it->sent[k] != it->sent[k - 1] ||
+	       d->ts->t[it->tok[k]].type != TOK_WORD;
+}
+
+/* Item k ends the sentence that item k - 1 is in. */
+static int closes_sentence(const struct repeat_doc *d, const struct items *it,
+			   size_t k)
+{
+	return k >= it->n || it->sent[k] != it->sent[k - 1] ||
+	       ends_sentence(d, it->tok[k]);
+}
+
 /* Try the match of j with i; returns the items consumed, at least 1. A
  * rejected match is skipped whole: its parts are rejected with it. */
 static size_t distant_match(struct repeat_doc *d, struct items *it, size_t i,
 			    size_t j)
 {
 	size_t len = extend(it, i, j), content = 0, end;
+	int joined, whole;
 
 	for (size_t k = j; k < j + len; k++)
 		content += is_content_word(d, it->tok[k]);
-	if (len < WINDOW || content < MIN_CONTENT)
+	if (len < WINDOW)
 		return len ? len : 1;
+	joined = joined_gap(d, it, i + len, j) && closes_clause(d, it, j + len);
+	/* The sentence is one phrase said twice ("Merci pour tout, merci
+	 * pour tout."): a loop however short its words. */
+	whole = (joined || i + len == j) && starts_sentence(it, i) &&
+		closes_sentence(d, it, j + len) &&
+		count_words(d, it, j, len) >= MIN_WHOLE_WORDS;
+	/* A clause said again whole after a comma is a loop when it is
+	 * long enough, whatever its words ("sous le feu des critiques, et
+	 * sous le feu des critiques"). */
+	if (content < MIN_CONTENT && !whole &&
+	    !(joined && count_words(d, it, j, len) >= MIN_JOINED_WORDS))
+		return len;
+	if (joined) {
+		/* A clause said again after a comma: removed with what joins
+		 * it when it is long; a short one may be epizeuxis faithful
+		 * to the source ("Je le veux, je le veux."), and one that
+		 * repeats the opening of the sentence anaphora: reported. */
+		report(d, it, i, len, i + len, j + len,
+		       (whole || !starts_sentence(it, i)) &&
+			   (content >= MIN_CONTENT ||
+			    count_words(d, it, j, len) >= MIN_APPLY_WORDS),
+		       " said again after a comma");
+		return len;
+	}
 	if (i + len != j) {
 		if (starts_sentence(it, i) || !close_gap(d, it, i + len, j))
 			return len;

@@ -11,6 +11,8 @@
 #   word    "te te te ..."                       (word_repeat)
 #   phrase  a 23-word sentence over and over     (phrase_repeat)
 #   chars   "infrastrastrast...ructure", one 1 MB word (char_repeat)
+#   joined  copies joined by separators: "le projet, le projet, ...",
+#           "pre-pre-pre-...", "wait, wait or wait, ..." (phrase_repeat)
 # Each is run RUNS times (default 3) on one thread; the median wall time
 # and the median CPU time (user + system; steadier on a busy machine) are
 # printed with the repetition findings of the last run. The whole pipeline
@@ -45,6 +47,8 @@ loops = {
     "word": ("te " * (MB // 3))[:MB],
     "phrase": (sentence * (MB // len(sentence) + 1))[:MB],
     "chars": "infra" + "strast" * (MB // 6) + "ructure ",
+    "joined": ("le projet, " * (MB // 22) + "pre-" * (MB // 8) +
+               "conseil " + "wait, wait or " * (MB // 28)),
 }
 for name, loop in loops.items():
     body = base[:half] + " " + loop + base[half:]
@@ -56,7 +60,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 printf '%-9s %6s %9s %9s  %s\n' loop MB wall_s cpu_s \
 	"repetition findings (kind:count)"
-for name in baseline word phrase chars; do
+for name in baseline word phrase chars joined; do
 	f=$tmp/$name.txt
 	size=$(stat -c %s "$f")
 	walls=()

@@ -20,6 +20,8 @@
 static struct segmenter *seg;
 static struct dict *dict;
 static struct wordlist doubles;
+static struct repeat_rules rules;
+static const struct repeat_rules *cur_rules = &rules; /* of the table run */
 
 struct want {
 	enum finding_kind kind;
@@ -44,7 +46,7 @@ static void repeat_stage(struct article *a, const struct view *v,
 
 static void run(struct article *a, const char *text, struct dict *dc)
 {
-	struct repeat_config cfg = {&doubles, dc};
+	struct repeat_config cfg = {&doubles, dc, cur_rules};
 
 	stage_article(a, text, strlen(text));
 	stage_on(seg, a, repeat_stage, &cfg);
@@ -194,6 +196,153 @@ static void test_phrases(void)
 	run_table(cases, ARRAY_SIZE(cases), dict != NULL);
 }
 
+/* Loops joined by separators (repeat_loops.c), clauses said again, the
+ * grammar of legitimate doubles (dictionaries/fr/repeat-rules.txt). */
+static void test_loops(void)
+{
+	static const struct rcase cases[] = {
+	    /* hyphens: the first copy stays joined to the word */
+	    {"Les membres du pre-pre-pre-pre-conseil.",
+	     "Les membres du pre-conseil.",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 18, 30, "", 1}}},
+	    /* slashes */
+	    {"Il a dit new/new/new/new ici.",
+	     "Il a dit new ici.",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 12, 24, "", 1}}},
+	    /* commas and a conjunction: the first copy stays */
+	    {"Attends, attends, attends ou attends.",
+	     "Attends.",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 7, 36, "", 1}}},
+	    /* three copies may be a faithful triple: reported */
+	    {"Nous avons vu le projet, le projet, le projet hier.",
+	     NULL,
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 23, 45, "", 0}}},
+	    /* a clause said again after a comma */
+	    {"Le contrat a été signé par le ministre, et a été signé par le "
+	     "ministre.",
+	     "Le contrat a été signé par le ministre.",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 41, 76, "", 1}}},
+	    /* a sentence that is one phrase said twice: short, it may be
+	     * epizeuxis (reported); long, a loop (removed) */
+	    {"Merci pour tout, merci pour tout.",
+	     NULL,
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 15, 32, "", 0}}},
+	    {"Le ministre des finances a signé, le ministre des finances a "
+	     "signé.",
+	     "Le ministre des finances a signé.",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 33, 68, "", 1}}},
+	    /* emphasis may be faithful: reported */
+	    {"C'est très très bien.",
+	     NULL,
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 11, 17, "", 0}}},
+	    /* a false start before the full word */
+	    {"Le gouv gouvernement a parlé.",
+	     "Le gouvernement a parlé.",
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 3, 8, "", 1}}},
+	    /* a repeat running into a longer term is a list */
+	    {"le taux, le taux plein", NULL, 0, 0, {{0}}},
+	    {"la taxe carbone, la taxe carbone réduite", NULL, 0, 0, {{0}}},
+	    /* interjections and quoted slogans */
+	    {"Non, non, non, dit-il.", NULL, 0, 0, {{0}}},
+	    {"la ligne « protection, protection, protection, protection » "
+	     "gagne",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    /* one word of the dictionary */
+	    {"Le bla-bla-bla des politiciens.", NULL, 1, 0, {{0}}},
+	    /* a double of two copies with a separator */
+	    {"C'est un so-so, un bye-bye.", NULL, 0, 0, {{0}}},
+	    /* grammatical doubles (repeat-rules.txt) */
+	    {"Nous nous sommes vus et vous vous êtes trompés.",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    {"La politique de de Gaulle.", NULL, 0, 0, {{0}}},
+	};
+
+	run_table(cases, ARRAY_SIZE(cases), dict != NULL);
+}
+
+/* The rules of other languages (dictionaries/LANG/repeat-rules.txt). */
+static void test_other_languages(void)
+{
+	static const struct rcase de[] = {
+	    /* relative pronoun + article, subject + object pronoun */
+	    {"Frauen, die die Kinder betreuen.", NULL, 0, 0, {{0}}},
+	    {"in denen sie sie begleitete", NULL, 0, 0, {{0}}},
+	    /* noun-preposition-noun, then the infinitive's "zu" */
+	    {"von Stadt zu Stadt zu ermutigen", NULL, 0, 0, {{0}}},
+	    /* emphasis: reported */
+	    {"Das ist sehr sehr gut.",
+	     NULL,
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 12, 17, "", 0}}},
+	    /* a conjunction joins the copies of a loop */
+	    {"warte und warte und warte und warte.",
+	     "warte.",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 5, 35, "", 1}}},
+	};
+	static const struct rcase en[] = {
+	    {"They had had enough, he said that that was all.",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    {"It is very very good.",
+	     NULL,
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 10, 15, "", 0}}},
+	    {"Wait, wait, wait or wait.",
+	     "Wait.",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 4, 24, "", 1}}},
+	};
+	struct repeat_rules r;
+
+	repeat_rules_init(&r);
+	CHECK(repeat_rules_load(&r, RELIRE_DATA_DIR "/de/repeat-rules.txt",
+				0) == 0);
+	cur_rules = &r;
+	run_table(de, ARRAY_SIZE(de), 0);
+	repeat_rules_release(&r);
+	repeat_rules_init(&r);
+	CHECK(repeat_rules_load(&r, RELIRE_DATA_DIR "/en/repeat-rules.txt",
+				0) == 0);
+	run_table(en, ARRAY_SIZE(en), 0);
+	repeat_rules_release(&r);
+	cur_rules = &rules;
+	/* a line that is no rule is an error */
+	repeat_rules_init(&r);
+	CHECK(repeat_rules_load(&r, RELIRE_DATA_DIR "/fr/doubles.txt", 0) < 0);
+	repeat_rules_release(&r);
+}
+
 static void test_lines(void)
 {
 	static const struct rcase cases[] = {
@@ -277,6 +426,10 @@ int main(void)
 	if (!seg)
 		return 77;
 	wordlist_init(&doubles);
+	repeat_rules_init(&rules);
+	if (repeat_rules_load(&rules, RELIRE_DATA_DIR "/fr/repeat-rules.txt",
+			      0) < 0)
+		return 1;
 	if (wordlist_load(&doubles, RELIRE_DATA_DIR "/fr/doubles.txt", 0) < 0)
 		return 1;
 	dict = dict_open("fr", NULL, RELIRE_DATA_DIR);
@@ -285,11 +438,14 @@ int main(void)
 				"skipped\n");
 	RUN(test_words);
 	RUN(test_phrases);
+	RUN(test_loops);
+	RUN(test_other_languages);
 	RUN(test_lines);
 	RUN(test_chars);
 	RUN(test_together);
 	dict_free(dict);
 	wordlist_release(&doubles);
+	repeat_rules_release(&rules);
 	segmenter_free(seg);
 	return harness_done();
 }

@@ -1,0 +1,89 @@
+/*
+ * repeat_rules.h - the grammar of legitimate repetition in one language,
+ * read from dictionaries/<lang>/repeat-rules.txt.
+ *
+ * A word list cannot say why "die die" is correct German ("Frauen, die
+ * die Kinder ...": a relative pronoun, then an article) or why "nous nous"
+ * is correct French (a subject, then a reflexive pronoun); a rule over
+ * word classes does. The file defines classes of words and four kinds of
+ * lines:
+ *
+ *   class NAME word word ...   words of class NAME (may be repeated)
+ *   double A B                 a word written twice is legitimate when its
+ *                              first copy can be of class A and its second
+ *                              of class B
+ *   double-before-name A B     the same, only when a capitalized word
+ *                              follows ("la politique de de Gaulle")
+ *   separator A                words of class A join the copies of a loop
+ *                              as a comma does ("wait, wait or wait")
+ *   emphatic A                 a word of class A written twice may be
+ *                              faithful emphasis ("very very"): such a
+ *                              double is reported, never removed
+ *   linker A                   words of class A link a noun to itself
+ *                              after a word of a linker-start class ("von
+ *                              Stadt zu Stadt", "from town to town"): a
+ *                              unit "noun linker" said twice there is that
+ *                              construction, not a loop
+ *   linker-start A             the words that open it ("von", "from")
+ *   function A                 words of class A are function words: a
+ *                              function word before a longer word that
+ *                              starts with it is grammar ("que quelques",
+ *                              "the theory"), not a false start
+ *
+ * Words are compared after case folding.
+ */
+#ifndef RELIRE_REPEAT_RULES_H
+#define RELIRE_REPEAT_RULES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "strmap.h"
+
+#define REPEAT_RULES_MAX_CLASSES 32
+#define REPEAT_RULES_MAX_RULES	 32
+
+/* What the words of a class do (the directives of the file). */
+enum repeat_role {
+	REPEAT_SEPARATOR,
+	REPEAT_EMPHATIC,
+	REPEAT_LINKER,
+	REPEAT_LINK_START,
+	REPEAT_FUNCTION,
+	REPEAT_ROLES
+};
+
+struct repeat_rules {
+	struct strmap words; /* folded word -> mask of its classes */
+	char names[REPEAT_RULES_MAX_CLASSES][32];
+	size_t nclasses;
+	struct {
+		uint32_t first, second;
+		int before_name;
+	} rule[REPEAT_RULES_MAX_RULES];
+	size_t nrules;
+	uint32_t role[REPEAT_ROLES]; /* mask of the classes of each role */
+};
+
+void repeat_rules_init(struct repeat_rules *r);
+void repeat_rules_release(struct repeat_rules *r);
+/*
+ * Add the rules of the file at path to r. A missing file is no error when
+ * optional is set. Returns 0, or -1 after printing the error (unreadable
+ * file, unknown line kind, undefined class, too many classes or rules,
+ * with the file and line).
+ */
+int repeat_rules_load(struct repeat_rules *r, const char *path, int optional);
+/* Mask of the classes of the case-folded word w[0..len); 0 when none or
+ * when r is NULL. */
+uint32_t repeat_rules_classes(const struct repeat_rules *r, const char *w,
+			      size_t len);
+/* 1 when the folded word w written twice is legitimate by a rule;
+ * name_follows says whether a capitalized word follows the second copy. */
+int repeat_rules_double(const struct repeat_rules *r, const char *w, size_t len,
+			int name_follows);
+/* 1 when the folded word w has the role (0 when r is NULL). */
+int repeat_rules_has(const struct repeat_rules *r, enum repeat_role role,
+		     const char *w, size_t len);
+
+#endif
