@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lang_cld2.h"
+#include "langwords.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -166,6 +167,232 @@ static int is_foreign(const char *masked, size_t start, size_t end,
 	return d ? cov >= 0 && cov < LANG_MAX_COVERAGE : 1;
 }
 
+/* The function-word judge (lang.h): one span, the expected language L
+ * against the language X whose function words it has most. */
+
+/* How the words of a span are read. */
+struct shape {
+	size_t words; /* word and number tokens, URLs aside */
+	int title;    /* Title Case: capitalized words are read in lower case */
+	int quotes;   /* the span is mostly quoted: quoted words count too */
+	size_t first; /* the first word token (capitalized by the sentence) */
+};
+
+/* Is token tk inside a quoted passage (qm: the text with quotes blanked)? */
+static int quoted(const char *t, const char *qm, const struct token *tk)
+{
+	return qm && qm[tk->start] == ' ' && t[tk->start] != ' ';
+}
+
+/* Letters only (apostrophes of elision allowed)? */
+static int letters(const char *t, const struct token *tk)
+{
+	size_t i = tk->start;
+
+	while (i < tk->end) {
+		int32_t c = utf8_next(t, &i, tk->end);
+		if (!uc_is_alpha(c) && c != '\'' && c != 0x2019)
+			return 0;
+	}
+	return tk->end > tk->start;
+}
+
+static void span_shape(const char *t, const char *qm, const struct tokens *ts,
+		       size_t from, size_t to, struct shape *sh)
+{
+	size_t upper = 0, lower = 0, outside = 0;
+
+	memset(sh, 0, sizeof(*sh));
+	sh->first = to;
+	for (size_t i = from; i < to; i++) {
+		const struct token *tk = &ts->t[i];
+
+		if ((tk->type != TOK_WORD && tk->type != TOK_NUMBER) ||
+		    (tk->flags & TF_URL))
+			continue;
+		sh->words++;
+		if (tk->type != TOK_WORD)
+			continue;
+		if (sh->first == to)
+			sh->first = i;
+		outside += !quoted(t, qm, tk);
+		if (tk->flags & TF_UPPER)
+			upper++;
+		else
+			lower++;
+	}
+	/* English headlines capitalize every word but the short function
+	 * words; a sentence has few capitals (German: its nouns). */
+	sh->title = upper >= LANG_TITLE_MIN && upper >= 3 * lower;
+	sh->quotes = outside < LANG_MIN_OUTSIDE;
+}
+
+/* Does token i count as a word of the judge (lower-case, or read in lower
+ * case: Title Case, the sentence's first word)? */
+static int judged(const char *t, const char *qm, const struct tokens *ts,
+		  size_t i, const struct shape *sh)
+{
+	const struct token *tk = &ts->t[i];
+
+	if (tk->type != TOK_WORD || (tk->flags & (TF_URL | TF_ALLCAPS)) ||
+	    (!sh->quotes && quoted(t, qm, tk)) || !letters(t, tk))
+		return 0;
+	return !(tk->flags & TF_UPPER) || sh->title || i == sh->first;
+}
+
+/* Function words per language: fw[k] of language k and not of L, own[k]
+ * of L and not of k. */
+struct tally {
+	size_t fw[LANGWORDS_MAX], own[LANGWORDS_MAX];
+};
+
+static void count_function_words(const char *t, const char *qm,
+				 const struct tokens *ts, size_t from,
+				 size_t to, const struct shape *sh,
+				 const struct langwords *lw, int l,
+				 struct tally *c)
+{
+	const unsigned lbit = 1u << l;
+
+	memset(c, 0, sizeof(*c));
+	for (size_t i = from; i < to; i++) {
+		const struct token *tk = &ts->t[i];
+		unsigned set;
+
+		if (!judged(t, qm, ts, i, sh))
+			continue;
+		set = langwords_of(lw, t + tk->start, tk->end - tk->start,
+				   !(tk->flags & TF_UPPER));
+		for (size_t k = 0; k < lw->n; k++) {
+			const unsigned bit = 1u << k;
+			c->fw[k] += (set & bit) && !(set & lbit);
+			c->own[k] += (set & lbit) && !(set & bit);
+		}
+	}
+}
+
+/* Is w known to d, after an elided prefix too ("l’économie")? */
+static int knows(struct dict *d, const char *w, size_t len)
+{
+	size_t e = dict_elision_prefix(d, w, len);
+
+	return dict_check(d, w, len) || (e && dict_check(d, w + e, len - e));
+}
+
+/* Is w known to the dictionary of language x (the English handle of d
+ * for English, else the evidence's)? -1 when x has no dictionary. */
+static int knows_in(const struct lang_evidence *ev, struct dict *d,
+		    const char *x, const char *w, size_t len)
+{
+	struct dict *dx;
+
+	if (!strncmp(x, "en", 2) && d && strncmp(dict_lang(d), "en", 2))
+		return dict_check_loanword(d, w, len);
+	dx = ev && ev->dict_for ? ev->dict_for(ev->ctx, x) : NULL;
+	return dx ? knows(dx, w, len) : -1;
+}
+
+/* Dictionary coverage of the judged words of two letters or more (read
+ * in lower case, so that names fall out) by L's dictionary d and by x's:
+ * fills g->coverage, g->other_coverage (-1 without x's dictionary) and
+ * g->words. */
+static void cover_both(const char *t, const char *qm, const struct tokens *ts,
+		       size_t from, size_t to, const struct shape *sh,
+		       struct dict *d, const struct lang_evidence *ev,
+		       const char *x, struct lang_guess *g)
+{
+	size_t n = 0, kl = 0, kx = 0;
+	int has_x = 1;
+
+	for (size_t i = from; i < to; i++) {
+		const struct token *tk = &ts->t[i];
+		size_t len = tk->end - tk->start;
+		char *low = NULL;
+		const char *w = t + tk->start;
+		int inx;
+
+		if (!judged(t, qm, ts, i, sh) || len < 2)
+			continue;
+		if (tk->flags & TF_UPPER)
+			w = low = utf8_lower(w, len, &len);
+		n++;
+		kl += d && knows(d, w, len);
+		inx = knows_in(ev, d, x, w, len);
+		has_x = has_x && inx >= 0;
+		kx += inx > 0;
+		free(low);
+	}
+	g->words = n;
+	g->coverage = n && d ? (double)kl / (double)n : -1;
+	g->other_coverage = n && has_x ? (double)kx / (double)n : -1;
+}
+
+/* The candidate language: the one with most function words of its own
+ * (at least LANG_MIN_FUNCTION, and more than L's against it), or, for a
+ * Title Case line without them, CLD2's guess. "" when none. */
+static void candidate(const char *t, const struct tokens *ts, size_t from,
+		      size_t to, const struct shape *sh, const char *expected,
+		      const struct langwords *lw, const struct tally *c,
+		      struct lang_guess *g)
+{
+	int l = langwords_index(lw, expected);
+	size_t best = LANGWORDS_MAX;
+
+	for (size_t k = 0; k < lw->n; k++)
+		if ((int)k != l && c->fw[k] >= LANG_MIN_FUNCTION &&
+		    c->fw[k] > c->own[k] &&
+		    (best == LANGWORDS_MAX || c->fw[k] > c->fw[best]))
+			best = k;
+	if (best < LANGWORDS_MAX) {
+		snprintf(g->code, sizeof(g->code), "%s", lw->code[best]);
+		g->function_words = c->fw[best];
+		g->own_words = c->own[best];
+	} else if (sh->title) {
+		size_t s = ts->t[from].start, e = ts->t[to - 1].end;
+		struct cld2_result r;
+
+		cld2_identify(t + s, e - s, NULL, &r);
+		if (strcmp(r.code, "un") && strncmp(r.code, expected, 2))
+			snprintf(g->code, sizeof(g->code), "%s", r.code);
+	}
+}
+
+/* Is [from, to) in another language than expected by its function words
+ * and both dictionaries? Fills g when it is. */
+static int foreign_by_words(const char *t, const char *qm,
+			    const struct tokens *ts, size_t from, size_t to,
+			    const char *expected, struct dict *d,
+			    const struct lang_evidence *ev,
+			    struct lang_guess *g)
+{
+	const struct langwords *lw = ev ? ev->words : NULL;
+	int l = lw ? langwords_index(lw, expected) : -1;
+	struct shape sh;
+	struct tally c;
+
+	if (l < 0 || from >= to)
+		return 0;
+	span_shape(t, qm, ts, from, to, &sh);
+	if (sh.words < LANG_MIN_WORDS)
+		return 0;
+	memset(g, 0, sizeof(*g));
+	/* The cheap part first: most spans of the article's language stop
+	 * here, before any dictionary is asked. */
+	count_function_words(t, qm, ts, from, to, &sh, lw, l, &c);
+	candidate(t, ts, from, to, &sh, expected, lw, &c, g);
+	if (!g->code[0])
+		return 0;
+	g->by_words = 1;
+	cover_both(t, qm, ts, from, to, &sh, d, ev, g->code, g);
+	if (g->words < LANG_MIN_JUDGED || g->coverage >= LANG_MAX_COVERAGE)
+		return 0;
+	if (g->other_coverage < 0) /* no dictionary for the candidate */
+		return g->function_words >= LANG_MIN_FUNCTION + 1 &&
+		       !g->own_words;
+	return g->other_coverage >= LANG_MIN_OTHER_COVERAGE &&
+	       g->other_coverage >= g->coverage + LANG_MIN_MARGIN;
+}
+
 /* Counts of the English vote over some words (lang.h). */
 struct vote {
 	size_t words;	      /* plain words considered */
@@ -265,29 +492,58 @@ static void report(struct article *a, const struct view *v,
 		   const struct tokens *ts, size_t from, size_t to,
 		   const struct lang_guess *g, const char *expected);
 
+/* Copy of the text with quoted passages blanked (same length; caller
+ * frees): where a quote is, for the function-word judge. */
+static char *quote_mask(const struct view *v)
+{
+	char *qm = xmemdup(v->text, v->len);
+
+	mask_quotes(v->text, v->len, qm);
+	return qm;
+}
+
+/* Is the whole article in another language: CLD2 and the dictionary,
+ * the function words, or the English vote? */
+static int foreign_article(const struct view *v, const struct tokens *ts,
+			   const char *expected, struct dict *d,
+			   const struct lang_evidence *ev, struct lang_guess *g)
+{
+	char *masked = mask(v, ts, 0), *qm, *vm;
+	int foreign = is_foreign(masked, 0, v->len, ts, 0, ts->n, expected, d,
+				 LANG_MIN_ARTICLE_WORDS, g);
+
+	free(masked);
+	if (foreign)
+		return 1;
+	qm = quote_mask(v);
+	foreign =
+	    foreign_by_words(v->text, qm, ts, 0, ts->n, expected, d, ev, g);
+	free(qm);
+	if (foreign)
+		return 1;
+	vm = vote_mask(v, ts);
+	foreign = english_by_words(vm, ts, 0, ts->n, expected, d, g);
+	free(vm);
+	return foreign;
+}
+
 int lang_detect_article(struct article *a, const struct view *v,
 			const struct tokens *ts, struct dict *d,
-			int auto_detect)
+			int auto_detect, const struct lang_evidence *ev)
 {
-	char *masked = mask(v, ts, 0);
 	char expected[sizeof(a->lang)];
 	struct lang_guess g;
 	int changed = 0;
 
 	snprintf(expected, sizeof(expected), "%s", a->lang);
 	if (auto_detect) {
+		char *masked = mask(v, ts, 0);
+
 		lang_identify(masked, v->len, NULL, &g);
 		changed = g.reliable && strcmp(g.code, "un");
+		free(masked);
 	} else {
-		changed = is_foreign(masked, 0, v->len, ts, 0, ts->n, expected,
-				     d, LANG_MIN_ARTICLE_WORDS, &g);
-		if (!changed) {
-			char *vm = vote_mask(v, ts);
-
-			changed =
-			    english_by_words(vm, ts, 0, ts->n, expected, d, &g);
-			free(vm);
-		}
+		changed = foreign_article(v, ts, expected, d, ev, &g);
 	}
 	changed = changed && strncmp(g.code, expected, 2);
 	if (changed)
@@ -297,8 +553,35 @@ int lang_detect_article(struct article *a, const struct view *v,
 	 * other language's dictionary must not make it look clean. */
 	if (changed && !auto_detect)
 		report(a, v, ts, 0, ts->n, &g, expected);
-	free(masked);
 	return changed;
+}
+
+/* The detail of a finding: which evidence decided. */
+static void describe(struct strbuf *sb, const struct lang_guess *g,
+		     const char *expected)
+{
+	if (g->by_words) {
+		sb_addf(sb,
+			"language: %s (%zu %s function words against %zu %.2s",
+			g->code, g->function_words, g->code, g->own_words,
+			expected);
+		if (g->other_coverage >= 0)
+			sb_addf(sb, "; %s dictionary knows %.0f%%", g->code,
+				100.0 * g->other_coverage);
+		sb_addf(sb, ", %.2s dictionary %.0f%% of %zu words)", expected,
+			100.0 * g->coverage, g->words);
+		return;
+	}
+	if (g->english)
+		sb_addf(sb,
+			"language: en (English dictionary knows %zu of "
+			"%zu words)",
+			g->english, g->words);
+	else
+		sb_addf(sb, "language: %s (CLD2 %d%%)", g->code, g->percent);
+	if (g->coverage >= 0)
+		sb_addf(sb, ", %s dictionary knows %.0f%% of %zu words",
+			expected, 100.0 * g->coverage, g->words);
 }
 
 static void report(struct article *a, const struct view *v,
@@ -307,6 +590,7 @@ static void report(struct article *a, const struct view *v,
 {
 	struct strbuf sb;
 	size_t s = from, e = to;
+	double conf = 0.6;
 
 	while (s < e && ts->t[s].type != TOK_WORD &&
 	       ts->t[s].type != TOK_NUMBER)
@@ -317,19 +601,12 @@ static void report(struct article *a, const struct view *v,
 	if (s == e)
 		return;
 	sb_init(&sb);
-	if (g->english)
-		sb_addf(&sb,
-			"language: en (English dictionary knows %zu of "
-			"%zu words)",
-			g->english, g->words);
-	else
-		sb_addf(&sb, "language: %s (CLD2 %d%%)", g->code, g->percent);
+	describe(&sb, g, expected);
 	if (g->coverage >= 0)
-		sb_addf(&sb, ", %s dictionary knows %.0f%% of %zu words",
-			expected, 100.0 * g->coverage, g->words);
+		conf = 0.9 - g->coverage / 2;
 	view_report(v, a, FK_FOREIGN_LANGUAGE, ts->t[s].start, ts->t[e - 1].end,
 		    v->text + ts->t[s].start, ts->t[e - 1].end - ts->t[s].start,
-		    0, g->coverage >= 0 ? 0.9 - g->coverage / 2 : 0.6, sb.buf);
+		    0, conf, sb.buf);
 	sb_release(&sb);
 }
 
@@ -348,23 +625,65 @@ static size_t sentence_end(const char *t, const struct tokens *ts, size_t i,
 	return to;
 }
 
-static void judge_sentences(struct article *a, const struct view *v,
-			    const char *masked, const struct tokens *ts,
-			    size_t from, size_t to, struct dict *d)
+/* What the segment judges share for one article. */
+struct seg_ctx {
+	struct article *a;
+	const struct view *v;
+	const char *masked, *qm, *vm;
+	const struct tokens *ts;
+	struct dict *d;
+	const struct lang_evidence *ev;
+};
+
+/* Long sentences of a paragraph left in the article's language by the
+ * function words: CLD2 and the dictionary (lang.h). */
+static void judge_sentences(const struct seg_ctx *c, size_t from, size_t to)
 {
 	struct lang_guess g;
 	size_t s = from;
 
 	while (s < to) {
-		size_t e = sentence_end(v->text, ts, s, to), words;
+		size_t e = sentence_end(c->v->text, c->ts, s, to), words;
 
-		coverage(masked, ts, s, e, NULL, &words);
+		coverage(c->masked, c->ts, s, e, NULL, &words);
 		if (words >= LANG_MIN_SENTENCE && e - s < to - from &&
-		    is_foreign(masked, ts->t[s].start, ts->t[e - 1].end, ts, s,
-			       e, a->lang, d, LANG_MIN_WORDS, &g))
-			report(a, v, ts, s, e, &g, a->lang);
+		    is_foreign(c->masked, c->ts->t[s].start,
+			       c->ts->t[e - 1].end, c->ts, s, e, c->a->lang,
+			       c->d, LANG_MIN_WORDS, &g))
+			report(c->a, c->v, c->ts, s, e, &g, c->a->lang);
 		s = e;
 	}
+}
+
+/* The sentences of paragraph [from, to) by their function words; a run
+ * of sentences in the same other language is one finding. Returns the
+ * number of findings. */
+static size_t word_sentences(const struct seg_ctx *c, size_t from, size_t to)
+{
+	struct lang_guess g, run;
+	size_t s = from, run_from = to, n = 0;
+
+	while (s <= to) {
+		size_t e = s < to ? sentence_end(c->v->text, c->ts, s, to) : to;
+		int foreign =
+		    s < to && foreign_by_words(c->v->text, c->qm, c->ts, s, e,
+					       c->a->lang, c->d, c->ev, &g);
+
+		if (run_from < to && (!foreign || strcmp(g.code, run.code))) {
+			report(c->a, c->v, c->ts, run_from, s, &run,
+			       c->a->lang);
+			run_from = to;
+			n++;
+		}
+		if (foreign && run_from == to) {
+			run_from = s;
+			run = g;
+		}
+		if (s == to)
+			break;
+		s = e;
+	}
+	return n;
 }
 
 /* Is the paragraph [start, end) (tokens [from, to)) in another
@@ -381,9 +700,10 @@ static int foreign_paragraph(const char *masked, const char *vm, size_t start,
 
 void lang_detect_segments(struct article *a, const struct view *v,
 			  const char *masked, const struct tokens *ts,
-			  struct dict *d)
+			  struct dict *d, const struct lang_evidence *ev)
 {
-	char *vm = d ? vote_mask(v, ts) : NULL;
+	char *vm = d ? vote_mask(v, ts) : NULL, *qm = quote_mask(v);
+	struct seg_ctx c = {a, v, masked, qm, vm, ts, d, ev};
 	struct lang_guess g;
 	size_t from = 0;
 
@@ -393,14 +713,19 @@ void lang_detect_segments(struct article *a, const struct view *v,
 		if (i > from) {
 			size_t start = ts->t[from].start,
 			       end = ts->t[i - 1].end;
-			if (start < end && end - start < v->len &&
-			    foreign_paragraph(masked, vm, start, end, ts, from,
-					      i, a->lang, d, &g))
+			int whole = start >= end || end - start >= v->len;
+
+			if (!whole && word_sentences(&c, from, i))
+				;
+			else if (!whole &&
+				 foreign_paragraph(masked, vm, start, end, ts,
+						   from, i, a->lang, d, &g))
 				report(a, v, ts, from, i, &g, a->lang);
 			else
-				judge_sentences(a, v, masked, ts, from, i, d);
+				judge_sentences(&c, from, i);
 		}
 		from = i + 1;
 	}
 	free(vm);
+	free(qm);
 }

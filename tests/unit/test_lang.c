@@ -11,12 +11,15 @@
 #include "harness.h"
 #include "stage_run.h"
 #include "lang.h"
+#include "langwords.h"
 #include "segment.h"
 #include "util.h"
 #include "view.h"
 
 static struct dict *dict;
 static struct segmenter *seg;
+static struct langwords words;
+static struct lang_evidence evidence = {&words, NULL, NULL};
 
 static void test_identify(void)
 {
@@ -54,9 +57,9 @@ static void lang_stage(struct article *a, const struct view *v,
 	char *masked;
 
 	(void)ctx;
-	lang_detect_article(a, v, ts, dict, 0);
+	lang_detect_article(a, v, ts, dict, 0, &evidence);
 	masked = lang_mask(v, ts);
-	lang_detect_segments(a, v, masked, ts, dict);
+	lang_detect_segments(a, v, masked, ts, dict, &evidence);
 	free(masked);
 }
 
@@ -136,9 +139,13 @@ int main(void)
 
 	if (rc)
 		return rc;
+	langwords_init(&words);
+	if (langwords_load(&words, RELIRE_DATA_DIR) < 0)
+		return 1;
 	RUN(test_identify);
 	RUN(test_articles);
 	segmenter_free(seg);
 	dict_free(dict);
+	langwords_release(&words);
 	return harness_done();
 }
