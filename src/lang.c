@@ -223,7 +223,7 @@ static void span_shape(const char *t, const char *qm, const struct tokens *ts,
 	}
 	/* English headlines capitalize every word but the short function
 	 * words; a sentence has few capitals (German: its nouns). */
-	sh->title = upper >= LANG_TITLE_MIN && upper >= 3 * lower;
+	sh->title = upper >= LANG_TITLE_MIN && upper >= 2 * lower;
 	sh->quotes = outside < LANG_MIN_OUTSIDE;
 }
 
@@ -240,8 +240,18 @@ static int judged(const char *t, const char *qm, const struct tokens *ts,
 	return !(tk->flags & TF_UPPER) || sh->title || i == sh->first;
 }
 
-/* Function words per language: fw[k] of language k and not of L, own[k]
- * of L and not of k. */
+/* Is w known to d, after an elided prefix too ("l’économie")? */
+static int knows(struct dict *d, const char *w, size_t len)
+{
+	size_t e = dict_elision_prefix(d, w, len);
+
+	return dict_check(d, w, len) || (e && dict_check(d, w + e, len - e));
+}
+
+/* Function words per language, in half words: fw[k] those of language k
+ * and not of L (a whole word when L's dictionary does not know it, half
+ * of one when it does: "the" in French, against "in" or "about"), own[k]
+ * those of L and not of k. */
 struct tally {
 	size_t fw[LANGWORDS_MAX], own[LANGWORDS_MAX];
 };
@@ -250,33 +260,30 @@ static void count_function_words(const char *t, const char *qm,
 				 const struct tokens *ts, size_t from,
 				 size_t to, const struct shape *sh,
 				 const struct langwords *lw, int l,
-				 struct tally *c)
+				 struct dict *d, struct tally *c)
 {
 	const unsigned lbit = 1u << l;
 
 	memset(c, 0, sizeof(*c));
 	for (size_t i = from; i < to; i++) {
 		const struct token *tk = &ts->t[i];
+		const char *w = t + tk->start;
+		size_t len = tk->end - tk->start, weight = 2;
 		unsigned set;
 
 		if (!judged(t, qm, ts, i, sh))
 			continue;
-		set = langwords_of(lw, t + tk->start, tk->end - tk->start,
-				   !(tk->flags & TF_UPPER));
+		set = langwords_of(lw, w, len, !(tk->flags & TF_UPPER));
+		if (!set)
+			continue;
+		if (!(set & lbit) && d && knows(d, w, len))
+			weight = 1;
 		for (size_t k = 0; k < lw->n; k++) {
 			const unsigned bit = 1u << k;
-			c->fw[k] += (set & bit) && !(set & lbit);
-			c->own[k] += (set & lbit) && !(set & bit);
+			c->fw[k] += (set & bit) && !(set & lbit) ? weight : 0;
+			c->own[k] += (set & lbit) && !(set & bit) ? 2 : 0;
 		}
 	}
-}
-
-/* Is w known to d, after an elided prefix too ("l’économie")? */
-static int knows(struct dict *d, const char *w, size_t len)
-{
-	size_t e = dict_elision_prefix(d, w, len);
-
-	return dict_check(d, w, len) || (e && dict_check(d, w + e, len - e));
 }
 
 /* Is w known to the dictionary of language x (the English handle of d
@@ -293,7 +300,8 @@ static int knows_in(const struct lang_evidence *ev, struct dict *d,
 }
 
 /* Dictionary coverage of the judged words of two letters or more (read
- * in lower case, so that names fall out) by L's dictionary d and by x's:
+ * in lower case, so that names fall out), among those that one of the
+ * two dictionaries knows, by L's dictionary d and by x's:
  * fills g->coverage, g->other_coverage (-1 without x's dictionary) and
  * g->words. */
 static void cover_both(const char *t, const char *qm, const struct tokens *ts,
@@ -309,52 +317,88 @@ static void cover_both(const char *t, const char *qm, const struct tokens *ts,
 		size_t len = tk->end - tk->start;
 		char *low = NULL;
 		const char *w = t + tk->start;
-		int inx;
+		int inl, inx;
 
 		if (!judged(t, qm, ts, i, sh) || len < 2)
 			continue;
 		if (tk->flags & TF_UPPER)
 			w = low = utf8_lower(w, len, &len);
-		n++;
-		kl += d && knows(d, w, len);
+		inl = d && knows(d, w, len);
 		inx = knows_in(ev, d, x, w, len);
+		free(low);
+		/* A word neither dictionary knows (a name read in lower
+		 * case, a typo) says nothing about which of the two. */
+		if (inx == 0 && !inl)
+			continue;
+		n++;
+		kl += inl;
 		has_x = has_x && inx >= 0;
 		kx += inx > 0;
-		free(low);
 	}
 	g->words = n;
 	g->coverage = n && d ? (double)kl / (double)n : -1;
 	g->other_coverage = n && has_x ? (double)kx / (double)n : -1;
 }
 
-/* The candidate language: the one with most function words of its own
- * (at least LANG_MIN_FUNCTION, and more than L's against it), or, for a
- * Title Case line without them, CLD2's guess. "" when none. */
-static void candidate(const char *t, const struct tokens *ts, size_t from,
-		      size_t to, const struct shape *sh, const char *expected,
-		      const struct langwords *lw, const struct tally *c,
-		      struct lang_guess *g)
+/* The next candidate language: the one with most function words of its
+ * own (at least one, and more than L's against it) among those not tried
+ * yet (bits of *tried). Fills g->code and the counts; 0 when none. */
+static int next_candidate(const struct langwords *lw, int l,
+			  const struct tally *c, unsigned *tried,
+			  struct lang_guess *g)
 {
-	int l = langwords_index(lw, expected);
 	size_t best = LANGWORDS_MAX;
 
 	for (size_t k = 0; k < lw->n; k++)
-		if ((int)k != l && c->fw[k] >= LANG_MIN_FUNCTION &&
+		if ((int)k != l && !(*tried & (1u << k)) && c->fw[k] >= 2 &&
 		    c->fw[k] > c->own[k] &&
 		    (best == LANGWORDS_MAX || c->fw[k] > c->fw[best]))
 			best = k;
-	if (best < LANGWORDS_MAX) {
-		snprintf(g->code, sizeof(g->code), "%s", lw->code[best]);
-		g->function_words = c->fw[best];
-		g->own_words = c->own[best];
-	} else if (sh->title) {
-		size_t s = ts->t[from].start, e = ts->t[to - 1].end;
-		struct cld2_result r;
+	if (best == LANGWORDS_MAX)
+		return 0;
+	*tried |= 1u << best;
+	snprintf(g->code, sizeof(g->code), "%s", lw->code[best]);
+	g->function_words = c->fw[best];
+	g->own_words = c->own[best];
+	return 1;
+}
 
-		cld2_identify(t + s, e - s, NULL, &r);
-		if (strcmp(r.code, "un") && strncmp(r.code, expected, 2))
-			snprintf(g->code, sizeof(g->code), "%s", r.code);
-	}
+/* For a Title Case line without function words of another language:
+ * CLD2's guess as candidate. 0 when it has none. */
+static int title_candidate(const char *t, const struct tokens *ts, size_t from,
+			   size_t to, const char *expected,
+			   struct lang_guess *g)
+{
+	size_t s = ts->t[from].start, e = ts->t[to - 1].end;
+	struct cld2_result r;
+
+	cld2_identify(t + s, e - s, NULL, &r);
+	if (!strcmp(r.code, "un") || !strncmp(r.code, expected, 2))
+		return 0;
+	snprintf(g->code, sizeof(g->code), "%s", r.code);
+	g->function_words = g->own_words = 0;
+	return 1;
+}
+
+/* The dictionaries' word on the candidate of g (lang.h): with function
+ * words of the candidate only, its dictionary must know most words and
+ * more than the expected one; with some of both languages', the expected
+ * dictionary must also know few. */
+static int confirmed(const struct lang_guess *g)
+{
+	const double x = g->other_coverage, l = g->coverage;
+	const size_t whole = 2 * LANG_MIN_FUNCTION;
+
+	if (g->words < LANG_MIN_JUDGED)
+		return 0;
+	if (x < 0) /* no dictionary for the candidate */
+		return g->function_words >= whole + 2 && !g->own_words &&
+		       l < LANG_MAX_COVERAGE;
+	if (x < LANG_MIN_OTHER_COVERAGE)
+		return 0;
+	if (g->function_words >= whole && !g->own_words)
+		return x > l;
+	return l < LANG_MAX_COVERAGE && x >= l + LANG_MIN_MARGIN;
 }
 
 /* Is [from, to) in another language than expected by its function words
@@ -367,6 +411,8 @@ static int foreign_by_words(const char *t, const char *qm,
 {
 	const struct langwords *lw = ev ? ev->words : NULL;
 	int l = lw ? langwords_index(lw, expected) : -1;
+	unsigned tried = 0;
+	int tried_any = 0;
 	struct shape sh;
 	struct tally c;
 
@@ -376,21 +422,22 @@ static int foreign_by_words(const char *t, const char *qm,
 	if (sh.words < LANG_MIN_WORDS)
 		return 0;
 	memset(g, 0, sizeof(*g));
-	/* The cheap part first: most spans of the article's language stop
-	 * here, before any dictionary is asked. */
-	count_function_words(t, qm, ts, from, to, &sh, lw, l, &c);
-	candidate(t, ts, from, to, &sh, expected, lw, &c, g);
-	if (!g->code[0])
-		return 0;
 	g->by_words = 1;
-	cover_both(t, qm, ts, from, to, &sh, d, ev, g->code, g);
-	if (g->words < LANG_MIN_JUDGED || g->coverage >= LANG_MAX_COVERAGE)
+	/* The cheap part first: most spans of the article's language stop
+	 * here, before any dictionary is asked. Candidates that tie on
+	 * shared words ("in": English, German, Italian) are tried in turn. */
+	count_function_words(t, qm, ts, from, to, &sh, lw, l, d, &c);
+	while (next_candidate(lw, l, &c, &tried, g)) {
+		tried_any = 1;
+		cover_both(t, qm, ts, from, to, &sh, d, ev, g->code, g);
+		if (confirmed(g))
+			return 1;
+	}
+	if (tried_any || !sh.title ||
+	    !title_candidate(t, ts, from, to, expected, g))
 		return 0;
-	if (g->other_coverage < 0) /* no dictionary for the candidate */
-		return g->function_words >= LANG_MIN_FUNCTION + 1 &&
-		       !g->own_words;
-	return g->other_coverage >= LANG_MIN_OTHER_COVERAGE &&
-	       g->other_coverage >= g->coverage + LANG_MIN_MARGIN;
+	cover_both(t, qm, ts, from, to, &sh, d, ev, g->code, g);
+	return confirmed(g);
 }
 
 /* Counts of the English vote over some words (lang.h). */
@@ -561,10 +608,9 @@ static void describe(struct strbuf *sb, const struct lang_guess *g,
 		     const char *expected)
 {
 	if (g->by_words) {
-		sb_addf(sb,
-			"language: %s (%zu %s function words against %zu %.2s",
-			g->code, g->function_words, g->code, g->own_words,
-			expected);
+		sb_addf(sb, "language: %s (function words: %s %g, %.2s %g",
+			g->code, g->code, g->function_words / 2.0, expected,
+			g->own_words / 2.0);
 		if (g->other_coverage >= 0)
 			sb_addf(sb, "; %s dictionary knows %.0f%%", g->code,
 				100.0 * g->other_coverage);
@@ -610,17 +656,40 @@ static void report(struct article *a, const struct view *v,
 	sb_release(&sb);
 }
 
+/* Does token p close a quote or a bracket (» ” " ’ ' ) ])? */
+static int closing(const char *t, const struct token *p)
+{
+	size_t i = p->start;
+	int32_t c;
+
+	if (p->type != TOK_PUNCT)
+		return 0;
+	c = utf8_next(t, &i, p->end);
+	return c == 0xBB || c == 0x201D || c == '"' || c == 0x2019 ||
+	       c == '\'' || c == ')' || c == ']';
+}
+
 /* End of the sentence that starts at token i within [i, to): after . ! ?
- * or … followed by white space and a capitalized word. */
+ * or …, closing quotes and brackets, white space and a capitalized
+ * word. */
 static size_t sentence_end(const char *t, const struct tokens *ts, size_t i,
 			   size_t to)
 {
 	for (; i + 2 < to; i++) {
 		const struct token *p = &ts->t[i];
-		if (p->type == TOK_PUNCT && strchr(".!?", t[p->start]) &&
-		    ts->t[i + 1].type == TOK_SPACE &&
-		    (ts->t[i + 2].flags & TF_UPPER))
-			return i + 2;
+		size_t j = i + 1;
+		int space = 0;
+
+		if (p->type != TOK_PUNCT ||
+		    (!strchr(".!?", t[p->start]) &&
+		     strncmp(t + p->start, "\u2026", 3)))
+			continue;
+		for (; j < to &&
+		       (ts->t[j].type == TOK_SPACE || closing(t, &ts->t[j]));
+		     j++)
+			space |= ts->t[j].type == TOK_SPACE;
+		if (space && j < to && (ts->t[j].flags & TF_UPPER))
+			return j;
 	}
 	return to;
 }

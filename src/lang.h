@@ -113,8 +113,9 @@ struct lang_guess {
 	size_t words;	 /* unmasked words considered */
 	size_t english;	 /* English vote: words only English knows, else 0 */
 	int by_words;	 /* decided by the function-word judge */
-	size_t function_words; /* judge: candidate's own function words */
-	size_t own_words;      /* judge: expected language's against them */
+	size_t function_words; /* judge: candidate's function words, in half
+				* words (lang.c) */
+	size_t own_words;      /* judge: expected language's, same unit */
 	double other_coverage; /* judge: candidate dictionary's share, or -1 */
 };
 

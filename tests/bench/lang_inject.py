@@ -174,7 +174,7 @@ def evaluate(binary, docs, pool, lang, tmp, per_doc, seed, show):
     for s in misses[:show]:
         print("    missed: %s" % s[:110])
     for s in wrong[:show]:
-        print("    wrong:  %s" % s[:110])
+        print("    wrong:  %s" % s[:400])
 
 
 def clean_counts(binary, sets, tmp):
