@@ -300,10 +300,9 @@ static int knows_in(const struct lang_evidence *ev, struct dict *d,
 }
 
 /* Dictionary coverage of the judged words of two letters or more (read
- * in lower case, so that names fall out), among those that one of the
- * two dictionaries knows, by L's dictionary d and by x's:
- * fills g->coverage, g->other_coverage (-1 without x's dictionary) and
- * g->words. */
+ * in lower case by the candidate, so that names fall out), among those that one
+ * of the two dictionaries knows, by L's dictionary d and by x's: fills
+ * g->coverage, g->other_coverage (-1 without x's dictionary) and g->words. */
 static void cover_both(const char *t, const char *qm, const struct tokens *ts,
 		       size_t from, size_t to, const struct shape *sh,
 		       struct dict *d, const struct lang_evidence *ev,
@@ -321,9 +320,11 @@ static void cover_both(const char *t, const char *qm, const struct tokens *ts,
 
 		if (!judged(t, qm, ts, i, sh) || len < 2)
 			continue;
+		/* The expected language reads the word as written (German
+		 * capitalizes its nouns), the candidate in lower case. */
+		inl = d && knows(d, w, len);
 		if (tk->flags & TF_UPPER)
 			w = low = utf8_lower(w, len, &len);
-		inl = d && knows(d, w, len);
 		inx = knows_in(ev, d, x, w, len);
 		free(low);
 		/* A word neither dictionary knows (a name read in lower
