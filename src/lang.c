@@ -254,6 +254,7 @@ static int knows(struct dict *d, const char *w, size_t len)
  * those of L and not of k. */
 struct tally {
 	size_t fw[LANGWORDS_MAX], own[LANGWORDS_MAX];
+	size_t all_own; /* function words of L, shared or not */
 };
 
 static void count_function_words(const char *t, const char *qm,
@@ -278,6 +279,7 @@ static void count_function_words(const char *t, const char *qm,
 			continue;
 		if (!(set & lbit) && d && knows(d, w, len))
 			weight = 1;
+		c->all_own += set & lbit ? 2 : 0;
 		for (size_t k = 0; k < lw->n; k++) {
 			const unsigned bit = 1u << k;
 			c->fw[k] += (set & bit) && !(set & lbit) ? weight : 0;
@@ -342,8 +344,9 @@ static void cover_both(const char *t, const char *qm, const struct tokens *ts,
 }
 
 /* The next candidate language: the one with most function words of its
- * own (at least one, and more than L's against it) among those not tried
- * yet (bits of *tried). Fills g->code and the counts; 0 when none. */
+ * own (more than LANG_MIN_CANDIDATE half words, and more than L's against
+ * it) among those not tried yet (bits of *tried). Fills g->code and the
+ * counts; 0 when none. */
 static int next_candidate(const struct langwords *lw, int l,
 			  const struct tally *c, unsigned *tried,
 			  struct lang_guess *g)
@@ -351,8 +354,8 @@ static int next_candidate(const struct langwords *lw, int l,
 	size_t best = LANGWORDS_MAX;
 
 	for (size_t k = 0; k < lw->n; k++)
-		if ((int)k != l && !(*tried & (1u << k)) && c->fw[k] >= 2 &&
-		    c->fw[k] > c->own[k] &&
+		if ((int)k != l && !(*tried & (1u << k)) &&
+		    c->fw[k] > LANG_MIN_CANDIDATE && c->fw[k] > c->own[k] &&
 		    (best == LANGWORDS_MAX || c->fw[k] > c->fw[best]))
 			best = k;
 	if (best == LANGWORDS_MAX)
@@ -365,20 +368,26 @@ static int next_candidate(const struct langwords *lw, int l,
 }
 
 /* For a Title Case line without function words of another language:
- * CLD2's guess as candidate. 0 when it has none. */
+ * CLD2's guess as candidate, unless the line has function words of L
+ * that the candidate does not share ("Chez Union Investment Real
+ * Estate"). 0 when there is none. */
 static int title_candidate(const char *t, const struct tokens *ts, size_t from,
 			   size_t to, const char *expected,
+			   const struct langwords *lw, const struct tally *c,
 			   struct lang_guess *g)
 {
 	size_t s = ts->t[from].start, e = ts->t[to - 1].end;
 	struct cld2_result r;
+	int k;
 
 	cld2_identify(t + s, e - s, NULL, &r);
 	if (!strcmp(r.code, "un") || !strncmp(r.code, expected, 2))
 		return 0;
+	k = langwords_index(lw, r.code);
 	snprintf(g->code, sizeof(g->code), "%s", r.code);
-	g->function_words = g->own_words = 0;
-	return 1;
+	g->function_words = k >= 0 ? c->fw[k] : 0;
+	g->own_words = k >= 0 ? c->own[k] : c->all_own;
+	return g->own_words == 0;
 }
 
 /* The dictionaries' word on the candidate of g (lang.h): with function
@@ -435,7 +444,7 @@ static int foreign_by_words(const char *t, const char *qm,
 			return 1;
 	}
 	if (tried_any || !sh.title ||
-	    !title_candidate(t, ts, from, to, expected, g))
+	    !title_candidate(t, ts, from, to, expected, lw, &c, g))
 		return 0;
 	cover_both(t, qm, ts, from, to, &sh, d, ev, g->code, g);
 	return confirmed(g);

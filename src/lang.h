@@ -32,17 +32,24 @@
  * The function-word judge decides a sentence (and a line: a headline has
  * no final period) with the evidence that survives names and figures: its
  * lower-case function words (langwords.h), the first word and, in a Title
- * Case line, every word read in lower case. The candidate language is the
- * one with most function words that are not also the expected language's
- * (at least LANG_MIN_FUNCTION, and more than the expected language's that
- * are not the candidate's: the article's language is the prior); a Title
- * Case line without any takes CLD2's guess as candidate. Most sentences of
- * the article's language stop there, before any dictionary is asked. The
- * candidate is then confirmed by both dictionaries over the same words:
- * the candidate's must know at least LANG_MIN_OTHER_COVERAGE of them and
- * LANG_MIN_MARGIN more than the expected language's, which must know less
- * than LANG_MAX_COVERAGE (a candidate without a dictionary needs one more
- * function word and none of the expected language's). Quoted passages do
+ * Case line, every word read in lower case. A function word of another
+ * language that is not also the expected language's counts one word, half
+ * of one when the expected language's dictionary knows it ("in", "about"
+ * in French). The candidate language is the one with most (more than
+ * LANG_MIN_CANDIDATE half words, and more than the expected language's
+ * that are not the candidate's: the article's language is the prior;
+ * ties are tried in turn); a Title Case line without any takes CLD2's
+ * guess, if the line has no function word of the expected language. Most
+ * sentences of the article's language stop there, before any dictionary
+ * is asked. The candidate is then confirmed by both dictionaries over the
+ * same words (those one of them knows: names read in lower case drop
+ * out; the expected dictionary reads them as written, for German nouns):
+ * the candidate's must know at least LANG_MIN_OTHER_COVERAGE of them, and
+ * either more than the expected one with LANG_MIN_FUNCTION function words
+ * of the candidate and none of the expected language's, or LANG_MIN_MARGIN
+ * more while the expected one knows less than LANG_MAX_COVERAGE (a
+ * candidate without a dictionary needs LANG_MIN_FUNCTION + 1 function
+ * words and none of the expected language's). Quoted passages do
  * not count unless the sentence is mostly quote (fewer than
  * LANG_MIN_OUTSIDE words outside), so a French sentence quoting an
  * English title or name stays French, and an English quote standing alone
@@ -83,7 +90,8 @@
 #define LANG_MIN_ARTICLE_WORDS 3  /* words for an article decision */
 #define LANG_MIN_SENTENCE      12 /* words for a sentence to be judged alone */
 #define LANG_VOTE_MIN	       2  /* English-only words for the English vote */
-#define LANG_MIN_FUNCTION      2  /* candidate's own function words */
+#define LANG_MIN_FUNCTION      2  /* function words that decide alone */
+#define LANG_MIN_CANDIDATE     2  /* half words a candidate must exceed */
 #define LANG_MIN_JUDGED	       3  /* words the dictionaries judge */
 #define LANG_MIN_OUTSIDE       3  /* words outside quotes to leave them out */
 #define LANG_TITLE_MIN	       4  /* capitalized words of a Title Case line */
