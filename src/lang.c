@@ -197,10 +197,25 @@ static int letters(const char *t, const struct token *tk)
 	return tk->end > tk->start;
 }
 
+/* Is the lower-case word token i a function word of some language, or
+ * the second part of a hyphenated word ("One-hour")? Those are the words
+ * a headline in Title Case leaves in lower case. */
+static int title_lower(const char *t, const struct tokens *ts, size_t from,
+		       size_t i, const struct langwords *lw)
+{
+	const struct token *tk = &ts->t[i];
+
+	return (i > from && ts->t[i - 1].type == TOK_PUNCT &&
+		t[ts->t[i - 1].start] == '-') ||
+	       langwords_of(lw, t + tk->start, tk->end - tk->start, 1);
+}
+
 static void span_shape(const char *t, const char *qm, const struct tokens *ts,
-		       size_t from, size_t to, struct shape *sh)
+		       size_t from, size_t to, const struct langwords *lw,
+		       struct shape *sh)
 {
 	size_t upper = 0, lower = 0, outside = 0;
+	int headline = 1;
 
 	memset(sh, 0, sizeof(*sh));
 	sh->first = to;
@@ -216,14 +231,17 @@ static void span_shape(const char *t, const char *qm, const struct tokens *ts,
 		if (sh->first == to)
 			sh->first = i;
 		outside += !quoted(t, qm, tk);
-		if (tk->flags & TF_UPPER)
+		if (tk->flags & TF_UPPER) {
 			upper++;
-		else
+		} else {
 			lower++;
+			headline = headline && title_lower(t, ts, from, i, lw);
+		}
 	}
 	/* English headlines capitalize every word but the short function
-	 * words; a sentence has few capitals (German: its nouns). */
-	sh->title = upper >= LANG_TITLE_MIN && upper >= 2 * lower;
+	 * words; a sentence has few capitals (German: its nouns) and
+	 * lower-case words of every kind. */
+	sh->title = headline && upper >= LANG_TITLE_MIN && upper >= 2 * lower;
 	sh->quotes = outside < LANG_MIN_OUTSIDE;
 }
 
@@ -428,7 +446,7 @@ static int foreign_by_words(const char *t, const char *qm,
 
 	if (l < 0 || from >= to)
 		return 0;
-	span_shape(t, qm, ts, from, to, &sh);
+	span_shape(t, qm, ts, from, to, lw, &sh);
 	if (sh.words < LANG_MIN_WORDS)
 		return 0;
 	memset(g, 0, sizeof(*g));
