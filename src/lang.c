@@ -411,8 +411,8 @@ static int title_candidate(const char *t, const struct tokens *ts, size_t from,
 /* The dictionaries' word on the candidate of g (lang.h): with function
  * words of the candidate only, its dictionary must know most words and
  * more than the expected one; with some of both languages', the expected
- * dictionary must also know few. */
-static int confirmed(const struct lang_guess *g)
+ * dictionary must also know few (not enough for a short span). */
+static int confirmed(const struct lang_guess *g, int short_span)
 {
 	const double x = g->other_coverage, l = g->coverage;
 	const size_t whole = 2 * LANG_MIN_FUNCTION;
@@ -426,6 +426,8 @@ static int confirmed(const struct lang_guess *g)
 		return 0;
 	if (g->function_words >= whole && !g->own_words)
 		return x > l;
+	if (short_span)
+		return 0;
 	return l < LANG_MAX_COVERAGE && x >= l + LANG_MIN_MARGIN;
 }
 
@@ -447,7 +449,7 @@ static int foreign_by_words(const char *t, const char *qm,
 	if (l < 0 || from >= to)
 		return 0;
 	span_shape(t, qm, ts, from, to, lw, &sh);
-	if (sh.words < LANG_MIN_WORDS)
+	if (sh.words < LANG_MIN_SHORT)
 		return 0;
 	memset(g, 0, sizeof(*g));
 	g->by_words = 1;
@@ -458,14 +460,14 @@ static int foreign_by_words(const char *t, const char *qm,
 	while (next_candidate(lw, l, &c, &tried, g)) {
 		tried_any = 1;
 		cover_both(t, qm, ts, from, to, &sh, d, ev, g->code, g);
-		if (confirmed(g))
+		if (confirmed(g, sh.words < LANG_MIN_WORDS))
 			return 1;
 	}
-	if (tried_any || !sh.title ||
+	if (tried_any || !sh.title || sh.words < LANG_MIN_WORDS ||
 	    !title_candidate(t, ts, from, to, expected, lw, &c, g))
 		return 0;
 	cover_both(t, qm, ts, from, to, &sh, d, ev, g->code, g);
-	return confirmed(g);
+	return confirmed(g, 0);
 }
 
 /* Counts of the English vote over some words (lang.h). */
