@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lang_cld2.h"
+#include "lang_judge.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -265,29 +266,58 @@ static void report(struct article *a, const struct view *v,
 		   const struct tokens *ts, size_t from, size_t to,
 		   const struct lang_guess *g, const char *expected);
 
+/* Copy of the text with quoted passages blanked (same length; caller
+ * frees): where a quote is, for the function-word judge. */
+static char *quote_mask(const struct view *v)
+{
+	char *qm = xmemdup(v->text, v->len);
+
+	mask_quotes(v->text, v->len, qm);
+	return qm;
+}
+
+/* Is the whole article in another language: CLD2 and the dictionary,
+ * the function words, or the English vote? */
+static int foreign_article(const struct view *v, const struct tokens *ts,
+			   const char *expected, struct dict *d,
+			   const struct lang_evidence *ev, struct lang_guess *g)
+{
+	char *masked = mask(v, ts, 0), *qm, *vm;
+	int foreign = is_foreign(masked, 0, v->len, ts, 0, ts->n, expected, d,
+				 LANG_MIN_ARTICLE_WORDS, g);
+
+	free(masked);
+	if (foreign)
+		return 1;
+	qm = quote_mask(v);
+	foreign =
+	    lang_judge_span(v->text, qm, ts, 0, ts->n, expected, d, ev, g);
+	free(qm);
+	if (foreign)
+		return 1;
+	vm = vote_mask(v, ts);
+	foreign = english_by_words(vm, ts, 0, ts->n, expected, d, g);
+	free(vm);
+	return foreign;
+}
+
 int lang_detect_article(struct article *a, const struct view *v,
 			const struct tokens *ts, struct dict *d,
-			int auto_detect)
+			int auto_detect, const struct lang_evidence *ev)
 {
-	char *masked = mask(v, ts, 0);
 	char expected[sizeof(a->lang)];
 	struct lang_guess g;
 	int changed = 0;
 
 	snprintf(expected, sizeof(expected), "%s", a->lang);
 	if (auto_detect) {
+		char *masked = mask(v, ts, 0);
+
 		lang_identify(masked, v->len, NULL, &g);
 		changed = g.reliable && strcmp(g.code, "un");
+		free(masked);
 	} else {
-		changed = is_foreign(masked, 0, v->len, ts, 0, ts->n, expected,
-				     d, LANG_MIN_ARTICLE_WORDS, &g);
-		if (!changed) {
-			char *vm = vote_mask(v, ts);
-
-			changed =
-			    english_by_words(vm, ts, 0, ts->n, expected, d, &g);
-			free(vm);
-		}
+		changed = foreign_article(v, ts, expected, d, ev, &g);
 	}
 	changed = changed && strncmp(g.code, expected, 2);
 	if (changed)
@@ -297,8 +327,34 @@ int lang_detect_article(struct article *a, const struct view *v,
 	 * other language's dictionary must not make it look clean. */
 	if (changed && !auto_detect)
 		report(a, v, ts, 0, ts->n, &g, expected);
-	free(masked);
 	return changed;
+}
+
+/* The detail of a finding: which evidence decided. */
+static void describe(struct strbuf *sb, const struct lang_guess *g,
+		     const char *expected)
+{
+	if (g->by_words) {
+		sb_addf(sb, "language: %s (function words: %s %g, %.2s %g",
+			g->code, g->code, g->function_words / 2.0, expected,
+			g->own_words / 2.0);
+		if (g->other_coverage >= 0)
+			sb_addf(sb, "; %s dictionary knows %.0f%%", g->code,
+				100.0 * g->other_coverage);
+		sb_addf(sb, ", %.2s dictionary %.0f%% of %zu words)", expected,
+			100.0 * g->coverage, g->words);
+		return;
+	}
+	if (g->english)
+		sb_addf(sb,
+			"language: en (English dictionary knows %zu of "
+			"%zu words)",
+			g->english, g->words);
+	else
+		sb_addf(sb, "language: %s (CLD2 %d%%)", g->code, g->percent);
+	if (g->coverage >= 0)
+		sb_addf(sb, ", %s dictionary knows %.0f%% of %zu words",
+			expected, 100.0 * g->coverage, g->words);
 }
 
 static void report(struct article *a, const struct view *v,
@@ -307,6 +363,7 @@ static void report(struct article *a, const struct view *v,
 {
 	struct strbuf sb;
 	size_t s = from, e = to;
+	double conf = 0.6;
 
 	while (s < e && ts->t[s].type != TOK_WORD &&
 	       ts->t[s].type != TOK_NUMBER)
@@ -317,54 +374,112 @@ static void report(struct article *a, const struct view *v,
 	if (s == e)
 		return;
 	sb_init(&sb);
-	if (g->english)
-		sb_addf(&sb,
-			"language: en (English dictionary knows %zu of "
-			"%zu words)",
-			g->english, g->words);
-	else
-		sb_addf(&sb, "language: %s (CLD2 %d%%)", g->code, g->percent);
+	describe(&sb, g, expected);
 	if (g->coverage >= 0)
-		sb_addf(&sb, ", %s dictionary knows %.0f%% of %zu words",
-			expected, 100.0 * g->coverage, g->words);
+		conf = 0.9 - g->coverage / 2;
 	view_report(v, a, FK_FOREIGN_LANGUAGE, ts->t[s].start, ts->t[e - 1].end,
 		    v->text + ts->t[s].start, ts->t[e - 1].end - ts->t[s].start,
-		    0, g->coverage >= 0 ? 0.9 - g->coverage / 2 : 0.6, sb.buf);
+		    0, conf, sb.buf);
 	sb_release(&sb);
 }
 
+/* Does token p close a quote or a bracket (» ” " ’ ' ) ])? */
+static int closing(const char *t, const struct token *p)
+{
+	size_t i = p->start;
+	int32_t c;
+
+	if (p->type != TOK_PUNCT)
+		return 0;
+	c = utf8_next(t, &i, p->end);
+	return c == 0xBB || c == 0x201D || c == '"' || c == 0x2019 ||
+	       c == '\'' || c == ')' || c == ']';
+}
+
 /* End of the sentence that starts at token i within [i, to): after . ! ?
- * or … followed by white space and a capitalized word. */
+ * or …, closing quotes and brackets, white space and a capitalized
+ * word. */
 static size_t sentence_end(const char *t, const struct tokens *ts, size_t i,
 			   size_t to)
 {
 	for (; i + 2 < to; i++) {
 		const struct token *p = &ts->t[i];
-		if (p->type == TOK_PUNCT && strchr(".!?", t[p->start]) &&
-		    ts->t[i + 1].type == TOK_SPACE &&
-		    (ts->t[i + 2].flags & TF_UPPER))
-			return i + 2;
+		size_t j = i + 1;
+		int space = 0;
+
+		if (p->type != TOK_PUNCT ||
+		    (!strchr(".!?", t[p->start]) &&
+		     strncmp(t + p->start, "\u2026", 3)))
+			continue;
+		for (; j < to &&
+		       (ts->t[j].type == TOK_SPACE || closing(t, &ts->t[j]));
+		     j++)
+			space |= ts->t[j].type == TOK_SPACE;
+		if (space && j < to && (ts->t[j].flags & TF_UPPER))
+			return j;
 	}
 	return to;
 }
 
-static void judge_sentences(struct article *a, const struct view *v,
-			    const char *masked, const struct tokens *ts,
-			    size_t from, size_t to, struct dict *d)
+/* What the segment judges share for one article. */
+struct seg_ctx {
+	struct article *a;
+	const struct view *v;
+	const char *masked, *qm, *vm;
+	const struct tokens *ts;
+	struct dict *d;
+	const struct lang_evidence *ev;
+};
+
+/* Long sentences of a paragraph left in the article's language by the
+ * function words: CLD2 and the dictionary (lang.h). */
+static void judge_sentences(const struct seg_ctx *c, size_t from, size_t to)
 {
 	struct lang_guess g;
 	size_t s = from;
 
 	while (s < to) {
-		size_t e = sentence_end(v->text, ts, s, to), words;
+		size_t e = sentence_end(c->v->text, c->ts, s, to), words;
 
-		coverage(masked, ts, s, e, NULL, &words);
+		coverage(c->masked, c->ts, s, e, NULL, &words);
 		if (words >= LANG_MIN_SENTENCE && e - s < to - from &&
-		    is_foreign(masked, ts->t[s].start, ts->t[e - 1].end, ts, s,
-			       e, a->lang, d, LANG_MIN_WORDS, &g))
-			report(a, v, ts, s, e, &g, a->lang);
+		    is_foreign(c->masked, c->ts->t[s].start,
+			       c->ts->t[e - 1].end, c->ts, s, e, c->a->lang,
+			       c->d, LANG_MIN_WORDS, &g))
+			report(c->a, c->v, c->ts, s, e, &g, c->a->lang);
 		s = e;
 	}
+}
+
+/* The sentences of paragraph [from, to) by their function words; a run
+ * of sentences in the same other language is one finding. Returns the
+ * number of findings. */
+static size_t word_sentences(const struct seg_ctx *c, size_t from, size_t to)
+{
+	struct lang_guess g, run;
+	size_t s = from, run_from = to, n = 0;
+
+	while (s <= to) {
+		size_t e = s < to ? sentence_end(c->v->text, c->ts, s, to) : to;
+		int foreign =
+		    s < to && lang_judge_span(c->v->text, c->qm, c->ts, s, e,
+					      c->a->lang, c->d, c->ev, &g);
+
+		if (run_from < to && (!foreign || strcmp(g.code, run.code))) {
+			report(c->a, c->v, c->ts, run_from, s, &run,
+			       c->a->lang);
+			run_from = to;
+			n++;
+		}
+		if (foreign && run_from == to) {
+			run_from = s;
+			run = g;
+		}
+		if (s == to)
+			break;
+		s = e;
+	}
+	return n;
 }
 
 /* Is the paragraph [start, end) (tokens [from, to)) in another
@@ -379,28 +494,42 @@ static int foreign_paragraph(const char *masked, const char *vm, size_t start,
 	       english_by_words(vm, ts, from, to, expected, d, g);
 }
 
+/* Paragraph [from, to): its sentences by their function words; if none
+ * is foreign, the paragraph by CLD2 or the English vote; if not, its long
+ * sentences by CLD2. A paragraph that is the whole text was judged with
+ * the article. */
+static void judge_paragraph(const struct seg_ctx *c, size_t from, size_t to)
+{
+	size_t start = c->ts->t[from].start, end = c->ts->t[to - 1].end;
+	struct lang_guess g;
+
+	if (start < end && end - start < c->v->len) {
+		if (word_sentences(c, from, to))
+			return;
+		if (foreign_paragraph(c->masked, c->vm, start, end, c->ts, from,
+				      to, c->a->lang, c->d, &g)) {
+			report(c->a, c->v, c->ts, from, to, &g, c->a->lang);
+			return;
+		}
+	}
+	judge_sentences(c, from, to);
+}
+
 void lang_detect_segments(struct article *a, const struct view *v,
 			  const char *masked, const struct tokens *ts,
-			  struct dict *d)
+			  struct dict *d, const struct lang_evidence *ev)
 {
-	char *vm = d ? vote_mask(v, ts) : NULL;
-	struct lang_guess g;
+	char *vm = d ? vote_mask(v, ts) : NULL, *qm = quote_mask(v);
+	struct seg_ctx c = {a, v, masked, qm, vm, ts, d, ev};
 	size_t from = 0;
 
 	for (size_t i = 0; i <= ts->n; i++) {
 		if (i < ts->n && ts->t[i].type != TOK_NEWLINE)
 			continue;
-		if (i > from) {
-			size_t start = ts->t[from].start,
-			       end = ts->t[i - 1].end;
-			if (start < end && end - start < v->len &&
-			    foreign_paragraph(masked, vm, start, end, ts, from,
-					      i, a->lang, d, &g))
-				report(a, v, ts, from, i, &g, a->lang);
-			else
-				judge_sentences(a, v, masked, ts, from, i, d);
-		}
+		if (i > from)
+			judge_paragraph(&c, from, i);
 		from = i + 1;
 	}
 	free(vm);
+	free(qm);
 }

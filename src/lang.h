@@ -29,6 +29,33 @@
  * du week-end") has more French words than English ones. Nothing is voted
  * when the expected language is English.
  *
+ * The function-word judge decides a sentence (and a line: a headline has
+ * no final period) with the evidence that survives names and figures: its
+ * lower-case function words (langwords.h), the first word and, in a Title
+ * Case line, every word read in lower case. A function word of another
+ * language that is not also the expected language's counts one word, half
+ * of one when the expected language's dictionary knows it ("in", "about"
+ * in French). The candidate language is the one with most (more than
+ * LANG_MIN_CANDIDATE half words, and more than the expected language's
+ * that are not the candidate's: the article's language is the prior;
+ * ties are tried in turn); a Title Case line without any takes CLD2's
+ * guess, if the line has no function word of the expected language. Most
+ * sentences of the article's language stop there, before any dictionary
+ * is asked. The candidate is then confirmed by both dictionaries over the
+ * same words (those one of them knows: names read in lower case drop
+ * out; the expected dictionary reads them as written, for German nouns):
+ * the candidate's must know at least LANG_MIN_OTHER_COVERAGE of them, and
+ * either more than the expected one with LANG_MIN_FUNCTION function words
+ * of the candidate and none of the expected language's, or LANG_MIN_MARGIN
+ * more while the expected one knows less than LANG_MAX_COVERAGE (a
+ * candidate without a dictionary needs LANG_MIN_FUNCTION + 1 function
+ * words and none of the expected language's). Quoted passages do
+ * not count unless the sentence is mostly quote (fewer than
+ * LANG_MIN_OUTSIDE words outside), so a French sentence quoting an
+ * English title or name stays French, and an English quote standing alone
+ * does not. Consecutive sentences in the same language are one finding.
+ * Paragraphs where it finds nothing go through the CLD2 rules below.
+ *
  * Before identification, what says nothing about the language is masked
  * (replaced by spaces, so offsets stay): URLs, e-mail addresses, handles
  * and hashtags, capitalized words (names, "Truth Social"), numbers and
@@ -36,7 +63,9 @@
  * English title does not make a French sentence foreign.
  *
  * Article level: the whole text, URLs and numbers masked, at least
- * LANG_MIN_ARTICLE_WORDS words. The result becomes a->lang when
+ * LANG_MIN_ARTICLE_WORDS words (CLD2 and the dictionary; else the
+ * function-word judge over the whole text; else the English vote). The
+ * result becomes a->lang when
  * it differs from the expected language under the rule above, or, with
  * `--lang auto`, whenever CLD2 is reliable. Segment level: each paragraph
  * (line) and, inside a paragraph in the article's language, each long
@@ -61,6 +90,31 @@
 #define LANG_MIN_ARTICLE_WORDS 3  /* words for an article decision */
 #define LANG_MIN_SENTENCE      12 /* words for a sentence to be judged alone */
 #define LANG_VOTE_MIN	       2  /* English-only words for the English vote */
+#define LANG_MIN_FUNCTION      2  /* function words that decide alone */
+#define LANG_MIN_CANDIDATE     2  /* half words a candidate must exceed */
+#define LANG_MIN_SHORT                                                         \
+	3		   /* words of a short span (function words            \
+			      of the candidate only decide it) */
+#define LANG_MIN_JUDGED	 3 /* words the dictionaries judge */
+#define LANG_MIN_OUTSIDE 3 /* words outside quotes to leave them out */
+#define LANG_TITLE_MIN	 4 /* capitalized words of a Title Case line */
+#define LANG_MIN_OTHER_COVERAGE                                                \
+	0.7 /* candidate dictionary's share of the judged words */
+#define LANG_MIN_MARGIN 0.3 /* candidate's share minus the expected one's */
+
+struct langwords;
+
+/*
+ * What a decision reads besides the text: the function words of every
+ * language (may be NULL: no function-word judge) and the dictionary of a
+ * candidate language, opened on demand by dict_for (may be NULL; the
+ * English one is always the expected dictionary's loanword handle).
+ */
+struct lang_evidence {
+	const struct langwords *words;
+	struct dict *(*dict_for)(void *ctx, const char *lang);
+	void *ctx;
+};
 
 struct lang_guess {
 	char code[16]; /* ISO 639-1 ("fr"), "un" when unknown */
@@ -69,6 +123,11 @@ struct lang_guess {
 	double coverage; /* share of lower-case words the dict knows, or -1 */
 	size_t words;	 /* unmasked words considered */
 	size_t english;	 /* English vote: words only English knows, else 0 */
+	int by_words;	 /* decided by the function-word judge */
+	size_t function_words; /* judge: candidate's function words, in half
+				* words (lang.c) */
+	size_t own_words;      /* judge: expected language's, same unit */
+	double other_coverage; /* judge: candidate dictionary's share, or -1 */
 };
 
 /*
@@ -95,15 +154,16 @@ char *lang_mask(const struct view *v, const struct tokens *ts);
  */
 int lang_detect_article(struct article *a, const struct view *v,
 			const struct tokens *ts, struct dict *d,
-			int auto_detect);
+			int auto_detect, const struct lang_evidence *ev);
 
 /*
- * Segment level: report paragraphs and long sentences of the view that are
- * in another language than a->lang (d: the dictionary of a->lang, may be
- * NULL). masked is lang_mask()'s result for v.
+ * Segment level: report sentences, paragraphs and long sentences of the
+ * view that are in another language than a->lang (d: the dictionary of
+ * a->lang, may be NULL; ev may be NULL). masked is lang_mask()'s result
+ * for v.
  */
 void lang_detect_segments(struct article *a, const struct view *v,
 			  const char *masked, const struct tokens *ts,
-			  struct dict *d);
+			  struct dict *d, const struct lang_evidence *ev);
 
 #endif

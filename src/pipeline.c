@@ -70,19 +70,25 @@ static struct dict *worker_dict(struct worker *w, const char *lang)
 	return w->other[i];
 }
 
+static struct dict *lang_dict(void *w, const char *lang)
+{
+	return worker_dict(w, lang);
+}
+
 /* Language of the article and of its segments, then spelling with the
  * dictionary of the article's language. */
 static void language_and_spelling(struct worker *w, struct article *a,
 				  const struct view *v)
 {
 	char *masked = lang_mask(v, &w->toks);
+	struct lang_evidence ev = {&w->res->lang_words, lang_dict, w};
 	struct dict *d;
 
 	snprintf(a->lang, sizeof(a->lang), "%s", default_lang(w->opt));
 	lang_detect_article(a, v, &w->toks, w->dict,
-			    !strcmp(w->opt->lang, "auto"));
+			    !strcmp(w->opt->lang, "auto"), &ev);
 	d = worker_dict(w, a->lang);
-	lang_detect_segments(a, v, masked, &w->toks, d);
+	lang_detect_segments(a, v, masked, &w->toks, d, &ev);
 	if (d)
 		spell_detect(a, v, &w->toks, d, w->spell);
 	free(masked);
@@ -152,6 +158,8 @@ int resources_load(struct resources *r, const struct options *opt)
 	rc = rc < 0 ? rc
 		    : load_list(&r->glued_starters, opt, "glued-starters.txt");
 	rc = rc < 0 ? rc : load_list(&r->cut_words, opt, "cut-words.txt");
+	langwords_init(&r->lang_words);
+	rc = rc < 0 ? rc : langwords_load(&r->lang_words, opt->data_dir);
 	if (rc == 0) {
 		r->boilerplate = boilerplate_rules_load(opt->data_dir);
 		rc = r->boilerplate ? 0 : -1;
@@ -177,6 +185,7 @@ void resources_release(struct resources *r)
 	wordlist_release(&r->glued_keep);
 	wordlist_release(&r->glued_starters);
 	wordlist_release(&r->cut_words);
+	langwords_release(&r->lang_words);
 	boilerplate_rules_free(r->boilerplate);
 	name_rules_release(&r->name_rules);
 	variants_free(r->prior);

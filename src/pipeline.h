@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "article.h"
+#include "langwords.h"
 #include "names.h"
 #include "options.h"
 #include "repeat_rules.h"
@@ -40,6 +41,7 @@ struct resources {
 	struct wordlist glued_keep;	/* joined forms never to split */
 	struct wordlist glued_starters; /* words that start sentences */
 	struct wordlist cut_words;	/* words that cannot end one */
+	struct langwords lang_words;	/* function words of every language */
 	struct boilerplate_rules *boilerplate; /* residue patterns, all langs */
 	struct name_rules name_rules; /* titles and elisions for names */
 	struct variants *prior;	      /* seed table + editor's --variants */

@@ -11,10 +11,18 @@ L labels are printed per set and overall, for:
   - libexttextcat, the other library Debian offers, called in the same run
     through ctypes when libexttextcat-2.0.so.0 and its fingerprints are
     installed (a line is wrong when its first guess is another language).
+A line is also predicted wrong-language when foreign_language findings
+cover at least half of its bytes (a line of several sentences whose
+language is decided per sentence).
 Label noise: many L lines are French with mojibake or names only, which no
-language identifier calls foreign, so recall has a low ceiling.
+language identifier calls foreign, so recall has a low ceiling. The
+annotators' comments say so for some of them ("Encoding"; v6
+"L_sentence_source: true" alone: the English side is in the wrong
+language, not the target): the figures are also printed without those
+rows ("reachable").
 
-usage: lang_paracrawl.py [RELIRE] [--data DIR]
+usage: lang_paracrawl.py [RELIRE] [--data DIR] [--show N]
+
 Skips (exit 0, with a message) when the data or the binary is absent.
 """
 import argparse
@@ -30,13 +38,20 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-SETS = [  # file, language, label column
+SETS = [  # file, language, label column (the comment follows it)
     ("paracrawl-v3-validation-data.en-fr.tsv", "fr", 7),
     ("paracrawl-v6-validation.en-fr.tsv", "fr", 5),
     ("paracrawl-v3-validation-data.en-de.tsv", "de", 7),
     ("paracrawl-v3-validation-data.en-es.tsv", "es", 7),
     ("paracrawl-v3-validation-data.en-it.tsv", "it", 7),
 ]
+
+
+def out_of_reach(comment):
+    """Labels whose comment says the target is not in another language."""
+    c = comment.lower()
+    return c.startswith("encoding") or (
+        "l_sentence_source: true" in c and "l_sentence_target" not in c)
 FPDB = "/usr/share/libexttextcat/"
 
 
@@ -46,14 +61,18 @@ def load_set(path, label_col):
         cols = line.rstrip("\n").split("\t")
         if len(cols) > label_col:
             text = re.sub(r"[\r\n\x00]", " ", cols[3])
-            rows.append((text, cols[label_col] == "L"))
+            comment = cols[label_col + 1] if len(cols) > label_col + 1 \
+                else ""
+            rows.append((text, cols[label_col] == "L",
+                         cols[label_col] == "L" and out_of_reach(comment),
+                         cols[label_col]))
     return rows
 
 
 def relire_predict(binary, rows, lang, tmp):
     src = os.path.join(tmp, "trg.%s.txt" % lang)
     with open(src, "w", encoding="utf-8") as f:
-        f.write("\n".join(t for t, _ in rows) + "\n")
+        f.write("\n".join(r[0] for r in rows) + "\n")
     out = os.path.join(tmp, "out." + lang)
     t0 = time.monotonic()
     subprocess.run([binary, "audit", "--per-line", "--lang", lang, "-q",
@@ -65,6 +84,14 @@ def relire_predict(binary, rows, lang, tmp):
         for row in csv.DictReader(f):
             line = int(row["article"].rsplit(":", 1)[1]) - 1
             pred[line] = row["language"][:2] != lang
+    with open(os.path.join(out, "findings.csv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            line = int(row["article"].rsplit(":", 1)[1]) - 1
+            size = len(rows[line][0].encode("utf-8")) if line < len(rows) \
+                else 0
+            if row["kind"] == "foreign_language" and size and \
+                    2 * (int(row["end"]) - int(row["start"])) >= size:
+                pred[line] = True
     return [pred.get(i, False) for i in range(len(rows))], secs
 
 
@@ -105,11 +132,23 @@ def fmt(name, tp, fp, fn):
         name, p, r, tp, fp, fn)
 
 
+def show(rows, pred, gold, n):
+    wrong = [r[0] for r, p, g in zip(rows, pred, gold) if p and not g]
+    missed = [r[0] for r, p, g in zip(rows, pred, gold)
+              if g and not p and not r[2]]
+    for t in wrong[:n]:
+        print("    wrong:  %s" % t[:120])
+    for t in missed[:n]:
+        print("    missed: %s" % t[:120])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("relire", nargs="?",
                     default=os.path.join(ROOT, "build", "relire"))
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
+    ap.add_argument("--show", type=int, default=0,
+                    help="wrong and missed lines to print per set")
     args = ap.parse_args()
     base = os.path.join(args.data, "paracrawl")
     if not os.path.isdir(base):
@@ -130,13 +169,23 @@ def main():
             if not os.path.exists(path):
                 continue
             rows = load_set(path, col)
-            gold = [g for _, g in rows]
+            gold = [r[1] for r in rows]
             pred, secs = relire_predict(args.relire, rows, lang, tmp)
             print("%s: %d lines, %d labelled L (relire %.1f s)" %
                   (name, len(rows), sum(gold), secs))
-            results = [("relire/CLD2", pr(pred, gold))]
+            reach = [i for i, r in enumerate(rows) if not r[2]]
+            results = [("relire", pr(pred, gold)),
+                       ("relire reachable", pr([pred[i] for i in reach],
+                                               [gold[i] for i in reach]))]
+            show(rows, pred, gold, args.show)
+            labels = {}
+            for r, p in zip(rows, pred):
+                if p:
+                    labels[r[3]] = labels.get(r[3], 0) + 1
+            print("  lines called wrong-language, by human label: %s" %
+                  ", ".join("%s %d" % kv for kv in sorted(labels.items())))
             if tc:
-                tpred = [tc.wrong(t, lang) for t, _ in rows]
+                tpred = [tc.wrong(r[0], lang) for r in rows]
                 results.append(("libexttextcat", pr(tpred, gold)))
             for lib, counts in results:
                 print(fmt(lib, *counts))

@@ -1,8 +1,9 @@
 /*
  * test_lang.c - language identification: CLD2 through lang_identify, the
  * article-level decision and foreign_language segments with names, quotes
- * and URLs masked, and the English vote on short lines (the rules of
- * lang.h). Skips (77) without the French dictionary.
+ * and URLs masked, the function-word judge per sentence and per Title
+ * Case line, and the English vote on short lines (the rules of lang.h). Skips
+ * (77) without the French dictionary.
  */
 #include <string.h>
 
@@ -11,12 +12,15 @@
 #include "harness.h"
 #include "stage_run.h"
 #include "lang.h"
+#include "langwords.h"
 #include "segment.h"
 #include "util.h"
 #include "view.h"
 
 static struct dict *dict;
 static struct segmenter *seg;
+static struct langwords words;
+static struct lang_evidence evidence = {&words, NULL, NULL};
 
 static void test_identify(void)
 {
@@ -48,15 +52,45 @@ static void test_identify(void)
 	}
 }
 
+/* The shipped function-word lists: a word counts for every language
+ * whose list has it, read in lower case when asked. */
+static void test_function_words(void)
+{
+	static const struct {
+		const char *word;
+		int lower;
+		const char *langs; /* codes, space-separated */
+	} cases[] = {
+	    {"the", 1, "en"},	   {"The", 0, "en"}, {"les", 1, "es fr"},
+	    {"und", 1, "de"},	   {"и", 1, "ru"},   {"на", 1, "ru uk"},
+	    {"in", 1, "de en it"}, {"Paris", 0, ""}, {"année", 1, ""},
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		unsigned set =
+		    langwords_of(&words, cases[i].word, strlen(cases[i].word),
+				 cases[i].lower);
+		char got[64] = "";
+		size_t n = 0;
+
+		for (size_t k = 0; k < words.n; k++)
+			if (set & (1u << k))
+				n += (size_t)snprintf(got + n, sizeof(got) - n,
+						      "%s%s", n ? " " : "",
+						      words.code[k]);
+		CHECK_STR(got, cases[i].langs);
+	}
+}
+
 static void lang_stage(struct article *a, const struct view *v,
 		       const struct tokens *ts, void *ctx)
 {
 	char *masked;
 
 	(void)ctx;
-	lang_detect_article(a, v, ts, dict, 0);
+	lang_detect_article(a, v, ts, dict, 0, &evidence);
 	masked = lang_mask(v, ts);
-	lang_detect_segments(a, v, masked, ts, dict);
+	lang_detect_segments(a, v, masked, ts, dict, &evidence);
 	free(masked);
 }
 
@@ -104,6 +138,49 @@ static void test_articles(void)
 	    {"Cours de snowboard\n", "fr", NULL},
 	    /* Quoted English titles are masked. */
 	    {"« Game of Thrones », la série\n", "fr", NULL},
+	    /* The function-word judge: an agency sentence full of names and
+	     * figures, inside a French paragraph; only it is reported. */
+	    {"Le groupe a publié ses comptes mardi, et les analystes "
+	     "attendaient une nette baisse de la marge dans la plupart des "
+	     "divisions. Shares of Airbus fell 3.2 percent in Paris on "
+	     "Monday.\n",
+	     "fr", "Shares of Airbus fell 3.2 percent in Paris on Monday."},
+	    /* After a closing quote the next sentence starts. */
+	    {"Le ministre est resté prudent devant les députés et a dit : "
+	     "« Nous verrons bien ce que les entreprises décideront dans les "
+	     "prochains mois. » The company said the plan would be "
+	     "presented to investors next week.\n",
+	     "fr",
+	     "The company said the plan would be presented to investors "
+	     "next week."},
+	    /* Two English sentences in a row are one finding. */
+	    {"Le marché a reculé pour la troisième semaine de suite, et les "
+	     "banques ont perdu plus que les autres valeurs de la cote.\n"
+	     "The index fell by two percent. It was the worst week of the "
+	     "year for the banks.\n"
+	     "Les investisseurs attendent maintenant les décisions de la "
+	     "banque centrale, qui se réunit la semaine prochaine.\n",
+	     "fr",
+	     "The index fell by two percent. It was the worst week of the "
+	     "year for the banks."},
+	    /* A Title Case headline. */
+	    {"Le marché a reculé pour la troisième semaine de suite, et les "
+	     "banques ont perdu plus que les autres valeurs de la cote.\n"
+	     "Bird Airlifted to Safety From North Sea Rig Released Back "
+	     "Into Wild\n"
+	     "Les investisseurs attendent maintenant les décisions de la "
+	     "banque centrale, qui se réunit la semaine prochaine.\n",
+	     "fr",
+	     "Bird Airlifted to Safety From North Sea Rig Released Back Into "
+	     "Wild"},
+	    /* A French sentence with an English title, unquoted, stays
+	     * French: its own function words outweigh the title's. */
+	    {"Il a revu The Lord of the Rings avec ses enfants pendant les "
+	     "vacances.\n",
+	     "fr", NULL},
+	    /* French names in Title Case stay French. */
+	    {"Le Conseil Constitutionnel Valide la Réforme des Retraites\n",
+	     "fr", NULL},
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
@@ -130,15 +207,70 @@ static void test_articles(void)
 	}
 }
 
+/* A German article: its capitalized nouns are not Title Case English. */
+static void test_german(void)
+{
+	static const struct {
+		const char *text, *foreign;
+	} cases[] = {
+	    {"Die Börse in Frankfurt schloss am Freitag leicht im Minus, "
+	     "nachdem die Anleger Gewinne mitgenommen hatten.\n"
+	     "Shares of Airbus fell 3.2 percent in Paris on Monday.\n",
+	     "Shares of Airbus fell 3.2 percent in Paris on Monday."},
+	    {"Die Börse in Frankfurt schloss am Freitag leicht im Minus.\n"
+	     "Hotels in Spanien und Portugal für die ganze Familie\n",
+	     NULL},
+	};
+	struct dict *de = dict_open("de", NULL, RELIRE_DATA_DIR);
+	struct dict *saved = dict;
+	struct segmenter *seg_fr = seg;
+
+	if (!de) {
+		fprintf(stderr, "SKIP: no German Hunspell dictionary\n");
+		return;
+	}
+	dict = de;
+	seg = segmenter_new("de");
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct article a;
+		size_t n = 0;
+
+		stage_article(&a, cases[i].text, strlen(cases[i].text));
+		snprintf(a.lang, sizeof(a.lang), "de");
+		stage_on(seg, &a, lang_stage, NULL);
+		CHECK_STR(a.lang, "de");
+		for (size_t j = 0; j < a.nfindings; j++)
+			if (a.findings[j].kind == FK_FOREIGN_LANGUAGE) {
+				n++;
+				CHECK(cases[i].foreign &&
+				      !memcmp(a.text + a.findings[j].start,
+					      cases[i].foreign,
+					      strlen(cases[i].foreign)));
+			}
+		CHECK_EQ(n, cases[i].foreign != NULL);
+		article_release(&a);
+	}
+	segmenter_free(seg);
+	seg = seg_fr;
+	dict = saved;
+	dict_free(de);
+}
+
 int main(void)
 {
 	int rc = open_french(&dict, &seg);
 
 	if (rc)
 		return rc;
+	langwords_init(&words);
+	if (langwords_load(&words, RELIRE_DATA_DIR) < 0)
+		return 1;
 	RUN(test_identify);
+	RUN(test_function_words);
 	RUN(test_articles);
+	RUN(test_german);
 	segmenter_free(seg);
 	dict_free(dict);
+	langwords_release(&words);
 	return harness_done();
 }

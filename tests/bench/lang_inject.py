@@ -1,0 +1,240 @@
+#!/usr/bin/env python3
+"""Untranslated English inserted into real news: recall and precision of
+foreign_language findings, and their count on clean human text.
+
+Mechanism (what machine translation and scrapers leave behind): English
+segments of six words or more from newstest2014's English side are
+inserted into real French articles (newstest2014's French side, one
+paragraph per segment) and into real German news (newstest2021 fr-de
+German reference, 20 lines to an article), in four forms:
+  line      an English segment as a paragraph of its own;
+  inline    an English segment appended to a paragraph of the article
+            (same line, after its last sentence);
+  headline  a short English segment (6 to 12 words) in Title Case, without
+            its final period, as a line of its own;
+  figures   an English segment that contains figures, as a paragraph.
+The articles are audited with `relire audit --lang fr` (`--lang de`). An
+inserted segment is found when foreign_language findings cover at least
+half of its bytes; a finding is correct when at least half of its bytes
+lie in inserted text (else it flags the article's own language).
+
+Then the clean texts alone (no insertion): foreign_language findings on
+newstest2014 fr, newstest2021 de-fr reference, newstest2021 fr-de source
+(French) and reference (German), which should be none.
+
+usage: lang_inject.py [RELIRE] [--data DIR] [--per-doc N]
+Skips (exit 0, with a message) when the data or the binary is absent.
+"""
+import argparse
+import csv
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+MODES = ("line", "inline", "headline", "figures")
+SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or",
+         "but", "by", "with", "as"}
+
+
+def sgm_docs(path):
+    docs, cur = [], None
+    seg = re.compile(r"<seg[^>]*>(.*)</seg>")
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("<doc"):
+            cur = []
+            docs.append(cur)
+        m = seg.search(line)
+        if m and cur is not None:
+            t = m.group(1).replace("&amp;", "&").replace("&lt;", "<")
+            cur.append(t.replace("&gt;", ">").replace("&quot;", '"').strip())
+    return [d for d in docs if d]
+
+
+def line_docs(path, size=20):
+    lines = [l.strip() for l in open(path, encoding="utf-8") if l.strip()]
+    return [lines[i:i + size] for i in range(0, len(lines), size)]
+
+
+def title_case(s):
+    """AP-style Title Case: every word capitalized except short function
+    words inside the title (the form English headlines take)."""
+    words = s.rstrip(".").split()
+    out = []
+    for i, w in enumerate(words):
+        if 0 < i < len(words) - 1 and w.lower() in SMALL:
+            out.append(w.lower())
+        else:
+            out.append(w[:1].upper() + w[1:])
+    return " ".join(out)
+
+
+def english_pool(path):
+    segs = [s for d in sgm_docs(path) for s in d]
+    ok = [s for s in segs if 6 <= len(s.split()) <= 60 and '"' not in s]
+    heads = [s for s in ok if len(s.split()) <= 12]
+    figs = [s for s in ok if re.search(r"\d", s)]
+    return {"line": ok, "inline": ok, "headline": heads, "figures": figs}
+
+
+def inject(doc, pool, rng, n):
+    """The article text with n English items; returns text and items
+    [(mode, start, end)] as UTF-8 byte spans."""
+    lines = list(doc)
+    plan = sorted(rng.sample(range(1, len(lines) + 1), min(n, len(lines))),
+                  reverse=True)
+    for pos in plan:
+        mode = MODES[rng.randrange(len(MODES))]
+        eng = rng.choice(pool[mode])
+        if mode == "headline":
+            eng = title_case(eng)
+        if mode == "inline":
+            lines[pos - 1] = (lines[pos - 1], eng, mode)
+        else:
+            lines.insert(pos, (None, eng, mode))
+    text, items = b"", []
+    for item in lines:
+        if isinstance(item, tuple):
+            fr, eng, mode = item
+            if fr is not None:
+                text += fr.encode() + b" "
+            start = len(text)
+            text += eng.encode()
+            items.append((mode, start, len(text), eng))
+            text += b"\n"
+        else:
+            text += item.encode() + b"\n"
+    return text, items
+
+
+def run(binary, src, lang, out):
+    subprocess.run([binary, "audit", "--lang", lang, "-q",
+                    "--suggest-budget", "0", "-o", out, src],
+                   stdout=subprocess.DEVNULL, check=False)
+    found = {}
+    with open(os.path.join(out, "findings.csv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["kind"] == "foreign_language":
+                found.setdefault(row["article"], []).append(
+                    (int(row["start"]), int(row["end"]), row["original"]))
+    return found
+
+
+def covered(spans, s, e):
+    return sum(max(0, min(e, b) - max(s, a)) for a, b, _ in spans)
+
+
+def evaluate(binary, docs, pool, lang, tmp, per_doc, seed, show):
+    rng = random.Random(seed)
+    src = os.path.join(tmp, "in." + lang)
+    os.makedirs(src)
+    truth = {}
+    for i, doc in enumerate(docs):
+        text, items = inject(doc, pool, rng, per_doc)
+        name = "doc%04d.txt" % i
+        with open(os.path.join(src, name), "wb") as f:
+            f.write(text)
+        truth[name] = items
+    found = run(binary, src, lang, os.path.join(tmp, "out." + lang))
+    per_mode = {m: [0, 0] for m in MODES}
+    tp = fp = 0
+    misses, wrong = [], []
+    for name, items in truth.items():
+        spans = next((v for k, v in found.items()
+                      if os.path.basename(k) == name), [])
+        for mode, s, e, eng in items:
+            hit = covered(spans, s, e) * 2 >= e - s
+            per_mode[mode][0] += hit
+            per_mode[mode][1] += 1
+            if not hit:
+                misses.append(eng)
+        for a, b, orig in spans:
+            inside = sum(max(0, min(b, e) - max(a, s))
+                         for _, s, e, _ in items)
+            if inside * 2 >= b - a:
+                tp += 1
+            else:
+                fp += 1
+                wrong.append(orig)
+    n = sum(v[1] for v in per_mode.values())
+    hits = sum(v[0] for v in per_mode.values())
+    print("--lang %s: %d articles, %d English segments inserted" %
+          (lang, len(docs), n))
+    for m, (h, t) in per_mode.items():
+        if t:
+            print("  %-9s recall %.3f (%d/%d)" % (m, h / t, h, t))
+    print("  all       recall %.3f  precision %.3f  (findings %d, on the "
+          "article's own language %d)" %
+          (hits / n if n else 0, tp / (tp + fp) if tp + fp else 1.0,
+           tp + fp, fp))
+    for s in misses[:show]:
+        print("    missed: %s" % s[:110])
+    for s in wrong[:show]:
+        print("    wrong:  %s" % s[:400])
+
+
+def clean_counts(binary, sets, tmp):
+    print("clean human text (foreign_language findings, should be 0):")
+    for label, docs, lang in sets:
+        src = os.path.join(tmp, "clean." + label)
+        os.makedirs(src)
+        for i, doc in enumerate(docs):
+            with open(os.path.join(src, "d%04d.txt" % i), "w",
+                      encoding="utf-8") as f:
+                f.write("\n".join(doc) + "\n")
+        found = run(binary, src, lang, os.path.join(tmp, "cout." + label))
+        n = sum(len(v) for v in found.values())
+        lines = sum(len(d) for d in docs)
+        print("  %-22s %5d lines  %3d findings" % (label, lines, n))
+        for v in list(found.values())[:3]:
+            for _, _, orig in v[:1]:
+                print("    e.g. %s" % orig[:110])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("relire", nargs="?",
+                    default=os.path.join(ROOT, "build", "relire"))
+    ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared",
+                                                   "data"))
+    ap.add_argument("--per-doc", type=int, default=3)
+    ap.add_argument("--show", type=int, default=5,
+                    help="missed and wrong examples to print")
+    args = ap.parse_args()
+    d = args.data
+    paths = {
+        "fr": os.path.join(d, "wmt14-fr", "newstest2014-fren-ref.fr.sgm"),
+        "en": os.path.join(d, "wmt14-fr", "newstest2014-fren-src.en.sgm"),
+        "de": os.path.join(d, "wmt21-fr-de", "newstest2021.fr-de.ref.A.de"),
+        "defr": os.path.join(d, "wmt21-de-fr", "newstest2021.de-fr.ref.A.fr"),
+        "frsrc": os.path.join(d, "wmt21-fr-de", "newstest2021.fr-de.src.fr"),
+    }
+    missing = [p for p in paths.values() if not os.path.exists(p)]
+    if missing:
+        print("skipped: %s not found" % missing[0])
+        return 0
+    if not os.access(args.relire, os.X_OK):
+        print("skipped: no relire binary at %s" % args.relire)
+        return 0
+    pool = english_pool(paths["en"])
+    fr_docs = sgm_docs(paths["fr"])
+    de_docs = line_docs(paths["de"])
+    with tempfile.TemporaryDirectory() as tmp:
+        evaluate(args.relire, fr_docs, pool, "fr", tmp, args.per_doc, 1,
+                 args.show)
+        evaluate(args.relire, de_docs, pool, "de", tmp, args.per_doc, 2,
+                 args.show)
+        clean_counts(args.relire, [
+            ("wmt14 fr", fr_docs, "fr"),
+            ("wmt21 de-fr ref fr", line_docs(paths["defr"]), "fr"),
+            ("wmt21 fr-de src fr", line_docs(paths["frsrc"]), "fr"),
+            ("wmt21 fr-de ref de", de_docs, "de")], tmp)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
