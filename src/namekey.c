@@ -25,6 +25,7 @@ struct namekey {
 	struct nk_script *scripts;
 	size_t nscripts, cap;
 	UTransliterator *fold;
+	UTransliterator *plain; /* case and diacritics removed */
 };
 
 /* UTF-8 -> malloc'd UTF-16 with room for growth; ill-formed bytes become
@@ -197,6 +198,26 @@ static int load_scripts(struct namekey *nk, const char *dir)
 	return rc;
 }
 
+/* ICU's own transforms, no rule file: a spelling without case and
+ * diacritics. */
+static UTransliterator *open_plain(void)
+{
+	static const char id[] = "NFD; [:Nonspacing Mark:] Remove; Lower; NFC";
+	UChar uid[sizeof(id)];
+	UErrorCode err = U_ZERO_ERROR;
+	UTransliterator *tr;
+
+	u_charsToUChars(id, uid, (int32_t)sizeof(id));
+	tr = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &err);
+	if (U_FAILURE(err)) {
+		rl_error("cannot open the ICU transform '%s': %s", id,
+			 u_errorName(err));
+		utrans_close(tr);
+		return NULL;
+	}
+	return tr;
+}
+
 struct namekey *namekey_open(const char *data_dir)
 {
 	struct namekey *nk = xcalloc(1, sizeof(*nk));
@@ -207,7 +228,7 @@ struct namekey *namekey_open(const char *data_dir)
 	sb_addf(&dir, "%s/translit", data_dir);
 	sb_addf(&fold, "%s/name-fold.txt", dir.buf);
 	if (load_scripts(nk, dir.buf) < 0 ||
-	    !(nk->fold = open_rules(fold.buf))) {
+	    !(nk->fold = open_rules(fold.buf)) || !(nk->plain = open_plain())) {
 		namekey_free(nk);
 		nk = NULL;
 	}
@@ -226,6 +247,7 @@ void namekey_free(struct namekey *nk)
 	}
 	free(nk->scripts);
 	utrans_close(nk->fold);
+	utrans_close(nk->plain);
 	free(nk);
 }
 
@@ -287,6 +309,19 @@ char *namekey_key(struct namekey *nk, const char *s, size_t len,
 		key.buf[--key.len] = '\0';
 	free(latin);
 	return sb_detach(&key, out_len);
+}
+
+int namekey_same_letters(struct namekey *nk, const char *a, size_t alen,
+			 const char *b, size_t blen)
+{
+	size_t na, nb;
+	char *pa = transliterate(nk->plain, a, alen, &na);
+	char *pb = transliterate(nk->plain, b, blen, &nb);
+	int same = na == nb && !memcmp(pa, pb, na);
+
+	free(pa);
+	free(pb);
+	return same;
 }
 
 static int is_vowel(char c)

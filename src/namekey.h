@@ -51,6 +51,11 @@ char *namekey_latin(struct namekey *nk, const char *s, size_t len,
 char *namekey_key(struct namekey *nk, const char *s, size_t len,
 		  size_t *out_len);
 
+/* 1 when a and b are one spelling but for case and diacritics
+ * (Etats-Unis / États-Unis, Joel / Joël), 0 when letters differ. */
+int namekey_same_letters(struct namekey *nk, const char *a, size_t alen,
+			 const char *b, size_t blen);
+
 /* Consonant skeleton of a key ("zelenski" -> "zlnsk"), malloc'd (caller
  * frees). Pure string work: no ICU, thread-safe. */
 char *namekey_skeleton(const char *key, size_t len, size_t *out_len);

@@ -121,6 +121,11 @@ int variants_write(const struct variants *vt, const char *path);
 struct variants_opts {
 	int keep_singles;   /* also write spellings without variants (needed
 			     * for exact shard merges; default 1) */
+	int keep_common;    /* also write the common words (Selon, Cette)
+			     * and titles (Mme) met as capitalized words,
+			     * with method "common": shard tables need them
+			     * for exact merges, an editor's table does not
+			     * (default 1) */
 	size_t suggest_max; /* Hunspell suggestion calls allowed to find the
 			     * dictionary's spelling of a name absent from the
 			     * batch (Kursk -> Koursk), most frequent names

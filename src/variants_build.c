@@ -39,10 +39,12 @@ struct vform {
 	char *key, *skel;
 	size_t klen, slen;
 	size_t count;
-	int known;  /* the dictionary knows the spelling */
-	int skip;   /* a common word at sentence starts: not a name */
-	int centre; /* index of its centre (itself for a centre), or -1 */
-	int tier;   /* 0 centre, 1..3 matching tier, -1 earlier decision */
+	int known;    /* the dictionary knows the spelling */
+	unsigned cls; /* what the dictionary knows it as (dict_name_class) */
+	int weak;     /* same key, but no independent sign of one name */
+	int skip;     /* a common word at sentence starts: not a name */
+	int centre;   /* index of its centre (itself for a centre), or -1 */
+	int tier;     /* 0 centre, 1..3 matching tier, -1 earlier decision */
 	const char *canonical; /* a centre's fixed spelling, or NULL */
 	int from_dict; /* canonical is the dictionary's spelling of its key */
 };
@@ -55,6 +57,7 @@ struct entry {
 };
 
 struct builder {
+	const struct wordlist *titles; /* title words (Mme, Dr), or NULL */
 	struct namekey *nk;
 	struct dict *dict;
 	struct vform *f;
@@ -146,6 +149,7 @@ static int form_index(struct builder *b, const char *s, int add)
 	f->key = namekey_key(b->nk, s, strlen(s), &f->klen);
 	f->skel = namekey_skeleton(f->key, f->klen, &f->slen);
 	f->known = b->dict && dict_check(b->dict, s, strlen(s));
+	f->cls = f->known ? dict_name_class(b->dict, s, strlen(s)) : 0;
 	*p = (int64_t)++b->n;
 	return (int)b->n - 1;
 }
@@ -293,11 +297,38 @@ static int kept_apart(const struct vform *f, const struct vform *c)
 	       same_fold(y->variant, y->canonical);
 }
 
+static int has_clue(struct builder *b, const struct vform *f,
+		    enum name_clue_kind k);
+
+/* A name of its own in the dictionary: a first name (Hugues, Hassan), a
+ * place (Munich) or a common word, not only a surname (the dictionary's
+ * Poutine, Gorbatchev are the French spellings of foreign surnames). */
+static int own_name(const struct vform *f)
+{
+	if (!f->known)
+		return 0;
+	if (f->cls & (DICT_GIVEN | DICT_PLACE))
+		return 1;
+	return !(f->cls & DICT_SURNAME);
+}
+
+/* x is the dictionary's first name or place, y is written after a given
+ * name (a person's surname) and x never is: Munich and Lee Munnich,
+ * Hugues and Chris Hughes are not one name. */
+static int person_and_known(struct builder *b, const struct vform *x,
+			    const struct vform *y)
+{
+	return x->known && x->cls & (DICT_GIVEN | DICT_PLACE) &&
+	       !(x->cls & DICT_SURNAME) && has_clue(b, y, NC_GIVEN) &&
+	       !has_clue(b, x, NC_GIVEN);
+}
+
 static int vetoed(struct builder *b, const struct vform *f,
 		  const struct vform *c, int tier)
 {
 	if ((f->known && c->known) || is_rejected(b, f, c) ||
-	    kept_apart(f, c) || clues_conflict(b, f, c, NC_GIVEN))
+	    kept_apart(f, c) || clues_conflict(b, f, c, NC_GIVEN) ||
+	    person_and_known(b, f, c) || person_and_known(b, c, f))
 		return 1;
 	if (tier == 1)
 		return 0;
@@ -456,6 +487,65 @@ static void dictionary_spelling(struct builder *b, int i)
 	dict_free_list(list, n);
 }
 
+/* Both spellings have a clue of kind k whose words are one name (same
+ * skeleton: Vladimir / Wladimir). */
+static int clues_shared(struct builder *b, const struct vform *x,
+			const struct vform *y, enum name_clue_kind k)
+{
+	const struct name_clues *cx = &x->nf->clues[k], *cy = &y->nf->clues[k];
+
+	for (size_t i = 0; i < cx->n; i++) {
+		if (!clue_counts(b, cx->v[i].word))
+			continue;
+		for (size_t j = 0; j < cy->n; j++)
+			if (clue_counts(b, cy->v[j].word) &&
+			    !strcmp(clue_skeleton(b, cx->v[i].word),
+				    clue_skeleton(b, cy->v[j].word)))
+				return 1;
+	}
+	return 0;
+}
+
+/* x is written in a sentence beside y: two names, not one. */
+static int written_beside(const struct vform *x, const struct vform *y)
+{
+	const struct name_clues *c = &x->nf->clues[NC_NEAR];
+
+	for (size_t i = 0; i < c->n; i++)
+		if (same_fold(c->v[i].word, y->form))
+			return 1;
+	return 0;
+}
+
+/* Independent evidence, beside the key, that f and its centre c are one
+ * name: the same given name or title before them (or, for first names,
+ * the same surname after them), never written side by side, and neither
+ * a name of its own in the dictionary. */
+static int same_entity(struct builder *b, const struct vform *f,
+		       const struct vform *c)
+{
+	if (!f->nf || !c->nf || own_name(f) || (own_name(c) && !c->canonical) ||
+	    written_beside(f, c) || written_beside(c, f))
+		return 0;
+	return clues_shared(b, f, c, NC_GIVEN) ||
+	       clues_shared(b, f, c, NC_TITLE) ||
+	       clues_shared(b, f, c, NC_NEXT);
+}
+
+/* A key match is applied without review when the spellings differ only by
+ * case and diacritics, or when the batch says they are one name;
+ * otherwise it is proposed (pending). */
+static int weak_match(struct builder *b, const struct vform *f,
+		      const struct vform *c)
+{
+	const char *cs = c->canonical ? c->canonical : c->form;
+
+	if (namekey_same_letters(b->nk, f->form, strlen(f->form), cs,
+				 strlen(cs)))
+		return 0;
+	return !same_entity(b, f, c);
+}
+
 static void place(struct builder *b, int i)
 {
 	struct vform *f = &b->f[i];
@@ -478,6 +568,7 @@ static void place(struct builder *b, int i)
 	}
 	f->centre = c;
 	f->tier = tier;
+	f->weak = tier == 1 && weak_match(b, f, &b->f[c]);
 }
 
 /* ---- earlier decisions ---- */
@@ -579,8 +670,25 @@ static int lower_is_word(struct builder *b, const char *form)
  * "Université") that nothing marks as a person's name. Spellings only
  * seen at sentence starts are judged first, so that their clues do not
  * count as evidence for the others. */
+static int is_title(struct builder *b, const char *form)
+{
+	return b->titles && wordlist_has(b->titles, form, strlen(form));
+}
+
+/* Mostly at sentence starts, where any word takes a capital, and not a
+ * name the dictionary knows ("Le" of 292 sentences against "Marine Le
+ * Pen" twice; "Poutine" is also the dictionary's surname). */
+static int mostly_initial(const struct vform *f)
+{
+	return f->nf->initial * 2 > f->nf->count &&
+	       !(f->cls & (DICT_GIVEN | DICT_SURNAME | DICT_PLACE));
+}
+
 static void mark_common_words(struct builder *b)
 {
+	for (size_t i = 0; i < b->n; i++)
+		if (b->f[i].nf && !b->f[i].prior && is_title(b, b->f[i].form))
+			b->f[i].skip = 1; /* Mme, Dr: titles, not names */
 	for (int pass = 0; b->dict && pass < 2; pass++) {
 		for (size_t i = 0; i < b->n; i++) {
 			struct vform *f = &b->f[i];
@@ -592,8 +700,9 @@ static void mark_common_words(struct builder *b)
 			initial_only = f->nf->initial >= f->nf->count;
 			if (pass == 0 && !initial_only)
 				continue;
-			if (pass == 1 && (has_clue(b, f, NC_GIVEN) ||
-					  has_clue(b, f, NC_TITLE)))
+			if (pass == 1 && !mostly_initial(f) &&
+			    (has_clue(b, f, NC_GIVEN) ||
+			     has_clue(b, f, NC_TITLE)))
 				continue;
 			f->skip = lower_is_word(b, f->form);
 		}
@@ -702,7 +811,7 @@ static void emit(struct builder *b, struct variants *out, int i,
 		int tier = i == g->centre ? 0 : f->tier;
 		r = variants_add(out, f->form,
 				 c->canonical ? c->canonical : c->form,
-				 tier >= 2 ? VS_PENDING : VS_AUTO);
+				 tier >= 2 || f->weak ? VS_PENDING : VS_AUTO);
 		set_str(&r->method, g->n ? tier_method[tier] : "single");
 		set_str(&r->type, p && *p->type ? p->type : infer_type(b, f));
 		r->confidence = tier_confidence[tier];
@@ -827,7 +936,7 @@ static void write_rows(struct builder *b, struct variants *out,
 		free(g[k].m);
 	}
 	free(g);
-	if (opt->keep_singles)
+	if (opt->keep_singles && opt->keep_common)
 		write_common_words(b, out);
 }
 
@@ -835,6 +944,7 @@ void variants_opts_init(struct variants_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->keep_singles = 1;
+	o->keep_common = 1;
 	o->suggest_max = 10;
 }
 
@@ -878,6 +988,7 @@ struct variants *variants_build(const struct names *names,
 	b.nk = nk;
 	b.dict = d;
 	b.suggest_max = opt->suggest_max;
+	b.titles = names && names->rules ? &names->rules->titles : NULL;
 	strmap_init(&b.forms);
 	strmap_init(&b.by_key);
 	strmap_init(&b.by_skel);
