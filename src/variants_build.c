@@ -27,6 +27,7 @@
 #define SUGGEST_MIN_COUNT 2    /* Hunspell is asked about names seen twice */
 #define SUGGEST_MAX_BYTES 40   /* longer words are garbage, and slow */
 #define DICT_CONFIDENCE	  0.90
+#define ALT_KEYS	  2 /* readings beside the key (German) */
 
 static const double tier_confidence[] = {1.0, 0.95, 0.80, 0.40};
 static const char *const tier_method[] = {"canonical", "key", "skeleton",
@@ -38,6 +39,8 @@ struct vform {
 	const struct variant_row *prior;
 	char *key, *skel;
 	size_t klen, slen;
+	char *alt[ALT_KEYS]; /* keys of other readings (namekey_alt_keys) */
+	size_t nalt;
 	size_t count;
 	int known;    /* the dictionary knows the spelling */
 	unsigned cls; /* what the dictionary knows it as (dict_name_class) */
@@ -148,6 +151,7 @@ static int form_index(struct builder *b, const char *s, int add)
 	f->centre = -1;
 	f->key = namekey_key(b->nk, s, strlen(s), &f->klen);
 	f->skel = namekey_skeleton(f->key, f->klen, &f->slen);
+	f->nalt = namekey_alt_keys(b->nk, s, strlen(s), f->alt, ALT_KEYS);
 	f->known = b->dict && dict_check(b->dict, s, strlen(s));
 	f->cls = f->known ? dict_name_class(b->dict, s, strlen(s)) : 0;
 	*p = (int64_t)++b->n;
@@ -177,6 +181,8 @@ static void make_centre(struct builder *b, int i)
 	f->centre = i;
 	f->tier = 0;
 	list_under(b, &b->by_key, f->key, f->klen, i, 0);
+	for (size_t k = 0; k < f->nalt; k++)
+		list_under(b, &b->by_key, f->alt[k], strlen(f->alt[k]), i, 0);
 	list_under(b, &b->by_skel, f->skel, f->slen, i, 0);
 	if (f->count >= TIER3_RATIO) {
 		GROW(b->frequent[c], b->freqcap[c], b->nfreq[c] + 1);
@@ -186,20 +192,53 @@ static void make_centre(struct builder *b, int i)
 
 /* ---- guards ---- */
 
+/* The skeletons of a clue word's keys, one per reading, joined by '|'
+ * ("Gortensij": its own and its German reading's). */
 static const char *clue_skeleton(struct builder *b, const char *w)
 {
 	int64_t *p = strmap_put(&b->clue_skel, w, strlen(w));
-	size_t kl, sl;
-	char *k;
+	char *keys[1 + ALT_KEYS];
+	struct strbuf all;
+	size_t kl, sl, nk;
 
 	if (!*p) {
-		k = namekey_key(b->nk, w, strlen(w), &kl);
+		keys[0] = namekey_key(b->nk, w, strlen(w), &kl);
+		nk = 1 +
+		     namekey_alt_keys(b->nk, w, strlen(w), keys + 1, ALT_KEYS);
+		sb_init(&all);
+		for (size_t i = 0; i < nk; i++) {
+			char *sk =
+			    namekey_skeleton(keys[i], strlen(keys[i]), &sl);
+			sb_addf(&all, "%s%s|", i ? "" : "|", sk);
+			free(sk);
+			free(keys[i]);
+		}
 		GROW(b->skels, b->skcap, b->nskels + 1);
-		b->skels[b->nskels++] = namekey_skeleton(k, kl, &sl);
-		free(k);
+		b->skels[b->nskels++] = sb_detach(&all, NULL);
 		*p = (int64_t)b->nskels;
 	}
 	return b->skels[*p - 1];
+}
+
+/* Two clue words are one name when one skeleton of each is the same. */
+static int same_clue(struct builder *b, const char *x, const char *y)
+{
+	const char *sx = clue_skeleton(b, x), *sy = clue_skeleton(b, y);
+
+	for (const char *p = sx; *p && p[1];) {
+		const char *e = strchr(p + 1, '|');
+		size_t n = (size_t)(e - p) + 1; /* "|sk|" */
+		char buf[72];
+
+		if (n < sizeof(buf)) {
+			memcpy(buf, p, n);
+			buf[n] = '\0';
+			if (strstr(sy, buf))
+				return 1;
+		}
+		p = e;
+	}
+	return 0;
 }
 
 /* A clue word that is a common word ("Selon" Zelenskiy) says nothing. */
@@ -230,8 +269,7 @@ static int clues_conflict(struct builder *b, const struct vform *x,
 			if (!clue_counts(b, cy->v[j].word))
 				continue;
 			ny++;
-			if (!strcmp(clue_skeleton(b, cx->v[i].word),
-				    clue_skeleton(b, cy->v[j].word)))
+			if (same_clue(b, cx->v[i].word, cy->v[j].word))
 				return 0;
 		}
 	}
@@ -347,15 +385,28 @@ static int has_clue(struct builder *b, const struct vform *f,
 
 /* ---- tiers ---- */
 
-static int tier1(struct builder *b, const struct vform *f)
+/* The first centre listed under key k[0..n) that f may join, or -1. */
+static int tier1_key(struct builder *b, const struct vform *f, const char *k,
+		     size_t n)
 {
-	int64_t *p = f->klen ? strmap_find(&b->by_key, f->key, f->klen) : NULL;
+	int64_t *p = n ? strmap_find(&b->by_key, k, n) : NULL;
 
 	for (int e = p ? (int)*p - 1 : -1; e >= 0; e = b->e[e].next)
-		if ((f->klen >= MIN_KEY || b->e[e].decided) &&
+		if ((n >= MIN_KEY || b->e[e].decided) &&
 		    !vetoed(b, f, &b->f[b->e[e].centre], 1))
 			return b->e[e].centre;
 	return -1;
+}
+
+/* Same key, or the same key in another reading (Selenskyj read the
+ * German way is Zelensky). */
+static int tier1(struct builder *b, const struct vform *f)
+{
+	int c = tier1_key(b, f, f->key, f->klen);
+
+	for (size_t k = 0; c < 0 && k < f->nalt; k++)
+		c = tier1_key(b, f, f->alt[k], strlen(f->alt[k]));
+	return c;
 }
 
 static int fuzzy_pair(const struct vform *f, const struct vform *c)
@@ -499,8 +550,7 @@ static int clues_shared(struct builder *b, const struct vform *x,
 			continue;
 		for (size_t j = 0; j < cy->n; j++)
 			if (clue_counts(b, cy->v[j].word) &&
-			    !strcmp(clue_skeleton(b, cx->v[i].word),
-				    clue_skeleton(b, cy->v[j].word)))
+			    same_clue(b, cx->v[i].word, cy->v[j].word))
 				return 1;
 	}
 	return 0;
@@ -632,6 +682,8 @@ static void add_decision(struct builder *b, const struct variants *prior,
 	v->centre = ci;
 	v->tier = -1;
 	list_under(b, &b->by_key, v->key, v->klen, ci, 1);
+	for (size_t k = 0; k < v->nalt; k++)
+		list_under(b, &b->by_key, v->alt[k], strlen(v->alt[k]), ci, 1);
 }
 
 static void add_prior(struct builder *b, const struct variants *prior)
@@ -953,6 +1005,8 @@ static void builder_release(struct builder *b)
 	for (size_t i = 0; i < b->n; i++) {
 		free(b->f[i].key);
 		free(b->f[i].skel);
+		for (size_t k = 0; k < b->f[i].nalt; k++)
+			free(b->f[i].alt[k]);
 	}
 	free(b->f);
 	for (size_t i = 0; i < b->nskels; i++)

@@ -136,9 +136,11 @@ def seed_forms():
     return forms
 
 
-def cyrillic_names(path, tr, seed):
+def cyrillic_names(path, tr, seed, known):
     """Russian surnames and given names of the clusters absent from the
-    seed table in every style."""
+    seed table in every style; surnames none of whose forms is a first
+    name or place of the French dictionary (Мартин, Карин: Martine and
+    Martin are two names there, not one person's spellings)."""
     surnames, given, female = [], [], []
     with open(path, encoding="utf-8") as f:
         next(f)
@@ -149,8 +151,10 @@ def cyrillic_names(path, tr, seed):
                 continue
             if any(fold(tr.form(cyr, s)) in seed for s in ("fr", "en", "de")):
                 continue
-            if SURNAME.search(cyr) and not GIVEN.search(cyr):
-                surnames.append(cyr)
+            if SURNAME.search(cyr):
+                if not any(tr.form(cyr, s) in known
+                           for s in ("fr", "en", "de")):
+                    surnames.append(cyr)
             elif GIVEN.search(cyr):
                 given.append(cyr)
             elif cyr.endswith(("а", "я")):
@@ -177,8 +181,8 @@ def hosts(docs, prn):
     """Articles with a person "Given Surname" whose surname recurs."""
     out = []
     for docid, text in docs:
-        for g, s in re.findall(r"\b([A-Z][a-zéèï]+) ([A-Z][a-zéèëï]+)\b",
-                               text):
+        for g, s in re.findall(r"(?<![\w-])([A-Z][a-zéèï]+) "
+                               r"([A-Z][a-zéèëï]+)(?![\w-])", text):
             if g in prn and s not in prn and \
                     len(re.findall(r"\b" + s + r"\b", text)) >= 2:
                 out.append((docid, text, g, s))
@@ -197,9 +201,11 @@ def place_hosts(docs, npr):
 
 
 def put_person(text, old_g, old_s, g, s):
-    text = re.sub(r"\b" + old_g + " " + old_s + r"\b", g + " " + s, text)
-    text = re.sub(r"\b" + old_s + r"\b", s, text)
-    return re.sub(r"\b" + old_g + r"\b", g, text)
+    def word(w):
+        return r"(?<![\w-])" + w + r"(?![\w-])"
+    text = re.sub(word(old_g + " " + old_s), g + " " + s, text)
+    text = re.sub(word(old_s), s, text)
+    return re.sub(word(old_g), g, text)
 
 
 def put_place(text, old, new):
@@ -268,7 +274,7 @@ class Batch:
         self.diff = []   # (kind, a, b)
 
 
-def build_batches(docs, tr, names, prn, npr, per_batch, rng):
+def build_batches(docs, tr, names, prn, npr, per_batch, rng, seed):
     surnames, given, female = names
     ph = hosts(docs, prn)
     pl = place_hosts(docs, npr)
@@ -328,7 +334,8 @@ def build_batches(docs, tr, names, prn, npr, per_batch, rng):
             break
         fr_city = tr.form(city, "fr")
         person = tr.form(city, styles[i % 2])
-        if fr_city not in npr or fold(person) == fold(fr_city):
+        if fr_city not in npr or fold(person) == fold(fr_city) or \
+                fold(person) in seed:
             continue
         h, p = pool.pop(), places.pop()
         g = given[i % len(given)]
@@ -367,10 +374,10 @@ def held_out(binary, shared, tmp, show, per_batch):
     sgm = os.path.join(shared, "wmt14-fr", "newstest2014-fren-ref.fr.sgm")
     tr = Translit()
     prn, npr = dictionary_classes()
-    names = cyrillic_names(tsv, tr, seed_forms())
+    names = cyrillic_names(tsv, tr, seed_forms(), prn | npr)
     rng = random.Random(15)
     batches = build_batches(read_docs(sgm), tr, names, prn, npr, per_batch,
-                            rng)
+                            rng, seed_forms())
     stats = {}
     misses, wrong = [], []
     for i, b in enumerate(batches):
@@ -427,12 +434,19 @@ def main():
                     default=os.path.join(ROOT, "..", "shared", "data"))
     ap.add_argument("--show", type=int, default=40)
     ap.add_argument("--per-batch", type=int, default=10)
+    ap.add_argument("--keep", help="write the batches and reports here")
+    ap.add_argument("--only-pairs", action="store_true",
+                    help="skip part (a)")
     args = ap.parse_args()
     if not os.path.exists(os.path.join(args.shared, "wmt14-fr")):
         print(f"names_pairs: skipped, no data in {args.shared}")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        clean_changes(args.binary, args.shared, tmp, args.show)
+        if args.keep:
+            tmp = args.keep
+            os.makedirs(tmp)
+        if not args.only_pairs:
+            clean_changes(args.binary, args.shared, tmp, args.show)
         held_out(args.binary, args.shared, tmp, args.show, args.per_batch)
     return 0
 
