@@ -170,6 +170,26 @@ static void supersede_contained(struct article *a, size_t start, size_t end)
 	}
 }
 
+size_t article_drop_reports(struct article *a, enum finding_kind kind,
+			    size_t start, size_t end)
+{
+	size_t kept = 0, n = a->nfindings;
+
+	for (size_t i = 0; i < n; i++) {
+		struct finding *f = &a->findings[i];
+		if (f->kind == kind && !f->applied && f->start == start &&
+		    f->end == end) {
+			free(f->replacement);
+			free(f->detail);
+			a->counts[kind]--;
+			continue;
+		}
+		a->findings[kept++] = *f;
+	}
+	a->nfindings = kept;
+	return n - kept;
+}
+
 struct finding *article_add(struct article *a, enum finding_kind kind,
 			    size_t start, size_t end, const char *repl,
 			    size_t repl_len, int applied, double confidence,

@@ -118,6 +118,13 @@ struct finding *article_add(struct article *a, enum finding_kind kind,
 			    size_t repl_len, int applied, double confidence,
 			    const char *detail);
 
+/* Remove the unapplied findings of a kind whose span is exactly
+ * [start, end) (a later stage that explains the same word in its own
+ * finding: a name variant is not also an unknown name). Returns how many
+ * were removed; the per-kind counts follow. */
+size_t article_drop_reports(struct article *a, enum finding_kind kind,
+			    size_t start, size_t end);
+
 /* 1 when [start, end) overlaps (or, for insertions, touches the inside of)
  * an applied finding of a. */
 int article_overlaps_applied(const struct article *a, size_t start, size_t end);

@@ -75,7 +75,17 @@ int corpus_finish(struct corpus *c, struct resources *res,
 	 * absent from the batch (Kursk -> Koursk) at 0.1-0.5 s each and with
 	 * false friends (Schrader -> Schröder): not by default. */
 	vo.suggest_max = 0;
-	c->table = variants_build(c->names, res->prior, nk, d, &vo);
+	/* The table an editor reads lists names; the corpus state of a
+	 * shard ('relire collect') keeps the common words for the merge. */
+	vo.keep_common = opt->collect_only;
+	if (have_counts) {
+		c->table = variants_build(c->names, res->prior, nk, d, &vo);
+	} else {
+		/* A stream (standard input, --jsonl) has no first pass: the
+		 * seed and editor tables apply as they are. */
+		c->table = variants_new();
+		variants_overlay(c->table, res->prior);
+	}
 	namekey_free(nk);
 	dict_free(d);
 	res->table = c->table;

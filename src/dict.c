@@ -498,6 +498,33 @@ int dict_probe(struct dict *d, const char *word, size_t len)
 	return ok;
 }
 
+/* The class one analysis line names ("st:Hugues po:prn is:mas"). */
+static unsigned analysis_class(const char *a)
+{
+	if (strstr(a, "po:prn"))
+		return DICT_GIVEN;
+	if (strstr(a, "po:patr"))
+		return DICT_SURNAME;
+	if (strstr(a, "po:npr"))
+		return DICT_PLACE;
+	return strstr(a, "po:") ? DICT_COMMON : 0;
+}
+
+unsigned dict_name_class(struct dict *d, const char *word, size_t len)
+{
+	char *w = xmemdup(word, len);
+	char **list = NULL;
+	int n = Hunspell_analyze(d->h, &list, w);
+	unsigned c = 0;
+
+	for (int i = 0; i < n; i++)
+		c |= analysis_class(list[i]);
+	if (list)
+		Hunspell_free_list(d->h, &list, n);
+	free(w);
+	return c;
+}
+
 int dict_check_loanword(struct dict *d, const char *word, size_t len)
 {
 	if (!strncmp(d->lang, "en", 2))

@@ -70,6 +70,19 @@ size_t dict_suggest(struct dict *d, const char *word, size_t len, char ***out,
 		    size_t max);
 void dict_free_list(char **list, size_t n);
 
+/* What the dictionary says a capitalized word is, from the morphological
+ * fields of its entries (Hunspell_analyze; "po:prn", "po:patr", "po:npr"
+ * in the French dictionary): a bit set of DICT_GIVEN (a first name),
+ * DICT_SURNAME, DICT_PLACE (any other proper noun: cities, countries,
+ * brands) and DICT_COMMON (an entry of another part of speech, such as
+ * the dish "poutine"). 0 for a word the dictionary does not know or a
+ * dictionary without these fields. Uncached: call once per spelling. */
+#define DICT_GIVEN   1u
+#define DICT_SURNAME 2u
+#define DICT_PLACE   4u
+#define DICT_COMMON  8u
+unsigned dict_name_class(struct dict *d, const char *word, size_t len);
+
 /*
  * Uncached check, for probing generated candidates (the caller caches its
  * own conclusions). 1 when Hunspell accepts word[0..len).

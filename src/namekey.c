@@ -25,6 +25,9 @@ struct namekey {
 	struct nk_script *scripts;
 	size_t nscripts, cap;
 	UTransliterator *fold;
+	UTransliterator *plain;	    /* case and diacritics removed */
+	UTransliterator **readings; /* translit/readings.txt */
+	size_t nreadings, rcap;
 };
 
 /* UTF-8 -> malloc'd UTF-16 with room for growth; ill-formed bytes become
@@ -197,6 +200,71 @@ static int load_scripts(struct namekey *nk, const char *dir)
 	return rc;
 }
 
+/* ICU's own transforms, no rule file: a spelling without case and
+ * diacritics. */
+static UTransliterator *open_plain(void)
+{
+	static const char id[] = "NFD; [:Nonspacing Mark:] Remove; Lower; NFC";
+	UChar uid[sizeof(id)];
+	UErrorCode err = U_ZERO_ERROR;
+	UTransliterator *tr;
+
+	u_charsToUChars(id, uid, (int32_t)sizeof(id));
+	tr = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &err);
+	if (U_FAILURE(err)) {
+		rl_error("cannot open the ICU transform '%s': %s", id,
+			 u_errorName(err));
+		utrans_close(tr);
+		return NULL;
+	}
+	return tr;
+}
+
+/* One rule file name per line of readings.txt. */
+static int reading_line(const char *s, size_t len, size_t lineno, void *ud)
+{
+	struct scripts_ctx *c = ud;
+	struct namekey *nk = c->nk;
+	struct strbuf path;
+	UTransliterator *tr;
+
+	(void)lineno;
+	while (len && is_blank(s[len - 1]))
+		len--;
+	sb_init(&path);
+	sb_addf(&path, "%s/%.*s", c->dir, (int)len, s);
+	tr = open_rules(path.buf);
+	sb_release(&path);
+	if (!tr)
+		return -1;
+	GROW(nk->readings, nk->rcap, nk->nreadings + 1);
+	nk->readings[nk->nreadings++] = tr;
+	return 0;
+}
+
+/* readings.txt is optional: without it a name has one key. */
+static int load_readings(struct namekey *nk, const char *dir)
+{
+	struct scripts_ctx ctx = {nk, dir, NULL};
+	struct strbuf path;
+	char *buf;
+	size_t len;
+	int rc;
+
+	sb_init(&path);
+	sb_addf(&path, "%s/readings.txt", dir);
+	rc = read_file(path.buf, (size_t)1 << 20, &buf, &len);
+	if (rc < 0) {
+		sb_release(&path);
+		return 0;
+	}
+	ctx.path = path.buf;
+	rc = for_each_data_line(buf, len, reading_line, &ctx);
+	free(buf);
+	sb_release(&path);
+	return rc;
+}
+
 struct namekey *namekey_open(const char *data_dir)
 {
 	struct namekey *nk = xcalloc(1, sizeof(*nk));
@@ -207,7 +275,8 @@ struct namekey *namekey_open(const char *data_dir)
 	sb_addf(&dir, "%s/translit", data_dir);
 	sb_addf(&fold, "%s/name-fold.txt", dir.buf);
 	if (load_scripts(nk, dir.buf) < 0 ||
-	    !(nk->fold = open_rules(fold.buf))) {
+	    !(nk->fold = open_rules(fold.buf)) || !(nk->plain = open_plain()) ||
+	    load_readings(nk, dir.buf) < 0) {
 		namekey_free(nk);
 		nk = NULL;
 	}
@@ -226,6 +295,10 @@ void namekey_free(struct namekey *nk)
 	}
 	free(nk->scripts);
 	utrans_close(nk->fold);
+	utrans_close(nk->plain);
+	for (size_t i = 0; i < nk->nreadings; i++)
+		utrans_close(nk->readings[i]);
+	free(nk->readings);
 	free(nk);
 }
 
@@ -258,12 +331,50 @@ char *namekey_latin(struct namekey *nk, const char *s, size_t len,
 
 /* Words are keyed one by one so that rules anchored at the end of the text
  * ("-ine$") apply at the end of every word. */
+static char *fold_words(struct namekey *nk, char *latin, size_t n,
+			size_t *out_len);
+
 char *namekey_key(struct namekey *nk, const char *s, size_t len,
 		  size_t *out_len)
 {
-	struct strbuf key;
-	size_t n, i = 0;
+	size_t n;
 	char *latin = namekey_latin(nk, s, len, &n);
+
+	return fold_words(nk, latin, n, out_len);
+}
+
+size_t namekey_alt_keys(struct namekey *nk, const char *s, size_t len,
+			char **out, size_t max)
+{
+	size_t nout = 0, klen;
+	char *first;
+
+	if (!nk->nreadings || pick_script(nk, s, len))
+		return 0;
+	first = namekey_key(nk, s, len, &klen);
+	for (size_t r = 0; r < nk->nreadings && nout < max; r++) {
+		size_t n, alen;
+		char *latin = transliterate(nk->readings[r], s, len, &n);
+		char *alt = fold_words(nk, latin, n, &alen);
+		int dup = !strcmp(alt, first);
+
+		for (size_t k = 0; k < nout && !dup; k++)
+			dup = !strcmp(alt, out[k]);
+		if (dup || !alen)
+			free(alt);
+		else
+			out[nout++] = alt;
+	}
+	free(first);
+	return nout;
+}
+
+/* The key of a name in Latin letters (latin, malloc'd, freed here). */
+static char *fold_words(struct namekey *nk, char *latin, size_t n,
+			size_t *out_len)
+{
+	struct strbuf key;
+	size_t i = 0;
 
 	sb_init(&key);
 	while (i < n) {
@@ -287,6 +398,19 @@ char *namekey_key(struct namekey *nk, const char *s, size_t len,
 		key.buf[--key.len] = '\0';
 	free(latin);
 	return sb_detach(&key, out_len);
+}
+
+int namekey_same_letters(struct namekey *nk, const char *a, size_t alen,
+			 const char *b, size_t blen)
+{
+	size_t na, nb;
+	char *pa = transliterate(nk->plain, a, alen, &na);
+	char *pb = transliterate(nk->plain, b, blen, &nb);
+	int same = na == nb && !memcmp(pa, pb, na);
+
+	free(pa);
+	free(pb);
+	return same;
 }
 
 static int is_vowel(char c)

@@ -51,6 +51,20 @@ char *namekey_latin(struct namekey *nk, const char *s, size_t len,
 char *namekey_key(struct namekey *nk, const char *s, size_t len,
 		  size_t *out_len);
 
+/* The other keys of s[0..len): one per reading of translit/readings.txt
+ * (the German romanization: Selenskyj, Michail, Jelzin), each brought to
+ * Latin by its rules and then folded, when it differs from the name key
+ * and from the keys before it. Names written in another script have
+ * none. Fills out[0..max) with malloc'd keys (caller frees each) and
+ * returns their number. */
+size_t namekey_alt_keys(struct namekey *nk, const char *s, size_t len,
+			char **out, size_t max);
+
+/* 1 when a and b are one spelling but for case and diacritics
+ * (Etats-Unis / États-Unis, Joel / Joël), 0 when letters differ. */
+int namekey_same_letters(struct namekey *nk, const char *a, size_t alen,
+			 const char *b, size_t blen);
+
 /* Consonant skeleton of a key ("zelenski" -> "zlnsk"), malloc'd (caller
  * frees). Pure string work: no ICU, thread-safe. */
 char *namekey_skeleton(const char *key, size_t len, size_t *out_len);

@@ -20,11 +20,16 @@
  * Building (variants_build) clusters the spellings of a batch around
  * centres, each spelling attached directly to one centre (no chaining),
  * in tiers (exact conditions in docs/names.md):
- *   1. same name key (namekey.h): Putin, Poutine, Путин        (auto, 0.95)
- *   2. same consonant skeleton and key similarity >= 0.92       (auto, 0.8)
+ *   1. same name key in any reading (namekey.h): Putin, Poutine, Путин,
+ *      Selenskyj / Zelensky; applied (auto, 0.95) only when the spellings
+ *      differ by accents alone or the batch shows one name (a shared
+ *      given name or title, never in one sentence, neither a first
+ *      name, place or common word of the dictionary), else pending
+ *   2. same consonant skeleton and key similarity >= 0.92    (pending, 0.8)
  *   3. a rare spelling close to a frequent name that shares its context:
  *      Wichoff for Witkoff                                    (pending, 0.4)
- * Never together: two spellings the dictionary both knows, two spellings
+ * Never together: two spellings the dictionary both knows, a person and
+ * the dictionary's place or first name (Lee Munnich, Munich), two spellings
  * written with different given names (Olena Zelenska, Volodymyr Zelensky)
  * or, for tiers 2 and 3, before different surnames (Vladimir, Volodymyr),
  * a feminine and a masculine ending (Zelenska, Zelensky), a given name and
@@ -121,6 +126,11 @@ int variants_write(const struct variants *vt, const char *path);
 struct variants_opts {
 	int keep_singles;   /* also write spellings without variants (needed
 			     * for exact shard merges; default 1) */
+	int keep_common;    /* also write the common words (Selon, Cette)
+			     * and titles (Mme) met as capitalized words,
+			     * with method "common": shard tables need them
+			     * for exact merges, an editor's table does not
+			     * (default 1) */
 	size_t suggest_max; /* Hunspell suggestion calls allowed to find the
 			     * dictionary's spelling of a name absent from the
 			     * batch (Kursk -> Koursk), most frequent names

@@ -218,6 +218,10 @@ static void replace(const struct variants *vt, const struct name_rules *rules,
 	sb_addf(&detail, "%.*s -> %s (%s, %s)", (int)(sp->end - sp->name),
 		t + sp->name, r->canonical, r->method,
 		variant_status_name(r->status));
+	/* One finding per word: the name variant says more than the
+	 * spelling stage's unknown_name on the same name. */
+	article_drop_reports(a, FK_UNKNOWN_NAME, view_orig_start(v, sp->name),
+			     view_orig_end(v, sp->end));
 	view_report(v, a, FK_NAME_VARIANT, sp->start, sp->end, repl.buf,
 		    repl.len, variant_status_applies(r->status),
 		    r->confidence > 0 ? r->confidence : 1.0, detail.buf);

@@ -27,6 +27,7 @@
 #define SUGGEST_MIN_COUNT 2    /* Hunspell is asked about names seen twice */
 #define SUGGEST_MAX_BYTES 40   /* longer words are garbage, and slow */
 #define DICT_CONFIDENCE	  0.90
+#define ALT_KEYS	  2 /* readings beside the key (German) */
 
 static const double tier_confidence[] = {1.0, 0.95, 0.80, 0.40};
 static const char *const tier_method[] = {"canonical", "key", "skeleton",
@@ -38,11 +39,15 @@ struct vform {
 	const struct variant_row *prior;
 	char *key, *skel;
 	size_t klen, slen;
+	char *alt[ALT_KEYS]; /* keys of other readings (namekey_alt_keys) */
+	size_t nalt;
 	size_t count;
-	int known;  /* the dictionary knows the spelling */
-	int skip;   /* a common word at sentence starts: not a name */
-	int centre; /* index of its centre (itself for a centre), or -1 */
-	int tier;   /* 0 centre, 1..3 matching tier, -1 earlier decision */
+	int known;    /* the dictionary knows the spelling */
+	unsigned cls; /* what the dictionary knows it as (dict_name_class) */
+	int weak;     /* same key, but no independent sign of one name */
+	int skip;     /* a common word at sentence starts: not a name */
+	int centre;   /* index of its centre (itself for a centre), or -1 */
+	int tier;     /* 0 centre, 1..3 matching tier, -1 earlier decision */
 	const char *canonical; /* a centre's fixed spelling, or NULL */
 	int from_dict; /* canonical is the dictionary's spelling of its key */
 };
@@ -55,6 +60,7 @@ struct entry {
 };
 
 struct builder {
+	const struct wordlist *titles; /* title words (Mme, Dr), or NULL */
 	struct namekey *nk;
 	struct dict *dict;
 	struct vform *f;
@@ -145,7 +151,9 @@ static int form_index(struct builder *b, const char *s, int add)
 	f->centre = -1;
 	f->key = namekey_key(b->nk, s, strlen(s), &f->klen);
 	f->skel = namekey_skeleton(f->key, f->klen, &f->slen);
+	f->nalt = namekey_alt_keys(b->nk, s, strlen(s), f->alt, ALT_KEYS);
 	f->known = b->dict && dict_check(b->dict, s, strlen(s));
+	f->cls = f->known ? dict_name_class(b->dict, s, strlen(s)) : 0;
 	*p = (int64_t)++b->n;
 	return (int)b->n - 1;
 }
@@ -173,6 +181,8 @@ static void make_centre(struct builder *b, int i)
 	f->centre = i;
 	f->tier = 0;
 	list_under(b, &b->by_key, f->key, f->klen, i, 0);
+	for (size_t k = 0; k < f->nalt; k++)
+		list_under(b, &b->by_key, f->alt[k], strlen(f->alt[k]), i, 0);
 	list_under(b, &b->by_skel, f->skel, f->slen, i, 0);
 	if (f->count >= TIER3_RATIO) {
 		GROW(b->frequent[c], b->freqcap[c], b->nfreq[c] + 1);
@@ -182,20 +192,53 @@ static void make_centre(struct builder *b, int i)
 
 /* ---- guards ---- */
 
+/* The skeletons of a clue word's keys, one per reading, joined by '|'
+ * ("Gortensij": its own and its German reading's). */
 static const char *clue_skeleton(struct builder *b, const char *w)
 {
 	int64_t *p = strmap_put(&b->clue_skel, w, strlen(w));
-	size_t kl, sl;
-	char *k;
+	char *keys[1 + ALT_KEYS];
+	struct strbuf all;
+	size_t kl, sl, nk;
 
 	if (!*p) {
-		k = namekey_key(b->nk, w, strlen(w), &kl);
+		keys[0] = namekey_key(b->nk, w, strlen(w), &kl);
+		nk = 1 +
+		     namekey_alt_keys(b->nk, w, strlen(w), keys + 1, ALT_KEYS);
+		sb_init(&all);
+		for (size_t i = 0; i < nk; i++) {
+			char *sk =
+			    namekey_skeleton(keys[i], strlen(keys[i]), &sl);
+			sb_addf(&all, "%s%s|", i ? "" : "|", sk);
+			free(sk);
+			free(keys[i]);
+		}
 		GROW(b->skels, b->skcap, b->nskels + 1);
-		b->skels[b->nskels++] = namekey_skeleton(k, kl, &sl);
-		free(k);
+		b->skels[b->nskels++] = sb_detach(&all, NULL);
 		*p = (int64_t)b->nskels;
 	}
 	return b->skels[*p - 1];
+}
+
+/* Two clue words are one name when one skeleton of each is the same. */
+static int same_clue(struct builder *b, const char *x, const char *y)
+{
+	const char *sx = clue_skeleton(b, x), *sy = clue_skeleton(b, y);
+
+	for (const char *p = sx; *p && p[1];) {
+		const char *e = strchr(p + 1, '|');
+		size_t n = (size_t)(e - p) + 1; /* "|sk|" */
+		char buf[72];
+
+		if (n < sizeof(buf)) {
+			memcpy(buf, p, n);
+			buf[n] = '\0';
+			if (strstr(sy, buf))
+				return 1;
+		}
+		p = e;
+	}
+	return 0;
 }
 
 /* A clue word that is a common word ("Selon" Zelenskiy) says nothing. */
@@ -226,8 +269,7 @@ static int clues_conflict(struct builder *b, const struct vform *x,
 			if (!clue_counts(b, cy->v[j].word))
 				continue;
 			ny++;
-			if (!strcmp(clue_skeleton(b, cx->v[i].word),
-				    clue_skeleton(b, cy->v[j].word)))
+			if (same_clue(b, cx->v[i].word, cy->v[j].word))
 				return 0;
 		}
 	}
@@ -293,11 +335,38 @@ static int kept_apart(const struct vform *f, const struct vform *c)
 	       same_fold(y->variant, y->canonical);
 }
 
+static int has_clue(struct builder *b, const struct vform *f,
+		    enum name_clue_kind k);
+
+/* A name of its own in the dictionary: a first name (Hugues, Hassan), a
+ * place (Munich) or a common word, not only a surname (the dictionary's
+ * Poutine, Gorbatchev are the French spellings of foreign surnames). */
+static int own_name(const struct vform *f)
+{
+	if (!f->known)
+		return 0;
+	if (f->cls & (DICT_GIVEN | DICT_PLACE))
+		return 1;
+	return !(f->cls & DICT_SURNAME);
+}
+
+/* x is the dictionary's first name or place, y is written after a given
+ * name (a person's surname) and x never is: Munich and Lee Munnich,
+ * Hugues and Chris Hughes are not one name. */
+static int person_and_known(struct builder *b, const struct vform *x,
+			    const struct vform *y)
+{
+	return x->known && x->cls & (DICT_GIVEN | DICT_PLACE) &&
+	       !(x->cls & DICT_SURNAME) && has_clue(b, y, NC_GIVEN) &&
+	       !has_clue(b, x, NC_GIVEN);
+}
+
 static int vetoed(struct builder *b, const struct vform *f,
 		  const struct vform *c, int tier)
 {
 	if ((f->known && c->known) || is_rejected(b, f, c) ||
-	    kept_apart(f, c) || clues_conflict(b, f, c, NC_GIVEN))
+	    kept_apart(f, c) || clues_conflict(b, f, c, NC_GIVEN) ||
+	    person_and_known(b, f, c) || person_and_known(b, c, f))
 		return 1;
 	if (tier == 1)
 		return 0;
@@ -316,15 +385,28 @@ static int has_clue(struct builder *b, const struct vform *f,
 
 /* ---- tiers ---- */
 
-static int tier1(struct builder *b, const struct vform *f)
+/* The first centre listed under key k[0..n) that f may join, or -1. */
+static int tier1_key(struct builder *b, const struct vform *f, const char *k,
+		     size_t n)
 {
-	int64_t *p = f->klen ? strmap_find(&b->by_key, f->key, f->klen) : NULL;
+	int64_t *p = n ? strmap_find(&b->by_key, k, n) : NULL;
 
 	for (int e = p ? (int)*p - 1 : -1; e >= 0; e = b->e[e].next)
-		if ((f->klen >= MIN_KEY || b->e[e].decided) &&
+		if ((n >= MIN_KEY || b->e[e].decided) &&
 		    !vetoed(b, f, &b->f[b->e[e].centre], 1))
 			return b->e[e].centre;
 	return -1;
+}
+
+/* Same key, or the same key in another reading (Selenskyj read the
+ * German way is Zelensky). */
+static int tier1(struct builder *b, const struct vform *f)
+{
+	int c = tier1_key(b, f, f->key, f->klen);
+
+	for (size_t k = 0; c < 0 && k < f->nalt; k++)
+		c = tier1_key(b, f, f->alt[k], strlen(f->alt[k]));
+	return c;
 }
 
 static int fuzzy_pair(const struct vform *f, const struct vform *c)
@@ -456,6 +538,64 @@ static void dictionary_spelling(struct builder *b, int i)
 	dict_free_list(list, n);
 }
 
+/* Both spellings have a clue of kind k whose words are one name (same
+ * skeleton: Vladimir / Wladimir). */
+static int clues_shared(struct builder *b, const struct vform *x,
+			const struct vform *y, enum name_clue_kind k)
+{
+	const struct name_clues *cx = &x->nf->clues[k], *cy = &y->nf->clues[k];
+
+	for (size_t i = 0; i < cx->n; i++) {
+		if (!clue_counts(b, cx->v[i].word))
+			continue;
+		for (size_t j = 0; j < cy->n; j++)
+			if (clue_counts(b, cy->v[j].word) &&
+			    same_clue(b, cx->v[i].word, cy->v[j].word))
+				return 1;
+	}
+	return 0;
+}
+
+/* x is written in a sentence beside y: two names, not one. */
+static int written_beside(const struct vform *x, const struct vform *y)
+{
+	const struct name_clues *c = &x->nf->clues[NC_NEAR];
+
+	for (size_t i = 0; i < c->n; i++)
+		if (same_fold(c->v[i].word, y->form))
+			return 1;
+	return 0;
+}
+
+/* Independent evidence, beside the key, that f and its centre c are one
+ * name: the same given name or title before them (or, for first names,
+ * the same surname after them), never written side by side, and neither
+ * a name of its own in the dictionary. */
+static int same_entity(struct builder *b, const struct vform *f,
+		       const struct vform *c)
+{
+	if (!f->nf || !c->nf || own_name(f) || (own_name(c) && !c->canonical) ||
+	    written_beside(f, c) || written_beside(c, f))
+		return 0;
+	return clues_shared(b, f, c, NC_GIVEN) ||
+	       clues_shared(b, f, c, NC_TITLE) ||
+	       clues_shared(b, f, c, NC_NEXT);
+}
+
+/* A key match is applied without review when the spellings differ only by
+ * case and diacritics, or when the batch says they are one name;
+ * otherwise it is proposed (pending). */
+static int weak_match(struct builder *b, const struct vform *f,
+		      const struct vform *c)
+{
+	const char *cs = c->canonical ? c->canonical : c->form;
+
+	if (namekey_same_letters(b->nk, f->form, strlen(f->form), cs,
+				 strlen(cs)))
+		return 0;
+	return !same_entity(b, f, c);
+}
+
 static void place(struct builder *b, int i)
 {
 	struct vform *f = &b->f[i];
@@ -478,6 +618,7 @@ static void place(struct builder *b, int i)
 	}
 	f->centre = c;
 	f->tier = tier;
+	f->weak = tier == 1 && weak_match(b, f, &b->f[c]);
 }
 
 /* ---- earlier decisions ---- */
@@ -541,6 +682,8 @@ static void add_decision(struct builder *b, const struct variants *prior,
 	v->centre = ci;
 	v->tier = -1;
 	list_under(b, &b->by_key, v->key, v->klen, ci, 1);
+	for (size_t k = 0; k < v->nalt; k++)
+		list_under(b, &b->by_key, v->alt[k], strlen(v->alt[k]), ci, 1);
 }
 
 static void add_prior(struct builder *b, const struct variants *prior)
@@ -579,8 +722,25 @@ static int lower_is_word(struct builder *b, const char *form)
  * "Université") that nothing marks as a person's name. Spellings only
  * seen at sentence starts are judged first, so that their clues do not
  * count as evidence for the others. */
+static int is_title(struct builder *b, const char *form)
+{
+	return b->titles && wordlist_has(b->titles, form, strlen(form));
+}
+
+/* Mostly at sentence starts, where any word takes a capital, and not a
+ * name the dictionary knows ("Le" of 292 sentences against "Marine Le
+ * Pen" twice; "Poutine" is also the dictionary's surname). */
+static int mostly_initial(const struct vform *f)
+{
+	return f->nf->initial * 2 > f->nf->count &&
+	       !(f->cls & (DICT_GIVEN | DICT_SURNAME | DICT_PLACE));
+}
+
 static void mark_common_words(struct builder *b)
 {
+	for (size_t i = 0; i < b->n; i++)
+		if (b->f[i].nf && !b->f[i].prior && is_title(b, b->f[i].form))
+			b->f[i].skip = 1; /* Mme, Dr: titles, not names */
 	for (int pass = 0; b->dict && pass < 2; pass++) {
 		for (size_t i = 0; i < b->n; i++) {
 			struct vform *f = &b->f[i];
@@ -592,8 +752,9 @@ static void mark_common_words(struct builder *b)
 			initial_only = f->nf->initial >= f->nf->count;
 			if (pass == 0 && !initial_only)
 				continue;
-			if (pass == 1 && (has_clue(b, f, NC_GIVEN) ||
-					  has_clue(b, f, NC_TITLE)))
+			if (pass == 1 && !mostly_initial(f) &&
+			    (has_clue(b, f, NC_GIVEN) ||
+			     has_clue(b, f, NC_TITLE)))
 				continue;
 			f->skip = lower_is_word(b, f->form);
 		}
@@ -702,7 +863,7 @@ static void emit(struct builder *b, struct variants *out, int i,
 		int tier = i == g->centre ? 0 : f->tier;
 		r = variants_add(out, f->form,
 				 c->canonical ? c->canonical : c->form,
-				 tier >= 2 ? VS_PENDING : VS_AUTO);
+				 tier >= 2 || f->weak ? VS_PENDING : VS_AUTO);
 		set_str(&r->method, g->n ? tier_method[tier] : "single");
 		set_str(&r->type, p && *p->type ? p->type : infer_type(b, f));
 		r->confidence = tier_confidence[tier];
@@ -827,7 +988,7 @@ static void write_rows(struct builder *b, struct variants *out,
 		free(g[k].m);
 	}
 	free(g);
-	if (opt->keep_singles)
+	if (opt->keep_singles && opt->keep_common)
 		write_common_words(b, out);
 }
 
@@ -835,6 +996,7 @@ void variants_opts_init(struct variants_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->keep_singles = 1;
+	o->keep_common = 1;
 	o->suggest_max = 10;
 }
 
@@ -843,6 +1005,8 @@ static void builder_release(struct builder *b)
 	for (size_t i = 0; i < b->n; i++) {
 		free(b->f[i].key);
 		free(b->f[i].skel);
+		for (size_t k = 0; k < b->f[i].nalt; k++)
+			free(b->f[i].alt[k]);
 	}
 	free(b->f);
 	for (size_t i = 0; i < b->nskels; i++)
@@ -878,6 +1042,7 @@ struct variants *variants_build(const struct names *names,
 	b.nk = nk;
 	b.dict = d;
 	b.suggest_max = opt->suggest_max;
+	b.titles = names && names->rules ? &names->rules->titles : NULL;
 	strmap_init(&b.forms);
 	strmap_init(&b.by_key);
 	strmap_init(&b.by_skel);

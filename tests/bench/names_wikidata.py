@@ -137,6 +137,15 @@ def main():
                 driver, [f"{a}\t{b}" for a, b in cand], pairs=True):
             tiers[(a, b)] = int(tier)
     tier1 = list(bucket_pairs(names, key))
+    # Tier 1 with the other readings (German): any key of one spelling
+    # equal to any key of the other.
+    keys = {r[0]: set(r[2:3] + r[4:]) for r in rows}
+    buckets = {}
+    for n in names:
+        for k in keys[n]:
+            buckets.setdefault(k, set()).add(n)
+    tier1r = sorted({p for group in buckets.values()
+                     for p in itertools.combinations(sorted(group), 2)})
     tier12 = tier1 + [p for p, t in tiers.items() if t == 2]
     fpkey = {n: fingerprint(n) for n in names}
     base = list(bucket_pairs(names, fpkey))
@@ -149,6 +158,8 @@ def main():
     report("tier 1 (same key)", pair_scores(names, member, tier1))
     report("tiers 1+2 (+ skeleton, similar)",
            pair_scores(names, member, tier12))
+    report("tier 1 with readings (any key)",
+           pair_scores(names, member, tier1r))
 
     t12 = set(tier12) | {(b, a) for a, b in tier12}
     print("mentions matched to their cluster's most frequent spelling:")

@@ -1,7 +1,8 @@
 /*
  * relire_namekey.c - compute name keys from a script or a shell: reads one
  * name per line on standard input and prints "name TAB latin TAB key TAB
- * skeleton". With --pairs, reads "a TAB b" lines and prints "a TAB b TAB
+ * skeleton", then the keys of the other readings (TAB-separated). With
+ * --pairs, reads "a TAB b" lines and prints "a TAB b TAB
  * tier TAB similarity", tier being the matching tier the variants table
  * would use for the two names without context (0 when none). Used by
  * tests/bench/names_wikidata.py.
@@ -29,7 +30,15 @@ static void print_key(struct namekey *nk, const char *s, size_t len)
 	char *key = namekey_key(nk, s, len, &nkey);
 	char *sk = namekey_skeleton(key, nkey, &nsk);
 
-	printf("%s\t%s\t%s\t%s\n", s, latin, key, sk);
+	char *alt[4];
+	size_t nalt = namekey_alt_keys(nk, s, len, alt, 4);
+
+	printf("%s\t%s\t%s\t%s", s, latin, key, sk);
+	for (size_t i = 0; i < nalt; i++) {
+		printf("\t%s", alt[i]);
+		free(alt[i]);
+	}
+	putchar('\n');
 	free(latin);
 	free(key);
 	free(sk);
