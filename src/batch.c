@@ -202,8 +202,8 @@ static void write_article(struct run *run, struct job *job)
 /* --jsonl: one result object per record on standard output. */
 static void write_jsonl(struct run *run, struct job *job)
 {
-	char *line =
-	    jsonl_format(job->rec, &job->art, job->clean, job->clean_len);
+	char *line = jsonl_format(job->rec, &job->art, job->clean,
+				  job->clean_len, &run->res->score);
 
 	if (fputs(line, stdout) == EOF || putchar('\n') == EOF) {
 		rl_error("cannot write to standard output: %s",
@@ -659,7 +659,7 @@ int batch_run(const struct options *opt)
 	/* With --jsonl the results go to standard output; the CSV reports
 	 * are written only when --out is given explicitly. */
 	if (!opt->collect_only && (!opt->jsonl || opt->out_given)) {
-		run.report = report_open(opt);
+		run.report = report_open(opt, &res.score);
 		if (!run.report)
 			goto out_pool;
 	}

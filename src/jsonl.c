@@ -114,13 +114,14 @@ static struct json_object *finding_json(const struct article *a,
 	return o;
 }
 
-static void add_results(struct json_object *out, const struct article *a)
+static void add_results(struct json_object *out, const struct article *a,
+			const struct score_model *model)
 {
 	struct json_object *counts = json_object_new_object();
 	struct json_object *list = json_object_new_array();
 	struct score s;
 
-	score_article(a, &s);
+	score_article(a, model, &s);
 	json_object_object_add(
 	    out, "score",
 	    json_object_new_double((double)(long)(s.value * 10 + 0.5) / 10));
@@ -142,7 +143,8 @@ static void add_results(struct json_object *out, const struct article *a)
 }
 
 char *jsonl_format(const struct jsonl_record *rec, const struct article *a,
-		   const char *clean, size_t clean_len)
+		   const char *clean, size_t clean_len,
+		   const struct score_model *model)
 {
 	struct json_object *out = json_object_new_object();
 	int ok = a->status == ARTICLE_OK;
@@ -164,7 +166,7 @@ char *jsonl_format(const struct jsonl_record *rec, const struct article *a,
 				       json_object_new_string(a->error));
 	} else {
 		json_object_object_add(out, "text", str_len(clean, clean_len));
-		add_results(out, a);
+		add_results(out, a, model);
 	}
 	line = xstrdup(json_object_to_json_string_ext(
 	    out, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));

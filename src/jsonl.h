@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "article.h"
+#include "score.h"
 
 struct jsonl_record;
 
@@ -35,10 +36,12 @@ void jsonl_record_free(struct jsonl_record *rec);
 
 /*
  * The output line for a processed article (rec may be NULL), with the
- * cleaned text clean[0..clean_len) (ignored for failed articles). Returns a
- * malloc'd NUL-terminated line without the newline; caller frees.
+ * cleaned text clean[0..clean_len) (ignored for failed articles), scored
+ * with model (borrowed). Returns a malloc'd NUL-terminated line without the
+ * newline; caller frees.
  */
 char *jsonl_format(const struct jsonl_record *rec, const struct article *a,
-		   const char *clean, size_t clean_len);
+		   const char *clean, size_t clean_len,
+		   const struct score_model *model);
 
 #endif

@@ -41,6 +41,7 @@ enum {
 	OPT_THREADS,
 	OPT_MAX_LINE,
 	OPT_CORPUS,
+	OPT_SCORE_WEIGHTS,
 };
 
 static const struct option long_opts[] = {
@@ -50,6 +51,7 @@ static const struct option long_opts[] = {
     {"data-dir", required_argument, NULL, OPT_DATA_DIR},
     {"variants", required_argument, NULL, OPT_VARIANTS},
     {"corpus", required_argument, NULL, OPT_CORPUS},
+    {"score-weights", required_argument, NULL, OPT_SCORE_WEIGHTS},
     {"per-line", no_argument, NULL, OPT_PER_LINE},
     {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
     {"max-article-size", required_argument, NULL, OPT_MAX_SIZE},
@@ -93,6 +95,8 @@ static const char help_text[] =
     "      --corpus DIR         use the corpus state in DIR (variants.csv and\n"
     "                           line-counts.csv from 'relire collect' or\n"
     "                           'relire merge') instead of a first pass\n"
+    "      --score-weights FILE weights and curve of the score (default:\n"
+    "                           score-weights.tsv in the data directory)\n"
     "      --per-line           every input line is one record (id FILE:LINE)\n"
     "      --jsonl              read JSON Lines records ({\"id\", \"text\", "
     "...})\n"
@@ -115,7 +119,10 @@ static const char help_text[] =
     "  -q, --quiet              print errors only\n"
     "  -v, --verbose            print one line per article on stderr\n"
     "  -h, --help               show this help\n"
-    "      --version            show the version\n"
+    "      --version            show the version\n";
+
+/* In two parts: C11 compilers need only take strings of 4,095 bytes. */
+static const char help_outputs[] =
     "\n"
     "Outputs in DIR:\n"
     "  quality.csv    one row per article: status, words, score 0-100, grade,\n"
@@ -148,6 +155,7 @@ static const char help_text[] =
 void options_print_help(void *fp)
 {
 	fputs(help_text, fp);
+	fputs(help_outputs, fp);
 }
 
 const char *options_default_data_dir(void)
@@ -267,6 +275,9 @@ int options_parse_audit(struct options *opt, int argc, char **argv)
 			break;
 		case OPT_CORPUS:
 			opt->corpus_dir = optarg;
+			break;
+		case OPT_SCORE_WEIGHTS:
+			opt->score_weights = optarg;
 			break;
 		case OPT_PER_LINE:
 			opt->per_line = 1;

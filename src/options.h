@@ -38,6 +38,9 @@ struct options {
 	double suggest_budget;	 /* --suggest-budget, seconds per run */
 	char **paths;		 /* borrowed from argv */
 	size_t npaths;
+
+	/* --score-weights FILE, else the data directory's score-weights.tsv */
+	const char *score_weights;
 };
 
 /*

@@ -109,6 +109,21 @@ static int load_list(struct wordlist *wl, const struct options *opt,
 	return rc;
 }
 
+/* The score's weights: --score-weights FILE, else the data directory's. */
+static int load_score_model(struct resources *r, const struct options *opt)
+{
+	struct strbuf path;
+	int rc;
+
+	if (opt->score_weights)
+		return score_model_load(&r->score, opt->score_weights);
+	sb_init(&path);
+	sb_addf(&path, "%s/%s", opt->data_dir, SCORE_WEIGHTS_FILE);
+	rc = score_model_load(&r->score, path.buf);
+	sb_release(&path);
+	return rc;
+}
+
 /* The seed table of the language (optional file), overlaid with the
  * editor's --variants table (a malformed table is a configuration error). */
 static int load_prior_table(struct resources *r, const struct options *opt)
@@ -167,6 +182,7 @@ int resources_load(struct resources *r, const struct options *opt)
 	rc = rc < 0 ? rc
 		    : name_rules_load(&r->name_rules, opt->data_dir, opt->lang);
 	rc = rc < 0 ? rc : load_prior_table(r, opt);
+	rc = rc < 0 ? rc : load_score_model(r, opt);
 	r->dict_cache = wordcache_new(SHARED_DICT_CACHE_BYTES);
 	r->verdicts = wordcache_new(SHARED_VERDICT_CACHE_BYTES);
 	sb_release(&path);

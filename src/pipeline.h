@@ -18,6 +18,7 @@
 #include "names.h"
 #include "options.h"
 #include "repeat_rules.h"
+#include "score.h"
 #include "wordlist.h"
 
 struct bp_counts;
@@ -45,6 +46,7 @@ struct resources {
 	struct boilerplate_rules *boilerplate; /* residue patterns, all langs */
 	struct name_rules name_rules; /* titles and elisions for names */
 	struct variants *prior;	      /* seed table + editor's --variants */
+	struct score_model score;     /* weights and curve of the score */
 	double suggest_budget;	      /* seconds of Hunspell suggestions for
 				       * each worker: the run's budget split
 				       * between the workers by the batch */

@@ -33,6 +33,7 @@ struct worst {
 
 struct report {
 	const struct options *opt;
+	const struct score_model *model; /* borrowed */
 	FILE *quality, *findings, *clean_lines;
 	struct csvw *qw, *fw;
 	struct html_report *html;
@@ -131,12 +132,14 @@ static void write_findings_header(struct csvw *w)
 	csvw_end(w);
 }
 
-struct report *report_open(const struct options *opt)
+struct report *report_open(const struct options *opt,
+			   const struct score_model *model)
 {
 	struct report *r = xcalloc(1, sizeof(*r));
 	int neutralize = !opt->csv_raw;
 
 	r->opt = opt;
+	r->model = model;
 	if (mkdir_p(opt->out_dir) < 0) {
 		rl_error("cannot create output directory '%s': %s",
 			 opt->out_dir, strerror(errno));
@@ -149,7 +152,8 @@ struct report *report_open(const struct options *opt)
 	if (opt->per_line && r->findings)
 		r->clean_lines = open_tmp(r, "clean.txt");
 	if (r->findings && (!opt->per_line || r->clean_lines))
-		r->html = html_report_new(opt->out_dir, open_tmp_html, r);
+		r->html =
+		    html_report_new(opt->out_dir, model, open_tmp_html, r);
 	if (!r->html) {
 		report_abort(r);
 		return NULL;
@@ -290,7 +294,7 @@ static void write_quality(struct report *r, const struct article *a)
 	int ok = a->status == ARTICLE_OK;
 	char grade[2] = {0, 0};
 
-	score_article(a, &s);
+	score_article(a, r->model, &s);
 	grade[0] = s.grade;
 	csvw_escaped(r->qw, a->id);
 	csvw_str(r->qw, ok ? "ok" : "error");
@@ -432,7 +436,7 @@ int report_article(struct report *r, struct article *a, const char *clean,
 		rc = write_clean(r, a, clean, len);
 	write_quality(r, a);
 	write_findings(r, a);
-	score_article(a, &s);
+	score_article(a, r->model, &s);
 	if (html_report_article(r->html, a, &s) < 0)
 		rc = -1;
 	if (a->status == ARTICLE_OK && r->clean_lines) {

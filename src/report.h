@@ -13,12 +13,15 @@
 
 #include "article.h"
 #include "options.h"
+#include "score.h"
 
 struct report;
 
-/* Create opt->out_dir and open the temporary report files. Returns NULL
+/* Create opt->out_dir and open the temporary report files; articles are
+ * scored with model (borrowed, must outlive the report). Returns NULL
  * after printing the error. */
-struct report *report_open(const struct options *opt);
+struct report *report_open(const struct options *opt,
+			   const struct score_model *model);
 
 /* Append the rows of one processed (or failed) article and write its
  * cleaned text: clean[0..len), which the caller computed with

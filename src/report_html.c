@@ -43,6 +43,7 @@ struct page_stats {
 
 struct html_report {
 	const char *out_dir;
+	const struct score_model *model;
 	html_open_fn *open;
 	void *ctx;
 	FILE *index;		       /* report.html, temporary name */
@@ -570,7 +571,8 @@ static void write_kinds(FILE *fp, const struct html_report *h)
 			"<td class=\"n\">%zu</td><td class=\"n\">%zu</td>"
 			"<td class=\"n\">%.2f</td></tr>\n",
 			finding_kind_name(k), finding_kind_name(k),
-			h->kind_total[k], h->kind_articles[k], score_weight(k));
+			h->kind_total[k], h->kind_articles[k],
+			score_weight(h->model, k));
 	}
 	fputs("</tbody>\n</table>\n", fp);
 }
@@ -692,12 +694,14 @@ static int flush_page(struct html_report *h, int has_next)
 	return rc;
 }
 
-struct html_report *html_report_new(const char *out_dir, html_open_fn *open,
-				    void *ctx)
+struct html_report *html_report_new(const char *out_dir,
+				    const struct score_model *model,
+				    html_open_fn *open, void *ctx)
 {
 	struct html_report *h = xcalloc(1, sizeof(*h));
 
 	h->out_dir = out_dir;
+	h->model = model;
 	h->open = open;
 	h->ctx = ctx;
 	sb_init(&h->page.last);

@@ -40,10 +40,12 @@ struct html_report;
  * and register it for renaming. NULL after printing the error. */
 typedef FILE *html_open_fn(void *ctx, const char *name);
 
-/* Start the HTML report in out_dir (which exists). Returns NULL after
- * printing the error. Free with html_report_free(). */
-struct html_report *html_report_new(const char *out_dir, html_open_fn *open,
-				    void *ctx);
+/* Start the HTML report in out_dir (which exists); model (borrowed) gives
+ * the weights it shows. Returns NULL after printing the error. Free with
+ * html_report_free(). */
+struct html_report *html_report_new(const char *out_dir,
+				    const struct score_model *model,
+				    html_open_fn *open, void *ctx);
 
 /* Add one processed or failed article (findings sorted, as the reports
  * want them) with its score. Borrows a and s. 0, or -1 on a write error

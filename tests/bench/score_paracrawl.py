@@ -10,20 +10,24 @@ side (the trg column) of every file and prints the ROC AUC of quality.csv's
 file's `bicleaner` column on the same rows. 0.5 is chance, 1.0 perfect.
 
     tests/bench/score_paracrawl.py [--relire BUILD/relire] [--data DIR]
-                                   [--kinds] [--fit]
+                                   [--kinds]
+
+It also prints the twenty rows each file ranks worst (the ten valid rows
+scored lowest, the ten wrong-language or broken rows scored highest), and
+how many L rows are in fact text of the file's own language (Hunspell's
+dictionaries, when the hunspell command is installed).
 
 --kinds prints, per finding kind, the share of V and L+T rows that have at
 least one finding of that kind (which detectors carry the signal).
 
 It then scores the 176 human-written French news articles of newstest2014
 (../shared/data/wmt14-fr/, one file per <doc>) and prints their grades:
-clean professional text should mostly get A. This is what SCORE_HALF in
-src/score.h is set from (the AUC does not depend on it).
+clean professional text should mostly get A. The curve of the score (half and
+steepness in dictionaries/score-weights.tsv) decides these grades; the AUC
+does not depend on it.
 
---fit searches general per-kind weights and the length floor of the score
-formula (docs/scoring.md) that maximize the mean AUC over all files, using
-the per-kind counts of quality.csv; it prints them for src/score.c. It
-fits one weight per kind and one floor, never anything per row.
+The weights and the curve of the score are fitted by score_fit.py
+(docs/scoring.md); this script measures the score relire gives.
 
 Python 3 standard library only. Skips (exit 0, message) when the data is
 absent.
@@ -121,7 +125,7 @@ def run_relire(relire, rows, lang, tmp):
                       rec[CSV_FIRST_KIND:CSV_FIRST_KIND + len(kinds)]]
             by_line[lineno] = (float(rec[4]), int(rec[3]), counts, 0.0)
     # foreign_language costs by the share of the text it covers
-    # (src/score.c): collect that share for --fit.
+    # (src/score.c): collect that share for score_fit.py.
     covered = {}
     with open(os.path.join(out, "findings.csv"), encoding="utf-8",
               newline="") as f:
@@ -148,9 +152,10 @@ def collect(relire, data):
         with tempfile.TemporaryDirectory() as tmp:
             kinds, by_line = run_relire(relire, rows, m.group(2), tmp)
         items = []
-        for i, (_, bic, label) in enumerate(rows, 1):
+        for i, (trg, bic, label) in enumerate(rows, 1):
             if i in by_line and label in POSITIVE | NEGATIVE:
-                items.append((label in POSITIVE, bic) + by_line[i])
+                items.append((label in POSITIVE, bic) + by_line[i] +
+                             (trg, label))
         sets.append((name, m.group(2), kinds, items))
     return sets
 
@@ -187,27 +192,74 @@ def report_kinds(sets):
             print("  %-17s %s" % (kind, "  ".join(cells)))
 
 
-def penalty_key(weights, floor, item, fl):
-    """Minus the density of src/score.c for these weights and floor."""
-    words, counts, share = item[3], item[4], item[5]
-    n = max(words, floor)
-    p = sum(w * c for k, (w, c) in enumerate(zip(weights, counts))
-            if k != fl)
-    p += weights[fl] * share * n if fl is not None else 0
-    return -p / n
-
-
-def mean_auc(sets, weights, floor):
+def report_worst(sets, n=20):
+    """The rows the score ranks worst, per file: the n/2 valid rows scored
+    lowest and the n/2 wrong-language or broken rows scored highest (the
+    longest first among equal scores), with their findings."""
     kinds = sets[0][2]
-    fl = kinds.index("foreign_language") if "foreign_language" in kinds \
-        else None
-    total = 0.0
-    for _, _, _, items in sets:
-        pos = [penalty_key(weights, floor, it, fl) for it in items if it[0]]
-        neg = [penalty_key(weights, floor, it, fl) for it in items
-               if not it[0]]
-        total += auc(pos, neg)
-    return total / len(sets)
+    for name, lang, _, items in sets:
+        pos = sorted((it for it in items if it[0]),
+                     key=lambda it: (it[2], it[3]))[:n // 2]
+        neg = sorted((it for it in items if not it[0]),
+                     key=lambda it: (-it[2], -it[3]))[:n - n // 2]
+        print("\nworst-ranked rows of %s (%s): label, score, words, "
+              "findings, text" % (name, lang))
+        for it in pos + neg:
+            found = ",".join("%s:%d" % (kinds[k], c)
+                             for k, c in enumerate(it[4]) if c)
+            text = it[6] if len(it[6]) <= 90 else it[6][:87] + "..."
+            print("  %s %5.1f %3d %-28s %s" % (it[7], it[2], it[3],
+                                             found or "-", text))
+
+
+DICTS = {"de": "de_DE", "en": "en_US", "es": "es_ES", "fr": "fr_FR",
+         "it": "it_IT"}
+
+
+def known_shares(texts, dict_name):
+    """Share of the words (runs of 3 letters or more) of each text that
+    Hunspell's dict_name knows. One word per line to `hunspell -l`, which
+    prints the unknown ones in order: no suggestions, so it is fast."""
+    words = [re.findall(r"[^\W\d_]{3,}", t) for t in texts]
+    flat = [w for ws in words for w in ws]
+    res = subprocess.run(["hunspell", "-l", "-d", dict_name],
+                         input="".join(w + "\n" for w in flat),
+                         capture_output=True, text=True)
+    unknown = res.stdout.splitlines()
+    shares, j = [], 0
+    for ws in words:
+        known = 0
+        for w in ws:
+            if j < len(unknown) and unknown[j] == w:
+                j += 1
+            else:
+                known += 1
+        shares.append(known / len(ws) if ws else 0.0)
+    return shares
+
+
+def report_label_language(sets):
+    """Which wrong-language (L) rows are in fact text of the file's
+    language, whose other side was wrong: the file's dictionary knows at
+    least half of their words and at least as many as any other of the
+    five dictionaries. The target text alone cannot find these."""
+    if subprocess.run(["sh", "-c", "command -v hunspell"],
+                      stdout=subprocess.DEVNULL).returncode:
+        print("\nL rows by language: skipped, no hunspell")
+        return
+    print("\nL rows that are text of the file's own language (its "
+          "dictionary knows >= half of the words, more than en, de, es, "
+          "fr, it):")
+    for name, lang, _, items in sets:
+        texts = [it[6] for it in items if it[7] == "L"]
+        if not texts or lang not in DICTS:
+            continue
+        by_dict = {code: known_shares(texts, d) for code, d in DICTS.items()}
+        own = sum(1 for i in range(len(texts))
+                  if by_dict[lang][i] >= 0.5 and
+                  all(by_dict[lang][i] >= by_dict[c][i] for c in DICTS))
+        print("  %-42s %3d of %3d (%.0f%%)" % (name, own, len(texts),
+                                              100.0 * own / len(texts)))
 
 
 def human_news(relire, data):
@@ -247,78 +299,12 @@ def human_news(relire, data):
                          " ".join("%s %d" % kv for kv in grades.items())))
 
 
-def current_weights(kinds):
-    """The weights in src/score.c: the starting point and the fallback."""
-    with open(os.path.join(ROOT, "src", "score.c"), encoding="utf-8") as f:
-        text = f.read()
-    found = dict(re.findall(r"\[FK_(\w+)\]\s*=\s*([0-9.]+)", text))
-    return [float(found.get(k.upper(), 0.0)) for k in kinds]
-
-
-MIN_SUPPORT = 40  # rows with a finding of a kind before its weight is fitted
-# Kinds these labels do not judge: ParaCrawl calls navigation lines
-# ("Zurück zur Übersicht") valid sentences, so it cannot weigh scraper
-# residue in an article (docs/scoring.md).
-NOT_JUDGED = {"boilerplate"}
-
-
-def search(sets, kinds):
-    """Coordinate search over a coarse grid. misspelling stays at 1 (the
-    unit); a kind seen in fewer than MIN_SUPPORT rows keeps its weight
-    from src/score.c, since these short web sentences say nothing about
-    it, nor does a kind in NOT_JUDGED; then the floor."""
-    support = [sum(1 for st in sets for it in st[3] if it[4][k] or
-                   (kinds[k] == "foreign_language" and it[5]))
-               for k in range(len(kinds))]
-    used = [k for k in range(len(kinds)) if support[k] >= MIN_SUPPORT and
-            kinds[k] != "misspelling" and kinds[k] not in NOT_JUDGED]
-    weights = current_weights(kinds)
-    floor = 10
-    grid = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 5.0,
-            7.0, 10.0]
-    best = mean_auc(sets, weights, floor)
-    for _ in range(3):
-        for k in used:
-            for g in grid:
-                trial = list(weights)
-                trial[k] = g
-                a = mean_auc(sets, trial, floor)
-                if a > best + 1e-4:
-                    best, weights = a, trial
-        for f in (1, 3, 5, 10, 15, 20):
-            a = mean_auc(sets, weights, f)
-            if a > best + 1e-4:
-                best, floor = a, f
-    return weights, floor, best, used
-
-
-def fit(sets):
-    kinds = sets[0][2]
-    weights, floor, best, used = search(sets, kinds)
-    print("\nfitted on all sets (mean AUC %.3f), floor %d words "
-          "(* = fitted, else kept from src/score.c):" % (best, floor))
-    for k in range(len(kinds)):
-        print("  %-17s %5.2f%s" % (kinds[k], weights[k],
-                                   " *" if k in used else ""))
-    # Leave one set out: fit on the others, measure on it. This is the
-    # figure to expect on sets the weights have not seen.
-    print("\nleave-one-set-out AUC (fitted on the other sets):")
-    held = []
-    for i, st in enumerate(sets):
-        w, f, _, _ = search(sets[:i] + sets[i + 1:], kinds)
-        a = mean_auc([st], w, f)
-        held.append(a)
-        print("  %-42s %.3f" % (st[0], a))
-    print("  mean %.3f" % (sum(held) / len(held)))
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--relire", help="path to the relire binary")
     ap.add_argument("--data", default=os.path.join(
         ROOT, "..", "shared", "data", "paracrawl"))
     ap.add_argument("--kinds", action="store_true")
-    ap.add_argument("--fit", action="store_true")
     args = ap.parse_args()
     if not os.path.isdir(args.data):
         print("score_paracrawl: skipped: no ParaCrawl data in %s"
@@ -331,10 +317,10 @@ def main():
         return 0
     report(sets)
     human_news(find_relire(args.relire), args.data)
+    report_label_language(sets)
+    report_worst(sets)
     if args.kinds:
         report_kinds(sets)
-    if args.fit:
-        fit(sets)
     return 0
 
 

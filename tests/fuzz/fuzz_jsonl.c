@@ -58,7 +58,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	worker_process(fuzz_worker(), &a, text, len);
 	fuzz_check_article(&a);
 	clean = article_clean_text(&a, &clean_len);
-	line = jsonl_format(rec, &a, clean, clean_len);
+	line =
+	    jsonl_format(rec, &a, clean, clean_len, &fuzz_resources()->score);
 	check_result(&a, line, clean, clean_len);
 	free(line);
 	free(clean);
