@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Wall time of scripts/relire-sbatch with 1, 2 and 4 shards on a private
 # single-node Slurm cluster (tests/cli/slurm_cluster.sh), against one
-# 'relire audit' run of the same batch measured alongside (the baseline);
-# checks that every sharded run's reports are the single run's.
+# 'relire audit' run of the same batch measured alongside (the baselines:
+# on one thread, as each task runs, and on every core; the ratio is to the
+# latter); checks that every sharded run's reports are the single run's.
 #
 # The batch: COPIES copies (default 16) of ../shared/data/bench/fr-news.txt,
 # one file each, every line made distinct (" [copy N]" appended), read with
@@ -45,10 +46,13 @@ since() { echo "$(now) - $1" | bc -l | xargs printf '%.1f'; }
 opts=(--per-line --suggest-budget 0)
 echo "batch: $copies copies of fr-news.txt, $bytes bytes, $lines lines;" \
 	"$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-t=$(now)
-"$relire" audit -q "${opts[@]}" -j "$(nproc)" --out "$tmp/single" "$tmp/in"
-single=$(since "$t")
-printf '%-28s %8s s\n' "relire audit (-j $(nproc))" "$single"
+# Baselines: one run on every core, and on one core as each task runs.
+for j in 1 "$(nproc)"; do
+	t=$(now)
+	"$relire" audit -q "${opts[@]}" -j "$j" --out "$tmp/single" "$tmp/in"
+	single=$(since "$t")
+	printf '%-28s %8s s\n' "relire audit (-j $j)" "$single"
+done
 
 cluster_start "$tmp/cluster" || exit 1
 for n in "${shard_counts[@]}"; do
