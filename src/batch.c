@@ -393,21 +393,25 @@ static void submit_record(struct run *run, const char *source, size_t lineno,
 }
 
 /* Stream a --per-line or --jsonl input line by line (memory stays bounded
- * by the longest line). A CR before the LF belongs to the terminator. */
+ * by the longest line), only the lines of its slice under --shard. A CR
+ * before the LF belongs to the terminator. */
 static int submit_lines(struct run *run, const struct input *in)
 {
-	FILE *fp = strcmp(in->path, "-") ? fopen(in->path, "rb") : stdin;
 	char *line = NULL;
-	size_t cap = 0, lineno = 0;
+	size_t cap = 0, lineno;
+	long long pos;
+	FILE *fp = input_open_records(in, &lineno, &pos);
 	ssize_t n;
 	int err;
 
 	if (!fp)
 		return -errno;
 	while (!interrupted && !run->write_failed &&
+	       !input_past_slice(in, pos) &&
 	       (n = getline(&line, &cap, fp)) > 0) {
 		size_t len = (size_t)n;
 		lineno++;
+		pos += n;
 		progress_read(run->progress, len);
 		if (line[len - 1] == '\n' && --len && line[len - 1] == '\r')
 			len--;
@@ -665,6 +669,9 @@ int batch_run(const struct options *opt)
 	}
 	catch_signals();
 	inputs_collect(&in, opt->paths, opt->npaths);
+	if (opt->shard_n)
+		inputs_shard(&in, opt->shard_k, opt->shard_n,
+			     opt->per_line || opt->jsonl);
 	corpus = corpus_new(&res);
 	run.corpus = corpus;
 	if (pool_ready(&run) < 0 || corpus_pass(&run, &in, &res, corpus) < 0) {

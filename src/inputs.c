@@ -1,10 +1,13 @@
 /*
- * inputs.c - expand command-line paths into a sorted list of articles.
+ * inputs.c - expand command-line paths into a sorted list of articles,
+ * and cut that list into the contiguous shards of a distributed run.
  */
 #include "inputs.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -14,6 +17,7 @@
 static void add(struct inputs *in, const char *path, const char *id, int err)
 {
 	GROW(in->v, in->cap, in->n + 1);
+	memset(&in->v[in->n], 0, sizeof(in->v[in->n]));
 	in->v[in->n].path = xstrdup(path);
 	in->v[in->n].id = xstrdup(id);
 	in->v[in->n].err = err;
@@ -123,4 +127,167 @@ void inputs_release(struct inputs *in)
 	}
 	free(in->v);
 	memset(in, 0, sizeof(*in));
+}
+
+/* Byte offset where shard k of n starts in a stream of total bytes:
+ * floor(k * total / n) without overflow (k <= n, n small). */
+static unsigned long long shard_start(unsigned long long total, unsigned long k,
+				      unsigned long n)
+{
+	assert(k <= n && n > 0);
+	return k * (total / n) + k * (total % n) / n;
+}
+
+static unsigned long long input_size(const struct input *in)
+{
+	struct stat st;
+
+	if (in->err || !strcmp(in->path, "-") || stat(in->path, &st) < 0 ||
+	    !S_ISREG(st.st_mode))
+		return 0;
+	return (unsigned long long)st.st_size;
+}
+
+/* The byte range of shard k of n within a stream of total bytes; the
+ * last shard is open-ended. */
+struct range {
+	unsigned long long lo, hi;
+	int last;
+};
+
+static int starts_in(const struct range *r, unsigned long long pos)
+{
+	return pos >= r->lo && (r->last || pos < r->hi);
+}
+
+/* Keep in->v[i] (moved to slot *kept) or free it. */
+static void keep_or_free(struct inputs *in, size_t i, int keep, size_t *kept)
+{
+	if (keep) {
+		in->v[(*kept)++] = in->v[i];
+		return;
+	}
+	free(in->v[i].path);
+	free(in->v[i].id);
+}
+
+/* Records mode: the part of input in (at offset start, size bytes) whose
+ * lines start in r; 0 when none can. */
+static int slice_records(struct input *in, unsigned long long start,
+			 unsigned long long size, const struct range *r)
+{
+	if (size == 0)
+		return starts_in(r, start);
+	if (start + size <= r->lo || (!r->last && start >= r->hi))
+		return 0;
+	in->sliced = 1;
+	in->begin = r->lo > start ? (long long)(r->lo - start) : 0;
+	in->end = r->last ? LLONG_MAX : (long long)(r->hi - start);
+	return 1;
+}
+
+void inputs_shard(struct inputs *in, unsigned long k, unsigned long n,
+		  int records)
+{
+	unsigned long long *size = xcalloc(in->n + 1, sizeof(*size));
+	unsigned long long total = 0, pos = 0;
+	struct range r;
+	size_t kept = 0;
+
+	assert(k < n);
+	for (size_t i = 0; i < in->n; i++) {
+		size[i] = input_size(&in->v[i]) + (records ? 0 : 1);
+		total += size[i];
+	}
+	r.lo = shard_start(total, k, n);
+	r.hi = shard_start(total, k + 1, n);
+	r.last = k + 1 == n;
+	for (size_t i = 0; i < in->n; i++) {
+		int keep = records ? slice_records(&in->v[i], pos, size[i], &r)
+				   : starts_in(&r, pos);
+		keep_or_free(in, i, keep, &kept);
+		pos += size[i];
+	}
+	in->n = kept;
+	free(size);
+}
+
+/* Read n bytes of fp and add the LFs among them to *lines. */
+static int count_lines(FILE *fp, long long n, size_t *lines)
+{
+	enum { BLOCK = 1 << 20 };
+	char *buf = xmalloc(BLOCK);
+	int rc = 0;
+
+	while (n > 0) {
+		size_t want = n < BLOCK ? (size_t)n : BLOCK;
+		size_t got = fread(buf, 1, want, fp);
+		const char *p = buf, *end = buf + got;
+
+		while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+			(*lines)++;
+			p++;
+		}
+		n -= (long long)got;
+		if (got < want) {
+			rc = ferror(fp) ? -1 : 0;
+			break;
+		}
+	}
+	free(buf);
+	return rc;
+}
+
+/* fp is at offset begin - 1: move it to the first line that starts at or
+ * after begin (a line starts after an LF). */
+static void skip_partial_line(FILE *fp, long long begin, size_t *lineno,
+			      long long *pos)
+{
+	long long off = begin - 1;
+	int c;
+
+	while ((c = getc(fp)) != EOF) {
+		off++;
+		if (c == '\n') {
+			(*lineno)++;
+			break;
+		}
+	}
+	*pos = off;
+}
+
+FILE *input_open_records(const struct input *in, size_t *lineno, long long *pos)
+{
+	FILE *fp;
+
+	*lineno = 0;
+	*pos = 0;
+	if (!strcmp(in->path, "-"))
+		return stdin;
+	if (!(fp = fopen(in->path, "rb")))
+		return NULL;
+	if (!in->sliced || in->begin == 0)
+		return fp;
+	/* Line numbers are those of the whole file: the LFs before the
+	 * slice are counted (a scan, not a parse), then the line cut by
+	 * the slice's start is left to the shard before. */
+	if (count_lines(fp, in->begin - 1, lineno) < 0) {
+		int e = errno;
+		fclose(fp);
+		errno = e;
+		return NULL;
+	}
+	skip_partial_line(fp, in->begin, lineno, pos);
+	if (ferror(fp)) {
+		int e = errno;
+		fclose(fp);
+		errno = e;
+		return NULL;
+	}
+	return fp;
+}
+
+int input_past_slice(const struct input *in, long long pos)
+{
+	return in->sliced && pos >= in->end;
 }

@@ -42,7 +42,13 @@ enum {
 	OPT_MAX_LINE,
 	OPT_CORPUS,
 	OPT_SCORE_WEIGHTS,
+	OPT_SHARD,
 };
+
+/* Most shards of --shard K/N: Slurm's largest job array (MaxArraySize)
+ * is 4000001 tasks; the byte ranges are computed without overflow up to
+ * this bound (inputs.c). */
+#define SHARD_MAX 4000000UL
 
 static const struct option long_opts[] = {
     {"out", required_argument, NULL, OPT_OUT},
@@ -52,6 +58,7 @@ static const struct option long_opts[] = {
     {"variants", required_argument, NULL, OPT_VARIANTS},
     {"corpus", required_argument, NULL, OPT_CORPUS},
     {"score-weights", required_argument, NULL, OPT_SCORE_WEIGHTS},
+    {"shard", required_argument, NULL, OPT_SHARD},
     {"per-line", no_argument, NULL, OPT_PER_LINE},
     {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
     {"max-article-size", required_argument, NULL, OPT_MAX_SIZE},
@@ -97,6 +104,10 @@ static const char help_text[] =
     "                           'relire merge') instead of a first pass\n"
     "      --score-weights FILE weights and curve of the score (default:\n"
     "                           score-weights.tsv in the data directory)\n"
+    "      --shard K/N          only the K-th of N contiguous shards of the\n"
+    "                           sorted inputs, balanced by bytes (K from 0 to\n"
+    "                           N-1; lines of --per-line files are cut at\n"
+    "                           line boundaries); see docs/scale-out.md\n"
     "      --per-line           every input line is one record (id FILE:LINE)\n"
     "      --jsonl              read JSON Lines records ({\"id\", \"text\", "
     "...})\n"
@@ -211,6 +222,47 @@ static int parse_size(const char *s, size_t *out)
 	return 0;
 }
 
+/* One decimal number of --shard: digits only, at most SHARD_MAX. */
+static int parse_shard_number(const char *s, const char *end,
+			      unsigned long *out)
+{
+	unsigned long v = 0;
+
+	if (s == end)
+		return -1;
+	for (; s < end; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (unsigned long)(*s - '0');
+		if (v > SHARD_MAX)
+			return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* --shard K/N: K in [0, N), 0 < N <= SHARD_MAX. */
+static int parse_shard(struct options *opt, const char *s)
+{
+	const char *slash = strchr(s, '/');
+
+	if (!slash || parse_shard_number(s, slash, &opt->shard_k) ||
+	    parse_shard_number(slash + 1, slash + strlen(slash),
+			       &opt->shard_n)) {
+		rl_error("invalid --shard '%s': want K/N, two numbers from 0 "
+			 "to %lu",
+			 s, SHARD_MAX);
+		return -1;
+	}
+	if (opt->shard_n == 0 || opt->shard_k >= opt->shard_n) {
+		rl_error("invalid --shard '%s': want 0 <= K < N (K counts from "
+			 "0, as in sbatch --array=0-%lu)",
+			 s, opt->shard_n ? opt->shard_n - 1 : 0);
+		return -1;
+	}
+	return 0;
+}
+
 static int parse_seconds(const char *s, double *out)
 {
 	char *end;
@@ -242,6 +294,23 @@ static int valid_lang(const char *s)
 		      (s[i] >= 'A' && s[i] <= 'Z')))
 			return 0;
 	return 1;
+}
+
+/* Every task of a sharded run must see the same inputs: standard input
+ * cannot be cut into shards. -1 when the run may go on. */
+static int check_shard_inputs(const struct options *opt)
+{
+	if (!opt->shard_n)
+		return -1;
+	for (size_t i = 0; i < opt->npaths; i++)
+		if (!strcmp(opt->paths[i], "-")) {
+			rl_error("--shard cannot cut standard input ('-') "
+				 "into shards");
+			fputs("hint: save it to a file and pass the file\n",
+			      stderr);
+			return EXIT_USAGE;
+		}
+	return -1;
 }
 
 int options_parse_audit(struct options *opt, int argc, char **argv)
@@ -278,6 +347,12 @@ int options_parse_audit(struct options *opt, int argc, char **argv)
 			break;
 		case OPT_SCORE_WEIGHTS:
 			opt->score_weights = optarg;
+			break;
+		case OPT_SHARD:
+			if (parse_shard(opt, optarg) < 0) {
+				fputs("hint: see 'relire --help'\n", stderr);
+				return EXIT_USAGE;
+			}
 			break;
 		case OPT_PER_LINE:
 			opt->per_line = 1;
@@ -350,7 +425,7 @@ int options_parse_audit(struct options *opt, int argc, char **argv)
 		opt->data_dir = options_default_data_dir();
 	opt->paths = argv + optind;
 	opt->npaths = (size_t)(argc - optind);
-	return -1;
+	return check_shard_inputs(opt);
 }
 
 int options_refused(int c, char **argv, const char *usage)

@@ -36,6 +36,8 @@ struct options {
 	size_t max_article_size; /* --max-article-size, bytes */
 	size_t max_findings;	 /* --max-findings per article, 0 = no cap */
 	double suggest_budget;	 /* --suggest-budget, seconds per run */
+	unsigned long shard_k;	 /* --shard K/N: 0 <= K < N; */
+	unsigned long shard_n;	 /* N == 0 when not given */
 	char **paths;		 /* borrowed from argv */
 	size_t npaths;
 

@@ -41,6 +41,16 @@ skip() {
 	exit 77
 }
 
+# skip_required MSG: skip for a missing prerequisite that CI provides;
+# with RELIRE_STRICT=1 (set by .ci/test) the test fails instead.
+skip_required() {
+	if [ -n "${RELIRE_STRICT:-}" ]; then
+		fail "$* (RELIRE_STRICT is set: CI must run this test)"
+		finish
+	fi
+	skip "$@"
+}
+
 finish() {
 	if [ "$failures" -gt 0 ]; then
 		echo "$failures check(s) failed" >&2
