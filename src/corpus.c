@@ -98,7 +98,7 @@ int corpus_finish(struct corpus *c, struct resources *res,
 
 int corpus_write_variants(const struct corpus *c, FILE *fp, int neutralize)
 {
-	return c->table ? variants_write_fp(c->table, fp, neutralize) : 0;
+	return c->table ? variants_write_names_fp(c->table, fp, neutralize) : 0;
 }
 
 int corpus_load(struct corpus *c, struct resources *res, const char *dir)
@@ -129,7 +129,8 @@ static int write_table(const struct corpus *c, const char *path, int neutralize)
 
 	if (!fp) {
 		rl_error("cannot write '%s': %s", path, strerror(errno));
-	} else if (corpus_write_variants(c, fp, neutralize) < 0 ||
+	} else if ((c->table &&
+		    variants_write_fp(c->table, fp, neutralize) < 0) ||
 		   fclose(fp) != 0) {
 		rl_error("cannot write '%s': %s", path, strerror(errno));
 		unlink(tmp);

@@ -52,7 +52,8 @@ int corpus_load(struct corpus *c, struct resources *res, const char *dir);
  * temporary name, then renamed). 0 or -1 (printed). */
 int corpus_write_state(const struct corpus *c, const char *dir, int neutralize);
 
-/* Write the variants table as CSV to fp. 0 or -1 on a write error. */
+/* Write the variants table an editor reads (names only, no "common"
+ * rows) as CSV to fp. 0 or -1 on a write error. */
 int corpus_write_variants(const struct corpus *c, FILE *fp, int neutralize);
 
 #endif

@@ -260,7 +260,7 @@ static int title_candidate(const char *t, const struct tokens *ts, size_t from,
 static int confirmed(const struct lang_guess *g, int short_span)
 {
 	const double x = g->other_coverage, l = g->coverage;
-	const size_t whole = 2 * LANG_MIN_FUNCTION;
+	const size_t whole = (size_t)2 * LANG_MIN_FUNCTION;
 
 	if (g->words < LANG_MIN_JUDGED)
 		return 0;

@@ -250,17 +250,20 @@ void mj_add_span(struct scan *s, size_t vs, size_t ve, const char *repl,
 static char *redecode_page(struct mojibake *m, int pg, const char *text,
 			   size_t len, size_t *out_len)
 {
-	struct strbuf bytes, out;
+	struct strbuf bytes, out, leads;
 	size_t i = 0, j = 0;
 	char *res = NULL;
 
 	sb_init(&bytes);
 	sb_init(&out);
+	sb_init(&leads);
 	while (i < len) {
-		int b = mj_page_byte(m, pg, utf8_next(text, &i, len));
+		int32_t c = utf8_next(text, &i, len);
+		int b = mj_page_byte(m, pg, c);
 		if (b < 0)
 			goto out;
 		sb_addc(&bytes, (char)b);
+		sb_addc(&leads, (char)(uc_is_alpha(c) || uc_is_symbol(c)));
 	}
 	while (j < bytes.len) {
 		struct piece p = {0};
@@ -268,6 +271,13 @@ static char *redecode_page(struct mojibake *m, int pg, const char *text,
 		size_t at = j, k;
 		char enc[4];
 
+		/* One character gave one byte, so leads.buf[at] tells what
+		 * stood for this lead byte: a letter or a symbol ("Ã", "√"),
+		 * never punctuation. MacRoman writes its lead bytes C7..D5 as
+		 * « » … – — “ ” ‘ ’, so "«é", which is plain French, would
+		 * otherwise read as one more layer ("ǎ"). */
+		if (!leads.buf[at])
+			goto out;
 		p.cp = utf8_next(bytes.buf, &j, bytes.len);
 		k = j - at;
 		for (size_t q = 0; q < k && q < 4; q++)
@@ -280,6 +290,7 @@ static char *redecode_page(struct mojibake *m, int pg, const char *text,
 out:
 	sb_release(&bytes);
 	sb_release(&out);
+	sb_release(&leads);
 	return res;
 }
 
@@ -616,6 +627,12 @@ static int after_lower_word(const struct view *v, size_t i)
 	return uc_is_lower(first);
 }
 
+/* 1 when c is one of the marks French writes after a no-break space. */
+static int nbsp_mark_before(int32_t c)
+{
+	return c == 0xBB || c == ':' || c == ';' || c == '!' || c == '?';
+}
+
 /*
  * Lost-byte patterns at the last character of a run, followed by a space:
  * "Ã la" (the NBSP of "à" lost), "Ã  la" (the NBSP turned into a space:
@@ -631,8 +648,20 @@ static void lost_byte(struct scan *s, size_t k)
 		  v->text[sp + 1] == ' ';
 	int32_t after = mj_cp_at(v, sp + 1 + two);
 
-	if (sp >= v->len || v->text[sp] != ' ' ||
-	    (!uc_is_alpha(after) && !uc_is_digit(after)))
+	if (sp >= v->len || v->text[sp] != ' ')
+		return;
+	/* French typography puts a no-break space after "«" and before
+	 * "» : ; ! ?"; read as windows-1252 it is "Â" and a NBSP, which
+	 * scrapers then turn into a space ("secteurÂ »", "«Â L'"). Only
+	 * that NBSP leaves "Â" glued to one of these marks. */
+	if (c == 0xC2 && (before == 0xAB ||
+			  (!uc_is_space(before) && nbsp_mark_before(after)))) {
+		mj_add_span(s, at, sp + 1, "\xC2\xA0", 2, 0.85,
+			    "lost byte: 'Â ' read as the no-break space of "
+			    "French punctuation");
+		return;
+	}
+	if (!uc_is_alpha(after) && !uc_is_digit(after))
 		return;
 	if (c == 0xC3 && (!uc_is_alpha(before) || uc_is_lower(before))) {
 		int cap = !uc_is_alpha(before) && sentence_start(v, at);

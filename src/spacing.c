@@ -141,6 +141,7 @@ static size_t letters_start(const struct scan *s, size_t e)
  * elided form ("qu’il", "n’ai", "l’homme"; not "n’homme", "s’et")? */
 static int dict_elision(const struct scan *s, size_t ws, size_t b, size_t w)
 {
+	static const char apostrophe[3] = {'\xE2', '\x80', '\x99'};
 	size_t we = letters_end(s, w), n = 0;
 	char buf[ELISION_PROBE_MAX];
 
@@ -149,8 +150,8 @@ static int dict_elision(const struct scan *s, size_t ws, size_t b, size_t w)
 		return 0;
 	memcpy(buf, s->t + ws, b - ws);
 	n = b - ws;
-	memcpy(buf + n, "\xE2\x80\x99", 3);
-	n += 3;
+	memcpy(buf + n, apostrophe, sizeof(apostrophe));
+	n += sizeof(apostrophe);
 	memcpy(buf + n, s->t + w, we - w);
 	n += we - w;
 	return dict_check(s->data->dict, buf, n);

@@ -170,7 +170,8 @@ void variants_overlay(struct variants *base, const struct variants *top)
 
 /* ---- writing ---- */
 
-int variants_write_fp(const struct variants *vt, FILE *fp, int neutralize)
+static int write_rows(const struct variants *vt, FILE *fp, int neutralize,
+		      int names_only)
 {
 	struct csvw *w = csvw_new(fp, neutralize);
 	int rc = 0;
@@ -180,6 +181,8 @@ int variants_write_fp(const struct variants *vt, FILE *fp, int neutralize)
 	rc |= csvw_end(w);
 	for (size_t i = 0; i < vt->n; i++) {
 		const struct variant_row *r = &vt->rows[i];
+		if (names_only && r->method && !strcmp(r->method, "common"))
+			continue;
 		csvw_str(w, r->variant);
 		csvw_str(w, r->canonical);
 		csvw_str(w, r->type);
@@ -194,6 +197,16 @@ int variants_write_fp(const struct variants *vt, FILE *fp, int neutralize)
 	}
 	csvw_free(w);
 	return rc ? -1 : 0;
+}
+
+int variants_write_fp(const struct variants *vt, FILE *fp, int neutralize)
+{
+	return write_rows(vt, fp, neutralize, 0);
+}
+
+int variants_write_names_fp(const struct variants *vt, FILE *fp, int neutralize)
+{
+	return write_rows(vt, fp, neutralize, 1);
 }
 
 int variants_write(const struct variants *vt, const char *path)

@@ -119,6 +119,12 @@ int variants_read_buffer(const char *name, const char *buf, size_t len,
 /* Write the table to fp as CSV (header first; spreadsheet-neutralized text
  * fields when neutralize is set). 0 or -1 when a write failed. */
 int variants_write_fp(const struct variants *vt, FILE *fp, int neutralize);
+
+/* variants_write_fp without the rows of method "common" (function words
+ * and titles that a shard's corpus state keeps for the merge): the table
+ * an editor reads after an audit, with or without --corpus. */
+int variants_write_names_fp(const struct variants *vt, FILE *fp,
+			    int neutralize);
 /* Write to path (created or truncated). 0 or -1 after printing the error. */
 int variants_write(const struct variants *vt, const char *path);
 

@@ -37,6 +37,7 @@ expect_status 2 "$RELIRE" audit -q -o "$TMP/g" --score-weights \
 	"$TMP/missing.tsv" "$TMP/a.txt"
 grep -q "cannot read '.*missing.tsv'" "$TMP/stderr" ||
 	fail "missing file message: $(cat "$TMP/stderr")"
-"$RELIRE" --help | grep -q -- "--score-weights FILE" ||
+"$RELIRE" --help >"$TMP/help"
+grep -q -- "--score-weights FILE" "$TMP/help" ||
 	fail "--score-weights not in --help"
 finish
