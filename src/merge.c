@@ -20,6 +20,7 @@
 #include "namekey.h"
 #include "options.h"
 #include "util.h"
+#include "names.h"
 #include "variants.h"
 
 struct merge {
@@ -291,12 +292,20 @@ static int merge_variants(struct merge *m)
 		struct dict *d =
 		    dict_try_open(m->lang, m->dict_dir, m->data_dir);
 		struct variants_opts vo;
+		struct name_rules rules;
+		int have_rules =
+		    name_rules_load(&rules, m->data_dir, m->lang) == 0;
+
 		variants_opts_init(&vo);
 		vo.suggest_max = 0; /* as in an audit run (corpus.c) */
-		rc = nk ? variants_merge_files((const char *const *)paths, n,
-					       pending(m, "variants.csv"), nk,
-					       d, &vo)
-			: -1;
+		vo.rules = have_rules ? &rules : NULL;
+		rc = nk && have_rules
+			 ? variants_merge_files((const char *const *)paths, n,
+						pending(m, "variants.csv"), nk,
+						d, &vo)
+			 : -1;
+		if (have_rules)
+			name_rules_release(&rules);
 		namekey_free(nk);
 		dict_free(d);
 	}

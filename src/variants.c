@@ -511,7 +511,7 @@ int variants_merge_files(const char *const *paths, size_t n, const char *out,
 			 struct namekey *nk, struct dict *d,
 			 const struct variants_opts *opt)
 {
-	struct names *names = names_new(NULL);
+	struct names *names = names_new(opt->rules);
 	struct variants *prior = variants_new(), *vt = NULL, *merged = NULL;
 	struct strbuf tmp;
 	int rc = 0;

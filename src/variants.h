@@ -128,8 +128,13 @@ int variants_write_names_fp(const struct variants *vt, FILE *fp,
 /* Write to path (created or truncated). 0 or -1 after printing the error. */
 int variants_write(const struct variants *vt, const char *path);
 
+struct name_rules;
+
 /* Options of variants_build. */
 struct variants_opts {
+	const struct name_rules *rules; /* titles and elisions for the
+					 * tables variants_merge_files reads
+					 * back (borrowed; NULL: none) */
 	int keep_singles;   /* also write spellings without variants (needed
 			     * for exact shard merges; default 1) */
 	int keep_common;    /* also write the common words (Selon, Cette)

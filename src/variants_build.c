@@ -241,12 +241,16 @@ static int same_clue(struct builder *b, const char *x, const char *y)
 	return 0;
 }
 
-/* A clue word that is a common word ("Selon" Zelenskiy) says nothing. */
+static int is_title(struct builder *b, const char *form);
+
+/* A clue word that is a common word ("Selon" Zelenskiy) says nothing; a
+ * title (Dr, Mme) is no name either, but it marks a person, in a shard as
+ * in the whole batch. */
 static int clue_counts(struct builder *b, const char *w)
 {
 	int i = form_index(b, w, 0);
 
-	return i < 0 || !b->f[i].skip;
+	return i < 0 || !b->f[i].skip || is_title(b, w);
 }
 
 /* 1 when both spellings have clues of a kind and none of them share a

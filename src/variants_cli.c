@@ -16,6 +16,7 @@
 #include "namekey.h"
 #include "options.h"
 #include "util.h"
+#include "names.h"
 #include "variants.h"
 
 static const char usage[] =
@@ -86,6 +87,7 @@ static int merge(int argc, char **argv)
 	struct namekey *nk;
 	struct dict *d;
 	struct variants_opts vo;
+	struct name_rules rules;
 	int rc = parse(&m, argc, argv);
 
 	if (rc >= 0)
@@ -97,9 +99,16 @@ static int merge(int argc, char **argv)
 		dict_free(d);
 		return EXIT_USAGE;
 	}
+	if (name_rules_load(&rules, m.data_dir, m.lang) < 0) {
+		namekey_free(nk);
+		dict_free(d);
+		return EXIT_USAGE;
+	}
 	variants_opts_init(&vo);
 	vo.suggest_max = 0; /* as in an audit run (corpus.c) */
+	vo.rules = &rules;
 	rc = variants_merge_files(m.paths, m.npaths, m.out, nk, d, &vo);
+	name_rules_release(&rules);
 	namekey_free(nk);
 	dict_free(d);
 	return rc < 0 ? EXIT_INTERNAL : EXIT_ALL_OK;
