@@ -176,8 +176,11 @@ static int script_line(const char *s, size_t len, size_t lineno, void *ud)
 			  (size_t)(e - f));
 }
 
-/* scripts.txt: "LETTER-SET  RULE-FILE" per line, '#' comments. */
-static int load_scripts(struct namekey *nk, const char *dir)
+/* Run line_fn on every data line of dir/name. A missing or unreadable
+ * file is an error (printed) unless optional, when it is no lines. */
+static int load_list(struct namekey *nk, const char *dir, const char *name,
+		     int (*line_fn)(const char *, size_t, size_t, void *),
+		     int optional)
 {
 	struct scripts_ctx ctx = {nk, dir, NULL};
 	struct strbuf path;
@@ -186,18 +189,26 @@ static int load_scripts(struct namekey *nk, const char *dir)
 	int rc;
 
 	sb_init(&path);
-	sb_addf(&path, "%s/scripts.txt", dir);
+	sb_addf(&path, "%s/%s", dir, name);
 	rc = read_file(path.buf, (size_t)1 << 20, &buf, &len);
 	if (rc < 0) {
-		rl_error("cannot read '%s': %s", path.buf, strerror(-rc));
+		if (!optional)
+			rl_error("cannot read '%s': %s", path.buf,
+				 strerror(-rc));
 		sb_release(&path);
-		return -1;
+		return optional ? 0 : -1;
 	}
 	ctx.path = path.buf;
-	rc = for_each_data_line(buf, len, script_line, &ctx);
+	rc = for_each_data_line(buf, len, line_fn, &ctx);
 	free(buf);
 	sb_release(&path);
 	return rc;
+}
+
+/* scripts.txt: "LETTER-SET  RULE-FILE" per line, '#' comments. */
+static int load_scripts(struct namekey *nk, const char *dir)
+{
+	return load_list(nk, dir, "scripts.txt", script_line, 0);
 }
 
 /* ICU's own transforms, no rule file: a spelling without case and
@@ -245,24 +256,7 @@ static int reading_line(const char *s, size_t len, size_t lineno, void *ud)
 /* readings.txt is optional: without it a name has one key. */
 static int load_readings(struct namekey *nk, const char *dir)
 {
-	struct scripts_ctx ctx = {nk, dir, NULL};
-	struct strbuf path;
-	char *buf;
-	size_t len;
-	int rc;
-
-	sb_init(&path);
-	sb_addf(&path, "%s/readings.txt", dir);
-	rc = read_file(path.buf, (size_t)1 << 20, &buf, &len);
-	if (rc < 0) {
-		sb_release(&path);
-		return 0;
-	}
-	ctx.path = path.buf;
-	rc = for_each_data_line(buf, len, reading_line, &ctx);
-	free(buf);
-	sb_release(&path);
-	return rc;
+	return load_list(nk, dir, "readings.txt", reading_line, 1);
 }
 
 struct namekey *namekey_open(const char *data_dir)
