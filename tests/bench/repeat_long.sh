@@ -2,7 +2,7 @@
 # repeat_long.sh - time relire on a 10 MB article written on ONE line that
 # holds a 1 MB repetition loop, to show the repetition stage is linear.
 #
-# Usage: repeat_long.sh RELIRE_BINARY [SOURCE_DIR] [RUNS]
+# Usage: repeat_long.sh RELIRE_BINARY [SOURCE_DIR] [RUNS] [SIZES]
 #
 # The article is real French news (../shared/data/bench/fr-news.txt, its
 # lines joined by spaces) cut to 9 MB, with a 1 MB loop inserted in the
@@ -17,8 +17,20 @@
 # and the median CPU time (user + system; steadier on a busy machine) are
 # printed with the repetition findings of the last run. The whole pipeline
 # is timed (spelling included): a loop must cost about what the same
-# amount of ordinary text costs, never a blow-up. Skips (exit 77) when the data is
-# absent.
+# amount of ordinary text costs, never a blow-up.
+#
+# Then, for each size in SIZES (MB, default "1 2 5 10"), one-line articles
+# made of nothing but one shape are timed, and the CPU time per MB printed:
+# a linear detector gives the same figure at every size.
+#   text     the news text itself (the baseline)
+#   hyphen   "pre-pre-pre-..." over the whole size
+#   slash    "EU/EU/EU/..."
+#   comma    "le projet, le projet, ..., le projet ou le projet, ..."
+#   near     near-loops: units of 2 to 12 items said 2 or 3 times, then
+#            broken by one changed word, separators mixed ("le projet, le
+#            projet, la projet", "wait or wait and"), so that every scan
+#            starts and ends runs all the time
+# Skips (exit 77) when the data is absent.
 set -u
 bin=${1:?usage: repeat_long.sh RELIRE_BINARY [SOURCE_DIR] [RUNS]}
 src=${2:-$(dirname "$0")/../..}
@@ -28,6 +40,7 @@ if [ ! -r "$news" ]; then
 	echo "skipped: $news not found"
 	exit 77
 fi
+sizes=${4:-1 2 5 10}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -88,4 +101,71 @@ EOF
 )
 	printf '%-9s %6.1f %9.2f %9.2f  %s\n' "$name" \
 		"$(echo "$size / 1048576" | bc -l)" "$wmed" "$cmed" "$found"
+done
+
+python3 - "$news" "$tmp" $sizes <<'EOF'
+import random, sys
+news, tmp, sizes = sys.argv[1], sys.argv[2], [int(x) for x in sys.argv[3:]]
+text = " ".join(open(news, encoding="utf-8").read().split("\n"))
+words = text.split()
+rng = random.Random(21)
+MB = 1024 * 1024
+
+
+def fill(n, piece):
+    out, size = [], 0
+    while size < n:
+        p = piece()
+        out.append(p)
+        size += len(p.encode())
+    return "".join(out)
+
+
+def near():
+    unit = rng.sample(words, rng.randint(1, 6))
+    sep = rng.choice((", ", "-", "/", " et ", " ou ", " "))
+    copies = [" ".join(unit)] * rng.randint(2, 3)
+    broken = unit[:]
+    broken[rng.randrange(len(broken))] = rng.choice(words)
+    copies.append(" ".join(broken))
+    return sep.join(copies) + rng.choice((" ", ", ", ". "))
+
+
+for mb in sizes:
+    n = mb * MB
+    shapes = {
+        "text": (text * (n // len(text) + 2))[:n],
+        "hyphen": "pre-" * (n // 4) + "conseil",
+        "slash": "EU/" * (n // 3) + "EU",
+        "comma": fill(n, lambda: "le projet, " * 5 + "le projet ou "),
+        "near": fill(n, near),
+    }
+    for name, body in shapes.items():
+        with open("%s/s%d-%s.txt" % (tmp, mb, name), "w",
+                  encoding="utf-8") as f:
+            f.write(body[:body.rfind(" ")] if name != "hyphen" else body)
+EOF
+
+echo
+printf '%-7s' shape
+for mb in $sizes; do printf ' %10s' "${mb}MB s/MB"; done
+echo
+for name in text hyphen slash comma near; do
+	printf '%-7s' "$name"
+	for mb in $sizes; do
+		f=$tmp/s$mb-$name.txt
+		size=$(stat -c %s "$f")
+		cpus=()
+		for ((r = 0; r < runs; r++)); do
+			rm -rf "$tmp/out"
+			/usr/bin/time -f '%e %U %S' -o "$tmp/time" \
+				"$bin" audit -q -j 1 -o "$tmp/out" --max-findings 0 \
+				"$f" >/dev/null
+			read -r wall user sys <"$tmp/time"
+			cpus+=("$(echo "$user + $sys" | bc)")
+		done
+		cmed=$(printf '%s\n' "${cpus[@]}" | median)
+		printf ' %10.3f' "$(echo "$cmed * 1048576 / $size" | bc -l)"
+	done
+	echo
 done
