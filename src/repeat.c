@@ -194,13 +194,14 @@ static int is_legit_double(const struct repeat_doc *d, size_t first,
 {
 	const struct wordlist *dbl = d->cfg ? d->cfg->doubles : NULL;
 	const struct token *x = &d->ts->t[first], *y = &d->ts->t[second];
-	size_t len;
+	size_t len, next_len = 0, n = next_word(d, second);
 	const char *k = repeat_doc_key(d, d->id[first], &len);
+	const char *next = n ? repeat_doc_key(d, d->id[n], &next_len) : NULL;
 
 	if (dbl && wordlist_has(dbl, d->v->text + x->start, y->end - x->start))
 		return 1;
 	return repeat_rules_double(rules_of(d), k, len,
-				   name_follows(d, second));
+				   name_follows(d, second), next, next_len);
 }
 
 static int is_emphatic(const struct repeat_doc *d, size_t i)

@@ -279,6 +279,37 @@ static int exclaimed(const struct repeat_doc *d, const struct items *it,
 	return 0;
 }
 
+/* Gapping: an identity clause "X verb X" coordinated with another whose
+ * verb is left out, "mon week-end était aussi mon week-end et ma fin de
+ * journée ma fin de journée" (WMT22 de-fr line 1813, the German source
+ * "mein Wochenende auch mein Wochenende und mein Feierabend mein
+ * Feierabend" and its translations). The unit said twice at s follows a
+ * conjunction, and the words before the conjunction are a phrase said
+ * twice with one or two words (the verb) between. */
+static int gapped(const struct repeat_doc *d, const struct items *it,
+		  size_t s)
+{
+	size_t c = s - 1; /* the conjunction */
+
+	if (s < 4 || !has_role(d, it, c, REPEAT_SEPARATOR))
+		return 0;
+	for (size_t q = 1; q <= MAX_UNIT; q++) {
+		for (size_t g = 1; g <= 2 && 2 * q + g <= c; g++) {
+			size_t a = c - 2 * q - g, b = c - q, k;
+
+			if (it->sent[a] != it->sent[c])
+				continue;
+			for (k = 0; k < q; k++)
+				if (!it->id[a + k] || it->id[a + k] != it->id[b + k])
+					break;
+			if (k == q && count_words(d, it, b, q) >= 1 &&
+			    count_words(d, it, a + q, g) == g)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
 			  size_t run, size_t p)
 {
@@ -292,6 +323,11 @@ static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
 		return;
 	if (is_quoted_list(d, it, s, p, s + run + p) ||
 	    (copies == 2 && links_noun(d, it, s, p)))
+		return;
+	/* Two copies of an exclamation, a question or a suspended phrase
+	 * ("Au secours ! au secours !", "Je sais… je sais…") are speech
+	 * written as spoken (epizeuxis); three or more are reported. */
+	if (copies == 2 && (exclaimed(d, it, s, p) || gapped(d, it, s)))
 		return;
 	snprintf(what, sizeof(what), " %zu times in a row", copies);
 	report(d, it, s, p, s + p, s + copies * p, !exclaimed(d, it, s, p),
@@ -496,7 +532,13 @@ static size_t distant_match(struct repeat_doc *d, struct items *it, size_t i,
 		return len;
 	}
 	if (i + len != j) {
-		if (starts_sentence(it, i) || !close_gap(d, it, i + len, j))
+		/* A phrase that a function word introduces again ("für
+		 * Hochschulbildung und wissenschaftliche Forschung", "and an
+		 * adult author writing for") is a term taken up as the
+		 * complement of another word, or a parallel, not a loop. */
+		if (starts_sentence(it, i) || !close_gap(d, it, i + len, j) ||
+		    has_role(d, it, j - 1, REPEAT_FUNCTION) ||
+		    has_role(d, it, j, REPEAT_FUNCTION))
 			return len;
 		report(d, it, i, len, j, j + len, 0,
 		       " repeated later in the sentence");

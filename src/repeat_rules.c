@@ -104,13 +104,28 @@ static int add_line(const char *s, size_t len, size_t lineno, void *ud)
 			return 0;
 		}
 	}
-	if (f.n == 3 && a >= 0 && b >= 0 &&
-	    r->nrules < REPEAT_RULES_MAX_RULES &&
-	    (is(&f, 0, "double") || is(&f, 0, "double-before-name"))) {
+	if (a >= 0 && b >= 0 && r->nrules < REPEAT_RULES_MAX_RULES &&
+	    ((f.n == 3 &&
+	      (is(&f, 0, "double") || is(&f, 0, "double-before-name"))) ||
+	     (f.n == 4 && is(&f, 0, "double-before-ending") &&
+	      f.len[3] < sizeof(r->rule[0].ending)))) {
 		r->rule[r->nrules].first = 1u << a;
 		r->rule[r->nrules].second = 1u << b;
-		r->rule[r->nrules++].before_name =
+		r->rule[r->nrules].before_name =
 		    is(&f, 0, "double-before-name");
+		r->rule[r->nrules].ending[0] = '\0';
+		if (f.n == 4) {
+			size_t n;
+			char *e = utf8_fold(f.s[3], f.len[3], &n);
+
+			if (n < sizeof(r->rule[0].ending))
+				memcpy(r->rule[r->nrules].ending, e, n + 1);
+			free(e);
+			if (n >= sizeof(r->rule[0].ending))
+				return rl_error("'%s', line %zu: ending too "
+						"long", ctx->path, lineno);
+		}
+		r->nrules++;
 		return 0;
 	}
 	return rl_error("'%s', line %zu: not a rule: '%.*s'", ctx->path, lineno,
@@ -154,14 +169,24 @@ uint32_t repeat_rules_classes(const struct repeat_rules *r, const char *w,
 	return slot ? (uint32_t)*slot : 0;
 }
 
+/* 1 when the word s[0..len) ends with the string e (and is longer). */
+static int ends_with(const char *s, size_t len, const char *e)
+{
+	size_t n = strlen(e);
+
+	return s && len > n && !memcmp(s + len - n, e, n);
+}
+
 int repeat_rules_double(const struct repeat_rules *r, const char *w, size_t len,
-			int name_follows)
+			int name_follows, const char *next, size_t next_len)
 {
 	uint32_t m = repeat_rules_classes(r, w, len);
 
 	for (size_t k = 0; m && k < r->nrules; k++)
 		if ((m & r->rule[k].first) && (m & r->rule[k].second) &&
-		    (!r->rule[k].before_name || name_follows))
+		    (!r->rule[k].before_name || name_follows) &&
+		    (!r->rule[k].ending[0] ||
+		     ends_with(next, next_len, r->rule[k].ending)))
 			return 1;
 	return 0;
 }

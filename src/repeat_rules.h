@@ -14,6 +14,10 @@
  *                              of class B
  *   double-before-name A B     the same, only when a capitalized word
  *                              follows ("la politique de de Gaulle")
+ *   double-before-ending A B E the same, only when the word that follows
+ *                              ends with E ("en en parlant": the gerund's
+ *                              "en", then the pronoun "en", before a
+ *                              present participle in -ant)
  *   separator A                words of class A join the copies of a loop
  *                              as a comma does ("wait, wait or wait")
  *   emphatic A                 a word of class A written twice may be
@@ -60,6 +64,7 @@ struct repeat_rules {
 	struct {
 		uint32_t first, second;
 		int before_name;
+		char ending[16]; /* folded; "" when any word may follow */
 	} rule[REPEAT_RULES_MAX_RULES];
 	size_t nrules;
 	uint32_t role[REPEAT_ROLES]; /* mask of the classes of each role */
@@ -79,9 +84,10 @@ int repeat_rules_load(struct repeat_rules *r, const char *path, int optional);
 uint32_t repeat_rules_classes(const struct repeat_rules *r, const char *w,
 			      size_t len);
 /* 1 when the folded word w written twice is legitimate by a rule;
- * name_follows says whether a capitalized word follows the second copy. */
+ * name_follows says whether a capitalized word follows the second copy,
+ * next[0..next_len) is that following word, folded (NULL when none). */
 int repeat_rules_double(const struct repeat_rules *r, const char *w, size_t len,
-			int name_follows);
+			int name_follows, const char *next, size_t next_len);
 /* 1 when the folded word w has the role (0 when r is NULL). */
 int repeat_rules_has(const struct repeat_rules *r, enum repeat_role role,
 		     const char *w, size_t len);

@@ -7,7 +7,12 @@ Base text: real machine translation and human text from ../shared/data:
       French source of WMT21 fr-de, the French reference of WMT14;
   de  WMT21 fr-de (every system and the reference), the German sources of
       WMT21 de-fr and WMT22 de-fr;
-  en  the English side of WMT14 newstest2014.
+  en  the English side of WMT14 newstest2014;
+  es, it  the target side of the ParaCrawl v3 human evaluations (en-es,
+      en-it): sentences labelled V (valid) or F (free translation) as
+      human text, MT (machine translation) as machine output. Scraped web
+      sentences, a few hundred per language: one finding is 0.1 to 0.4
+      per 100 lines there.
 
 Shapes injected into lines of each language (seeded, reproducible), each
 built from words of the line itself:
@@ -65,7 +70,8 @@ import tempfile
 KINDS = ("word_repeat", "phrase_repeat", "char_repeat")
 SHAPES = ("hyphen", "slash", "comma", "conjunction", "clause", "sentence",
           "false_start")
-CONJ = {"fr": ("et", "ou"), "de": ("und", "oder"), "en": ("and", "or")}
+CONJ = {"fr": ("et", "ou"), "de": ("und", "oder"), "en": ("and", "or"),
+        "es": ("y", "o"), "it": ("e", "o")}
 csv.field_size_limit(1 << 30)
 
 
@@ -98,10 +104,21 @@ def text_lines(path):
         return [l.rstrip("\n") for l in f]
 
 
+def paracrawl(path, labels):
+    """Target sentences of a ParaCrawl v3 human evaluation whose label is
+    one of labels (column 8)."""
+    out = []
+    with open(path, encoding="utf-8", newline="") as f:
+        for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) > 7 and row[7] in labels:
+                out.append(" ".join(row[3].split()))
+    return out
+
+
 def corpora(shared):
     """{lang: [(name, kind, lines)]}, kind "mt", "human" or
     "grammalecte" (correct French test sentences, clean only)."""
-    out = {"fr": [], "de": [], "en": []}
+    out = {"fr": [], "de": [], "en": [], "es": [], "it": []}
 
     def add(lang, path, kind, reader=text_lines):
         if os.path.exists(path):
@@ -131,6 +148,14 @@ def corpora(shared):
         sgm_lines)
     add("en", os.path.join(d, "newstest2014-fren-src.en.sgm"), "human",
         sgm_lines)
+    for lang in ("es", "it"):
+        p = os.path.join(shared, "paracrawl",
+                         "paracrawl-v3-validation-data.en-%s.tsv" % lang)
+        if os.path.exists(p):
+            name = os.path.relpath(p, shared)
+            out[lang].append((name + "#MT", "mt", paracrawl(p, ("MT",))))
+            out[lang].append((name + "#V,F", "human",
+                              paracrawl(p, ("V", "F"))))
     return out
 
 

@@ -279,6 +279,34 @@ static void test_loops(void)
 	     0,
 	     {{0}}},
 	    {"La politique de de Gaulle.", NULL, 0, 0, {{0}}},
+	    /* disjunctive then object pronoun; gerund "en" then pronoun
+	     * "en" before a participle in -ant, not before a noun */
+	    {"L'homme devant lui lui présenta une bouteille.",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    {"Reviens en en apportant plus.", NULL, 0, 0, {{0}}},
+	    {"Classés en en zone rouge.",
+	     "Classés en zone rouge.",
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 11, 14, "", 1}}},
+	    /* "à ce que" then a relative "ce que" (doubles.txt) */
+	    {"Il veille à ce que ce que l'on dit soit vrai.",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    /* gapping: "X est X et Y [est] Y" */
+	    {"Mon week-end était mon week-end et ma fin de journée ma fin "
+	     "de journée.",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    /* two copies of an exclamation: speech */
+	    {"Il criait : « Au secours ! au secours ! »", NULL, 0, 0, {{0}}},
 	};
 
 	run_table(cases, ARRAY_SIZE(cases), dict != NULL);
@@ -299,6 +327,14 @@ static void test_other_languages(void)
 	     0,
 	     1,
 	     {{FK_WORD_REPEAT, 12, 17, "", 0}}},
+	    /* a term taken up after a preposition */
+	    {"Der Minister für Bildung, Hochschulbildung und "
+	     "wissenschaftliche Forschung, zuständig für Hochschulbildung "
+	     "und wissenschaftliche Forschung, sprach.",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
 	    /* a conjunction joins the copies of a loop */
 	    {"warte und warte und warte und warte.",
 	     "warte.",
@@ -308,6 +344,13 @@ static void test_other_languages(void)
 	};
 	static const struct rcase en[] = {
 	    {"They had had enough, he said that that was all.",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    /* a parallel: the copies' complements differ */
+	    {"The difference between an adult author writing for an adult "
+	     "and an adult author writing for a child is hope.",
 	     NULL,
 	     0,
 	     0,
