@@ -174,6 +174,18 @@ static size_t next_word(const struct repeat_doc *d, size_t i)
 	return 0;
 }
 
+/* Index of the word token before i if a single run of horizontal space
+ * lies between them, else 0 (and 0 for the first token). */
+static size_t prev_word(const struct repeat_doc *d, size_t i)
+{
+	const struct tokens *ts = d->ts;
+
+	if (i >= 2 && ts->t[i - 1].type == TOK_SPACE &&
+	    ts->t[i - 2].type == TOK_WORD && !d->dead[i - 2])
+		return i - 2;
+	return 0;
+}
+
 static const struct repeat_rules *rules_of(const struct repeat_doc *d)
 {
 	return d->cfg ? d->cfg->rules : NULL;
@@ -194,14 +206,17 @@ static int is_legit_double(const struct repeat_doc *d, size_t first,
 {
 	const struct wordlist *dbl = d->cfg ? d->cfg->doubles : NULL;
 	const struct token *x = &d->ts->t[first], *y = &d->ts->t[second];
-	size_t len, next_len = 0, n = next_word(d, second);
+	size_t len, n = next_word(d, second), p = prev_word(d, first);
 	const char *k = repeat_doc_key(d, d->id[first], &len);
-	const char *next = n ? repeat_doc_key(d, d->id[n], &next_len) : NULL;
+	struct repeat_context c = {name_follows(d, second), NULL, 0, NULL, 0};
 
+	if (n)
+		c.next = repeat_doc_key(d, d->id[n], &c.next_len);
+	if (p)
+		c.prev = repeat_doc_key(d, d->id[p], &c.prev_len);
 	if (dbl && wordlist_has(dbl, d->v->text + x->start, y->end - x->start))
 		return 1;
-	return repeat_rules_double(rules_of(d), k, len,
-				   name_follows(d, second), next, next_len);
+	return repeat_rules_double(rules_of(d), k, len, &c);
 }
 
 static int is_emphatic(const struct repeat_doc *d, size_t i)

@@ -104,16 +104,24 @@ static int add_line(const char *s, size_t len, size_t lineno, void *ud)
 			return 0;
 		}
 	}
+	if (f.n == 4 && a >= 0 && b >= 0 && is(&f, 0, "double-after") &&
+	    class_index(r, &f, 3) >= 0 && r->nrules < REPEAT_RULES_MAX_RULES) {
+		memset(&r->rule[r->nrules], 0, sizeof(r->rule[0]));
+		r->rule[r->nrules].first = 1u << a;
+		r->rule[r->nrules].second = 1u << b;
+		r->rule[r->nrules++].after = 1u << class_index(r, &f, 3);
+		return 0;
+	}
 	if (a >= 0 && b >= 0 && r->nrules < REPEAT_RULES_MAX_RULES &&
 	    ((f.n == 3 &&
 	      (is(&f, 0, "double") || is(&f, 0, "double-before-name"))) ||
 	     (f.n == 4 && is(&f, 0, "double-before-ending") &&
 	      f.len[3] < sizeof(r->rule[0].ending)))) {
+		memset(&r->rule[r->nrules], 0, sizeof(r->rule[0]));
 		r->rule[r->nrules].first = 1u << a;
 		r->rule[r->nrules].second = 1u << b;
 		r->rule[r->nrules].before_name =
 		    is(&f, 0, "double-before-name");
-		r->rule[r->nrules].ending[0] = '\0';
 		if (f.n == 4) {
 			size_t n;
 			char *e = utf8_fold(f.s[3], f.len[3], &n);
@@ -178,15 +186,18 @@ static int ends_with(const char *s, size_t len, const char *e)
 }
 
 int repeat_rules_double(const struct repeat_rules *r, const char *w, size_t len,
-			int name_follows, const char *next, size_t next_len)
+			const struct repeat_context *c)
 {
 	uint32_t m = repeat_rules_classes(r, w, len);
 
 	for (size_t k = 0; m && k < r->nrules; k++)
 		if ((m & r->rule[k].first) && (m & r->rule[k].second) &&
-		    (!r->rule[k].before_name || name_follows) &&
+		    (!r->rule[k].before_name || c->name_follows) &&
 		    (!r->rule[k].ending[0] ||
-		     ends_with(next, next_len, r->rule[k].ending)))
+		     ends_with(c->next, c->next_len, r->rule[k].ending)) &&
+		    (!r->rule[k].after ||
+		     (repeat_rules_classes(r, c->prev, c->prev_len) &
+		      r->rule[k].after)))
 			return 1;
 	return 0;
 }

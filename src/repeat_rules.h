@@ -18,6 +18,10 @@
  *                              ends with E ("en en parlant": the gerund's
  *                              "en", then the pronoun "en", before a
  *                              present participle in -ant)
+ *   double-after A B P         the same, only when the word before the
+ *                              first copy is of class P ("devant lui lui
+ *                              présenta": a disjunctive pronoun after a
+ *                              preposition, then an object pronoun)
  *   separator A                words of class A join the copies of a loop
  *                              as a comma does ("wait, wait or wait")
  *   emphatic A                 a word of class A written twice may be
@@ -64,6 +68,7 @@ struct repeat_rules {
 	struct {
 		uint32_t first, second;
 		int before_name;
+		uint32_t after;	 /* class of the word before; 0: any */
 		char ending[16]; /* folded; "" when any word may follow */
 	} rule[REPEAT_RULES_MAX_RULES];
 	size_t nrules;
@@ -83,11 +88,19 @@ int repeat_rules_load(struct repeat_rules *r, const char *path, int optional);
  * when r is NULL. */
 uint32_t repeat_rules_classes(const struct repeat_rules *r, const char *w,
 			      size_t len);
-/* 1 when the folded word w written twice is legitimate by a rule;
- * name_follows says whether a capitalized word follows the second copy,
- * next[0..next_len) is that following word, folded (NULL when none). */
+/* The words around a double, folded (NULL and 0 when there is none). */
+struct repeat_context {
+	int name_follows; /* a capitalized word follows the second copy */
+	const char *prev; /* the word before the first copy */
+	size_t prev_len;
+	const char *next; /* the word after the second copy */
+	size_t next_len;
+};
+
+/* 1 when the folded word w written twice is legitimate by a rule in the
+ * context c. */
 int repeat_rules_double(const struct repeat_rules *r, const char *w, size_t len,
-			int name_follows, const char *next, size_t next_len);
+			const struct repeat_context *c);
 /* 1 when the folded word w has the role (0 when r is NULL). */
 int repeat_rules_has(const struct repeat_rules *r, enum repeat_role role,
 		     const char *w, size_t len);
