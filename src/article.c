@@ -4,6 +4,7 @@
 #include "article.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,113 @@ int finding_kind_from_name(const char *name)
 	return -1;
 }
 
+/*
+ * The applied findings as bitmaps over the text's bytes, so that an overlap
+ * query costs O(length / 4096 + 128) and not O(findings): applied spans
+ * never overlap each other, so a byte belongs to one applied span at most.
+ * A bitmap has a summary bit per 64-bit word, set when the word is not 0.
+ */
+struct bits {
+	uint64_t *w, *sum;
+};
+
+struct applied_index {
+	struct bits covered; /* bytes inside an applied non-empty span */
+	struct bits starts;  /* first byte of each applied non-empty span */
+	struct bits points;  /* offsets of applied insertions */
+};
+
+static void bits_init(struct bits *b, size_t n)
+{
+	size_t nw = n / 64 + 1;
+
+	b->w = xcalloc(nw, sizeof(*b->w));
+	b->sum = xcalloc(nw / 64 + 1, sizeof(*b->sum));
+}
+
+static void bits_release(struct bits *b)
+{
+	free(b->w);
+	free(b->sum);
+}
+
+static void bits_put(struct bits *b, size_t i, int on)
+{
+	size_t w = i >> 6;
+
+	if (on)
+		b->w[w] |= 1ULL << (i & 63);
+	else
+		b->w[w] &= ~(1ULL << (i & 63));
+	if (b->w[w])
+		b->sum[w >> 6] |= 1ULL << (w & 63);
+	else
+		b->sum[w >> 6] &= ~(1ULL << (w & 63));
+}
+
+static int bits_get(const struct bits *b, size_t i)
+{
+	return (b->w[i >> 6] >> (i & 63)) & 1;
+}
+
+/* 1 when a bit of [lo, hi) is set. */
+static int bits_any(const struct bits *b, size_t lo, size_t hi)
+{
+	size_t w, last;
+
+	if (lo >= hi)
+		return 0;
+	w = lo >> 6;
+	last = (hi - 1) >> 6;
+	while (w <= last) {
+		uint64_t m = b->w[w];
+
+		if (w == lo >> 6)
+			m &= ~0ULL << (lo & 63);
+		if (w == last && (hi & 63))
+			m &= ~0ULL >> (64 - (hi & 63));
+		if (m)
+			return 1;
+		w++;
+		while (!(w & 63) && w + 64 <= last && !b->sum[w >> 6])
+			w += 64; /* a whole summary word of empty words */
+	}
+	return 0;
+}
+
+/* Record that f is applied (on) or no longer applied (off). */
+static void index_put(struct article *a, const struct finding *f, int on)
+{
+	struct applied_index *x = a->applied_index;
+
+	if (!x) {
+		x = a->applied_index = xcalloc(1, sizeof(*x));
+		bits_init(&x->covered, a->len + 1);
+		bits_init(&x->starts, a->len + 1);
+		bits_init(&x->points, a->len + 1);
+	}
+	if (f->start == f->end) {
+		bits_put(&x->points, f->start, on);
+		return;
+	}
+	bits_put(&x->starts, f->start, on);
+	for (size_t i = f->start; i < f->end; i++)
+		bits_put(&x->covered, i, on);
+}
+
+static void index_free(struct article *a)
+{
+	struct applied_index *x = a->applied_index;
+
+	if (x) {
+		bits_release(&x->covered);
+		bits_release(&x->starts);
+		bits_release(&x->points);
+		free(x);
+	}
+	a->applied_index = NULL;
+}
+
 void article_init(struct article *a, const char *id)
 {
 	memset(a, 0, sizeof(*a));
@@ -83,11 +191,13 @@ void article_release(struct article *a)
 	free(a->text);
 	free(a->id);
 	free(a->error);
+	index_free(a);
 	memset(a, 0, sizeof(*a));
 }
 
 void article_set_text(struct article *a, char *text, size_t len)
 {
+	index_free(a); /* no finding applies to a new text */
 	free(a->text);
 	a->text = text;
 	a->len = len;
@@ -119,14 +229,23 @@ static int spans_overlap(size_t s1, size_t e1, size_t s2, size_t e2)
 	return s1 < e2 && s2 < e1;
 }
 
+/* The same test as spans_overlap() against every applied finding: a
+ * non-empty span shares a byte with an applied span or holds an applied
+ * insertion strictly inside; an insertion lies strictly inside an applied
+ * span (a covered byte that starts none). */
 int article_overlaps_applied(const struct article *a, size_t start, size_t end)
 {
-	for (size_t i = 0; i < a->nfindings; i++) {
-		const struct finding *f = &a->findings[i];
-		if (f->applied && spans_overlap(f->start, f->end, start, end))
-			return 1;
-	}
-	return 0;
+	const struct applied_index *x = a->applied_index;
+
+	if (!x || start > a->len)
+		return 0;
+	if (start == end)
+		return bits_get(&x->covered, start) &&
+		       !bits_get(&x->starts, start);
+	if (end > a->len)
+		end = a->len;
+	return bits_any(&x->covered, start, end) ||
+	       bits_any(&x->points, start + 1, end);
 }
 
 static void append_detail(struct finding *f, const char *note)
@@ -153,6 +272,8 @@ static void supersede_contained(struct article *a, size_t start, size_t end)
 {
 	size_t i;
 
+	if (!article_overlaps_applied(a, start, end))
+		return; /* nothing to supersede: the common case */
 	for (i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
 		if (f->applied && spans_overlap(f->start, f->end, start, end) &&
@@ -166,6 +287,7 @@ static void supersede_contained(struct article *a, size_t start, size_t end)
 		     (f->start == start || f->start == end)))
 			continue;
 		f->applied = 0;
+		index_put(a, f, 0);
 		append_detail(f, "not applied: inside a later repair");
 	}
 }
@@ -228,6 +350,8 @@ struct finding *article_add(struct article *a, enum finding_kind kind,
 	f->seq = a->nfindings;
 	sb_release(&sb);
 	a->nfindings++;
+	if (applied)
+		index_put(a, f, 1);
 	return f;
 }
 

@@ -75,6 +75,8 @@ const char *doc_stat_name(enum doc_stat s);
 
 enum article_status { ARTICLE_OK, ARTICLE_ERROR };
 
+struct applied_index; /* private to article.c */
+
 struct article {
 	char *id;   /* owned; the article id as reported */
 	char *text; /* owned; original text as UTF-8, NUL-terminated */
@@ -89,6 +91,7 @@ struct article {
 	size_t words;  /* word count, filled by the segmenter stage */
 	size_t counts[FK__COUNT]; /* findings per kind, including dropped */
 	double stats[DS__COUNT];  /* document statistics, 0 until computed */
+	struct applied_index *applied_index; /* article.c's, of the applied */
 };
 
 /* Initialise a with a copy of id and no text. Release with article_release. */
