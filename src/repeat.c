@@ -64,6 +64,64 @@ static uint32_t intern(struct repeat_doc *d, const char *key, size_t len)
 	return (uint32_t)*slot;
 }
 
+#define LIST_WORDS	    12 /* words of a stretch that may be a list */
+#define LIST_FUNCTION_SHARE 8  /* a list: function words < words / 8 */
+
+/* 1 when the folded word k[0..len) holds a typographic apostrophe. */
+static int has_elision(const char *k, size_t len)
+{
+	for (size_t i = 0; i + 3 <= len; i++)
+		if (!memcmp(k + i, "\xE2\x80\x99", 3)) /* U+2019 */
+			return 1;
+	return 0;
+}
+
+/* Mark the tokens of [b, e) as a list when its words are many and its
+ * function words few. */
+static void mark_stretch(struct repeat_doc *d, size_t b, size_t e,
+			 size_t words, size_t function)
+{
+	if (words < LIST_WORDS || function * LIST_FUNCTION_SHARE >= words)
+		return;
+	memset(d->in_list + b, 1, e - b);
+}
+
+/* One pass: stretches end at punctuation and line breaks. */
+static void mark_lists(struct repeat_doc *d)
+{
+	const struct tokens *ts = d->ts;
+	const struct repeat_rules *r = d->cfg ? d->cfg->rules : NULL;
+	size_t b = 0, words = 0, function = 0;
+
+	if (!r)
+		return;
+	for (size_t i = 0; i < ts->n; i++) {
+		const struct token *t = &ts->t[i];
+		size_t len;
+		const char *k;
+
+		if (t->type == TOK_SPACE)
+			continue;
+		if (t->type != TOK_WORD) {
+			mark_stretch(d, b, i, words, function);
+			b = i + 1;
+			words = function = 0;
+			continue;
+		}
+		k = repeat_doc_key(d, d->id[i], &len);
+		words++;
+		/* an elided function word is part of its word: "qu'il" */
+		function += repeat_rules_has(r, REPEAT_FUNCTION, k, len) ||
+			    memchr(k, '\'', len) || has_elision(k, len);
+	}
+	mark_stretch(d, b, ts->n, words, function);
+}
+
+int repeat_doc_in_list(const struct repeat_doc *d, size_t i)
+{
+	return i < d->ts->n && d->in_list[i];
+}
+
 void repeat_doc_init(struct repeat_doc *d, struct article *a,
 		     const struct view *v, const struct tokens *ts,
 		     const struct repeat_config *cfg)
@@ -93,6 +151,8 @@ void repeat_doc_init(struct repeat_doc *d, struct article *a,
 		d->freq[d->id[i]]++;
 	}
 	sb_release(&fold);
+	d->in_list = xcalloc(n, 1);
+	mark_lists(d);
 }
 
 void repeat_doc_release(struct repeat_doc *d)
@@ -102,6 +162,7 @@ void repeat_doc_release(struct repeat_doc *d)
 	free(d->id);
 	free(d->dead);
 	free(d->claimed);
+	free(d->in_list);
 	free(d->freq);
 	free(d->koff);
 	free(d->klen);
@@ -408,6 +469,9 @@ void repeat_doc_words(struct repeat_doc *d)
 		} else if (is_legit_double(d, i, next_word(d, i))) {
 			if (copies > 2)
 				report_word(d, i, last, copies, 1, 1);
+		} else if (copies == 2 && repeat_doc_in_list(d, i)) {
+			/* an item, then a longer one: "Calze Calze
+			 * Fantasiose" */
 		} else {
 			report_word(d, i, last, copies, 0, 1);
 		}

@@ -81,6 +81,7 @@ struct repeat_doc {
 	uint32_t *id;		/* per token */
 	unsigned char *dead;	/* per token: removed by an applied finding */
 	unsigned char *claimed; /* per token: inside a reported repetition */
+	unsigned char *in_list; /* per token: inside a list of terms */
 	uint32_t *freq;		/* per id: occurrences in the article */
 	size_t *koff, *klen;	/* per id: folded text in keys.buf */
 	size_t nids, idcap;
@@ -107,6 +108,13 @@ int repeat_doc_untouched(const struct repeat_doc *d, size_t s, size_t e);
  * upper-case one: "les autorités Les autorités" is a sentence or heading
  * that lost its boundary, not a stutter. */
 int repeat_doc_case_restarts(const struct repeat_doc *d, size_t a, size_t b);
+/* 1 when token i lies in a list of terms, not a sentence: a stretch of
+ * LIST_WORDS words or more without punctuation in which fewer than one
+ * word in LIST_FUNCTION_SHARE is a function word of the rules (tag
+ * clouds, keyword lists, product titles: "pavimentos pavimentos
+ * cerámicos", "Loupe Loupe Carte de crédit"). An item followed by a
+ * longer item that starts with it is no repetition there. */
+int repeat_doc_in_list(const struct repeat_doc *d, size_t i);
 /* 1 when token i starts with an upper-case letter. */
 int repeat_doc_starts_upper(const struct repeat_doc *d, size_t i);
 /* Mark tokens [first, last] dead (removed) or claimed. */

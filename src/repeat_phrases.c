@@ -327,7 +327,8 @@ static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
 	/* Two copies of an exclamation, a question or a suspended phrase
 	 * ("Au secours ! au secours !", "Je sais… je sais…") are speech
 	 * written as spoken (epizeuxis); three or more are reported. */
-	if (copies == 2 && (exclaimed(d, it, s, p) || gapped(d, it, s)))
+	if (copies == 2 && (exclaimed(d, it, s, p) || gapped(d, it, s) ||
+			    repeat_doc_in_list(d, it->tok[s])))
 		return;
 	snprintf(what, sizeof(what), " %zu times in a row", copies);
 	report(d, it, s, p, s + p, s + copies * p, !exclaimed(d, it, s, p),

@@ -310,6 +310,14 @@ static void test_loops(void)
 	     0,
 	     0,
 	     {{0}}},
+	    /* a list of terms (few function words): an item, then a
+	     * longer one that starts with it */
+	    {"Zeiss VisuCard Loupe Loupe Carte crédit Agrandissement Poche "
+	     "Lecture Aide Optique Verre Étui",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
 	    /* two copies of an exclamation: speech */
 	    {"Il criait : « Au secours ! au secours ! »", NULL, 0, 0, {{0}}},
 	};
