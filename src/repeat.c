@@ -431,6 +431,17 @@ static void report_stutter(struct repeat_doc *d, size_t first, size_t full,
 	repeat_doc_mark(d, full, full, 0);
 }
 
+/* A capital letter named as a noun, then the word that is the same
+ * letter: "desde la A a la Z", "la A a la Z". */
+static int letter_named(const struct repeat_doc *d, size_t i, size_t j)
+{
+	const struct token *x = &d->ts->t[i], *y = &d->ts->t[j];
+	size_t k = x->start;
+
+	utf8_next(d->v->text, &k, x->end);
+	return k == x->end && (x->flags & TF_UPPER) && !(y->flags & TF_UPPER);
+}
+
 /*
  * One pass over the word tokens: gather the run of equal words starting at
  * i, then look at the word that follows it for a prefix stutter.
@@ -469,7 +480,8 @@ void repeat_doc_words(struct repeat_doc *d)
 		} else if (is_legit_double(d, i, next_word(d, i))) {
 			if (copies > 2)
 				report_word(d, i, last, copies, 1, 1);
-		} else if (copies == 2 && repeat_doc_in_list(d, i)) {
+		} else if (copies == 2 && (repeat_doc_in_list(d, i) ||
+					   letter_named(d, i, last))) {
 			/* an item, then a longer one: "Calze Calze
 			 * Fantasiose" */
 		} else {

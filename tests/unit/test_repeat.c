@@ -318,6 +318,8 @@ static void test_loops(void)
 	     0,
 	     0,
 	     {{0}}},
+	    /* a capital letter named, then the same letter as a word */
+	    {"Tout de la A a la Z.", NULL, 0, 0, {{0}}},
 	    /* two copies of an exclamation: speech */
 	    {"Il criait : « Au secours ! au secours ! »", NULL, 0, 0, {{0}}},
 	};
