@@ -35,8 +35,7 @@ static int is_name_char(char c)
 
 static int is_value_char(char c)
 {
-	return c != '&' && c != '=' && c != '#' && !uc_is_space((unsigned char)c) &&
-	       (unsigned char)c > 0x20;
+	return is_name_char(c) || (c && strchr("-.%+~", c));
 }
 
 /* End of the name=value pair starting at s[i] (a name, '=', a value of
@@ -55,11 +54,22 @@ static size_t pair_end(const char *s, size_t i, size_t len)
 	return j;
 }
 
-/* Tracking tokens of the bytes [start, end) of the view. */
-static void tracking(struct article *a, const struct view *v, size_t start,
-		     size_t end)
+/* Is byte pos of the line inside a URL or an e-mail address? */
+static int in_url(const struct line *ln, const struct tokens *ts, size_t pos)
+{
+	for (size_t i = ln->from; i < ln->to; i++)
+		if (pos >= ts->t[i].start && pos < ts->t[i].end)
+			return (ts->t[i].flags & TF_URL) != 0;
+	return 0;
+}
+
+/* Tracking tokens of the line: utm_ parameters anywhere, query strings
+ * outside addresses (a link keeps its own). */
+static void tracking(struct article *a, const struct view *v,
+		     const struct line *ln, const struct tokens *ts)
 {
 	const char *s = v->text;
+	const size_t start = ts->t[ln->from].start, end = ts->t[ln->to - 1].end;
 
 	for (size_t i = start; i < end; i++) {
 		size_t e, e2;
@@ -73,7 +83,8 @@ static void tracking(struct article *a, const struct view *v, size_t start,
 			report(a, v, i, e, 0.9, "tracking parameter");
 			i = e;
 		} else if (e < end && s[e] == '&' &&
-			   (e2 = pair_end(s, e + 1, end)) != 0) {
+			   (e2 = pair_end(s, e + 1, end)) != 0 &&
+			   !in_url(ln, ts, i)) {
 			while (e2 < end && s[e2] == '&' &&
 			       pair_end(s, e2 + 1, end))
 				e2 = pair_end(s, e2 + 1, end);
@@ -342,8 +353,7 @@ void residue_detect(struct article *a, const struct view *v,
 			continue;
 		ln.to = i;
 		if (ln.to > ln.from) {
-			tracking(a, v, ts->t[ln.from].start,
-				 ts->t[ln.to - 1].end);
+			tracking(a, v, &ln, ts);
 			hashes(a, v, &ln, ts);
 			half_word(a, v, &ln, ts, d);
 			line_numbers(a, v, &ln, ts, d, lw);

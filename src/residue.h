@@ -10,7 +10,8 @@
  * its own detail:
  *
  *  - a tracking token: a URL query parameter named utm_* ("utm_source=x")
- *    or two name=value pairs joined by "&" ("id=3&ref=home");
+ *    or two name=value pairs joined by "&" ("id=3&ref=home") outside a
+ *    URL (a link keeps its own query);
  *  - a hash or an id: a run of ASCII letters and digits, with at least two
  *    digits and two letters, that is hexadecimal in lower case (8 or
  *    more: "a1b2c3d4e5") or in upper case (12 or more: product codes such
