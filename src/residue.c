@@ -122,17 +122,95 @@ static int is_id(const char *s, size_t len)
 	return len >= 12 && lower && upper && digits >= 2 && sw >= 4;
 }
 
-static void hashes(struct article *a, const struct view *v,
-		   const struct line *ln, const struct tokens *ts)
+/* The shape of a word token: its letters and digits as runs. */
+struct shape {
+	size_t runs;	     /* alternations of letters and digits, plus one */
+	size_t lead, trail;  /* code points of the first and the last run */
+	int lead_digits;     /* the first run is digits */
+	int trail_lower;     /* the last run is letters, all lower case */
+	size_t caps_then_cap; /* upper-case letters before "Xxx" ends it */
+	int other;	      /* an apostrophe or a separator ("1.5") inside */
+};
+
+static void shape_of(const char *t, const struct token *tk, struct shape *sh)
+{
+	size_t i = tk->start, upper = 0, lower_tail = 0;
+	int prev = -1; /* 1 digit, 0 letter */
+	int run_lower = 1;
+
+	memset(sh, 0, sizeof(*sh));
+	while (i < tk->end) {
+		const int32_t cp = utf8_next(t, &i, tk->end);
+		const int dig = uc_is_digit(cp) != 0;
+
+		if (!dig && !uc_is_alpha(cp)) {
+			sh->other = 1; /* an apostrophe, a decimal point */
+			continue;
+		}
+		if (dig != prev) {
+			sh->runs++;
+			sh->trail = 0;
+			run_lower = 1;
+			if (sh->runs == 1)
+				sh->lead_digits = dig;
+		}
+		sh->trail++;
+		if (sh->runs == 1)
+			sh->lead++;
+		if (!dig && !uc_is_lower(cp))
+			run_lower = 0;
+		/* "DESCRIZIONECasa": upper-case letters, then lower-case ones. */
+		if (!dig && uc_is_upper(cp)) {
+			upper = lower_tail ? 1 : upper + 1;
+			lower_tail = 0;
+		} else if (!dig && uc_is_lower(cp)) {
+			lower_tail++;
+		} else {
+			upper = lower_tail = 0;
+		}
+		prev = dig;
+	}
+	sh->trail_lower = prev == 0 && run_lower;
+	sh->caps_then_cap = lower_tail >= 3 ? upper : 0;
+}
+
+/* Figures glued to a lower-case word: "57600bauds", "29décembre" (2
+ * digits or more before 4 letters or more). Units and ordinals ("3e",
+ * "10km") are shorter; an amount in the English papers' style
+ * ("£1.5million") has a decimal point. A word glued to figures ("automne2011") is split by
+ * the glued-words stage before this one. */
+static int glued_figures(const struct shape *sh)
+{
+	return sh->runs == 2 && !sh->other && sh->lead_digits && sh->lead >= 2 &&
+	       sh->trail >= 4 && sh->trail_lower;
+}
+
+/* Token rules: hashes and ids, figures glued to a word, a word in capitals
+ * glued to a capitalized one ("DESCRIZIONECasa": a label run into the
+ * text; 4 capitals or more before the capital of the next word). */
+static void token_rules(struct article *a, const struct view *v,
+			const struct line *ln, const struct tokens *ts)
 {
 	for (size_t i = ln->from; i < ln->to; i++) {
 		const struct token *tk = &ts->t[i];
+		struct shape sh;
 
+		/* Numerals are words that start with a digit ("3e", and
+		 * "29décembre" too): judged by their shape. */
 		if ((tk->type != TOK_WORD && tk->type != TOK_NUMBER) ||
 		    (tk->flags & TF_URL))
 			continue;
-		if (is_id(ln->t + tk->start, tk->end - tk->start))
+		if (is_id(ln->t + tk->start, tk->end - tk->start)) {
 			report(a, v, tk->start, tk->end, 0.8, "hash or id");
+			continue;
+		}
+		shape_of(ln->t, tk, &sh);
+		if (glued_figures(&sh))
+			report(a, v, tk->start, tk->end, 0.7,
+			       "figures glued to a word");
+		else if (sh.runs == 1 && sh.caps_then_cap >= 5)
+			report(a, v, tk->start, tk->end, 0.7,
+			       "a word in capitals glued to the next word");
 	}
 }
 
@@ -354,7 +432,7 @@ void residue_detect(struct article *a, const struct view *v,
 		ln.to = i;
 		if (ln.to > ln.from) {
 			tracking(a, v, &ln, ts);
-			hashes(a, v, &ln, ts);
+			token_rules(a, v, &ln, ts);
 			half_word(a, v, &ln, ts, d);
 			line_numbers(a, v, &ln, ts, d, lw);
 			word_salad(a, v, &ln, ts, d, lw);

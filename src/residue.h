@@ -3,8 +3,9 @@
  *
  * Broken scrapers leave pieces of the page that are no text at all: the
  * stump of a word alone on a line, tracking parameters and hashes taken
- * from links, the line numbers of a transcript run into its sentences,
- * and runs of words with no function word, which no language writes.
+ * from links, labels and figures run into the next word, the line
+ * numbers of a transcript run into its sentences, and runs of words with
+ * no function word, which no language writes.
  * This stage reports them, one finding per piece; it never applies one
  * (nothing can be put back in their place). The rules, each reported with
  * its own detail:
@@ -19,6 +20,13 @@
  *    and digits that switches between letters and digits four times or
  *    more ("dQw4w9WgXcQ7"); runs inside a URL or an e-mail address are
  *    left alone (the address is what it is);
+ *  - figures glued to a word: a token of 2 digits or more then 4
+ *    lower-case letters or more, nothing else ("57600bauds",
+ *    "29décembre"; not "10km", "3e", "£1.5million"); a word glued to the
+ *    figures after it ("automne2011") is the glued-words stage's;
+ *  - a word in capitals glued to the next one: 4 capitals or more, then
+ *    a capitalized word of 3 lower-case letters or more, in one token
+ *    ("DESCRIZIONECasa": a field label of a listing run into its text);
  *  - half a word: a line whose only word is a lower-case word of two
  *    letters or more unknown to the article's dictionary and to English
  *    ("tion", "ccueil");

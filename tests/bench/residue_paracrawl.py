@@ -153,7 +153,7 @@ def report_sets(relire, data, sample):
         print("\n%d T rows at random (kinds found)" % sample)
         for name, text, kinds in rnd.sample(t_rows, min(sample, len(t_rows))):
             print("  %-6s %-40s %s" % (name.split("-")[1] + name[-6:-4],
-                                       ",".join(kinds) or "-", text[:150]))
+                                       ",".join(kinds) or "-", text))
 
 
 def read_clean(path):

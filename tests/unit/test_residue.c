@@ -71,6 +71,11 @@ static void test_rules(void)
 	    {"Référence a1b2c3d4e5 de la commande", 1, "a1b2c3d4e5", "hash"},
 	    {"Session 9F86D081884C7D65 ouverte", 1, "9F86D081884C7D65", "hash"},
 	    {"Vidéo dQw4w9WgXcQ7kR2 en ligne", 1, "dQw4w9WgXcQ7kR2", "hash"},
+	    /* Figures glued to a word; a label in capitals glued to text. */
+	    {"Vitesse forcée à 57600bauds sur le port", 1, "57600bauds",
+	     "figures"},
+	    {"Le 29décembre au soir", 1, "29décembre", "figures"},
+	    {"DESCRIZIONECasa di 4 vani", 1, "DESCRIZIONECasa", "capitals"},
 	    /* Half a word alone on a line; the second line only. */
 	    {"Bienvenue sur notre site\nccueil\n", 1, "ccueil", "half"},
 	    /* Transcript line numbers in running text. */
@@ -92,6 +97,11 @@ static void test_rules(void)
 	     "atteint, les E 95 ont pris la tête.", 0, NULL, NULL},
 	    {"Visière de protection FE016001 en stock", 0, NULL, NULL},
 	    {"Le vol AF1234 part à 20 h 15 de Roissy.", 0, NULL, NULL},
+	    {"Le 3e tour, les 10km, la COP21, l'A380 et le McDONALDs.", 0,
+	     NULL, NULL},
+	    {"Drugs worth £1.5million were seized.", 0, NULL, NULL},
+	    {"L'indice EuroFirst300 et la OTAN ont progressé.", 0, NULL,
+	     NULL},
 	    {"Voir https://exemple.fr/a1b2c3d4e5f6?id=3&ref=home", 0, NULL,
 	     NULL},
 	    {"Le 2x2 = 4 et la clé vaut x=3.", 0, NULL, NULL},
