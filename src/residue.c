@@ -13,10 +13,10 @@
 
 #define SALAD_WORDS 12 /* words of a line judged for word salad */
 #define SALAD_LOWER 8  /* of which in lower case */
-#define LINENO_MAX 32  /* line-number candidates kept per line */
+#define LINENO_MAX  32 /* line-number candidates kept per line */
 
 struct line {
-	const char *t; /* the view text */
+	const char *t;	 /* the view text */
 	size_t from, to; /* tokens of the line, [from, to) */
 };
 
@@ -116,18 +116,19 @@ static int is_id(const char *s, size_t len)
 			sw++;
 	}
 	/* Product codes are upper-case hexadecimal often ("FE016001"). */
-	if (digits >= 2 && ((len >= 8 && lower >= 2 && hexl == lower && !upper) ||
-			    (len >= 12 && upper >= 2 && hexu == upper && !lower)))
+	if (digits >= 2 &&
+	    ((len >= 8 && lower >= 2 && hexl == lower && !upper) ||
+	     (len >= 12 && upper >= 2 && hexu == upper && !lower)))
 		return 1;
 	return len >= 12 && lower && upper && digits >= 2 && sw >= 4;
 }
 
 /* The shape of a word token: its letters and digits as runs. */
 struct shape {
-	size_t runs;	     /* alternations of letters and digits, plus one */
-	size_t lead, trail;  /* code points of the first and the last run */
-	int lead_digits;     /* the first run is digits */
-	int trail_lower;     /* the last run is letters, all lower case */
+	size_t runs;	      /* alternations of letters and digits, plus one */
+	size_t lead, trail;   /* code points of the first and the last run */
+	int lead_digits;      /* the first run is digits */
+	int trail_lower;      /* the last run is letters, all lower case */
 	size_t caps_then_cap; /* upper-case letters before "Xxx" ends it */
 	int other;	      /* an apostrophe or a separator ("1.5") inside */
 };
@@ -159,7 +160,8 @@ static void shape_of(const char *t, const struct token *tk, struct shape *sh)
 			sh->lead++;
 		if (!dig && !uc_is_lower(cp))
 			run_lower = 0;
-		/* "DESCRIZIONECasa": upper-case letters, then lower-case ones. */
+		/* "DESCRIZIONECasa": upper-case letters, then lower-case ones.
+		 */
 		if (!dig && uc_is_upper(cp)) {
 			upper = lower_tail ? 1 : upper + 1;
 			lower_tail = 0;
@@ -177,12 +179,12 @@ static void shape_of(const char *t, const struct token *tk, struct shape *sh)
 /* Figures glued to a lower-case word: "57600bauds", "29décembre" (2
  * digits or more before 4 letters or more). Units and ordinals ("3e",
  * "10km") are shorter; an amount in the English papers' style
- * ("£1.5million") has a decimal point. A word glued to figures ("automne2011") is split by
- * the glued-words stage before this one. */
+ * ("£1.5million") has a decimal point. A word glued to figures ("automne2011")
+ * is split by the glued-words stage before this one. */
 static int glued_figures(const struct shape *sh)
 {
-	return sh->runs == 2 && !sh->other && sh->lead_digits && sh->lead >= 2 &&
-	       sh->trail >= 4 && sh->trail_lower;
+	return sh->runs == 2 && !sh->other && sh->lead_digits &&
+	       sh->lead >= 2 && sh->trail >= 4 && sh->trail_lower;
 }
 
 /* Token rules: hashes and ids, figures glued to a word, a word in capitals
@@ -251,7 +253,8 @@ static void half_word(struct article *a, const struct view *v,
 	if (dict_check(d, w, len) || dict_check(d, w + e, len - e) ||
 	    dict_check_loanword(d, w + e, len - e))
 		return;
-	report(a, v, word->start, word->end, 0.6, "half a word alone on a line");
+	report(a, v, word->start, word->end, 0.6,
+	       "half a word alone on a line");
 }
 
 /* The value (1..99) of a number token of one or two digits, else 0. */
@@ -280,8 +283,8 @@ static int is_punct(const char *t, const struct token *tk, const char *set)
 
 /* A number of the margin: its value, its token and the words around it. */
 struct margin {
-	int val;
 	size_t at, prev, next; /* token indexes */
+	int val;
 	int strong;
 };
 

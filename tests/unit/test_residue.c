@@ -84,33 +84,38 @@ static void test_rules(void)
 	     2, "22", "transcript"},
 	    /* Word salad: many words, no function word. */
 	    {"chaussures femme cuir noir talons soldes bottes escarpins rouges "
-	     "livraison gratuite promotion hiver", 1,
+	     "livraison gratuite promotion hiver",
+	     1,
 	     "chaussures femme cuir noir talons soldes bottes escarpins rouges "
-	     "livraison gratuite promotion hiver", "function"},
+	     "livraison gratuite promotion hiver",
+	     "function"},
 	    /* Clean text: figures, dates, enumerations, codes, names. */
 	    {"Le retard représentait 32,9 Md$ au 30 septembre, chiffre "
-	     "inchangé par rapport au 31 décembre de l'année précédente.", 0,
-	     NULL, NULL},
+	     "inchangé par rapport au 31 décembre de l'année précédente.",
+	     0, NULL, NULL},
 	    {"La bourse de l'échelle 1 aux étudiants de première année, de "
-	     "l'échelle 2 aux étudiants de deuxième année.", 0, NULL, NULL},
+	     "l'échelle 2 aux étudiants de deuxième année.",
+	     0, NULL, NULL},
 	    {"Lorsque l'E 94 a estimé que le nombre de réaménagements était "
-	     "atteint, les E 95 ont pris la tête.", 0, NULL, NULL},
+	     "atteint, les E 95 ont pris la tête.",
+	     0, NULL, NULL},
 	    {"Visière de protection FE016001 en stock", 0, NULL, NULL},
 	    {"Le vol AF1234 part à 20 h 15 de Roissy.", 0, NULL, NULL},
-	    {"Le 3e tour, les 10km, la COP21, l'A380 et le McDONALDs.", 0,
-	     NULL, NULL},
-	    {"Drugs worth £1.5million were seized.", 0, NULL, NULL},
-	    {"L'indice EuroFirst300 et la OTAN ont progressé.", 0, NULL,
+	    {"Le 3e tour, les 10km, la COP21, l'A380 et le McDONALDs.", 0, NULL,
 	     NULL},
+	    {"Drugs worth £1.5million were seized.", 0, NULL, NULL},
+	    {"L'indice EuroFirst300 et la OTAN ont progressé.", 0, NULL, NULL},
 	    {"Voir https://exemple.fr/a1b2c3d4e5f6?id=3&ref=home", 0, NULL,
 	     NULL},
 	    {"Le 2x2 = 4 et la clé vaut x=3.", 0, NULL, NULL},
 	    {"Accueil\n", 0, NULL, NULL},
 	    {"Contexte", 0, NULL, NULL},
 	    {"Emmanuel Macron Angela Merkel Vladimir Poutine Donald Trump Xi "
-	     "Jinping Boris Johnson", 0, NULL, NULL},
+	     "Jinping Boris Johnson",
+	     0, NULL, NULL},
 	    {"Une phrase complète, avec ses articles et ses verbes, qui se "
-	     "termine bien.", 0, NULL, NULL},
+	     "termine bien.",
+	     0, NULL, NULL},
 	};
 	char span[256], why[256];
 
