@@ -16,10 +16,11 @@
  *  - a hash or an id: a run of ASCII letters and digits, with at least two
  *    digits and two letters, that is hexadecimal in lower case (8 or
  *    more: "a1b2c3d4e5") or in upper case (12 or more: product codes such
- *    as "FE016001" are upper-case hexadecimal too), or a run of 12 or more
- * mixing upper case, lower case and digits that switches between letters and
- * digits four times or more ("dQw4w9WgXcQ7"); runs inside a URL or an e-mail
- * address are left alone (the address is what it is);
+ *    as "FE016001" are upper-case hexadecimal too), or a run of 12 or
+ *    more mixing upper case, lower case and digits that switches between
+ *    letters and digits four times or more ("dQw4w9WgXcQ7"); runs inside
+ *    a URL or an e-mail address are left alone (the address is what it
+ *    is);
  *  - figures glued to a word: a token of 2 digits or more then 4
  *    lower-case letters or more, nothing else ("57600bauds",
  *    "29décembre"; not "10km", "3e", "£1.5million"); a word glued to the
