@@ -30,6 +30,7 @@ static const char *const kind_names[FK__COUNT] = {
     [FK_FOREIGN_LANGUAGE] = "foreign_language",
     [FK_NAME_VARIANT] = "name_variant",
     [FK_TRUNCATED] = "truncated",
+    [FK_RESIDUE] = "residue",
 };
 
 static const char *const stat_names[DS__COUNT] = {

@@ -34,6 +34,7 @@ enum finding_kind {
 	FK_FOREIGN_LANGUAGE,
 	FK_NAME_VARIANT,
 	FK_TRUNCATED,
+	FK_RESIDUE,
 	FK__COUNT
 };
 

@@ -24,6 +24,7 @@
 #include "spell.h"
 #include "stats.h"
 #include "token.h"
+#include "residue.h"
 #include "truncated.h"
 #include "typography.h"
 #include "util.h"
@@ -439,6 +440,8 @@ static void process(struct worker *w, struct article *a, char *raw, size_t len,
 	truncated_detect(
 	    a, &v, &w->toks, worker_dict(w, a->lang),
 	    strcmp(a->lang, default_lang(w->opt)) ? NULL : &w->res->cut_words);
+	residue_detect(a, &v, &w->toks, worker_dict(w, a->lang),
+		       &w->res->lang_words);
 	/* Last: names are unified on the text the other stages accepted. */
 	if (w->res->table)
 		variants_apply(w->res->table, &w->res->name_rules, a, &v,

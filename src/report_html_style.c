@@ -20,6 +20,7 @@ static const char *const kind_colours[FK__COUNT] = {
     [FK_BOILERPLATE] = "#cfd8dc",   [FK_MISSPELLING] = "#ef9a9a",
     [FK_UNKNOWN_NAME] = "#c5e1a5",  [FK_FOREIGN_LANGUAGE] = "#b39ddb",
     [FK_NAME_VARIANT] = "#80deea",  [FK_TRUNCATED] = "#ffcc80",
+    [FK_RESIDUE] = "#bcaaa4",
 };
 
 static const char *const bin_colours[] = {

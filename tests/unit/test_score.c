@@ -28,7 +28,7 @@ static const char hand_text[] =
     "char_repeat\t5\nword_repeat\t3\nphrase_repeat\t3\n"
     "duplicate_line\t3\nboilerplate\t1\nmisspelling\t1\n"
     "unknown_name\t0.3\nforeign_language\t1\nname_variant\t0\n"
-    "truncated\t3\r\n";
+    "truncated\t3\nresidue\t3\r\n";
 
 static struct score_model hand;
 
@@ -200,13 +200,13 @@ static void test_parse_errors(void)
 	} cases[] = {
 	    {"", 0, NULL},
 	    {"# only a comment\n", 1, "w.tsv: no value for 'unicode'"},
-	    {"misspelling 1\n", 0, "w.tsv:24: expected NAME<TAB>VALUE"},
-	    {"misspelling\n", 0, "w.tsv:24: expected NAME<TAB>VALUE"},
-	    {"misspeling\t1\n", 0, "w.tsv:24: unknown name 'misspeling'"},
-	    {"Misspelling\t1\n", 0, "w.tsv:24: unknown name 'Misspelling'"},
+	    {"misspelling 1\n", 0, "w.tsv:25: expected NAME<TAB>VALUE"},
+	    {"misspelling\n", 0, "w.tsv:25: expected NAME<TAB>VALUE"},
+	    {"misspeling\t1\n", 0, "w.tsv:25: unknown name 'misspeling'"},
+	    {"Misspelling\t1\n", 0, "w.tsv:25: unknown name 'Misspelling'"},
 	    {"misspelling\t2\n", 0,
-	     "w.tsv:24: 'misspelling' given twice (first on line 19)"},
-	    {"half\t1\n", 0, "w.tsv:24: 'half' given twice (first on line 3)"},
+	     "w.tsv:25: 'misspelling' given twice (first on line 19)"},
+	    {"half\t1\n", 0, "w.tsv:25: 'half' given twice (first on line 3)"},
 	    {"min_words\t10\nsteepness\t2\nhalf\tsix\n", 1,
 	     "w.tsv:3: invalid value 'six' for 'half'"},
 	    {"half\t\tfitted\n", 1, "w.tsv:1: invalid value '' for 'half'"},
