@@ -476,6 +476,7 @@ static int start_pool(struct run *run)
 	pthread_cond_init(&run->work_cv, NULL);
 	pthread_cond_init(&run->done_cv, NULL);
 	/* --suggest-budget is per run: each worker gets its share. */
+	run->res->suggest = run->opt->suggest;
 	run->res->suggest_budget = run->opt->suggest_budget / run->nthreads;
 	return start_workers(run, 1);
 }

@@ -220,7 +220,8 @@ struct worker *worker_new(const struct options *opt,
 	w->dict = dict_open(default_lang(opt), opt->dict_dir, opt->data_dir);
 	if (w->dict)
 		dict_share_cache(w->dict, res->dict_cache);
-	w->spell = spell_state_new(res->suggest_budget, res->verdicts);
+	w->spell =
+	    spell_state_new(res->suggest, res->suggest_budget, res->verdicts);
 	w->mojibake = mojibake_new(w->dict);
 	w->confusable = confusable_new(opt->lang);
 	tokens_init(&w->toks);

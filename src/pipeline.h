@@ -47,6 +47,7 @@ struct resources {
 	struct name_rules name_rules; /* titles and elisions for names */
 	struct variants *prior;	      /* seed table + editor's --variants */
 	struct score_model score;     /* weights and curve of the score */
+	int suggest;		      /* enum suggest_source (suggest.h) */
 	double suggest_budget;	      /* seconds of Hunspell suggestions for
 				       * each worker: the run's budget split
 				       * between the workers by the batch */
