@@ -147,7 +147,7 @@ static void visit(struct walk *w, size_t lo, size_t hi, size_t plen, size_t k)
 		int32_t cp = utf8_next(key, &i, plen + strnlen(key + plen, 4));
 
 		end = child_end(w->fi, lo, hi, plen, key + plen, i - plen);
-		if (cp >= 0) {
+		if (cp >= 0 && (k > 0 || cp == w->q[0])) {
 			w->c[k + 1] = cp;
 			if (fill_row(w, k + 1) <= w->maxd)
 				visit(w, lo, end, i, k + 1);

@@ -14,7 +14,10 @@
  * Distance: Levenshtein with adjacent transpositions (optimal string
  * alignment), over code points of the folded keys, so that an accent
  * costs nothing and "developpment" is one edit from "developpement". Bound:
- * 1 for words of SUGGEST_SHORT code points or fewer, 2 above.
+ * 1 for words of SUGGEST_SHORT code points or fewer, 2 above. The first
+ * letter of the key is kept, as Lucene's DirectSpellChecker does by
+ * default (minPrefix 1): writers and translation systems rarely get it
+ * wrong, and it divides the search by the size of the alphabet.
  * Ranking: by that distance, then by the same distance between the
  * written word and the form itself (accents and case counted), then by
  * the form's bytes: a total order, so the list is the same in every run.
