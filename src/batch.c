@@ -97,6 +97,9 @@ struct run {
 	struct corpus *corpus;
 	pthread_t *threads;
 	unsigned nthreads, nstarted;
+	struct dict *lent;    /* the first worker's dictionary, read by
+			       * the main thread between the passes (the
+			       * names table) while the workers wait */
 	unsigned opened;      /* workers that tried to open their handles */
 	unsigned open_failed; /* ... and could not */
 };
@@ -121,6 +124,8 @@ static struct worker *worker_start(struct run *run)
 	run->opened++;
 	if (!w)
 		run->open_failed++;
+	else if (!run->lent)
+		run->lent = worker_default_dict(w);
 	pthread_cond_broadcast(&run->done_cv);
 	pthread_mutex_unlock(&run->mu);
 	return w;
@@ -609,7 +614,9 @@ static int corpus_pass(struct run *run, const struct inputs *in,
 		if (interrupted || run->write_failed)
 			return 0;
 	}
-	return corpus_finish(c, res, run->opt, first);
+	/* Every job of the first pass is written: the workers wait for the
+	 * second, so the first one's dictionary is free to read here. */
+	return corpus_finish(c, res, run->opt, first, run->lent);
 }
 
 static int write_variants(struct run *run, const struct corpus *c)

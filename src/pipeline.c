@@ -232,6 +232,11 @@ struct worker *worker_new(const struct options *opt,
 	return w;
 }
 
+struct dict *worker_default_dict(struct worker *w)
+{
+	return w->dict;
+}
+
 void worker_free(struct worker *w)
 {
 	if (!w)

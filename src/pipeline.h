@@ -22,6 +22,7 @@
 #include "wordlist.h"
 
 struct bp_counts;
+struct dict;
 struct variants;
 
 struct boilerplate_rules;
@@ -73,6 +74,11 @@ struct worker;
 struct worker *worker_new(const struct options *opt,
 			  const struct resources *res);
 void worker_free(struct worker *w);
+
+/* The worker's dictionary of the run's language (borrowed, valid until
+ * worker_free), for the batch to lend between passes: no other thread
+ * may use it while the worker processes an article. */
+struct dict *worker_default_dict(struct worker *w);
 
 /*
  * Run every stage on an article whose raw bytes are given (ownership of raw
