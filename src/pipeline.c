@@ -414,6 +414,12 @@ void worker_collect(struct worker *w, struct article *a, char *raw, size_t len,
 	if (repair(w, a, raw, len, 0, &v) < 0)
 		return;
 	names_collect(names, a, &v, &w->toks);
+	/* The names table (built on the main thread between the passes)
+	 * asks the dictionary about every name form: ask here, in
+	 * parallel, so that it reads the answers from the shared cache. */
+	for (size_t i = 0; i < names->n; i++)
+		dict_check(w->dict, names->forms[i].form,
+			   strlen(names->forms[i].form));
 	bp_counts_collect(counts, &v);
 	view_release(&v);
 }
