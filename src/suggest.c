@@ -10,6 +10,7 @@
  */
 #include "suggest.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,18 +64,29 @@ static int min3(int a, int b, int c)
  * its smallest cell. */
 static int fill_row(struct walk *w, size_t k)
 {
-	const unsigned char *up = w->row[k - 1];
-	unsigned char *r = w->row[k];
+	const unsigned char *up, *up2;
+	unsigned char *r;
+	int32_t ck, ck1;
 	int best;
+
+	/* visit() stops at MAX_DEPTH (cppcheck cannot follow that). */
+	assert(k >= 1 && k <= MAX_DEPTH);
+	up = w->row[k - 1];
+	up2 = k > 1 ? w->row[k - 2] : up;
+	/* cppcheck-suppress arrayIndexOutOfBoundsCond */
+	r = w->row[k];
+	/* cppcheck-suppress arrayIndexOutOfBoundsCond */
+	ck = w->c[k];
+	ck1 = w->c[k - 1];
 
 	r[0] = (unsigned char)(k > 255 ? 255 : k);
 	best = r[0];
 	for (size_t j = 1; j <= w->m; j++) {
 		int d = min3(up[j] + 1, r[j - 1] + 1,
-			     up[j - 1] + (w->c[k] != w->q[j - 1]));
-		if (k > 1 && j > 1 && w->c[k] == w->q[j - 2] &&
-		    w->c[k - 1] == w->q[j - 1] && w->row[k - 2][j - 2] + 1 < d)
-			d = w->row[k - 2][j - 2] + 1;
+			     up[j - 1] + (ck != w->q[j - 1]));
+		if (k > 1 && j > 1 && ck == w->q[j - 2] && ck1 == w->q[j - 1] &&
+		    up2[j - 2] + 1 < d)
+			d = up2[j - 2] + 1;
 		r[j] = (unsigned char)(d > 255 ? 255 : d);
 		if (d < best)
 			best = d;
