@@ -97,6 +97,9 @@ struct run {
 	struct corpus *corpus;
 	pthread_t *threads;
 	unsigned nthreads, nstarted;
+	struct dict *lent;    /* the first worker's dictionary, read by
+			       * the main thread between the passes (the
+			       * names table) while the workers wait */
 	unsigned opened;      /* workers that tried to open their handles */
 	unsigned open_failed; /* ... and could not */
 };
@@ -121,6 +124,8 @@ static struct worker *worker_start(struct run *run)
 	run->opened++;
 	if (!w)
 		run->open_failed++;
+	else if (!run->lent)
+		run->lent = worker_default_dict(w);
 	pthread_cond_broadcast(&run->done_cv);
 	pthread_mutex_unlock(&run->mu);
 	return w;
@@ -476,6 +481,7 @@ static int start_pool(struct run *run)
 	pthread_cond_init(&run->work_cv, NULL);
 	pthread_cond_init(&run->done_cv, NULL);
 	/* --suggest-budget is per run: each worker gets its share. */
+	run->res->suggest = run->opt->suggest;
 	run->res->suggest_budget = run->opt->suggest_budget / run->nthreads;
 	return start_workers(run, 1);
 }
@@ -608,7 +614,9 @@ static int corpus_pass(struct run *run, const struct inputs *in,
 		if (interrupted || run->write_failed)
 			return 0;
 	}
-	return corpus_finish(c, res, run->opt, first);
+	/* Every job of the first pass is written: the workers wait for the
+	 * second, so the first one's dictionary is free to read here. */
+	return corpus_finish(c, res, run->opt, first, run->lent);
 }
 
 static int write_variants(struct run *run, const struct corpus *c)

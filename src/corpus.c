@@ -55,21 +55,23 @@ void corpus_add(struct corpus *c, const struct names *n,
 }
 
 int corpus_finish(struct corpus *c, struct resources *res,
-		  const struct options *opt, int have_counts)
+		  const struct options *opt, int have_counts, struct dict *d)
 {
 	const char *lang = strcmp(opt->lang, "auto") ? opt->lang : "fr";
 	struct namekey *nk = namekey_open(opt->data_dir);
-	struct dict *d = dict_try_open(lang, opt->dict_dir, opt->data_dir);
+	struct dict *own = NULL;
 	struct variants_opts vo;
 
+	if (!d)
+		d = own = dict_try_open(lang, opt->dict_dir, opt->data_dir);
 	if (!nk) {
-		dict_free(d);
+		dict_free(own);
 		return -1;
 	}
 	/* The workers' lookups of the same language: the names' word forms
 	 * checked here are the ones spelling asks about next. */
-	if (d)
-		dict_share_cache(d, res->dict_cache);
+	if (own)
+		dict_share_cache(own, res->dict_cache);
 	variants_opts_init(&vo);
 	/* Hunspell suggestions would find dictionary spellings of names
 	 * absent from the batch (Kursk -> Koursk) at 0.1-0.5 s each and with
@@ -87,7 +89,7 @@ int corpus_finish(struct corpus *c, struct resources *res,
 		variants_overlay(c->table, res->prior);
 	}
 	namekey_free(nk);
-	dict_free(d);
+	dict_free(own);
 	res->table = c->table;
 	if (have_counts) {
 		res->bp = c->counts;

@@ -21,6 +21,7 @@
 #include "pipeline.h"
 
 struct corpus;
+struct dict;
 
 struct corpus *corpus_new(const struct resources *res);
 void corpus_free(struct corpus *c);
@@ -35,11 +36,14 @@ void corpus_add(struct corpus *c, const struct names *n,
 /*
  * Build the variants table and publish it, with the counts when
  * have_counts is set, in res (res->table, res->bp, res->batch_articles).
- * c keeps ownership; free c only after the second pass. Returns 0 or -1
- * (printed: a missing dictionary or transliteration rules).
+ * d is the dictionary of the run's language to read (borrowed, used by
+ * no other thread meanwhile: a worker's between the passes), or NULL to
+ * open one here. c keeps ownership; free c only after the second pass.
+ * Returns 0 or -1 (printed: a missing dictionary or transliteration
+ * rules).
  */
 int corpus_finish(struct corpus *c, struct resources *res,
-		  const struct options *opt, int have_counts);
+		  const struct options *opt, int have_counts, struct dict *d);
 
 /*
  * Load the corpus state of a whole batch from dir (variants.csv, and

@@ -1,6 +1,7 @@
 /*
  * csvio.c - CSV through libcsv. The writer adds only the field separators
- * and record terminators; quoting and escaping are libcsv's.
+ * and record terminators; quoting and escaping are libcsv's (csv_write,
+ * into a buffer written with one fwrite per field).
  */
 #include "csvio.h"
 
@@ -17,6 +18,8 @@ struct csvw {
 	int neutralize;
 	int nfield;
 	int failed;
+	char *buf;  /* a quoted field: libcsv's csv_fwrite writes each byte */
+	size_t cap; /* with a locked fputc, csv_write into memory does not */
 };
 
 struct csvw *csvw_new(FILE *fp, int neutralize)
@@ -30,6 +33,9 @@ struct csvw *csvw_new(FILE *fp, int neutralize)
 
 void csvw_free(struct csvw *w)
 {
+	if (!w)
+		return;
+	free(w->buf);
 	free(w);
 }
 
@@ -54,8 +60,13 @@ static void sep(struct csvw *w)
 
 void csvw_raw(struct csvw *w, const char *s, size_t len)
 {
+	size_t n;
+
 	sep(w);
-	if (csv_fwrite(w->fp, s, len) != 0)
+	/* Quoted, every quote doubled: at most 2 * len + 2 bytes. */
+	GROW(w->buf, w->cap, 2 * len + 2);
+	n = csv_write(w->buf, w->cap, s, len);
+	if (n > w->cap || fwrite(w->buf, 1, n, w->fp) != n)
 		w->failed = 1;
 }
 

@@ -1,7 +1,7 @@
 /*
  * csvio.h - the libcsv door: RFC 4180 CSV writing and reading.
  *
- * Writing: every field goes through libcsv's csv_fwrite (always quoted,
+ * Writing: every field goes through libcsv's csv_write (always quoted,
  * inner quotes doubled). Rows end with CRLF as RFC 4180 says.
  *
  * Spreadsheet safety: a text field that begins with '=', '+', '-', '@',

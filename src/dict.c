@@ -483,12 +483,49 @@ void dict_free_list(char **list, size_t n)
 	free(list);
 }
 
+/*
+ * Is word[0..len) one of the forms of the word-form index? Those are the
+ * forms Hunspell accepts (the index is made from these dictionary files,
+ * extra word lists included: its fingerprint says so), so a form found
+ * there needs no spell() call: one fold and one binary search, where
+ * Hunspell tries the affixes of every stem the word may come from. 0 when
+ * it is not there (Hunspell decides: compounds, capitalized forms...).
+ */
+static int indexed_form(struct dict *d, const char *word, size_t len)
+{
+	const struct formindex *fi = dict_forms(d);
+	char key[256];
+	size_t i = 0, k = 0, first, n;
+
+	if (!fi || len >= sizeof(key))
+		return 0;
+	while (i < len) { /* the key: accent groups folded (spellfix.h) */
+		size_t gn;
+		int32_t c = utf8_next(word, &i, len);
+		const int32_t *g = c < 0 ? NULL : dict_accent_group(d, c, &gn);
+
+		if (c < 0 || k + 4 > sizeof(key))
+			return 0;
+		k += utf8_put(key + k, g ? g[0] : c);
+	}
+	n = formindex_find(fi, key, k, &first);
+	for (size_t e = first; e < first + n; e++) {
+		const char *form = formindex_form(fi, e);
+		if (!strncmp(form, word, len) && !form[len])
+			return 1;
+	}
+	return 0;
+}
+
 int dict_probe(struct dict *d, const char *word, size_t len)
 {
 	char buf[256];
-	char *w = len < sizeof(buf) ? buf : xmalloc(len + 1);
+	char *w;
 	int ok;
 
+	if (indexed_form(d, word, len))
+		return 1;
+	w = len < sizeof(buf) ? buf : xmalloc(len + 1);
 	memcpy(w, word, len);
 	w[len] = '\0';
 	ok = Hunspell_spell(d->h, w) != 0;

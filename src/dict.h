@@ -85,7 +85,9 @@ unsigned dict_name_class(struct dict *d, const char *word, size_t len);
 
 /*
  * Uncached check, for probing generated candidates (the caller caches its
- * own conclusions). 1 when Hunspell accepts word[0..len).
+ * own conclusions). 1 when Hunspell accepts word[0..len): read from the
+ * word-form index when the word is one of its forms (dict_forms), else
+ * asked of Hunspell.
  */
 int dict_probe(struct dict *d, const char *word, size_t len);
 

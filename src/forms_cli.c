@@ -226,6 +226,9 @@ int forms_main(int argc, char **argv)
 	c.d = dict_open(a.lang, a.dict_dir, a.data_dir);
 	if (!c.d)
 		return EXIT_USAGE;
+	/* Every form is asked of Hunspell itself, never of an index made
+	 * before from the same files. */
+	dict_no_forms(c.d);
 	strmap_init(&c.seen);
 	sb_init(&c.key);
 	nlists = dict_word_lists(c.d, &lists);

@@ -141,6 +141,42 @@ static double coverage(const char *masked, const struct tokens *ts, size_t from,
 	return lower ? (double)known / (double)lower : -1;
 }
 
+/* Is the share of the lower-case words of tokens [from, to) that d knows
+ * under LANG_MAX_COVERAGE, over min_words words or more (coverage()'s
+ * verdict as is_foreign() reads it)? The count stops as soon as the share
+ * can no longer fall under the bound: in text of the expected language,
+ * after about LANG_MAX_COVERAGE of its words. */
+static int uncovered(const char *masked, const struct tokens *ts, size_t from,
+		     size_t to, struct dict *d, size_t min_words)
+{
+	size_t words = 0, lower = 0, known = 0;
+
+	for (size_t i = from; i < to; i++) {
+		const struct token *tk = &ts->t[i];
+
+		if (!plain_word(masked, tk))
+			continue;
+		words++;
+		lower += !(tk->flags & TF_UPPER);
+	}
+	if (words < min_words || !lower)
+		return 0;
+	for (size_t i = from; i < to; i++) {
+		const struct token *tk = &ts->t[i];
+		const char *w = masked + tk->start;
+		size_t len = tk->end - tk->start, e;
+
+		if ((tk->flags & TF_UPPER) || !plain_word(masked, tk))
+			continue;
+		e = dict_elision_prefix(d, w, len);
+		if ((dict_check(d, w, len) ||
+		     (e && dict_check(d, w + e, len - e))) &&
+		    (double)++known / (double)lower >= LANG_MAX_COVERAGE)
+			return 0;
+	}
+	return 1;
+}
+
 /* Judge masked[start, end) (tokens [from, to)) against the expected
  * language; 1 when it is in another language (g says which). */
 static int is_foreign(const char *masked, size_t start, size_t end,
@@ -151,8 +187,12 @@ static int is_foreign(const char *masked, size_t start, size_t end,
 	size_t words;
 	double cov;
 
-	/* The identifier first: the dictionary coverage, the costlier part,
-	 * is only needed to confirm another language. */
+	/* The dictionary first: text that the expected language's
+	 * dictionary covers is never foreign, whatever CLD2 says, and most
+	 * text is; its words are in the spelling cache already, and the
+	 * count stops early. CLD2 is asked about the rest only. */
+	if (d && !uncovered(masked, ts, from, to, d, min_words))
+		return 0;
 	lang_identify(masked + start, end - start, expected, g);
 	if (!g->reliable || !strcmp(g->code, "un") ||
 	    !strncmp(g->code, expected, 2))

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "suggest.h"
 #include "util.h"
 
 #ifndef RELIRE_SOURCE_DATA_DIR
@@ -36,6 +37,7 @@ enum {
 	OPT_MAX_SIZE,
 	OPT_MAX_FINDINGS,
 	OPT_SUGGEST_BUDGET,
+	OPT_SUGGEST,
 	OPT_TYPOGRAPHY,
 	OPT_JSONL,
 	OPT_THREADS,
@@ -64,6 +66,7 @@ static const struct option long_opts[] = {
     {"max-article-size", required_argument, NULL, OPT_MAX_SIZE},
     {"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
     {"suggest-budget", required_argument, NULL, OPT_SUGGEST_BUDGET},
+    {"suggest", required_argument, NULL, OPT_SUGGEST},
     {"typography", required_argument, NULL, OPT_TYPOGRAPHY},
     {"jsonl", no_argument, NULL, OPT_JSONL},
     {"threads", required_argument, NULL, OPT_THREADS},
@@ -125,8 +128,14 @@ static const char help_text[] =
     "                           K, M, G suffixes accepted)\n"
     "      --max-findings N     findings listed per article (default: 10000;\n"
     "                           0 = no limit; the rest are counted)\n"
-    "      --suggest-budget S   seconds of Hunspell suggestions per run\n"
-    "                           (default: 1; shared by the threads)\n"
+    "      --suggest SOURCE     spelling suggestions from 'forms' (the\n"
+    "                           dictionary's word forms within two edits:\n"
+    "                           default, the same in every run), 'hunspell'\n"
+    "                           (Hunspell's suggest(), under a time budget)\n"
+    "                           or 'none'\n"
+    "      --suggest-budget S   seconds of Hunspell suggestions per run with\n"
+    "                           --suggest hunspell (default: 1; shared by the\n"
+    "                           threads)\n"
     "  -q, --quiet              print errors only\n"
     "  -v, --verbose            print one line per article on stderr\n"
     "  -h, --help               show this help\n"
@@ -272,6 +281,22 @@ static int parse_seconds(const char *s, double *out)
 	return errno || end == s || *end || *out < 0 ? -1 : 0;
 }
 
+static int parse_suggest(const char *s, int *out)
+{
+	static const char *const names[] = {
+	    [SUGGEST_FORMS] = "forms",
+	    [SUGGEST_HUNSPELL] = "hunspell",
+	    [SUGGEST_NONE] = "none",
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (!strcmp(s, names[i])) {
+			*out = (int)i;
+			return 0;
+		}
+	return -1;
+}
+
 static void set_defaults(struct options *opt)
 {
 	memset(opt, 0, sizeof(*opt));
@@ -396,6 +421,11 @@ int options_parse_audit(struct options *opt, int argc, char **argv)
 		case OPT_MAX_FINDINGS:
 			if (parse_size(optarg, &opt->max_findings))
 				return usage_error("invalid count", optarg);
+			break;
+		case OPT_SUGGEST:
+			if (parse_suggest(optarg, &opt->suggest))
+				return usage_error("invalid suggestion source",
+						   optarg);
 			break;
 		case OPT_SUGGEST_BUDGET:
 			if (parse_seconds(optarg, &opt->suggest_budget))

@@ -221,7 +221,8 @@ struct worker *worker_new(const struct options *opt,
 	w->dict = dict_open(default_lang(opt), opt->dict_dir, opt->data_dir);
 	if (w->dict)
 		dict_share_cache(w->dict, res->dict_cache);
-	w->spell = spell_state_new(res->suggest_budget, res->verdicts);
+	w->spell =
+	    spell_state_new(res->suggest, res->suggest_budget, res->verdicts);
 	w->mojibake = mojibake_new(w->dict);
 	w->confusable = confusable_new(opt->lang);
 	tokens_init(&w->toks);
@@ -230,6 +231,11 @@ struct worker *worker_new(const struct options *opt,
 		return NULL;
 	}
 	return w;
+}
+
+struct dict *worker_default_dict(struct worker *w)
+{
+	return w->dict;
 }
 
 void worker_free(struct worker *w)
@@ -409,6 +415,12 @@ void worker_collect(struct worker *w, struct article *a, char *raw, size_t len,
 	if (repair(w, a, raw, len, 0, &v) < 0)
 		return;
 	names_collect(names, a, &v, &w->toks);
+	/* The names table (built on the main thread between the passes)
+	 * asks the dictionary about every name form: ask here, in
+	 * parallel, so that it reads the answers from the shared cache. */
+	for (size_t i = 0; i < names->n; i++)
+		dict_check(w->dict, names->forms[i].form,
+			   strlen(names->forms[i].form));
 	bp_counts_collect(counts, &v);
 	view_release(&v);
 }

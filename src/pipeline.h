@@ -22,6 +22,7 @@
 #include "wordlist.h"
 
 struct bp_counts;
+struct dict;
 struct variants;
 
 struct boilerplate_rules;
@@ -47,6 +48,7 @@ struct resources {
 	struct name_rules name_rules; /* titles and elisions for names */
 	struct variants *prior;	      /* seed table + editor's --variants */
 	struct score_model score;     /* weights and curve of the score */
+	int suggest;		      /* enum suggest_source (suggest.h) */
 	double suggest_budget;	      /* seconds of Hunspell suggestions for
 				       * each worker: the run's budget split
 				       * between the workers by the batch */
@@ -72,6 +74,11 @@ struct worker;
 struct worker *worker_new(const struct options *opt,
 			  const struct resources *res);
 void worker_free(struct worker *w);
+
+/* The worker's dictionary of the run's language (borrowed, valid until
+ * worker_free), for the batch to lend between passes: no other thread
+ * may use it while the worker processes an article. */
+struct dict *worker_default_dict(struct worker *w);
 
 /*
  * Run every stage on an article whose raw bytes are given (ownership of raw

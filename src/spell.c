@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "spellfix.h"
+#include "suggest.h"
 #include "utf8.h"
 #include "util.h"
 #include "wordcache.h"
@@ -33,6 +34,7 @@ struct verdict {
 };
 
 struct spell_state {
+	int source;		 /* enum suggest_source */
 	double budget;		 /* seconds of suggest() left for this worker */
 	struct wordcache *cache; /* "lang\x1fword" -> verdict */
 	struct wordcache *own_cache; /* when not shared */
@@ -51,11 +53,12 @@ struct spell_state {
  * not depend on the other articles or the thread count. */
 #define MAX_UNKNOWN_PER_ARTICLE 5000
 
-struct spell_state *spell_state_new(double suggest_budget,
+struct spell_state *spell_state_new(int source, double suggest_budget,
 				    struct wordcache *shared)
 {
 	struct spell_state *st = xcalloc(1, sizeof(*st));
 
+	st->source = source;
 	st->budget = suggest_budget;
 	if (!shared)
 		st->own_cache = wordcache_new(VERDICT_CACHE_BYTES);
@@ -97,6 +100,27 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static void list_detail(char **list, size_t n, struct strbuf *sb)
+{
+	sb_adds(sb, n ? "suggestions: " : "no suggestion");
+	for (size_t i = 0; i < n; i++)
+		sb_addf(sb, "%s%s", i ? ", " : "", list[i]);
+	dict_free_list(list, n);
+}
+
+/* "suggestions: a, b, c" from the word-form index. */
+static void forms_detail(struct dict *d, const char *w, size_t len,
+			 struct strbuf *sb)
+{
+	char **list;
+	long n = suggest_forms(d, w, len, MAX_SUGGESTIONS, &list);
+
+	if (n < 0)
+		sb_adds(sb, "no suggestion searched (no word-form index)");
+	else
+		list_detail(list, (size_t)n, sb);
+}
+
 /* "suggestions: a, b, c" from Hunspell while the budget lasts. */
 static void suggest_detail(struct spell_state *st, struct dict *d,
 			   const char *w, size_t len, struct strbuf *sb)
@@ -105,6 +129,14 @@ static void suggest_detail(struct spell_state *st, struct dict *d,
 	size_t n;
 	double t0;
 
+	if (st->source == SUGGEST_FORMS) {
+		forms_detail(d, w, len, sb);
+		return;
+	}
+	if (st->source == SUGGEST_NONE) {
+		sb_adds(sb, "no suggestion searched");
+		return;
+	}
 	if (st->budget <= 0) {
 		st->suggest_skipped++;
 		sb_adds(sb, "suggestions skipped: time budget spent");
@@ -114,10 +146,7 @@ static void suggest_detail(struct spell_state *st, struct dict *d,
 	n = dict_suggest(d, w, len, &list, MAX_SUGGESTIONS);
 	st->budget -= now_seconds() - t0;
 	st->suggest_calls++;
-	sb_adds(sb, n ? "suggestions: " : "no suggestion");
-	for (size_t i = 0; i < n; i++)
-		sb_addf(sb, "%s%s", i ? ", " : "", list[i]);
-	dict_free_list(list, n);
+	list_detail(list, n, sb);
 }
 
 /* The one candidate that the application rule allows, or NULL. */

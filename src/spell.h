@@ -44,8 +44,10 @@
  * `misspelling`, with its repairs in `detail`: first the fast repairs of
  * spellfix.h (accents, doubled letters, elision; one lookup in the
  * dictionary's word-form index, or about 1 ms of probes without it), then, only
- * when they find nothing, Hunspell's suggest() while the worker's time budget
- * lasts ("suggestions skipped: time budget spent"); only the first 5,000
+ * when they find nothing, suggestions: by default the forms of the word-form
+ * index within two edits (suggest.h), the same in every run; with --suggest
+ * hunspell, Hunspell's suggest() while the worker's time budget lasts
+ * ("suggestions skipped: time budget spent"); only the first 5,000
  * unknown word tokens of an article get this search (the rest: "not checked
  * further"), so garbage text cannot hold a worker for minutes.
  *
@@ -60,7 +62,7 @@
  *    word ("email" stays: loanword or "émail", a reader decides), and
  *  - no finding of another stage covers any of its bytes (never inside a
  *    word already flagged as corrupted: mojibake, glued words, repeats...).
- * Doubled-letter, elision and suggest() candidates are reported only.
+ * Doubled-letter, elision and suggested candidates are reported only.
  * Every verdict is computed once per distinct word form and run: the
  * verdicts live in a wordcache the workers share (bounded: when it is
  * full, new forms are judged again at each sight, with the same result).
@@ -76,11 +78,12 @@
 struct spell_state; /* per-worker: suggestion budget and scratch */
 struct wordcache;
 
-/* New state with a suggestion time budget in seconds (0 = no
- * suggestions), reading and storing verdicts in shared (borrowed, it must
- * outlive the state), or in a private cache when shared is NULL. Free with
+/* New state taking its suggestions from source (enum suggest_source of
+ * options.h), with, for Hunspell's, a time budget in seconds (0 = none),
+ * reading and storing verdicts in shared (borrowed, it must outlive the
+ * state), or in a private cache when shared is NULL. Free with
  * spell_state_free (NULL is a no-op). */
-struct spell_state *spell_state_new(double suggest_budget,
+struct spell_state *spell_state_new(int source, double suggest_budget,
 				    struct wordcache *shared);
 void spell_state_free(struct spell_state *st);
 

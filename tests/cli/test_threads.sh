@@ -1,7 +1,7 @@
 # The reports are the same for every thread count: quality.csv,
 # findings.csv, variants.csv and the clean text of 1, 2 and 4 workers are
-# byte-identical (with --suggest-budget 0: the suggestion budget is time,
-# the one thing documented to differ between runs). Covers the shared
+# byte-identical, with the default options (suggestions from the word-form
+# index: only --suggest hunspell depends on time). Covers the shared
 # spelling caches, the writer's ordering and the first pass's records, on
 # the seeds (articles) and, when ../shared/data is present, on a few
 # thousand real records (per line).
@@ -9,7 +9,7 @@ source "$(dirname "$0")/lib.sh"
 
 # same NAME MODE INPUT: audit INPUT with 1, 2 and 4 threads and compare.
 same() {
-	local name=$1 input=$3 opts=(-q --suggest-budget 0) clean=clean
+	local name=$1 input=$3 opts=(-q) clean=clean
 	[ "$2" = lines ] && opts+=(--per-line) && clean=clean.txt
 	for j in 1 2 4; do
 		"$RELIRE" audit "${opts[@]}" -j "$j" --out "$TMP/$name.$j" \

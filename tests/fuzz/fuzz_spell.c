@@ -1,11 +1,12 @@
 /*
  * fuzz_spell.c - fuzz target for the spelling detector (spell.h) with the
  * real Hunspell dictionary of the default language and the default
- * suggestion budget, on the tokens of the repaired view.
+ * suggestions, on the tokens of the repaired view.
  */
 #include "dict.h"
 #include "fuzz.h"
 #include "spell.h"
+#include "suggest.h"
 #include "view.h"
 
 static struct spell_state *state;
@@ -18,7 +19,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct view v;
 
 	if (!state)
-		state = spell_state_new(opt->suggest_budget, NULL);
+		state =
+		    spell_state_new(opt->suggest, opt->suggest_budget, NULL);
 	article_init(&a, "fuzz");
 	tokens_init(&ts);
 	if (fuzz_prepare(&a, data, size, &v, &ts) == 0) {

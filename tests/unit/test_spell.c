@@ -12,6 +12,7 @@
 #include "stage_run.h"
 #include "segment.h"
 #include "spell.h"
+#include "suggest.h"
 #include "util.h"
 #include "view.h"
 
@@ -272,8 +273,7 @@ int main(void)
 
 	if (rc)
 		return rc;
-	state =
-	    spell_state_new(0, NULL); /* no suggest(): fast and deterministic */
+	state = spell_state_new(SUGGEST_HUNSPELL, 0, NULL); /* no suggest() */
 	RUN(test_accepted);
 	RUN(test_flagged);
 	RUN(test_no_repair_inside_other_finding);
