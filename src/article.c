@@ -63,6 +63,12 @@ int finding_kind_from_name(const char *name)
 	return -1;
 }
 
+int finding_kind_is_note(enum finding_kind k)
+{
+	return k == FK_UNKNOWN_NAME || k == FK_NAME_VARIANT ||
+	       k == FK_TYPOGRAPHY;
+}
+
 void article_init(struct article *a, const char *id)
 {
 	memset(a, 0, sizeof(*a));

@@ -41,6 +41,10 @@ enum finding_kind {
 const char *finding_kind_name(enum finding_kind k);
 /* Kind for a name, or -1 when unknown. */
 int finding_kind_from_name(const char *name);
+/* 1 when findings of kind k are notes, not damage: unknown_name (a name
+ * the dictionary lacks), name_variant, typography. Notes are counted
+ * apart from defects and are never an article's top issue. */
+int finding_kind_is_note(enum finding_kind k);
 
 struct finding {
 	enum finding_kind kind;
