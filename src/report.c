@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "csvio.h"
+#include "outdir.h"
 #include "report_html.h"
 #include "report_xlsx.h"
 #include "score.h"
@@ -565,6 +566,14 @@ int report_commit(struct report *r)
 		report_abort(r);
 		return -1;
 	}
+	/* What an editor may have changed is kept before it is replaced. */
+	for (size_t i = 0; i < r->npend && rc == 0; i++)
+		if (!strcmp(pending_name(r, &r->pend[i]), "variants.csv"))
+			rc = outdir_backup(r->pend[i].final, r->pend[i].tmp);
+	if (rc < 0) {
+		report_abort(r);
+		return -1;
+	}
 	/* Clean texts first, the reports that index them last. */
 	for (size_t i = r->npend; i-- > 0;) {
 		if (rename(r->pend[i].tmp, r->pend[i].final) < 0) {
@@ -573,6 +582,8 @@ int report_commit(struct report *r)
 			unlink(r->pend[i].tmp);
 		}
 	}
+	if (outdir_prune_clean(r->opt) < 0)
+		rc = -1;
 	free_report(r);
 	return rc;
 }
