@@ -196,6 +196,47 @@ size_t article_drop_reports(struct article *a, enum finding_kind kind,
 	return n - kept;
 }
 
+/* 1 when applied finding g overlaps [s, e), an insertion when it falls
+ * inside. */
+static int shadows(const struct finding *g, size_t s, size_t e)
+{
+	if (g->start == g->end)
+		return s < g->start && g->start < e;
+	return g->start < e && s < g->end;
+}
+
+size_t article_drop_shadowed_notes(struct article *a)
+{
+	size_t kept = 0, n = a->nfindings, j = 0;
+
+	/* Applied findings never overlap: sorted by start, their ends are
+	 * sorted too, so one pointer j walks them as the notes go on. */
+	for (size_t i = 0; i < n; i++) {
+		struct finding *f = &a->findings[i];
+		int drop = 0;
+
+		if (!f->applied && finding_kind_is_note(f->kind)) {
+			while (j < n && (!a->findings[j].applied ||
+					 a->findings[j].end < f->start))
+				j++;
+			for (size_t k = j; k < n && !drop &&
+					   a->findings[k].start <= f->end;
+			     k++)
+				drop = a->findings[k].applied &&
+				       shadows(&a->findings[k], f->start, f->end);
+		}
+		if (drop) {
+			free(f->replacement);
+			free(f->detail);
+			a->counts[f->kind]--;
+			continue;
+		}
+		a->findings[kept++] = *f;
+	}
+	a->nfindings = kept;
+	return n - kept;
+}
+
 struct finding *article_add(struct article *a, enum finding_kind kind,
 			    size_t start, size_t end, const char *repl,
 			    size_t repl_len, int applied, double confidence,

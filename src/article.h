@@ -129,6 +129,12 @@ struct finding *article_add(struct article *a, enum finding_kind kind,
 size_t article_drop_reports(struct article *a, enum finding_kind kind,
 			    size_t start, size_t end);
 
+/* A span carries one finding: remove the unapplied notes
+ * (finding_kind_is_note) that overlap an applied finding (the repair says
+ * it). a must be sorted (article_sort_findings). Returns how many were
+ * removed; the per-kind counts follow. */
+size_t article_drop_shadowed_notes(struct article *a);
+
 /* 1 when [start, end) overlaps (or, for insertions, touches the inside of)
  * an applied finding of a. */
 int article_overlaps_applied(const struct article *a, size_t start, size_t end);

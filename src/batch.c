@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "article.h"
@@ -380,10 +381,15 @@ static void submit_record(struct run *run, const char *source, size_t lineno,
 	} else if (jsonl_parse(line, len, sid.buf, &rec, &id, &text, &n,
 			       &why) == 0) {
 		submit(run, id, text, n, NULL, rec);
-	} else if (len > 0) {
-		/* Malformed JSON: reported and skipped, the run goes on. */
-		rl_error("'%s' line %zu: %s; skipped", source, lineno, why);
-		run->failed++;
+	} else {
+		/* A malformed line gets an error record in its place, so that
+		 * output lines stay aligned with input lines. */
+		struct strbuf msg;
+		sb_init(&msg);
+		sb_addf(&msg, "line %zu is not a JSON record with a text: %s",
+			lineno, len ? why : "the line is empty");
+		submit(run, sid.buf, NULL, 0, msg.buf, NULL);
+		sb_release(&msg);
 	}
 	free(id);
 	free(why);
@@ -650,10 +656,12 @@ static int collect_status(struct run *run, const struct corpus *c)
 static int check_inputs(const struct options *opt, const struct inputs *in)
 {
 	int bad = in->n == 0;
+	struct stat st;
 
-	for (size_t i = 0; i < in->n && !bad; i++)
-		if (in->v[i].err == ENOENT) {
-			rl_error("cannot read '%s': %s", in->v[i].path,
+	for (size_t i = 0; i < opt->npaths && !bad; i++)
+		if (strcmp(opt->paths[i], "-") &&
+		    stat(opt->paths[i], &st) != 0 && errno == ENOENT) {
+			rl_error("cannot read '%s': %s", opt->paths[i],
 				 strerror(ENOENT));
 			bad = 1;
 		}

@@ -452,6 +452,7 @@ static void process(struct worker *w, struct article *a, char *raw, size_t len,
 			       &w->toks);
 	view_release(&v);
 	article_sort_findings(a);
+	article_drop_shadowed_notes(a);
 }
 
 void worker_process(struct worker *w, struct article *a, char *raw, size_t len)

@@ -412,9 +412,6 @@ void xlsx_report_free(struct xlsx_report *x)
 {
 	if (!x)
 		return;
-	/* libxlsxwriter has no way to drop a workbook unwritten: it is
-	 * written to its temporary name, which the caller removes. */
-	if (x->wb)
-		workbook_close(x->wb);
+	lxw_workbook_free(x->wb); /* unwritten */
 	free(x);
 }
