@@ -170,6 +170,10 @@ static void index_free(struct article *a)
 		free(x);
 	}
 	a->applied_index = NULL;
+int finding_kind_is_note(enum finding_kind k)
+{
+	return k == FK_UNKNOWN_NAME || k == FK_NAME_VARIANT ||
+	       k == FK_TYPOGRAPHY;
 }
 
 void article_init(struct article *a, const char *id)
@@ -305,6 +309,47 @@ size_t article_drop_reports(struct article *a, enum finding_kind kind,
 			free(f->replacement);
 			free(f->detail);
 			a->counts[kind]--;
+			continue;
+		}
+		a->findings[kept++] = *f;
+	}
+	a->nfindings = kept;
+	return n - kept;
+}
+
+/* 1 when applied finding g overlaps [s, e), an insertion when it falls
+ * inside. */
+static int shadows(const struct finding *g, size_t s, size_t e)
+{
+	if (g->start == g->end)
+		return s < g->start && g->start < e;
+	return g->start < e && s < g->end;
+}
+
+size_t article_drop_shadowed_notes(struct article *a)
+{
+	size_t kept = 0, n = a->nfindings, j = 0;
+
+	/* Applied findings never overlap: sorted by start, their ends are
+	 * sorted too, so one pointer j walks them as the notes go on. */
+	for (size_t i = 0; i < n; i++) {
+		struct finding *f = &a->findings[i];
+		int drop = 0;
+
+		if (!f->applied && finding_kind_is_note(f->kind)) {
+			while (j < n && (!a->findings[j].applied ||
+					 a->findings[j].end < f->start))
+				j++;
+			for (size_t k = j; k < n && !drop &&
+					   a->findings[k].start <= f->end;
+			     k++)
+				drop = a->findings[k].applied &&
+				       shadows(&a->findings[k], f->start, f->end);
+		}
+		if (drop) {
+			free(f->replacement);
+			free(f->detail);
+			a->counts[f->kind]--;
 			continue;
 		}
 		a->findings[kept++] = *f;

@@ -42,6 +42,10 @@ enum finding_kind {
 const char *finding_kind_name(enum finding_kind k);
 /* Kind for a name, or -1 when unknown. */
 int finding_kind_from_name(const char *name);
+/* 1 when findings of kind k are notes, not damage: unknown_name (a name
+ * the dictionary lacks), name_variant, typography. Notes are counted
+ * apart from defects and are never an article's top issue. */
+int finding_kind_is_note(enum finding_kind k);
 
 struct finding {
 	enum finding_kind kind;
@@ -128,6 +132,12 @@ struct finding *article_add(struct article *a, enum finding_kind kind,
  * were removed; the per-kind counts follow. */
 size_t article_drop_reports(struct article *a, enum finding_kind kind,
 			    size_t start, size_t end);
+
+/* A span carries one finding: remove the unapplied notes
+ * (finding_kind_is_note) that overlap an applied finding (the repair says
+ * it). a must be sorted (article_sort_findings). Returns how many were
+ * removed; the per-kind counts follow. */
+size_t article_drop_shadowed_notes(struct article *a);
 
 /* 1 when [start, end) overlaps (or, for insertions, touches the inside of)
  * an applied finding of a. */

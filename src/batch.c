@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "article.h"
@@ -385,10 +386,15 @@ static void submit_record(struct run *run, const char *source, size_t lineno,
 	} else if (jsonl_parse(line, len, sid.buf, &rec, &id, &text, &n,
 			       &why) == 0) {
 		submit(run, id, text, n, NULL, rec);
-	} else if (len > 0) {
-		/* Malformed JSON: reported and skipped, the run goes on. */
-		rl_error("'%s' line %zu: %s; skipped", source, lineno, why);
-		run->failed++;
+	} else {
+		/* A malformed line gets an error record in its place, so that
+		 * output lines stay aligned with input lines. */
+		struct strbuf msg;
+		sb_init(&msg);
+		sb_addf(&msg, "line %zu is not a JSON record with a text: %s",
+			lineno, len ? why : "the line is empty");
+		submit(run, sid.buf, NULL, 0, msg.buf, NULL);
+		sb_release(&msg);
 	}
 	free(id);
 	free(why);
@@ -652,6 +658,33 @@ static int collect_status(struct run *run, const struct corpus *c)
 	return EXIT_ALL_OK;
 }
 
+/* A path that does not exist or a batch without any article is a usage
+ * error, found before the output directory is touched. 0 or -1 (printed,
+ * with a hint). */
+static int check_inputs(const struct options *opt, const struct inputs *in)
+{
+	int bad = in->n == 0;
+	struct stat st;
+
+	for (size_t i = 0; i < opt->npaths && !bad; i++)
+		if (strcmp(opt->paths[i], "-") &&
+		    stat(opt->paths[i], &st) != 0 && errno == ENOENT) {
+			rl_error("cannot read '%s': %s", opt->paths[i],
+				 strerror(ENOENT));
+			bad = 1;
+		}
+	if (in->n == 0)
+		rl_error("no article to read: no *.txt file in '%s'%s",
+			 opt->npaths ? opt->paths[0] : ".",
+			 opt->npaths > 1 ? " or the other paths" : "");
+	if (!bad)
+		return 0;
+	fputs("hint: name existing files or directories holding *.txt "
+	      "files; the previous reports are left in place\n",
+	      stderr);
+	return -1;
+}
+
 int batch_run(const struct options *opt)
 {
 	struct resources res;
@@ -670,16 +703,25 @@ int batch_run(const struct options *opt)
 		goto out_pool;
 	/* With --jsonl the results go to standard output; the CSV reports
 	 * are written only when --out is given explicitly. */
-	if (!opt->collect_only && (!opt->jsonl || opt->out_given)) {
-		run.report = report_open(opt, &res.score);
-		if (!run.report)
-			goto out_pool;
-	}
-	catch_signals();
 	inputs_collect(&in, opt->paths, opt->npaths);
+	if (check_inputs(opt, &in) < 0) {
+		inputs_release(&in);
+		goto out_pool;
+	}
 	if (opt->shard_n)
 		inputs_shard(&in, opt->shard_k, opt->shard_n,
 			     opt->per_line || opt->jsonl);
+	if (!opt->collect_only && (!opt->jsonl || opt->out_given)) {
+		run.report = report_open(opt, &res.score);
+		if (!run.report) {
+			fputs("hint: choose a writable directory with --out\n",
+			      stderr);
+			inputs_release(&in);
+			status = EXIT_INTERNAL;
+			goto out_pool;
+		}
+	}
+	catch_signals();
 	corpus = corpus_new(&res);
 	run.corpus = corpus;
 	if (pool_ready(&run) < 0 || corpus_pass(&run, &in, &res, corpus) < 0) {

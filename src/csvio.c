@@ -180,6 +180,10 @@ int csv_read_buffer(const char *name, const char *buf, size_t len,
 	r.fn = fn;
 	r.ud = ud;
 	r.line = r.row_line = 1;
+	/* A UTF-8 byte order mark (--csv-bom, or a spreadsheet's "CSV
+	 * UTF-8") is not part of the first field. */
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
+		pos = 3;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return rl_error("cannot initialise the CSV parser");
 	/* Feed one physical line at a time so rows know their line number. */

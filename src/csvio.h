@@ -13,7 +13,8 @@
  * Numeric fields are never touched.
  *
  * Reading: csv_read_file() parses a whole file with libcsv in strict mode
- * and hands each row to a callback with its 1-based line number.
+ * and hands each row to a callback with its 1-based line number. A UTF-8
+ * byte order mark at the start is skipped.
  */
 #ifndef RELIRE_CSVIO_H
 #define RELIRE_CSVIO_H

@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "util.h"
@@ -32,7 +33,8 @@ static int cmp_name(const void *a, const void *b)
 static int has_txt_suffix(const char *name)
 {
 	size_t n = strlen(name);
-	return n > 4 && !strcmp(name + n - 4, ".txt");
+	/* *.TXT too: files copied from other systems. */
+	return n > 4 && !strcasecmp(name + n - 4, ".txt");
 }
 
 static void walk(struct inputs *in, const char *dir, const char *rel,

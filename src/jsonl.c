@@ -84,6 +84,20 @@ void jsonl_record_free(struct jsonl_record *rec)
 	free(rec);
 }
 
+/* A number written shortest-round-trip: 8.2, not json-c's %.17g
+ * 8.1999999999999993. */
+static struct json_object *new_number(double v)
+{
+	char buf[32];
+
+	for (int prec = 1; prec <= 17; prec++) {
+		snprintf(buf, sizeof(buf), "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	return json_object_new_double_s(v, buf);
+}
+
 static struct json_object *str_len(const char *s, size_t n)
 {
 	return json_object_new_string_len(s, (int)n);
@@ -107,7 +121,7 @@ static struct json_object *finding_json(const struct article *a,
 	json_object_object_add(o, "applied",
 			       json_object_new_boolean(f->applied));
 	json_object_object_add(o, "confidence",
-			       json_object_new_double(f->confidence));
+			       new_number(f->confidence));
 	if (f->detail)
 		json_object_object_add(o, "detail",
 				       json_object_new_string(f->detail));
@@ -124,7 +138,7 @@ static void add_results(struct json_object *out, const struct article *a,
 	score_article(a, model, &s);
 	json_object_object_add(
 	    out, "score",
-	    json_object_new_double((double)(long)(s.value * 10 + 0.5) / 10));
+	    new_number((double)(long)(s.value * 10 + 0.5) / 10));
 	json_object_object_add(out, "grade",
 			       json_object_new_string_len(&s.grade, 1));
 	json_object_object_add(

@@ -34,6 +34,7 @@ enum {
 	OPT_VARIANTS,
 	OPT_PER_LINE,
 	OPT_CSV_RAW,
+	OPT_CSV_BOM,
 	OPT_MAX_SIZE,
 	OPT_MAX_FINDINGS,
 	OPT_SUGGEST_BUDGET,
@@ -63,6 +64,7 @@ static const struct option long_opts[] = {
     {"shard", required_argument, NULL, OPT_SHARD},
     {"per-line", no_argument, NULL, OPT_PER_LINE},
     {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
+    {"csv-bom", no_argument, NULL, OPT_CSV_BOM},
     {"max-article-size", required_argument, NULL, OPT_MAX_SIZE},
     {"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
     {"suggest-budget", required_argument, NULL, OPT_SUGGEST_BUDGET},
@@ -117,6 +119,8 @@ static const char help_text[] =
     "                           and write one JSON result per record to\n"
     "                           standard output (CSV reports only with --out)\n"
     "      --csv-raw            do not neutralize spreadsheet formulas in CSV\n"
+    "      --csv-bom            start each CSV with a UTF-8 byte order mark\n"
+    "                           (for spreadsheets that open CSVs directly)\n"
     "      --typography PROFILE apply a typography profile: 'fr' (French\n"
     "                           quotes, apostrophes and no-break spaces) or\n"
     "                           'none' (default: only broken spacing is "
@@ -153,8 +157,11 @@ static const char help_outputs[] =
     "                 --per-line)\n"
     "  report.html    a self-contained HTML report (one page per 100 articles\n"
     "                 under html/ for larger batches)\n"
-    "  variants.csv   the name variants table (edit it, pass it back with\n"
-    "                 --variants)\n"
+    "  report.xlsx    the same reports as a workbook for people: sheets\n"
+    "                 Quality, Findings, Variants\n"
+    "  variants.csv   the name variants table: edit it; the next run into DIR\n"
+    "                 reads it back (a numbered copy, variants.csv.~N~, keeps\n"
+    "                 the edited table); --variants names another table\n"
     "Formats are documented in docs/formats.md.\n"
     "\n"
     "Sharded runs (docs/scale-out.md): 'relire collect' runs only the first\n"
@@ -381,6 +388,9 @@ int options_parse_audit(struct options *opt, int argc, char **argv)
 			break;
 		case OPT_PER_LINE:
 			opt->per_line = 1;
+			break;
+		case OPT_CSV_BOM:
+			opt->csv_bom = 1;
 			break;
 		case OPT_CSV_RAW:
 			opt->csv_raw = 1;

@@ -29,6 +29,7 @@ struct options {
 	int per_line;		/* --per-line */
 	int quiet, verbose;	/* -q, -v */
 	int csv_raw;		/* --csv-raw: no formula neutralization */
+	int csv_bom;		/* --csv-bom: UTF-8 BOM at the start of CSVs */
 	int typography_fr;	/* --typography fr: French typography profile */
 	int jsonl;		/* --jsonl: JSON Lines records in and out */
 	unsigned threads;	/* --threads, 0 = number of cores */

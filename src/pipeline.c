@@ -18,6 +18,7 @@
 #include "lang.h"
 #include "mojibake.h"
 #include "normalize.h"
+#include "outdir.h"
 #include "repeat.h"
 #include "segment.h"
 #include "spacing.h"
@@ -126,11 +127,14 @@ static int load_score_model(struct resources *r, const struct options *opt)
 }
 
 /* The seed table of the language (optional file), overlaid with the
- * editor's --variants table (a malformed table is a configuration error). */
+ * editor's --variants table, else with the variants.csv an earlier run
+ * left in the output directory (outdir.h); a malformed table is a
+ * configuration error. */
 static int load_prior_table(struct resources *r, const struct options *opt)
 {
 	struct variants *editor = NULL;
 	struct strbuf path;
+	char *editor_path = NULL;
 	int rc = 0;
 
 	sb_init(&path);
@@ -140,12 +144,15 @@ static int load_prior_table(struct resources *r, const struct options *opt)
 		rc = variants_read(path.buf, &r->prior);
 	if (rc == 0 && !r->prior)
 		r->prior = variants_new();
-	if (rc == 0 && opt->variants) {
-		rc = variants_read(opt->variants, &editor);
+	if (rc == 0 && (editor_path = opt->variants
+					  ? xstrdup(opt->variants)
+					  : outdir_previous_variants(opt))) {
+		rc = variants_read(editor_path, &editor);
 		if (rc == 0)
 			variants_overlay(r->prior, editor);
 		variants_free(editor);
 	}
+	free(editor_path);
 	sb_release(&path);
 	return rc < 0 ? -1 : 0;
 }
@@ -460,6 +467,7 @@ static void process(struct worker *w, struct article *a, char *raw, size_t len,
 			       &w->toks);
 	view_release(&v);
 	article_sort_findings(a);
+	article_drop_shadowed_notes(a);
 }
 
 void worker_process(struct worker *w, struct article *a, char *raw, size_t len)

@@ -12,7 +12,9 @@
 #include <unistd.h>
 
 #include "csvio.h"
+#include "outdir.h"
 #include "report_html.h"
+#include "report_xlsx.h"
 #include "score.h"
 #include "strmap.h"
 #include "utf8.h"
@@ -37,8 +39,11 @@ struct report {
 	FILE *quality, *findings, *clean_lines;
 	struct csvw *qw, *fw;
 	struct html_report *html;
+	struct xlsx_report *xlsx;
 	struct pending *pend;
 	size_t npend, cap;
+	size_t nwritten; /* reports renamed into place (the summary) */
+	struct strbuf id_buf; /* the article id, escaped */
 	struct strmap clean_paths; /* clean/ID -> CLEAN_FILE or CLEAN_DIR */
 	size_t articles, failed;
 	double score_sum;
@@ -82,6 +87,9 @@ static FILE *open_tmp(struct report *r, const char *name)
 		return NULL;
 	}
 	*slash = '/';
+	if (r->opt->csv_bom && final.len > 4 &&
+	    !strcmp(final.buf + final.len - 4, ".csv"))
+		fputs("\xEF\xBB\xBF", fp);
 	GROW(r->pend, r->cap, r->npend + 1);
 	p = &r->pend[r->npend++];
 	p->tmp = sb_detach(&tmp, NULL);
@@ -113,6 +121,8 @@ static void write_quality_header(struct csvw *w)
 	for (int k = 0; k < FK__COUNT; k++)
 		csvw_str(w, finding_kind_name(k));
 	csvw_str(w, "findings_dropped");
+	csvw_str(w, "defects");
+	csvw_str(w, "notes");
 	for (int k = 0; k < DS__COUNT; k++)
 		csvw_str(w, doc_stat_name(k));
 	csvw_str(w, "reason");
@@ -132,6 +142,18 @@ static void write_findings_header(struct csvw *w)
 	csvw_end(w);
 }
 
+/* OUT/report.xlsx: libxlsxwriter writes it by name at the end, over the
+ * temporary file reserved here. */
+static struct xlsx_report *open_xlsx(struct report *r)
+{
+	FILE *fp = open_tmp(r, "report.xlsx");
+
+	if (!fp)
+		return NULL;
+	fclose(fp);
+	return xlsx_report_new(r->pend[r->npend - 1].tmp, r->opt->out_dir);
+}
+
 struct report *report_open(const struct options *opt,
 			   const struct score_model *model)
 {
@@ -147,6 +169,7 @@ struct report *report_open(const struct options *opt,
 		return NULL;
 	}
 	strmap_init(&r->clean_paths);
+	sb_init(&r->id_buf);
 	r->quality = open_tmp(r, "quality.csv");
 	r->findings = r->quality ? open_tmp(r, "findings.csv") : NULL;
 	if (opt->per_line && r->findings)
@@ -154,7 +177,9 @@ struct report *report_open(const struct options *opt,
 	if (r->findings && (!opt->per_line || r->clean_lines))
 		r->html =
 		    html_report_new(opt->out_dir, model, open_tmp_html, r);
-	if (!r->html) {
+	if (r->html)
+		r->xlsx = open_xlsx(r);
+	if (!r->xlsx) {
 		report_abort(r);
 		return NULL;
 	}
@@ -241,6 +266,8 @@ static void advance(const char *t, size_t from, size_t to, size_t *line,
 
 static void write_findings(struct report *r, const struct article *a)
 {
+	sb_reset(&r->id_buf);
+	add_escaped(&r->id_buf, a->id, strlen(a->id));
 	struct strbuf orig;
 	size_t line = 1, col = 1, pos = 0;
 
@@ -264,6 +291,8 @@ static void write_findings(struct report *r, const struct article *a)
 		csvw_double(r->fw, f->confidence, 2);
 		csvw_str(r->fw, f->detail);
 		csvw_end(r->fw);
+		xlsx_report_finding(r->xlsx, r->id_buf.buf, f, line, col,
+				    orig.buf, orig.len);
 	}
 	sb_release(&orig);
 }
@@ -293,7 +322,10 @@ static void write_quality(struct report *r, const struct article *a)
 	struct score s;
 	int ok = a->status == ARTICLE_OK;
 	char grade[2] = {0, 0};
+	size_t notes = 0, defects = 0;
 
+	for (int k = 0; k < FK__COUNT; k++)
+		*(finding_kind_is_note(k) ? &notes : &defects) += a->counts[k];
 	score_article(a, r->model, &s);
 	grade[0] = s.grade;
 	csvw_escaped(r->qw, a->id);
@@ -310,10 +342,15 @@ static void write_quality(struct report *r, const struct article *a)
 	for (int k = 0; k < FK__COUNT; k++)
 		csvw_size(r->qw, a->counts[k]);
 	csvw_size(r->qw, a->dropped);
+	csvw_size(r->qw, defects);
+	csvw_size(r->qw, notes);
 	for (int k = 0; k < DS__COUNT; k++)
 		csvw_double(r->qw, a->stats[k], 4);
 	csvw_escaped(r->qw, ok ? "" : a->error);
 	csvw_end(r->qw);
+	sb_reset(&r->id_buf);
+	add_escaped(&r->id_buf, a->id, strlen(a->id));
+	xlsx_report_quality(r->xlsx, a, r->id_buf.buf, &s, defects, notes);
 	r->articles++;
 	if (!ok) {
 		r->failed++;
@@ -482,12 +519,43 @@ static void free_report(struct report *r)
 	csvw_free(r->fw);
 	html_report_free(r->html);
 	strmap_release(&r->clean_paths);
+	sb_release(&r->id_buf);
+	xlsx_report_free(r->xlsx);
 	free(r);
+}
+
+/* The name of pending file p inside the output directory. */
+static const char *pending_name(const struct report *r,
+				const struct pending *p)
+{
+	return p->final + strlen(r->opt->out_dir) + 1;
+}
+
+/* The workbook's Variants sheet is the variants.csv of this run, when
+ * the run wrote one. */
+static int finish_xlsx(struct report *r)
+{
+	struct xlsx_report *x = r->xlsx;
+
+	r->xlsx = NULL;
+	for (size_t i = 0; i < r->npend; i++) {
+		if (strcmp(pending_name(r, &r->pend[i]), "variants.csv"))
+			continue;
+		if (xlsx_report_variants(x, r->pend[i].tmp, !r->opt->csv_raw) <
+		    0) {
+			xlsx_report_free(x);
+			return -1;
+		}
+	}
+	return xlsx_report_finish(x);
 }
 
 int report_commit(struct report *r)
 {
 	int rc = html_report_finish(r->html);
+
+	if (finish_xlsx(r) < 0)
+		rc = -1;
 
 	if (close_all(r) < 0)
 		rc = -1;
@@ -495,6 +563,14 @@ int report_commit(struct report *r)
 	if (rc < 0) {
 		rl_error("cannot write reports in '%s': %s", r->opt->out_dir,
 			 strerror(errno));
+		report_abort(r);
+		return -1;
+	}
+	/* What an editor may have changed is kept before it is replaced. */
+	for (size_t i = 0; i < r->npend && rc == 0; i++)
+		if (!strcmp(pending_name(r, &r->pend[i]), "variants.csv"))
+			rc = outdir_backup(r->pend[i].final, r->pend[i].tmp);
+	if (rc < 0) {
 		report_abort(r);
 		return -1;
 	}
@@ -506,6 +582,8 @@ int report_commit(struct report *r)
 			unlink(r->pend[i].tmp);
 		}
 	}
+	if (outdir_prune_clean(r->opt) < 0)
+		rc = -1;
 	free_report(r);
 	return rc;
 }
@@ -522,7 +600,7 @@ void report_abort(struct report *r)
 
 void report_summary(const struct report *r)
 {
-	size_t ok = r->articles - r->failed;
+	size_t ok = r->articles - r->failed, nclean = 0;
 
 	fprintf(stderr, "relire: %zu article%s, %zu failed", r->articles,
 		r->articles == 1 ? "" : "s", r->failed);
@@ -536,9 +614,16 @@ void report_summary(const struct report *r)
 			r->worst[i].top_kind >= 0
 			    ? finding_kind_name(r->worst[i].top_kind)
 			    : "");
-	fprintf(stderr,
-		"reports: %s/report.html, %s/quality.csv, "
-		"%s/findings.csv, %s/%s\n",
-		r->opt->out_dir, r->opt->out_dir, r->opt->out_dir,
-		r->opt->out_dir, r->opt->per_line ? "clean.txt" : "clean/");
+	fprintf(stderr, "reports in %s/:", r->opt->out_dir);
+	for (size_t i = 0; i < r->npend; i++) {
+		const char *name = pending_name(r, &r->pend[i]);
+		if (strncmp(name, "clean/", 6))
+			fprintf(stderr, " %s", name);
+		else
+			nclean++;
+	}
+	if (nclean)
+		fprintf(stderr, " clean/ (%zu file%s)", nclean,
+			nclean == 1 ? "" : "s");
+	fputc('\n', stderr);
 }

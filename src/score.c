@@ -243,7 +243,8 @@ void score_article(const struct article *a, const struct score_model *m,
 		double p = kind_penalty(a, m, k);
 
 		out->penalty += p;
-		if (p > worst) {
+		/* A note (a name the dictionary lacks) is never the issue. */
+		if (p > worst && !finding_kind_is_note(k)) {
 			worst = p;
 			out->top_kind = k;
 		}

@@ -63,8 +63,9 @@ double score_weight(const struct score_model *m, enum finding_kind k);
 
 /* Score a with model m from its per-kind counts (a->counts), its word count
  * and, for foreign_language, the spans of its findings. top_kind is the
- * kind whose findings weigh most, the lowest kind on a tie, -1 when
- * nothing weighs. A failed article scores like an empty one (100); the
+ * defect kind whose findings weigh most, the lowest kind on a tie, -1 when
+ * no defect weighs: notes (finding_kind_is_note) count in the score but
+ * are never the top issue. A failed article scores like an empty one (100); the
  * reports leave its score blank. Borrows a and m. */
 void score_article(const struct article *a, const struct score_model *m,
 		   struct score *out);

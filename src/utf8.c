@@ -5,7 +5,9 @@
  */
 #include "utf8.h"
 
+#include <assert.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -299,4 +301,86 @@ size_t utf8_apostrophe_at(const char *s, size_t len)
 	if (len >= 1 && s[0] == '\'')
 		return 1;
 	return len >= 3 && !memcmp(s, "\xE2\x80\x99", 3) ? 3 : 0;
+}
+
+char *utf8_char_name(int32_t cp, char *buf, size_t size)
+{
+	static const UCharNameChoice choices[] = {U_UNICODE_CHAR_NAME,
+						  U_CHAR_NAME_ALIAS};
+
+	/* Controls have no Unicode name; their usual aliases. */
+	static const struct {
+		int32_t cp;
+		const char *name;
+	} controls[] = {{0x09, "CHARACTER TABULATION"}, {0x0A, "LINE FEED"},
+			{0x0B, "LINE TABULATION"},	 {0x0C, "FORM FEED"},
+			{0x0D, "CARRIAGE RETURN"},	 {0x85, "NEXT LINE"}};
+
+	assert(size >= 12);
+	for (size_t i = 0; i < ARRAY_SIZE(controls); i++)
+		if (controls[i].cp == cp) {
+			snprintf(buf, size, "%s", controls[i].name);
+			return buf;
+		}
+	for (size_t i = 0; i < ARRAY_SIZE(choices); i++) {
+		UErrorCode err = U_ZERO_ERROR;
+		int32_t n = u_charName(cp, choices[i], buf, (int32_t)size, &err);
+		if (U_SUCCESS(err) && n > 0 && (size_t)n < size)
+			return buf;
+	}
+	snprintf(buf, size, "U+%04X", (unsigned)cp);
+	return buf;
+}
+
+/* Name the characters of s[0..len), joined by " + "; 0, or -1 when one is
+ * not white space. */
+static int add_space_names(struct strbuf *sb, const char *s, size_t len)
+{
+	char name[128];
+	size_t i = 0;
+
+	while (i < len) {
+		int32_t cp = utf8_next(s, &i, len);
+		if (!uc_is_space(cp))
+			return -1;
+		if (sb->len && sb->buf[sb->len - 1] != ' ')
+			sb_adds(sb, " + ");
+		sb_adds(sb, utf8_char_name(cp, name, sizeof(name)));
+	}
+	return 0;
+}
+
+char *utf8_whitespace_change(const char *orig, size_t olen, const char *repl,
+			     size_t rlen)
+{
+	size_t head = 0, tail = 0;
+	struct strbuf sb;
+	int rc;
+
+	/* Common start and end, by whole characters. */
+	while (head < olen && head < rlen && orig[head] == repl[head])
+		head++;
+	while (head > 0 && (orig[head] & 0xC0) == 0x80)
+		head--;
+	while (tail < olen - head && tail < rlen - head &&
+	       orig[olen - 1 - tail] == repl[rlen - 1 - tail])
+		tail++;
+	while (tail > 0 && (orig[olen - tail] & 0xC0) == 0x80)
+		tail--;
+	olen -= head + tail;
+	rlen -= head + tail;
+	if (!olen && !rlen)
+		return NULL;
+	sb_init(&sb);
+	sb_adds(&sb, !olen ? "inserted " : !rlen ? "deleted " : "");
+	rc = add_space_names(&sb, orig + head, olen);
+	if (!rc && olen && rlen)
+		sb_adds(&sb, " -> ");
+	if (!rc)
+		rc = add_space_names(&sb, repl + head, rlen);
+	if (rc < 0) {
+		sb_release(&sb);
+		return NULL;
+	}
+	return sb_detach(&sb, NULL);
 }

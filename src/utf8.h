@@ -64,4 +64,22 @@ char *utf8_upper(const char *s, size_t len, size_t *out_len);
  */
 char *nfc_utf8(const char *s, size_t len, size_t *out_len);
 
+/*
+ * The Unicode name of cp ("NO-BREAK SPACE"); for a control character
+ * without one, its alias ("LINE FEED"), else "U+XXXX". Writes at most
+ * size bytes (NUL included) to buf and returns buf.
+ */
+char *utf8_char_name(int32_t cp, char *buf, size_t size);
+
+/*
+ * When the change from orig[0..olen) to repl[0..rlen) touches only white
+ * space (what differs, once the common start and end are set aside, is
+ * white space or nothing on both sides), a description naming each
+ * character: "SPACE -> NO-BREAK SPACE", "inserted LINE FEED", "deleted
+ * SPACE + SPACE". Malloc'd (caller frees); NULL when anything else
+ * changes or nothing does.
+ */
+char *utf8_whitespace_change(const char *orig, size_t olen, const char *repl,
+			     size_t rlen);
+
 #endif

@@ -171,8 +171,8 @@ printf 'Pas loin.\n' >"$TMP/longdeep/near.txt"
 expect_row "$TMP/olong" near.txt ok
 # A 254-byte file name: its clean file and temporary file still fit.
 printf 'Nom long.\n' >"$TMP/longdeep/$long.txt"
-expect_status 1 "$RELIRE" audit -q --suggest-budget 0 --out "$TMP/olong2" \
-	"$TMP/longdeep/$long.txt" "$TMP/longdeep/near.txt" "$TMP/missing.txt"
+expect_status 0 "$RELIRE" audit -q --suggest-budget 0 --out "$TMP/olong2" \
+	"$TMP/longdeep/$long.txt" "$TMP/longdeep/near.txt"
 expect_row "$TMP/olong2" "$TMP/longdeep/$long.txt" ok
 expect_row "$TMP/olong2" "$TMP/longdeep/near.txt" ok
 no_temp "$TMP/olong2"
@@ -234,12 +234,13 @@ expect_status 0 "$RELIRE" audit -q --suggest-budget 0 --out "$TMP/omany" \
 no_temp "$TMP/omany"
 rm -rf "$TMP/many" "$TMP/omany"
 
-# --- an output directory that cannot be created ---------------------------
+# --- an output directory that cannot be created (exit 3, with a hint) -----
 section "an output directory that cannot be created"
 : >"$TMP/plainfile"
-expect_status 2 "$RELIRE" audit -q --out "$TMP/plainfile/sub" "$in/good.txt"
+expect_status 3 "$RELIRE" audit -q --out "$TMP/plainfile/sub" "$in/good.txt"
 grep -q "cannot create output directory '$TMP/plainfile/sub'" \
 	"$TMP/stderr" || fail "unwritable output: message"
+grep -q "^hint:" "$TMP/stderr" || fail "unwritable output: no hint"
 [ ! -e "$TMP/plainfile/sub" ] || fail "unwritable output: created"
 
 # --- a full disk (writes fail with ENOSPC after N bytes) ------------------

@@ -138,18 +138,32 @@ static void test_top_issue(void)
 	CHECK_EQ(s.grade, 'A');
 
 	/* weight times count decides, not the count alone */
-	a.counts[FK_UNKNOWN_NAME] = 1;
+	a.counts[FK_SPACING] = 1;
 	a.counts[FK_MOJIBAKE] = 1;
 	score_article(&a, &hand, &s);
 	CHECK_EQ(s.top_kind, score_weight(&hand, FK_MOJIBAKE) >=
-				     score_weight(&hand, FK_UNKNOWN_NAME)
+				     score_weight(&hand, FK_SPACING)
 				 ? FK_MOJIBAKE
-				 : FK_UNKNOWN_NAME);
-	a.counts[FK_UNKNOWN_NAME] = 1000;
+				 : FK_SPACING);
+	a.counts[FK_SPACING] = 1000;
 	score_article(&a, &hand, &s);
-	CHECK_EQ(s.top_kind, FK_UNKNOWN_NAME);
-	CHECK(NEAR(s.penalty, 1000 * score_weight(&hand, FK_UNKNOWN_NAME) +
-				  score_weight(&hand, FK_MOJIBAKE)));
+	CHECK_EQ(s.top_kind, FK_SPACING);
+
+	/* a note weighs in the score but is never the top issue */
+	a.counts[FK_UNKNOWN_NAME] = 100000;
+	a.counts[FK_TYPOGRAPHY] = 100000;
+	a.counts[FK_NAME_VARIANT] = 100000;
+	score_article(&a, &hand, &s);
+	CHECK_EQ(s.top_kind, FK_SPACING);
+	CHECK(NEAR(s.penalty,
+		   1000 * score_weight(&hand, FK_SPACING) +
+		       score_weight(&hand, FK_MOJIBAKE) +
+		       100000 * (score_weight(&hand, FK_UNKNOWN_NAME) +
+				 score_weight(&hand, FK_TYPOGRAPHY) +
+				 score_weight(&hand, FK_NAME_VARIANT))));
+	a.counts[FK_SPACING] = a.counts[FK_MOJIBAKE] = 0;
+	score_article(&a, &hand, &s);
+	CHECK_EQ(s.top_kind, -1);
 	article_release(&a);
 }
 
