@@ -23,6 +23,7 @@
 
 struct bp_counts;
 struct variants;
+struct decisions;
 
 struct boilerplate_rules;
 struct wordcache;
@@ -46,6 +47,8 @@ struct resources {
 	struct boilerplate_rules *boilerplate; /* residue patterns, all langs */
 	struct name_rules name_rules; /* titles and elisions for names */
 	struct variants *prior;	      /* seed table + editor's --variants */
+	struct decisions *decisions;  /* editor's decisions on repairs, or
+				       * NULL (decisions.h) */
 	struct score_model score;     /* weights and curve of the score */
 	double suggest_budget;	      /* seconds of Hunspell suggestions for
 				       * each worker: the run's budget split
