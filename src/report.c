@@ -153,7 +153,8 @@ struct report *report_open(const struct options *opt,
 		r->clean_lines = open_tmp(r, "clean.txt");
 	if (r->findings && (!opt->per_line || r->clean_lines))
 		r->html =
-		    html_report_new(opt->out_dir, model, open_tmp_html, r);
+		    html_report_new(opt->out_dir, model, opt->report_lang,
+				    open_tmp_html, r);
 	if (!r->html) {
 		report_abort(r);
 		return NULL;
@@ -485,9 +486,25 @@ static void free_report(struct report *r)
 	free(r);
 }
 
+/* The temporary file that becomes OUT/name, or NULL. */
+static const char *pending_tmp(const struct report *r, const char *name)
+{
+	size_t out_len = strlen(r->opt->out_dir);
+
+	for (size_t i = 0; i < r->npend; i++)
+		if (!strcmp(r->pend[i].final + out_len + 1, name))
+			return r->pend[i].tmp;
+	return NULL;
+}
+
 int report_commit(struct report *r)
 {
-	int rc = html_report_finish(r->html);
+	int rc;
+
+	/* The review workbench embeds the variants table (written and
+	 * closed by now) so that an editor can export it back. */
+	html_report_set_variants(r->html, pending_tmp(r, "variants.csv"));
+	rc = html_report_finish(r->html);
 
 	if (close_all(r) < 0)
 		rc = -1;
