@@ -23,6 +23,7 @@
 #include "article.h"
 #include "boilerplate.h"
 #include "corpus.h"
+#include "decisions.h"
 #include "inputs.h"
 #include "jsonl.h"
 #include "pipeline.h"
@@ -739,6 +740,7 @@ int batch_run(const struct options *opt)
 	for (size_t i = 0; i < in.n; i++)
 		progress_expect(run.progress, in.v[i].path);
 	run_pass(&run, &in);
+	decisions_report_unused(res.decisions);
 	pool_close(&run);
 	inputs_release(&in);
 	write_variants(&run, corpus);

@@ -46,6 +46,8 @@ enum {
 	OPT_CORPUS,
 	OPT_SCORE_WEIGHTS,
 	OPT_SHARD,
+	OPT_DECISIONS,
+	OPT_REPORT_LANG,
 };
 
 /* Most shards of --shard K/N: Slurm's largest job array (MaxArraySize)
@@ -59,6 +61,8 @@ static const struct option long_opts[] = {
     {"dict-dir", required_argument, NULL, OPT_DICT_DIR},
     {"data-dir", required_argument, NULL, OPT_DATA_DIR},
     {"variants", required_argument, NULL, OPT_VARIANTS},
+    {"decisions", required_argument, NULL, OPT_DECISIONS},
+    {"report-lang", required_argument, NULL, OPT_REPORT_LANG},
     {"corpus", required_argument, NULL, OPT_CORPUS},
     {"score-weights", required_argument, NULL, OPT_SCORE_WEIGHTS},
     {"shard", required_argument, NULL, OPT_SHARD},
@@ -104,6 +108,10 @@ static const char help_text[] =
     "      --data-dir DIR       relire's word lists (default: the installed\n"
     "                           dictionaries/ directory)\n"
     "      --variants FILE      name variants table to read (CSV)\n"
+    "      --decisions FILE     an editor's decisions on repairs (CSV exported\n"
+    "                           by report.html; default: DIR/decisions.csv\n"
+    "                           when present)\n"
+    "      --report-lang LANG   language of report.html: fr (default) or en\n"
     "      --corpus DIR         use the corpus state in DIR (variants.csv and\n"
     "                           line-counts.csv from 'relire collect' or\n"
     "                           'relire merge') instead of a first pass\n"
@@ -162,6 +170,9 @@ static const char help_outputs[] =
     "  variants.csv   the name variants table: edit it; the next run into DIR\n"
     "                 reads it back (a numbered copy, variants.csv.~N~, keeps\n"
     "                 the edited table); --variants names another table\n"
+    "report.html exports an editor's choices as variants.csv (save it in DIR\n"
+    "or pass it with --variants) and decisions.csv (save it in DIR or pass it\n"
+    "with --decisions); the next run applies them.\n"
     "Formats are documented in docs/formats.md.\n"
     "\n"
     "Sharded runs (docs/scale-out.md): 'relire collect' runs only the first\n"
@@ -309,6 +320,7 @@ static void set_defaults(struct options *opt)
 	memset(opt, 0, sizeof(*opt));
 	opt->out_dir = "reports";
 	opt->lang = "fr";
+	opt->report_lang = "fr";
 	opt->max_article_size = (size_t)64 << 20;
 	opt->max_line_length = (size_t)16 << 20;
 	opt->max_findings = 10000;
@@ -376,6 +388,15 @@ int options_parse_audit(struct options *opt, int argc, char **argv)
 			break;
 		case OPT_CORPUS:
 			opt->corpus_dir = optarg;
+			break;
+		case OPT_DECISIONS:
+			opt->decisions = optarg;
+			break;
+		case OPT_REPORT_LANG:
+			if (strcmp(optarg, "fr") && strcmp(optarg, "en"))
+				return usage_error("unknown report language",
+						   optarg);
+			opt->report_lang = optarg;
 			break;
 		case OPT_SCORE_WEIGHTS:
 			opt->score_weights = optarg;

@@ -23,6 +23,9 @@ struct options {
 	const char *dict_dir;	/* --dict-dir, extra Hunspell dictionaries */
 	const char *data_dir;	/* --data-dir, relire's dictionaries/ */
 	const char *variants;	/* --variants FILE */
+	const char *decisions;	/* --decisions FILE (else OUT/decisions.csv
+				 * when present) */
+	const char *report_lang; /* --report-lang: "fr" (default) or "en" */
 	const char *corpus_dir; /* --corpus DIR: corpus state of a whole
 				 * batch (from `relire collect`/`merge`) */
 	int collect_only;	/* `relire collect`: first pass only */

@@ -12,6 +12,7 @@
 #include "boilerplate.h"
 #include "confusable.h"
 #include "controls.h"
+#include "decisions.h"
 #include "decode.h"
 #include "dict.h"
 #include "glued.h"
@@ -157,6 +158,29 @@ static int load_prior_table(struct resources *r, const struct options *opt)
 	return rc < 0 ? -1 : 0;
 }
 
+/* --decisions FILE, else OUT/decisions.csv when an editor saved one there
+ * (a malformed file is a configuration error). */
+static int load_decisions(struct resources *r, const struct options *opt)
+{
+	struct strbuf path;
+	int rc = 0;
+
+	if (opt->collect_only || (opt->jsonl && !opt->out_given))
+		return 0;
+	if (opt->decisions)
+		return decisions_read(opt->decisions, &r->decisions);
+	sb_init(&path);
+	sb_addf(&path, "%s/decisions.csv", opt->out_dir);
+	if (access(path.buf, F_OK) == 0) {
+		rc = decisions_read(path.buf, &r->decisions);
+		if (rc == 0 && !opt->quiet)
+			fprintf(stderr, "relire: %zu decisions read from '%s'\n",
+				decisions_count(r->decisions), path.buf);
+	}
+	sb_release(&path);
+	return rc;
+}
+
 int resources_load(struct resources *r, const struct options *opt)
 {
 	memset(r, 0, sizeof(*r));
@@ -190,6 +214,7 @@ int resources_load(struct resources *r, const struct options *opt)
 	rc = rc < 0 ? rc
 		    : name_rules_load(&r->name_rules, opt->data_dir, opt->lang);
 	rc = rc < 0 ? rc : load_prior_table(r, opt);
+	rc = rc < 0 ? rc : load_decisions(r, opt);
 	rc = rc < 0 ? rc : load_score_model(r, opt);
 	r->dict_cache = wordcache_new(SHARED_DICT_CACHE_BYTES);
 	r->verdicts = wordcache_new(SHARED_VERDICT_CACHE_BYTES);
@@ -213,6 +238,7 @@ void resources_release(struct resources *r)
 	boilerplate_rules_free(r->boilerplate);
 	name_rules_release(&r->name_rules);
 	variants_free(r->prior);
+	decisions_free(r->decisions);
 	wordcache_free(r->dict_cache);
 	wordcache_free(r->verdicts);
 }
@@ -467,6 +493,8 @@ static void process(struct worker *w, struct article *a, char *raw, size_t len,
 			       &w->toks);
 	view_release(&v);
 	article_sort_findings(a);
+	/* After every stage: an editor's word is the last. */
+	decisions_apply(w->res->decisions, a);
 	article_drop_shadowed_notes(a);
 }
 

@@ -24,6 +24,7 @@
 struct bp_counts;
 struct dict;
 struct variants;
+struct decisions;
 
 struct boilerplate_rules;
 struct wordcache;
@@ -47,6 +48,8 @@ struct resources {
 	struct boilerplate_rules *boilerplate; /* residue patterns, all langs */
 	struct name_rules name_rules; /* titles and elisions for names */
 	struct variants *prior;	      /* seed table + editor's --variants */
+	struct decisions *decisions;  /* editor's decisions on repairs, or
+				       * NULL (decisions.h) */
 	struct score_model score;     /* weights and curve of the score */
 	int suggest;		      /* enum suggest_source (suggest.h) */
 	double suggest_budget;	      /* seconds of Hunspell suggestions for

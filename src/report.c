@@ -176,7 +176,8 @@ struct report *report_open(const struct options *opt,
 		r->clean_lines = open_tmp(r, "clean.txt");
 	if (r->findings && (!opt->per_line || r->clean_lines))
 		r->html =
-		    html_report_new(opt->out_dir, model, open_tmp_html, r);
+		    html_report_new(opt->out_dir, model, opt->report_lang,
+				    open_tmp_html, r);
 	if (r->html)
 		r->xlsx = open_xlsx(r);
 	if (!r->xlsx) {
@@ -524,11 +525,15 @@ static void free_report(struct report *r)
 	free(r);
 }
 
-/* The name of pending file p inside the output directory. */
-static const char *pending_name(const struct report *r,
-				const struct pending *p)
+/* The temporary file that becomes OUT/name, or NULL. */
+static const char *pending_tmp(const struct report *r, const char *name)
 {
-	return p->final + strlen(r->opt->out_dir) + 1;
+	size_t out_len = strlen(r->opt->out_dir);
+
+	for (size_t i = 0; i < r->npend; i++)
+		if (!strcmp(r->pend[i].final + out_len + 1, name))
+			return r->pend[i].tmp;
+	return NULL;
 }
 
 /* The workbook's Variants sheet is the variants.csv of this run, when
@@ -536,23 +541,25 @@ static const char *pending_name(const struct report *r,
 static int finish_xlsx(struct report *r)
 {
 	struct xlsx_report *x = r->xlsx;
+	const char *variants = pending_tmp(r, "variants.csv");
 
 	r->xlsx = NULL;
-	for (size_t i = 0; i < r->npend; i++) {
-		if (strcmp(pending_name(r, &r->pend[i]), "variants.csv"))
-			continue;
-		if (xlsx_report_variants(x, r->pend[i].tmp, !r->opt->csv_raw) <
-		    0) {
-			xlsx_report_free(x);
-			return -1;
-		}
+	if (variants &&
+	    xlsx_report_variants(x, variants, !r->opt->csv_raw) < 0) {
+		xlsx_report_free(x);
+		return -1;
 	}
 	return xlsx_report_finish(x);
 }
 
 int report_commit(struct report *r)
 {
-	int rc = html_report_finish(r->html);
+	int rc;
+
+	/* The review workbench embeds the variants table (written and
+	 * closed by now) so that an editor can export it back. */
+	html_report_set_variants(r->html, pending_tmp(r, "variants.csv"));
+	rc = html_report_finish(r->html);
 
 	if (finish_xlsx(r) < 0)
 		rc = -1;

@@ -1,13 +1,9 @@
 /*
  * report_html.c - OUT/report.html and OUT/html/page-NNNN.html (see
- * report_html.h for the layout and the streaming rule).
- *
- * Article text is rendered with every finding as an inline element: a
- * <mark> for a report, a <span> holding <del>original</del><ins>new</ins>
- * for an applied repair, an empty marker for a zero-length report. Findings
- * may overlap (a name inside a duplicated line); HTML elements must nest,
- * so an element that crosses the end of an enclosing one is closed there
- * and reopened after it (the usual "split and reopen" rendering).
+ * report_html.h for the layout and the streaming rule). The text of each
+ * article is rendered by report_html_article.c, the review workbench by
+ * report_html_review.c and report_html_script.c, the words come from
+ * report_html_text.c.
  */
 #include "report_html.h"
 
@@ -16,7 +12,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "report_html_article.h"
+#include "report_html_review.h"
+#include "report_html_script.h"
 #include "report_html_style.h"
+#include "report_html_text.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -44,6 +44,9 @@ struct page_stats {
 struct html_report {
 	const char *out_dir;
 	const struct score_model *model;
+	const struct html_text *t; /* the report's language */
+	struct html_review *review;
+	char *variants_path; /* variants.csv to embed, or NULL */
 	html_open_fn *open;
 	void *ctx;
 	FILE *index;		       /* report.html, temporary name */
@@ -159,9 +162,10 @@ static int scratch_reset(FILE *fp)
 
 /* ---- page frame -------------------------------------------------------- */
 
-static void write_head(FILE *fp, const char *title)
+static void write_head(FILE *fp, const struct html_text *t, const char *title)
 {
-	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n", t->lang);
+	fputs("<head>\n"
 	      "<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, "
 	      "initial-scale=1\">\n"
@@ -178,32 +182,35 @@ static void write_tail(FILE *fp)
 {
 	fputs("<script>\n", fp);
 	html_style_script(fp);
+	html_review_script(fp);
 	fputs("</script>\n</body>\n</html>\n", fp);
 }
 
-static void write_legend(FILE *fp)
+static void write_legend(FILE *fp, const struct html_text *t)
 {
-	fputs("<ul class=\"legend\" aria-label=\"finding kinds\">\n", fp);
+	fprintf(fp, "<ul class=\"legend\" aria-label=\"%s\">\n",
+		t->kinds_label);
 	for (int k = 0; k < FK__COUNT; k++)
 		fprintf(fp, "<li><span class=\"sw k-%s\"></span>%s</li>\n",
 			finding_kind_name(k), finding_kind_name(k));
-	fputs("<li><del>removed</del> <ins>inserted</ins> (applied "
-	      "repair)</li>\n</ul>\n",
-	      fp);
+	fprintf(fp, "<li><del>%s</del> <ins>%s</ins> %s</li>\n</ul>\n",
+		t->removed, t->inserted, t->applied_repair);
 }
 
 /* ---- article table ----------------------------------------------------- */
 
-static void table_open(FILE *fp, const char *caption)
+static void table_open(FILE *fp, const struct html_text *t, const char *caption)
 {
 	fprintf(fp,
 		"<table class=\"sortable\" id=\"table\">\n<caption>%s"
 		"</caption>\n<thead><tr><th class=\"n\">#</th>"
-		"<th>article</th><th class=\"n\">score</th><th>grade</th>"
-		"<th>language</th><th class=\"n\">words</th>"
-		"<th class=\"n\">findings</th><th>top issue</th></tr>"
+		"<th>%s</th><th class=\"n\">%s</th><th>%s</th>",
+		caption, t->col_article, t->col_score, t->col_grade);
+	fprintf(fp,
+		"<th>%s</th><th class=\"n\">%s</th>"
+		"<th class=\"n\">%s</th><th>%s</th></tr>"
 		"</thead>\n<tbody>\n",
-		caption);
+		t->col_language, t->col_words, t->col_findings, t->col_top);
 }
 
 static void table_close(FILE *fp)
@@ -212,7 +219,8 @@ static void table_close(FILE *fp)
 }
 
 /* page is "" for a link inside the same file. */
-static void write_row(FILE *fp, const struct row *r, const char *page)
+static void write_row(FILE *fp, const struct html_text *t, const struct row *r,
+		      const char *page)
 {
 	fprintf(fp, "<tr id=\"r%zu\"><td class=\"n\">%zu</td><td><a href=\"",
 		r->seq, r->seq);
@@ -226,9 +234,10 @@ static void write_row(FILE *fp, const struct row *r, const char *page)
 			"g-%c\">%c</span></td>",
 			r->score, r->grade, r->grade);
 	else
-		fputs("<td class=\"n\"></td><td><span class=\"grade g-F\">"
-		      "failed</span></td>",
-		      fp);
+		fprintf(fp,
+			"<td class=\"n\"></td><td><span class=\"grade g-F\">"
+			"%s</span></td>",
+			t->failed);
 	fputs("<td>", fp);
 	escape_str(fp, r->lang);
 	fprintf(fp,
@@ -255,165 +264,8 @@ static void row_of(struct row *r, const struct article *a,
 	r->top_kind = r->ok ? s->top_kind : -1;
 }
 
-/* ---- article text ------------------------------------------------------ */
-
-static size_t clamp(size_t v, size_t len)
-{
-	return v < len ? v : len;
-}
-
-/* Outer elements first: by start, then longer first, then report order. */
-static int cmp_nesting(const void *x, const void *y)
-{
-	const struct finding *a = *(const struct finding *const *)x;
-	const struct finding *b = *(const struct finding *const *)y;
-
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	if (a->end != b->end)
-		return a->end > b->end ? -1 : 1;
-	return (a->seq > b->seq) - (a->seq < b->seq);
-}
-
-static void write_title(FILE *fp, const struct article *a,
-			const struct finding *f)
-{
-	size_t s = clamp(f->start, a->len), e = clamp(f->end, a->len);
-	int same =
-	    f->repl_len == e - s && !memcmp(f->replacement, a->text + s, e - s);
-
-	fprintf(fp, " title=\"%s", finding_kind_name(f->kind));
-	if (f->applied)
-		fputs(" (repaired)", fp);
-	if (!same && f->repl_len) {
-		fputs(" \xE2\x86\x92 \xE2\x80\x9C", fp);
-		html_escape(fp, f->replacement, f->repl_len);
-		fputs("\xE2\x80\x9D", fp);
-	} else if (!same) {
-		fputs(" \xE2\x86\x92 (deleted)", fp);
-	}
-	if (f->detail && *f->detail) {
-		fputs(": ", fp);
-		escape_str(fp, f->detail);
-	}
-	fprintf(fp, " (confidence %.2f)\"", f->confidence);
-}
-
-/* Open the element of f; a continuation (after a split) is not focusable
- * a second time. */
-static void open_finding(FILE *fp, const struct article *a,
-			 const struct finding *f, int continued)
-{
-	fprintf(fp, "<%s class=\"f k-%s%s\"", f->applied ? "span" : "mark",
-		finding_kind_name(f->kind), f->applied ? " fix" : "");
-	if (!continued)
-		fputs(" tabindex=\"0\"", fp);
-	write_title(fp, a, f);
-	fputs(f->applied ? "><del>" : ">", fp);
-}
-
-static void close_finding(FILE *fp, const struct finding *f, int final)
-{
-	if (!f->applied) {
-		fputs("</mark>", fp);
-		return;
-	}
-	fputs("</del>", fp);
-	if (final) {
-		fputs("<ins>", fp);
-		html_escape(fp, f->replacement, f->repl_len);
-		fputs("</ins>", fp);
-	}
-	fputs("</span>", fp);
-}
-
-/* A zero-length finding: an insertion or a point report. */
-static void write_point(FILE *fp, const struct article *a,
-			const struct finding *f)
-{
-	fprintf(fp, "<%s class=\"f k-%s%s\" tabindex=\"0\"",
-		f->applied ? "ins" : "mark", finding_kind_name(f->kind),
-		f->applied ? " fix" : " pt");
-	write_title(fp, a, f);
-	fputc('>', fp);
-	if (f->applied)
-		html_escape(fp, f->replacement, f->repl_len);
-	fputs(f->applied ? "</ins>" : "</mark>", fp);
-}
-
-/* Close every open element that ends at pos; elements opened after it
- * that go on are closed first and reopened. */
-static void close_at(FILE *fp, const struct article *a,
-		     const struct finding **stack, size_t *nst, size_t pos)
-{
-	size_t low = *nst, w;
-
-	for (size_t k = 0; k < *nst; k++) {
-		if (clamp(stack[k]->end, a->len) <= pos) {
-			low = k;
-			break;
-		}
-	}
-	if (low == *nst)
-		return;
-	for (size_t k = *nst; k-- > low;)
-		close_finding(fp, stack[k],
-			      clamp(stack[k]->end, a->len) <= pos);
-	w = low;
-	for (size_t k = low; k < *nst; k++) {
-		if (clamp(stack[k]->end, a->len) > pos) {
-			stack[w++] = stack[k];
-			open_finding(fp, a, stack[k], 1);
-		}
-	}
-	*nst = w;
-}
-
-static size_t next_event(const struct article *a, const struct finding **order,
-			 size_t i, size_t n, const struct finding **stack,
-			 size_t nst)
-{
-	size_t next = a->len;
-
-	if (i < n)
-		next = clamp(order[i]->start, a->len);
-	for (size_t k = 0; k < nst; k++)
-		if (clamp(stack[k]->end, a->len) < next)
-			next = clamp(stack[k]->end, a->len);
-	return next;
-}
-
-static void write_text(FILE *fp, const struct article *a)
-{
-	size_t n = a->nfindings, nst = 0, i = 0, pos = 0;
-	const struct finding **order = xmalloc((n + 1) * sizeof(*order));
-	const struct finding **stack = xmalloc((n + 1) * sizeof(*stack));
-
-	for (size_t k = 0; k < n; k++)
-		order[k] = &a->findings[k];
-	xqsort(order, n, sizeof(*order), cmp_nesting);
-	for (;;) {
-		size_t next = next_event(a, order, i, n, stack, nst);
-
-		html_escape(fp, a->text + pos, next - pos);
-		pos = next;
-		close_at(fp, a, stack, &nst, pos);
-		for (; i < n && clamp(order[i]->start, a->len) == pos; i++) {
-			if (clamp(order[i]->end, a->len) <= pos) {
-				write_point(fp, a, order[i]);
-				continue;
-			}
-			stack[nst++] = order[i];
-			open_finding(fp, a, order[i], 0);
-		}
-		if (pos >= a->len && i >= n && !nst)
-			break;
-	}
-	free(order);
-	free(stack);
-}
-
-static void write_counts(FILE *fp, const struct article *a)
+static void write_counts(FILE *fp, const struct html_text *t,
+			 const struct article *a)
 {
 	int any = 0;
 
@@ -430,39 +282,38 @@ static void write_counts(FILE *fp, const struct article *a)
 	if (any)
 		fputs("</ul>\n", fp);
 	if (a->dropped)
-		fprintf(fp,
-			"<p class=\"meta\">%zu findings over the "
-			"--max-findings cap are counted but not shown.</p>\n",
-			a->dropped);
+		fprintf(fp, "<p class=\"meta\">%zu %s</p>\n", a->dropped,
+			t->dropped);
 }
 
-static void write_section(FILE *fp, const struct article *a,
-			  const struct row *r)
+static void write_section(FILE *fp, const struct html_text *t,
+			  const struct article *a, const struct row *r)
 {
 	fprintf(fp, "<section class=\"article\" id=\"a%zu\">\n<h3>", r->seq);
 	if (r->ok)
 		fprintf(fp, "<span class=\"grade g-%c\">%c</span> %.1f ",
 			r->grade, r->grade, r->score);
 	else
-		fputs("<span class=\"grade g-F\">failed</span> ", fp);
+		fprintf(fp, "<span class=\"grade g-F\">%s</span> ", t->failed);
 	escape_str(fp, a->id);
-	fprintf(fp, "</h3>\n<p class=\"meta\">%zu words, %zu findings",
-		r->words, r->findings);
+	fprintf(fp, "</h3>\n<p class=\"meta\">%zu %s, %zu %s", r->words,
+		t->words, r->findings, t->findings);
 	if (r->top_kind >= 0)
-		fprintf(fp, ", top issue %s", finding_kind_name(r->top_kind));
-	fprintf(fp, " &middot; <a href=\"#r%zu\">back to the table</a></p>\n",
-		r->seq);
+		fprintf(fp, ", %s %s", t->top_issue,
+			finding_kind_name(r->top_kind));
+	fprintf(fp, " &middot; <a href=\"#r%zu\">%s</a></p>\n", r->seq,
+		t->back);
 	if (!r->ok) {
 		fputs("<p class=\"error\">", fp);
 		escape_str(fp, a->error);
 		fputs("</p>\n</section>\n", fp);
 		return;
 	}
-	write_counts(fp, a);
+	write_counts(fp, t, a);
 	fputs("<div class=\"text\" lang=\"", fp);
 	escape_str(fp, a->lang);
 	fputs("\">", fp);
-	write_text(fp, a);
+	html_article_text(fp, t, a);
 	fputs("</div>\n</section>\n", fp);
 }
 
@@ -536,12 +387,13 @@ static void write_histogram(FILE *fp, const struct html_report *h)
 		unsigned x = 20 + 40 * (unsigned)i;
 
 		fprintf(fp,
-			"<g><title>score %zu-%zu: %zu article%s</title>"
+			"<g><title>%s %zu-%zu: %zu %s</title>"
 			"<rect x=\"%u\" y=\"%u\" width=\"36\" height=\"%u\" "
 			"fill=\"%s\"/>",
-			10 * i, i + 1 == HIST_BINS ? 100 : 10 * i + 9,
-			h->hist[i], h->hist[i] == 1 ? "" : "s", x, 140 - bar,
-			bar, html_bin_colour(i, HIST_BINS));
+			h->t->hist_title, 10 * i,
+			i + 1 == HIST_BINS ? 100 : 10 * i + 9, h->hist[i],
+			h->t->s_articles, x, 140 - bar, bar,
+			html_bin_colour(i, HIST_BINS));
 		fprintf(
 		    fp,
 		    "<text x=\"%u\" y=\"%u\" text-anchor=\"middle\">%zu"
@@ -550,19 +402,23 @@ static void write_histogram(FILE *fp, const struct html_report *h)
 		    x + 18, 136 - bar, h->hist[i], x + 18, 10 * i,
 		    i + 1 == HIST_BINS ? 100 : 10 * i + 9);
 	}
-	fputs("</svg>\n<figcaption id=\"histcap\">Score distribution: "
-	      "articles per score band (0-9 ... 90-100)</figcaption>\n"
-	      "</figure>\n",
-	      fp);
+	fprintf(fp,
+		"</svg>\n<figcaption id=\"histcap\">%s</figcaption>\n"
+		"</figure>\n",
+		h->t->hist_caption);
 }
 
 static void write_kinds(FILE *fp, const struct html_report *h)
 {
-	fputs("<table class=\"sortable kinds\">\n<caption>Findings per kind"
-	      "</caption>\n<thead><tr><th>kind</th><th class=\"n\">findings"
-	      "</th><th class=\"n\">articles</th><th class=\"n\">weight</th>"
-	      "</tr></thead>\n<tbody>\n",
-	      fp);
+	const struct html_text *t = h->t;
+
+	fprintf(fp,
+		"<table class=\"sortable kinds\">\n<caption>%s</caption>\n"
+		"<thead><tr><th>%s</th><th class=\"n\">%s</th>"
+		"<th class=\"n\">%s</th><th class=\"n\">%s</th>"
+		"</tr></thead>\n<tbody>\n",
+		t->kinds_caption, t->col_kind, t->col_findings, t->s_articles,
+		t->col_weight);
 	for (int k = 0; k < FK__COUNT; k++) {
 		if (!h->kind_total[k])
 			continue;
@@ -580,19 +436,20 @@ static void write_kinds(FILE *fp, const struct html_report *h)
 static void write_summary(FILE *fp, const struct html_report *h)
 {
 	static const char grades[] = "ABCDF";
+	const struct html_text *t = h->t;
 
 	fprintf(fp,
-		"<h1>relire report</h1>\n<section id=\"summary\">\n"
-		"<h2>Summary</h2>\n<dl class=\"stats\">\n"
-		"<dt>Articles</dt><dd>%zu</dd>\n<dt>Failed</dt><dd>%zu"
-		"</dd>\n",
-		h->seq, h->failed);
+		"<h1>%s</h1>\n<section id=\"summary\">\n"
+		"<h2>%s</h2>\n<dl class=\"stats\">\n"
+		"<dt>%s</dt><dd>%zu</dd>\n<dt>%s</dt><dd>%zu</dd>\n",
+		t->heading, t->summary, t->s_articles, h->seq, t->s_failed,
+		h->failed);
 	if (h->ok)
 		fprintf(fp,
-			"<dt>Mean score</dt><dd>%.1f</dd>\n"
-			"<dt>Worst score</dt><dd>%.1f</dd>\n",
-			h->sum / (double)h->ok, h->min);
-	fputs("<dt>Grades</dt><dd>", fp);
+			"<dt>%s</dt><dd>%.1f</dd>\n"
+			"<dt>%s</dt><dd>%.1f</dd>\n",
+			t->s_mean, h->sum / (double)h->ok, t->s_worst, h->min);
+	fprintf(fp, "<dt>%s</dt><dd>", t->s_grades);
 	for (size_t g = 0; g < 5; g++)
 		fprintf(fp, "%s<span class=\"grade g-%c\">%c</span> %zu",
 			g ? " &nbsp; " : "", grades[g], grades[g],
@@ -600,28 +457,21 @@ static void write_summary(FILE *fp, const struct html_report *h)
 	fputs("</dd>\n</dl>\n", fp);
 	write_histogram(fp, h);
 	write_kinds(fp, h);
-	fputs("<p class=\"meta\">Scores: 100 is clean; each finding costs "
-	      "its kind's weight per 100 words (see docs/scoring.md). Hover "
-	      "over or tab to a highlight to see the finding.</p>\n"
-	      "</section>\n",
-	      fp);
+	fprintf(fp, "<p class=\"meta\">%s</p>\n</section>\n", t->score_help);
 }
 
 /* ---- pages and the index ----------------------------------------------- */
 
-static void write_nav(FILE *fp, size_t page, int has_next)
+static void write_nav(FILE *fp, const struct html_text *t, size_t page,
+		      int has_next)
 {
-	fputs("<nav><a href=\"../report.html\">index</a>", fp);
+	fprintf(fp, "<nav><a href=\"../report.html\">%s</a>", t->index);
 	if (page > 1)
-		fprintf(fp,
-			" &middot; <a href=\"page-%04zu.html\">previous "
-			"page</a>",
-			page - 1);
+		fprintf(fp, " &middot; <a href=\"page-%04zu.html\">%s</a>",
+			page - 1, t->previous);
 	if (has_next)
-		fprintf(fp,
-			" &middot; <a href=\"page-%04zu.html\">next "
-			"page</a>",
-			page + 1);
+		fprintf(fp, " &middot; <a href=\"page-%04zu.html\">%s</a>",
+			page + 1, t->next);
 	fputs("</nav>\n", fp);
 }
 
@@ -673,15 +523,15 @@ static int flush_page(struct html_report *h, int has_next)
 	sb_release(&name);
 	if (!fp)
 		return -1;
-	write_head(fp, "relire report: articles");
-	fprintf(fp, "<h1>relire report, page %zu</h1>\n", h->npages);
-	write_nav(fp, h->npages, has_next);
-	write_legend(fp);
-	table_open(fp, "Articles on this page (click a heading to sort)");
+	write_head(fp, h->t, h->t->title_page);
+	fprintf(fp, "<h1>%s %zu</h1>\n", h->t->page_heading, h->npages);
+	write_nav(fp, h->t, h->npages, has_next);
+	write_legend(fp, h->t);
+	table_open(fp, h->t, h->t->cap_page);
 	rc |= scratch_copy(fp, h->rows);
 	table_close(fp);
 	rc |= scratch_copy(fp, h->sections);
-	write_nav(fp, h->npages, has_next);
+	write_nav(fp, h->t, h->npages, has_next);
 	write_tail(fp);
 	if (ferror(fp))
 		rc = -1;
@@ -696,11 +546,14 @@ static int flush_page(struct html_report *h, int has_next)
 
 struct html_report *html_report_new(const char *out_dir,
 				    const struct score_model *model,
-				    html_open_fn *open, void *ctx)
+				    const char *lang, html_open_fn *open,
+				    void *ctx)
 {
 	struct html_report *h = xcalloc(1, sizeof(*h));
+	FILE *review;
 
 	h->out_dir = out_dir;
+	h->t = html_text_for(lang);
 	h->model = model;
 	h->open = open;
 	h->ctx = ctx;
@@ -712,7 +565,10 @@ struct html_report *html_report_new(const char *out_dir,
 		    h->rows ? scratch_open(out_dir, "sections") : NULL;
 		h->pages = h->sections ? scratch_open(out_dir, "pages") : NULL;
 	}
-	if (!h->pages) {
+	review = h->pages ? scratch_open(out_dir, "review") : NULL;
+	if (review)
+		h->review = html_review_new(review);
+	if (!h->review) {
 		html_report_free(h);
 		return NULL;
 	}
@@ -728,9 +584,31 @@ int html_report_article(struct html_report *h, const struct article *a,
 		return -1;
 	row_of(&r, a, s, ++h->seq);
 	note_article(h, a, &r);
-	write_row(h->rows, &r, "");
-	write_section(h->sections, a, &r);
+	write_row(h->rows, h->t, &r, "");
+	write_section(h->sections, h->t, a, &r);
+	if (html_review_article(h->review, a, r.seq) < 0)
+		return -1;
 	return ferror(h->rows) || ferror(h->sections) ? -1 : 0;
+}
+
+static void write_pages_head(FILE *fp, const struct html_text *t)
+{
+	fprintf(fp,
+		"<table class=\"sortable\" id=\"pages\">\n"
+		"<caption>%s %d</caption>\n<thead><tr>"
+		"<th class=\"n\">%s</th><th>%s</th><th class=\"n\">%s</th>",
+		t->cap_pages, HTML_PAGE_ARTICLES, t->col_page, t->s_articles,
+		t->col_count);
+	fprintf(fp,
+		"<th class=\"n\">%s</th><th class=\"n\">%s</th>"
+		"<th class=\"n\">%s</th></tr></thead>\n<tbody>\n",
+		t->col_failed, t->col_mean, t->col_worst);
+}
+
+void html_report_set_variants(struct html_report *h, const char *path)
+{
+	free(h->variants_path);
+	h->variants_path = path ? xstrdup(path) : NULL;
 }
 
 static int write_index(struct html_report *h)
@@ -738,39 +616,33 @@ static int write_index(struct html_report *h)
 	FILE *fp = h->index;
 	int rc = 0;
 
-	write_head(fp, "relire report");
+	write_head(fp, h->t, h->t->title);
 	write_summary(fp, h);
-	write_legend(fp);
+	html_review_section(fp, h->t);
+	write_legend(fp, h->t);
 	if (!h->npages) {
-		table_open(fp, "Articles (click a heading to sort)");
+		table_open(fp, h->t, h->t->cap_articles);
 		rc |= scratch_copy(fp, h->rows);
 		table_close(fp);
-		fputs("<h2>Articles</h2>\n", fp);
+		fprintf(fp, "<h2>%s</h2>\n", h->t->articles_heading);
 		rc |= scratch_copy(fp, h->sections);
 	} else {
 		char page[48];
 
-		table_open(fp, "Lowest-scoring articles (click a heading to "
-			       "sort)");
+		table_open(fp, h->t, h->t->cap_worst);
 		for (size_t i = 0; i < h->nworst; i++) {
 			snprintf(page, sizeof(page), "html/page-%04zu.html",
 				 (h->worst[i].seq - 1) / HTML_PAGE_ARTICLES +
 				     1);
-			write_row(fp, &h->worst[i], page);
+			write_row(fp, h->t, &h->worst[i], page);
 		}
 		table_close(fp);
-		fprintf(fp,
-			"<table class=\"sortable\" id=\"pages\">\n"
-			"<caption>All articles, %d per page</caption>\n"
-			"<thead><tr><th class=\"n\">page</th><th>articles"
-			"</th><th class=\"n\">count</th><th class=\"n\">"
-			"failed</th><th class=\"n\">mean score</th>"
-			"<th class=\"n\">worst score</th></tr></thead>\n"
-			"<tbody>\n",
-			HTML_PAGE_ARTICLES);
+		write_pages_head(fp, h->t);
 		rc |= scratch_copy(fp, h->pages);
 		table_close(fp);
 	}
+	rc |= html_review_data(h->review, fp, h->t, h->variants_path,
+			       h->npages > 0, HTML_PAGE_ARTICLES);
 	write_tail(fp);
 	return rc;
 }
@@ -807,5 +679,7 @@ void html_report_free(struct html_report *h)
 		free(h->worst[i].id);
 	free(h->page.first);
 	sb_release(&h->page.last);
+	html_review_free(h->review);
+	free(h->variants_path);
 	free(h);
 }

@@ -1,9 +1,12 @@
 /*
  * report_html.h - OUT/report.html, the report editors read in a browser.
  *
- * One self-contained HTML file (inline CSS, inline SVG, a tiny optional
- * sorting script; no network, no external assets): a summary of the batch
- * (articles, failures, score distribution, findings per kind), a table of
+ * One self-contained HTML file (inline CSS, inline SVG, an inline script;
+ * no network, no external assets), in French or English
+ * (report_html_text.h): a summary of the batch (articles, failures, score
+ * distribution, findings per kind), the review workbench
+ * (report_html_review.h: approve or reject pending name variants and
+ * repairs, export variants.csv and decisions.csv), a table of
  * articles (score, grade, language, top issue) and, for each article, its
  * text with every finding highlighted by kind, the replacement and detail
  * shown on hover and on keyboard focus, and applied repairs shown as
@@ -41,11 +44,17 @@ struct html_report;
 typedef FILE *html_open_fn(void *ctx, const char *name);
 
 /* Start the HTML report in out_dir (which exists); model (borrowed) gives
- * the weights it shows. Returns NULL after printing the error. Free with
- * html_report_free(). */
+ * the weights it shows, lang ("fr", "en") the language of its words.
+ * Returns NULL after printing the error. Free with html_report_free(). */
 struct html_report *html_report_new(const char *out_dir,
 				    const struct score_model *model,
-				    html_open_fn *open, void *ctx);
+				    const char *lang, html_open_fn *open,
+				    void *ctx);
+
+/* The variants.csv of the run (written and closed before
+ * html_report_finish), embedded in the review workbench so that the page
+ * can export it with the editor's decisions. path is copied; NULL: none. */
+void html_report_set_variants(struct html_report *h, const char *path);
 
 /* Add one processed or failed article (findings sorted, as the reports
  * want them) with its score. Borrows a and s. 0, or -1 on a write error

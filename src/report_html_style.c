@@ -73,6 +73,19 @@ static const char *const css[] = {
     "del{text-decoration:line-through;opacity:.7}\n",
     "ins{text-decoration:none;background:#c8e6c9;"
     "border-bottom:2px solid #2e7d32}\n",
+    "#review{border:1px solid #ccc;border-radius:4px;padding:0 1em .6em;"
+    "margin:1em 0;background:#fafafa}\n",
+    "table.review td.change{white-space:pre-wrap;overflow-wrap:anywhere;"
+    "max-width:36em}.ctx{color:#777}\n",
+    "table.review button{margin:0 .2em .2em 0;font:inherit;"
+    "padding:.1em .5em;border:1px solid #888;border-radius:3px;"
+    "background:#fff;cursor:pointer}\n",
+    "button.approve[aria-pressed=true]{background:#a5d6a7}"
+    "button.reject[aria-pressed=true]{background:#ef9a9a}\n",
+    "tr.d-approved{background:#e8f5e9}tr.d-rejected{background:#ffebee}"
+    ".dec{font-weight:600}\n",
+    ".tools button{font:inherit;font-weight:600;padding:.3em .8em;"
+    "margin-right:.5em}.pager button{margin:0 .5em}\n",
 };
 
 static const char *const script[] = {

@@ -1,6 +1,7 @@
 /*
  * report_html_style.h - the look of the HTML report: its inline style
- * sheet, its optional sorting script and the colour of each finding kind.
+ * sheet (the review workbench included), its optional sorting script and
+ * the colour of each finding kind.
  *
  * Kept apart from report_html.c so that the markup and the presentation
  * can be read and changed separately. The page must work without the
