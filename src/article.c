@@ -170,6 +170,8 @@ static void index_free(struct article *a)
 		free(x);
 	}
 	a->applied_index = NULL;
+}
+
 int finding_kind_is_note(enum finding_kind k)
 {
 	return k == FK_UNKNOWN_NAME || k == FK_NAME_VARIANT ||
@@ -251,6 +253,14 @@ int article_overlaps_applied(const struct article *a, size_t start, size_t end)
 		end = a->len;
 	return bits_any(&x->covered, start, end) ||
 	       bits_any(&x->points, start + 1, end);
+}
+
+void article_set_applied(struct article *a, struct finding *f, int applied)
+{
+	if (f->applied == applied)
+		return;
+	f->applied = applied;
+	index_put(a, f, applied);
 }
 
 static void append_detail(struct finding *f, const char *note)

@@ -143,6 +143,11 @@ size_t article_drop_shadowed_notes(struct article *a);
  * an applied finding of a. */
 int article_overlaps_applied(const struct article *a, size_t start, size_t end);
 
+/* Marks finding f of a applied (1) or not (0), keeping the index of applied
+ * spans true. The caller checks article_overlaps_applied() before applying:
+ * applied findings never overlap. */
+void article_set_applied(struct article *a, struct finding *f, int applied);
+
 /* Sort findings by (start, end, insertion order): the order of the reports
  * and the order in which applied findings are replayed. */
 void article_sort_findings(struct article *a);

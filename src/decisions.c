@@ -348,10 +348,10 @@ static void apply_one(struct decision *x, struct article *a)
 				       "overlaps an applied repair");
 			return;
 		}
-		f->applied = 1;
+		article_set_applied(a, f, 1);
 		note_detail(f, "approved by an editor");
 	} else if (!x->approve && f->applied) {
-		f->applied = 0;
+		article_set_applied(a, f, 0);
 		note_detail(f, "rejected by an editor");
 	}
 }

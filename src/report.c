@@ -525,13 +525,18 @@ static void free_report(struct report *r)
 	free(r);
 }
 
+/* The name of pending file p inside the output directory. */
+static const char *pending_name(const struct report *r,
+				const struct pending *p)
+{
+	return p->final + strlen(r->opt->out_dir) + 1;
+}
+
 /* The temporary file that becomes OUT/name, or NULL. */
 static const char *pending_tmp(const struct report *r, const char *name)
 {
-	size_t out_len = strlen(r->opt->out_dir);
-
 	for (size_t i = 0; i < r->npend; i++)
-		if (!strcmp(r->pend[i].final + out_len + 1, name))
+		if (!strcmp(pending_name(r, &r->pend[i]), name))
 			return r->pend[i].tmp;
 	return NULL;
 }
