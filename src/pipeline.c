@@ -128,9 +128,10 @@ static int load_score_model(struct resources *r, const struct options *opt)
 }
 
 /* The seed table of the language (optional file), overlaid with the
- * editor's --variants table, else with the variants.csv an earlier run
- * left in the output directory (outdir.h); a malformed table is a
- * configuration error. */
+ * editor's --variants table, else with the rows an editor decided in the
+ * variants.csv an earlier run left in the output directory (outdir.h; its
+ * automatic rows belong to the batch that wrote it); a malformed table is
+ * a configuration error. */
 static int load_prior_table(struct resources *r, const struct options *opt)
 {
 	struct variants *editor = NULL;
@@ -149,8 +150,10 @@ static int load_prior_table(struct resources *r, const struct options *opt)
 					  ? xstrdup(opt->variants)
 					  : outdir_previous_variants(opt))) {
 		rc = variants_read(editor_path, &editor);
-		if (rc == 0)
+		if (rc == 0 && opt->variants)
 			variants_overlay(r->prior, editor);
+		else if (rc == 0)
+			variants_overlay_decided(r->prior, editor);
 		variants_free(editor);
 	}
 	free(editor_path);

@@ -168,6 +168,17 @@ void variants_overlay(struct variants *base, const struct variants *top)
 	}
 }
 
+void variants_overlay_decided(struct variants *base, const struct variants *top)
+{
+	for (size_t i = 0; i < top->n; i++) {
+		const struct variant_row *t = &top->rows[i];
+		if (variant_status_decided(t->status) && t->status != VS_SEED)
+			row_copy(variants_add(base, t->variant, t->canonical,
+					      t->status),
+				 t);
+	}
+}
+
 /* ---- writing ---- */
 
 static int write_rows(const struct variants *vt, FILE *fp, int neutralize,

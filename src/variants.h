@@ -168,6 +168,11 @@ struct variants *variants_build(const struct names *names,
 /* Copy every row of top into base, replacing base's row for the same
  * variant (an editor's file over the seed table). */
 void variants_overlay(struct variants *base, const struct variants *top);
+/* The same for the rows of top an editor decided (variant_status_decided):
+ * a table read back from an output directory, whose automatic rows belong
+ * to the batch that wrote it, not to the next one. */
+void variants_overlay_decided(struct variants *base,
+			      const struct variants *top);
 
 /*
  * Pass 2, once per article: replace, on word boundaries, each spelling

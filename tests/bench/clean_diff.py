@@ -145,10 +145,13 @@ def main():
             with open(path, encoding="utf-8",
                       errors="surrogateescape") as f:
                 inp = f.read().split("\n")
+            # A fresh output directory per corpus: a run reads back the
+            # decisions an earlier run's directory holds.
+            safe = name.replace(" ", "_").replace("/", "_")
             base = run(os.path.join(a.base, "relire"), path, lang, extra,
-                       os.path.join(tmp, "b"))
+                       os.path.join(tmp, "b-" + safe))
             new = run(os.path.join(a.new, "relire"), path, lang, extra,
-                      os.path.join(tmp, "n"))
+                      os.path.join(tmp, "n-" + safe))
             n = len(inp) - (1 if inp and inp[-1] == "" else 0)
             cb = sum(1 for i in range(n) if i < len(base) and
                      base[i] != inp[i])
