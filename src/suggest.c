@@ -215,7 +215,8 @@ static size_t rank(struct walk *w, const int32_t *word, size_t n, const char *s,
 
 		w->v[i].fdist = nf ? osa(word, n, f, nf) : MAX_DEPTH;
 	}
-	qsort(w->v, w->n, sizeof(*w->v), cand_cmp);
+	if (w->n) /* qsort's array must not be NULL, even when empty */
+		qsort(w->v, w->n, sizeof(*w->v), cand_cmp);
 	*out = NULL;
 	for (size_t i = 0; i < w->n && k < max; i++) {
 		if (strlen(w->v[i].form) == len &&
