@@ -412,6 +412,14 @@ void xlsx_report_free(struct xlsx_report *x)
 {
 	if (!x)
 		return;
+	/* In constant-memory mode each sheet streams its rows to a temporary
+	 * file that only workbook_close() closes; lxw_workbook_free() leaves
+	 * it open. */
+	for (int i = 0; i < SH__COUNT; i++)
+		if (x->sh[i].ws && x->sh[i].ws->optimize_tmpfile) {
+			fclose(x->sh[i].ws->optimize_tmpfile);
+			x->sh[i].ws->optimize_tmpfile = NULL;
+		}
 	lxw_workbook_free(x->wb); /* unwritten */
 	free(x);
 }
