@@ -6,6 +6,7 @@
 #include "csvio.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,4 +229,17 @@ int csv_read_file(const char *path, csv_row_fn *fn, void *ud)
 	rc = csv_read_buffer(path, buf, len, fn, ud);
 	free(buf);
 	return rc;
+}
+
+int csv_row_error(const char *what, const char *name, size_t line,
+		  const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return rl_error("malformed %s '%s' at line %zu: %s", what, name, line,
+			msg);
 }

@@ -61,6 +61,12 @@ typedef int csv_row_fn(const struct csv_row *row, void *ud);
  * -1 after printing "cannot read" / "malformed CSV at line N" errors.
  */
 int csv_read_file(const char *path, csv_row_fn *fn, void *ud);
+
+/* Print "malformed WHAT 'NAME' at line N: message" (the message formatted
+ * from fmt) and return -1: the error of a row that parses as CSV but not
+ * as the table a reader expects. */
+int csv_row_error(const char *what, const char *name, size_t line,
+		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Same over a buffer; name is used in messages. */
 int csv_read_buffer(const char *name, const char *buf, size_t len,
 		    csv_row_fn *fn, void *ud);

@@ -67,21 +67,9 @@ struct reader {
 	int have_header;
 };
 
-static int bad_row(const struct reader *rd, const struct csv_row *row,
-		   const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static int bad_row(const struct reader *rd, const struct csv_row *row,
-		   const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	return rl_error("malformed decisions file '%s' at line %zu: %s",
-			rd->d->name, row->line, msg);
-}
+/* The error of a row that is not a decisions file row. */
+#define bad_row(rd, row, ...)                                                  \
+	csv_row_error("decisions file", (rd)->d->name, (row)->line, __VA_ARGS__)
 
 static int read_header(struct reader *rd, const struct csv_row *row)
 {
