@@ -350,11 +350,12 @@ size_t article_drop_shadowed_notes(struct article *a)
 			while (j < n && (!a->findings[j].applied ||
 					 a->findings[j].end < f->start))
 				j++;
-			for (size_t k = j; k < n && !drop &&
-					   a->findings[k].start <= f->end;
+			for (size_t k = j;
+			     k < n && !drop && a->findings[k].start <= f->end;
 			     k++)
-				drop = a->findings[k].applied &&
-				       shadows(&a->findings[k], f->start, f->end);
+				drop =
+				    a->findings[k].applied &&
+				    shadows(&a->findings[k], f->start, f->end);
 		}
 		if (drop) {
 			free(f->replacement);

@@ -4,9 +4,10 @@
  * A PATH is a file (its id is the path as given), '-' (standard input, id
  * "stdin") or a directory, searched recursively for regular files named
  * *.txt (or *.TXT, any case) in byte-wise sorted order; their ids are
- * paths relative to the directory. Symbolic links to files are followed; symbolic links to
- * directories are not (no loops). Paths that cannot be read become inputs
- * carrying their error, so the batch reports them as failed articles.
+ * paths relative to the directory. Symbolic links to files are followed;
+ * symbolic links to directories are not (no loops). Paths that cannot be read
+ * become inputs carrying their error, so the batch reports them as failed
+ * articles.
  *
  * Shards (--shard K/N, docs/scale-out.md): the list in that order is laid
  * end to end as one stream of bytes and cut into N ranges of equal size;

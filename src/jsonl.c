@@ -120,8 +120,7 @@ static struct json_object *finding_json(const struct article *a,
 			       str_len(f->replacement, f->repl_len));
 	json_object_object_add(o, "applied",
 			       json_object_new_boolean(f->applied));
-	json_object_object_add(o, "confidence",
-			       new_number(f->confidence));
+	json_object_object_add(o, "confidence", new_number(f->confidence));
 	if (f->detail)
 		json_object_object_add(o, "detail",
 				       json_object_new_string(f->detail));
@@ -137,8 +136,7 @@ static void add_results(struct json_object *out, const struct article *a,
 
 	score_article(a, model, &s);
 	json_object_object_add(
-	    out, "score",
-	    new_number((double)(long)(s.value * 10 + 0.5) / 10));
+	    out, "score", new_number((double)(long)(s.value * 10 + 0.5) / 10));
 	json_object_object_add(out, "grade",
 			       json_object_new_string_len(&s.grade, 1));
 	json_object_object_add(

@@ -17,22 +17,22 @@ enum exit_status {
 };
 
 struct options {
-	const char *out_dir;	/* --out, default "reports" */
-	int out_given;		/* --out was given explicitly */
-	const char *lang;	/* --lang, default "fr" */
-	const char *dict_dir;	/* --dict-dir, extra Hunspell dictionaries */
-	const char *data_dir;	/* --data-dir, relire's dictionaries/ */
-	const char *variants;	/* --variants FILE */
-	const char *decisions;	/* --decisions FILE (else OUT/decisions.csv
-				 * when present) */
+	const char *out_dir;	 /* --out, default "reports" */
+	int out_given;		 /* --out was given explicitly */
+	const char *lang;	 /* --lang, default "fr" */
+	const char *dict_dir;	 /* --dict-dir, extra Hunspell dictionaries */
+	const char *data_dir;	 /* --data-dir, relire's dictionaries/ */
+	const char *variants;	 /* --variants FILE */
+	const char *decisions;	 /* --decisions FILE (else OUT/decisions.csv
+				  * when present) */
 	const char *report_lang; /* --report-lang: "fr" (default) or "en" */
-	const char *corpus_dir; /* --corpus DIR: corpus state of a whole
-				 * batch (from `relire collect`/`merge`) */
-	int collect_only;	/* `relire collect`: first pass only */
-	int per_line;		/* --per-line */
-	int quiet, verbose;	/* -q, -v */
-	int csv_raw;		/* --csv-raw: no formula neutralization */
-	int csv_bom;		/* --csv-bom: UTF-8 BOM at the start of CSVs */
+	const char *corpus_dir;	 /* --corpus DIR: corpus state of a whole
+				  * batch (from `relire collect`/`merge`) */
+	int collect_only;	 /* `relire collect`: first pass only */
+	int per_line;		 /* --per-line */
+	int quiet, verbose;	 /* -q, -v */
+	int csv_raw;		 /* --csv-raw: no formula neutralization */
+	int csv_bom;		 /* --csv-bom: UTF-8 BOM at the start of CSVs */
 	int typography_fr;	/* --typography fr: French typography profile */
 	int jsonl;		/* --jsonl: JSON Lines records in and out */
 	unsigned threads;	/* --threads, 0 = number of cores */
