@@ -202,11 +202,7 @@ int decisions_read_buffer(const char *name, const char *buf, size_t len,
 	rd.d = xcalloc(1, sizeof(*rd.d));
 	rd.d->name = xstrdup(name);
 	strmap_init(&rd.d->by_article);
-	/* A BOM written by a spreadsheet is not part of the header. */
-	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
-		buf += 3;
-		len -= 3;
-	}
+	/* csv_read_buffer skips a BOM written by a spreadsheet. */
 	rc = csv_read_buffer(name, buf, len, on_row, &rd);
 	if (rc == 0 && !rd.have_header)
 		rc = rl_error("malformed decisions file '%s': no header", name);

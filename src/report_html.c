@@ -141,19 +141,6 @@ static FILE *scratch_open(const char *dir, const char *what)
 	return fp;
 }
 
-static int scratch_copy(FILE *dst, FILE *src)
-{
-	char buf[16384];
-	size_t n;
-
-	if (fflush(src) != 0 || fseek(src, 0, SEEK_SET) != 0)
-		return -1;
-	while ((n = fread(buf, 1, sizeof(buf), src)) > 0)
-		if (fwrite(buf, 1, n, dst) != n)
-			return -1;
-	return ferror(src) ? -1 : 0;
-}
-
 static int scratch_reset(FILE *fp)
 {
 	rewind(fp);
@@ -528,9 +515,9 @@ static int flush_page(struct html_report *h, int has_next)
 	write_nav(fp, h->t, h->npages, has_next);
 	write_legend(fp, h->t);
 	table_open(fp, h->t, h->t->cap_page);
-	rc |= scratch_copy(fp, h->rows);
+	rc |= stream_copy(fp, h->rows);
 	table_close(fp);
-	rc |= scratch_copy(fp, h->sections);
+	rc |= stream_copy(fp, h->sections);
 	write_nav(fp, h->t, h->npages, has_next);
 	write_tail(fp);
 	if (ferror(fp))
@@ -622,10 +609,10 @@ static int write_index(struct html_report *h)
 	write_legend(fp, h->t);
 	if (!h->npages) {
 		table_open(fp, h->t, h->t->cap_articles);
-		rc |= scratch_copy(fp, h->rows);
+		rc |= stream_copy(fp, h->rows);
 		table_close(fp);
 		fprintf(fp, "<h2>%s</h2>\n", h->t->articles_heading);
-		rc |= scratch_copy(fp, h->sections);
+		rc |= stream_copy(fp, h->sections);
 	} else {
 		char page[48];
 
@@ -638,7 +625,7 @@ static int write_index(struct html_report *h)
 		}
 		table_close(fp);
 		write_pages_head(fp, h->t);
-		rc |= scratch_copy(fp, h->pages);
+		rc |= stream_copy(fp, h->pages);
 		table_close(fp);
 	}
 	rc |= html_review_data(h->review, fp, h->t, h->variants_path,

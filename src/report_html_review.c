@@ -185,19 +185,6 @@ void html_review_section(FILE *fp, const struct html_text *t)
 		t->review, t->review_help, t->review_noscript);
 }
 
-static int copy_items(FILE *dst, FILE *src)
-{
-	char buf[16384];
-	size_t n;
-
-	if (fflush(src) != 0 || fseek(src, 0, SEEK_SET) != 0)
-		return -1;
-	while ((n = fread(buf, 1, sizeof(buf), src)) > 0)
-		if (fwrite(buf, 1, n, dst) != n)
-			return -1;
-	return ferror(src) ? -1 : 0;
-}
-
 int html_review_data(struct html_review *rv, FILE *fp,
 		     const struct html_text *t, const char *variants_path,
 		     int paged, size_t per_page)
@@ -213,7 +200,7 @@ int html_review_data(struct html_review *rv, FILE *fp,
 	fputs(",\n\"variants\":", fp);
 	write_variants(fp, variants_path);
 	fputs(",\n\"items\":[\n", fp);
-	rc = copy_items(fp, rv->items);
+	rc = stream_copy(fp, rv->items);
 	fputs("]}\n</script>\n", fp);
 	return rc < 0 || ferror(fp) ? -1 : 0;
 }

@@ -377,3 +377,16 @@ int for_each_data_line(const char *buf, size_t len, data_line_fn *fn, void *ud)
 	}
 	return 0;
 }
+
+int stream_copy(FILE *dst, FILE *src)
+{
+	char buf[16384];
+	size_t n;
+
+	if (fflush(src) != 0 || fseek(src, 0, SEEK_SET) != 0)
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), src)) > 0)
+		if (fwrite(buf, 1, n, dst) != n)
+			return -1;
+	return ferror(src) ? -1 : 0;
+}

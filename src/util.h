@@ -100,4 +100,8 @@ int mkdir_below(const char *base, const char *rel);
  */
 FILE *fopen_new(const char *path, int readable);
 
+/* Append the whole of scratch stream src (flushed, then read from its
+ * start) to dst. Returns 0, or -1 on a read or write error. */
+int stream_copy(FILE *dst, FILE *src);
+
 #endif
