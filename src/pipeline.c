@@ -146,9 +146,9 @@ static int load_prior_table(struct resources *r, const struct options *opt)
 		rc = variants_read(path.buf, &r->prior);
 	if (rc == 0 && !r->prior)
 		r->prior = variants_new();
-	if (rc == 0 && (editor_path = opt->variants
-					  ? xstrdup(opt->variants)
-					  : outdir_previous_variants(opt))) {
+	if (rc == 0 &&
+	    (editor_path = opt->variants ? xstrdup(opt->variants)
+					 : outdir_previous_variants(opt))) {
 		rc = variants_read(editor_path, &editor);
 		if (rc == 0 && opt->variants)
 			variants_overlay(r->prior, editor);
@@ -177,7 +177,8 @@ static int load_decisions(struct resources *r, const struct options *opt)
 	if (access(path.buf, F_OK) == 0) {
 		rc = decisions_read(path.buf, &r->decisions);
 		if (rc == 0 && !opt->quiet)
-			fprintf(stderr, "relire: %zu decisions read from '%s'\n",
+			fprintf(stderr,
+				"relire: %zu decisions read from '%s'\n",
 				decisions_count(r->decisions), path.buf);
 	}
 	sb_release(&path);

@@ -78,8 +78,8 @@ static int has_elision(const char *k, size_t len)
 
 /* Mark the tokens of [b, e) as a list when its words are many and its
  * function words few. */
-static void mark_stretch(struct repeat_doc *d, size_t b, size_t e,
-			 size_t words, size_t function)
+static void mark_stretch(struct repeat_doc *d, size_t b, size_t e, size_t words,
+			 size_t function)
 {
 	if (words < LIST_WORDS || function * LIST_FUNCTION_SHARE >= words)
 		return;

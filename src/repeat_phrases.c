@@ -286,8 +286,7 @@ static int exclaimed(const struct repeat_doc *d, const struct items *it,
  * Feierabend" and its translations). The unit said twice at s follows a
  * conjunction, and the words before the conjunction are a phrase said
  * twice with one or two words (the verb) between. */
-static int gapped(const struct repeat_doc *d, const struct items *it,
-		  size_t s)
+static int gapped(const struct repeat_doc *d, const struct items *it, size_t s)
 {
 	size_t c = s - 1; /* the conjunction */
 
@@ -300,7 +299,8 @@ static int gapped(const struct repeat_doc *d, const struct items *it,
 			if (it->sent[a] != it->sent[c])
 				continue;
 			for (k = 0; k < q; k++)
-				if (!it->id[a + k] || it->id[a + k] != it->id[b + k])
+				if (!it->id[a + k] ||
+				    it->id[a + k] != it->id[b + k])
 					break;
 			if (k == q && count_words(d, it, b, q) >= 1 &&
 			    count_words(d, it, a + q, g) == g)

@@ -131,7 +131,8 @@ static int add_line(const char *s, size_t len, size_t lineno, void *ud)
 			free(e);
 			if (n >= sizeof(r->rule[0].ending))
 				return rl_error("'%s', line %zu: ending too "
-						"long", ctx->path, lineno);
+						"long",
+						ctx->path, lineno);
 		}
 		r->nrules++;
 		return 0;

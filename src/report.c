@@ -42,7 +42,7 @@ struct report {
 	struct xlsx_report *xlsx;
 	struct pending *pend;
 	size_t npend, cap;
-	size_t nwritten; /* reports renamed into place (the summary) */
+	size_t nwritten;      /* reports renamed into place (the summary) */
 	struct strbuf id_buf; /* the article id, escaped */
 	struct strmap clean_paths; /* clean/ID -> CLEAN_FILE or CLEAN_DIR */
 	size_t articles, failed;
@@ -175,9 +175,8 @@ struct report *report_open(const struct options *opt,
 	if (opt->per_line && r->findings)
 		r->clean_lines = open_tmp(r, "clean.txt");
 	if (r->findings && (!opt->per_line || r->clean_lines))
-		r->html =
-		    html_report_new(opt->out_dir, model, opt->report_lang,
-				    open_tmp_html, r);
+		r->html = html_report_new(opt->out_dir, model, opt->report_lang,
+					  open_tmp_html, r);
 	if (r->html)
 		r->xlsx = open_xlsx(r);
 	if (!r->xlsx) {
@@ -526,8 +525,7 @@ static void free_report(struct report *r)
 }
 
 /* The name of pending file p inside the output directory. */
-static const char *pending_name(const struct report *r,
-				const struct pending *p)
+static const char *pending_name(const struct report *r, const struct pending *p)
 {
 	return p->final + strlen(r->opt->out_dir) + 1;
 }

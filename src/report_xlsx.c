@@ -20,7 +20,7 @@
 #include "util.h"
 
 /* The marker after a text cut to fit a cell. */
-#define CUT_MARKER " [\xE2\x80\xA6 cut: full text in the CSV]"
+#define CUT_MARKER	 " [\xE2\x80\xA6 cut: full text in the CSV]"
 #define CUT_MARKER_UNITS 32
 
 enum sheet { SH_QUALITY, SH_FINDINGS, SH_VARIANTS, SH__COUNT };
@@ -30,17 +30,17 @@ static const char *const sheet_names[SH__COUNT] = {"Quality", "Findings",
 
 struct sheet_state {
 	lxw_worksheet *ws;
-	lxw_row_t row;	  /* next row to write (0 is the header) */
-	lxw_col_t ncols;  /* columns of the header */
-	size_t overflow;  /* rows past the format's last row */
-	const char *csv;  /* the CSV that holds every row */
+	lxw_row_t row;	 /* next row to write (0 is the header) */
+	lxw_col_t ncols; /* columns of the header */
+	size_t overflow; /* rows past the format's last row */
+	const char *csv; /* the CSV that holds every row */
 };
 
 struct xlsx_report {
 	lxw_workbook *wb;
 	struct sheet_state sh[SH__COUNT];
 	lxw_format *head, *num0, *num1, *num2, *num4, *wrap;
-	lxw_format *grade[5];	      /* A B C D F */
+	lxw_format *grade[5];	     /* A B C D F */
 	lxw_format *kind[FK__COUNT]; /* the HTML's highlight colours */
 	int failed;
 };
@@ -158,15 +158,16 @@ static void add_formats(struct xlsx_report *x)
 	}
 	for (int k = 0; k < FK__COUNT; k++)
 		x->kind[k] = fill_format(
-		    x->wb, (uint32_t)strtoul(html_kind_colour(k) + 1, NULL, 16));
+		    x->wb,
+		    (uint32_t)strtoul(html_kind_colour(k) + 1, NULL, 16));
 }
 
 static void start_quality(struct xlsx_report *x)
 {
 	const char *head[7 + FK__COUNT + 3 + DS__COUNT + 2];
 	double width[ARRAY_SIZE(head)];
-	static const char *const first[] = {"article", "status", "language",
-					    "words",   "score",	 "grade",
+	static const char *const first[] = {"article",	"status", "language",
+					    "words",	"score",  "grade",
 					    "top_issue"};
 	static const double first_w[] = {36, 8, 9, 8, 7, 7, 16};
 	size_t n = 0;
@@ -198,16 +199,16 @@ static void start_quality(struct xlsx_report *x)
 struct xlsx_report *xlsx_report_new(const char *path, const char *tmpdir)
 {
 	static const char *const findings_head[] = {
-	    "article",	"kind",	       "start",	    "end",
-	    "line",	"column",      "original",  "original_chars",
-	    "replacement", "character", "applied",   "confidence",
-	    "detail",	NULL};
-	static const double findings_w[] = {36, 16, 8, 8, 6, 6, 30,
+	    "article",	   "kind",	"start",    "end",
+	    "line",	   "column",	"original", "original_chars",
+	    "replacement", "character", "applied",  "confidence",
+	    "detail",	   NULL};
+	static const double findings_w[] = {36, 16, 8,	8, 6, 6, 30,
 					    8,	30, 24, 7, 9, 40};
 	static const char *const variants_head[] = {
-	    "variant", "canonical",  "type",   "key",	   "method",
-	    "confidence", "status", "count", "articles", "evidence",
-	    NULL};
+	    "variant",	"canonical",  "type",	"key",
+	    "method",	"confidence", "status", "count",
+	    "articles", "evidence",   NULL};
 	static const double variants_w[] = {24, 24, 10, 20, 12,
 					    9,	10, 7,	8,  50};
 	struct xlsx_report *x = xcalloc(1, sizeof(*x));
@@ -227,10 +228,8 @@ struct xlsx_report *xlsx_report_new(const char *path, const char *tmpdir)
 	workbook_set_properties(x->wb, &props);
 	add_formats(x);
 	start_quality(x);
-	start_sheet(x, SH_FINDINGS, findings_head, findings_w,
-		    "findings.csv");
-	start_sheet(x, SH_VARIANTS, variants_head, variants_w,
-		    "variants.csv");
+	start_sheet(x, SH_FINDINGS, findings_head, findings_w, "findings.csv");
+	start_sheet(x, SH_VARIANTS, variants_head, variants_w, "variants.csv");
 	return x;
 }
 
@@ -298,8 +297,8 @@ int xlsx_report_finding(struct xlsx_report *x, const char *id,
 
 	if (x->failed || !room(sh))
 		return x->failed ? -1 : 0;
-	change = utf8_whitespace_change(orig, orig_len, f->replacement,
-					f->repl_len);
+	change =
+	    utf8_whitespace_change(orig, orig_len, f->replacement, f->repl_len);
 	put_str(x, sh, c++, id);
 	put_text(x, sh, c++, finding_kind_name(f->kind),
 		 strlen(finding_kind_name(f->kind)), x->kind[f->kind]);

@@ -313,8 +313,8 @@ char *utf8_char_name(int32_t cp, char *buf, size_t size)
 		int32_t cp;
 		const char *name;
 	} controls[] = {{0x09, "CHARACTER TABULATION"}, {0x0A, "LINE FEED"},
-			{0x0B, "LINE TABULATION"},	 {0x0C, "FORM FEED"},
-			{0x0D, "CARRIAGE RETURN"},	 {0x85, "NEXT LINE"}};
+			{0x0B, "LINE TABULATION"},	{0x0C, "FORM FEED"},
+			{0x0D, "CARRIAGE RETURN"},	{0x85, "NEXT LINE"}};
 
 	assert(size >= 12);
 	for (size_t i = 0; i < ARRAY_SIZE(controls); i++)
@@ -324,7 +324,8 @@ char *utf8_char_name(int32_t cp, char *buf, size_t size)
 		}
 	for (size_t i = 0; i < ARRAY_SIZE(choices); i++) {
 		UErrorCode err = U_ZERO_ERROR;
-		int32_t n = u_charName(cp, choices[i], buf, (int32_t)size, &err);
+		int32_t n =
+		    u_charName(cp, choices[i], buf, (int32_t)size, &err);
 		if (U_SUCCESS(err) && n > 0 && (size_t)n < size)
 			return buf;
 	}

@@ -18,11 +18,15 @@ static void test_whitespace_change(void)
 	static const struct {
 		const char *orig, *repl, *want; /* want NULL: not whitespace */
 	} cases[] = {
-	    {"a b", "a\xC2\xA0" "b", "SPACE -> NO-BREAK SPACE"},
+	    {"a b",
+	     "a\xC2\xA0"
+	     "b",
+	     "SPACE -> NO-BREAK SPACE"},
 	    {"ab", "a\nb", "inserted LINE FEED"},
 	    {"a  b", "a b", "deleted SPACE"},
-	    {"a\t\r\nb", "a b", "CHARACTER TABULATION + CARRIAGE RETURN + "
-				 "LINE FEED -> SPACE"},
+	    {"a\t\r\nb", "a b",
+	     "CHARACTER TABULATION + CARRIAGE RETURN + "
+	     "LINE FEED -> SPACE"},
 	    {"x\xE2\x80\xAFy", "xy", "deleted NARROW NO-BREAK SPACE"},
 	    {"le le", "le", NULL},
 	    {"same", "same", NULL},
