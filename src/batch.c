@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "article_pack.h"
 #include "boilerplate.h"
 #include "corpus.h"
 #include "decisions.h"
@@ -56,23 +57,31 @@ struct job {
 	char *raw; /* owned until the worker hands it to the article */
 	size_t len;
 	struct jsonl_record *rec; /* --jsonl: the input record, else NULL */
-	int collect;		  /* first pass: collect corpus evidence only */
+	int collect;		  /* first pass: collect corpus evidence */
+	int keep;		  /* first pass: process it all and keep the
+				   * result in pack and probe */
 	struct names *names;	  /* first pass: this article's evidence */
 	struct bp_counts *counts;
+	struct strbuf pack;  /* first pass: the result (article_pack) */
+	struct strbuf probe; /* first pass: corpus_touches' probe */
+	char *packed;	     /* second pass: the first pass's result,
+			      * final (NULL: process the article) */
+	size_t packed_len;
 	int ready;	   /* passed through a worker (processed or not) */
 	size_t seq;	   /* submission number */
 	uint64_t raw_hash; /* of raw, while the first pass is remembered */
-	int known_clean;   /* the first pass repaired nothing in raw */
 	char *clean;	   /* audit pass: the cleaned text, made by the
 			    * worker (NULL when the article failed) */
 	size_t clean_len;
 };
 
-/* What the first pass remembers of each job, in submission order, for the
- * second: the hash of its bytes and whether its repairs found nothing. */
+/* What the first pass keeps of each job, in submission order, for the
+ * second, followed by pack_len bytes of the article's pack and probe_len
+ * bytes of its probe. */
 struct pass_record {
 	uint64_t raw_hash;
-	uint8_t clean;
+	size_t pack_len; /* 0: the article failed, process it again */
+	size_t probe_len;
 };
 
 struct run {
@@ -96,6 +105,7 @@ struct run {
 	FILE *first;	  /* pass_records of the first pass (a tmpfile:
 			   * memory does not grow with the batch), or
 			   * NULL */
+	size_t again;	  /* articles the corpus decisions sent back */
 	struct corpus *corpus;
 	pthread_t *threads;
 	unsigned nthreads, nstarted;
@@ -133,6 +143,48 @@ static struct worker *worker_start(struct run *run)
 	return w;
 }
 
+/* The first pass's result of job, when it is final: its article and
+ * cleaned text. 0, or -1 when the pack does not read back. */
+static int unpack_job(struct job *job)
+{
+	struct article a;
+
+	if (article_unpack(&a, job->packed, job->packed_len, &job->clean,
+			   &job->clean_len) < 0)
+		return -1;
+	article_release(&job->art);
+	job->art = a;
+	free(job->raw);
+	job->raw = NULL;
+	return 0;
+}
+
+/* Process one job on worker w (the article is not failed yet). */
+static void run_job(struct worker *w, struct job *job)
+{
+	struct first_pass fp = {job->names, job->counts, NULL, NULL};
+
+	if (job->collect && !job->keep) {
+		worker_collect(w, &job->art, job->raw, job->len, &fp);
+		job->raw = NULL;
+		return;
+	}
+	if (job->collect) {
+		fp.lookup = corpus_probe_name;
+		fp.ctx = &job->probe;
+		worker_first(w, &job->art, job->raw, job->len, &fp);
+		corpus_probe_lines(&job->probe, job->counts);
+	} else if (!job->packed || unpack_job(job) < 0) {
+		worker_process(w, &job->art, job->raw, job->len);
+	}
+	job->raw = NULL;
+	/* Here, on the worker, not on the writer's path. */
+	if (job->art.status == ARTICLE_OK && !job->clean)
+		job->clean = article_clean_text(&job->art, &job->clean_len);
+	if (job->collect && job->art.status == ARTICLE_OK)
+		article_pack(&job->art, job->clean, job->clean_len, &job->pack);
+}
+
 static void *worker_main(void *arg)
 {
 	struct run *run = arg;
@@ -154,22 +206,8 @@ static void *worker_main(void *arg)
 		job = run->ring[run->taken++ % run->window];
 		pthread_mutex_unlock(&run->mu);
 
-		if (job->art.status == ARTICLE_OK) {
-			if (job->collect)
-				worker_collect(w, &job->art, job->raw, job->len,
-					       job->names, job->counts);
-			else if (job->known_clean)
-				worker_process_clean(w, &job->art, job->raw,
-						     job->len);
-			else
-				worker_process(w, &job->art, job->raw,
-					       job->len);
-			job->raw = NULL;
-			/* Here, on the worker, not on the writer's path. */
-			if (!job->collect && job->art.status == ARTICLE_OK)
-				job->clean = article_clean_text(
-				    &job->art, &job->clean_len);
-		}
+		if (job->art.status == ARTICLE_OK)
+			run_job(w, job);
 		/* Wake the writer only when it waits: one wake-up per record
 		 * costs more than a short record's whole processing. */
 		pthread_mutex_lock(&run->mu);
@@ -228,11 +266,14 @@ static void free_job(struct job *job)
 	jsonl_record_free(job->rec);
 	free(job->raw);
 	free(job->clean);
+	free(job->packed);
+	sb_release(&job->pack);
+	sb_release(&job->probe);
 	free(job);
 }
 
 /* A first-pass job is written: its corpus evidence goes to the corpus,
- * and its record to run->first. */
+ * and its result to run->first. */
 static void first_pass_done(struct run *run, struct job *job)
 {
 	struct pass_record r;
@@ -240,26 +281,62 @@ static void first_pass_done(struct run *run, struct job *job)
 	memset(&r, 0, sizeof(r)); /* no uninitialized padding in the file */
 	r.raw_hash = job->raw_hash;
 	corpus_add(run->corpus, job->names, job->counts);
-	r.clean = job->art.status == ARTICLE_OK && job->art.nfindings == 0;
-	if (run->first && fwrite(&r, sizeof(r), 1, run->first) != 1) {
-		fclose(run->first); /* a cache: without it, pass 2 repairs */
+	if (!run->first)
+		return;
+	if (job->art.status == ARTICLE_OK) {
+		r.pack_len = job->pack.len;
+		r.probe_len = job->probe.len;
+	}
+	if (fwrite(&r, sizeof(r), 1, run->first) != 1 ||
+	    fwrite(job->pack.buf, 1, r.pack_len, run->first) != r.pack_len ||
+	    fwrite(job->probe.buf, 1, r.probe_len, run->first) != r.probe_len) {
+		fclose(run->first); /* a cache: without it, pass 2 works */
 		run->first = NULL;
 	}
 }
 
-/* Second pass: does the first pass's record of this job say that its
- * bytes (the same: same hash) needed no repair? */
-static int first_pass_clean(struct run *run, const struct job *job)
+/* Read n bytes of run->first, malloc'd, or NULL (the file is then
+ * dropped: the second pass processes the articles). */
+static char *read_first(struct run *run, size_t n)
+{
+	char *p = malloc(n ? n : 1);
+
+	if (p && fread(p, 1, n, run->first) == n)
+		return p;
+	free(p);
+	fclose(run->first);
+	run->first = NULL;
+	return NULL;
+}
+
+/* Second pass: the first pass's result of job when it is final: the
+ * same bytes (hash), processed without failure, and out of reach of the
+ * corpus-level decisions. */
+static void first_pass_result(struct run *run, struct job *job)
 {
 	struct pass_record r;
+	char *pack, *probe;
 
-	if (!run->first || fread(&r, sizeof(r), 1, run->first) != 1) {
-		if (run->first)
-			fclose(run->first);
+	if (!run->first)
+		return;
+	if (fread(&r, sizeof(r), 1, run->first) != 1) {
+		fclose(run->first);
 		run->first = NULL;
-		return 0;
+		return;
 	}
-	return r.clean && r.raw_hash == job->raw_hash;
+	pack = read_first(run, r.pack_len);
+	probe = pack ? read_first(run, r.probe_len) : NULL;
+	if (probe && r.pack_len && r.raw_hash == job->raw_hash &&
+	    job->art.status == ARTICLE_OK &&
+	    !corpus_touches(run->corpus, probe, r.probe_len)) {
+		job->packed = pack;
+		job->packed_len = r.pack_len;
+		pack = NULL;
+	} else if (probe && r.pack_len) {
+		run->again++;
+	}
+	free(pack);
+	free(probe);
 }
 
 /* The job to be woken by: the newest unfinished one in the older half of
@@ -339,6 +416,9 @@ static void submit(struct run *run, const char *id, char *raw, size_t len,
 
 	job->rec = rec;
 	job->collect = run->collecting;
+	job->keep = job->collect && run->first;
+	sb_init(&job->pack);
+	sb_init(&job->probe);
 	if (job->collect) {
 		job->names = corpus_new_names(run->corpus);
 		job->counts = bp_counts_new();
@@ -358,8 +438,7 @@ static void submit(struct run *run, const char *id, char *raw, size_t len,
 		check_line_length(&job->art, raw, len,
 				  run->opt->max_line_length);
 	if (run->first && !job->collect)
-		job->known_clean =
-		    first_pass_clean(run, job) && job->art.status == ARTICLE_OK;
+		first_pass_result(run, job);
 	while (run->submitted - run->written >= run->window)
 		drain(run, 1);
 	pthread_mutex_lock(&run->mu);
@@ -586,9 +665,13 @@ static void run_pass(struct run *run, const struct inputs *in)
 		drain(run, 1);
 }
 
-/* Corpus-level decisions need the whole batch, so files are read twice:
- * a first pass collects, a second applies. Standard input and --jsonl
- * streams are read once (seed and editor tables only). */
+/* Corpus-level decisions need the whole batch, so files are read twice.
+ * The first pass processes every article without them and keeps its
+ * result (in a temporary file) with the article's corpus evidence; the
+ * second pass reads the files again, takes the kept result of each article
+ * the decisions do not touch (corpus_touches), and processes again only
+ * the others. Standard input and --jsonl streams are read once (seed and
+ * editor tables only). */
 static int wants_first_pass(const struct options *opt, const struct inputs *in)
 {
 	if (opt->jsonl)
@@ -740,6 +823,11 @@ int batch_run(const struct options *opt)
 	for (size_t i = 0; i < in.n; i++)
 		progress_expect(run.progress, in.v[i].path);
 	run_pass(&run, &in);
+	if (opt->verbose)
+		fprintf(stderr,
+			"relire: %zu articles processed again for the "
+			"corpus-level decisions\n",
+			run.again);
 	decisions_report_unused(res.decisions);
 	pool_close(&run);
 	inputs_release(&in);

@@ -389,6 +389,25 @@ size_t bp_recur_threshold(size_t n)
 	return t < 3 ? 3 : t;
 }
 
+void bp_counts_each(const struct bp_counts *c,
+		    void (*fn)(void *ctx, const char *key, size_t len),
+		    void *ctx)
+{
+	size_t pos = 0, len;
+	const char *key;
+	int64_t idx;
+
+	while (c && strmap_next(&c->map, &pos, &key, &len, &idx))
+		fn(ctx, key, len);
+}
+
+int bp_counts_recurs(const struct bp_counts *c, const char *key, size_t len)
+{
+	const struct bp_entry *e = counts_find(c, key, len);
+
+	return e && distinct(e) >= bp_recur_threshold(bp_counts_articles(c));
+}
+
 int bp_counts_write(const struct bp_counts *c, const char *path,
 		    size_t min_articles)
 {

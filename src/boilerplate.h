@@ -132,6 +132,18 @@ int bp_counts_read(struct bp_counts *c, const char *path);
  * to count as recurring: max(3, min(50, ceil(n / 100))). */
 size_t bp_recur_threshold(size_t n);
 
+/* Call fn(ctx, key, len) with every line key held in c (each line key
+ * bp_counts_collect() recorded, unless evicted: see
+ * bp_counts_evictions()). */
+void bp_counts_each(const struct bp_counts *c,
+		    void (*fn)(void *ctx, const char *key, size_t len),
+		    void *ctx);
+
+/* 1 when the line key key[0..len) (a key of bp_counts_each) is carried by
+ * enough distinct articles of c for boilerplate_detect() to read it as a
+ * recurring line, in a batch of bp_counts_articles(c) articles. */
+int bp_counts_recurs(const struct bp_counts *c, const char *key, size_t len);
+
 /* ---- Detection ----------------------------------------------------------- */
 
 /*

@@ -54,6 +54,59 @@ void corpus_add(struct corpus *c, const struct names *n,
 	bp_counts_merge(c->counts, counts);
 }
 
+/* A probe is a list of entries: a tag, a length (size_t) and the bytes. */
+enum { PROBE_NAME = 'N', PROBE_LINE = 'L', PROBE_UNSURE = 'U' };
+
+static void probe_add(struct strbuf *p, char tag, const char *s, size_t len)
+{
+	sb_addc(p, tag);
+	sb_add(p, (const char *)&len, sizeof(len));
+	sb_add(p, s, len);
+}
+
+void corpus_probe_name(void *probe, const char *s, size_t len)
+{
+	probe_add(probe, PROBE_NAME, s, len);
+}
+
+static void probe_line(void *probe, const char *key, size_t len)
+{
+	probe_add(probe, PROBE_LINE, key, len);
+}
+
+void corpus_probe_lines(struct strbuf *probe,
+			const struct bp_counts *article_counts)
+{
+	/* A key evicted from the article's own counts cannot be probed. */
+	if (bp_counts_evictions(article_counts))
+		probe_add(probe, PROBE_UNSURE, "", 0);
+	bp_counts_each(article_counts, probe_line, probe);
+}
+
+int corpus_touches(const struct corpus *c, const char *probe, size_t len)
+{
+	size_t at = 0, n;
+
+	while (at < len) {
+		char tag = probe[at++];
+		const char *s;
+
+		if (len - at < sizeof(n))
+			return 1; /* not a probe of ours: be safe */
+		memcpy(&n, probe + at, sizeof(n));
+		at += sizeof(n);
+		if (n > len - at)
+			return 1;
+		s = probe + at;
+		at += n;
+		if (tag == PROBE_UNSURE ||
+		    (tag == PROBE_NAME && variants_changes(c->table, s, n)) ||
+		    (tag == PROBE_LINE && bp_counts_recurs(c->counts, s, n)))
+			return 1;
+	}
+	return 0;
+}
+
 int corpus_finish(struct corpus *c, struct resources *res,
 		  const struct options *opt, int have_counts, struct dict *d)
 {

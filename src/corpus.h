@@ -19,6 +19,7 @@
 
 #include "options.h"
 #include "pipeline.h"
+#include "util.h"
 
 struct corpus;
 struct dict;
@@ -32,6 +33,22 @@ struct names *corpus_new_names(const struct corpus *c);
 /* Merge one article's first-pass evidence into c. */
 void corpus_add(struct corpus *c, const struct names *n,
 		const struct bp_counts *counts);
+
+/*
+ * Probes: where one article meets the corpus-level decisions. While the
+ * first pass processes an article, corpus_probe_name() records each name
+ * spelling the table will be asked about (its signature is the callback
+ * of variants_lookups(); probe is a struct strbuf *), and
+ * corpus_probe_lines() the article's line keys. Once the corpus is
+ * finished, corpus_touches() says whether the variants table or the
+ * recurring lines could change that article's findings: 0 means they
+ * cannot, so its first-pass result is final. The bytes of a probe are
+ * private to corpus.c.
+ */
+void corpus_probe_name(void *probe, const char *s, size_t len);
+void corpus_probe_lines(struct strbuf *probe,
+			const struct bp_counts *article_counts);
+int corpus_touches(const struct corpus *c, const char *probe, size_t len);
 
 /*
  * Build the variants table and publish it, with the counts when

@@ -349,6 +349,10 @@ void decisions_apply(const struct decisions *d, struct article *a)
 	head = strmap_find(&d->by_article, a->id, strlen(a->id));
 	/* Each decision is written by the one thread that holds its article;
 	 * the table itself is not changed. */
+	/* The outcome is the article's last processing (the batch may
+	 * process an article again once the corpus is known). */
+	for (size_t at = head ? (size_t)*head : 0; at; at = d->v[at - 1].next)
+		d->v[at - 1].outcome = OUT_UNSEEN;
 	for (size_t at = head ? (size_t)*head : 0; at; at = d->v[at - 1].next)
 		apply_one(&d->v[at - 1], a);
 }

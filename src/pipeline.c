@@ -404,18 +404,13 @@ static int phase2_stage(struct worker *w, struct article *a, struct view *v,
  * article failed (v is then released).
  */
 static int repair(struct worker *w, struct article *a, char *raw, size_t len,
-		  int known_clean, struct view *v)
+		  struct view *v)
 {
 	int stale = 1;
 
 	a->max_findings = w->opt->max_findings;
 	if (decode_article(a, raw, len) < 0)
 		return -1;
-	if (known_clean) { /* a first pass found nothing to repair */
-		view_build(v, a);
-		goto tokens;
-	}
-
 	/* Phase 1: character-level repairs on the decoded text, each on the
 	 * view of the previous one (their spans can meet). Mojibake comes
 	 * first: C1 controls and soft hyphens are bytes of its sequences
@@ -435,7 +430,6 @@ static int repair(struct worker *w, struct article *a, char *raw, size_t len,
 	    (w->opt->typography_fr &&
 	     phase2_stage(w, a, v, &stale, typography_stage) < 0))
 		goto fail;
-tokens:
 	if (tokenize(w, v, &stale) == 0)
 		return 0;
 fail:
@@ -444,33 +438,47 @@ fail:
 	return -1;
 }
 
-void worker_collect(struct worker *w, struct article *a, char *raw, size_t len,
-		    struct names *names, struct bp_counts *counts)
+/* Collect the corpus evidence of the repaired text *v (see worker_first). */
+static void collect(struct worker *w, const struct article *a,
+		    const struct view *v, const struct first_pass *fp)
 {
-	struct view v;
-
-	if (repair(w, a, raw, len, 0, &v) < 0)
-		return;
-	names_collect(names, a, &v, &w->toks);
+	names_collect(fp->names, a, v, &w->toks);
 	/* The names table (built on the main thread between the passes)
 	 * asks the dictionary about every name form: ask here, in
 	 * parallel, so that it reads the answers from the shared cache. */
-	for (size_t i = 0; i < names->n; i++)
-		dict_check(w->dict, names->forms[i].form,
-			   strlen(names->forms[i].form));
-	bp_counts_collect(counts, &v);
+	for (size_t i = 0; i < fp->names->n; i++)
+		dict_check(w->dict, fp->names->forms[i].form,
+			   strlen(fp->names->forms[i].form));
+	bp_counts_collect(fp->counts, v);
+	if (fp->lookup)
+		variants_lookups(&w->res->name_rules, v, &w->toks, fp->lookup,
+				 fp->ctx);
+}
+
+void worker_collect(struct worker *w, struct article *a, char *raw, size_t len,
+		    const struct first_pass *fp)
+{
+	struct view v;
+
+	if (repair(w, a, raw, len, &v) < 0)
+		return;
+	collect(w, a, &v, fp);
 	view_release(&v);
 }
 
 static void process(struct worker *w, struct article *a, char *raw, size_t len,
-		    int known_clean)
+		    const struct first_pass *fp)
 {
 	struct view v;
 
-	if (repair(w, a, raw, len, known_clean, &v) < 0) {
+	if (repair(w, a, raw, len, &v) < 0) {
 		article_sort_findings(a);
 		return;
 	}
+	/* On the repaired text, before any detector adds a finding, as
+	 * worker_collect does. */
+	if (fp)
+		collect(w, a, &v, fp);
 
 	/* Phase 3: detectors on the tokens of the repaired text. */
 	a->words = w->toks.words;
@@ -504,11 +512,11 @@ static void process(struct worker *w, struct article *a, char *raw, size_t len,
 
 void worker_process(struct worker *w, struct article *a, char *raw, size_t len)
 {
-	process(w, a, raw, len, 0);
+	process(w, a, raw, len, NULL);
 }
 
-void worker_process_clean(struct worker *w, struct article *a, char *raw,
-			  size_t len)
+void worker_first(struct worker *w, struct article *a, char *raw, size_t len,
+		  const struct first_pass *fp)
 {
-	process(w, a, raw, len, 1);
+	process(w, a, raw, len, fp);
 }

@@ -1,7 +1,10 @@
 /*
  * pipeline.h - the stages of one article, wired in order.
  *
- *   decode -> [view] normalize (NFC) -> [view] segment -> repeat, spell
+ *   decode -> repairs (mojibake, controls, confusables, NFC, spacing,
+ *   glued words, typography), each on the view of the previous one ->
+ *   segment -> detectors (statistics, repeats, boilerplate, language and
+ *   spelling, truncation, residue) -> names table -> editor's decisions
  *
  * A worker owns the handles that are not thread-safe (ICU break iterator,
  * Hunspell) and reuses them for every article it processes. Shared
@@ -91,22 +94,34 @@ struct dict *worker_default_dict(struct worker *w);
  */
 void worker_process(struct worker *w, struct article *a, char *raw, size_t len);
 
-/*
- * worker_process for an article whose bytes the first pass (worker_collect)
- * decoded and repaired without a single finding: the repair phases, which
- * would find nothing again, are skipped. The caller must know the bytes are
- * the same (the batch compares a hash); the result is then identical.
- */
-void worker_process_clean(struct worker *w, struct article *a, char *raw,
-			  size_t len);
+/* What the first pass of a batch collects of one article, into
+ * caller-owned accumulators: name candidates, line counts, and (when
+ * lookup is set) each name spelling the variants table will be asked
+ * about, given to lookup(ctx, ...) (variants_lookups). */
+struct first_pass {
+	struct names *names;
+	struct bp_counts *counts;
+	void (*lookup)(void *ctx, const char *s, size_t len);
+	void *ctx;
+};
 
 /*
- * The first pass of a batch: decode and repair the article like
- * worker_process, then only collect its corpus-level evidence (name
- * candidates into names, line counts into counts; both caller-owned). The
- * article's findings are not reported.
+ * The first pass of a batch: worker_process without the corpus-level
+ * results (res->table and res->bp are unset while it runs), and the
+ * article's corpus evidence collected into *fp on the repaired text,
+ * before the detectors. For an article that the corpus-level decisions
+ * turn out not to touch (corpus_touches), the result is final: the same
+ * as worker_process would give once they are set.
+ */
+void worker_first(struct worker *w, struct article *a, char *raw, size_t len,
+		  const struct first_pass *fp);
+
+/*
+ * Only the evidence of worker_first: decode and repair the article, then
+ * collect into *fp ('relire collect', which reports nothing). The
+ * article's findings are not meant for the reports.
  */
 void worker_collect(struct worker *w, struct article *a, char *raw, size_t len,
-		    struct names *names, struct bp_counts *counts);
+		    const struct first_pass *fp);
 
 #endif

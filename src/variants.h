@@ -188,6 +188,24 @@ void variants_apply(const struct variants *vt, const struct name_rules *rules,
 		    const struct tokens *ts);
 
 /*
+ * Call fn(ctx, s, len) with every spelling variants_apply() would look up
+ * in the text of v, whatever the table: each name, and a hyphenated name
+ * whole as well. With variants_changes() below, this tells before the
+ * table exists whether it could change an article: the batch records the
+ * lookups of each article while it processes it, and sends back to the
+ * stages only the articles that some row changes.
+ */
+void variants_lookups(const struct name_rules *rules, const struct view *v,
+		      const struct tokens *ts,
+		      void (*fn)(void *ctx, const char *s, size_t len),
+		      void *ctx);
+
+/* 1 when variants_apply() would report something for the spelling
+ * s[0..len) (a row that changes it, applied or pending); 0 means that
+ * the spelling is left as it is. vt may be NULL. */
+int variants_changes(const struct variants *vt, const char *s, size_t len);
+
+/*
  * Merge tables written for shards of one batch into out (written through
  * a temporary file renamed at the end: nothing is overwritten on error).
  * Counts and clues add up and spellings are clustered again, so the result

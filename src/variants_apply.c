@@ -229,6 +229,32 @@ static void replace(const struct variants *vt, const struct name_rules *rules,
 	sb_release(&detail);
 }
 
+/* The name that starts at token i, or 0: its span in *sp (the whole of a
+ * hyphenated name, whose parts are tokens i..*last) and its first token's
+ * span in *first. */
+static int name_at(const struct name_rules *rules, const char *t,
+		   const struct tokens *ts, size_t i, struct span *sp,
+		   size_t *first_end, size_t *last)
+{
+	const struct token *tk = &ts->t[i];
+	size_t el, j = i;
+
+	if (!name_token(rules, t, tk, &el))
+		return 0;
+	/* A hyphenated name is looked up whole, then by parts. */
+	while (j + 2 < ts->n && is_dash(t, &ts->t[j + 1]) &&
+	       name_token(rules, t, &ts->t[j + 2], &el) && el == 0)
+		j += 2;
+	name_token(rules, t, tk, &el);
+	sp->start = tk->start;
+	sp->name = tk->start + el;
+	sp->end = ts->t[j].end;
+	sp->flags = tk->flags;
+	*first_end = tk->end;
+	*last = j;
+	return 1;
+}
+
 void variants_apply(const struct variants *vt, const struct name_rules *rules,
 		    struct article *a, const struct view *v,
 		    const struct tokens *ts)
@@ -239,27 +265,44 @@ void variants_apply(const struct variants *vt, const struct name_rules *rules,
 	if (!vt || !vt->n)
 		return;
 	for (size_t i = 0; i < ts->n; i++) {
-		const struct token *tk = &ts->t[i];
 		struct span sp;
-		size_t el, j = i;
+		size_t first_end, j;
 
-		if (!name_token(rules, t, tk, &el))
+		if (!name_at(rules, t, ts, i, &sp, &first_end, &j))
 			continue;
-		/* A hyphenated name is looked up whole, then by parts. */
-		while (j + 2 < ts->n && is_dash(t, &ts->t[j + 1]) &&
-		       name_token(rules, t, &ts->t[j + 2], &el) && el == 0)
-			j += 2;
-		name_token(rules, t, tk, &el);
-		sp.start = tk->start;
-		sp.name = tk->start + el;
-		sp.end = ts->t[j].end;
-		sp.flags = tk->flags;
 		if (j > i && variants_find(vt, t + sp.name, sp.end - sp.name)) {
 			replace(vt, rules, a, v, ts, i, &sp, apos);
 			i = j;
 			continue;
 		}
-		sp.end = tk->end;
+		sp.end = first_end;
 		replace(vt, rules, a, v, ts, i, &sp, apos);
 	}
+}
+
+void variants_lookups(const struct name_rules *rules, const struct view *v,
+		      const struct tokens *ts,
+		      void (*fn)(void *ctx, const char *s, size_t len),
+		      void *ctx)
+{
+	const char *t = v->text;
+
+	for (size_t i = 0; i < ts->n; i++) {
+		struct span sp;
+		size_t first_end, j;
+
+		if (!name_at(rules, t, ts, i, &sp, &first_end, &j))
+			continue;
+		if (j > i)
+			fn(ctx, t + sp.name, sp.end - sp.name);
+		fn(ctx, t + sp.name, first_end - sp.name);
+	}
+}
+
+int variants_changes(const struct variants *vt, const char *s, size_t len)
+{
+	const struct variant_row *r = vt ? variants_find(vt, s, len) : NULL;
+
+	return r && strcmp(r->variant, r->canonical) &&
+	       (variant_status_applies(r->status) || r->status == VS_PENDING);
 }
