@@ -92,14 +92,6 @@ size_t spell_suggest_skipped(const struct spell_state *st)
 	return st->suggest_skipped;
 }
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void list_detail(char **list, size_t n, struct strbuf *sb)
 {
 	sb_adds(sb, n ? "suggestions: " : "no suggestion");
@@ -142,9 +134,9 @@ static void suggest_detail(struct spell_state *st, struct dict *d,
 		sb_adds(sb, "suggestions skipped: time budget spent");
 		return;
 	}
-	t0 = now_seconds();
+	t0 = monotonic_seconds();
 	n = dict_suggest(d, w, len, &list, MAX_SUGGESTIONS);
-	st->budget -= now_seconds() - t0;
+	st->budget -= monotonic_seconds() - t0;
 	st->suggest_calls++;
 	list_detail(list, n, sb);
 }

@@ -53,6 +53,9 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...)
  * sb_release on it is a no-op). */
 char *sb_detach(struct strbuf *sb, size_t *len);
 
+/* Seconds on the monotonic clock (for durations). */
+double monotonic_seconds(void);
+
 /* Print "relire: <message>" to stderr. Returns -1 for `return rl_error(..)`. */
 int rl_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print "relire: warning: <message>" unless quiet mode is set. */
