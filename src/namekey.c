@@ -338,14 +338,16 @@ char *namekey_key(struct namekey *nk, const char *s, size_t len,
 }
 
 size_t namekey_alt_keys(struct namekey *nk, const char *s, size_t len,
-			char **out, size_t max)
+			const char *key, char **out, size_t max)
 {
 	size_t nout = 0, klen;
-	char *first;
+	char *own = NULL;
+	const char *first = key;
 
 	if (!nk->nreadings || pick_script(nk, s, len))
 		return 0;
-	first = namekey_key(nk, s, len, &klen);
+	if (!first)
+		first = own = namekey_key(nk, s, len, &klen);
 	for (size_t r = 0; r < nk->nreadings && nout < max; r++) {
 		size_t n, alen;
 		char *latin = transliterate(nk->readings[r], s, len, &n);
@@ -359,7 +361,7 @@ size_t namekey_alt_keys(struct namekey *nk, const char *s, size_t len,
 		else
 			out[nout++] = alt;
 	}
-	free(first);
+	free(own);
 	return nout;
 }
 

@@ -55,10 +55,11 @@ char *namekey_key(struct namekey *nk, const char *s, size_t len,
  * (the German romanization: Selenskyj, Michail, Jelzin), each brought to
  * Latin by its rules and then folded, when it differs from the name key
  * and from the keys before it. Names written in another script have
- * none. Fills out[0..max) with malloc'd keys (caller frees each) and
+ * none. key is the name key of s when the caller has it (namekey_key),
+ * else NULL. Fills out[0..max) with malloc'd keys (caller frees each) and
  * returns their number. */
 size_t namekey_alt_keys(struct namekey *nk, const char *s, size_t len,
-			char **out, size_t max);
+			const char *key, char **out, size_t max);
 
 /* 1 when a and b are one spelling but for case and diacritics
  * (Etats-Unis / États-Unis, Joel / Joël), 0 when letters differ. */

@@ -151,7 +151,8 @@ static int form_index(struct builder *b, const char *s, int add)
 	f->centre = -1;
 	f->key = namekey_key(b->nk, s, strlen(s), &f->klen);
 	f->skel = namekey_skeleton(f->key, f->klen, &f->slen);
-	f->nalt = namekey_alt_keys(b->nk, s, strlen(s), f->alt, ALT_KEYS);
+	f->nalt =
+	    namekey_alt_keys(b->nk, s, strlen(s), f->key, f->alt, ALT_KEYS);
 	f->known = b->dict && dict_check(b->dict, s, strlen(s));
 	f->cls = f->known ? dict_name_class(b->dict, s, strlen(s)) : 0;
 	*p = (int64_t)++b->n;
@@ -203,8 +204,8 @@ static const char *clue_skeleton(struct builder *b, const char *w)
 
 	if (!*p) {
 		keys[0] = namekey_key(b->nk, w, strlen(w), &kl);
-		nk = 1 +
-		     namekey_alt_keys(b->nk, w, strlen(w), keys + 1, ALT_KEYS);
+		nk = 1 + namekey_alt_keys(b->nk, w, strlen(w), keys[0],
+					  keys + 1, ALT_KEYS);
 		sb_init(&all);
 		for (size_t i = 0; i < nk; i++) {
 			char *sk =

@@ -31,7 +31,7 @@ static void print_key(struct namekey *nk, const char *s, size_t len)
 	char *sk = namekey_skeleton(key, nkey, &nsk);
 
 	char *alt[4];
-	size_t nalt = namekey_alt_keys(nk, s, len, alt, 4);
+	size_t nalt = namekey_alt_keys(nk, s, len, key, alt, 4);
 
 	printf("%s\t%s\t%s\t%s", s, latin, key, sk);
 	for (size_t i = 0; i < nalt; i++) {
