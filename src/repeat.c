@@ -86,19 +86,25 @@ struct stretch {
 	size_t b, words, function, content, capitals;
 };
 
+static int ends_line(const struct repeat_doc *d, size_t i);
+
 /* Mark the tokens of [s->b, e) as a list when its words are many and its
  * function words few ("pavimentos pavimentos cerámicos"), or, where a
- * capital marks a name, when nearly all of its content words are
- * capitalized: a heading, a menu, a row of a table ("Casa di Mozart a
- * Vienna Vienna Card", "Liga Super Liga (China) Super Liga (China)"). */
+ * capital marks a name, when it is a whole line without clause
+ * punctuation and nearly all of its content words are capitalized: a
+ * heading, a menu, a row of a table ("Casa di Mozart a Vienna Vienna
+ * Card", "Liga Super Liga (China) Super Liga (China)"). */
 static void mark_stretch(struct repeat_doc *d, const struct stretch *s,
 			 size_t e)
 {
 	int names = repeat_rules_capitals_mark_names(d->cfg->rules);
 
+	int line = (s->b == 0 || d->ts->t[s->b - 1].type == TOK_NEWLINE) &&
+		   ends_line(d, e);
+
 	if ((s->words >= LIST_WORDS &&
 	     s->function * LIST_FUNCTION_SHARE < s->words) ||
-	    (names && s->content >= TITLE_WORDS &&
+	    (names && line && s->content >= TITLE_WORDS &&
 	     s->capitals * TITLE_DEN >= s->content * TITLE_NUM))
 		memset(d->in_list + s->b, 1, e - s->b);
 }
@@ -283,15 +289,28 @@ static int starts_lower(const struct repeat_doc *d, size_t i)
 	return d->ts->t[i].type == TOK_WORD && c > 0 && uc_is_lower(c);
 }
 
+/* 1 when token i ends its line: only white space lies between it and a
+ * line break or the end of the text. */
+static int ends_line(const struct repeat_doc *d, size_t i)
+{
+	const struct tokens *ts = d->ts;
+
+	while (i < ts->n && ts->t[i].type == TOK_SPACE)
+		i++;
+	return i >= ts->n || ts->t[i].type == TOK_NEWLINE;
+}
+
 int repeat_doc_lost_boundary(const struct repeat_doc *d, size_t first,
-			     size_t second, size_t before)
+			     size_t second, size_t before, size_t after)
 {
 	if (!repeat_doc_starts_upper(d, second))
 		return 0;
 	if (starts_lower(d, first))
 		return 1;
-	return repeat_rules_capitals_mark_names(d->cfg ? d->cfg->rules : NULL) &&
-	       starts_lower(d, before) && !opens_sentence(d, first);
+	return repeat_rules_capitals_mark_names(d->cfg ? d->cfg->rules
+						       : NULL) &&
+	       starts_lower(d, before) && !opens_sentence(d, first) &&
+	       ends_line(d, after);
 }
 
 void repeat_doc_mark(struct repeat_doc *d, size_t first, size_t last, int dead)
@@ -587,8 +606,9 @@ void repeat_doc_words(struct repeat_doc *d)
 		}
 		if (copies < 2)
 			continue;
-		if (copies == 2 && (repeat_doc_lost_boundary(d, i, last, i) ||
-				    in_code(d, i))) {
+		if (copies == 2 &&
+		    (repeat_doc_lost_boundary(d, i, last, i, last + 1) ||
+		     in_code(d, i))) {
 			/* "bueno Bueno", "Español=es es": not a repetition */
 		} else if (is_emphatic(d, i)) {
 			report_word(d, i, last, copies, 0, 0);

@@ -41,10 +41,10 @@
 #define MAX_FIGURE_WORDS 4   /* words of a short clause said twice */
 
 struct items {
-	size_t *tok;  /* token index of each item */
-	size_t *last; /* its last token: a word doubled in place is one item */
-	uint32_t *id; /* its id, 0 when it must not match (break, used) */
-	size_t *sent; /* sentence number */
+	size_t *tok;   /* token index of each item */
+	size_t *last;  /* its last token: a word doubled in place is one item */
+	uint32_t *id;  /* its id, 0 when it must not match (break, used) */
+	size_t *sent;  /* sentence number */
 	int32_t *mark; /* per sentence: its final punctuation, or 0 */
 	size_t n;
 };
@@ -326,43 +326,24 @@ static int speech_end(int32_t c)
 	return c == '!' || c == '?' || c == 0x2026;
 }
 
-/* The copies are sentences or exclamations, or lie in a question or an
- * exclamation: the unit holds a sentence end, or the sentence of the last
- * copy ends with "!", "?" or "…" ("Épargnez-moi. Épargnez-moi.", "Mon
- * Dieu ! Mon Dieu ! Mon Dieu !", "tout seul, tout seul !", "De acuerdo,
- * de acuerdo, parece razonable, pero, ¿qué…?"). e: the item after the
- * last copy. */
-static int spoken(const struct repeat_doc *d, const struct items *it,
-		  size_t s, size_t p, size_t e)
+static int comma_unit(const struct repeat_doc *d, const struct items *it,
+		      size_t s, size_t p);
+
+/* The copies are sentences or exclamations: the unit holds a sentence
+ * end, or the last copy is followed by "!", "?" or "…" ("Épargnez-moi.
+ * Épargnez-moi.", "Mon Dieu ! Mon Dieu ! Mon Dieu !", "tout seul, tout
+ * seul !"), or comma-joined copies lie in a question or an exclamation
+ * ("De acuerdo, de acuerdo, parece razonable, pero, ¿qué…?"). e: the
+ * item after the last copy. */
+static int spoken(const struct repeat_doc *d, const struct items *it, size_t s,
+		  size_t p, size_t e)
 {
 	for (size_t k = s; k < s + p; k++)
 		if (punct_at(d, it, k) == '.' || speech_end(punct_at(d, it, k)))
 			return 1;
-	return speech_end(it->mark[it->sent[e - 1]]);
-}
-
-/* Every word of the p items at s is unknown to the dictionary: a name (a
- * brand, a logo's text), which a page writes twice in a row ("triboo
- * digitale triboo digitale s.r.l."), where a loop repeats words of the
- * language. 0 without a dictionary. */
-static int unknown_name(const struct repeat_doc *d, const struct items *it,
-			size_t s, size_t p)
-{
-	size_t words = 0;
-
-	if (!d->cfg || !d->cfg->dict)
-		return 0;
-	for (size_t k = s; k < s + p; k++) {
-		const struct token *t = &d->ts->t[it->tok[k]];
-
-		if (t->type != TOK_WORD)
-			continue;
-		if (repeat_doc_is_word(d, d->v->text + t->start,
-				       t->end - t->start))
-			return 0;
-		words++;
-	}
-	return words > 0;
+	return speech_end(punct_at(d, it, e)) ||
+	       (comma_unit(d, it, s, p) &&
+		speech_end(it->mark[it->sent[e - 1]]));
 }
 
 static int is_content_word(const struct repeat_doc *d, size_t tok);
@@ -444,8 +425,9 @@ static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
 	if (copies == 2 &&
 	    (gapped(d, it, s) || repeat_doc_in_list(d, it->tok[s]) ||
 	     repeat_doc_lost_boundary(d, it->tok[s], it->tok[s + p],
-				      it->tok[s + p - 1]) ||
-	     comma_figure(d, it, s, p) || unknown_name(d, it, s, p)))
+				      it->last[s + p - 1],
+				      it->last[s + 2 * p - 1] + 1) ||
+	     comma_figure(d, it, s, p)))
 		return;
 	snprintf(what, sizeof(what), " %zu times in a row", copies);
 	report(d, it, s, p, s + p, s + copies * p, !exclaimed(d, it, s, p),
