@@ -329,6 +329,21 @@ static int speech_end(int32_t c)
 static int comma_unit(const struct repeat_doc *d, const struct items *it,
 		      size_t s, size_t p);
 
+/* The period at item k closes a sentence: it follows a word of two
+ * letters or more, not a number or a letter ("Chapitre 1.", "Annexe
+ * A.", which number headings). */
+static int ends_phrase(const struct repeat_doc *d, const struct items *it,
+		       size_t k)
+{
+	const struct token *t;
+
+	if (k == 0)
+		return 0;
+	t = &d->ts->t[it->last[k - 1]];
+	return t->type == TOK_WORD &&
+	       utf8_count(d->v->text + t->start, t->end - t->start) >= 2;
+}
+
 /* The copies are sentences or exclamations: the unit holds a sentence
  * end, or the last copy is followed by "!", "?" or "…" ("Épargnez-moi.
  * Épargnez-moi.", "Mon Dieu ! Mon Dieu ! Mon Dieu !", "tout seul, tout
@@ -339,7 +354,8 @@ static int spoken(const struct repeat_doc *d, const struct items *it, size_t s,
 		  size_t p, size_t e)
 {
 	for (size_t k = s; k < s + p; k++)
-		if (punct_at(d, it, k) == '.' || speech_end(punct_at(d, it, k)))
+		if (speech_end(punct_at(d, it, k)) ||
+		    (punct_at(d, it, k) == '.' && ends_phrase(d, it, k)))
 			return 1;
 	return speech_end(punct_at(d, it, e)) ||
 	       (comma_unit(d, it, s, p) &&
