@@ -371,6 +371,13 @@ static void test_loops(void)
 	     0,
 	     {{0}}},
 	    {"CÉLIMÈNE. Je le veux, je le veux.", NULL, 0, 0, {{0}}},
+	    /* a period after a number ends no sentence: a heading
+	     * repeated */
+	    {"Chapitre 1. Outils Chapitre 1. Outils Chapitre 1. Outils Table",
+	     "Chapitre 1. Outils Table",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 18, 56, "", 1}}},
 	    /* a noun phrase said twice, closed by its comma: a loop */
 	    {"La classification, la classification, le prix sont fixés.",
 	     "La classification, le prix sont fixés.",
