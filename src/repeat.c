@@ -66,6 +66,10 @@ static uint32_t intern(struct repeat_doc *d, const char *key, size_t len)
 
 #define LIST_WORDS	    12 /* words of a stretch that may be a list */
 #define LIST_FUNCTION_SHARE 8  /* a list: function words < words / 8 */
+#define TITLE_WORDS	    4  /* content words of a heading, at least */
+/* a heading: capitalized content words >= TITLE_NUM / TITLE_DEN of them */
+#define TITLE_NUM 3
+#define TITLE_DEN 4
 
 /* 1 when the folded word k[0..len) holds a typographic apostrophe. */
 static int has_elision(const char *k, size_t len)
@@ -76,22 +80,59 @@ static int has_elision(const char *k, size_t len)
 	return 0;
 }
 
-/* Mark the tokens of [b, e) as a list when its words are many and its
- * function words few. */
-static void mark_stretch(struct repeat_doc *d, size_t b, size_t e, size_t words,
-			 size_t function)
+/* What mark_lists() counts in a stretch. Its first word, which a
+ * sentence start capitalizes, counts as a word but not as content. */
+struct stretch {
+	size_t b, words, function, content, capitals;
+};
+
+static int ends_line(const struct repeat_doc *d, size_t i);
+
+/* Mark the tokens of [s->b, e) as a list when its words are many and its
+ * function words few ("pavimentos pavimentos cerámicos"), or, where a
+ * capital marks a name, when it is a whole line without clause
+ * punctuation and nearly all of its content words are capitalized: a
+ * heading, a menu, a row of a table ("Casa di Mozart a Vienna Vienna
+ * Card", "Liga Super Liga (China) Super Liga (China)"). */
+static void mark_stretch(struct repeat_doc *d, const struct stretch *s,
+			 size_t e)
 {
-	if (words < LIST_WORDS || function * LIST_FUNCTION_SHARE >= words)
-		return;
-	memset(d->in_list + b, 1, e - b);
+	int names = repeat_rules_capitals_mark_names(d->cfg->rules);
+
+	int line = (s->b == 0 || d->ts->t[s->b - 1].type == TOK_NEWLINE) &&
+		   ends_line(d, e);
+
+	if ((s->words >= LIST_WORDS &&
+	     s->function * LIST_FUNCTION_SHARE < s->words) ||
+	    (names && line && s->content >= TITLE_WORDS &&
+	     s->capitals * TITLE_DEN >= s->content * TITLE_NUM))
+		memset(d->in_list + s->b, 1, e - s->b);
 }
 
-/* One pass: stretches end at punctuation and line breaks. */
+/* 1 when token k ends a stretch: a line break, or punctuation that closes
+ * a clause. Brackets, hyphens, slashes and symbols stay inside ("Almaden
+ * Valley ( SJ ) cambriano", "Grocery & Gourmet"). */
+static int breaks_stretch(const struct repeat_doc *d, size_t k)
+{
+	const struct token *t = &d->ts->t[k];
+	size_t i = t->start;
+	int32_t c;
+
+	if (t->type == TOK_NEWLINE)
+		return 1;
+	if (t->type != TOK_PUNCT)
+		return 0;
+	c = utf8_next(d->v->text, &i, t->end);
+	return c == ',' || c == ';' || c == ':' || c == '.' || c == '!' ||
+	       c == '?' || c == 0x2026 || c == 0xA1 || c == 0xBF;
+}
+
+/* One pass: stretches end at clause punctuation and line breaks. */
 static void mark_lists(struct repeat_doc *d)
 {
 	const struct tokens *ts = d->ts;
 	const struct repeat_rules *r = d->cfg ? d->cfg->rules : NULL;
-	size_t b = 0, words = 0, function = 0;
+	struct stretch s = {0, 0, 0, 0, 0};
 
 	if (!r)
 		return;
@@ -99,22 +140,28 @@ static void mark_lists(struct repeat_doc *d)
 		const struct token *t = &ts->t[i];
 		size_t len;
 		const char *k;
+		int function;
 
-		if (t->type == TOK_SPACE)
-			continue;
-		if (t->type != TOK_WORD) {
-			mark_stretch(d, b, i, words, function);
-			b = i + 1;
-			words = function = 0;
+		if (breaks_stretch(d, i)) {
+			mark_stretch(d, &s, i);
+			memset(&s, 0, sizeof(s));
+			s.b = i + 1;
 			continue;
 		}
+		if (t->type != TOK_WORD)
+			continue;
 		k = repeat_doc_key(d, d->id[i], &len);
-		words++;
 		/* an elided function word is part of its word: "qu'il" */
-		function += repeat_rules_has(r, REPEAT_FUNCTION, k, len) ||
-			    memchr(k, '\'', len) || has_elision(k, len);
+		function = repeat_rules_has(r, REPEAT_FUNCTION, k, len) ||
+			   memchr(k, '\'', len) || has_elision(k, len);
+		s.function += function;
+		if (!function && s.words) {
+			s.content++;
+			s.capitals += repeat_doc_starts_upper(d, i);
+		}
+		s.words++;
 	}
-	mark_stretch(d, b, ts->n, words, function);
+	mark_stretch(d, &s, ts->n);
 }
 
 int repeat_doc_in_list(const struct repeat_doc *d, size_t i)
@@ -211,6 +258,59 @@ int repeat_doc_case_restarts(const struct repeat_doc *d, size_t a, size_t b)
 	int32_t cb = utf8_next(t, &j, d->ts->t[b].end);
 
 	return ca > 0 && cb > 0 && uc_is_lower(ca) && uc_is_upper(cb);
+}
+
+/* 1 when token i opens a sentence: only white space lies between it and
+ * the start of the text, a line break or a sentence end. */
+static int opens_sentence(const struct repeat_doc *d, size_t i)
+{
+	const struct tokens *ts = d->ts;
+
+	while (i > 0 && ts->t[i - 1].type == TOK_SPACE)
+		i--;
+	if (i == 0 || ts->t[i - 1].type == TOK_NEWLINE)
+		return 1;
+	if (ts->t[i - 1].type == TOK_PUNCT) {
+		size_t k = ts->t[i - 1].start;
+		int32_t c = utf8_next(d->v->text, &k, ts->t[i - 1].end);
+
+		return c == '.' || c == '!' || c == '?' || c == 0x2026 ||
+		       c == ':';
+	}
+	return 0;
+}
+
+/* 1 when word token i starts with a lower-case letter. */
+static int starts_lower(const struct repeat_doc *d, size_t i)
+{
+	size_t k = d->ts->t[i].start;
+	int32_t c = utf8_next(d->v->text, &k, d->ts->t[i].end);
+
+	return d->ts->t[i].type == TOK_WORD && c > 0 && uc_is_lower(c);
+}
+
+/* 1 when token i ends its line: only white space lies between it and a
+ * line break or the end of the text. */
+static int ends_line(const struct repeat_doc *d, size_t i)
+{
+	const struct tokens *ts = d->ts;
+
+	while (i < ts->n && ts->t[i].type == TOK_SPACE)
+		i++;
+	return i >= ts->n || ts->t[i].type == TOK_NEWLINE;
+}
+
+int repeat_doc_lost_boundary(const struct repeat_doc *d, size_t first,
+			     size_t second, size_t before, size_t after)
+{
+	if (!repeat_doc_starts_upper(d, second))
+		return 0;
+	if (starts_lower(d, first))
+		return 1;
+	return repeat_rules_capitals_mark_names(d->cfg ? d->cfg->rules
+						       : NULL) &&
+	       starts_lower(d, before) && !opens_sentence(d, first) &&
+	       ends_line(d, after);
 }
 
 void repeat_doc_mark(struct repeat_doc *d, size_t first, size_t last, int dead)
@@ -310,6 +410,19 @@ static int elided(const struct repeat_doc *d, size_t i)
 	return 0;
 }
 
+/* 1 when token frag is written as the first bytes of token full, or both
+ * in capitals ("EU EUROPE"). */
+static int same_prefix(const struct repeat_doc *d, size_t frag, size_t full)
+{
+	const struct token *f = &d->ts->t[frag], *w = &d->ts->t[full];
+	size_t n = f->end - f->start;
+
+	if ((f->flags & TF_ALLCAPS) && (w->flags & TF_ALLCAPS))
+		return 1;
+	return n < w->end - w->start &&
+	       !memcmp(d->v->text + f->start, d->v->text + w->start, n);
+}
+
 /* 1 when token frag is a fragment of the longer word token full: its folded
  * text is a proper prefix of full's, and it is no word of its own. */
 static int is_stutter(const struct repeat_doc *d, size_t frag, size_t full,
@@ -321,6 +434,10 @@ static int is_stutter(const struct repeat_doc *d, size_t frag, size_t full,
 	const char *wk = repeat_doc_key(d, d->id[full], &wl);
 
 	if (fl >= wl || memcmp(fk, wk, fl) != 0)
+		return 0;
+	/* A false start repeats the word's first letters as written: "web
+	 * WEBHOUSE" is a word and a name, not a stutter. */
+	if (!same_prefix(d, frag, full))
 		return 0;
 	if (repeat_doc_is_word(d, d->v->text + t->start, t->end - t->start)) {
 		/* A function word before a longer word that starts with it
@@ -442,6 +559,20 @@ static int letter_named(const struct repeat_doc *d, size_t i, size_t j)
 	return k == x->end && (x->flags & TF_UPPER) && !(y->flags & TF_UPPER);
 }
 
+/* 1 when word token i is glued to a symbol before it, a part of a code
+ * or an expression ("Español=es es": a key and its value), not of a
+ * sentence. */
+static int in_code(const struct repeat_doc *d, size_t i)
+{
+	const struct token *t = i > 0 ? &d->ts->t[i - 1] : NULL;
+	size_t k;
+
+	if (!t || t->type != TOK_PUNCT)
+		return 0;
+	k = t->start;
+	return uc_is_symbol(utf8_next(d->v->text, &k, t->end));
+}
+
 /*
  * One pass over the word tokens: gather the run of equal words starting at
  * i, then look at the word that follows it for a prefix stutter.
@@ -475,7 +606,11 @@ void repeat_doc_words(struct repeat_doc *d)
 		}
 		if (copies < 2)
 			continue;
-		if (is_emphatic(d, i)) {
+		if (copies == 2 &&
+		    (repeat_doc_lost_boundary(d, i, last, i, last + 1) ||
+		     in_code(d, i))) {
+			/* "bueno Bueno", "Español=es es": not a repetition */
+		} else if (is_emphatic(d, i)) {
 			report_word(d, i, last, copies, 0, 0);
 		} else if (is_legit_double(d, i, next_word(d, i))) {
 			if (copies > 2)

@@ -108,13 +108,27 @@ int repeat_doc_untouched(const struct repeat_doc *d, size_t s, size_t e);
  * upper-case one: "les autorités Les autorités" is a sentence or heading
  * that lost its boundary, not a stutter. */
 int repeat_doc_case_restarts(const struct repeat_doc *d, size_t a, size_t b);
-/* 1 when token i lies in a list of terms, not a sentence: a stretch of
- * LIST_WORDS words or more without punctuation in which fewer than one
- * word in LIST_FUNCTION_SHARE is a function word of the rules (tag
- * clouds, keyword lists, product titles: "pavimentos pavimentos
- * cerámicos", "Loupe Loupe Carte de crédit"). An item followed by a
- * longer item that starts with it is no repetition there. */
+/* 1 when token i lies in a list of terms, not a sentence: a stretch
+ * without clause punctuation (brackets, hyphens and symbols may lie
+ * inside) of LIST_WORDS words or more in which fewer than one word in
+ * LIST_FUNCTION_SHARE is a function word of the rules (tag clouds,
+ * keyword lists, product titles: "pavimentos pavimentos cerámicos"), or,
+ * in a language whose capitals mark names (repeat-rules.txt), a whole
+ * line of TITLE_WORDS content words or more, nearly all capitalized (headings,
+ * menus, table rows: "Loupe Loupe Carte de crédit", "a Vienna Vienna
+ * Card"). An item followed by a longer item that starts with it, or a
+ * heading said again, is no repetition there. */
 int repeat_doc_in_list(const struct repeat_doc *d, size_t i);
+/* 1 when the copy starting at token second, after the copy starting at
+ * token first, opens a new segment rather than repeating: it starts with
+ * a capital where the first copy starts with a lower-case letter ("les
+ * autorités Les autorités", "bueno Bueno"), or, in a language whose
+ * capitals mark names, after the lower-case word token before, while the
+ * first copy does not open a sentence either and the copies end the line
+ * (token after is the one after them): "Inglés Muy bueno Muy bueno", two
+ * cells of a table row. */
+int repeat_doc_lost_boundary(const struct repeat_doc *d, size_t first,
+			     size_t second, size_t before, size_t after);
 /* 1 when token i starts with an upper-case letter. */
 int repeat_doc_starts_upper(const struct repeat_doc *d, size_t i);
 /* Mark tokens [first, last] dead (removed) or claimed. */

@@ -235,6 +235,9 @@ static int is_legit_loop(const struct repeat_doc *d,
 {
 	if (is_dict_run(d, it, l) || quoted(d, it, l))
 		return 1;
+	/* three copies before an exclamation: "jamais, jamais, jamais !" */
+	if (l->copies == MIN_COPIES && exclaims(d, it, l->last_end))
+		return 1;
 	return l->words == 1 && l->longest <= SHORT_CALL &&
 	       ((l->copies == MIN_COPIES && l->comma) ||
 		exclaims(d, it, l->last_end));

@@ -37,12 +37,15 @@
 #define MIN_WHOLE_WORDS	 3   /* words of a sentence said twice */
 #define MIN_JOINED_WORDS 4   /* words of a clause said again after a comma */
 #define MIN_APPLY_WORDS	 6   /* ... removed without MIN_CONTENT content words */
+#define MAX_SPOKEN	 3   /* copies of an exclamation left alone */
+#define MAX_FIGURE_WORDS 4   /* words of a short clause said twice */
 
 struct items {
-	size_t *tok;  /* token index of each item */
-	size_t *last; /* its last token: a word doubled in place is one item */
-	uint32_t *id; /* its id, 0 when it must not match (break, used) */
-	size_t *sent; /* sentence number */
+	size_t *tok;   /* token index of each item */
+	size_t *last;  /* its last token: a word doubled in place is one item */
+	uint32_t *id;  /* its id, 0 when it must not match (break, used) */
+	size_t *sent;  /* sentence number */
+	int32_t *mark; /* per sentence: its final punctuation, or 0 */
 	size_t n;
 };
 
@@ -88,6 +91,7 @@ static void items_build(const struct repeat_doc *d, struct items *it)
 	it->last = xmalloc((ts->n + 1) * sizeof(*it->last));
 	it->id = xmalloc((ts->n + 1) * sizeof(*it->id));
 	it->sent = xmalloc((ts->n + 1) * sizeof(*it->sent));
+	it->mark = xcalloc(ts->n + 1, sizeof(*it->mark));
 	for (size_t k = 0; k < ts->n; k++) {
 		if (ts->t[k].type == TOK_SPACE)
 			continue;
@@ -101,8 +105,14 @@ static void items_build(const struct repeat_doc *d, struct items *it)
 		it->sent[it->n] = sent;
 		if (ts->t[k].type == TOK_NEWLINE)
 			it->id[it->n] = 0;
-		if (ends_sentence(d, k))
+		if (ends_sentence(d, k)) {
+			size_t i = ts->t[k].start;
+
+			if (ts->t[k].type == TOK_PUNCT)
+				it->mark[sent] =
+				    utf8_next(d->v->text, &i, ts->t[k].end);
 			sent++;
+		}
 		it->n++;
 	}
 }
@@ -113,6 +123,7 @@ static void items_release(struct items *it)
 	free(it->last);
 	free(it->id);
 	free(it->sent);
+	free(it->mark);
 }
 
 static size_t count_words(const struct repeat_doc *d, const struct items *it,
@@ -310,6 +321,103 @@ static int gapped(const struct repeat_doc *d, const struct items *it, size_t s)
 	return 0;
 }
 
+static int speech_end(int32_t c)
+{
+	return c == '!' || c == '?' || c == 0x2026;
+}
+
+static int comma_unit(const struct repeat_doc *d, const struct items *it,
+		      size_t s, size_t p);
+
+/* The period at item k closes a sentence: it follows a word of two
+ * letters or more, not a number or a letter ("Chapitre 1.", "Annexe
+ * A.", which number headings). */
+static int ends_phrase(const struct repeat_doc *d, const struct items *it,
+		       size_t k)
+{
+	const struct token *t;
+
+	if (k == 0)
+		return 0;
+	t = &d->ts->t[it->last[k - 1]];
+	return t->type == TOK_WORD &&
+	       utf8_count(d->v->text + t->start, t->end - t->start) >= 2;
+}
+
+/* The copies are sentences or exclamations: the unit holds a sentence
+ * end, or the last copy is followed by "!", "?" or "…" ("Épargnez-moi.
+ * Épargnez-moi.", "Mon Dieu ! Mon Dieu ! Mon Dieu !", "tout seul, tout
+ * seul !"), or comma-joined copies lie in a question or an exclamation
+ * ("De acuerdo, de acuerdo, parece razonable, pero, ¿qué…?"). e: the
+ * item after the last copy. */
+static int spoken(const struct repeat_doc *d, const struct items *it, size_t s,
+		  size_t p, size_t e)
+{
+	for (size_t k = s; k < s + p; k++)
+		if (speech_end(punct_at(d, it, k)) ||
+		    (punct_at(d, it, k) == '.' && ends_phrase(d, it, k)))
+			return 1;
+	return speech_end(punct_at(d, it, e)) ||
+	       (comma_unit(d, it, s, p) &&
+		speech_end(it->mark[it->sent[e - 1]]));
+}
+
+static int is_content_word(const struct repeat_doc *d, size_t tok);
+
+/* The unit at s holds a comma or a semicolon: its copies are segments. */
+static int comma_unit(const struct repeat_doc *d, const struct items *it,
+		      size_t s, size_t p)
+{
+	for (size_t k = s; k < s + p; k++)
+		if (punct_at(d, it, k) == ',' || punct_at(d, it, k) == ';')
+			return 1;
+	return 0;
+}
+
+static int has_role(const struct repeat_doc *d, const struct items *it,
+		    size_t k, enum repeat_role role);
+
+/* The p items at s are a short clause that a writer says twice for
+ * emphasis (epizeuxis: "je vis, je vis", "il faut, il faut", "Je le
+ * veux, je le veux"): at most MAX_FIGURE_WORDS words, none of them a
+ * content word, the last no function word. A copy that ends with an
+ * article or a preposition ("We need to, we need to") is a fragment cut
+ * inside a phrase, the shape of a loop. */
+static int short_clause(const struct repeat_doc *d, const struct items *it,
+			size_t s, size_t p)
+{
+	size_t words = 0, last = s + p;
+
+	for (size_t k = s; k < s + p; k++) {
+		if (is_content_word(d, it->tok[k]))
+			return 0;
+		if (d->ts->t[it->tok[k]].type == TOK_WORD) {
+			words++;
+			last = k;
+		}
+	}
+	return words && words <= MAX_FIGURE_WORDS &&
+	       !has_role(d, it, last, REPEAT_FUNCTION);
+}
+
+/* Two comma-joined copies that are no loop: the second runs on into
+ * more words, the start of a longer segment ("je vis, je vis
+ * distinctement", "comme une autre âme, comme une autre âme parasite"),
+ * or the unit is a short clause (epizeuxis: "je vis, je vis, oui"). */
+static int comma_figure(const struct repeat_doc *d, const struct items *it,
+			size_t s, size_t p)
+{
+	size_t e = s + 2 * p;
+
+	if (!comma_unit(d, it, s, p))
+		return 0;
+	if (e < it->n && it->sent[e] == it->sent[e - 1] &&
+	    d->ts->t[it->tok[e - 1]].type == TOK_WORD &&
+	    d->ts->t[it->tok[e]].type == TOK_WORD)
+		return 1;
+	return short_clause(d, it, s, p);
+}
+
 static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
 			  size_t run, size_t p)
 {
@@ -324,11 +432,18 @@ static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
 	if (is_quoted_list(d, it, s, p, s + run + p) ||
 	    (copies == 2 && links_noun(d, it, s, p)))
 		return;
-	/* Two copies of an exclamation, a question or a suspended phrase
-	 * ("Au secours ! au secours !", "Je sais… je sais…") are speech
-	 * written as spoken (epizeuxis); three or more are reported. */
-	if (copies == 2 && (exclaimed(d, it, s, p) || gapped(d, it, s) ||
-			    repeat_doc_in_list(d, it->tok[s])))
+	/* Two or three copies of an exclamation, a question, a suspended
+	 * phrase or a sentence ("Au secours ! au secours !", "Je sais… je
+	 * sais…") are speech written as spoken (epizeuxis); four or more
+	 * are reported. */
+	if (copies <= MAX_SPOKEN && spoken(d, it, s, p, s + copies * p))
+		return;
+	if (copies == 2 &&
+	    (gapped(d, it, s) || repeat_doc_in_list(d, it->tok[s]) ||
+	     repeat_doc_lost_boundary(d, it->tok[s], it->tok[s + p],
+				      it->last[s + p - 1],
+				      it->last[s + 2 * p - 1] + 1) ||
+	     comma_figure(d, it, s, p)))
 		return;
 	snprintf(what, sizeof(what), " %zu times in a row", copies);
 	report(d, it, s, p, s + p, s + copies * p, !exclaimed(d, it, s, p),
@@ -509,6 +624,12 @@ static size_t distant_match(struct repeat_doc *d, struct items *it, size_t i,
 	if (len < WINDOW)
 		return len ? len : 1;
 	joined = joined_gap(d, it, i + len, j) && closes_clause(d, it, j + len);
+	/* Epizeuxis: a short clause said again after a comma ("Je le veux,
+	 * je le veux."), or a phrase said again before an exclamation or a
+	 * suspension ("sans aucun doute, sans aucun doute…"). */
+	if (joined && (short_clause(d, it, j, len) ||
+		       speech_end(punct_at(d, it, j + len))))
+		return len;
 	/* The sentence is one phrase said twice ("Merci pour tout, merci
 	 * pour tout."): a loop however short its words. */
 	whole = (joined || i + len == j) && starts_sentence(it, i) &&

@@ -96,6 +96,10 @@ static int add_line(const char *s, size_t len, size_t lineno, void *ud)
 	split(s, len, &f);
 	if (f.n >= 3 && is(&f, 0, "class") && add_class(r, &f) == 0)
 		return 0;
+	if (f.n == 1 && is(&f, 0, "capitals-mark-names")) {
+		r->capitals_mark_names = 1;
+		return 0;
+	}
 	a = f.n >= 2 ? class_index(r, &f, 1) : -1;
 	b = f.n >= 3 ? class_index(r, &f, 2) : -1;
 	for (int k = 0; f.n == 2 && a >= 0 && k < REPEAT_ROLES; k++) {
@@ -201,6 +205,11 @@ int repeat_rules_double(const struct repeat_rules *r, const char *w, size_t len,
 		      r->rule[k].after)))
 			return 1;
 	return 0;
+}
+
+int repeat_rules_capitals_mark_names(const struct repeat_rules *r)
+{
+	return r && r->capitals_mark_names;
 }
 
 int repeat_rules_has(const struct repeat_rules *r, enum repeat_role role,

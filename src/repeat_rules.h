@@ -5,7 +5,7 @@
  * A word list cannot say why "die die" is correct German ("Frauen, die
  * die Kinder ...": a relative pronoun, then an article) or why "nous nous"
  * is correct French (a subject, then a reflexive pronoun); a rule over
- * word classes does. The file defines classes of words and four kinds of
+ * word classes does. The file defines classes of words and these kinds of
  * lines:
  *
  *   class NAME word word ...   words of class NAME (may be repeated)
@@ -37,6 +37,13 @@
  *                              function word before a longer word that
  *                              starts with it is grammar ("que quelques",
  *                              "the theory"), not a false start
+ *   capitals-mark-names        inside a sentence, a capital letter marks a
+ *                              name, a title or a new segment (the
+ *                              language does not capitalize its nouns, as
+ *                              German does): a run of capitalized words is
+ *                              a heading or a list of items, and a
+ *                              capital after a lower-case word is a lost
+ *                              boundary
  *
  * Words are compared after case folding.
  */
@@ -73,6 +80,7 @@ struct repeat_rules {
 	} rule[REPEAT_RULES_MAX_RULES];
 	size_t nrules;
 	uint32_t role[REPEAT_ROLES]; /* mask of the classes of each role */
+	int capitals_mark_names;     /* the directive of that name */
 };
 
 void repeat_rules_init(struct repeat_rules *r);
@@ -104,5 +112,7 @@ int repeat_rules_double(const struct repeat_rules *r, const char *w, size_t len,
 /* 1 when the folded word w has the role (0 when r is NULL). */
 int repeat_rules_has(const struct repeat_rules *r, enum repeat_role role,
 		     const char *w, size_t len);
+/* 1 when the file said capitals-mark-names (0 when r is NULL). */
+int repeat_rules_capitals_mark_names(const struct repeat_rules *r);
 
 #endif

@@ -5,6 +5,7 @@
  * and of WMT22 system LT22 line 1184, written here as literals. Cases that
  * need the French Hunspell dictionary are skipped without it.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "article.h"
@@ -90,12 +91,12 @@ static void test_words(void)
 	static const struct rcase cases[] = {
 	    {"le le chat", "le chat", 0, 1, {{FK_WORD_REPEAT, 2, 5, "", 1}}},
 	    {"Le le chat", "Le chat", 0, 1, {{FK_WORD_REPEAT, 2, 5, "", 1}}},
-	    /* a capital restarts: a lost boundary, reported only */
-	    {"poursuit-il Il n'y a rien.",
-	     NULL,
-	     0,
-	     1,
-	     {{FK_WORD_REPEAT, 11, 14, "", 0}}},
+	    /* a capital restarts: a lost boundary, not a repetition */
+	    {"poursuit-il Il n'y a rien.", NULL, 0, 0, {{0}}},
+	    /* a word glued to a symbol is part of a code */
+	    {"Idioma Español=es es", NULL, 0, 0, {{0}}},
+	    /* a false start repeats the letters as written */
+	    {"web WEBHOUSE, diseño de EB", NULL, 0, 0, {{0}}},
 	    /* WMT22 de-fr, system LT22, line 1184 */
 	    {"qu'ils te te te te te te te te la vie",
 	     "qu'ils te la vie",
@@ -160,13 +161,13 @@ static void test_phrases(void)
 	     0,
 	     1,
 	     {{FK_PHRASE_REPEAT, 81, 125, "", 0}}},
-	    /* a capital restarts: a lost sentence or heading boundary,
-	     * reported only */
+	    /* a capital restarts: a lost sentence or heading boundary, not
+	     * a repetition */
 	    {"déclaré les autorités Les autorités ont saisi",
 	     NULL,
 	     0,
-	     1,
-	     {{FK_PHRASE_REPEAT, 25, 39, "", 0}}},
+	     0,
+	     {{0}}},
 	    /* a word doubled inside the copies does not hide the phrase
 	     * (a second run, without the double, would find it) */
 	    {"Vidéo de ski Publiée le le 07 mars 2013 Vidéo de ski "
@@ -323,6 +324,69 @@ static void test_loops(void)
 	    /* two copies of an exclamation: speech */
 	    {"Il criait : « Au secours ! au secours ! »", NULL, 0, 0, {{0}}},
 	};
+	/* Epizeuxis (Grammalecte's correct sentences, from Maupassant's "Le
+	 * Horla"), and the real loops beside them (WMT22 de-fr, LT22 624). */
+	static const struct rcase figures[] = {
+	    /* two or three copies of a sentence or an exclamation */
+	    {"Oubliez-moi, épargnez-moi. Épargnez-moi.", NULL, 0, 0, {{0}}},
+	    {"Oh ! mon Dieu ! Mon Dieu ! Mon Dieu ! Est-il un Dieu ?",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    {"Nous ne devons jamais, jamais, jamais! le faire.",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    /* said again before an exclamation or a suspension */
+	    {"je l'enfermai, tout seul, tout seul ! Quelle joie !",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    {"Non… non… sans aucun doute, sans aucun doute… il n'est pas "
+	     "mort.",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    /* the second copy runs on into a longer segment */
+	    {"Je regardais, je vis, je vis distinctement la tige se plier.",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    {"Elle subissait, comme une autre âme, comme une autre âme "
+	     "parasite.",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    /* a short clause without a content word said twice */
+	    {"Au bout de quatre minutes, je vis, je vis, oui, je vis une "
+	     "page.",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    {"CÉLIMÈNE. Je le veux, je le veux.", NULL, 0, 0, {{0}}},
+	    /* a period after a number ends no sentence: a heading
+	     * repeated */
+	    {"Chapitre 1. Outils Chapitre 1. Outils Chapitre 1. Outils Table",
+	     "Chapitre 1. Outils Table",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 18, 56, "", 1}}},
+	    /* a noun phrase said twice, closed by its comma: a loop */
+	    {"La classification, la classification, le prix sont fixés.",
+	     "La classification, le prix sont fixés.",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 18, 37, "", 1}}},
+	};
+
+	run_table(figures, ARRAY_SIZE(figures), dict != NULL);
 
 	run_table(cases, ARRAY_SIZE(cases), dict != NULL);
 }
@@ -381,8 +445,54 @@ static void test_other_languages(void)
 	     1,
 	     {{FK_PHRASE_REPEAT, 4, 24, "", 1}}},
 	};
+	/* headings, menus and table rows of scraped pages (ParaCrawl) */
+	static const struct rcase es[] = {
+	    {"Inglés Muy bueno Muy bueno", NULL, 0, 0, {{0}}},
+	    {"Liga Super Liga (China) Super Liga (China)", NULL, 0, 0, {{0}}},
+	    {"De acuerdo, de acuerdo, parece razonable, pero, ¿qué "
+	     "rendimiento tendrá el F1?",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    /* keyword stuffing: a loop of the page */
+	    {"venta casa BEZIERS casa BEZIERS casa BEZIERS casa BEZIERS",
+	     "venta casa BEZIERS",
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 18, 57, "", 1}}},
+	};
+	static const struct rcase it[] = {
+	    {"Casa di Mozart a Vienna Vienna Card", NULL, 0, 0, {{0}}},
+	    {"Accessori Costumi Trucco Calze Calze Fantasiose Body Danza",
+	     NULL,
+	     0,
+	     0,
+	     {{0}}},
+	    {"Se non non accetti i cookie, esci.",
+	     "Se non accetti i cookie, esci.",
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 6, 10, "", 1}}},
+	};
+	static const struct {
+		const char *lang;
+		const struct rcase *cases;
+		size_t n;
+	} langs[] = {{"es", es, ARRAY_SIZE(es)}, {"it", it, ARRAY_SIZE(it)}};
 	struct repeat_rules r;
 
+	for (size_t i = 0; i < ARRAY_SIZE(langs); i++) {
+		char path[256];
+
+		snprintf(path, sizeof(path), "%s/%s/repeat-rules.txt",
+			 RELIRE_DATA_DIR, langs[i].lang);
+		repeat_rules_init(&r);
+		CHECK(repeat_rules_load(&r, path, 0) == 0);
+		cur_rules = &r;
+		run_table(langs[i].cases, langs[i].n, 0);
+		repeat_rules_release(&r);
+	}
 	repeat_rules_init(&r);
 	CHECK(repeat_rules_load(&r, RELIRE_DATA_DIR "/de/repeat-rules.txt",
 				0) == 0);
