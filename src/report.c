@@ -540,34 +540,41 @@ static const char *pending_tmp(const struct report *r, const char *name)
 }
 
 /* The workbook's Variants sheet is the variants.csv of this run, when
- * the run wrote one. */
+ * the run wrote one. The workbook's thread then writes it while the
+ * caller goes on; finish_xlsx() waits for it. */
+static int end_xlsx(struct report *r)
+{
+	const char *variants = pending_tmp(r, "variants.csv");
+
+	if (variants &&
+	    xlsx_report_variants(r->xlsx, variants, !r->opt->csv_raw) < 0)
+		return -1;
+	xlsx_report_end(r->xlsx);
+	return 0;
+}
+
 static int finish_xlsx(struct report *r)
 {
 	struct xlsx_report *x = r->xlsx;
-	const char *variants = pending_tmp(r, "variants.csv");
 
 	r->xlsx = NULL;
-	if (variants &&
-	    xlsx_report_variants(x, variants, !r->opt->csv_raw) < 0) {
-		xlsx_report_free(x);
-		return -1;
-	}
 	return xlsx_report_finish(x);
 }
 
 int report_commit(struct report *r)
 {
-	int rc;
+	int rc = end_xlsx(r);
 
 	/* The review workbench embeds the variants table (written and
 	 * closed by now) so that an editor can export it back. */
 	html_report_set_variants(r->html, pending_tmp(r, "variants.csv"));
-	rc = html_report_finish(r->html);
-
-	if (finish_xlsx(r) < 0)
+	if (html_report_finish(r->html) < 0)
 		rc = -1;
 
 	if (close_all(r) < 0)
+		rc = -1;
+
+	if (finish_xlsx(r) < 0)
 		rc = -1;
 
 	if (rc < 0) {

@@ -17,6 +17,12 @@
  * in the output directory): memory does not grow with the batch. The
  * workbook carries a fixed creation date, so that two runs over the same
  * inputs write the same bytes.
+ *
+ * Threads: the functions below are called by one thread (the caller's),
+ * in the order of the rows. They only copy the cells; a thread of the
+ * workbook's own writes them and the workbook, so a write error may be
+ * returned by a later call than the row's, at the latest by
+ * xlsx_report_finish().
  */
 #ifndef RELIRE_REPORT_XLSX_H
 #define RELIRE_REPORT_XLSX_H
@@ -56,8 +62,13 @@ int xlsx_report_finding(struct xlsx_report *x, const char *id,
 int xlsx_report_variants(struct xlsx_report *x, const char *path,
 			 int neutralized);
 
-/* Write the workbook to its path and free x. Returns 0 or -1 after
- * printing the error. */
+/* No more rows: the workbook's thread starts writing the workbook to its
+ * path while the caller goes on (xlsx_report_finish waits for it).
+ * Optional; no row may follow. */
+void xlsx_report_end(struct xlsx_report *x);
+
+/* Write the workbook to its path (wait until it is written) and free x.
+ * Returns 0 or -1 after printing the error. */
 int xlsx_report_finish(struct xlsx_report *x);
 
 /* Free x without writing the workbook (NULL is a no-op). */
