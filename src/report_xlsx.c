@@ -459,47 +459,52 @@ static int has_failed(struct xlsx_report *x)
 	return failed;
 }
 
-static void enc_row(struct xlsx_report *x, enum sheet which)
+static void enc_row(struct strbuf *b, enum sheet which)
 {
-	sb_addc(&x->batch, REC_ROW);
-	sb_addc(&x->batch, (char)which);
+	sb_addc(b, REC_ROW);
+	sb_addc(b, (char)which);
 }
 
-static void enc_end(struct xlsx_report *x)
+static void enc_end(struct strbuf *b)
 {
-	sb_addc(&x->batch, REC_END);
-	if (x->batch.len >= BATCH_BYTES)
-		push_batch(x);
+	sb_addc(b, REC_END);
 }
 
-static void enc_num(struct xlsx_report *x, lxw_col_t col, double v, int fmt)
+static void enc_num(struct strbuf *b, lxw_col_t col, double v, int fmt)
 {
-	sb_addc(&x->batch, REC_NUM);
-	sb_addc(&x->batch, (char)col);
-	sb_addc(&x->batch, (char)fmt);
-	sb_add(&x->batch, (const char *)&v, sizeof(v));
+	sb_addc(b, REC_NUM);
+	sb_addc(b, (char)col);
+	sb_addc(b, (char)fmt);
+	sb_add(b, (const char *)&v, sizeof(v));
 }
 
 /* An empty text leaves its cell empty. */
-static void enc_text(struct xlsx_report *x, lxw_col_t col, const char *s,
-		     size_t len, int fmt)
+static void enc_text(struct strbuf *b, lxw_col_t col, const char *s, size_t len,
+		     int fmt)
 {
 	uint64_t n = len;
 
 	if (!len)
 		return;
-	sb_addc(&x->batch, REC_TEXT);
-	sb_addc(&x->batch, (char)col);
-	sb_addc(&x->batch, (char)fmt);
-	sb_add(&x->batch, (const char *)&n, sizeof(n));
-	sb_add(&x->batch, s, len);
-	sb_addc(&x->batch, '\0');
+	sb_addc(b, REC_TEXT);
+	sb_addc(b, (char)col);
+	sb_addc(b, (char)fmt);
+	sb_add(b, (const char *)&n, sizeof(n));
+	sb_add(b, s, len);
+	sb_addc(b, '\0');
 }
 
-static void enc_str(struct xlsx_report *x, lxw_col_t col, const char *s)
+static void enc_str(struct strbuf *b, lxw_col_t col, const char *s)
 {
 	if (s)
-		enc_text(x, col, s, strlen(s), F_NONE);
+		enc_text(b, col, s, strlen(s), F_NONE);
+}
+
+/* A full batch goes to the writer. */
+static void batch_added(struct xlsx_report *x)
+{
+	if (x->batch.len >= BATCH_BYTES)
+		push_batch(x);
 }
 
 static int grade_format(char grade)
@@ -510,39 +515,74 @@ static int grade_format(char grade)
 	return p && grade ? F_GRADE + (int)(p - letters) : F_NONE;
 }
 
-int xlsx_report_quality(struct xlsx_report *x, const struct article *a,
-			const char *id, const struct score *s, size_t defects,
-			size_t notes)
+static void quality_cells(struct strbuf *b, const struct article *a,
+			  const char *id, const struct score *s, size_t defects,
+			  size_t notes)
 {
 	int ok = a->status == ARTICLE_OK;
 	char grade[2] = {s->grade, 0};
 	lxw_col_t c = 0;
 
-	if (has_failed(x))
-		return -1;
-	enc_row(x, SH_QUALITY);
-	enc_str(x, c++, id);
-	enc_str(x, c++, ok ? "ok" : "error");
-	enc_str(x, c++, a->lang);
-	enc_num(x, c++, (double)a->words, F_NUM0);
+	enc_row(b, SH_QUALITY);
+	enc_str(b, c++, id);
+	enc_str(b, c++, ok ? "ok" : "error");
+	enc_str(b, c++, a->lang);
+	enc_num(b, c++, (double)a->words, F_NUM0);
 	if (ok) {
-		enc_num(x, c++, s->value, F_NUM1);
-		enc_text(x, c++, grade, 1, grade_format(s->grade));
-		enc_str(x, c++,
+		enc_num(b, c++, s->value, F_NUM1);
+		enc_text(b, c++, grade, 1, grade_format(s->grade));
+		enc_str(b, c++,
 			s->top_kind >= 0 ? finding_kind_name(s->top_kind) : "");
 	} else {
 		c += 3;
 	}
 	for (int k = 0; k < FK__COUNT; k++)
-		enc_num(x, c++, (double)a->counts[k], F_NUM0);
-	enc_num(x, c++, (double)a->dropped, F_NUM0);
-	enc_num(x, c++, (double)defects, F_NUM0);
-	enc_num(x, c++, (double)notes, F_NUM0);
+		enc_num(b, c++, (double)a->counts[k], F_NUM0);
+	enc_num(b, c++, (double)a->dropped, F_NUM0);
+	enc_num(b, c++, (double)defects, F_NUM0);
+	enc_num(b, c++, (double)notes, F_NUM0);
 	for (int k = 0; k < DS__COUNT; k++)
-		enc_num(x, c++, a->stats[k], F_NUM4);
+		enc_num(b, c++, a->stats[k], F_NUM4);
 	if (!ok)
-		enc_str(x, c, a->error);
-	enc_end(x);
+		enc_str(b, c, a->error);
+	enc_end(b);
+}
+
+static void finding_cells(struct strbuf *b, const char *id,
+			  const struct finding *f, size_t line, size_t column,
+			  const char *orig, size_t orig_len)
+{
+	const char *kind = finding_kind_name(f->kind);
+	char *change =
+	    utf8_whitespace_change(orig, orig_len, f->replacement, f->repl_len);
+	lxw_col_t c = 0;
+
+	enc_row(b, SH_FINDINGS);
+	enc_str(b, c++, id);
+	enc_text(b, c++, kind, strlen(kind), F_KIND + f->kind);
+	enc_num(b, c++, (double)f->start, F_NUM0);
+	enc_num(b, c++, (double)f->end, F_NUM0);
+	enc_num(b, c++, (double)line, F_NUM0);
+	enc_num(b, c++, (double)column, F_NUM0);
+	enc_text(b, c++, orig, orig_len, F_NONE);
+	enc_num(b, c++, (double)utf8_count(orig, orig_len), F_NUM0);
+	enc_text(b, c++, f->replacement, f->repl_len, F_NONE);
+	enc_str(b, c++, change);
+	enc_num(b, c++, f->applied, F_NUM0);
+	enc_num(b, c++, f->confidence, F_NUM2);
+	enc_str(b, c++, f->detail);
+	enc_end(b);
+	free(change);
+}
+
+int xlsx_report_quality(struct xlsx_report *x, const struct article *a,
+			const char *id, const struct score *s, size_t defects,
+			size_t notes)
+{
+	if (has_failed(x))
+		return -1;
+	quality_cells(&x->batch, a, id, s, defects, notes);
+	batch_added(x);
 	return 0;
 }
 
@@ -550,30 +590,60 @@ int xlsx_report_finding(struct xlsx_report *x, const char *id,
 			const struct finding *f, size_t line, size_t column,
 			const char *orig, size_t orig_len)
 {
-	const char *kind = finding_kind_name(f->kind);
-	char *change;
-	lxw_col_t c = 0;
-
 	if (has_failed(x))
 		return -1;
-	change =
-	    utf8_whitespace_change(orig, orig_len, f->replacement, f->repl_len);
-	enc_row(x, SH_FINDINGS);
-	enc_str(x, c++, id);
-	enc_text(x, c++, kind, strlen(kind), F_KIND + f->kind);
-	enc_num(x, c++, (double)f->start, F_NUM0);
-	enc_num(x, c++, (double)f->end, F_NUM0);
-	enc_num(x, c++, (double)line, F_NUM0);
-	enc_num(x, c++, (double)column, F_NUM0);
-	enc_text(x, c++, orig, orig_len, F_NONE);
-	enc_num(x, c++, (double)utf8_count(orig, orig_len), F_NUM0);
-	enc_text(x, c++, f->replacement, f->repl_len, F_NONE);
-	enc_str(x, c++, change);
-	enc_num(x, c++, f->applied, F_NUM0);
-	enc_num(x, c++, f->confidence, F_NUM2);
-	enc_str(x, c++, f->detail);
-	enc_end(x);
-	free(change);
+	finding_cells(&x->batch, id, f, line, column, orig, orig_len);
+	batch_added(x);
+	return 0;
+}
+
+/* ---- rows encoded on other threads ------------------------------------- */
+
+struct xlsx_rows {
+	struct strbuf cells;
+};
+
+struct xlsx_rows *xlsx_rows_new(void)
+{
+	struct xlsx_rows *c = xmalloc(sizeof(*c));
+
+	sb_init(&c->cells);
+	return c;
+}
+
+void xlsx_rows_free(struct xlsx_rows *c)
+{
+	if (!c)
+		return;
+	sb_release(&c->cells);
+	free(c);
+}
+
+void xlsx_rows_reset(struct xlsx_rows *c)
+{
+	sb_reset(&c->cells);
+}
+
+void xlsx_rows_quality(struct xlsx_rows *c, const struct article *a,
+		       const char *id, const struct score *s, size_t defects,
+		       size_t notes)
+{
+	quality_cells(&c->cells, a, id, s, defects, notes);
+}
+
+void xlsx_rows_finding(struct xlsx_rows *c, const char *id,
+		       const struct finding *f, size_t line, size_t column,
+		       const char *orig, size_t orig_len)
+{
+	finding_cells(&c->cells, id, f, line, column, orig, orig_len);
+}
+
+int xlsx_report_rows(struct xlsx_report *x, const struct xlsx_rows *c)
+{
+	if (has_failed(x))
+		return -1;
+	sb_add(&x->batch, c->cells.buf, c->cells.len);
+	batch_added(x);
 	return 0;
 }
 
@@ -598,7 +668,7 @@ static int variant_row(const struct csv_row *row, void *ud)
 
 	if (row->line == 1)
 		return 0;
-	enc_row(x, SH_VARIANTS);
+	enc_row(&x->batch, SH_VARIANTS);
 	for (size_t i = 0; i < row->n && i < ARRAY_SIZE(head); i++) {
 		const char *s = row->fields[i];
 		size_t len = row->lens[i], skip = 0;
@@ -608,7 +678,7 @@ static int variant_row(const struct csv_row *row, void *ud)
 		if (is_number_column(head[i]) && len) {
 			v = strtod(s, &end);
 			if (end == s + len) {
-				enc_num(x, (lxw_col_t)i, v,
+				enc_num(&x->batch, (lxw_col_t)i, v,
 					!strcmp(head[i], "confidence")
 					    ? F_NUM2
 					    : F_NUM0);
@@ -617,9 +687,10 @@ static int variant_row(const struct csv_row *row, void *ud)
 		}
 		if (vf->neutralized)
 			skip = csv_unneutralize(s, len);
-		enc_text(x, (lxw_col_t)i, s + skip, len - skip, F_NONE);
+		enc_text(&x->batch, (lxw_col_t)i, s + skip, len - skip, F_NONE);
 	}
-	enc_end(x);
+	enc_end(&x->batch);
+	batch_added(x);
 	return has_failed(x);
 }
 

@@ -56,6 +56,25 @@ int xlsx_report_finding(struct xlsx_report *x, const char *id,
 			const struct finding *f, size_t line, size_t column,
 			const char *orig, size_t orig_len);
 
+/* Rows encoded ahead, on any thread (a worker), and appended in order by
+ * the caller of the functions above with xlsx_report_rows(): the same
+ * cells as xlsx_report_quality() and xlsx_report_finding() with the same
+ * arguments. The rows of one article, a few kilobytes. */
+struct xlsx_rows;
+
+struct xlsx_rows *xlsx_rows_new(void);
+void xlsx_rows_free(struct xlsx_rows *c);
+void xlsx_rows_reset(struct xlsx_rows *c);
+void xlsx_rows_quality(struct xlsx_rows *c, const struct article *a,
+		       const char *id, const struct score *s, size_t defects,
+		       size_t notes);
+void xlsx_rows_finding(struct xlsx_rows *c, const char *id,
+		       const struct finding *f, size_t line, size_t column,
+		       const char *orig, size_t orig_len);
+/* Append the rows of c (borrowed) after the rows written so far. 0, or
+ * -1 after printing the error. */
+int xlsx_report_rows(struct xlsx_report *x, const struct xlsx_rows *c);
+
 /* Fill the Variants sheet from the CSV file at path (variants.csv as this
  * run wrote it; neutralized: its fields carry the CSV writer's formula
  * guard, which is undone here). Returns 0 or -1 after printing the error. */
