@@ -76,6 +76,10 @@ struct job {
 	char *clean;	   /* audit pass: the cleaned text, made by the
 			    * worker (NULL when the article failed) */
 	size_t clean_len;
+	/* Audit pass, made by the worker: the report's rows and the
+	 * --jsonl line (NULL: the writer makes them). */
+	struct report_rows *rows;
+	char *line;
 };
 
 /* What the first pass keeps of each job, in submission order, for the
@@ -207,6 +211,18 @@ static void run_job(struct worker *w, struct job *job)
 	}
 }
 
+/* The output of an audit job, formatted by its worker off the writer's
+ * path, in the writer's order of calls (the --jsonl line sees the
+ * findings as the worker left them, the reports sort them). */
+static void format_job(struct run *run, struct job *job)
+{
+	if (run->opt->jsonl)
+		job->line = jsonl_format(job->rec, &job->art, job->clean,
+					 job->clean_len, &run->res->score);
+	if (run->report)
+		job->rows = report_format(run->report, &job->art);
+}
+
 static void *worker_main(void *arg)
 {
 	struct run *run = arg;
@@ -236,6 +252,8 @@ static void *worker_main(void *arg)
 
 		if (job->art.status == ARTICLE_OK)
 			run_job(w, job);
+		if (!job->collect)
+			format_job(run, job);
 		/* Wake the writer only when it waits: one wake-up per record
 		 * costs more than a short record's whole processing. */
 		pthread_mutex_lock(&run->mu);
@@ -255,7 +273,8 @@ static void write_article(struct run *run, struct job *job)
 	/* Reported first: the report may still fail the article (an id
 	 * that cannot name its clean file). */
 	if (run->report && !run->write_failed &&
-	    report_article(run->report, a, job->clean, job->clean_len) < 0)
+	    report_article_rows(run->report, a, job->clean, job->clean_len,
+				job->rows) < 0)
 		run->write_failed = 1;
 	if (a->status != ARTICLE_OK) {
 		progress_clear(run->progress);
@@ -275,9 +294,11 @@ static void write_article(struct run *run, struct job *job)
 /* --jsonl: one result object per record on standard output. */
 static void write_jsonl(struct run *run, struct job *job)
 {
-	char *line = jsonl_format(job->rec, &job->art, job->clean,
-				  job->clean_len, &run->res->score);
+	char *line = job->line ? job->line
+			       : jsonl_format(job->rec, &job->art, job->clean,
+					      job->clean_len, &run->res->score);
 
+	job->line = NULL;
 	if (fputs(line, stdout) == EOF || putchar('\n') == EOF) {
 		rl_error("cannot write to standard output: %s",
 			 strerror(errno));
@@ -297,6 +318,8 @@ static void free_job(struct job *job)
 	free(job->packed);
 	sb_release(&job->pack);
 	sb_release(&job->probe);
+	report_rows_free(job->rows);
+	free(job->line);
 	free(job);
 }
 
@@ -627,11 +650,18 @@ static void pool_close(struct run *run)
 	pthread_mutex_unlock(&run->mu);
 }
 
-static void stop_pool(struct run *run)
+/* Wait until the workers have stopped (after the queued jobs). */
+static void pool_join(struct run *run)
 {
 	pool_close(run);
 	for (unsigned i = 0; i < run->nstarted; i++)
 		pthread_join(run->threads[i], NULL);
+	run->nstarted = 0;
+}
+
+static void stop_pool(struct run *run)
+{
+	pool_join(run);
 	/* Jobs never written (interrupt, write failure) are dropped. */
 	while (run->written < run->submitted) {
 		free_job(run->ring[run->written++ % run->window]);
@@ -663,6 +693,7 @@ static int finish_run(struct run *run)
 	if (pool_failed(run))
 		run->write_failed = 1; /* its error is printed */
 	if (interrupted || run->write_failed) {
+		pool_join(run); /* the workers format into the report */
 		report_abort(run->report);
 		if (interrupted)
 			rl_error("interrupted; previous reports left in place");

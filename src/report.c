@@ -42,8 +42,7 @@ struct report {
 	struct xlsx_report *xlsx;
 	struct pending *pend;
 	size_t npend, cap;
-	size_t nwritten;      /* reports renamed into place (the summary) */
-	struct strbuf id_buf; /* the article id, escaped */
+	size_t nwritten; /* reports renamed into place (the summary) */
 	struct strmap clean_paths; /* clean/ID -> CLEAN_FILE or CLEAN_DIR */
 	size_t articles, failed;
 	double score_sum;
@@ -169,7 +168,6 @@ struct report *report_open(const struct options *opt,
 		return NULL;
 	}
 	strmap_init(&r->clean_paths);
-	sb_init(&r->id_buf);
 	r->quality = open_tmp(r, "quality.csv");
 	r->findings = r->quality ? open_tmp(r, "findings.csv") : NULL;
 	if (opt->per_line && r->findings)
@@ -264,10 +262,11 @@ static void advance(const char *t, size_t from, size_t to, size_t *line,
 	}
 }
 
-static void write_findings(struct report *r, const struct article *a)
+/* The findings.csv rows of a to w and their workbook cells to c; id is
+ * a's id escaped. */
+static void findings_rows(struct csvw *w, struct xlsx_rows *c, const char *id,
+			  const struct article *a)
 {
-	sb_reset(&r->id_buf);
-	add_escaped(&r->id_buf, a->id, strlen(a->id));
 	struct strbuf orig;
 	size_t line = 1, col = 1, pos = 0;
 
@@ -279,22 +278,54 @@ static void write_findings(struct report *r, const struct article *a)
 		pos = f->start;
 		sb_reset(&orig);
 		add_escaped(&orig, a->text + f->start, f->end - f->start);
-		csvw_escaped(r->fw, a->id);
-		csvw_str(r->fw, finding_kind_name(f->kind));
-		csvw_size(r->fw, f->start);
-		csvw_size(r->fw, f->end);
-		csvw_size(r->fw, line);
-		csvw_size(r->fw, col);
-		csvw_text(r->fw, orig.buf, orig.len);
-		csvw_text(r->fw, f->replacement, f->repl_len);
-		csvw_size(r->fw, (size_t)f->applied);
-		csvw_double(r->fw, f->confidence, 2);
-		csvw_str(r->fw, f->detail);
-		csvw_end(r->fw);
-		xlsx_report_finding(r->xlsx, r->id_buf.buf, f, line, col,
-				    orig.buf, orig.len);
+		csvw_text(w, id, strlen(id));
+		csvw_str(w, finding_kind_name(f->kind));
+		csvw_size(w, f->start);
+		csvw_size(w, f->end);
+		csvw_size(w, line);
+		csvw_size(w, col);
+		csvw_text(w, orig.buf, orig.len);
+		csvw_text(w, f->replacement, f->repl_len);
+		csvw_size(w, (size_t)f->applied);
+		csvw_double(w, f->confidence, 2);
+		csvw_str(w, f->detail);
+		csvw_end(w);
+		xlsx_rows_finding(c, id, f, line, col, orig.buf, orig.len);
 	}
 	sb_release(&orig);
+}
+
+/* The quality.csv row of a, scored s, to w and its cells to c. */
+static void quality_row(struct csvw *w, struct xlsx_rows *c, const char *id,
+			const struct article *a, const struct score *s)
+{
+	int ok = a->status == ARTICLE_OK;
+	char grade[2] = {s->grade, 0};
+	size_t notes = 0, defects = 0;
+
+	for (int k = 0; k < FK__COUNT; k++)
+		*(finding_kind_is_note(k) ? &notes : &defects) += a->counts[k];
+	csvw_text(w, id, strlen(id));
+	csvw_str(w, ok ? "ok" : "error");
+	csvw_str(w, a->lang);
+	csvw_size(w, a->words);
+	if (ok)
+		csvw_double(w, s->value, 1);
+	else
+		csvw_str(w, "");
+	csvw_str(w, ok ? grade : "");
+	csvw_str(w,
+		 ok && s->top_kind >= 0 ? finding_kind_name(s->top_kind) : "");
+	for (int k = 0; k < FK__COUNT; k++)
+		csvw_size(w, a->counts[k]);
+	csvw_size(w, a->dropped);
+	csvw_size(w, defects);
+	csvw_size(w, notes);
+	for (int k = 0; k < DS__COUNT; k++)
+		csvw_double(w, a->stats[k], 4);
+	csvw_escaped(w, ok ? "" : a->error);
+	csvw_end(w);
+	xlsx_rows_quality(c, a, id, s, defects, notes);
 }
 
 static void note_worst(struct report *r, const struct article *a,
@@ -317,47 +348,104 @@ static void note_worst(struct report *r, const struct article *a,
 	r->worst[at].top_kind = s->top_kind;
 }
 
-static void write_quality(struct report *r, const struct article *a)
+/* The summary's counts. */
+static void note_article(struct report *r, const struct article *a,
+			 const struct score *s)
 {
-	struct score s;
-	int ok = a->status == ARTICLE_OK;
-	char grade[2] = {0, 0};
-	size_t notes = 0, defects = 0;
-
-	for (int k = 0; k < FK__COUNT; k++)
-		*(finding_kind_is_note(k) ? &notes : &defects) += a->counts[k];
-	score_article(a, r->model, &s);
-	grade[0] = s.grade;
-	csvw_escaped(r->qw, a->id);
-	csvw_str(r->qw, ok ? "ok" : "error");
-	csvw_str(r->qw, a->lang);
-	csvw_size(r->qw, a->words);
-	if (ok)
-		csvw_double(r->qw, s.value, 1);
-	else
-		csvw_str(r->qw, "");
-	csvw_str(r->qw, ok ? grade : "");
-	csvw_str(r->qw,
-		 ok && s.top_kind >= 0 ? finding_kind_name(s.top_kind) : "");
-	for (int k = 0; k < FK__COUNT; k++)
-		csvw_size(r->qw, a->counts[k]);
-	csvw_size(r->qw, a->dropped);
-	csvw_size(r->qw, defects);
-	csvw_size(r->qw, notes);
-	for (int k = 0; k < DS__COUNT; k++)
-		csvw_double(r->qw, a->stats[k], 4);
-	csvw_escaped(r->qw, ok ? "" : a->error);
-	csvw_end(r->qw);
-	sb_reset(&r->id_buf);
-	add_escaped(&r->id_buf, a->id, strlen(a->id));
-	xlsx_report_quality(r->xlsx, a, r->id_buf.buf, &s, defects, notes);
 	r->articles++;
-	if (!ok) {
+	if (a->status != ARTICLE_OK) {
 		r->failed++;
 		return;
 	}
-	r->score_sum += s.value;
-	note_worst(r, a, &s);
+	r->score_sum += s->value;
+	note_worst(r, a, s);
+}
+
+struct report_rows {
+	enum article_status status; /* the article's, when formatted */
+	struct score score;
+	char *quality, *findings; /* CSV rows */
+	size_t quality_len, findings_len;
+	struct html_fragment *html;
+	struct xlsx_rows *xlsx;
+};
+
+void report_rows_free(struct report_rows *rows)
+{
+	if (!rows)
+		return;
+	free(rows->quality);
+	free(rows->findings);
+	html_fragment_free(rows->html);
+	xlsx_rows_free(rows->xlsx);
+	free(rows);
+}
+
+/* CSV rows into a malloc'd buffer: 0, or -1 when memory runs out. */
+static int csv_rows(char **buf, size_t *len, int neutralize,
+		    const struct report_rows *rows, const char *id,
+		    const struct article *a, int quality)
+{
+	FILE *fp = open_memstream(buf, len);
+	struct csvw *w;
+
+	if (!fp)
+		return -1;
+	w = csvw_new(fp, neutralize);
+	if (quality)
+		quality_row(w, rows->xlsx, id, a, &rows->score);
+	else
+		findings_rows(w, rows->xlsx, id, a);
+	csvw_free(w);
+	return fclose(fp) == 0 ? 0 : -1;
+}
+
+struct report_rows *report_format(const struct report *r, struct article *a)
+{
+	struct report_rows *rows = xcalloc(1, sizeof(*rows));
+	int neutralize = !r->opt->csv_raw;
+	struct strbuf id;
+	int rc;
+
+	article_sort_findings(a);
+	rows->status = a->status;
+	score_article(a, r->model, &rows->score);
+	rows->xlsx = xlsx_rows_new();
+	sb_init(&id);
+	add_escaped(&id, a->id, strlen(a->id));
+	rc = csv_rows(&rows->quality, &rows->quality_len, neutralize, rows,
+		      id.buf, a, 1);
+	if (!rc)
+		rc = csv_rows(&rows->findings, &rows->findings_len, neutralize,
+			      rows, id.buf, a, 0);
+	sb_release(&id);
+	if (!rc && !(rows->html = html_report_format(r->html, a, &rows->score)))
+		rc = -1;
+	if (rc < 0) {
+		report_rows_free(rows);
+		return NULL;
+	}
+	return rows;
+}
+
+/* Append the formatted rows of a. 0, or -1 on a write error (errno). */
+static int append_rows(struct report *r, const struct article *a,
+		       const struct report_rows *rows)
+{
+	int rc = 0;
+
+	if (fwrite(rows->quality, 1, rows->quality_len, r->quality) !=
+		rows->quality_len ||
+	    fwrite(rows->findings, 1, rows->findings_len, r->findings) !=
+		rows->findings_len)
+		rc = -1;
+	/* A workbook that cannot be written says so; the run fails when it
+	 * commits (xlsx_report_finish). */
+	xlsx_report_rows(r->xlsx, rows->xlsx);
+	if (html_report_append(r->html, a, &rows->score, rows->html) < 0)
+		rc = -1;
+	note_article(r, a, &rows->score);
+	return rc;
 }
 
 /* 1 when a file could not be created because of its name (too long, a
@@ -461,8 +549,14 @@ static int write_clean(struct report *r, struct article *a, const char *clean,
 int report_article(struct report *r, struct article *a, const char *clean,
 		   size_t len)
 {
+	return report_article_rows(r, a, clean, len, NULL);
+}
+
+int report_article_rows(struct report *r, struct article *a, const char *clean,
+			size_t len, const struct report_rows *rows)
+{
+	struct report_rows *own_rows = NULL;
 	char *own = NULL;
-	struct score s;
 	int rc = 0;
 
 	article_sort_findings(a);
@@ -471,11 +565,11 @@ int report_article(struct report *r, struct article *a, const char *clean,
 	/* First, so that an id unfit for a file name gives an error row. */
 	if (a->status == ARTICLE_OK && !r->clean_lines)
 		rc = write_clean(r, a, clean, len);
-	write_quality(r, a);
-	write_findings(r, a);
-	score_article(a, r->model, &s);
-	if (html_report_article(r->html, a, &s) < 0)
+	if (!rows || rows->status != a->status)
+		rows = own_rows = report_format(r, a);
+	if (!rows || append_rows(r, a, rows) < 0)
 		rc = -1;
+	report_rows_free(own_rows);
 	if (a->status == ARTICLE_OK && r->clean_lines) {
 		if (fwrite(clean, 1, len, r->clean_lines) != len ||
 		    fputc('\n', r->clean_lines) == EOF)
@@ -519,7 +613,6 @@ static void free_report(struct report *r)
 	csvw_free(r->fw);
 	html_report_free(r->html);
 	strmap_release(&r->clean_paths);
-	sb_release(&r->id_buf);
 	xlsx_report_free(r->xlsx);
 	free(r);
 }
@@ -540,34 +633,41 @@ static const char *pending_tmp(const struct report *r, const char *name)
 }
 
 /* The workbook's Variants sheet is the variants.csv of this run, when
- * the run wrote one. */
+ * the run wrote one. The workbook's thread then writes it while the
+ * caller goes on; finish_xlsx() waits for it. */
+static int end_xlsx(struct report *r)
+{
+	const char *variants = pending_tmp(r, "variants.csv");
+
+	if (variants &&
+	    xlsx_report_variants(r->xlsx, variants, !r->opt->csv_raw) < 0)
+		return -1;
+	xlsx_report_end(r->xlsx);
+	return 0;
+}
+
 static int finish_xlsx(struct report *r)
 {
 	struct xlsx_report *x = r->xlsx;
-	const char *variants = pending_tmp(r, "variants.csv");
 
 	r->xlsx = NULL;
-	if (variants &&
-	    xlsx_report_variants(x, variants, !r->opt->csv_raw) < 0) {
-		xlsx_report_free(x);
-		return -1;
-	}
 	return xlsx_report_finish(x);
 }
 
 int report_commit(struct report *r)
 {
-	int rc;
+	int rc = end_xlsx(r);
 
 	/* The review workbench embeds the variants table (written and
 	 * closed by now) so that an editor can export it back. */
 	html_report_set_variants(r->html, pending_tmp(r, "variants.csv"));
-	rc = html_report_finish(r->html);
-
-	if (finish_xlsx(r) < 0)
+	if (html_report_finish(r->html) < 0)
 		rc = -1;
 
 	if (close_all(r) < 0)
+		rc = -1;
+
+	if (finish_xlsx(r) < 0)
 		rc = -1;
 
 	if (rc < 0) {

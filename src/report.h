@@ -31,6 +31,24 @@ struct report *report_open(const struct options *opt,
 int report_article(struct report *r, struct article *a, const char *clean,
 		   size_t len);
 
+/*
+ * report_article() in two steps, so that the workers format the rows and
+ * the writer only appends them. report_format() sorts a's findings,
+ * scores it and formats its rows for every report (CSV, HTML, workbook)
+ * on any thread: it reads only r's options, which never change; NULL when
+ * memory runs out. report_article_rows() is report_article() with those
+ * rows (borrowed, NULL: format them here), called as report_article is,
+ * in the batch's order: the reports get the same bytes. Rows formatted
+ * for an article whose status has changed since (its clean file could
+ * not be written) are formatted again.
+ */
+struct report_rows;
+
+struct report_rows *report_format(const struct report *r, struct article *a);
+int report_article_rows(struct report *r, struct article *a, const char *clean,
+			size_t len, const struct report_rows *rows);
+void report_rows_free(struct report_rows *rows);
+
 /* Open one more output file, OUT/name, written under a temporary name and
  * renamed with the others by report_commit(). The caller writes and
  * fcloses it. NULL after printing the error. */

@@ -209,10 +209,15 @@ static void table_close(FILE *fp)
 static void write_row(FILE *fp, const struct html_text *t, const struct row *r,
 		      const char *page)
 {
-	fprintf(fp, "<tr id=\"r%zu\"><td class=\"n\">%zu</td><td><a href=\"",
-		r->seq, r->seq);
+	fputs("<tr id=\"r", fp);
+	html_put_seq(fp, r->seq);
+	fputs("\"><td class=\"n\">", fp);
+	html_put_seq(fp, r->seq);
+	fputs("</td><td><a href=\"", fp);
 	escape_str(fp, page);
-	fprintf(fp, "#a%zu\">", r->seq);
+	fputs("#a", fp);
+	html_put_seq(fp, r->seq);
+	fputs("\">", fp);
 	escape_str(fp, r->id);
 	fputs("</a></td>", fp);
 	if (r->ok)
@@ -276,7 +281,9 @@ static void write_counts(FILE *fp, const struct html_text *t,
 static void write_section(FILE *fp, const struct html_text *t,
 			  const struct article *a, const struct row *r)
 {
-	fprintf(fp, "<section class=\"article\" id=\"a%zu\">\n<h3>", r->seq);
+	fputs("<section class=\"article\" id=\"a", fp);
+	html_put_seq(fp, r->seq);
+	fputs("\">\n<h3>", fp);
 	if (r->ok)
 		fprintf(fp, "<span class=\"grade g-%c\">%c</span> %.1f ",
 			r->grade, r->grade, r->score);
@@ -288,8 +295,9 @@ static void write_section(FILE *fp, const struct html_text *t,
 	if (r->top_kind >= 0)
 		fprintf(fp, ", %s %s", t->top_issue,
 			finding_kind_name(r->top_kind));
-	fprintf(fp, " &middot; <a href=\"#r%zu\">%s</a></p>\n", r->seq,
-		t->back);
+	fputs(" &middot; <a href=\"#r", fp);
+	html_put_seq(fp, r->seq);
+	fprintf(fp, "\">%s</a></p>\n", t->back);
 	if (!r->ok) {
 		fputs("<p class=\"error\">", fp);
 		escape_str(fp, a->error);
@@ -562,18 +570,94 @@ struct html_report *html_report_new(const char *out_dir,
 	return h;
 }
 
+/* The next article's row, counted in the batch's statistics. */
+static int next_row(struct html_report *h, struct row *r,
+		    const struct article *a, const struct score *s)
+{
+	if (h->page.n == HTML_PAGE_ARTICLES && flush_page(h, 1) < 0)
+		return -1;
+	row_of(r, a, s, ++h->seq);
+	note_article(h, a, r);
+	return 0;
+}
+
 int html_report_article(struct html_report *h, const struct article *a,
 			const struct score *s)
 {
 	struct row r;
 
-	if (h->page.n == HTML_PAGE_ARTICLES && flush_page(h, 1) < 0)
+	if (next_row(h, &r, a, s) < 0)
 		return -1;
-	row_of(&r, a, s, ++h->seq);
-	note_article(h, a, &r);
 	write_row(h->rows, h->t, &r, "");
 	write_section(h->sections, h->t, a, &r);
 	if (html_review_article(h->review, a, r.seq) < 0)
+		return -1;
+	return ferror(h->rows) || ferror(h->sections) ? -1 : 0;
+}
+
+struct html_fragment {
+	char *row, *section, *review;
+	size_t row_len, section_len, review_len;
+	uint64_t *hashes; /* of the review's items */
+	size_t nitems;
+};
+
+void html_fragment_free(struct html_fragment *f)
+{
+	if (!f)
+		return;
+	free(f->row);
+	free(f->section);
+	free(f->review);
+	free(f->hashes);
+	free(f);
+}
+
+struct html_fragment *html_report_format(const struct html_report *h,
+					 const struct article *a,
+					 const struct score *s)
+{
+	struct html_fragment *f = xcalloc(1, sizeof(*f));
+	struct row r;
+	FILE *fp;
+	int ok;
+
+	row_of(&r, a, s, HTML_SEQ_LATER);
+	ok = (fp = open_memstream(&f->row, &f->row_len)) != NULL;
+	if (ok) {
+		write_row(fp, h->t, &r, "");
+		ok = fclose(fp) == 0;
+	}
+	if (ok && (fp = open_memstream(&f->section, &f->section_len))) {
+		write_section(fp, h->t, a, &r);
+		ok = fclose(fp) == 0;
+	} else {
+		ok = 0;
+	}
+	if (ok && (fp = open_memstream(&f->review, &f->review_len))) {
+		f->nitems = html_review_format(fp, a, &f->hashes);
+		ok = fclose(fp) == 0;
+	} else {
+		ok = 0;
+	}
+	if (!ok) {
+		html_fragment_free(f);
+		return NULL;
+	}
+	return f;
+}
+
+int html_report_append(struct html_report *h, const struct article *a,
+		       const struct score *s, const struct html_fragment *f)
+{
+	struct row r;
+
+	if (next_row(h, &r, a, s) < 0)
+		return -1;
+	html_put_fragment(h->rows, f->row, f->row_len, r.seq);
+	html_put_fragment(h->sections, f->section, f->section_len, r.seq);
+	if (html_review_append(h->review, f->review, f->review_len, f->hashes,
+			       f->nitems, r.seq) < 0)
 		return -1;
 	return ferror(h->rows) || ferror(h->sections) ? -1 : 0;
 }

@@ -62,6 +62,22 @@ void html_report_set_variants(struct html_report *h, const char *path);
 int html_report_article(struct html_report *h, const struct article *a,
 			const struct score *s);
 
+/* html_report_article() in two steps, so that the costly part runs on
+ * the workers. html_report_format() renders a's table row, section and
+ * review items (a sorted, scored with s, both borrowed) on any thread: it
+ * reads only h's language, which never changes. NULL when memory for the
+ * fragment cannot be had (use html_report_article). html_report_append(),
+ * on the thread that adds the articles and in the batch's order, adds
+ * them as html_report_article(h, a, s) would have: same bytes. */
+struct html_fragment;
+
+struct html_fragment *html_report_format(const struct html_report *h,
+					 const struct article *a,
+					 const struct score *s);
+int html_report_append(struct html_report *h, const struct article *a,
+		       const struct score *s, const struct html_fragment *f);
+void html_fragment_free(struct html_fragment *f);
+
 /* Write the last page and report.html, and close them. 0, or -1 on a
  * write error (errno set; the caller prints it). */
 int html_report_finish(struct html_report *h);

@@ -103,7 +103,9 @@ static void write_item(FILE *fp, const struct article *a, size_t i, size_t seq)
 			? back_to_char(a->text, f->end + HTML_REVIEW_CONTEXT)
 			: a->len;
 
-	fprintf(fp, "[%zu,", seq);
+	fputc('[', fp);
+	html_put_seq(fp, seq);
+	fputc(',', fp);
 	json_str(fp, a->id);
 	fprintf(fp, ",\"%s\",%zu,%zu,%zu,", finding_kind_name(f->kind),
 		f->start, f->end, decisions_occurrence(a, i));
@@ -117,6 +119,26 @@ static void write_item(FILE *fp, const struct article *a, size_t i, size_t seq)
 	fputc(']', fp);
 }
 
+/* What the review's hash takes of finding f of a. */
+static uint64_t item_hash(const struct article *a, const struct finding *f)
+{
+	return hash_bytes(a->id, strlen(a->id)) + f->start +
+	       ((uint64_t)f->kind << 40);
+}
+
+static void add_hash(struct html_review *rv, uint64_t h)
+{
+	rv->hash ^= h;
+	rv->hash *= 0x100000001B3ULL;
+}
+
+static int reviewed(const struct article *a, const struct finding *f)
+{
+	return decisions_reviewable(a, f) &&
+	       f->end - f->start <= HTML_REVIEW_MAX_BYTES &&
+	       f->repl_len <= HTML_REVIEW_MAX_BYTES;
+}
+
 int html_review_article(struct html_review *rv, const struct article *a,
 			size_t seq)
 {
@@ -125,18 +147,69 @@ int html_review_article(struct html_review *rv, const struct article *a,
 	for (size_t i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
 
-		if (!decisions_reviewable(a, f) ||
-		    f->end - f->start > HTML_REVIEW_MAX_BYTES ||
-		    f->repl_len > HTML_REVIEW_MAX_BYTES)
+		if (!reviewed(a, f))
 			continue;
 		if (rv->n++)
 			fputs(",\n", rv->items);
 		write_item(rv->items, a, i, seq);
-		rv->hash ^= hash_bytes(a->id, strlen(a->id)) + f->start +
-			    ((uint64_t)f->kind << 40);
-		rv->hash *= 0x100000001B3ULL;
+		add_hash(rv, item_hash(a, f));
 	}
 	return ferror(rv->items) ? -1 : 0;
+}
+
+size_t html_review_format(FILE *fp, const struct article *a, uint64_t **hashes)
+{
+	size_t n = 0, cap = 0;
+
+	*hashes = NULL;
+	if (a->status != ARTICLE_OK)
+		return 0;
+	for (size_t i = 0; i < a->nfindings; i++) {
+		const struct finding *f = &a->findings[i];
+
+		if (!reviewed(a, f))
+			continue;
+		if (n)
+			fputs(",\n", fp);
+		write_item(fp, a, i, HTML_SEQ_LATER);
+		GROW(*hashes, cap, n + 1);
+		(*hashes)[n++] = item_hash(a, f);
+	}
+	return n;
+}
+
+int html_review_append(struct html_review *rv, const char *items, size_t len,
+		       const uint64_t *hashes, size_t n, size_t seq)
+{
+	if (!n)
+		return 0;
+	if (rv->n)
+		fputs(",\n", rv->items);
+	html_put_fragment(rv->items, items, len, seq);
+	for (size_t i = 0; i < n; i++)
+		add_hash(rv, hashes[i]);
+	rv->n += n;
+	return ferror(rv->items) ? -1 : 0;
+}
+
+void html_put_seq(FILE *fp, size_t seq)
+{
+	if (seq == HTML_SEQ_LATER)
+		fputc('\0', fp);
+	else
+		fprintf(fp, "%zu", seq);
+}
+
+void html_put_fragment(FILE *fp, const char *s, size_t len, size_t seq)
+{
+	const char *end = s + len, *nul;
+
+	while ((nul = memchr(s, '\0', (size_t)(end - s)))) {
+		fwrite(s, 1, (size_t)(nul - s), fp);
+		fprintf(fp, "%zu", seq);
+		s = nul + 1;
+	}
+	fwrite(s, 1, (size_t)(end - s), fp);
 }
 
 /* ---- the variants table ------------------------------------------------ */

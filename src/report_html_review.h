@@ -20,6 +20,7 @@
 #define RELIRE_REPORT_HTML_REVIEW_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "article.h"
@@ -39,6 +40,26 @@ void html_review_free(struct html_review *rv);
  * batch. 0, or -1 on a write error. */
 int html_review_article(struct html_review *rv, const struct article *a,
 			size_t seq);
+
+/* Articles formatted before their number in the batch is known (on a
+ * worker thread): HTML_SEQ_LATER as seq writes a NUL byte where the
+ * number goes, and html_put_fragment() writes the number there. No other
+ * byte of a fragment is NUL: every byte of an article is escaped. */
+#define HTML_SEQ_LATER ((size_t)-1)
+
+/* Write seq, or a NUL for HTML_SEQ_LATER. */
+void html_put_seq(FILE *fp, size_t seq);
+/* Write s[0, len) with each NUL replaced by seq. */
+void html_put_fragment(FILE *fp, const char *s, size_t len, size_t seq);
+
+/* html_review_article() in two steps. Format the reviewable findings of
+ * a (sorted) to fp, any thread: returns their number, their hashes in
+ * *hashes (malloc'd, NULL when none). Append them, the caller's thread,
+ * in the batch's order, as the seq-th article: 0, or -1 on a write
+ * error. */
+size_t html_review_format(FILE *fp, const struct article *a, uint64_t **hashes);
+int html_review_append(struct html_review *rv, const char *items, size_t len,
+		       const uint64_t *hashes, size_t n, size_t seq);
 
 /* The <section> the script fills in. */
 void html_review_section(FILE *fp, const struct html_text *t);

@@ -17,6 +17,12 @@
  * in the output directory): memory does not grow with the batch. The
  * workbook carries a fixed creation date, so that two runs over the same
  * inputs write the same bytes.
+ *
+ * Threads: the functions below are called by one thread (the caller's),
+ * in the order of the rows. They only copy the cells; a thread of the
+ * workbook's own writes them and the workbook, so a write error may be
+ * returned by a later call than the row's, at the latest by
+ * xlsx_report_finish().
  */
 #ifndef RELIRE_REPORT_XLSX_H
 #define RELIRE_REPORT_XLSX_H
@@ -50,14 +56,38 @@ int xlsx_report_finding(struct xlsx_report *x, const char *id,
 			const struct finding *f, size_t line, size_t column,
 			const char *orig, size_t orig_len);
 
+/* Rows encoded ahead, on any thread (a worker), and appended in order by
+ * the caller of the functions above with xlsx_report_rows(): the same
+ * cells as xlsx_report_quality() and xlsx_report_finding() with the same
+ * arguments. The rows of one article, a few kilobytes. */
+struct xlsx_rows;
+
+struct xlsx_rows *xlsx_rows_new(void);
+void xlsx_rows_free(struct xlsx_rows *c);
+void xlsx_rows_reset(struct xlsx_rows *c);
+void xlsx_rows_quality(struct xlsx_rows *c, const struct article *a,
+		       const char *id, const struct score *s, size_t defects,
+		       size_t notes);
+void xlsx_rows_finding(struct xlsx_rows *c, const char *id,
+		       const struct finding *f, size_t line, size_t column,
+		       const char *orig, size_t orig_len);
+/* Append the rows of c (borrowed) after the rows written so far. 0, or
+ * -1 after printing the error. */
+int xlsx_report_rows(struct xlsx_report *x, const struct xlsx_rows *c);
+
 /* Fill the Variants sheet from the CSV file at path (variants.csv as this
  * run wrote it; neutralized: its fields carry the CSV writer's formula
  * guard, which is undone here). Returns 0 or -1 after printing the error. */
 int xlsx_report_variants(struct xlsx_report *x, const char *path,
 			 int neutralized);
 
-/* Write the workbook to its path and free x. Returns 0 or -1 after
- * printing the error. */
+/* No more rows: the workbook's thread starts writing the workbook to its
+ * path while the caller goes on (xlsx_report_finish waits for it).
+ * Optional; no row may follow. */
+void xlsx_report_end(struct xlsx_report *x);
+
+/* Write the workbook to its path (wait until it is written) and free x.
+ * Returns 0 or -1 after printing the error. */
 int xlsx_report_finish(struct xlsx_report *x);
 
 /* Free x without writing the workbook (NULL is a no-op). */

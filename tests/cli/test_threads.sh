@@ -1,7 +1,9 @@
 # The reports are the same for every thread count: quality.csv,
-# findings.csv, variants.csv and the clean text of 1, 2 and 4 workers are
-# byte-identical, with the default options (suggestions from the word-form
-# index: only --suggest hunspell depends on time). Covers the shared
+# findings.csv, variants.csv, report.xlsx, report.html, its pages and the
+# clean text of 1, 2 and 4 workers are byte-identical (the workers format
+# the rows, the writer appends them in order), with the default options
+# (suggestions from the word-form index: only --suggest hunspell depends
+# on time). Covers the shared
 # spelling caches, the writer's ordering and the first pass's records, on
 # the seeds (articles) and, when ../shared/data is present, on a few
 # thousand real records (per line).
@@ -18,12 +20,18 @@ same() {
 	done
 	[ -s "$TMP/$name.1/findings.csv" ] || fail "$name: no findings at all"
 	for j in 2 4; do
-		for f in quality.csv findings.csv variants.csv; do
+		for f in quality.csv findings.csv variants.csv report.xlsx \
+			report.html; do
 			cmp -s "$TMP/$name.1/$f" "$TMP/$name.$j/$f" ||
 				fail "$name: $f differs between 1 and $j threads"
 		done
 		diff -r -q "$TMP/$name.1/$clean" "$TMP/$name.$j/$clean" \
 			>/dev/null || fail "$name: $clean differs with $j threads"
+		if [ -d "$TMP/$name.1/html" ]; then
+			diff -r -q "$TMP/$name.1/html" "$TMP/$name.$j/html" \
+				>/dev/null ||
+				fail "$name: html/ differs with $j threads"
+		fi
 	done
 }
 
