@@ -327,7 +327,10 @@ static int foreign_article(const struct view *v, const struct tokens *ts,
 				 LANG_MIN_ARTICLE_WORDS, g);
 
 	free(masked);
-	if (foreign)
+	/* The article's language is the prior: an article that CLD2 finds
+	 * only partly in another language is an article of the expected
+	 * language with foreign passages, which the segments report. */
+	if (foreign && g->percent >= LANG_MIN_ARTICLE_SHARE)
 		return 1;
 	qm = quote_mask(v);
 	foreign =
@@ -436,9 +439,32 @@ static int closing(const char *t, const struct token *p)
 	       c == '\'' || c == ')' || c == ']';
 }
 
+/* Does the word token tk start with a capital, elided prefix included
+ * ("C’est", "L’entreprise": their case flags are those of the word after
+ * the prefix)? */
+static int capitalized(const char *t, const struct token *tk)
+{
+	return tk->type == TOK_WORD &&
+	       ((tk->flags & TF_UPPER) ||
+		utf8_starts_upper(t + tk->start, tk->end - tk->start));
+}
+
+/* Does token p open a quote or a bracket (« “ „ " ( [)? */
+static int opening(const char *t, const struct token *p)
+{
+	size_t i = p->start;
+	int32_t c;
+
+	if (p->type != TOK_PUNCT)
+		return 0;
+	c = utf8_next(t, &i, p->end);
+	return c == 0xAB || c == 0x201C || c == 0x201E || c == '"' ||
+	       c == '(' || c == '[';
+}
+
 /* End of the sentence that starts at token i within [i, to): after . ! ?
- * or …, closing quotes and brackets, white space and a capitalized
- * word. */
+ * or …, closing quotes and brackets, white space, opening quotes and a
+ * capitalized word. */
 static size_t sentence_end(const char *t, const struct tokens *ts, size_t i,
 			   size_t to)
 {
@@ -455,7 +481,10 @@ static size_t sentence_end(const char *t, const struct tokens *ts, size_t i,
 		       (ts->t[j].type == TOK_SPACE || closing(t, &ts->t[j]));
 		     j++)
 			space |= ts->t[j].type == TOK_SPACE;
-		if (space && j < to && (ts->t[j].flags & TF_UPPER))
+		while (space && j < to &&
+		       (ts->t[j].type == TOK_SPACE || opening(t, &ts->t[j])))
+			j++;
+		if (space && j < to && capitalized(t, &ts->t[j]))
 			return j;
 	}
 	return to;

@@ -86,12 +86,15 @@
 #define LANG_MAX_COVERAGE                                                      \
 	0.6 /* dictionary share under which text is foreign                    \
 	     */
-#define LANG_MIN_WORDS	       6  /* unmasked words for a segment decision */
-#define LANG_MIN_ARTICLE_WORDS 3  /* words for an article decision */
-#define LANG_MIN_SENTENCE      12 /* words for a sentence to be judged alone */
-#define LANG_VOTE_MIN	       2  /* English-only words for the English vote */
-#define LANG_MIN_FUNCTION      2  /* function words that decide alone */
-#define LANG_MIN_CANDIDATE     2  /* half words a candidate must exceed */
+#define LANG_MIN_WORDS	       6 /* unmasked words for a segment decision */
+#define LANG_MIN_ARTICLE_WORDS 3 /* words for an article decision */
+#define LANG_MIN_ARTICLE_SHARE                                                 \
+	70 /* CLD2's share of the other language in an article called          \
+	      foreign by it */
+#define LANG_MIN_SENTENCE  12 /* words for a sentence to be judged alone */
+#define LANG_VOTE_MIN	   2  /* English-only words for the English vote */
+#define LANG_MIN_FUNCTION  2  /* function words that decide alone */
+#define LANG_MIN_CANDIDATE 2  /* half words a candidate must exceed */
 #define LANG_MIN_SHORT                                                         \
 	3		   /* words of a short span (function words            \
 			      of the candidate only decide it) */

@@ -276,6 +276,13 @@ static int confirmed(const struct lang_guess *g, int short_span)
 	return l < LANG_MAX_COVERAGE && x >= l + LANG_MIN_MARGIN;
 }
 
+/* Words of the span the candidate's dictionary knows (lang_guess keeps
+ * the share). */
+static double known_words(const struct lang_guess *g)
+{
+	return g->other_coverage > 0 ? g->other_coverage * (double)g->words : 0;
+}
+
 int lang_judge_span(const char *t, const char *qm, const struct tokens *ts,
 		    size_t from, size_t to, const char *expected,
 		    struct dict *d, const struct lang_evidence *ev,
@@ -284,7 +291,8 @@ int lang_judge_span(const char *t, const char *qm, const struct tokens *ts,
 	const struct langwords *lw = ev ? ev->words : NULL;
 	int l = lw ? langwords_index(lw, expected) : -1;
 	unsigned tried = 0;
-	int tried_any = 0;
+	int tried_any = 0, found = 0;
+	struct lang_guess cand;
 	struct shape sh;
 	struct tally c;
 
@@ -295,16 +303,27 @@ int lang_judge_span(const char *t, const char *qm, const struct tokens *ts,
 		return 0;
 	memset(g, 0, sizeof(*g));
 	g->by_words = 1;
+	cand = *g;
 	/* The cheap part first: most spans of the article's language stop
-	 * here, before any dictionary is asked. Candidates that tie on
-	 * shared words ("in": English, German, Italian) are tried in turn. */
+	 * here, before any dictionary is asked. Candidates that share words
+	 * ("la", "de": French, Spanish, Italian) are all tried; of those
+	 * confirmed, the one whose dictionary knows most words wins (a
+	 * French sentence is not Spanish because its Spanish cognates are
+	 * all the Spanish dictionary knows). */
 	count_function_words(t, qm, ts, from, to, &sh, lw, l, d, &c);
-	while (next_candidate(lw, l, &c, &tried, g)) {
+	while (next_candidate(lw, l, &c, &tried, &cand)) {
 		tried_any = 1;
-		cover_both(t, qm, ts, from, to, &sh, d, ev, g->code, g);
-		if (confirmed(g, sh.words < LANG_MIN_WORDS))
-			return 1;
+		cover_both(t, qm, ts, from, to, &sh, d, ev, cand.code, &cand);
+		if (confirmed(&cand, sh.words < LANG_MIN_WORDS) &&
+		    (!found || known_words(&cand) > known_words(g))) {
+			*g = cand;
+			found = 1;
+		}
 	}
+	if (found)
+		return 1;
+	if (tried_any)
+		*g = cand;
 	if (tried_any || !sh.title || sh.words < LANG_MIN_WORDS ||
 	    !title_candidate(t, ts, from, to, expected, lw, &c, g))
 		return 0;
