@@ -334,7 +334,9 @@ static int foreign_article(const struct view *v, const struct tokens *ts,
 		return 1;
 	qm = quote_mask(v);
 	foreign =
-	    lang_judge_span(v->text, qm, ts, 0, ts->n, expected, d, ev, g);
+	    lang_judge_span(v->text, qm, ts, 0, ts->n, expected, d, ev, g) &&
+	    100 * g->function_words >=
+		LANG_MIN_ARTICLE_SHARE * (g->function_words + g->own_words);
 	free(qm);
 	if (foreign)
 		return 1;

@@ -89,8 +89,8 @@
 #define LANG_MIN_WORDS	       6 /* unmasked words for a segment decision */
 #define LANG_MIN_ARTICLE_WORDS 3 /* words for an article decision */
 #define LANG_MIN_ARTICLE_SHARE                                                 \
-	70 /* CLD2's share of the other language in an article called          \
-	      foreign by it */
+	70 /* share (%) of the other language in an article called foreign:    \
+	      CLD2's, or of the function words of both */
 #define LANG_MIN_SENTENCE  12 /* words for a sentence to be judged alone */
 #define LANG_VOTE_MIN	   2  /* English-only words for the English vote */
 #define LANG_MIN_FUNCTION  2  /* function words that decide alone */

@@ -71,6 +71,12 @@ def line_docs(path, size=20):
     return [lines[i:i + size] for i in range(0, len(lines), size)]
 
 
+def full_groups(lines, size=20):
+    """Pseudo-articles of exactly size lines (a short remainder would be
+    mostly inserted text)."""
+    return [lines[i:i + size] for i in range(0, len(lines) - size + 1, size)]
+
+
 def title_case(s):
     """AP-style Title Case: every word capitalized except short function
     words inside the title (the form English headlines take)."""
@@ -101,7 +107,7 @@ def paracrawl_valid(path, size=20):
         cols = line.rstrip("\n").split("\t")
         if len(cols) > 7 and cols[7] == "V" and cols[3].strip():
             lines.append(re.sub(r"[\r\x00]", " ", cols[3]).strip())
-    return [lines[i:i + size] for i in range(0, len(lines), size)]
+    return full_groups(lines, size)
 
 
 def inject(doc, pool, rng, n):
