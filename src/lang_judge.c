@@ -140,7 +140,8 @@ static void count_function_words(const char *t, const char *qm,
 		set = langwords_of(lw, w, len, !(tk->flags & TF_UPPER));
 		if (!set)
 			continue;
-		if (!(set & lbit) && d && knows(d, w, len))
+		if (!(set & lbit) && d &&
+		    langwords_script_fits(lw, l, w, len) && knows(d, w, len))
 			weight = 1;
 		c->all_own += set & lbit ? 2 : 0;
 		for (size_t k = 0; k < lw->n; k++) {
@@ -170,9 +171,12 @@ static int knows_in(const struct lang_evidence *ev, struct dict *d,
  * g->coverage, g->other_coverage (-1 without x's dictionary) and g->words. */
 static void cover_both(const char *t, const char *qm, const struct tokens *ts,
 		       size_t from, size_t to, const struct shape *sh,
-		       struct dict *d, const struct lang_evidence *ev,
-		       const char *x, struct lang_guess *g)
+		       const char *expected, struct dict *d,
+		       const struct lang_evidence *ev, const char *x,
+		       struct lang_guess *g)
 {
+	const struct langwords *lw = ev->words;
+	const int l = langwords_index(lw, expected), k = langwords_index(lw, x);
 	size_t n = 0, kl = 0, kx = 0;
 	int has_x = 1;
 
@@ -186,11 +190,15 @@ static void cover_both(const char *t, const char *qm, const struct tokens *ts,
 		if (!judged(t, qm, ts, i, sh) || len < 2)
 			continue;
 		/* The expected language reads the word as written (German
-		 * capitalizes its nouns), the candidate in lower case. */
-		inl = d && knows(d, w, len);
+		 * capitalizes its nouns), the candidate in lower case; neither
+		 * knows a word of another script. */
+		inl = d && langwords_script_fits(lw, l, w, len) &&
+		      knows(d, w, len);
 		if (tk->flags & TF_UPPER)
 			w = low = utf8_lower(w, len, &len);
 		inx = knows_in(ev, d, x, w, len);
+		if (inx > 0 && !langwords_script_fits(lw, k, w, len))
+			inx = 0;
 		free(low);
 		/* A word neither dictionary knows (a name read in lower
 		 * case, a typo) says nothing about which of the two. */
@@ -313,7 +321,8 @@ int lang_judge_span(const char *t, const char *qm, const struct tokens *ts,
 	count_function_words(t, qm, ts, from, to, &sh, lw, l, d, &c);
 	while (next_candidate(lw, l, &c, &tried, &cand)) {
 		tried_any = 1;
-		cover_both(t, qm, ts, from, to, &sh, d, ev, cand.code, &cand);
+		cover_both(t, qm, ts, from, to, &sh, expected, d, ev, cand.code,
+			   &cand);
 		if (confirmed(&cand, sh.words < LANG_MIN_WORDS) &&
 		    (!found || known_words(&cand) > known_words(g))) {
 			*g = cand;
@@ -327,6 +336,6 @@ int lang_judge_span(const char *t, const char *qm, const struct tokens *ts,
 	if (tried_any || !sh.title || sh.words < LANG_MIN_WORDS ||
 	    !title_candidate(t, ts, from, to, expected, lw, &c, g))
 		return 0;
-	cover_both(t, qm, ts, from, to, &sh, d, ev, g->code, g);
+	cover_both(t, qm, ts, from, to, &sh, expected, d, ev, g->code, g);
 	return confirmed(g, 0);
 }
