@@ -279,14 +279,15 @@ static struct dict *open_other(void *ctx, const char *lang)
 }
 
 /*
- * Russian and Ukrainian, with sentences written for the test (there is no
- * real Russian or Ukrainian news among the project's measurement data):
+ * Articles in other languages than French. Russian and Ukrainian, with
+ * sentences written for the test (there is no real Russian or Ukrainian
+ * news among the project's measurement data):
  * a Cyrillic sentence in a French article, Latin sentences in Cyrillic
  * articles (uk_UA accepts any word in Latin letters: its word on them is
  * no evidence), Russian against Ukrainian, and names of the other script
  * that are no finding.
  */
-static void test_cyrillic(void)
+static void test_other_languages(void)
 {
 	static const struct {
 		const char *lang, *text, *foreign, *code;
@@ -348,6 +349,30 @@ static void test_cyrillic(void)
 	     "Правительство объявило во вторник, что новые правила вступят "
 	     "в силу в следующем году.",
 	     "ru"},
+	    /* An English article: a French sentence after one starting
+	     * "C’est" or an opening quote is cut from it; French, not
+	     * Spanish, though "la" and "de" are both. */
+	    {"en",
+	     "The law was vigorously opposed by each of the major Republican "
+	     "candidates. C’est particulièrement attrayant pour les "
+	     "particuliers et les entreprises.\n",
+	     "C’est particulièrement attrayant pour les particuliers et les "
+	     "entreprises.",
+	     "fr"},
+	    {"en",
+	     "The law was vigorously opposed by each of the major Republican "
+	     "candidates. « Nous ne haïssons pas les riches, » dit-il encore "
+	     "une fois.\n",
+	     "Nous ne haïssons pas les riches, » dit-il encore une fois.",
+	     "fr"},
+	    {"en",
+	     "The minister is expected to present the details to parliament "
+	     "in the coming weeks.\n"
+	     "Jusqu’à présent, la pandémie a peu modifié le marché de "
+	     "l’immobilier.\n",
+	     "Jusqu’à présent, la pandémie a peu modifié le marché de "
+	     "l’immobilier.",
+	     "fr"},
 	};
 	struct dict *saved = dict;
 	struct segmenter *seg_fr = seg;
@@ -407,7 +432,7 @@ int main(void)
 	RUN(test_function_words);
 	RUN(test_articles);
 	RUN(test_german);
-	RUN(test_cyrillic);
+	RUN(test_other_languages);
 	segmenter_free(seg);
 	dict_free(dict);
 	for (size_t i = 0; i < ARRAY_SIZE(opened); i++)
