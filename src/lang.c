@@ -191,14 +191,53 @@ static int uncovered(const char *masked, const struct tokens *ts, size_t from,
 	return 1;
 }
 
+/* The share of the lower-case words of tokens [from, to) that d knows,
+ * among those that d or the dictionary of language x knows (a name or a
+ * typo that neither knows says nothing about which of the two), -1 when
+ * fewer than LANG_MIN_COVERED remain; all is the share over all of them,
+ * returned when x has no dictionary or its dictionary knows none of the
+ * words (CLD2's guess is then no language the text is in: it is only
+ * known not to be d's). */
+static double coverage_against(const char *masked, const struct tokens *ts,
+			       size_t from, size_t to, struct dict *d,
+			       const struct lang_evidence *ev, const char *x,
+			       double all)
+{
+	const struct langwords *lw = ev ? ev->words : NULL;
+	size_t known = 0, n = 0, kx = 0;
+
+	for (size_t i = from; i < to; i++) {
+		const struct token *tk = &ts->t[i];
+		const char *w = masked + tk->start;
+		size_t len = tk->end - tk->start;
+		int inl, inx;
+
+		if ((tk->flags & TF_UPPER) || !plain_word(masked, tk))
+			continue;
+		inl = dict_knows(lw, d, w, len);
+		inx = lang_knows_in(ev, d, x, w, len);
+		if (inx < 0)
+			return all;
+		kx += (size_t)inx;
+		if (!inl && !inx)
+			continue;
+		n++;
+		known += (size_t)inl;
+	}
+	if (!kx)
+		return all;
+	return n >= LANG_MIN_COVERED ? (double)known / (double)n : -1;
+}
+
 /* Judge masked[start, end) (tokens [from, to)) against the expected
  * language; 1 when it is in another language (g says which). */
 static int is_foreign(const char *masked, size_t start, size_t end,
 		      const struct tokens *ts, size_t from, size_t to,
 		      const char *expected, struct dict *d,
-		      const struct langwords *lw, size_t min_words,
+		      const struct lang_evidence *ev, size_t min_words,
 		      struct lang_guess *g)
 {
+	const struct langwords *lw = ev ? ev->words : NULL;
 	size_t words;
 	double cov;
 
@@ -217,6 +256,9 @@ static int is_foreign(const char *masked, size_t start, size_t end,
 	g->words = words;
 	if (words < min_words)
 		return 0;
+	if (d)
+		cov =
+		    coverage_against(masked, ts, from, to, d, ev, g->code, cov);
 	/* Without lower-case words ("Nancy Suitehotel Nancy - Hôtel") the
 	 * dictionary cannot confirm: names alone are no evidence. */
 	return d ? cov >= 0 && cov < LANG_MAX_COVERAGE : 1;
@@ -255,6 +297,23 @@ static int vote_word(const char *vm, const struct tokens *ts, size_t from,
 	       !hyphenated(vm, ts, from, to, i);
 }
 
+/* Is w[0..len) an English word, read in lower case when capitalized
+ * ("Site", "Home" are; "Nike", "Saba", names the English dictionary
+ * carries, are not)? */
+static int english_word(struct dict *d, const char *w, size_t len, int upper)
+{
+	char *low;
+	size_t n;
+	int known;
+
+	if (!upper)
+		return dict_check_loanword(d, w, len);
+	low = utf8_lower(w, len, &n);
+	known = dict_check_loanword(d, low, n);
+	free(low);
+	return known;
+}
+
 /* Count the vote of [from, to). It stops, with 0, as soon as more than a
  * third of the words are known to the language's dictionary: then the
  * span is not English whatever the other words are (most spans stop
@@ -276,7 +335,7 @@ static int count_vote(const char *vm, const struct tokens *ts, size_t from,
 		if (dict_knows(lw, d, w, len)) {
 			if (3 * ++c->known > c->words)
 				return 0;
-		} else if (dict_check_loanword(d, w, len)) {
+		} else if (english_word(d, w, len, tk->flags & TF_UPPER)) {
 			c->english++;
 			c->english_lower += !(tk->flags & TF_UPPER);
 		}
@@ -341,7 +400,7 @@ static int foreign_article(const struct view *v, const struct tokens *ts,
 	char *masked = mask(v, ts, 0), *qm, *vm;
 	const struct langwords *lw = ev ? ev->words : NULL;
 	int foreign = is_foreign(masked, 0, v->len, ts, 0, ts->n, expected, d,
-				 lw, LANG_MIN_ARTICLE_WORDS, g);
+				 ev, LANG_MIN_ARTICLE_WORDS, g);
 
 	free(masked);
 	/* The article's language is the prior: an article that CLD2 finds
@@ -534,7 +593,7 @@ static void judge_sentences(const struct seg_ctx *c, size_t from, size_t to)
 		if (words >= LANG_MIN_SENTENCE && e - s < to - from &&
 		    is_foreign(c->masked, c->ts->t[s].start,
 			       c->ts->t[e - 1].end, c->ts, s, e, c->a->lang,
-			       c->d, c->lw, LANG_MIN_WORDS, &g))
+			       c->d, c->ev, LANG_MIN_WORDS, &g))
 			report(c->a, c->v, c->ts, s, e, &g, c->a->lang);
 		s = e;
 	}
@@ -577,7 +636,7 @@ static int foreign_paragraph(const struct seg_ctx *c, size_t start, size_t end,
 			     size_t from, size_t to, struct lang_guess *g)
 {
 	return is_foreign(c->masked, start, end, c->ts, from, to, c->a->lang,
-			  c->d, c->lw, LANG_MIN_WORDS, g) ||
+			  c->d, c->ev, LANG_MIN_WORDS, g) ||
 	       english_by_words(c->vm, c->ts, from, to, c->a->lang, c->d, c->lw,
 				g);
 }

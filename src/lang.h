@@ -96,9 +96,12 @@
 #define LANG_MIN_FUNCTION  2  /* function words that decide alone */
 #define LANG_MIN_CANDIDATE 2  /* half words a candidate must exceed */
 #define LANG_MIN_SHORT                                                         \
-	3		   /* words of a short span (function words            \
-			      of the candidate only decide it) */
-#define LANG_MIN_JUDGED	 3 /* words the dictionaries judge */
+	3		  /* words of a short span (function words             \
+			     of the candidate only decide it) */
+#define LANG_MIN_JUDGED 3 /* words the dictionaries judge */
+#define LANG_MIN_COVERED                                                       \
+	2 /* lower-case words one of the two dictionaries knows, for CLD2's    \
+	     verdict to be confirmed */
 #define LANG_MIN_OUTSIDE 3 /* words outside quotes to leave them out */
 #define LANG_TITLE_MIN	 4 /* capitalized words of a Title Case line */
 #define LANG_MIN_OTHER_COVERAGE                                                \

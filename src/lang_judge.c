@@ -152,17 +152,21 @@ static void count_function_words(const char *t, const char *qm,
 	}
 }
 
-/* Is w known to the dictionary of language x (the English handle of d
- * for English, else the evidence's)? -1 when x has no dictionary. */
-static int knows_in(const struct lang_evidence *ev, struct dict *d,
-		    const char *x, const char *w, size_t len)
+int lang_knows_in(const struct lang_evidence *ev, struct dict *d, const char *x,
+		  const char *w, size_t len)
 {
-	struct dict *dx;
+	struct dict *dx = NULL;
+	int known;
 
 	if (!strncmp(x, "en", 2) && d && strncmp(dict_lang(d), "en", 2))
-		return dict_check_loanword(d, w, len);
-	dx = ev && ev->dict_for ? ev->dict_for(ev->ctx, x) : NULL;
-	return dx ? knows(dx, w, len) : -1;
+		known = dict_check_loanword(d, w, len);
+	else if ((dx = ev && ev->dict_for ? ev->dict_for(ev->ctx, x) : NULL))
+		known = knows(dx, w, len);
+	else
+		return -1;
+	return known && (!ev || !ev->words ||
+			 langwords_script_fits(
+			     ev->words, langwords_index(ev->words, x), w, len));
 }
 
 /* Dictionary coverage of the judged words of two letters or more (read
@@ -176,7 +180,7 @@ static void cover_both(const char *t, const char *qm, const struct tokens *ts,
 		       struct lang_guess *g)
 {
 	const struct langwords *lw = ev->words;
-	const int l = langwords_index(lw, expected), k = langwords_index(lw, x);
+	const int l = langwords_index(lw, expected);
 	size_t n = 0, kl = 0, kx = 0;
 	int has_x = 1;
 
@@ -196,9 +200,7 @@ static void cover_both(const char *t, const char *qm, const struct tokens *ts,
 		      knows(d, w, len);
 		if (tk->flags & TF_UPPER)
 			w = low = utf8_lower(w, len, &len);
-		inx = knows_in(ev, d, x, w, len);
-		if (inx > 0 && !langwords_script_fits(lw, k, w, len))
-			inx = 0;
+		inx = lang_knows_in(ev, d, x, w, len);
 		free(low);
 		/* A word neither dictionary knows (a name read in lower
 		 * case, a typo) says nothing about which of the two. */
