@@ -191,6 +191,24 @@ static int uncovered(const char *masked, const struct tokens *ts, size_t from,
 	return 1;
 }
 
+/* Is token i of [from, to) an abbreviation: a word followed by a period
+ * and, in the same paragraph, by anything but a capitalized word ("Ref.
+ * int.: 4521", "conf. 2")? It says nothing about the language. */
+static int abbreviation(const char *t, const struct tokens *ts, size_t i,
+			size_t to)
+{
+	size_t j = i + 2;
+
+	if (j >= to || ts->t[i + 1].type != TOK_PUNCT ||
+	    ts->t[i + 1].end - ts->t[i + 1].start != 1 ||
+	    t[ts->t[i + 1].start] != '.')
+		return 0;
+	while (j < to && ts->t[j].type == TOK_SPACE)
+		j++;
+	return j < to && ts->t[j].type != TOK_NEWLINE &&
+	       !(ts->t[j].type == TOK_WORD && (ts->t[j].flags & TF_UPPER));
+}
+
 /* The share of the lower-case words of tokens [from, to) that d knows,
  * among those that d or the dictionary of language x knows (a name or a
  * typo that neither knows says nothing about which of the two), -1 when
@@ -212,7 +230,8 @@ static double coverage_against(const char *masked, const struct tokens *ts,
 		size_t len = tk->end - tk->start;
 		int inl, inx;
 
-		if ((tk->flags & TF_UPPER) || !plain_word(masked, tk))
+		if ((tk->flags & TF_UPPER) || !plain_word(masked, tk) ||
+		    abbreviation(masked, ts, i, to))
 			continue;
 		inl = dict_knows(lw, d, w, len);
 		inx = lang_knows_in(ev, d, x, w, len);
@@ -256,7 +275,10 @@ static int is_foreign(const char *masked, size_t start, size_t end,
 	g->words = words;
 	if (words < min_words)
 		return 0;
-	if (d)
+	/* On a short line, one or two names or typos decide the share:
+	 * there only the words one of the two dictionaries knows count. A
+	 * long text gives CLD2 enough to go on. */
+	if (d && words < LANG_MIN_SENTENCE)
 		cov =
 		    coverage_against(masked, ts, from, to, d, ev, g->code, cov);
 	/* Without lower-case words ("Nancy Suitehotel Nancy - Hôtel") the
@@ -294,7 +316,7 @@ static int vote_word(const char *vm, const struct tokens *ts, size_t from,
 	const struct token *tk = &ts->t[i];
 
 	return plain_word(vm, tk) && !(tk->flags & TF_ALLCAPS) &&
-	       !hyphenated(vm, ts, from, to, i);
+	       !hyphenated(vm, ts, from, to, i) && !abbreviation(vm, ts, i, to);
 }
 
 /* Is w[0..len) an English word, read in lower case when capitalized
