@@ -212,17 +212,17 @@ static int abbreviation(const char *t, const struct tokens *ts, size_t i,
 /* The share of the lower-case words of tokens [from, to) that d knows,
  * among those that d or the dictionary of language x knows (a name or a
  * typo that neither knows says nothing about which of the two), -1 when
- * fewer than LANG_MIN_COVERED remain; all is the share over all of them,
- * returned when x has no dictionary or its dictionary knows none of the
- * words (CLD2's guess is then no language the text is in: it is only
- * known not to be d's). */
+ * fewer than LANG_MIN_COVERED remain; the share over all of them when x
+ * has no dictionary or its dictionary knows none of the words (CLD2's
+ * guess is then no language the text is in: it is only known not to be
+ * d's), -1 without any. Abbreviations are left out. */
 static double coverage_against(const char *masked, const struct tokens *ts,
 			       size_t from, size_t to, struct dict *d,
-			       const struct lang_evidence *ev, const char *x,
-			       double all)
+			       const struct lang_evidence *ev, const char *x)
 {
 	const struct langwords *lw = ev ? ev->words : NULL;
-	size_t known = 0, n = 0, kx = 0;
+	size_t known = 0, n = 0, kx = 0, all = 0, known_all = 0;
+	int has_x = 1;
 
 	for (size_t i = from; i < to; i++) {
 		const struct token *tk = &ts->t[i];
@@ -234,17 +234,18 @@ static double coverage_against(const char *masked, const struct tokens *ts,
 		    abbreviation(masked, ts, i, to))
 			continue;
 		inl = dict_knows(lw, d, w, len);
-		inx = lang_knows_in(ev, d, x, w, len);
-		if (inx < 0)
-			return all;
-		kx += (size_t)inx;
-		if (!inl && !inx)
+		inx = has_x ? lang_knows_in(ev, d, x, w, len) : -1;
+		has_x = inx >= 0;
+		all++;
+		known_all += (size_t)inl;
+		kx += (size_t)(inx > 0);
+		if (!inl && inx <= 0)
 			continue;
 		n++;
 		known += (size_t)inl;
 	}
-	if (!kx)
-		return all;
+	if (!has_x || !kx)
+		return all ? (double)known_all / (double)all : -1;
 	return n >= LANG_MIN_COVERED ? (double)known / (double)n : -1;
 }
 
@@ -279,8 +280,7 @@ static int is_foreign(const char *masked, size_t start, size_t end,
 	 * there only the words one of the two dictionaries knows count. A
 	 * long text gives CLD2 enough to go on. */
 	if (d && words < LANG_MIN_SENTENCE)
-		cov =
-		    coverage_against(masked, ts, from, to, d, ev, g->code, cov);
+		cov = coverage_against(masked, ts, from, to, d, ev, g->code);
 	/* Without lower-case words ("Nancy Suitehotel Nancy - Hôtel") the
 	 * dictionary cannot confirm: names alone are no evidence. */
 	return d ? cov >= 0 && cov < LANG_MAX_COVERAGE : 1;
