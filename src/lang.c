@@ -11,6 +11,7 @@
 
 #include "lang_cld2.h"
 #include "lang_judge.h"
+#include "langwords.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -114,10 +115,27 @@ static int plain_word(const char *masked, const struct token *tk)
 	return n >= 2;
 }
 
+/* Does d know w[0..len), after an elided prefix too ("l’économie")? A
+ * word of another script than its language's is unknown to it, whatever
+ * the dictionary says (lw: the function words, which tell the script; may
+ * be NULL). */
+static int dict_knows(const struct langwords *lw, struct dict *d, const char *w,
+		      size_t len)
+{
+	size_t e;
+
+	if (lw && !langwords_script_fits(lw, langwords_index(lw, dict_lang(d)),
+					 w, len))
+		return 0;
+	e = dict_elision_prefix(d, w, len);
+	return dict_check(d, w, len) || (e && dict_check(d, w + e, len - e));
+}
+
 /* Unmasked words of tokens [from, to) and the share of the lower-case
  * ones that d knows (-1 without d or without lower-case words). */
 static double coverage(const char *masked, const struct tokens *ts, size_t from,
-		       size_t to, struct dict *d, size_t *words)
+		       size_t to, struct dict *d, const struct langwords *lw,
+		       size_t *words)
 {
 	size_t known = 0, lower = 0;
 
@@ -125,7 +143,7 @@ static double coverage(const char *masked, const struct tokens *ts, size_t from,
 	for (size_t i = from; i < to; i++) {
 		const struct token *tk = &ts->t[i];
 		const char *w = masked + tk->start;
-		size_t len = tk->end - tk->start, e;
+		size_t len = tk->end - tk->start;
 
 		if (!plain_word(masked, tk))
 			continue;
@@ -133,10 +151,7 @@ static double coverage(const char *masked, const struct tokens *ts, size_t from,
 		if (!d || (tk->flags & TF_UPPER))
 			continue;
 		lower++;
-		e = dict_elision_prefix(d, w, len);
-		if (dict_check(d, w, len) ||
-		    (e && dict_check(d, w + e, len - e)))
-			known++;
+		known += (size_t)dict_knows(lw, d, w, len);
 	}
 	return lower ? (double)known / (double)lower : -1;
 }
@@ -147,7 +162,8 @@ static double coverage(const char *masked, const struct tokens *ts, size_t from,
  * can no longer fall under the bound: in text of the expected language,
  * after about LANG_MAX_COVERAGE of its words. */
 static int uncovered(const char *masked, const struct tokens *ts, size_t from,
-		     size_t to, struct dict *d, size_t min_words)
+		     size_t to, struct dict *d, const struct langwords *lw,
+		     size_t min_words)
 {
 	size_t words = 0, lower = 0, known = 0;
 
@@ -164,26 +180,84 @@ static int uncovered(const char *masked, const struct tokens *ts, size_t from,
 	for (size_t i = from; i < to; i++) {
 		const struct token *tk = &ts->t[i];
 		const char *w = masked + tk->start;
-		size_t len = tk->end - tk->start, e;
+		size_t len = tk->end - tk->start;
 
 		if ((tk->flags & TF_UPPER) || !plain_word(masked, tk))
 			continue;
-		e = dict_elision_prefix(d, w, len);
-		if ((dict_check(d, w, len) ||
-		     (e && dict_check(d, w + e, len - e))) &&
+		if (dict_knows(lw, d, w, len) &&
 		    (double)++known / (double)lower >= LANG_MAX_COVERAGE)
 			return 0;
 	}
 	return 1;
 }
 
+/* Is token i of [from, to) an abbreviation: a word followed by a period
+ * and, in the same paragraph, by anything but a capitalized word ("Ref.
+ * int.: 4521", "conf. 2")? It says nothing about the language. */
+static int abbreviation(const char *t, const struct tokens *ts, size_t i,
+			size_t to)
+{
+	size_t j = i + 2;
+
+	if (j >= to || ts->t[i + 1].type != TOK_PUNCT ||
+	    ts->t[i + 1].end - ts->t[i + 1].start != 1 ||
+	    t[ts->t[i + 1].start] != '.')
+		return 0;
+	while (j < to && ts->t[j].type == TOK_SPACE)
+		j++;
+	return j < to && ts->t[j].type != TOK_NEWLINE &&
+	       !(ts->t[j].type == TOK_WORD && (ts->t[j].flags & TF_UPPER));
+}
+
+/* The share of the lower-case words of tokens [from, to) that d knows,
+ * among those that d or the dictionary of language x knows (a name or a
+ * typo that neither knows says nothing about which of the two), -1 when
+ * fewer than LANG_MIN_COVERED remain; the share over all of them when x
+ * has no dictionary or its dictionary knows none of the words (CLD2's
+ * guess is then no language the text is in: it is only known not to be
+ * d's), -1 without any. Abbreviations are left out. */
+static double coverage_against(const char *masked, const struct tokens *ts,
+			       size_t from, size_t to, struct dict *d,
+			       const struct lang_evidence *ev, const char *x)
+{
+	const struct langwords *lw = ev ? ev->words : NULL;
+	size_t known = 0, n = 0, kx = 0, all = 0, known_all = 0;
+	int has_x = 1;
+
+	for (size_t i = from; i < to; i++) {
+		const struct token *tk = &ts->t[i];
+		const char *w = masked + tk->start;
+		size_t len = tk->end - tk->start;
+		int inl, inx;
+
+		if ((tk->flags & TF_UPPER) || !plain_word(masked, tk) ||
+		    abbreviation(masked, ts, i, to))
+			continue;
+		inl = dict_knows(lw, d, w, len);
+		inx = has_x ? lang_knows_in(ev, d, x, w, len) : -1;
+		has_x = inx >= 0;
+		all++;
+		known_all += (size_t)inl;
+		kx += (size_t)(inx > 0);
+		if (!inl && inx <= 0)
+			continue;
+		n++;
+		known += (size_t)inl;
+	}
+	if (!has_x || !kx)
+		return all ? (double)known_all / (double)all : -1;
+	return n >= LANG_MIN_COVERED ? (double)known / (double)n : -1;
+}
+
 /* Judge masked[start, end) (tokens [from, to)) against the expected
  * language; 1 when it is in another language (g says which). */
 static int is_foreign(const char *masked, size_t start, size_t end,
 		      const struct tokens *ts, size_t from, size_t to,
-		      const char *expected, struct dict *d, size_t min_words,
+		      const char *expected, struct dict *d,
+		      const struct lang_evidence *ev, size_t min_words,
 		      struct lang_guess *g)
 {
+	const struct langwords *lw = ev ? ev->words : NULL;
 	size_t words;
 	double cov;
 
@@ -191,17 +265,22 @@ static int is_foreign(const char *masked, size_t start, size_t end,
 	 * dictionary covers is never foreign, whatever CLD2 says, and most
 	 * text is; its words are in the spelling cache already, and the
 	 * count stops early. CLD2 is asked about the rest only. */
-	if (d && !uncovered(masked, ts, from, to, d, min_words))
+	if (d && !uncovered(masked, ts, from, to, d, lw, min_words))
 		return 0;
 	lang_identify(masked + start, end - start, expected, g);
 	if (!g->reliable || !strcmp(g->code, "un") ||
 	    !strncmp(g->code, expected, 2))
 		return 0;
-	cov = coverage(masked, ts, from, to, d, &words);
+	cov = coverage(masked, ts, from, to, d, lw, &words);
 	g->coverage = cov;
 	g->words = words;
 	if (words < min_words)
 		return 0;
+	/* On a short line, one or two names or typos decide the share:
+	 * there only the words one of the two dictionaries knows count. A
+	 * long text gives CLD2 enough to go on. */
+	if (d && words < LANG_MIN_SENTENCE)
+		cov = coverage_against(masked, ts, from, to, d, ev, g->code);
 	/* Without lower-case words ("Nancy Suitehotel Nancy - Hôtel") the
 	 * dictionary cannot confirm: names alone are no evidence. */
 	return d ? cov >= 0 && cov < LANG_MAX_COVERAGE : 1;
@@ -237,7 +316,24 @@ static int vote_word(const char *vm, const struct tokens *ts, size_t from,
 	const struct token *tk = &ts->t[i];
 
 	return plain_word(vm, tk) && !(tk->flags & TF_ALLCAPS) &&
-	       !hyphenated(vm, ts, from, to, i);
+	       !hyphenated(vm, ts, from, to, i) && !abbreviation(vm, ts, i, to);
+}
+
+/* Is w[0..len) an English word, read in lower case when capitalized
+ * ("Site", "Home" are; "Nike", "Saba", names the English dictionary
+ * carries, are not)? */
+static int english_word(struct dict *d, const char *w, size_t len, int upper)
+{
+	char *low;
+	size_t n;
+	int known;
+
+	if (!upper)
+		return dict_check_loanword(d, w, len);
+	low = utf8_lower(w, len, &n);
+	known = dict_check_loanword(d, low, n);
+	free(low);
+	return known;
 }
 
 /* Count the vote of [from, to). It stops, with 0, as soon as more than a
@@ -245,7 +341,8 @@ static int vote_word(const char *vm, const struct tokens *ts, size_t from,
  * span is not English whatever the other words are (most spans stop
  * after a few words, before the English dictionary is asked anything). */
 static int count_vote(const char *vm, const struct tokens *ts, size_t from,
-		      size_t to, struct dict *d, struct vote *c)
+		      size_t to, struct dict *d, const struct langwords *lw,
+		      struct vote *c)
 {
 	memset(c, 0, sizeof(*c));
 	for (size_t i = from; i < to; i++)
@@ -253,16 +350,14 @@ static int count_vote(const char *vm, const struct tokens *ts, size_t from,
 	for (size_t i = from; i < to; i++) {
 		const struct token *tk = &ts->t[i];
 		const char *w = vm + tk->start;
-		size_t len = tk->end - tk->start, e;
+		size_t len = tk->end - tk->start;
 
 		if (!vote_word(vm, ts, from, to, i))
 			continue;
-		e = dict_elision_prefix(d, w, len);
-		if (dict_check(d, w, len) ||
-		    (e && dict_check(d, w + e, len - e))) {
+		if (dict_knows(lw, d, w, len)) {
 			if (3 * ++c->known > c->words)
 				return 0;
-		} else if (dict_check_loanword(d, w, len)) {
+		} else if (english_word(d, w, len, tk->flags & TF_UPPER)) {
 			c->english++;
 			c->english_lower += !(tk->flags & TF_UPPER);
 		}
@@ -275,14 +370,16 @@ static int count_vote(const char *vm, const struct tokens *ts, size_t from,
  * when it is. */
 static int english_by_words(const char *vm, const struct tokens *ts,
 			    size_t from, size_t to, const char *expected,
-			    struct dict *d, struct lang_guess *g)
+			    struct dict *d, const struct langwords *lw,
+			    struct lang_guess *g)
 {
 	struct vote c;
 
 	if (!d || !vm || !strncmp(expected, "en", 2))
 		return 0;
-	if (!count_vote(vm, ts, from, to, d, &c) || c.english < LANG_VOTE_MIN ||
-	    !c.english_lower || c.english <= c.known)
+	if (!count_vote(vm, ts, from, to, d, lw, &c) ||
+	    c.english < LANG_VOTE_MIN || !c.english_lower ||
+	    c.english <= c.known)
 		return 0;
 	memset(g, 0, sizeof(*g));
 	snprintf(g->code, sizeof(g->code), "en");
@@ -323,20 +420,26 @@ static int foreign_article(const struct view *v, const struct tokens *ts,
 			   const struct lang_evidence *ev, struct lang_guess *g)
 {
 	char *masked = mask(v, ts, 0), *qm, *vm;
+	const struct langwords *lw = ev ? ev->words : NULL;
 	int foreign = is_foreign(masked, 0, v->len, ts, 0, ts->n, expected, d,
-				 LANG_MIN_ARTICLE_WORDS, g);
+				 ev, LANG_MIN_ARTICLE_WORDS, g);
 
 	free(masked);
-	if (foreign)
+	/* The article's language is the prior: an article that CLD2 finds
+	 * only partly in another language is an article of the expected
+	 * language with foreign passages, which the segments report. */
+	if (foreign && g->percent >= LANG_MIN_ARTICLE_SHARE)
 		return 1;
 	qm = quote_mask(v);
 	foreign =
-	    lang_judge_span(v->text, qm, ts, 0, ts->n, expected, d, ev, g);
+	    lang_judge_span(v->text, qm, ts, 0, ts->n, expected, d, ev, g) &&
+	    100 * g->function_words >=
+		LANG_MIN_ARTICLE_SHARE * (g->function_words + g->own_words);
 	free(qm);
 	if (foreign)
 		return 1;
 	vm = vote_mask(v, ts);
-	foreign = english_by_words(vm, ts, 0, ts->n, expected, d, g);
+	foreign = english_by_words(vm, ts, 0, ts->n, expected, d, lw, g);
 	free(vm);
 	return foreign;
 }
@@ -436,9 +539,32 @@ static int closing(const char *t, const struct token *p)
 	       c == '\'' || c == ')' || c == ']';
 }
 
+/* Does the word token tk start with a capital, elided prefix included
+ * ("C’est", "L’entreprise": their case flags are those of the word after
+ * the prefix)? */
+static int capitalized(const char *t, const struct token *tk)
+{
+	return tk->type == TOK_WORD &&
+	       ((tk->flags & TF_UPPER) ||
+		utf8_starts_upper(t + tk->start, tk->end - tk->start));
+}
+
+/* Does token p open a quote or a bracket (« “ „ " ( [)? */
+static int opening(const char *t, const struct token *p)
+{
+	size_t i = p->start;
+	int32_t c;
+
+	if (p->type != TOK_PUNCT)
+		return 0;
+	c = utf8_next(t, &i, p->end);
+	return c == 0xAB || c == 0x201C || c == 0x201E || c == '"' ||
+	       c == '(' || c == '[';
+}
+
 /* End of the sentence that starts at token i within [i, to): after . ! ?
- * or …, closing quotes and brackets, white space and a capitalized
- * word. */
+ * or …, closing quotes and brackets, white space, opening quotes and a
+ * capitalized word. */
 static size_t sentence_end(const char *t, const struct tokens *ts, size_t i,
 			   size_t to)
 {
@@ -455,7 +581,10 @@ static size_t sentence_end(const char *t, const struct tokens *ts, size_t i,
 		       (ts->t[j].type == TOK_SPACE || closing(t, &ts->t[j]));
 		     j++)
 			space |= ts->t[j].type == TOK_SPACE;
-		if (space && j < to && (ts->t[j].flags & TF_UPPER))
+		while (space && j < to &&
+		       (ts->t[j].type == TOK_SPACE || opening(t, &ts->t[j])))
+			j++;
+		if (space && j < to && capitalized(t, &ts->t[j]))
 			return j;
 	}
 	return to;
@@ -469,6 +598,7 @@ struct seg_ctx {
 	const struct tokens *ts;
 	struct dict *d;
 	const struct lang_evidence *ev;
+	const struct langwords *lw; /* ev's function words, or NULL */
 };
 
 /* Long sentences of a paragraph left in the article's language by the
@@ -481,11 +611,11 @@ static void judge_sentences(const struct seg_ctx *c, size_t from, size_t to)
 	while (s < to) {
 		size_t e = sentence_end(c->v->text, c->ts, s, to), words;
 
-		coverage(c->masked, c->ts, s, e, NULL, &words);
+		coverage(c->masked, c->ts, s, e, NULL, NULL, &words);
 		if (words >= LANG_MIN_SENTENCE && e - s < to - from &&
 		    is_foreign(c->masked, c->ts->t[s].start,
 			       c->ts->t[e - 1].end, c->ts, s, e, c->a->lang,
-			       c->d, LANG_MIN_WORDS, &g))
+			       c->d, c->ev, LANG_MIN_WORDS, &g))
 			report(c->a, c->v, c->ts, s, e, &g, c->a->lang);
 		s = e;
 	}
@@ -524,14 +654,13 @@ static size_t word_sentences(const struct seg_ctx *c, size_t from, size_t to)
 
 /* Is the paragraph [start, end) (tokens [from, to)) in another
  * language: CLD2 and the dictionary, or else the English vote? */
-static int foreign_paragraph(const char *masked, const char *vm, size_t start,
-			     size_t end, const struct tokens *ts, size_t from,
-			     size_t to, const char *expected, struct dict *d,
-			     struct lang_guess *g)
+static int foreign_paragraph(const struct seg_ctx *c, size_t start, size_t end,
+			     size_t from, size_t to, struct lang_guess *g)
 {
-	return is_foreign(masked, start, end, ts, from, to, expected, d,
-			  LANG_MIN_WORDS, g) ||
-	       english_by_words(vm, ts, from, to, expected, d, g);
+	return is_foreign(c->masked, start, end, c->ts, from, to, c->a->lang,
+			  c->d, c->ev, LANG_MIN_WORDS, g) ||
+	       english_by_words(c->vm, c->ts, from, to, c->a->lang, c->d, c->lw,
+				g);
 }
 
 /* Paragraph [from, to): its sentences by their function words; if none
@@ -546,8 +675,7 @@ static void judge_paragraph(const struct seg_ctx *c, size_t from, size_t to)
 	if (start < end && end - start < c->v->len) {
 		if (word_sentences(c, from, to))
 			return;
-		if (foreign_paragraph(c->masked, c->vm, start, end, c->ts, from,
-				      to, c->a->lang, c->d, &g)) {
+		if (foreign_paragraph(c, start, end, from, to, &g)) {
 			report(c->a, c->v, c->ts, from, to, &g, c->a->lang);
 			return;
 		}
@@ -560,7 +688,8 @@ void lang_detect_segments(struct article *a, const struct view *v,
 			  struct dict *d, const struct lang_evidence *ev)
 {
 	char *vm = d ? vote_mask(v, ts) : NULL, *qm = quote_mask(v);
-	struct seg_ctx c = {a, v, masked, qm, vm, ts, d, ev};
+	struct seg_ctx c = {
+	    a, v, masked, qm, vm, ts, d, ev, ev ? ev->words : NULL};
 	size_t from = 0;
 
 	for (size_t i = 0; i <= ts->n; i++) {

@@ -56,6 +56,20 @@
  * does not. Consecutive sentences in the same language are one finding.
  * Paragraphs where it finds nothing go through the CLD2 rules below.
  *
+ * Every candidate the function words allow is tried; of those confirmed,
+ * the one whose dictionary knows most words wins ("la", "de" are French,
+ * Spanish and Italian). A dictionary knows no word of another script than
+ * its language's, as most of its function words are written
+ * (langwords_script_fits: uk_UA accepts any Latin word).
+ *
+ * On a span of fewer than LANG_MIN_SENTENCE words, the coverage that
+ * confirms CLD2 counts only the lower-case words that the expected
+ * dictionary or that of CLD2's language knows (at least LANG_MIN_COVERED;
+ * all of them when CLD2's language has no dictionary or it knows none),
+ * so that one or two names or typos do not decide; a capitalized word
+ * votes English only when English knows it in lower case; abbreviations
+ * ("Ref. int.:") count in neither.
+ *
  * Before identification, what says nothing about the language is masked
  * (replaced by spaces, so offsets stay): URLs, e-mail addresses, handles
  * and hashtags, capitalized words (names, "Truth Social"), numbers and
@@ -63,8 +77,12 @@
  * English title does not make a French sentence foreign.
  *
  * Article level: the whole text, URLs and numbers masked, at least
- * LANG_MIN_ARTICLE_WORDS words (CLD2 and the dictionary; else the
- * function-word judge over the whole text; else the English vote). The
+ * LANG_MIN_ARTICLE_WORDS words (CLD2 and the dictionary, with at least
+ * LANG_MIN_ARTICLE_SHARE % of the text in the other language; else the
+ * function-word judge over the whole text, with that share of the
+ * function words that tell the two apart; else the English vote): an
+ * article only partly in another language keeps its language, and the
+ * segments report the passages. The
  * result becomes a->lang when
  * it differs from the expected language under the rule above, or, with
  * `--lang auto`, whenever CLD2 is reliable. Segment level: each paragraph
@@ -86,16 +104,22 @@
 #define LANG_MAX_COVERAGE                                                      \
 	0.6 /* dictionary share under which text is foreign                    \
 	     */
-#define LANG_MIN_WORDS	       6  /* unmasked words for a segment decision */
-#define LANG_MIN_ARTICLE_WORDS 3  /* words for an article decision */
-#define LANG_MIN_SENTENCE      12 /* words for a sentence to be judged alone */
-#define LANG_VOTE_MIN	       2  /* English-only words for the English vote */
-#define LANG_MIN_FUNCTION      2  /* function words that decide alone */
-#define LANG_MIN_CANDIDATE     2  /* half words a candidate must exceed */
+#define LANG_MIN_WORDS	       6 /* unmasked words for a segment decision */
+#define LANG_MIN_ARTICLE_WORDS 3 /* words for an article decision */
+#define LANG_MIN_ARTICLE_SHARE                                                 \
+	70 /* share (%) of the other language in an article called foreign:    \
+	      CLD2's, or of the function words of both */
+#define LANG_MIN_SENTENCE  12 /* words for a sentence to be judged alone */
+#define LANG_VOTE_MIN	   2  /* English-only words for the English vote */
+#define LANG_MIN_FUNCTION  2  /* function words that decide alone */
+#define LANG_MIN_CANDIDATE 2  /* half words a candidate must exceed */
 #define LANG_MIN_SHORT                                                         \
-	3		   /* words of a short span (function words            \
-			      of the candidate only decide it) */
-#define LANG_MIN_JUDGED	 3 /* words the dictionaries judge */
+	3		  /* words of a short span (function words             \
+			     of the candidate only decide it) */
+#define LANG_MIN_JUDGED 3 /* words the dictionaries judge */
+#define LANG_MIN_COVERED                                                       \
+	2 /* lower-case words one of the two dictionaries knows, for CLD2's    \
+	     verdict to be confirmed */
 #define LANG_MIN_OUTSIDE 3 /* words outside quotes to leave them out */
 #define LANG_TITLE_MIN	 4 /* capitalized words of a Title Case line */
 #define LANG_MIN_OTHER_COVERAGE                                                \

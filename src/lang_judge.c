@@ -140,7 +140,8 @@ static void count_function_words(const char *t, const char *qm,
 		set = langwords_of(lw, w, len, !(tk->flags & TF_UPPER));
 		if (!set)
 			continue;
-		if (!(set & lbit) && d && knows(d, w, len))
+		if (!(set & lbit) && d &&
+		    langwords_script_fits(lw, l, w, len) && knows(d, w, len))
 			weight = 1;
 		c->all_own += set & lbit ? 2 : 0;
 		for (size_t k = 0; k < lw->n; k++) {
@@ -151,17 +152,21 @@ static void count_function_words(const char *t, const char *qm,
 	}
 }
 
-/* Is w known to the dictionary of language x (the English handle of d
- * for English, else the evidence's)? -1 when x has no dictionary. */
-static int knows_in(const struct lang_evidence *ev, struct dict *d,
-		    const char *x, const char *w, size_t len)
+int lang_knows_in(const struct lang_evidence *ev, struct dict *d, const char *x,
+		  const char *w, size_t len)
 {
-	struct dict *dx;
+	struct dict *dx = NULL;
+	int known;
 
 	if (!strncmp(x, "en", 2) && d && strncmp(dict_lang(d), "en", 2))
-		return dict_check_loanword(d, w, len);
-	dx = ev && ev->dict_for ? ev->dict_for(ev->ctx, x) : NULL;
-	return dx ? knows(dx, w, len) : -1;
+		known = dict_check_loanword(d, w, len);
+	else if ((dx = ev && ev->dict_for ? ev->dict_for(ev->ctx, x) : NULL))
+		known = knows(dx, w, len);
+	else
+		return -1;
+	return known && (!ev || !ev->words ||
+			 langwords_script_fits(
+			     ev->words, langwords_index(ev->words, x), w, len));
 }
 
 /* Dictionary coverage of the judged words of two letters or more (read
@@ -170,9 +175,12 @@ static int knows_in(const struct lang_evidence *ev, struct dict *d,
  * g->coverage, g->other_coverage (-1 without x's dictionary) and g->words. */
 static void cover_both(const char *t, const char *qm, const struct tokens *ts,
 		       size_t from, size_t to, const struct shape *sh,
-		       struct dict *d, const struct lang_evidence *ev,
-		       const char *x, struct lang_guess *g)
+		       const char *expected, struct dict *d,
+		       const struct lang_evidence *ev, const char *x,
+		       struct lang_guess *g)
 {
+	const struct langwords *lw = ev->words;
+	const int l = langwords_index(lw, expected);
 	size_t n = 0, kl = 0, kx = 0;
 	int has_x = 1;
 
@@ -186,11 +194,13 @@ static void cover_both(const char *t, const char *qm, const struct tokens *ts,
 		if (!judged(t, qm, ts, i, sh) || len < 2)
 			continue;
 		/* The expected language reads the word as written (German
-		 * capitalizes its nouns), the candidate in lower case. */
-		inl = d && knows(d, w, len);
+		 * capitalizes its nouns), the candidate in lower case; neither
+		 * knows a word of another script. */
+		inl = d && langwords_script_fits(lw, l, w, len) &&
+		      knows(d, w, len);
 		if (tk->flags & TF_UPPER)
 			w = low = utf8_lower(w, len, &len);
-		inx = knows_in(ev, d, x, w, len);
+		inx = lang_knows_in(ev, d, x, w, len);
 		free(low);
 		/* A word neither dictionary knows (a name read in lower
 		 * case, a typo) says nothing about which of the two. */
@@ -276,6 +286,13 @@ static int confirmed(const struct lang_guess *g, int short_span)
 	return l < LANG_MAX_COVERAGE && x >= l + LANG_MIN_MARGIN;
 }
 
+/* Words of the span the candidate's dictionary knows (lang_guess keeps
+ * the share). */
+static double known_words(const struct lang_guess *g)
+{
+	return g->other_coverage > 0 ? g->other_coverage * (double)g->words : 0;
+}
+
 int lang_judge_span(const char *t, const char *qm, const struct tokens *ts,
 		    size_t from, size_t to, const char *expected,
 		    struct dict *d, const struct lang_evidence *ev,
@@ -284,7 +301,8 @@ int lang_judge_span(const char *t, const char *qm, const struct tokens *ts,
 	const struct langwords *lw = ev ? ev->words : NULL;
 	int l = lw ? langwords_index(lw, expected) : -1;
 	unsigned tried = 0;
-	int tried_any = 0;
+	int tried_any = 0, found = 0;
+	struct lang_guess cand;
 	struct shape sh;
 	struct tally c;
 
@@ -295,19 +313,31 @@ int lang_judge_span(const char *t, const char *qm, const struct tokens *ts,
 		return 0;
 	memset(g, 0, sizeof(*g));
 	g->by_words = 1;
+	cand = *g;
 	/* The cheap part first: most spans of the article's language stop
-	 * here, before any dictionary is asked. Candidates that tie on
-	 * shared words ("in": English, German, Italian) are tried in turn. */
+	 * here, before any dictionary is asked. Candidates that share words
+	 * ("la", "de": French, Spanish, Italian) are all tried; of those
+	 * confirmed, the one whose dictionary knows most words wins (a
+	 * French sentence is not Spanish because its Spanish cognates are
+	 * all the Spanish dictionary knows). */
 	count_function_words(t, qm, ts, from, to, &sh, lw, l, d, &c);
-	while (next_candidate(lw, l, &c, &tried, g)) {
+	while (next_candidate(lw, l, &c, &tried, &cand)) {
 		tried_any = 1;
-		cover_both(t, qm, ts, from, to, &sh, d, ev, g->code, g);
-		if (confirmed(g, sh.words < LANG_MIN_WORDS))
-			return 1;
+		cover_both(t, qm, ts, from, to, &sh, expected, d, ev, cand.code,
+			   &cand);
+		if (confirmed(&cand, sh.words < LANG_MIN_WORDS) &&
+		    (!found || known_words(&cand) > known_words(g))) {
+			*g = cand;
+			found = 1;
+		}
 	}
+	if (found)
+		return 1;
+	if (tried_any)
+		*g = cand;
 	if (tried_any || !sh.title || sh.words < LANG_MIN_WORDS ||
 	    !title_candidate(t, ts, from, to, expected, lw, &c, g))
 		return 0;
-	cover_both(t, qm, ts, from, to, &sh, d, ev, g->code, g);
+	cover_both(t, qm, ts, from, to, &sh, expected, d, ev, g->code, g);
 	return confirmed(g, 0);
 }

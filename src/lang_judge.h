@@ -26,4 +26,13 @@ int lang_judge_span(const char *t, const char *qm, const struct tokens *ts,
 		    struct dict *d, const struct lang_evidence *ev,
 		    struct lang_guess *g);
 
+/*
+ * Is w[0..len) known to the dictionary of language x (the English handle
+ * of d, the expected language's dictionary, for English; else ev's)? A
+ * word of another script than x's is not. Returns 1 or 0, -1 when x has
+ * no dictionary.
+ */
+int lang_knows_in(const struct lang_evidence *ev, struct dict *d, const char *x,
+		  const char *w, size_t len);
+
 #endif

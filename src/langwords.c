@@ -47,9 +47,33 @@ static int language_slot(struct langwords *lw, const char *code)
 	return (int)lw->n++;
 }
 
+/* Is the first letter of w[0..len) a Latin one (Basic Latin to Latin
+ * Extended-B, Latin Extended Additional)? */
+static int latin_word(const char *w, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		int32_t c = utf8_next(w, &i, len);
+		if (uc_is_alpha(c))
+			return c < 0x250 || (c >= 0x1E00 && c < 0x1F00);
+	}
+	return 1;
+}
+
 static void add_word(struct langwords *lw, int lang, const char *w, size_t len)
 {
 	*strmap_put(&lw->map, w, len) |= (int64_t)1 << lang;
+	lw->words[lang]++;
+	lw->latin[lang] += (size_t)latin_word(w, len);
+}
+
+int langwords_script_fits(const struct langwords *lw, int k, const char *word,
+			  size_t len)
+{
+	if (!lw || k < 0 || (size_t)k >= lw->n || !lw->words[k])
+		return 1;
+	return latin_word(word, len) == (2 * lw->latin[k] > lw->words[k]);
 }
 
 void langwords_add(struct langwords *lw, const char *code, const char *word)

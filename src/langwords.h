@@ -22,6 +22,8 @@
 struct langwords {
 	struct strmap map; /* lower-case word -> bit set of languages */
 	char code[LANGWORDS_MAX][8];
+	size_t words[LANGWORDS_MAX]; /* function words of each language */
+	size_t latin[LANGWORDS_MAX]; /* of those, in Latin letters */
 	size_t n;
 };
 
@@ -49,5 +51,14 @@ int langwords_index(const struct langwords *lw, const char *code);
  */
 unsigned langwords_of(const struct langwords *lw, const char *word, size_t len,
 		      int lower);
+
+/*
+ * Is word[0..len) written in the script of language k (Latin letters or
+ * not, as most of its function words are)? 1 when k is out of range.
+ * Some dictionaries accept any word of another script (uk_UA maps every
+ * Latin letter away): their word on it is no evidence of the language.
+ */
+int langwords_script_fits(const struct langwords *lw, int k, const char *word,
+			  size_t len);
 
 #endif

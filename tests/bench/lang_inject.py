@@ -1,28 +1,39 @@
 #!/usr/bin/env python3
-"""Untranslated English inserted into real news: recall and precision of
+"""Untranslated sentences inserted into real news: recall and precision of
 foreign_language findings, and their count on clean human text.
 
-Mechanism (what machine translation and scrapers leave behind): English
-segments of six words or more from newstest2014's English side are
-inserted into real French articles (newstest2014's French side, one
-paragraph per segment) and into real German news (newstest2021 fr-de
-German reference, 20 lines to an article), in four forms:
-  line      an English segment as a paragraph of its own;
-  inline    an English segment appended to a paragraph of the article
-            (same line, after its last sentence);
-  headline  a short English segment (6 to 12 words) in Title Case, without
-            its final period, as a line of its own;
-  figures   an English segment that contains figures, as a paragraph.
-The articles are audited with `relire audit --lang fr` (`--lang de`). An
-inserted segment is found when foreign_language findings cover at least
-half of its bytes; a finding is correct when at least half of its bytes
-lie in inserted text (else it flags the article's own language).
+Mechanism (what machine translation and scrapers leave behind): segments
+of six words or more in another language are inserted into real articles,
+in four forms:
+  line      a segment as a paragraph of its own;
+  inline    a segment appended to a paragraph of the article (same line,
+            after its last sentence);
+  headline  a short segment (6 to 12 words) without its final period, as
+            a line of its own (in Title Case when it is English, as
+            English headlines are written);
+  figures   a segment that contains figures, as a paragraph.
+The sets, one per article language relire ships real text for:
+  fr  English (newstest2014's English side) into real French articles
+      (newstest2014's French side, one paragraph per segment);
+  de  English into real German news (newstest2021 fr-de German reference,
+      20 lines to an article);
+  es, it  English into real Spanish and Italian text: the target side of
+      ParaCrawl's rows a person labelled V (valid), 20 lines to a
+      pseudo-article (scraped lines, not news: the harder case);
+  en  French (the WMT21 de-fr French reference, written by a translator)
+      into real English articles (newstest2014's English side).
+There is no real Russian or Ukrainian text in ../shared/data/: those
+languages are covered by unit tests on sentences written for them.
+The articles are audited with `relire audit --lang XX`. An inserted
+segment is found when foreign_language findings cover at least half of its
+bytes; a finding is correct when at least half of its bytes lie in
+inserted text (else it flags the article's own language).
 
 Then the clean texts alone (no insertion): foreign_language findings on
-newstest2014 fr, newstest2021 de-fr reference, newstest2021 fr-de source
-(French) and reference (German), which should be none.
+newstest2014 fr and en, newstest2021 de-fr reference, newstest2021 fr-de
+source (French) and reference (German), which should be none.
 
-usage: lang_inject.py [RELIRE] [--data DIR] [--per-doc N]
+usage: lang_inject.py [RELIRE] [--data DIR] [--per-doc N] [--only fr,de,..]
 Skips (exit 0, with a message) when the data or the binary is absent.
 """
 import argparse
@@ -60,6 +71,12 @@ def line_docs(path, size=20):
     return [lines[i:i + size] for i in range(0, len(lines), size)]
 
 
+def full_groups(lines, size=20):
+    """Pseudo-articles of exactly size lines (a short remainder would be
+    mostly inserted text)."""
+    return [lines[i:i + size] for i in range(0, len(lines) - size + 1, size)]
+
+
 def title_case(s):
     """AP-style Title Case: every word capitalized except short function
     words inside the title (the form English headlines take)."""
@@ -73,12 +90,24 @@ def title_case(s):
     return " ".join(out)
 
 
-def english_pool(path):
-    segs = [s for d in sgm_docs(path) for s in d]
+def segment_pool(segs, title):
+    """Segments to insert, per mode; title: headlines in Title Case."""
     ok = [s for s in segs if 6 <= len(s.split()) <= 60 and '"' not in s]
     heads = [s for s in ok if len(s.split()) <= 12]
     figs = [s for s in ok if re.search(r"\d", s)]
-    return {"line": ok, "inline": ok, "headline": heads, "figures": figs}
+    return {"line": ok, "inline": ok, "headline": heads, "figures": figs,
+            "title": title}
+
+
+def paracrawl_valid(path, size=20):
+    """Target side of the rows labelled V (v3 columns), as pseudo-articles
+    of size lines."""
+    lines = []
+    for line in open(path, encoding="utf-8", errors="replace"):
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) > 7 and cols[7] == "V" and cols[3].strip():
+            lines.append(re.sub(r"[\r\x00]", " ", cols[3]).strip())
+    return full_groups(lines, size)
 
 
 def inject(doc, pool, rng, n):
@@ -91,7 +120,7 @@ def inject(doc, pool, rng, n):
         mode = MODES[rng.randrange(len(MODES))]
         eng = rng.choice(pool[mode])
         if mode == "headline":
-            eng = title_case(eng)
+            eng = title_case(eng) if pool["title"] else eng.rstrip(".")
         if mode == "inline":
             lines[pos - 1] = (lines[pos - 1], eng, mode)
         else:
@@ -128,7 +157,7 @@ def covered(spans, s, e):
     return sum(max(0, min(e, b) - max(s, a)) for a, b, _ in spans)
 
 
-def evaluate(binary, docs, pool, lang, tmp, per_doc, seed, show):
+def evaluate(binary, docs, pool, lang, tmp, per_doc, seed, show, what):
     rng = random.Random(seed)
     src = os.path.join(tmp, "in." + lang)
     os.makedirs(src)
@@ -162,8 +191,8 @@ def evaluate(binary, docs, pool, lang, tmp, per_doc, seed, show):
                 wrong.append(orig)
     n = sum(v[1] for v in per_mode.values())
     hits = sum(v[0] for v in per_mode.values())
-    print("--lang %s: %d articles, %d English segments inserted" %
-          (lang, len(docs), n))
+    print("--lang %s: %d articles, %d %s segments inserted" %
+          (lang, len(docs), n, what))
     for m, (h, t) in per_mode.items():
         if t:
             print("  %-9s recall %.3f (%d/%d)" % (m, h / t, h, t))
@@ -204,14 +233,22 @@ def main():
     ap.add_argument("--per-doc", type=int, default=3)
     ap.add_argument("--show", type=int, default=5,
                     help="missed and wrong examples to print")
+    ap.add_argument("--only", default="fr,de,es,it,en,clean",
+                    help="sets to run (fr,de,es,it,en,clean)")
+    ap.add_argument("--keep", metavar="DIR",
+                    help="write the articles and reports into DIR (new)")
     args = ap.parse_args()
+    only = args.only.split(",")
     d = args.data
+    pc = os.path.join(d, "paracrawl", "paracrawl-v3-validation-data.en-")
     paths = {
         "fr": os.path.join(d, "wmt14-fr", "newstest2014-fren-ref.fr.sgm"),
         "en": os.path.join(d, "wmt14-fr", "newstest2014-fren-src.en.sgm"),
         "de": os.path.join(d, "wmt21-fr-de", "newstest2021.fr-de.ref.A.de"),
         "defr": os.path.join(d, "wmt21-de-fr", "newstest2021.de-fr.ref.A.fr"),
         "frsrc": os.path.join(d, "wmt21-fr-de", "newstest2021.fr-de.src.fr"),
+        "es": pc + "es.tsv",
+        "it": pc + "it.tsv",
     }
     missing = [p for p in paths.values() if not os.path.exists(p)]
     if missing:
@@ -220,19 +257,30 @@ def main():
     if not os.access(args.relire, os.X_OK):
         print("skipped: no relire binary at %s" % args.relire)
         return 0
-    pool = english_pool(paths["en"])
+    en_docs = sgm_docs(paths["en"])
+    pool = segment_pool([s for doc in en_docs for s in doc], True)
+    fr_pool = segment_pool(
+        [l.strip() for l in open(paths["defr"], encoding="utf-8")], False)
     fr_docs = sgm_docs(paths["fr"])
     de_docs = line_docs(paths["de"])
-    with tempfile.TemporaryDirectory() as tmp:
-        evaluate(args.relire, fr_docs, pool, "fr", tmp, args.per_doc, 1,
-                 args.show)
-        evaluate(args.relire, de_docs, pool, "de", tmp, args.per_doc, 2,
-                 args.show)
-        clean_counts(args.relire, [
-            ("wmt14 fr", fr_docs, "fr"),
-            ("wmt21 de-fr ref fr", line_docs(paths["defr"]), "fr"),
-            ("wmt21 fr-de src fr", line_docs(paths["frsrc"]), "fr"),
-            ("wmt21 fr-de ref de", de_docs, "de")], tmp)
+    sets = [("fr", fr_docs, pool, 1, "English"),
+            ("de", de_docs, pool, 2, "English"),
+            ("es", paracrawl_valid(paths["es"]), pool, 3, "English"),
+            ("it", paracrawl_valid(paths["it"]), pool, 4, "English"),
+            ("en", en_docs, fr_pool, 5, "French")]
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = args.keep or scratch
+        for lang, docs, p, seed, what in sets:
+            if lang in only:
+                evaluate(args.relire, docs, p, lang, tmp, args.per_doc,
+                         seed, args.show, what)
+        if "clean" in only:
+            clean_counts(args.relire, [
+                ("wmt14 fr", fr_docs, "fr"),
+                ("wmt14 en", en_docs, "en"),
+                ("wmt21 de-fr ref fr", line_docs(paths["defr"]), "fr"),
+                ("wmt21 fr-de src fr", line_docs(paths["frsrc"]), "fr"),
+                ("wmt21 fr-de ref de", de_docs, "de")], tmp)
     return 0
 
 

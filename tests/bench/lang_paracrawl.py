@@ -30,6 +30,7 @@ import csv
 import ctypes
 import ctypes.util
 import os
+import random
 import re
 import subprocess
 import sys
@@ -65,7 +66,7 @@ def load_set(path, label_col):
                 else ""
             rows.append((text, cols[label_col] == "L",
                          cols[label_col] == "L" and out_of_reach(comment),
-                         cols[label_col]))
+                         cols[label_col], cols[2][:100], comment[:60]))
     return rows
 
 
@@ -142,6 +143,28 @@ def show(rows, pred, gold, n):
         print("    missed: %s" % t[:120])
 
 
+def sample(name, rows, pred, n, rng, out):
+    """n random rows labelled L and n random lines called wrong-language
+    that are not L, both sides, for reading (out: list to extend)."""
+    ls = [(r, p) for r, p in zip(rows, pred) if r[1]]
+    fps = [(r, p) for r, p in zip(rows, pred) if p and not r[1]]
+    out.extend(("L", name, r, p) for r, p in ls)
+    out.extend(("FP", name, r, p) for r, p in fps)
+
+
+def print_sample(pool, n, rng):
+    for kind in ("L", "FP"):
+        rows = [x for x in pool if x[0] == kind]
+        print("sample of %d of %d %s rows (label | relire | target | "
+              "English side | comment):" % (min(n, len(rows)), len(rows),
+                                            kind))
+        for _, name, r, p in sorted(rng.sample(rows, min(n, len(rows))),
+                                    key=lambda x: x[1]):
+            print("  %s %-2s %s | %s | %s | %s" % (
+                name.split("validation")[0][-3:] + name[-6:-4], r[3],
+                "wrong" if p else "ok   ", r[0][:90], r[4][:60], r[5]))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("relire", nargs="?",
@@ -149,6 +172,9 @@ def main():
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
     ap.add_argument("--show", type=int, default=0,
                     help="wrong and missed lines to print per set")
+    ap.add_argument("--sample", type=int, default=0,
+                    help="random L rows and false positives to print, "
+                    "all sets together")
     args = ap.parse_args()
     base = os.path.join(args.data, "paracrawl")
     if not os.path.isdir(base):
@@ -163,6 +189,7 @@ def main():
         tc = None
         print("libexttextcat not available (%s): relire only" % e)
     totals = {}
+    pool = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, lang, col in SETS:
             path = os.path.join(base, name)
@@ -178,6 +205,7 @@ def main():
                        ("relire reachable", pr([pred[i] for i in reach],
                                                [gold[i] for i in reach]))]
             show(rows, pred, gold, args.show)
+            sample(name, rows, pred, args.sample, None, pool)
             labels = {}
             for r, p in zip(rows, pred):
                 if p:
@@ -192,6 +220,8 @@ def main():
                 t = totals.setdefault(lib, [0, 0, 0])
                 for k in range(3):
                     t[k] += counts[k]
+    if args.sample:
+        print_sample(pool, args.sample, random.Random(16))
     print("all sets:")
     for lib, counts in totals.items():
         print(fmt(lib, *counts))

@@ -256,6 +256,176 @@ static void test_german(void)
 	dict_free(de);
 }
 
+/* The dictionaries of other languages, opened on demand for the judge
+ * (lang_evidence.dict_for), as the pipeline does. */
+static struct {
+	char lang[8];
+	struct dict *d;
+} opened[8];
+
+static struct dict *open_other(void *ctx, const char *lang)
+{
+	size_t i;
+
+	(void)ctx;
+	for (i = 0; i < ARRAY_SIZE(opened) && opened[i].lang[0]; i++)
+		if (!strcmp(opened[i].lang, lang))
+			return opened[i].d;
+	if (i == ARRAY_SIZE(opened))
+		return NULL;
+	snprintf(opened[i].lang, sizeof(opened[i].lang), "%s", lang);
+	opened[i].d = dict_try_open(lang, NULL, RELIRE_DATA_DIR);
+	return opened[i].d;
+}
+
+/*
+ * Articles in other languages than French. Russian and Ukrainian, with
+ * sentences written for the test (there is no real Russian or Ukrainian
+ * news among the project's measurement data):
+ * a Cyrillic sentence in a French article, Latin sentences in Cyrillic
+ * articles (uk_UA accepts any word in Latin letters: its word on them is
+ * no evidence), Russian against Ukrainian, and names of the other script
+ * that are no finding.
+ */
+static void test_other_languages(void)
+{
+	static const struct {
+		const char *lang, *text, *foreign, *code;
+	} cases[] = {
+	    {"fr",
+	     "Le gouvernement a annoncé mardi que les nouvelles règles "
+	     "entreront en vigueur l’année prochaine.\n"
+	     "Правительство объявило во вторник, что новые правила вступят "
+	     "в силу в следующем году.\n",
+	     "Правительство объявило во вторник, что новые правила вступят "
+	     "в силу в следующем году.",
+	     "ru"},
+	    {"fr",
+	     "Le gouvernement a annoncé mardi que les nouvelles règles "
+	     "entreront en vigueur l’année prochaine. Уряд оголосив у "
+	     "вівторок, що нові правила наберуть чинності наступного року.\n",
+	     "Уряд оголосив у вівторок, що нові правила наберуть чинності "
+	     "наступного року.",
+	     "uk"},
+	    {"fr",
+	     "Le président russe, Владимир Путин, a parlé hier soir devant "
+	     "les députés réunis à Moscou.\n",
+	     NULL, NULL},
+	    {"ru",
+	     "Правительство объявило во вторник, что новые правила вступят "
+	     "в силу в следующем году.\n"
+	     "Shares of Airbus fell 3.2 percent in Paris on Monday.\n",
+	     "Shares of Airbus fell 3.2 percent in Paris on Monday.", "en"},
+	    {"ru",
+	     "Правительство объявило во вторник, что новые правила вступят "
+	     "в силу в следующем году.\n"
+	     "Уряд оголосив у вівторок, що нові правила наберуть чинності "
+	     "наступного року.\n",
+	     "Уряд оголосив у вівторок, що нові правила наберуть чинності "
+	     "наступного року.",
+	     "uk"},
+	    {"ru",
+	     "Акции Airbus в понедельник упали на 3,2 процента на бирже в "
+	     "Париже, сообщает Reuters.\n",
+	     NULL, NULL},
+	    {"uk",
+	     "Уряд оголосив у вівторок, що нові правила наберуть чинності "
+	     "наступного року.\n"
+	     "Shares of Airbus fell 3.2 percent in Paris on Monday.\n",
+	     "Shares of Airbus fell 3.2 percent in Paris on Monday.", "en"},
+	    {"uk",
+	     "Уряд оголосив у вівторок, що нові правила наберуть чинності "
+	     "наступного року.\n"
+	     "Le ministre a déclaré mardi que le projet de loi était prêt "
+	     "depuis longtemps.\n",
+	     "Le ministre a déclaré mardi que le projet de loi était prêt "
+	     "depuis longtemps.",
+	     "fr"},
+	    {"uk",
+	     "Уряд оголосив у вівторок, що нові правила наберуть чинності "
+	     "наступного року.\n"
+	     "Правительство объявило во вторник, что новые правила вступят "
+	     "в силу в следующем году.\n",
+	     "Правительство объявило во вторник, что новые правила вступят "
+	     "в силу в следующем году.",
+	     "ru"},
+	    /* An English article: a French sentence after one starting
+	     * "C’est" or an opening quote is cut from it; French, not
+	     * Spanish, though "la" and "de" are both. */
+	    {"en",
+	     "The law was vigorously opposed by each of the major Republican "
+	     "candidates. C’est particulièrement attrayant pour les "
+	     "particuliers et les entreprises.\n",
+	     "C’est particulièrement attrayant pour les particuliers et les "
+	     "entreprises.",
+	     "fr"},
+	    {"en",
+	     "The law was vigorously opposed by each of the major Republican "
+	     "candidates. « Nous ne haïssons pas les riches, » dit-il encore "
+	     "une fois.\n",
+	     "Nous ne haïssons pas les riches, » dit-il encore une fois.",
+	     "fr"},
+	    {"en",
+	     "The minister is expected to present the details to parliament "
+	     "in the coming weeks.\n"
+	     "Jusqu’à présent, la pandémie a peu modifié le marché de "
+	     "l’immobilier.\n",
+	     "Jusqu’à présent, la pandémie a peu modifié le marché de "
+	     "l’immobilier.",
+	     "fr"},
+	    /* Lines of names, one line to an article. A capitalized name
+	     * that the English dictionary carries is no English word of the
+	     * vote; the one lower-case word CLD2 took for English is too
+	     * little to confirm it. */
+	    {"es", "Bavaria 46 Maestro (3 cab)\n", NULL, NULL},
+	    {"fr", "© 2010-2014 Université Laval/University of Ottawa\n", NULL,
+	     NULL},
+	};
+	struct dict *saved = dict;
+	struct segmenter *seg_fr = seg;
+
+	evidence.dict_for = open_other;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct dict *d = open_other(NULL, cases[i].lang);
+		struct article a;
+		size_t n = 0;
+
+		if (!d) {
+			if (getenv("RELIRE_STRICT"))
+				CHECK(d != NULL);
+			fprintf(stderr, "SKIP: no '%s' Hunspell dictionary\n",
+				cases[i].lang);
+			continue;
+		}
+		dict = d;
+		seg = segmenter_new(cases[i].lang);
+		stage_article(&a, cases[i].text, strlen(cases[i].text));
+		snprintf(a.lang, sizeof(a.lang), "%s", cases[i].lang);
+		stage_on(seg, &a, lang_stage, NULL);
+		CHECK_STR(a.lang, cases[i].lang);
+		for (size_t j = 0; j < a.nfindings; j++) {
+			const struct finding *f = &a.findings[j];
+			if (f->kind != FK_FOREIGN_LANGUAGE)
+				continue;
+			n++;
+			CHECK(cases[i].foreign &&
+			      f->end - f->start == strlen(cases[i].foreign) &&
+			      !memcmp(a.text + f->start, cases[i].foreign,
+				      f->end - f->start));
+			CHECK(cases[i].code &&
+			      strstr(f->detail, "language: ") &&
+			      !strncmp(strstr(f->detail, "language: ") + 10,
+				       cases[i].code, 2));
+		}
+		CHECK_EQ(n, cases[i].foreign != NULL);
+		article_release(&a);
+		segmenter_free(seg);
+	}
+	seg = seg_fr;
+	dict = saved;
+	evidence.dict_for = NULL;
+}
+
 int main(void)
 {
 	int rc = open_french(&dict, &seg);
@@ -269,8 +439,11 @@ int main(void)
 	RUN(test_function_words);
 	RUN(test_articles);
 	RUN(test_german);
+	RUN(test_other_languages);
 	segmenter_free(seg);
 	dict_free(dict);
+	for (size_t i = 0; i < ARRAY_SIZE(opened); i++)
+		dict_free(opened[i].d);
 	langwords_release(&words);
 	return harness_done();
 }
