@@ -149,9 +149,13 @@ static struct worker *worker_start(struct run *run)
 static int unpack_job(struct job *job)
 {
 	struct article a;
+	int rc = article_unpack(&a, job->packed, job->packed_len, &job->clean,
+				&job->clean_len);
 
-	if (article_unpack(&a, job->packed, job->packed_len, &job->clean,
-			   &job->clean_len) < 0)
+	/* Dead either way: the article is read back, or processed again. */
+	free(job->packed);
+	job->packed = NULL;
+	if (rc < 0)
 		return -1;
 	article_release(&job->art);
 	job->art = a;
@@ -179,11 +183,22 @@ static void run_job(struct worker *w, struct job *job)
 		worker_process(w, &job->art, job->raw, job->len);
 	}
 	job->raw = NULL;
+	if (job->collect) {
+		/* Without the cleaned text, derived again from the findings
+		 * when the pack is read (a copy less of a large article in
+		 * memory and in the spill). The pack is the result now: the
+		 * article it copied is dead (first_pass_done reads only its
+		 * status). */
+		if (job->art.status == ARTICLE_OK) {
+			article_pack(&job->art, NULL, 0, &job->pack);
+			article_release(&job->art);
+			job->art.status = ARTICLE_OK;
+		}
+		return;
+	}
 	/* Here, on the worker, not on the writer's path. */
 	if (job->art.status == ARTICLE_OK && !job->clean)
 		job->clean = article_clean_text(&job->art, &job->clean_len);
-	if (job->collect && job->art.status == ARTICLE_OK)
-		article_pack(&job->art, job->clean, job->clean_len, &job->pack);
 }
 
 static void *worker_main(void *arg)
