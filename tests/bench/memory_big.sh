@@ -11,7 +11,9 @@
 #            technical text, lines of up to 100 kB), cut at a line end
 #   oneline  ../shared/data/bench/fr-news.txt with its lines joined by
 #            spaces (as repeat_long.sh builds it), cut at a space
-# and audited on one thread (`relire audit -j 1 -q`). The peak RSS
+# and audited on one thread (`relire audit -j 1 -q`, with
+# --max-line-length 64M: a one-line article over 16 MB is refused by
+# default). The peak RSS
 # (/usr/bin/time's maximum resident set size), the same divided by the
 # article's size (bytes of memory per input byte: the slope, once the
 # fixed part of about 100 MB, dictionaries and tables, is small beside
@@ -82,10 +84,10 @@ for shape in $shapes; do
 		f=$(make_article "$shape" "$mb")
 		bytes=$(stat -c %s "$f")
 		if [ -n "$base" ]; then
-			read -r k s < <(measure "$base" "$f")
+			read -r k s < <(measure "$base" --max-line-length 64M "$f")
 			row "$shape $mb MB (baseline)" "$bytes" "$k" "$s"
 		fi
-		read -r k s < <(measure "$bin" "$f")
+		read -r k s < <(measure "$bin" --max-line-length 64M "$f")
 		row "$shape $mb MB" "$bytes" "$k" "$s"
 		rm -f "$f"
 	done
