@@ -14,10 +14,10 @@
 # and audited on one thread (`relire audit -j 1 -q`, with
 # --max-line-length 64M: a one-line article over 16 MB is refused by
 # default). The peak RSS
-# (/usr/bin/time's maximum resident set size), the same divided by the
-# article's size (bytes of memory per input byte: the slope, once the
-# fixed part of about 100 MB, dictionaries and tables, is small beside
-# it) and the wall time are printed, with the same figures of
+# (/usr/bin/time's maximum resident set size), the part that grows with
+# the article (the peak less that of a 4 kB article: dictionaries and
+# tables) divided by the article's size (bytes of memory per input byte)
+# and the wall time are printed, with the same figures of
 # BASELINE_BINARY when it is given (measured in the same run).
 #
 # Then the peak RSS of fr-news.txt audited with --per-line on its first
@@ -72,23 +72,29 @@ measure() {
 	cat "$tmp/time"
 }
 
-row() { # label bytes peak_kB wall_s
-	awk -v l="$1" -v b="$2" -v k="$3" -v s="$4" 'BEGIN {
+row() { # label bytes peak_kB fixed_kB wall_s
+	awk -v l="$1" -v b="$2" -v k="$3" -v f="$4" -v s="$5" 'BEGIN {
 		printf "%-22s %8.1f MB %8.0f MB %7.1f B/B %8.1f s\n", l,
-		       b / 1048576, k / 1024, k * 1024 / b, s }'
+		       b / 1048576, k / 1024, (k - f) * 1024 / b, s }'
 }
 
-printf '%-22s %11s %11s %11s %10s\n' article size peak_rss per_byte wall
+head -c 4096 "$mixed" >"$tmp/small.txt"
+read -r fixed _ < <(measure "$bin" "$tmp/small.txt")
+fixed_base=0
+[ -n "$base" ] && read -r fixed_base _ < <(measure "$base" "$tmp/small.txt")
+
+printf '%-22s %11s %11s %11s %10s\n' article size peak_rss grows_by wall
 for shape in $shapes; do
 	for mb in $sizes; do
 		f=$(make_article "$shape" "$mb")
 		bytes=$(stat -c %s "$f")
 		if [ -n "$base" ]; then
 			read -r k s < <(measure "$base" --max-line-length 64M "$f")
-			row "$shape $mb MB (baseline)" "$bytes" "$k" "$s"
+			row "$shape $mb MB (baseline)" "$bytes" "$k" \
+				"$fixed_base" "$s"
 		fi
 		read -r k s < <(measure "$bin" --max-line-length 64M "$f")
-		row "$shape $mb MB" "$bytes" "$k" "$s"
+		row "$shape $mb MB" "$bytes" "$k" "$fixed" "$s"
 		rm -f "$f"
 	done
 done
