@@ -27,12 +27,21 @@ static void put_str(struct strbuf *out, const char *s, size_t n)
 	put(out, s ? s : "", n);
 }
 
+/* A string that may be NULL, told from "" by a length of SIZE_MAX. */
+static void put_opt_str(struct strbuf *out, const char *s, size_t n)
+{
+	if (s)
+		put_str(out, s, n);
+	else
+		put_size(out, (size_t)-1);
+}
+
 void article_pack(const struct article *a, const char *clean, size_t clean_len,
 		  struct strbuf *out)
 {
 	put_str(out, a->id, strlen(a->id));
 	put_str(out, a->text, a->len);
-	put_str(out, clean, clean_len);
+	put_opt_str(out, clean, clean_len);
 	put(out, a->lang, sizeof(a->lang));
 	put_size(out, a->words);
 	put_size(out, a->dropped);
@@ -51,11 +60,7 @@ void article_pack(const struct article *a, const char *clean, size_t clean_len,
 		put_size(out, f->seq);
 		put(out, &f->confidence, sizeof(f->confidence));
 		put_str(out, f->replacement, f->repl_len);
-		/* A NULL detail is told from "" by a length of SIZE_MAX. */
-		if (f->detail)
-			put_str(out, f->detail, strlen(f->detail));
-		else
-			put_size(out, (size_t)-1);
+		put_opt_str(out, f->detail, f->detail ? strlen(f->detail) : 0);
 	}
 }
 
@@ -94,6 +99,27 @@ static int get_str(struct reader *r, char **s, size_t *n)
 	return 0;
 }
 
+/* A string written by put_opt_str: NULL when it was NULL. */
+static int get_opt_str(struct reader *r, char **s, size_t *n)
+{
+	size_t len;
+
+	if (get_size(r, &len) < 0)
+		return -1;
+	if (len == (size_t)-1) {
+		*s = NULL;
+		*n = 0;
+		return 0;
+	}
+	if (len > r->left)
+		return -1;
+	*s = xmemdup(r->p, len);
+	r->p += len;
+	r->left -= len;
+	*n = len;
+	return 0;
+}
+
 static int get_finding(struct reader *r, struct finding *f)
 {
 	int kind, applied;
@@ -108,16 +134,7 @@ static int get_finding(struct reader *r, struct finding *f)
 		return -1;
 	f->kind = (enum finding_kind)kind;
 	f->applied = applied;
-	if (get_size(r, &dlen) < 0)
-		return -1;
-	if (dlen == (size_t)-1)
-		return 0;
-	if (dlen > r->left)
-		return -1;
-	f->detail = xmemdup(r->p, dlen);
-	r->p += dlen;
-	r->left -= dlen;
-	return 0;
+	return get_opt_str(r, &f->detail, &dlen);
 }
 
 int article_unpack(struct article *a, const char *buf, size_t len, char **clean,
@@ -130,7 +147,7 @@ int article_unpack(struct article *a, const char *buf, size_t len, char **clean,
 	*clean = NULL;
 	if (get_str(&r, &a->id, NULL) < 0 ||
 	    get_str(&r, &a->text, &a->len) < 0 ||
-	    get_str(&r, clean, clean_len) < 0 ||
+	    get_opt_str(&r, clean, clean_len) < 0 ||
 	    get(&r, a->lang, sizeof(a->lang)) < 0 ||
 	    get_size(&r, &a->words) < 0 || get_size(&r, &a->dropped) < 0 ||
 	    get_size(&r, &a->max_findings) < 0 ||

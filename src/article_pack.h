@@ -5,8 +5,8 @@
  * a temporary file until the corpus-level decisions are known, then goes
  * to the reports. A pack holds everything the reports read: the id, the
  * text, every finding, the counts and statistics, the language, the word
- * count, and the cleaned text. The index of applied spans is not kept: a
- * packed article is finished, no stage adds to it.
+ * count, and optionally the cleaned text. The index of applied spans is
+ * not kept: a packed article is finished, no stage adds to it.
  *
  * The format is private to one run (native byte order, no version): never
  * write it where another program, or another run, could read it.
@@ -20,7 +20,9 @@
 #include "util.h"
 
 /* Append the pack of a (status ARTICLE_OK) and its cleaned text
- * clean[0..clean_len) to out. */
+ * clean[0..clean_len) to out. clean may be NULL: the pack then does not
+ * hold it (a large article's cleaned text is as large as its text; it is
+ * derived again from the findings, article_clean_text()). */
 void article_pack(const struct article *a, const char *clean, size_t clean_len,
 		  struct strbuf *out);
 

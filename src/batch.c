@@ -156,29 +156,19 @@ static struct worker *worker_start(struct run *run)
 static int unpack_job(struct job *job)
 {
 	struct article a;
+	int rc = article_unpack(&a, job->packed, job->packed_len, &job->clean,
+				&job->clean_len);
 
-	if (article_unpack(&a, job->packed, job->packed_len, &job->clean,
-			   &job->clean_len) < 0)
+	/* Dead either way: the article is read back, or processed again. */
+	free(job->packed);
+	job->packed = NULL;
+	if (rc < 0)
 		return -1;
 	article_release(&job->art);
 	job->art = a;
 	free(job->raw);
 	job->raw = NULL;
 	return 0;
-}
-
-/* Free the article of a first-pass job that is packed, keeping its id
- * and status (ARTICLE_OK) for the writer. */
-static void release_article(struct job *job)
-{
-	char *id = job->art.id;
-
-	job->art.id = NULL;
-	article_release(&job->art);
-	job->art.id = id;
-	free(job->clean);
-	job->clean = NULL;
-	job->clean_len = 0;
 }
 
 /* Process one job on worker w (the article is not failed yet). */
@@ -200,15 +190,22 @@ static void run_job(struct worker *w, struct job *job)
 		worker_process(w, &job->art, job->raw, job->len);
 	}
 	job->raw = NULL;
+	if (job->collect) {
+		/* Without the cleaned text, derived again from the findings
+		 * when the pack is read (a copy less of a large article in
+		 * memory and in the spill). The pack is the result now: the
+		 * article it copied is dead (first_pass_done reads only its
+		 * status). */
+		if (job->art.status == ARTICLE_OK) {
+			article_pack(&job->art, NULL, 0, &job->pack);
+			article_release(&job->art);
+			job->art.status = ARTICLE_OK;
+		}
+		return;
+	}
 	/* Here, on the worker, not on the writer's path. */
 	if (job->art.status == ARTICLE_OK && !job->clean)
 		job->clean = article_clean_text(&job->art, &job->clean_len);
-	if (job->collect && job->art.status == ARTICLE_OK) {
-		article_pack(&job->art, job->clean, job->clean_len, &job->pack);
-		/* The writer needs only the pack now: free the rest here, on
-		 * the thread that allocated it. */
-		release_article(job);
-	}
 }
 
 /* The output of an audit job, formatted by its worker off the writer's

@@ -25,6 +25,7 @@
  */
 #include "segment.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -312,6 +313,18 @@ int segmenter_run(struct segmenter *sg, const char *text, size_t len,
 
 	ts->n = 0;
 	ts->words = 0;
+	/* A token holds one byte or more: an array longer than the text
+	 * is what a larger article left (a worker reuses ts), and is let go
+	 * so that memory follows the article at hand. */
+	if (ts->cap > len && ts->cap > 65536) {
+		free(ts->t);
+		ts->t = NULL;
+		ts->cap = 0;
+	}
+	if (len > INT32_MAX) /* ICU's offsets, and the tokens', are 32-bit */
+		return rl_error("word break iteration failed: a text of %zu "
+				"bytes is over 2 GB",
+				len);
 	sg->ut = utext_openUTF8(sg->ut, text, (int64_t)len, &err);
 	ubrk_setUText(sg->bi, sg->ut, &err);
 	if (U_FAILURE(err))

@@ -157,7 +157,7 @@ void fuzz_check_tokens(const struct tokens *ts, size_t len)
 
 		if (t->start != pos || t->end <= t->start || t->end > len)
 			fuzz_fail("token %zu [%zu, %zu) does not follow %zu", i,
-				  t->start, t->end, pos);
+				  (size_t)t->start, (size_t)t->end, pos);
 		if (t->type > TOK_PUNCT)
 			fuzz_fail("token %zu has type %d", i, (int)t->type);
 		words += t->type == TOK_WORD || t->type == TOK_NUMBER;

@@ -100,6 +100,26 @@ static void test_round_trip(void)
 	}
 }
 
+/* A pack made without the cleaned text gives it back as NULL. */
+static void test_without_clean(void)
+{
+	struct article a, b;
+	struct strbuf pack;
+	static const struct spec s = {"le le chat", 10, "le chat", 7, 2};
+	char *clean = (char *)"x";
+	size_t clen = 5;
+
+	make(&a, &s);
+	sb_init(&pack);
+	article_pack(&a, NULL, 0, &pack);
+	CHECK_EQ(article_unpack(&b, pack.buf, pack.len, &clean, &clen), 0);
+	same(&a, &b);
+	CHECK(clean == NULL && clen == 0);
+	article_release(&b);
+	sb_release(&pack);
+	article_release(&a);
+}
+
 /* A length that claims more than the pack holds is refused, not read. */
 static void test_damaged(void)
 {
@@ -121,6 +141,7 @@ static void test_damaged(void)
 int main(void)
 {
 	RUN(test_round_trip);
+	RUN(test_without_clean);
 	RUN(test_damaged);
 	return harness_done();
 }
