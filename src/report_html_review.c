@@ -139,25 +139,11 @@ static int reviewed(const struct article *a, const struct finding *f)
 	       f->repl_len <= HTML_REVIEW_MAX_BYTES;
 }
 
-int html_review_article(struct html_review *rv, const struct article *a,
-			size_t seq)
-{
-	if (a->status != ARTICLE_OK)
-		return 0;
-	for (size_t i = 0; i < a->nfindings; i++) {
-		const struct finding *f = &a->findings[i];
-
-		if (!reviewed(a, f))
-			continue;
-		if (rv->n++)
-			fputs(",\n", rv->items);
-		write_item(rv->items, a, i, seq);
-		add_hash(rv, item_hash(a, f));
-	}
-	return ferror(rv->items) ? -1 : 0;
-}
-
-size_t html_review_format(FILE *fp, const struct article *a, uint64_t **hashes)
+/* Write the reviewable findings of a to fp as items (",\n" between
+ * them, and before the first when comma is set), numbered seq, and their
+ * hashes into *hashes (malloc'd). Returns their number. */
+static size_t write_items(FILE *fp, const struct article *a, size_t seq,
+			  int comma, uint64_t **hashes)
 {
 	size_t n = 0, cap = 0;
 
@@ -169,13 +155,31 @@ size_t html_review_format(FILE *fp, const struct article *a, uint64_t **hashes)
 
 		if (!reviewed(a, f))
 			continue;
-		if (n)
+		if (n || comma)
 			fputs(",\n", fp);
-		write_item(fp, a, i, HTML_SEQ_LATER);
+		write_item(fp, a, i, seq);
 		GROW(*hashes, cap, n + 1);
 		(*hashes)[n++] = item_hash(a, f);
 	}
 	return n;
+}
+
+int html_review_article(struct html_review *rv, const struct article *a,
+			size_t seq)
+{
+	uint64_t *hashes;
+	size_t n = write_items(rv->items, a, seq, rv->n > 0, &hashes);
+
+	for (size_t i = 0; i < n; i++)
+		add_hash(rv, hashes[i]);
+	rv->n += n;
+	free(hashes);
+	return ferror(rv->items) ? -1 : 0;
+}
+
+size_t html_review_format(FILE *fp, const struct article *a, uint64_t **hashes)
+{
+	return write_items(fp, a, HTML_SEQ_LATER, 0, hashes);
 }
 
 int html_review_append(struct html_review *rv, const char *items, size_t len,
