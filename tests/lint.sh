@@ -23,7 +23,7 @@ done
 status=0
 echo "cppcheck:"
 cppcheck --enable=warning,portability,performance --std=c11 \
-	--inline-suppr --quiet --error-exitcode=1 -I src src/*.c || status=1
+	--inline-suppr --quiet --error-exitcode=1 -I src src/*/*.c || status=1
 
 echo "clang-tidy:"
 out=$(mktemp)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """score_fit.py - fit the weights and the curve of relire's score to people.
 
-The score (docs/scoring.md, src/score.h) is
+The score (docs/scoring.md, src/common/score.h) is
 
     density = 100 * sum_k weight_k * count_k / max(words, min_words)
     score   = 100 / (1 + (density / half) ^ steepness)
@@ -233,7 +233,7 @@ def sp_grade(v):
 # ---------------------------------------------------------------- model
 
 def densities(item, kinds, min_words):
-    """Sparse {kind index: density} of one row, as src/score.c counts."""
+    """Sparse {kind index: density} of one row, as src/common/score.c counts."""
     n = max(item["words"], min_words)
     x = {}
     for k, c in enumerate(item["counts"]):

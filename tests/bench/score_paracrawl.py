@@ -125,7 +125,7 @@ def run_relire(relire, rows, lang, tmp):
                       rec[CSV_FIRST_KIND:CSV_FIRST_KIND + len(kinds)]]
             by_line[lineno] = (float(rec[4]), int(rec[3]), counts, 0.0)
     # foreign_language costs by the share of the text it covers
-    # (src/score.c): collect that share for score_fit.py.
+    # (src/common/score.c): collect that share for score_fit.py.
     covered = {}
     with open(os.path.join(out, "findings.csv"), encoding="utf-8",
               newline="") as f:

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """spacing_inject.py - detokenization damage and lost apostrophes.
 
-Three measures of the spacing stage (src/spacing.h) and of the quotes of
-the French typography profile (src/typography.h), all on real text:
+Three measures of the spacing stage (src/repair/spacing.h) and of the quotes of
+the French typography profile (src/repair/typography.h), all on real text:
 
 1. good text: the lines of clean French (WMT14 newstest2014 reference,
    WMT21 and WMT22 de-fr references, the WMT21 fr-de French source,

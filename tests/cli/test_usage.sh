@@ -58,7 +58,7 @@ for word in 'relire audit' 'relire collect' 'relire merge' \
 	report.html report.xlsx variants.csv clean.txt csv-bom; do
 	grep -qF -- "$word" <<<"$man_text" ||
 		fail "relire.1 does not mention $word"
-	grep -qF -- "$word" "$SRC/README.md" "$SRC/src/options.c" ||
+	grep -qF -- "$word" "$SRC/README.md" "$SRC/src/common/options.c" ||
 		fail "README.md and --help do not mention $word"
 done
 weights="$SRC/dictionaries/score-weights.tsv"

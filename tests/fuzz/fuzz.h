@@ -15,11 +15,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "article.h"
-#include "options.h"
-#include "pipeline.h"
-#include "token.h"
-#include "view.h"
+#include "cli/pipeline.h"
+#include "common/article.h"
+#include "common/options.h"
+#include "common/token.h"
+#include "common/view.h"
 
 /* libFuzzer's entry point, defined by each target. Returns 0. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

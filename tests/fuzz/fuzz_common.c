@@ -9,13 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "decode.h"
-#include "dict.h"
-#include "normalize.h"
-#include "segment.h"
-#include "utf8.h"
-#include "util.h"
-#include "view.h"
+#include "common/dict.h"
+#include "common/segment.h"
+#include "common/utf8.h"
+#include "common/util.h"
+#include "common/view.h"
+#include "repair/decode.h"
+#include "repair/normalize.h"
 
 static struct options opt;
 static struct resources res;

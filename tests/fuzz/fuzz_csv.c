@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvio.h"
+#include "common/csvio.h"
 #include "fuzz.h"
-#include "util.h"
+#include "common/util.h"
 
 struct table {
 	char **fields; /* every field, rows concatenated */

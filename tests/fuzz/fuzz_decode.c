@@ -7,7 +7,7 @@
  */
 #include <stdlib.h>
 
-#include "decode.h"
+#include "repair/decode.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

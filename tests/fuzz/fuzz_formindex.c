@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "formindex.h"
+#include "common/formindex.h"
 #include "fuzz.h"
 
 static char path[64];

@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "jsonl.h"
-#include "view.h"
+#include "common/jsonl.h"
+#include "common/view.h"
 
 static void check_result(const struct article *a, const char *line,
 			 const char *clean, size_t clean_len)

@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 
 #include "fuzz.h"
-#include "util.h"
+#include "common/util.h"
 
 /* Above libFuzzer's usual inputs, below anything a test should hold. */
 #define REPLAY_MAX_INPUT ((size_t)64 << 20)

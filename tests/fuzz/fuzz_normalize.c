@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "decode.h"
+#include "repair/decode.h"
 #include "fuzz.h"
-#include "normalize.h"
-#include "utf8.h"
-#include "view.h"
+#include "common/utf8.h"
+#include "common/view.h"
+#include "repair/normalize.h"
 
 static void check_nfc(struct article *a)
 {

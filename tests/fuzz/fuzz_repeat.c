@@ -5,8 +5,8 @@
  * real dictionary. Its deletions must keep the model's invariants.
  */
 #include "fuzz.h"
-#include "repeat.h"
-#include "view.h"
+#include "common/view.h"
+#include "detect/repeat.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "decode.h"
+#include "repair/decode.h"
 #include "fuzz.h"
-#include "segment.h"
-#include "view.h"
+#include "common/segment.h"
+#include "common/view.h"
 
 static struct segmenter *seg;
 

@@ -3,11 +3,11 @@
  * real Hunspell dictionary of the default language and the default
  * suggestions, on the tokens of the repaired view.
  */
-#include "dict.h"
+#include "common/dict.h"
 #include "fuzz.h"
-#include "spell.h"
-#include "suggest.h"
-#include "view.h"
+#include "common/view.h"
+#include "detect/spell.h"
+#include "detect/suggest.h"
 
 static struct spell_state *state;
 

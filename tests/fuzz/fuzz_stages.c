@@ -9,18 +9,18 @@
  * (fuzz_repeat, fuzz_spell); the whole chain is fuzz_pipeline. A new stage
  * gets a line in the table below.
  */
-#include "boilerplate.h"
-#include "confusable.h"
-#include "controls.h"
+#include "detect/boilerplate.h"
+#include "repair/confusable.h"
+#include "repair/controls.h"
 #include "fuzz.h"
-#include "glued.h"
-#include "mojibake.h"
-#include "normalize.h"
-#include "spacing.h"
-#include "stats.h"
-#include "typography.h"
-#include "util.h"
-#include "view.h"
+#include "common/util.h"
+#include "common/view.h"
+#include "detect/stats.h"
+#include "repair/glued.h"
+#include "repair/mojibake.h"
+#include "repair/normalize.h"
+#include "repair/spacing.h"
+#include "repair/typography.h"
 
 static void run_mojibake(struct article *a, const struct view *v,
 			 const struct tokens *ts)

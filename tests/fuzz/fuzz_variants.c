@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "variants.h"
+#include "corpus/variants.h"
 
 static void check_same(const struct variants *x, const struct variants *y)
 {

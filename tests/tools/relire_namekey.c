@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "namekey.h"
-#include "util.h"
-#include "variants.h"
+#include "common/util.h"
+#include "corpus/namekey.h"
+#include "corpus/variants.h"
 
 static void chomp(char *s, size_t *len)
 {

@@ -10,12 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
-#include "dict.h"
-#include "segment.h"
-#include "token.h"
-#include "util.h"
-#include "view.h"
+#include "common/article.h"
+#include "common/dict.h"
+#include "common/segment.h"
+#include "common/token.h"
+#include "common/util.h"
+#include "common/view.h"
 
 /* A stage under test: ts is NULL when it is run without a segmenter. */
 typedef void stage_fn(struct article *a, const struct view *v,

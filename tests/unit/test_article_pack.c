@@ -5,10 +5,10 @@
  */
 #include <stdlib.h>
 
-#include "article.h"
-#include "article_pack.h"
+#include "common/article.h"
+#include "common/article_pack.h"
 #include "harness.h"
-#include "util.h"
+#include "common/util.h"
 
 struct spec {
 	const char *text;

@@ -11,13 +11,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "article.h"
-#include "boilerplate.h"
+#include "common/article.h"
+#include "detect/boilerplate.h"
 #include "harness.h"
 #include "stage_run.h"
-#include "segment.h"
-#include "util.h"
-#include "view.h"
+#include "common/segment.h"
+#include "common/util.h"
+#include "common/view.h"
 
 static struct segmenter *seg;
 static struct boilerplate_rules *rules;

@@ -1,5 +1,5 @@
 /*
- * test_confusable.c - the rules of src/confusable.h by name: Cyrillic and
+ * test_confusable.c - the rules of src/repair/confusable.h by name: Cyrillic and
  * Greek look-alikes inside Latin words are repaired letter by letter;
  * words in one script, and words whose intruders have no Latin twin, are
  * left alone; the stage is idempotent.
@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
-#include "confusable.h"
+#include "common/article.h"
+#include "repair/confusable.h"
 #include "harness.h"
 #include "stage_run.h"
-#include "util.h"
-#include "view.h"
+#include "common/util.h"
+#include "common/view.h"
 
 struct conf_case {
 	const char *rule;

@@ -1,17 +1,17 @@
 /*
- * test_controls.c - the rules of src/controls.h by name: what is removed,
+ * test_controls.c - the rules of src/repair/controls.h by name: what is removed,
  * what is kept because a script needs it, and idempotence.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
-#include "controls.h"
+#include "common/article.h"
+#include "repair/controls.h"
 #include "harness.h"
 #include "stage_run.h"
-#include "util.h"
-#include "view.h"
+#include "common/util.h"
+#include "common/view.h"
 
 struct ctl_case {
 	const char *rule;

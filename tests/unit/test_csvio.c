@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvio.h"
+#include "common/csvio.h"
 #include "harness.h"
 
 /* Write one row of one text field and return what reached the file. */

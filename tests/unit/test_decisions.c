@@ -7,10 +7,10 @@
  */
 #include <stdlib.h>
 
-#include "article.h"
-#include "decisions.h"
+#include "common/article.h"
+#include "corpus/decisions.h"
 #include "harness.h"
-#include "util.h"
+#include "common/util.h"
 
 #define HEAD "article,kind,start,end,occurrence,original,replacement,decision\n"
 

@@ -1,5 +1,5 @@
 /*
- * test_decode.c - every rule of the Unicode policy in src/decode.h, by
+ * test_decode.c - every rule of the Unicode policy in src/repair/decode.h, by
  * name: each table row names the rule it exercises, the raw bytes, and the
  * cleaned text, number of `encoding` findings and status expected.
  */
@@ -7,12 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
-#include "decode.h"
+#include "common/article.h"
+#include "repair/decode.h"
 #include "harness.h"
-#include "utf8.h"
-#include "util.h"
-#include "view.h"
+#include "common/utf8.h"
+#include "common/util.h"
+#include "common/view.h"
 
 struct decode_case {
 	const char *rule;

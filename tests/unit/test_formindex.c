@@ -8,9 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "formindex.h"
+#include "common/formindex.h"
 #include "harness.h"
-#include "util.h"
+#include "common/util.h"
 
 #define FINGERPRINT 0x1234abcdULL
 

@@ -7,15 +7,15 @@
  */
 #include <string.h>
 
-#include "article.h"
-#include "dict.h"
-#include "glued.h"
+#include "common/article.h"
+#include "common/dict.h"
+#include "repair/glued.h"
 #include "harness.h"
 #include "stage_run.h"
-#include "segment.h"
-#include "util.h"
-#include "view.h"
-#include "wordlist.h"
+#include "common/segment.h"
+#include "common/util.h"
+#include "common/view.h"
+#include "common/wordlist.h"
 
 static struct dict *dict;
 static struct segmenter *seg;

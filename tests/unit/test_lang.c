@@ -7,15 +7,15 @@
  */
 #include <string.h>
 
-#include "article.h"
-#include "dict.h"
+#include "common/article.h"
+#include "common/dict.h"
 #include "harness.h"
 #include "stage_run.h"
-#include "lang.h"
-#include "langwords.h"
-#include "segment.h"
-#include "util.h"
-#include "view.h"
+#include "common/langwords.h"
+#include "common/segment.h"
+#include "common/util.h"
+#include "common/view.h"
+#include "detect/lang.h"
 
 static struct dict *dict;
 static struct segmenter *seg;

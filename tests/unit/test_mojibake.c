@@ -1,5 +1,5 @@
 /*
- * test_mojibake.c - the rules of src/mojibake.h by name: repairs, lost
+ * test_mojibake.c - the rules of src/repair/mojibake.h by name: repairs, lost
  * bytes, C1 controls, double encoding, the threshold, text that must stay
  * byte-identical, and idempotence (the stage on its own output finds
  * nothing).
@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
+#include "common/article.h"
 #include "harness.h"
 #include "stage_run.h"
-#include "mojibake.h"
-#include "util.h"
-#include "view.h"
+#include "common/util.h"
+#include "common/view.h"
+#include "repair/mojibake.h"
 
 struct moji_case {
 	const char *rule;

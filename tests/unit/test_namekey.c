@@ -10,8 +10,8 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "namekey.h"
-#include "variants.h"
+#include "corpus/namekey.h"
+#include "corpus/variants.h"
 
 static struct namekey *nk;
 

@@ -5,7 +5,7 @@
  * already in NFC (or that NFKC would change: "10³", "ﬁ") is untouched.
  */
 #include "harness.h"
-#include "normalize.h"
+#include "repair/normalize.h"
 #include "stage_run.h"
 
 static void nfc_stage(struct article *a, const struct view *v,

@@ -8,15 +8,15 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "article.h"
-#include "dict.h"
+#include "common/article.h"
+#include "common/dict.h"
 #include "harness.h"
 #include "stage_run.h"
-#include "repeat.h"
-#include "segment.h"
-#include "util.h"
-#include "view.h"
-#include "wordlist.h"
+#include "common/segment.h"
+#include "common/util.h"
+#include "common/view.h"
+#include "common/wordlist.h"
+#include "detect/repeat.h"
 
 static struct segmenter *seg;
 static struct dict *dict;

@@ -12,12 +12,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "article.h"
+#include "common/article.h"
 #include "harness.h"
-#include "report_html.h"
-#include "report_html_review.h"
-#include "score.h"
-#include "util.h"
+#include "common/score.h"
+#include "common/util.h"
+#include "report/report_html.h"
+#include "report/report_html_review.h"
 
 static char *capture(const char *s, size_t len, size_t seq)
 {

@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
+#include "common/article.h"
 #include "harness.h"
-#include "report_xlsx.h"
-#include "utf8.h"
+#include "common/utf8.h"
+#include "report/report_xlsx.h"
 
 static void test_whitespace_change(void)
 {

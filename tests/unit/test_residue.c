@@ -5,15 +5,15 @@
  */
 #include <string.h>
 
-#include "article.h"
-#include "dict.h"
+#include "common/article.h"
+#include "common/dict.h"
 #include "harness.h"
-#include "langwords.h"
-#include "residue.h"
-#include "segment.h"
+#include "common/langwords.h"
+#include "common/segment.h"
+#include "detect/residue.h"
 #include "stage_run.h"
-#include "util.h"
-#include "view.h"
+#include "common/util.h"
+#include "common/view.h"
 
 static struct dict *dict;
 static struct segmenter *seg;

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
+#include "common/article.h"
 #include "harness.h"
-#include "score.h"
+#include "common/score.h"
 
 #define NEAR(a, b) (fabs((a) - (b)) < 1e-9)
 

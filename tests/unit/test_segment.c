@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "harness.h"
-#include "segment.h"
-#include "util.h"
+#include "common/segment.h"
+#include "common/util.h"
 
 static struct segmenter *seg;
 

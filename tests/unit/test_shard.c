@@ -9,8 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "inputs.h"
-#include "util.h"
+#include "cli/inputs.h"
+#include "common/util.h"
 #include "harness.h"
 
 static char tmpdir[] = "/tmp/relire-shard.XXXXXX";

@@ -8,14 +8,14 @@
  */
 #include <string.h>
 
-#include "article.h"
+#include "common/article.h"
 #include "harness.h"
 #include "stage_run.h"
-#include "segment.h"
-#include "spacing.h"
-#include "util.h"
-#include "view.h"
-#include "wordlist.h"
+#include "common/segment.h"
+#include "common/util.h"
+#include "common/view.h"
+#include "common/wordlist.h"
+#include "repair/spacing.h"
 
 static struct segmenter *seg;
 static struct dict *dict;

@@ -6,15 +6,15 @@
  */
 #include <string.h>
 
-#include "article.h"
-#include "dict.h"
+#include "common/article.h"
+#include "common/dict.h"
 #include "harness.h"
 #include "stage_run.h"
-#include "segment.h"
-#include "spell.h"
-#include "suggest.h"
-#include "util.h"
-#include "view.h"
+#include "common/segment.h"
+#include "common/util.h"
+#include "common/view.h"
+#include "detect/spell.h"
+#include "detect/suggest.h"
 
 static struct dict *dict;
 static struct segmenter *seg;

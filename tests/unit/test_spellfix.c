@@ -8,10 +8,10 @@
  */
 #include <string.h>
 
-#include "dict.h"
+#include "common/dict.h"
 #include "harness.h"
-#include "spellfix.h"
-#include "util.h"
+#include "common/util.h"
+#include "detect/spellfix.h"
 
 static struct dict *indexed, *probing;
 

@@ -6,12 +6,12 @@
 #include <math.h>
 #include <string.h>
 
-#include "article.h"
+#include "common/article.h"
 #include "harness.h"
-#include "segment.h"
-#include "stats.h"
-#include "util.h"
-#include "view.h"
+#include "common/segment.h"
+#include "common/util.h"
+#include "common/view.h"
+#include "detect/stats.h"
 
 static struct segmenter *seg;
 

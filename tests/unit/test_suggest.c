@@ -5,10 +5,10 @@
  */
 #include <string.h>
 
-#include "dict.h"
+#include "common/dict.h"
 #include "harness.h"
-#include "suggest.h"
-#include "util.h"
+#include "common/util.h"
+#include "detect/suggest.h"
 
 static struct dict *fr;
 

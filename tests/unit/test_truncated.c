@@ -5,15 +5,15 @@
  */
 #include <string.h>
 
-#include "article.h"
-#include "dict.h"
+#include "common/article.h"
+#include "common/dict.h"
 #include "harness.h"
 #include "stage_run.h"
-#include "segment.h"
-#include "truncated.h"
-#include "util.h"
-#include "view.h"
-#include "wordlist.h"
+#include "common/segment.h"
+#include "common/util.h"
+#include "common/view.h"
+#include "common/wordlist.h"
+#include "detect/truncated.h"
 
 static struct dict *dict;
 static struct segmenter *seg;

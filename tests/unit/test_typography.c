@@ -6,13 +6,13 @@
  */
 #include <string.h>
 
-#include "article.h"
+#include "common/article.h"
 #include "harness.h"
 #include "stage_run.h"
-#include "segment.h"
-#include "typography.h"
-#include "util.h"
-#include "view.h"
+#include "common/segment.h"
+#include "common/util.h"
+#include "common/view.h"
+#include "repair/typography.h"
 
 #define NBSP  "\xC2\xA0"
 #define NNBSP "\xE2\x80\xAF"

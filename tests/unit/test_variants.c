@@ -10,15 +10,15 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "article.h"
-#include "dict.h"
+#include "common/article.h"
+#include "common/dict.h"
 #include "harness.h"
-#include "namekey.h"
-#include "names.h"
-#include "segment.h"
-#include "util.h"
-#include "variants.h"
-#include "view.h"
+#include "common/segment.h"
+#include "common/util.h"
+#include "common/view.h"
+#include "corpus/namekey.h"
+#include "corpus/names.h"
+#include "corpus/variants.h"
 
 #define SEEDS_DIR RELIRE_DATA_DIR "/../corpora/seeds"
 

@@ -3,10 +3,10 @@
  * whose edge falls inside an earlier replacement supersedes it without
  * losing its text, so the cleaned text is exactly the view with the edit.
  */
-#include "article.h"
+#include "common/article.h"
 #include "harness.h"
-#include "util.h"
-#include "view.h"
+#include "common/util.h"
+#include "common/view.h"
 
 /* "Â«Ã‰tonnant." with its mojibake "Â«Ã‰" (bytes 0-8) repaired to
  * "«É" (view bytes 0-4); then one edit on the view. */

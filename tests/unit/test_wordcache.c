@@ -6,8 +6,8 @@
 #include <pthread.h>
 
 #include "harness.h"
-#include "util.h"
-#include "wordcache.h"
+#include "common/util.h"
+#include "common/wordcache.h"
 
 static void test_get_put(void)
 {

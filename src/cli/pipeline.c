@@ -1,0 +1,522 @@
+/*
+ * pipeline.c - stage wiring for one article. Stages do not know each
+ * other; this file is the only place that knows their order.
+ */
+#include "cli/pipeline.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/dict.h"
+#include "common/segment.h"
+#include "common/token.h"
+#include "common/util.h"
+#include "common/view.h"
+#include "common/wordcache.h"
+#include "corpus/decisions.h"
+#include "corpus/variants.h"
+#include "detect/boilerplate.h"
+#include "detect/lang.h"
+#include "detect/repeat.h"
+#include "detect/residue.h"
+#include "detect/spell.h"
+#include "detect/stats.h"
+#include "detect/truncated.h"
+#include "repair/confusable.h"
+#include "repair/controls.h"
+#include "repair/decode.h"
+#include "repair/glued.h"
+#include "repair/mojibake.h"
+#include "repair/normalize.h"
+#include "repair/spacing.h"
+#include "repair/typography.h"
+#include "report/outdir.h"
+
+struct worker {
+	const struct options *opt;
+	const struct resources *res;
+	struct segmenter *seg;
+	struct dict *dict;
+	struct spell_state *spell;
+	struct mojibake *mojibake;
+	struct confusable *confusable;
+	struct tokens toks;
+	struct dict *other[8];	/* dictionaries of detected languages */
+	char other_lang[8][16]; /* their codes; "" = free slot */
+	int other_missing[8];	/* 1: no dictionary for that language */
+};
+
+/* The run's default language: --lang, or French with --lang auto. */
+static const char *default_lang(const struct options *opt)
+{
+	return strcmp(opt->lang, "auto") ? opt->lang : "fr";
+}
+
+/* The dictionary for lang, opened on first use; NULL when there is none
+ * (then the article is not spell-checked). */
+static struct dict *worker_dict(struct worker *w, const char *lang)
+{
+	size_t i;
+
+	if (!strcmp(lang, default_lang(w->opt)))
+		return w->dict;
+	for (i = 0; i < ARRAY_SIZE(w->other) && w->other_lang[i][0]; i++)
+		if (!strcmp(w->other_lang[i], lang))
+			return w->other_missing[i] ? NULL : w->other[i];
+	if (i == ARRAY_SIZE(w->other))
+		return NULL;
+	snprintf(w->other_lang[i], sizeof(w->other_lang[i]), "%s", lang);
+	w->other[i] = dict_try_open(lang, w->opt->dict_dir, w->opt->data_dir);
+	w->other_missing[i] = !w->other[i];
+	return w->other[i];
+}
+
+static struct dict *lang_dict(void *w, const char *lang)
+{
+	return worker_dict(w, lang);
+}
+
+/* Language of the article and of its segments, then spelling with the
+ * dictionary of the article's language. */
+static void language_and_spelling(struct worker *w, struct article *a,
+				  const struct view *v)
+{
+	char *masked = lang_mask(v, &w->toks);
+	struct lang_evidence ev = {&w->res->lang_words, lang_dict, w};
+	struct dict *d;
+
+	snprintf(a->lang, sizeof(a->lang), "%s", default_lang(w->opt));
+	lang_detect_article(a, v, &w->toks, w->dict,
+			    !strcmp(w->opt->lang, "auto"), &ev);
+	d = worker_dict(w, a->lang);
+	lang_detect_segments(a, v, masked, &w->toks, d, &ev);
+	if (d)
+		spell_detect(a, v, &w->toks, d, w->spell);
+	free(masked);
+}
+
+/* Initialise wl and load data_dir/<lang>/name into it (optional file). */
+static int load_list(struct wordlist *wl, const struct options *opt,
+		     const char *name)
+{
+	struct strbuf path;
+	int rc;
+
+	wordlist_init(wl);
+	sb_init(&path);
+	sb_addf(&path, "%s/%.2s/%s", opt->data_dir, opt->lang, name);
+	rc = wordlist_load(wl, path.buf, 1);
+	sb_release(&path);
+	return rc;
+}
+
+/* The score's weights: --score-weights FILE, else the data directory's. */
+static int load_score_model(struct resources *r, const struct options *opt)
+{
+	struct strbuf path;
+	int rc;
+
+	if (opt->score_weights)
+		return score_model_load(&r->score, opt->score_weights);
+	sb_init(&path);
+	sb_addf(&path, "%s/%s", opt->data_dir, SCORE_WEIGHTS_FILE);
+	rc = score_model_load(&r->score, path.buf);
+	sb_release(&path);
+	return rc;
+}
+
+/* The seed table of the language (optional file), overlaid with the
+ * editor's --variants table, else with the rows an editor decided in the
+ * variants.csv an earlier run left in the output directory (outdir.h; its
+ * automatic rows belong to the batch that wrote it); a malformed table is
+ * a configuration error. */
+static int load_prior_table(struct resources *r, const struct options *opt)
+{
+	struct variants *editor = NULL;
+	struct strbuf path;
+	char *editor_path = NULL;
+	int rc = 0;
+
+	sb_init(&path);
+	sb_addf(&path, "%s/%.2s/names-seed.csv", opt->data_dir,
+		strcmp(opt->lang, "auto") ? opt->lang : "fr");
+	if (access(path.buf, R_OK) == 0)
+		rc = variants_read(path.buf, &r->prior);
+	if (rc == 0 && !r->prior)
+		r->prior = variants_new();
+	if (rc == 0 &&
+	    (editor_path = opt->variants ? xstrdup(opt->variants)
+					 : outdir_previous_variants(opt))) {
+		rc = variants_read(editor_path, &editor);
+		if (rc == 0 && opt->variants)
+			variants_overlay(r->prior, editor);
+		else if (rc == 0)
+			variants_overlay_decided(r->prior, editor);
+		variants_free(editor);
+	}
+	free(editor_path);
+	sb_release(&path);
+	return rc < 0 ? -1 : 0;
+}
+
+/* --decisions FILE, else OUT/decisions.csv when an editor saved one there
+ * (a malformed file is a configuration error). */
+static int load_decisions(struct resources *r, const struct options *opt)
+{
+	struct strbuf path;
+	int rc = 0;
+
+	if (opt->collect_only || (opt->jsonl && !opt->out_given))
+		return 0;
+	if (opt->decisions)
+		return decisions_read(opt->decisions, &r->decisions);
+	sb_init(&path);
+	sb_addf(&path, "%s/decisions.csv", opt->out_dir);
+	if (access(path.buf, F_OK) == 0) {
+		rc = decisions_read(path.buf, &r->decisions);
+		if (rc == 0 && !opt->quiet)
+			fprintf(stderr,
+				"relire: %zu decisions read from '%s'\n",
+				decisions_count(r->decisions), path.buf);
+	}
+	sb_release(&path);
+	return rc;
+}
+
+int resources_load(struct resources *r, const struct options *opt)
+{
+	memset(r, 0, sizeof(*r));
+	struct strbuf path;
+	int rc;
+
+	r->boilerplate = NULL;
+	wordlist_init(&r->doubles);
+	sb_init(&path);
+	repeat_rules_init(&r->repeat_rules);
+	sb_addf(&path, "%s/%.2s/doubles.txt", opt->data_dir, default_lang(opt));
+	rc = wordlist_load(&r->doubles, path.buf, 1);
+	sb_reset(&path);
+	sb_addf(&path, "%s/%.2s/repeat-rules.txt", opt->data_dir,
+		default_lang(opt));
+	rc = rc < 0 ? rc : repeat_rules_load(&r->repeat_rules, path.buf, 1);
+	rc = rc < 0 ? rc : load_list(&r->elided_forms, opt, "elided-forms.txt");
+	rc = rc < 0 ? rc : load_list(&r->negations, opt, "negations.txt");
+	rc = rc < 0 ? rc
+		    : load_list(&r->letter_labels, opt, "letter-labels.txt");
+	rc = rc < 0 ? rc : load_list(&r->glued_keep, opt, "glued-keep.txt");
+	rc = rc < 0 ? rc
+		    : load_list(&r->glued_starters, opt, "glued-starters.txt");
+	rc = rc < 0 ? rc : load_list(&r->cut_words, opt, "cut-words.txt");
+	langwords_init(&r->lang_words);
+	rc = rc < 0 ? rc : langwords_load(&r->lang_words, opt->data_dir);
+	if (rc == 0) {
+		r->boilerplate = boilerplate_rules_load(opt->data_dir);
+		rc = r->boilerplate ? 0 : -1;
+	}
+	rc = rc < 0 ? rc
+		    : name_rules_load(&r->name_rules, opt->data_dir, opt->lang);
+	rc = rc < 0 ? rc : load_prior_table(r, opt);
+	rc = rc < 0 ? rc : load_decisions(r, opt);
+	rc = rc < 0 ? rc : load_score_model(r, opt);
+	r->dict_cache = wordcache_new(SHARED_DICT_CACHE_BYTES);
+	r->verdicts = wordcache_new(SHARED_VERDICT_CACHE_BYTES);
+	sb_release(&path);
+	return rc;
+}
+
+void resources_release(struct resources *r)
+{
+	if (!r)
+		return;
+	wordlist_release(&r->doubles);
+	repeat_rules_release(&r->repeat_rules);
+	wordlist_release(&r->elided_forms);
+	wordlist_release(&r->negations);
+	wordlist_release(&r->letter_labels);
+	wordlist_release(&r->glued_keep);
+	wordlist_release(&r->glued_starters);
+	wordlist_release(&r->cut_words);
+	langwords_release(&r->lang_words);
+	boilerplate_rules_free(r->boilerplate);
+	name_rules_release(&r->name_rules);
+	variants_free(r->prior);
+	decisions_free(r->decisions);
+	wordcache_free(r->dict_cache);
+	wordcache_free(r->verdicts);
+}
+
+struct worker *worker_new(const struct options *opt,
+			  const struct resources *res)
+{
+	struct worker *w = xcalloc(1, sizeof(*w));
+
+	w->opt = opt;
+	w->res = res;
+	w->seg = segmenter_new(opt->lang);
+	w->dict = dict_open(default_lang(opt), opt->dict_dir, opt->data_dir);
+	if (w->dict)
+		dict_share_cache(w->dict, res->dict_cache);
+	w->spell =
+	    spell_state_new(res->suggest, res->suggest_budget, res->verdicts);
+	w->mojibake = mojibake_new(w->dict);
+	w->confusable = confusable_new(opt->lang);
+	tokens_init(&w->toks);
+	if (!w->seg || !w->dict || !w->mojibake || !w->confusable) {
+		worker_free(w);
+		return NULL;
+	}
+	return w;
+}
+
+struct dict *worker_default_dict(struct worker *w)
+{
+	return w->dict;
+}
+
+void worker_free(struct worker *w)
+{
+	if (!w)
+		return;
+	segmenter_free(w->seg);
+	dict_free(w->dict);
+	for (size_t i = 0; i < ARRAY_SIZE(w->other); i++)
+		dict_free(w->other[i]);
+	spell_state_free(w->spell);
+	mojibake_free(w->mojibake);
+	confusable_free(w->confusable);
+	tokens_release(&w->toks);
+	free(w);
+}
+
+static void spacing_stage(struct worker *w, struct article *a,
+			  const struct view *v)
+{
+	const struct spacing_data data = {&w->res->elided_forms,
+					  &w->res->negations,
+					  &w->res->letter_labels, w->dict};
+
+	spacing_repair(a, v, &w->toks, &data);
+}
+
+static void glued_stage(struct worker *w, struct article *a,
+			const struct view *v)
+{
+	const struct glued_lists lists = {&w->res->glued_keep,
+					  &w->res->glued_starters};
+
+	glued_repair(a, v, &w->toks, w->dict, &lists, !w->opt->per_line);
+}
+
+static void typography_stage(struct worker *w, struct article *a,
+			     const struct view *v)
+{
+	typography_fr(a, v, &w->toks);
+}
+
+static void mojibake_stage(struct worker *w, struct article *a,
+			   const struct view *v)
+{
+	mojibake_repair(w->mojibake, a, v);
+}
+
+static void controls_stage(struct worker *w, struct article *a,
+			   const struct view *v)
+{
+	(void)w;
+	controls_remove(a, v);
+}
+
+static void confusable_stage(struct worker *w, struct article *a,
+			     const struct view *v)
+{
+	confusable_repair(w->confusable, a, v);
+}
+
+static void nfc_stage(struct worker *w, struct article *a, const struct view *v)
+{
+	(void)w;
+	normalize_nfc(a, v);
+}
+
+/* Phase 1, in order (see repair()). */
+static void (*const phase1[])(struct worker *, struct article *,
+			      const struct view *) = {
+    mojibake_stage,
+    controls_stage,
+    confusable_stage,
+    nfc_stage,
+};
+
+/* Did the stage that started at finding n0 apply a repair? Only then does
+ * the text change, so that the view and the tokens must be rebuilt. */
+static int applied_since(const struct article *a, size_t n0)
+{
+	for (size_t i = n0; i < a->nfindings; i++)
+		if (a->findings[i].applied)
+			return 1;
+	return 0;
+}
+
+/* Rebuild *v after a stage that started at finding n0 when it changed the
+ * text; *stale then says that the tokens must be rebuilt too. */
+static void refresh(struct view *v, struct article *a, size_t n0, int *stale)
+{
+	if (!applied_since(a, n0))
+		return;
+	view_release(v);
+	view_build(v, a);
+	*stale = 1;
+}
+
+/* Tokenize *v unless the tokens are current. 0, or -1 on failure. */
+static int tokenize(struct worker *w, const struct view *v, int *stale)
+{
+	if (!*stale)
+		return 0;
+	if (segmenter_run(w->seg, v->text, v->len, &w->toks) < 0)
+		return -1;
+	*stale = 0;
+	return 0;
+}
+
+/* Run one phase-2 stage on the tokens of *v, then rebuild *v when it
+ * changed the text, so that the next stage sees the repairs (each stage's
+ * edits are on its own view). */
+static int phase2_stage(struct worker *w, struct article *a, struct view *v,
+			int *stale,
+			void (*stage)(struct worker *, struct article *,
+				      const struct view *))
+{
+	size_t n0 = a->nfindings;
+
+	if (tokenize(w, v, stale) < 0)
+		return -1;
+	stage(w, a, v);
+	refresh(v, a, n0, stale);
+	return 0;
+}
+
+/*
+ * Decode and run phases 1 and 2 (repairs), leaving in *v the view of the
+ * repaired text and in w->toks its tokens. Returns 0, or -1 when the
+ * article failed (v is then released).
+ */
+static int repair(struct worker *w, struct article *a, char *raw, size_t len,
+		  struct view *v)
+{
+	int stale = 1;
+
+	a->max_findings = w->opt->max_findings;
+	if (decode_article(a, raw, len) < 0)
+		return -1;
+	/* Phase 1: character-level repairs on the decoded text, each on the
+	 * view of the previous one (their spans can meet). Mojibake comes
+	 * first: C1 controls and soft hyphens are bytes of its sequences
+	 * ("Ã" U+00AD is "í"), which the controls stage would delete. NFC
+	 * comes last, so that the output of every repair is NFC. */
+	view_build(v, a);
+	for (size_t i = 0; i < ARRAY_SIZE(phase1); i++) {
+		size_t n0 = a->nfindings;
+
+		phase1[i](w, a, v);
+		refresh(v, a, n0, &stale);
+	}
+
+	/* Phase 2: spacing, joins and typography on repaired characters. */
+	if (phase2_stage(w, a, v, &stale, spacing_stage) < 0 ||
+	    phase2_stage(w, a, v, &stale, glued_stage) < 0 ||
+	    (w->opt->typography_fr &&
+	     phase2_stage(w, a, v, &stale, typography_stage) < 0))
+		goto fail;
+	if (tokenize(w, v, &stale) == 0)
+		return 0;
+fail:
+	article_fail(a, "tokenization failed");
+	view_release(v);
+	return -1;
+}
+
+/* Collect the corpus evidence of the repaired text *v (see worker_first). */
+static void collect(struct worker *w, const struct article *a,
+		    const struct view *v, const struct first_pass *fp)
+{
+	names_collect(fp->names, a, v, &w->toks);
+	/* The names table (built on the main thread between the passes)
+	 * asks the dictionary about every name form: ask here, in
+	 * parallel, so that it reads the answers from the shared cache. */
+	for (size_t i = 0; i < fp->names->n; i++)
+		dict_check(w->dict, fp->names->forms[i].form,
+			   strlen(fp->names->forms[i].form));
+	bp_counts_collect(fp->counts, v);
+	if (fp->lookup)
+		variants_lookups(&w->res->name_rules, v, &w->toks, fp->lookup,
+				 fp->ctx);
+}
+
+void worker_collect(struct worker *w, struct article *a, char *raw, size_t len,
+		    const struct first_pass *fp)
+{
+	struct view v;
+
+	if (repair(w, a, raw, len, &v) < 0)
+		return;
+	collect(w, a, &v, fp);
+	view_release(&v);
+}
+
+static void process(struct worker *w, struct article *a, char *raw, size_t len,
+		    const struct first_pass *fp)
+{
+	struct view v;
+
+	if (repair(w, a, raw, len, &v) < 0) {
+		article_sort_findings(a);
+		return;
+	}
+	/* On the repaired text, before any detector adds a finding, as
+	 * worker_collect does. */
+	if (fp)
+		collect(w, a, &v, fp);
+
+	/* Phase 3: detectors on the tokens of the repaired text. */
+	a->words = w->toks.words;
+	stats_compute(a, &v, &w->toks);
+	{
+		const struct repeat_config rc = {&w->res->doubles, w->dict,
+						 &w->res->repeat_rules};
+		repeat_detect(a, &v, &w->toks, &rc);
+	}
+	/* After repeats (a title printed twice is a duplicate_line), before
+	 * spelling (removing a residue line wins over fixes inside it). */
+	boilerplate_detect(a, &v, &w->toks, w->res->boilerplate, w->res->bp,
+			   w->res->batch_articles);
+	language_and_spelling(w, a, &v);
+	/* The list of cut words is the run language's. */
+	truncated_detect(
+	    a, &v, &w->toks, worker_dict(w, a->lang),
+	    strcmp(a->lang, default_lang(w->opt)) ? NULL : &w->res->cut_words);
+	residue_detect(a, &v, &w->toks, worker_dict(w, a->lang),
+		       &w->res->lang_words);
+	/* Last: names are unified on the text the other stages accepted. */
+	if (w->res->table)
+		variants_apply(w->res->table, &w->res->name_rules, a, &v,
+			       &w->toks);
+	view_release(&v);
+	article_sort_findings(a);
+	/* After every stage: an editor's word is the last. */
+	decisions_apply(w->res->decisions, a);
+	article_drop_shadowed_notes(a);
+}
+
+void worker_process(struct worker *w, struct article *a, char *raw, size_t len)
+{
+	process(w, a, raw, len, NULL);
+}
+
+void worker_first(struct worker *w, struct article *a, char *raw, size_t len,
+		  const struct first_pass *fp)
+{
+	process(w, a, raw, len, fp);
+}

@@ -1,0 +1,708 @@
+/*
+ * dict.c - Hunspell behind one door, with a lookup cache, plus the
+ * language's spelling data (elisions, accent groups, accepted variants)
+ * read from dictionaries/<lang>/.
+ */
+#include "common/dict.h"
+
+#include <assert.h>
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+#include <hunspell/hunspell.h>
+
+#include "common/formindex.h"
+#include "common/strmap.h"
+#include "common/utf8.h"
+#include "common/util.h"
+#include "common/wordcache.h"
+
+#define GROUP_MAX 8 /* letters in one accent group */
+/* Private lookup cache of a dict that does not share one (other languages,
+ * the English loanword dictionary, tools): about 50,000 word forms. */
+#define DICT_CACHE_BYTES ((size_t)8 << 20)
+/* The build tree's word-form indexes (formindex.h), made by CMake. */
+#ifndef RELIRE_BUILD_FORMS_DIR
+#define RELIRE_BUILD_FORMS_DIR ""
+#endif
+#define SOURCE_MAX ((size_t)1 << 30) /* largest file fingerprinted */
+
+/*
+ * Hunspell 1.7.1 (Debian 12) keeps a process-wide table with a plain
+ * reference count that every handle's creation (and every added word list)
+ * increments and every destruction decrements (fixed upstream in 1.7.2):
+ * handles may be used by different threads at once, but they must be
+ * created and destroyed one at a time.
+ */
+static pthread_mutex_t lifecycle = PTHREAD_MUTEX_INITIALIZER;
+
+static Hunhandle *hunspell_create(const char *aff, const char *dic)
+{
+	Hunhandle *h;
+
+	pthread_mutex_lock(&lifecycle);
+	h = Hunspell_create(aff, dic);
+	pthread_mutex_unlock(&lifecycle);
+	return h;
+}
+
+static void hunspell_destroy(Hunhandle *h)
+{
+	pthread_mutex_lock(&lifecycle);
+	Hunspell_destroy(h);
+	pthread_mutex_unlock(&lifecycle);
+}
+
+static int hunspell_add_dic(Hunhandle *h, const char *dic)
+{
+	int rc;
+
+	pthread_mutex_lock(&lifecycle);
+	rc = Hunspell_add_dic(h, dic);
+	pthread_mutex_unlock(&lifecycle);
+	return rc;
+}
+
+struct accent_group {
+	int32_t cp[GROUP_MAX];
+	size_t n;
+};
+
+struct dict {
+	Hunhandle *h;
+	struct wordcache *cache;     /* word -> 1 known, 2 unknown */
+	struct wordcache *own_cache; /* the private one, unless shared */
+	size_t calls;
+	char lang[16];
+	char *dict_dir;	   /* owned copy of --dict-dir, may be NULL */
+	struct dict *loan; /* English, opened on first use */
+	int loan_tried;
+	char **elisions; /* lower-case elided words */
+	size_t nelisions;
+	char **links; /* linking elements of closed compounds ("" first) */
+	size_t nlinks;
+	struct accent_group *groups;
+	size_t ngroups, gcap;
+	char **variants; /* pairs: dictionary form, written form */
+	size_t nvariants, vcap;
+	regex_t **follow; /* per pair: context after the written form */
+	size_t fcap;
+	char **sources; /* the files it is made of: .aff, .dic, word lists,
+			 * accents.txt (what a form index depends on) */
+	size_t nsources, scap;
+	char *data_dir;		 /* owned copy, may be NULL */
+	struct formindex *forms; /* opened on first use */
+	int forms_tried;
+};
+
+/* Default region per language code, and the Debian package shipping it. */
+static const struct {
+	const char *lang, *name, *package;
+} known_dicts[] = {
+    {"fr", "fr_FR", "hunspell-fr"},    {"de", "de_DE", "hunspell-de-de"},
+    {"en", "en_US", "hunspell-en-us"}, {"es", "es_ES", "hunspell-es"},
+    {"it", "it_IT", "hunspell-it"},    {"ru", "ru_RU", "hunspell-ru"},
+    {"uk", "uk_UA", "hunspell-uk"},    {"pt", "pt_PT", "hunspell-pt-pt"},
+    {"nl", "nl", "hunspell-nl"},       {"pl", "pl_PL", "hunspell-pl"},
+};
+
+static const char *const system_dirs[] = {
+    "/usr/share/hunspell",
+    "/usr/share/myspell",
+    "/usr/share/myspell/dicts",
+};
+
+static int find_pair(const char *dir, const char *name, struct strbuf *aff,
+		     struct strbuf *dic)
+{
+	sb_reset(aff);
+	sb_reset(dic);
+	sb_addf(aff, "%s/%s.aff", dir, name);
+	sb_addf(dic, "%s/%s.dic", dir, name);
+	return access(aff->buf, R_OK) == 0 && access(dic->buf, R_OK) == 0;
+}
+
+static int locate(const char *lang, const char *dict_dir, struct strbuf *aff,
+		  struct strbuf *dic)
+{
+	const char *names[2] = {lang, NULL};
+
+	for (size_t i = 0; i < ARRAY_SIZE(known_dicts); i++)
+		if (!strcmp(known_dicts[i].lang, lang))
+			names[1] = known_dicts[i].name;
+	for (int n = 1; n >= 0; n--) {
+		if (!names[n])
+			continue;
+		if (dict_dir && find_pair(dict_dir, names[n], aff, dic))
+			return 1;
+		for (size_t i = 0; i < ARRAY_SIZE(system_dirs); i++)
+			if (find_pair(system_dirs[i], names[n], aff, dic))
+				return 1;
+	}
+	return 0;
+}
+
+static const char *package_for(const char *lang)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(known_dicts); i++)
+		if (!strncmp(known_dicts[i].lang, lang, 2))
+			return known_dicts[i].package;
+	return "hunspell-<lang>";
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void add_source(struct dict *d, const char *path)
+{
+	GROW(d->sources, d->scap, d->nsources + 1);
+	d->sources[d->nsources++] = xstrdup(path);
+}
+
+/* Add every .dic file of data_dir/lang/, in sorted order. */
+static void add_extra_lists(struct dict *d, const char *data_dir,
+			    const char *lang)
+{
+	struct strbuf dir, path;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	DIR *dp;
+
+	sb_init(&dir);
+	sb_addf(&dir, "%s/%.2s", data_dir, lang);
+	dp = opendir(dir.buf);
+	while (dp && (de = readdir(dp))) {
+		size_t l = strlen(de->d_name);
+		if (l > 4 && !strcmp(de->d_name + l - 4, ".dic")) {
+			GROW(names, cap, n + 1);
+			names[n++] = xstrdup(de->d_name);
+		}
+	}
+	if (dp)
+		closedir(dp);
+	xqsort(names, n, sizeof(*names), cmp_str);
+	sb_init(&path);
+	for (size_t i = 0; i < n; i++) {
+		sb_reset(&path);
+		sb_addf(&path, "%s/%s", dir.buf, names[i]);
+		if (hunspell_add_dic(d->h, path.buf) != 0)
+			rl_warn("cannot load word list '%s'", path.buf);
+		add_source(d, path.buf);
+		free(names[i]);
+	}
+	free(names);
+	sb_release(&path);
+	sb_release(&dir);
+}
+
+/* Call fn on every line of data_dir/lang/name that is not blank or a
+ * comment, trimmed. A missing file is not an error. */
+static void for_each_line(struct dict *d, const char *data_dir,
+			  const char *lang, const char *name,
+			  void (*fn)(struct dict *, char *))
+{
+	struct strbuf path;
+	char *buf = NULL, *line, *next;
+	size_t len;
+
+	sb_init(&path);
+	sb_addf(&path, "%s/%.2s/%s", data_dir, lang, name);
+	if (read_file(path.buf, (size_t)1 << 20, &buf, &len) < 0) {
+		sb_release(&path);
+		return;
+	}
+	for (line = buf; line; line = next) {
+		char *end;
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		while (*line == ' ' || *line == '\t')
+			line++;
+		end = line + strlen(line);
+		while (end > line && strchr(" \t\r", end[-1]))
+			*--end = '\0';
+		if (*line && *line != '#')
+			fn(d, line);
+	}
+	free(buf);
+	sb_release(&path);
+}
+
+static void add_elision(struct dict *d, char *line)
+{
+	size_t cap = d->nelisions;
+
+	GROW(d->elisions, cap, d->nelisions + 1);
+	d->elisions[d->nelisions++] = xstrdup(line);
+}
+
+/* A line of compounds.txt: a linking element, "0" for none. */
+static void add_link(struct dict *d, char *line)
+{
+	size_t cap = d->nlinks;
+
+	GROW(d->links, cap, d->nlinks + 1);
+	d->links[d->nlinks++] = xstrdup(strcmp(line, "0") ? line : "");
+}
+
+static void add_group_from(struct dict *d, const char *s, size_t len)
+{
+	struct accent_group g = {{0}, 0};
+	size_t i = 0;
+
+	while (i < len) {
+		int32_t c = utf8_next(s, &i, len);
+		if (c > 0 && !uc_is_space(c) && g.n < GROUP_MAX)
+			g.cp[g.n++] = c;
+	}
+	if (g.n < 2)
+		return;
+	GROW(d->groups, d->gcap, d->ngroups + 1);
+	d->groups[d->ngroups++] = g;
+}
+
+/* A line of accents.txt gives a lower-case group and its upper-case twin. */
+static void add_group(struct dict *d, char *line)
+{
+	size_t ulen;
+	char *up = utf8_upper(line, strlen(line), &ulen);
+
+	add_group_from(d, line, strlen(line));
+	if (ulen != strlen(line) || memcmp(up, line, ulen))
+		add_group_from(d, up, ulen);
+	free(up);
+}
+
+/* Split off the next white-space-delimited field of *s (NULL if none). */
+static char *next_field(char **s)
+{
+	char *f = *s + strspn(*s, " \t"), *end;
+
+	if (!*f)
+		return NULL;
+	end = f + strcspn(f, " \t");
+	*s = *end ? end + 1 : end;
+	*end = '\0';
+	return f;
+}
+
+/* "DICTIONARY WRITTEN [FOLLOWING]": FOLLOWING is a POSIX extended regular
+ * expression that the text after WRITTEN must match (anchored). */
+static void add_variant(struct dict *d, char *line)
+{
+	char *form = next_field(&line), *written = next_field(&line);
+	char *follow = next_field(&line);
+	regex_t *re = NULL;
+	struct strbuf pat;
+
+	if (!form || !written)
+		return;
+	if (follow) {
+		sb_init(&pat);
+		sb_addf(&pat, "^(%s)", follow);
+		re = xmalloc(sizeof(*re));
+		if (regcomp(re, pat.buf, REG_EXTENDED | REG_NOSUB)) {
+			rl_warn("bad context '%s' in variants.txt", follow);
+			free(re);
+			sb_release(&pat);
+			return;
+		}
+		sb_release(&pat);
+	}
+	GROW(d->variants, d->vcap, d->nvariants + 2);
+	GROW(d->follow, d->fcap, d->nvariants / 2 + 1);
+	d->follow[d->nvariants / 2] = re;
+	d->variants[d->nvariants++] = xstrdup(form);
+	d->variants[d->nvariants++] = xstrdup(written);
+}
+
+static void load_language_data(struct dict *d, const char *data_dir,
+			       const char *lang)
+{
+	struct strbuf path;
+
+	for_each_line(d, data_dir, lang, "elided.txt", add_elision);
+	for_each_line(d, data_dir, lang, "compounds.txt", add_link);
+	for_each_line(d, data_dir, lang, "accents.txt", add_group);
+	for_each_line(d, data_dir, lang, "variants.txt", add_variant);
+	sb_init(&path);
+	sb_addf(&path, "%s/%.2s/accents.txt", data_dir, lang);
+	add_source(d, path.buf);
+	sb_release(&path);
+	free(d->data_dir);
+	d->data_dir = xstrdup(data_dir);
+}
+
+/* Open without printing anything; NULL when the dictionary is absent or
+ * not UTF-8 (*why says which). */
+static struct dict *open_quiet(const char *lang, const char *dict_dir,
+			       struct strbuf *dic, const char **why)
+{
+	struct strbuf aff;
+	struct dict *d;
+	const char *enc;
+
+	sb_init(&aff);
+	if (!locate(lang, dict_dir, &aff, dic)) {
+		sb_release(&aff);
+		*why = NULL;
+		return NULL;
+	}
+	d = xcalloc(1, sizeof(*d));
+	d->h = hunspell_create(aff.buf, dic->buf);
+	enc = d->h ? Hunspell_get_dic_encoding(d->h) : NULL;
+	if (!enc || strcasecmp(enc, "UTF-8")) {
+		*why = enc ? enc : "cannot load";
+		if (d->h)
+			hunspell_destroy(d->h);
+		free(d);
+		sb_release(&aff);
+		return NULL;
+	}
+	add_source(d, aff.buf);
+	add_source(d, dic->buf);
+	sb_release(&aff);
+	d->own_cache = wordcache_new(DICT_CACHE_BYTES);
+	d->cache = d->own_cache;
+	snprintf(d->lang, sizeof(d->lang), "%s", lang);
+	d->dict_dir = dict_dir ? xstrdup(dict_dir) : NULL;
+	return d;
+}
+
+struct dict *dict_open(const char *lang, const char *dict_dir,
+		       const char *data_dir)
+{
+	struct strbuf dic;
+	const char *why = NULL;
+	struct dict *d;
+
+	sb_init(&dic);
+	d = open_quiet(lang, dict_dir, &dic, &why);
+	if (!d && !why)
+		rl_error("no Hunspell dictionary for '%s' (install the Debian "
+			 "package %s, or pass --dict-dir DIR)",
+			 lang, package_for(lang));
+	else if (!d)
+		rl_error("Hunspell dictionary '%s' is not UTF-8 (%s)", dic.buf,
+			 why);
+	if (d && data_dir) {
+		add_extra_lists(d, data_dir, lang);
+		load_language_data(d, data_dir, lang);
+	}
+	sb_release(&dic);
+	return d;
+}
+
+struct dict *dict_try_open(const char *lang, const char *dict_dir,
+			   const char *data_dir)
+{
+	struct strbuf dic;
+	const char *why;
+	struct dict *d;
+
+	sb_init(&dic);
+	d = open_quiet(lang, dict_dir, &dic, &why);
+	sb_release(&dic);
+	if (d && data_dir) {
+		add_extra_lists(d, data_dir, lang);
+		load_language_data(d, data_dir, lang);
+	}
+	return d;
+}
+
+void dict_free(struct dict *d)
+{
+	if (!d)
+		return;
+	hunspell_destroy(d->h);
+	wordcache_free(d->own_cache);
+	dict_free(d->loan);
+	free(d->dict_dir);
+	dict_free_list(d->elisions, d->nelisions);
+	dict_free_list(d->links, d->nlinks);
+	for (size_t i = 0; i < d->nvariants / 2; i++)
+		if (d->follow[i]) {
+			regfree(d->follow[i]);
+			free(d->follow[i]);
+		}
+	free(d->follow);
+	dict_free_list(d->variants, d->nvariants);
+	free(d->groups);
+	dict_free_list(d->sources, d->nsources);
+	free(d->data_dir);
+	formindex_free(d->forms);
+	free(d);
+}
+
+void dict_share_cache(struct dict *d, struct wordcache *shared)
+{
+	d->cache = shared ? shared : d->own_cache;
+}
+
+int dict_check(struct dict *d, const char *word, size_t len)
+{
+	int64_t v;
+
+	if (!wordcache_get(d->cache, word, len, &v, NULL)) {
+		v = dict_probe(d, word, len) ? 1 : 2;
+		wordcache_put(d->cache, word, len, v, NULL, 0);
+	}
+	return v == 1;
+}
+
+size_t dict_suggest(struct dict *d, const char *word, size_t len, char ***out,
+		    size_t max)
+{
+	char *w = xmemdup(word, len);
+	char **list = NULL;
+	int n = Hunspell_suggest(d->h, &list, w);
+	size_t k = 0;
+
+	*out = xcalloc(max ? max : 1, sizeof(char *));
+	for (int i = 0; i < n && k < max; i++)
+		(*out)[k++] = xstrdup(list[i]);
+	if (list)
+		Hunspell_free_list(d->h, &list, n);
+	free(w);
+	return k;
+}
+
+void dict_free_list(char **list, size_t n)
+{
+	for (size_t i = 0; list && i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+/*
+ * Is word[0..len) one of the forms of the word-form index? Those are the
+ * forms Hunspell accepts (the index is made from these dictionary files,
+ * extra word lists included: its fingerprint says so), so a form found
+ * there needs no spell() call: one fold and one binary search, where
+ * Hunspell tries the affixes of every stem the word may come from. 0 when
+ * it is not there (Hunspell decides: compounds, capitalized forms...).
+ */
+static int indexed_form(struct dict *d, const char *word, size_t len)
+{
+	const struct formindex *fi = dict_forms(d);
+	char key[256];
+	size_t i = 0, k = 0, first, n;
+
+	if (!fi || len >= sizeof(key))
+		return 0;
+	while (i < len) { /* the key: accent groups folded (spellfix.h) */
+		size_t gn;
+		int32_t c = utf8_next(word, &i, len);
+		const int32_t *g = c < 0 ? NULL : dict_accent_group(d, c, &gn);
+
+		if (c < 0 || k + 4 > sizeof(key))
+			return 0;
+		k += utf8_put(key + k, g ? g[0] : c);
+	}
+	n = formindex_find(fi, key, k, &first);
+	for (size_t e = first; e < first + n; e++) {
+		const char *form = formindex_form(fi, e);
+		if (!strncmp(form, word, len) && !form[len])
+			return 1;
+	}
+	return 0;
+}
+
+int dict_probe(struct dict *d, const char *word, size_t len)
+{
+	char buf[256];
+	char *w;
+	int ok;
+
+	if (indexed_form(d, word, len))
+		return 1;
+	w = len < sizeof(buf) ? buf : xmalloc(len + 1);
+	memcpy(w, word, len);
+	w[len] = '\0';
+	ok = Hunspell_spell(d->h, w) != 0;
+	d->calls++;
+	if (w != buf)
+		free(w);
+	return ok;
+}
+
+/* The class one analysis line names ("st:Hugues po:prn is:mas"). */
+static unsigned analysis_class(const char *a)
+{
+	if (strstr(a, "po:prn"))
+		return DICT_GIVEN;
+	if (strstr(a, "po:patr"))
+		return DICT_SURNAME;
+	if (strstr(a, "po:npr"))
+		return DICT_PLACE;
+	return strstr(a, "po:") ? DICT_COMMON : 0;
+}
+
+unsigned dict_name_class(struct dict *d, const char *word, size_t len)
+{
+	char *w = xmemdup(word, len);
+	char **list = NULL;
+	int n = Hunspell_analyze(d->h, &list, w);
+	unsigned c = 0;
+
+	for (int i = 0; i < n; i++)
+		c |= analysis_class(list[i]);
+	if (list)
+		Hunspell_free_list(d->h, &list, n);
+	free(w);
+	return c;
+}
+
+int dict_check_loanword(struct dict *d, const char *word, size_t len)
+{
+	if (!strncmp(d->lang, "en", 2))
+		return 0;
+	if (!d->loan_tried) {
+		struct strbuf dic;
+		const char *why;
+
+		d->loan_tried = 1;
+		sb_init(&dic);
+		d->loan = open_quiet("en", d->dict_dir, &dic, &why);
+		sb_release(&dic);
+	}
+	return d->loan && dict_check(d->loan, word, len);
+}
+
+size_t dict_elision_prefix(const struct dict *d, const char *s, size_t len)
+{
+	for (size_t i = 0; i < d->nelisions; i++) {
+		size_t n = strlen(d->elisions[i]), a;
+
+		if (n >= len || strncasecmp(s, d->elisions[i], n))
+			continue;
+		a = utf8_apostrophe_at(s + n, len - n);
+		if (a && n + a < len)
+			return n + a;
+	}
+	return 0;
+}
+
+size_t dict_compound_links(const struct dict *d, const char *const **links)
+{
+	*links = (const char *const *)d->links;
+	return d->nlinks;
+}
+
+const int32_t *dict_accent_group(const struct dict *d, int32_t cp, size_t *n)
+{
+	for (size_t i = 0; i < d->ngroups; i++)
+		for (size_t j = 0; j < d->groups[i].n; j++)
+			if (d->groups[i].cp[j] == cp) {
+				*n = d->groups[i].n;
+				return d->groups[i].cp;
+			}
+	*n = 0;
+	return NULL;
+}
+
+size_t dict_variant_count(const struct dict *d)
+{
+	return d->nvariants / 2;
+}
+
+void dict_variant(const struct dict *d, size_t i, const char **dict_form,
+		  const char **written)
+{
+	assert(i < d->nvariants / 2);
+	*dict_form = d->variants[2 * i];
+	*written = d->variants[2 * i + 1];
+}
+
+int dict_variant_follows(const struct dict *d, size_t i, const char *s)
+{
+	assert(i < d->nvariants / 2);
+	return !d->follow[i] || regexec(d->follow[i], s, 0, NULL, 0) == 0;
+}
+
+const char *dict_lang(const struct dict *d)
+{
+	return d->lang;
+}
+
+size_t dict_lookups(const struct dict *d)
+{
+	return d->calls;
+}
+
+uint64_t dict_fingerprint(const struct dict *d)
+{
+	uint64_t h = 0;
+
+	for (size_t i = 0; i < d->nsources; i++) {
+		char *buf;
+		size_t len;
+		/* A missing optional file counts as empty. */
+		int rc = read_file(d->sources[i], SOURCE_MAX, &buf, &len);
+		uint64_t fh = rc < 0 ? hash_bytes("", 0) : hash_bytes(buf, len);
+		free(buf);
+		h = (h ^ fh) * 1099511628211ULL + (uint64_t)i;
+	}
+	return h;
+}
+
+const char *dict_aff_path(const struct dict *d)
+{
+	return d->sources[0];
+}
+
+size_t dict_word_lists(const struct dict *d, const char *const **paths)
+{
+	/* sources: the .aff, the .dic, the word lists, then accents.txt
+	 * when the language data was loaded */
+	*paths = (const char *const *)d->sources + 1;
+	return d->nsources - 1 - (d->data_dir ? 1 : 0);
+}
+
+/* The index in dir for this dict, if it was made from the same files. */
+static struct formindex *forms_in(const struct dict *d, const char *dir,
+				  const char *sub, uint64_t fingerprint)
+{
+	struct formindex *fi;
+	struct strbuf path;
+
+	if (!dir || !*dir)
+		return NULL;
+	sb_init(&path);
+	sb_addf(&path, "%s%s/%s.forms", dir, sub, d->lang);
+	fi = formindex_open(path.buf, fingerprint);
+	sb_release(&path);
+	return fi;
+}
+
+const struct formindex *dict_forms(struct dict *d)
+{
+	uint64_t fp;
+
+	if (d->forms_tried)
+		return d->forms;
+	d->forms_tried = 1;
+	fp = dict_fingerprint(d);
+	d->forms = forms_in(d, d->dict_dir, "", fp);
+	if (!d->forms)
+		d->forms = forms_in(d, d->data_dir, "/forms", fp);
+	if (!d->forms)
+		d->forms = forms_in(d, RELIRE_BUILD_FORMS_DIR, "", fp);
+	return d->forms;
+}
+
+void dict_no_forms(struct dict *d)
+{
+	formindex_free(d->forms);
+	d->forms = NULL;
+	d->forms_tried = 1;
+}

@@ -1,0 +1,225 @@
+/*
+ * corpus.c - merge the first pass of a batch and build its variants table.
+ */
+#include "corpus/corpus.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/dict.h"
+#include "common/util.h"
+#include "corpus/namekey.h"
+#include "corpus/names.h"
+#include "corpus/variants.h"
+#include "detect/boilerplate.h"
+
+struct corpus {
+	const struct name_rules *rules;
+	struct names *names;
+	struct bp_counts *counts;
+	struct variants *table;
+	int have_counts; /* counts collected or loaded */
+};
+
+struct corpus *corpus_new(const struct name_rules *rules)
+{
+	struct corpus *c = xcalloc(1, sizeof(*c));
+
+	c->rules = rules;
+	c->names = names_new(rules);
+	c->counts = bp_counts_new();
+	return c;
+}
+
+void corpus_free(struct corpus *c)
+{
+	if (!c)
+		return;
+	names_free(c->names);
+	bp_counts_free(c->counts);
+	variants_free(c->table);
+	free(c);
+}
+
+struct names *corpus_new_names(const struct corpus *c)
+{
+	return names_new(c->rules);
+}
+
+void corpus_add(struct corpus *c, const struct names *n,
+		const struct bp_counts *counts)
+{
+	names_merge(c->names, n);
+	bp_counts_merge(c->counts, counts);
+}
+
+/* A probe is a list of entries: a tag, a length (size_t) and the bytes. */
+enum { PROBE_NAME = 'N', PROBE_LINE = 'L', PROBE_UNSURE = 'U' };
+
+static void probe_add(struct strbuf *p, char tag, const char *s, size_t len)
+{
+	sb_addc(p, tag);
+	sb_add(p, (const char *)&len, sizeof(len));
+	sb_add(p, s, len);
+}
+
+void corpus_probe_name(void *probe, const char *s, size_t len)
+{
+	probe_add(probe, PROBE_NAME, s, len);
+}
+
+static void probe_line(void *probe, const char *key, size_t len)
+{
+	probe_add(probe, PROBE_LINE, key, len);
+}
+
+void corpus_probe_lines(struct strbuf *probe,
+			const struct bp_counts *article_counts)
+{
+	/* A key evicted from the article's own counts cannot be probed. */
+	if (bp_counts_evictions(article_counts))
+		probe_add(probe, PROBE_UNSURE, "", 0);
+	bp_counts_each(article_counts, probe_line, probe);
+}
+
+int corpus_touches(const struct corpus *c, const char *probe, size_t len)
+{
+	size_t at = 0, n;
+
+	while (at < len) {
+		char tag = probe[at++];
+		const char *s;
+
+		if (len - at < sizeof(n))
+			return 1; /* not a probe of ours: be safe */
+		memcpy(&n, probe + at, sizeof(n));
+		at += sizeof(n);
+		if (n > len - at)
+			return 1;
+		s = probe + at;
+		at += n;
+		if (tag == PROBE_UNSURE ||
+		    (tag == PROBE_NAME && variants_changes(c->table, s, n)) ||
+		    (tag == PROBE_LINE && bp_counts_recurs(c->counts, s, n)))
+			return 1;
+	}
+	return 0;
+}
+
+int corpus_finish(struct corpus *c, const struct variants *prior,
+		  struct wordcache *dict_cache, const struct options *opt,
+		  int have_counts, struct dict *d)
+{
+	const char *lang = strcmp(opt->lang, "auto") ? opt->lang : "fr";
+	struct namekey *nk = namekey_open(opt->data_dir);
+	struct dict *own = NULL;
+	struct variants_opts vo;
+
+	if (!d)
+		d = own = dict_try_open(lang, opt->dict_dir, opt->data_dir);
+	if (!nk) {
+		dict_free(own);
+		return -1;
+	}
+	/* The workers' lookups of the same language: the names' word forms
+	 * checked here are the ones spelling asks about next. */
+	if (own)
+		dict_share_cache(own, dict_cache);
+	variants_opts_init(&vo);
+	/* Hunspell suggestions would find dictionary spellings of names
+	 * absent from the batch (Kursk -> Koursk) at 0.1-0.5 s each and with
+	 * false friends (Schrader -> Schröder): not by default. */
+	vo.suggest_max = 0;
+	/* The table an editor reads lists names; the corpus state of a
+	 * shard ('relire collect') keeps the common words for the merge. */
+	vo.keep_common = opt->collect_only;
+	if (have_counts) {
+		c->table = variants_build(c->names, prior, nk, d, &vo);
+	} else {
+		/* A stream (standard input, --jsonl) has no first pass: the
+		 * seed and editor tables apply as they are. */
+		c->table = variants_new();
+		variants_overlay(c->table, prior);
+	}
+	namekey_free(nk);
+	dict_free(own);
+	c->have_counts = have_counts;
+	return 0;
+}
+
+int corpus_write_variants(const struct corpus *c, FILE *fp, int neutralize)
+{
+	return c->table ? variants_write_names_fp(c->table, fp, neutralize) : 0;
+}
+
+int corpus_load(struct corpus *c, const char *dir)
+{
+	struct strbuf path;
+	int rc;
+
+	sb_init(&path);
+	sb_addf(&path, "%s/variants.csv", dir);
+	rc = variants_read(path.buf, &c->table);
+	sb_reset(&path);
+	sb_addf(&path, "%s/line-counts.csv", dir);
+	if (rc == 0 && access(path.buf, R_OK) == 0) {
+		rc = bp_counts_read(c->counts, path.buf);
+		c->have_counts = 1;
+	}
+	sb_release(&path);
+	return rc < 0 ? -1 : 0;
+}
+
+void corpus_results(const struct corpus *c, const struct variants **table,
+		    const struct bp_counts **bp, size_t *articles)
+{
+	*table = c->table;
+	*bp = c->have_counts ? c->counts : NULL;
+	*articles = c->have_counts ? bp_counts_articles(c->counts) : 0;
+}
+
+static int write_table(const struct corpus *c, const char *path, int neutralize)
+{
+	char *tmp = tmp_path_for(path);
+	FILE *fp = fopen_new(tmp, 0);
+	int rc = -1;
+
+	if (!fp) {
+		rl_error("cannot write '%s': %s", path, strerror(errno));
+	} else if ((c->table &&
+		    variants_write_fp(c->table, fp, neutralize) < 0) ||
+		   fclose(fp) != 0) {
+		rl_error("cannot write '%s': %s", path, strerror(errno));
+		unlink(tmp);
+	} else {
+		rc = commit_tmp(tmp, path);
+	}
+	free(tmp);
+	return rc;
+}
+
+int corpus_write_state(const struct corpus *c, const char *dir, int neutralize)
+{
+	struct strbuf path;
+	char *tmp;
+	int rc;
+
+	if (mkdir_p(dir) < 0)
+		return rl_error("cannot create directory '%s': %s", dir,
+				strerror(errno));
+	sb_init(&path);
+	sb_addf(&path, "%s/variants.csv", dir);
+	rc = write_table(c, path.buf, neutralize);
+	sb_reset(&path);
+	sb_addf(&path, "%s/line-counts.csv", dir);
+	tmp = tmp_path_for(path.buf);
+	if (rc == 0)
+		rc = bp_counts_write(c->counts, tmp, 1) < 0
+			 ? -1
+			 : commit_tmp(tmp, path.buf);
+	free(tmp);
+	sb_release(&path);
+	return rc;
+}

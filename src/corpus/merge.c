@@ -1,0 +1,421 @@
+/*
+ * merge.c - combine sharded outputs (see merge.h). CSV goes through
+ * csvio (libcsv) both ways: rows are validated while read, and fields are
+ * written back byte for byte (already neutralized by the shard's run).
+ */
+#include "corpus/merge.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "common/csvio.h"
+#include "common/dict.h"
+#include "common/options.h"
+#include "common/util.h"
+#include "corpus/namekey.h"
+#include "corpus/names.h"
+#include "corpus/variants.h"
+#include "detect/boilerplate.h"
+
+struct merge {
+	const char *out;
+	const char *data_dir, *dict_dir, *lang;
+	char **shards;
+	size_t nshards;
+	char **pending_tmp, **pending_final; /* renamed at the end */
+	size_t npending, cap1, cap2;
+};
+
+static const char usage[] =
+    "usage: relire merge [--out DIR] [--data-dir DIR] [--dict-dir DIR]\n"
+    "                    [--lang CODE] SHARD_OUT...\n";
+
+static char *path2(const char *dir, const char *name)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_addf(&sb, "%s/%s", dir, name);
+	return sb_detach(&sb, NULL);
+}
+
+static int exists(const char *path)
+{
+	return access(path, F_OK) == 0;
+}
+
+/* Register dir/name for the final rename; returns its temporary path. */
+static const char *pending(struct merge *m, const char *name)
+{
+	char *final = path2(m->out, name);
+
+	GROW(m->pending_tmp, m->cap1, m->npending + 1);
+	GROW(m->pending_final, m->cap2, m->npending + 1);
+	m->pending_final[m->npending] = final;
+	m->pending_tmp[m->npending] = tmp_path_for(final);
+	return m->pending_tmp[m->npending++];
+}
+
+struct csv_cat {
+	struct csvw *w;
+	size_t header_fields;
+	char *header; /* joined header of the first shard */
+	const char *name;
+	int first; /* the next row is a header */
+	int failed;
+};
+
+static char *join_row(const struct csv_row *row)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	for (size_t i = 0; i < row->n; i++) {
+		sb_add(&sb, row->fields[i], row->lens[i]);
+		sb_addc(&sb, '\x1f');
+	}
+	return sb_detach(&sb, NULL);
+}
+
+static int cat_row(const struct csv_row *row, void *ud)
+{
+	struct csv_cat *c = ud;
+
+	if (c->first) {
+		char *h = join_row(row);
+		c->first = 0;
+		if (!c->header) {
+			c->header = h;
+		} else {
+			int same = !strcmp(h, c->header);
+			free(h);
+			if (!same) {
+				rl_error("'%s': header differs from the first "
+					 "shard's",
+					 c->name);
+				return 1;
+			}
+			return 0;
+		}
+	}
+	for (size_t i = 0; i < row->n; i++)
+		csvw_raw(c->w, row->fields[i], row->lens[i]);
+	if (csvw_end(c->w) < 0)
+		c->failed = 1;
+	return c->failed;
+}
+
+/* Concatenate name (quality.csv, findings.csv) of every shard that has
+ * it. 0, or -1 (printed). */
+static int merge_csv(struct merge *m, const char *name)
+{
+	struct csv_cat cat = {0};
+	FILE *fp = NULL;
+	int rc = 0;
+
+	for (size_t i = 0; i < m->nshards && rc == 0; i++) {
+		char *src = path2(m->shards[i], name);
+		if (exists(src)) {
+			if (!fp) {
+				fp = fopen_new(pending(m, name), 0);
+				if (!fp)
+					rc = rl_error(
+					    "cannot write '%s/%s': %s", m->out,
+					    name, strerror(errno));
+				else
+					cat.w = csvw_new(fp, 0);
+			}
+			cat.first = 1;
+			cat.name = src;
+			if (fp && csv_read_file(src, cat_row, &cat) != 0)
+				rc = -1;
+		}
+		free(src);
+	}
+	if (fp && (fclose(fp) != 0 || cat.failed) && rc == 0)
+		rc = rl_error("cannot write '%s/%s': %s", m->out, name,
+			      strerror(errno));
+	csvw_free(cat.w);
+	free(cat.header);
+	return rc;
+}
+
+static int copy_file(const char *src, const char *dst)
+{
+	char *buf;
+	size_t len;
+	FILE *fp;
+	int rc = read_file(src, (size_t)-1, &buf, &len);
+
+	if (rc < 0)
+		return rl_error("cannot read '%s': %s", src, strerror(-rc));
+	fp = fopen_new(dst, 0);
+	if (!fp || fwrite(buf, 1, len, fp) != len) {
+		rc = rl_error("cannot write '%s': %s", dst, strerror(errno));
+		if (fp)
+			fclose(fp);
+	} else if (fclose(fp) != 0) {
+		rc = rl_error("cannot write '%s': %s", dst, strerror(errno));
+	}
+	free(buf);
+	return rc;
+}
+
+/* Copy the tree src (a shard's clean/) under rel into the output. */
+static int merge_tree(struct merge *m, const char *src, const char *rel)
+{
+	DIR *dp = opendir(src);
+	struct dirent *de;
+	int rc = 0;
+
+	if (!dp)
+		return rl_error("cannot read '%s': %s", src, strerror(errno));
+	while (rc == 0 && (de = readdir(dp))) {
+		struct stat st;
+		char *s, *r;
+
+		if (de->d_name[0] == '.')
+			continue; /* ., .. and temporary files */
+		s = path2(src, de->d_name);
+		r = path2(rel, de->d_name);
+		if (stat(s, &st) == 0 && S_ISDIR(st.st_mode)) {
+			rc = merge_tree(m, s, r);
+		} else {
+			const char *tmp = pending(m, r);
+			char *dir = xstrdup(r);
+			char *slash = strrchr(dir, '/');
+
+			/* never through a symbolic link inside OUT */
+			if (slash)
+				*slash = '\0';
+			rc = mkdir_below(m->out, slash ? dir : "") < 0
+				 ? rl_error("cannot create '%s/%s': %s", m->out,
+					    dir, strerror(errno))
+				 : copy_file(s, tmp);
+			free(dir);
+		}
+		free(s);
+		free(r);
+	}
+	closedir(dp);
+	return rc;
+}
+
+static int merge_clean(struct merge *m)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < m->nshards && rc == 0; i++) {
+		char *src = path2(m->shards[i], "clean");
+		struct stat st;
+		if (stat(src, &st) == 0 && S_ISDIR(st.st_mode))
+			rc = merge_tree(m, src, "clean");
+		free(src);
+	}
+	return rc;
+}
+
+/* clean.txt of --per-line runs, concatenated in shard order. */
+static int merge_clean_lines(struct merge *m)
+{
+	FILE *fp = NULL;
+	int rc = 0;
+
+	for (size_t i = 0; i < m->nshards && rc == 0; i++) {
+		char *src = path2(m->shards[i], "clean.txt"), *buf;
+		size_t len;
+		if (exists(src)) {
+			if (!fp &&
+			    !(fp = fopen_new(pending(m, "clean.txt"), 0)))
+				rc = rl_error("cannot write '%s/clean.txt': %s",
+					      m->out, strerror(errno));
+			else if (read_file(src, (size_t)-1, &buf, &len) < 0)
+				rc = rl_error("cannot read '%s'", src);
+			else {
+				if (fwrite(buf, 1, len, fp) != len)
+					rc = rl_error(
+					    "cannot write '%s/clean.txt'",
+					    m->out);
+				free(buf);
+			}
+		}
+		free(src);
+	}
+	if (fp && fclose(fp) != 0 && rc == 0)
+		rc = rl_error("cannot write '%s/clean.txt'", m->out);
+	return rc;
+}
+
+static int same_files(char **paths, size_t n)
+{
+	char *first, *other;
+	size_t flen, olen;
+	int same = 1;
+
+	if (read_file(paths[0], (size_t)1 << 30, &first, &flen) < 0)
+		return 0;
+	for (size_t i = 1; i < n && same; i++) {
+		if (read_file(paths[i], (size_t)1 << 30, &other, &olen) < 0)
+			same = 0;
+		else {
+			same = olen == flen && !memcmp(first, other, flen);
+			free(other);
+		}
+	}
+	free(first);
+	return same;
+}
+
+static int merge_variants(struct merge *m)
+{
+	char **paths = xcalloc(m->nshards, sizeof(char *));
+	size_t n = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < m->nshards; i++) {
+		char *p = path2(m->shards[i], "variants.csv");
+		if (exists(p))
+			paths[n++] = p;
+		else
+			free(p);
+	}
+	if (n && same_files(paths, n)) {
+		rc = copy_file(paths[0], pending(m, "variants.csv"));
+	} else if (n) {
+		struct namekey *nk = namekey_open(m->data_dir);
+		struct dict *d =
+		    dict_try_open(m->lang, m->dict_dir, m->data_dir);
+		struct variants_opts vo;
+		struct name_rules rules;
+		int have_rules =
+		    name_rules_load(&rules, m->data_dir, m->lang) == 0;
+
+		variants_opts_init(&vo);
+		vo.suggest_max = 0; /* as in an audit run (corpus.c) */
+		vo.rules = have_rules ? &rules : NULL;
+		rc = nk && have_rules
+			 ? variants_merge_files((const char *const *)paths, n,
+						pending(m, "variants.csv"), nk,
+						d, &vo)
+			 : -1;
+		if (have_rules)
+			name_rules_release(&rules);
+		namekey_free(nk);
+		dict_free(d);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+	return rc < 0 ? -1 : 0;
+}
+
+static int merge_counts(struct merge *m)
+{
+	struct bp_counts *c = bp_counts_new();
+	size_t found = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < m->nshards && rc == 0; i++) {
+		char *p = path2(m->shards[i], "line-counts.csv");
+		if (exists(p)) {
+			rc = bp_counts_read(c, p);
+			found++;
+		}
+		free(p);
+	}
+	if (rc == 0 && found)
+		rc = bp_counts_write(c, pending(m, "line-counts.csv"), 1);
+	bp_counts_free(c);
+	return rc < 0 ? -1 : 0;
+}
+
+static int parse(struct merge *m, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"out", required_argument, NULL, 'o'},
+	    {"data-dir", required_argument, NULL, 'D'},
+	    {"dict-dir", required_argument, NULL, 'd'},
+	    {"lang", required_argument, NULL, 'l'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	int c;
+
+	m->out = "reports";
+	m->lang = "fr";
+	m->data_dir = options_default_data_dir();
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":o:l:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			m->out = optarg;
+			break;
+		case 'D':
+			m->data_dir = optarg;
+			break;
+		case 'd':
+			m->dict_dir = optarg;
+			break;
+		case 'l':
+			m->lang = optarg;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return EXIT_ALL_OK;
+		default:
+			rl_error("unknown option or missing value '%s'",
+				 argv[optind - 1]);
+			fputs(usage, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		rl_error("no shard output given");
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	m->shards = argv + optind;
+	m->nshards = (size_t)(argc - optind);
+	return -1;
+}
+
+int merge_main(int argc, char **argv)
+{
+	struct merge m;
+	int rc;
+
+	memset(&m, 0, sizeof(m));
+	rc = parse(&m, argc, argv);
+	if (rc >= 0)
+		return rc;
+	if (mkdir_p(m.out) < 0)
+		return rl_error("cannot create '%s': %s", m.out,
+				strerror(errno)),
+		       EXIT_USAGE;
+	rc = merge_csv(&m, "quality.csv");
+	rc = rc ? rc : merge_csv(&m, "findings.csv");
+	rc = rc ? rc : merge_clean(&m);
+	rc = rc ? rc : merge_clean_lines(&m);
+	rc = rc ? rc : merge_variants(&m);
+	rc = rc ? rc : merge_counts(&m);
+	/* Everything written: rename; the reports that index the clean
+	 * texts last, as in an audit run. */
+	for (size_t i = m.npending; i-- > 0;) {
+		if (rc == 0)
+			rc = commit_tmp(m.pending_tmp[i], m.pending_final[i]);
+		else
+			unlink(m.pending_tmp[i]);
+		free(m.pending_tmp[i]);
+		free(m.pending_final[i]);
+	}
+	free(m.pending_tmp);
+	free(m.pending_final);
+	return rc ? EXIT_INTERNAL : EXIT_ALL_OK;
+}

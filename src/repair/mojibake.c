@@ -1,0 +1,806 @@
+/*
+ * mojibake.c - find and undo "UTF-8 read as Windows-1252" damage with ICU's
+ * windows-1252 converter. See mojibake.h for the policy.
+ *
+ * The scan walks the view once. Characters that Windows-1252 encodes as a
+ * byte 0x80..0xFF form runs; in each run, the bytes are read as UTF-8 and
+ * every well-formed multi-byte sequence becomes a piece (a candidate
+ * character). Adjacent pieces form a span: one finding. Confidences are
+ * settled per piece, then per span, then per line (a line with confident
+ * damage lends confidence to its weaker spans), and only then reported.
+ * The other charsets are read word by word in mojibake_pages.c, between
+ * the Windows-1252 scan and the line evidence.
+ */
+#include "repair/mojibake.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
+#include <unicode/uscript.h>
+
+#include "common/dict.h"
+#include "common/utf8.h"
+#include "common/util.h"
+#include "repair/mojibake_scan.h"
+
+const struct mj_page mj_pages[NPAGES] = {
+    {"windows-1252", "UTF-8 read as windows-1252"},
+    {"macintosh", "UTF-8 read as MacRoman"},
+    {"windows-1251", "UTF-8 read as windows-1251"},
+    {"windows-1250", "UTF-8 read as windows-1250"},
+    {"ISO-8859-2", "UTF-8 read as ISO-8859-2"},
+};
+
+/* Open one converter that stops at the first unmappable character. */
+static UConverter *open_page(const char *name)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UConverter *c = ucnv_open(name, &err);
+
+	if (U_SUCCESS(err))
+		ucnv_setFromUCallBack(c, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL,
+				      NULL, &err);
+	if (U_SUCCESS(err))
+		ucnv_setToUCallBack(c, UCNV_TO_U_CALLBACK_STOP, NULL, NULL,
+				    NULL, &err);
+	if (U_FAILURE(err)) {
+		rl_error("cannot open the %s converter: %s", name,
+			 u_errorName(err));
+		if (c)
+			ucnv_close(c);
+		return NULL;
+	}
+	return c;
+}
+
+struct mojibake *mojibake_new(struct dict *dict)
+{
+	struct mojibake *m = xcalloc(1, sizeof(*m));
+
+	m->dict = dict;
+	for (int p = 0; p < NPAGES; p++)
+		if (!(m->cnv[p] = open_page(mj_pages[p].icu))) {
+			mojibake_free(m);
+			return NULL;
+		}
+	return m;
+}
+
+void mojibake_free(struct mojibake *m)
+{
+	if (!m)
+		return;
+	for (int p = 0; p < NPAGES; p++)
+		if (m->cnv[p])
+			ucnv_close(m->cnv[p]);
+	free(m);
+}
+
+/* The byte 0x80..0xFF charset p gives cp, or -1 (uncached). */
+static int page_byte_uncached(struct mojibake *m, int p, int32_t cp)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UChar u = (UChar)cp;
+	char b = 0;
+	int32_t n;
+
+	if (cp > 0xFFFF)
+		return -1;
+	ucnv_resetFromUnicode(m->cnv[p]);
+	n = ucnv_fromUChars(m->cnv[p], &b, 1, &u, 1, &err);
+	return U_SUCCESS(err) && n == 1 && (unsigned char)b >= 0x80
+		   ? (unsigned char)b
+		   : -1;
+}
+
+/*
+ * The byte 0x80..0xFF charset p gives cp, or -1. For Windows-1252 the
+ * encoder is sloppy: the C1 controls U+0080..U+009F, which a Latin-1
+ * decoder produces and Windows-1252 lacks, encode as their own value
+ * (Latin-1's definition).
+ */
+int mj_page_byte(struct mojibake *m, int p, int32_t cp)
+{
+	if (cp < 0x80)
+		return -1;
+	if (cp >= CACHE_SIZE)
+		return p == PAGE_1252 ? -1 : page_byte_uncached(m, p, cp);
+	if (!m->byte_of[p][cp])
+		m->byte_of[p][cp] =
+		    (int16_t)(p == PAGE_1252 && cp <= 0x9F
+				  ? cp
+				  : page_byte_uncached(m, p, cp));
+	return m->byte_of[p][cp];
+}
+
+static int sloppy_byte(struct mojibake *m, int32_t cp)
+{
+	return mj_page_byte(m, PAGE_1252, cp);
+}
+
+/* The Windows-1252 character of byte b, or -1 when it has none. */
+static int32_t cp1252_char(struct mojibake *m, unsigned char b)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const char in = (char)b;
+	UChar out[2];
+	int32_t n;
+
+	ucnv_resetToUnicode(m->cnv[PAGE_1252]);
+	n = ucnv_toUChars(m->cnv[PAGE_1252], out, 2, &in, 1, &err);
+	if (U_FAILURE(err) || n != 1 || u_charType(out[0]) == U_CONTROL_CHAR)
+		return -1;
+	return out[0];
+}
+
+/* Code point at view offset i (-1 past the end) and before it (-1 at 0). */
+int32_t mj_cp_at(const struct view *v, size_t i)
+{
+	return i < v->len ? utf8_next(v->text, &i, v->len) : -1;
+}
+
+/* The base character before view offset i: combining marks are skipped,
+ * so that "e" U+0301 reads like its composed "é" and the verdict does not
+ * change once the NFC stage has composed them. */
+int32_t mj_cp_before(const struct view *v, size_t i)
+{
+	int32_t c = -1;
+
+	while (i > 0 && (c = utf8_prev(v->text, &i)) >= 0 && uc_is_mark(c))
+		;
+	return c;
+}
+
+static int is_c1(int32_t c)
+{
+	return c >= 0x80 && c <= 0x9F;
+}
+
+int mj_script_ok_3_4(int32_t d)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UScriptCode sc = uscript_getScript(d, &err);
+	int8_t t = u_charType(d);
+
+	if (U_FAILURE(err) || t == U_UNASSIGNED || t == U_PRIVATE_USE_CHAR ||
+	    t == U_SURROGATE ||
+	    u_hasBinaryProperty(d, UCHAR_NONCHARACTER_CODE_POINT))
+		return 0;
+	return sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED ||
+	       sc == USCRIPT_LATIN;
+}
+
+/* Base confidence of a two-byte decoding above U+00FF. */
+static double two_byte_base(struct piece *p)
+{
+	UBlockCode b = ublock_getCode(p->cp);
+
+	if (b == UBLOCK_LATIN_EXTENDED_A || b == UBLOCK_LATIN_EXTENDED_B) {
+		p->sandwich = 1;
+		return u_isalpha(p->cp) ? 0.6 : 0;
+	}
+	if (b == UBLOCK_COMBINING_DIACRITICAL_MARKS) {
+		p->mark = 1;
+		return 0.6;
+	}
+	if (u_isalpha(p->cp) && b != UBLOCK_IPA_EXTENSIONS &&
+	    b != UBLOCK_SPACING_MODIFIER_LETTERS) {
+		p->script = 1; /* settled per span: needs two letters */
+		return 0.5;
+	}
+	return 0;
+}
+
+/* Confidence of piece p decoded from the k characters orig[]; 0 refuses. */
+static double piece_base(struct piece *p, const int32_t *orig, size_t k)
+{
+	double c;
+
+	if (k == 2 && p->cp < 0x100)
+		c = p->cp >= 0xA0 ? 0.85 : 0; /* "Ã©", "Â°"; C1 refused */
+	else if (k == 2)
+		c = two_byte_base(p);
+	else if (!mj_script_ok_3_4(p->cp))
+		c = 0;
+	else if (k == 3 && orig[0] == 0xE2 && orig[1] == 0x20AC)
+		c = 0.95; /* "â€™", "â€œ", "â€“"... */
+	else
+		c = k == 4 ? 0.8 : 0.7;
+	for (size_t i = 0; c > 0 && i < k; i++)
+		if (is_c1(orig[i])) {
+			c += 0.1;
+			break;
+		}
+	return c;
+}
+
+/* Confidences are sums of tenths: 0.6 + 0.1 + 0.1 is 0.7999... in binary
+ * floating point, and must pass a threshold of 0.8. */
+static int applies(double conf)
+{
+	return conf >= MOJIBAKE_APPLY_THRESHOLD - 1e-9;
+}
+
+void mj_add_span(struct scan *s, size_t vs, size_t ve, const char *repl,
+		 size_t rn, double conf, const char *why)
+{
+	struct span *sp;
+
+	GROW(s->spans, s->scap, s->ns + 1);
+	sp = &s->spans[s->ns++];
+	sp->vs = vs;
+	sp->ve = ve;
+	sp->rs = s->repl.len;
+	sp->rn = rn;
+	sb_add(&s->repl, repl, rn);
+	sp->conf = conf;
+	sp->sure = applies(conf);
+	sp->line = s->line;
+	sp->why = why;
+}
+
+/*
+ * Read text[0..len) as bytes of charset pg and decode them as UTF-8 in
+ * full; NULL when any character or sequence does not qualify. Used for
+ * the second layer of double-encoded text.
+ */
+static char *redecode_page(struct mojibake *m, int pg, const char *text,
+			   size_t len, size_t *out_len)
+{
+	struct strbuf bytes, out, leads;
+	size_t i = 0, j = 0;
+	char *res = NULL;
+
+	sb_init(&bytes);
+	sb_init(&out);
+	sb_init(&leads);
+	while (i < len) {
+		int32_t c = utf8_next(text, &i, len);
+		int b = mj_page_byte(m, pg, c);
+		if (b < 0)
+			goto out;
+		sb_addc(&bytes, (char)b);
+		sb_addc(&leads, (char)(uc_is_alpha(c) || uc_is_symbol(c)));
+	}
+	while (j < bytes.len) {
+		struct piece p = {0};
+		int32_t orig[4] = {0};
+		size_t at = j, k;
+		char enc[4];
+
+		/* One character gave one byte, so leads.buf[at] tells what
+		 * stood for this lead byte: a letter or a symbol ("Ã", "√"),
+		 * never punctuation. MacRoman writes its lead bytes C7..D5 as
+		 * « » … – — “ ” ‘ ’, so "«é", which is plain French, would
+		 * otherwise read as one more layer ("ǎ"). */
+		if (!leads.buf[at])
+			goto out;
+		p.cp = utf8_next(bytes.buf, &j, bytes.len);
+		k = j - at;
+		for (size_t q = 0; q < k && q < 4; q++)
+			orig[q] = (unsigned char)bytes.buf[at + q];
+		if (p.cp < 0x80 || piece_base(&p, orig, k) <= 0 || p.script)
+			goto out;
+		sb_add(&out, enc, utf8_put(enc, p.cp));
+	}
+	res = sb_detach(&out, out_len);
+out:
+	sb_release(&bytes);
+	sb_release(&out);
+	sb_release(&leads);
+	return res;
+}
+
+/* The first charset in which text[0..len) is mojibake in full, decoded;
+ * NULL when there is none. Layers may mix charsets ("âˆšÂ©" is MacRoman's
+ * "√©" read once more as Windows-1252). */
+static char *redecode(struct mojibake *m, const char *text, size_t len,
+		      size_t *out_len)
+{
+	char *r = NULL;
+
+	for (int pg = 0; pg < NPAGES && !r; pg++)
+		r = redecode_page(m, pg, text, len, out_len);
+	return r;
+}
+
+/* Redecode r in place while it is mojibake in full (MAX_REDECODE layers). */
+int mj_peel_layers(struct mojibake *m, struct strbuf *r)
+{
+	char *again;
+	size_t n;
+	int k;
+
+	for (k = 1;
+	     k < MAX_REDECODE && (again = redecode(m, r->buf, r->len, &n));
+	     k++) {
+		sb_reset(r);
+		sb_add(r, again, n);
+		free(again);
+	}
+	return k - 1;
+}
+
+/* Settle the confidence of pieces [a, b), adjacent in the view. */
+static void settle_pieces(struct scan *s, size_t a, size_t b)
+{
+	size_t letters = 0;
+
+	for (size_t i = a; i < b; i++)
+		letters += s->pieces[i].script;
+	for (size_t i = a; i < b; i++) {
+		struct piece *p = &s->pieces[i];
+		int32_t before =
+		    i > a ? s->pieces[i - 1].cp : mj_cp_before(s->v, p->vs);
+		int32_t after =
+		    i + 1 < b ? s->pieces[i + 1].cp : mj_cp_at(s->v, p->ve);
+		if (p->script)
+			p->conf = letters >= 3 ? 0.9 : letters == 2 ? 0.7 : 0;
+		if (p->mark && !uc_is_alpha(before))
+			p->conf = 0;
+		if (p->weak_end && uc_is_alpha(before) &&
+		    !uc_is_lower(before) && !uc_is_alpha(after) &&
+		    p->conf > 0.6)
+			p->conf = 0.6;
+		/* "cÅ“ur": a capital and a quote mark inside a lower-case
+		 * word are no spelling of any language. */
+		if (p->sandwich && uc_is_lower(p->cp) && uc_is_lower(before) &&
+		    uc_is_lower(after))
+			p->conf += SANDWICH_BONUS;
+	}
+}
+
+/* 1 when view offset i holds a space followed by a lower-case letter or a
+ * digit: the next word of a sentence. */
+int mj_word_follows(const struct view *v, size_t i)
+{
+	int32_t c = mj_cp_at(v, i + 1);
+
+	return i < v->len && v->text[i] == ' ' &&
+	       (uc_is_lower(c) || uc_is_digit(c));
+}
+
+/* 1 when view offset i holds a space followed by a letter or a digit. */
+int mj_any_word_follows(const struct view *v, size_t i)
+{
+	int32_t c = mj_cp_at(v, i + 1);
+
+	return i < v->len && v->text[i] == ' ' &&
+	       (uc_is_alpha(c) || uc_is_digit(c));
+}
+
+/*
+ * A single decoded letter standing alone ("les séquences « Ã© » et
+ * « Ã¨ »") is more often a quoted example than damage: it needs evidence
+ * from its line, except "à" before the next word of a sentence, the one
+ * accented word of a single letter in French, and its capital "À" before
+ * any word ("Ã€ Paris").
+ */
+static double isolated_letter(const struct view *v, int32_t cp, size_t ve,
+			      double conf)
+{
+	if ((cp == 0xE0 || cp == 0xC0) && mj_any_word_follows(v, ve))
+		return ISOLATED_A_CONF;
+	return conf < ISOLATED_CONF ? conf : ISOLATED_CONF;
+}
+
+/* 1 when the UTF-8 text s[0..len) holds a combining mark. */
+static int has_mark(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;)
+		if (uc_is_mark(utf8_next(s, &i, len)))
+			return 1;
+	return 0;
+}
+
+/*
+ * A repair next to combining marks. A decoded mark belongs to the letter
+ * before it ("hoÌ‚tel" is "hô" + "tel"), and marks after the repair belong
+ * to its last letter ("prÃ©" U+0327). The view span [*vs, *ve) takes them
+ * in and its replacement r becomes their NFC: the NFC stage, which runs
+ * later, could not compose across the repair (its change would overlap an
+ * applied one), and a second run would.
+ */
+static void take_marks(const struct view *v, size_t *vs, size_t *ve,
+		       struct strbuf *r)
+{
+	size_t i = *vs, j = *ve, k = 0, n;
+	struct strbuf t;
+	char *nfc;
+
+	if (r->len && uc_is_mark(utf8_next(r->buf, &k, r->len)))
+		while (i > 0 && uc_is_mark(utf8_prev(v->text, &i)))
+			; /* back over the marks and the letter they sit on */
+	while (j < v->len && uc_is_mark(mj_cp_at(v, j)))
+		utf8_next(v->text, &j, v->len);
+	if (i == *vs && j == *ve && !has_mark(r->buf, r->len))
+		return;
+	sb_init(&t);
+	sb_add(&t, v->text + i, *vs - i);
+	sb_add(&t, r->buf, r->len);
+	sb_add(&t, v->text + *ve, j - *ve);
+	nfc = nfc_utf8(t.buf, t.len, &n);
+	if (nfc) {
+		sb_reset(r);
+		sb_add(r, nfc, n);
+		*vs = i;
+		*ve = j;
+	}
+	free(nfc);
+	sb_release(&t);
+}
+
+/* 1 when c continues a word for the dictionary verdict. */
+int mj_word_cp(int32_t c)
+{
+	return uc_is_alpha(c) || uc_is_mark(c);
+}
+
+/* The word around view span [vs, ve): letters and marks on both sides. */
+static void word_around(const struct view *v, size_t *vs, size_t *ve)
+{
+	size_t i = *vs, j = *ve;
+
+	while (i > 0) {
+		size_t at = i;
+		if (!mj_word_cp(utf8_prev(v->text, &at)))
+			break;
+		i = at;
+	}
+	while (j < v->len) {
+		size_t at = j;
+		if (!mj_word_cp(utf8_next(v->text, &at, v->len)))
+			break;
+		j = at;
+	}
+	*vs = i;
+	*ve = j;
+}
+
+/* 1 when s[0..len) has two letters or more, all of them Latin, and
+ * nothing but letters and marks. */
+int mj_latin_word(const char *s, size_t len)
+{
+	size_t letters = 0;
+
+	for (size_t i = 0; i < len;) {
+		int32_t c = utf8_next(s, &i, len);
+		if (uc_is_mark(c))
+			continue;
+		if (!uc_is_alpha(c) || !uc_is_latin(c))
+			return 0;
+		letters++;
+	}
+	return letters >= 2;
+}
+
+/*
+ * The dictionary's verdict on replacing view span [vs, ve) by r[0..rn):
+ * 1 when the repaired word is a Latin word the dictionary accepts and the
+ * damaged word is not, else 0.
+ */
+static int dict_prefers(struct scan *s, size_t vs, size_t ve, const char *r,
+			size_t rn)
+{
+	const struct view *v = s->v;
+	size_t ws = vs, we = ve;
+	struct strbuf w;
+	int better;
+
+	if (!s->m->dict)
+		return 0;
+	word_around(v, &ws, &we);
+	sb_init(&w);
+	sb_add(&w, v->text + ws, vs - ws);
+	sb_add(&w, r, rn);
+	sb_add(&w, v->text + ve, we - ve);
+	better = mj_latin_word(w.buf, w.len) &&
+		 dict_check(s->m->dict, w.buf, w.len) &&
+		 !dict_check(s->m->dict, v->text + ws, we - ws);
+	sb_release(&w);
+	return better;
+}
+
+/* Confidence conf raised to DICT_CONF when the dictionary prefers the
+ * repair. */
+static double dict_verdict(struct scan *s, size_t vs, size_t ve, const char *r,
+			   size_t rn, double conf)
+{
+	if (conf < DICT_CONF && dict_prefers(s, vs, ve, r, rn))
+		return DICT_CONF;
+	return conf;
+}
+
+/* Confidence of a repair of view [vs, ve) whose result r was mojibake
+ * again: text damaged twice is no spelling of any language, except a
+ * single letter standing alone, judged as such ("« ÃƒÂ© »"). */
+static double layered(const struct view *v, size_t vs, size_t ve,
+		      const struct strbuf *r, double conf)
+{
+	size_t i = 0;
+	int32_t c = utf8_next(r->buf, &i, r->len);
+
+	if (i == r->len && uc_is_alpha(c) &&
+	    !uc_is_alpha(mj_cp_before(v, vs)) && !uc_is_alpha(mj_cp_at(v, ve)))
+		return isolated_letter(v, c, ve, conf);
+	return conf < DICT_CONF ? DICT_CONF : conf;
+}
+
+/* Emit pieces [a, b) (adjacent, all accepted) as one span. */
+static void emit_pieces(struct scan *s, size_t a, size_t b)
+{
+	struct strbuf r;
+	double conf = 1.0;
+	size_t vs = s->pieces[a].vs, ve = s->pieces[b - 1].ve;
+	char enc[4];
+
+	sb_init(&r);
+	for (size_t i = a; i < b; i++) {
+		if (s->pieces[i].conf < conf)
+			conf = s->pieces[i].conf;
+		sb_add(&r, enc, utf8_put(enc, s->pieces[i].cp));
+	}
+	if (b - a >= 2 || uc_is_alpha(mj_cp_before(s->v, vs)) ||
+	    uc_is_alpha(mj_cp_at(s->v, ve)))
+		conf += 0.1;
+	else if (uc_is_alpha(s->pieces[a].cp))
+		conf = isolated_letter(s->v, s->pieces[a].cp, ve, conf);
+	if (mj_peel_layers(s->m, &r))
+		conf = layered(s->v, vs, ve, &r, conf);
+	conf = dict_verdict(s, vs, ve, r.buf, r.len, conf);
+	take_marks(s->v, &vs, &ve, &r);
+	mj_add_span(s, vs, ve, r.buf, r.len, conf > 0.99 ? 0.99 : conf,
+		    "UTF-8 read as windows-1252");
+	sb_release(&r);
+}
+
+/* Split the adjacent pieces [a, b) at refused pieces and emit the rest. */
+static void flush_pieces(struct scan *s, size_t a, size_t b)
+{
+	size_t start = a;
+
+	settle_pieces(s, a, b);
+	for (size_t i = a; i <= b; i++) {
+		if (i < b && s->pieces[i].conf > 0)
+			continue;
+		if (i > start)
+			emit_pieces(s, start, i);
+		start = i + 1;
+	}
+}
+
+/* The run's characters from k on read as UTF-8: one piece, or 0. */
+static size_t try_piece(struct scan *s, size_t k)
+{
+	size_t j = k, used;
+	struct piece p = {0};
+	int32_t last;
+
+	p.cp = utf8_next(s->bytes, &j, s->n);
+	used = j - k;
+	if (p.cp < 0x80 || used < 2)
+		return 0;
+	p.vs = s->offs[k];
+	p.ve = s->offs[j];
+	p.conf = piece_base(&p, s->cps + k, used);
+	if (p.conf <= 0)
+		return 0;
+	/* Closing quotes, "…" and NBSP legitimately follow a word: a piece
+	 * ending in one at the end of a word may be a word in capitals. */
+	last = s->cps[j - 1];
+	p.weak_end = u_charType(last) == U_FINAL_PUNCTUATION ||
+		     last == 0x2026 || last == 0xA0;
+	GROW(s->pieces, s->pcap, s->np + 1);
+	s->pieces[s->np++] = p;
+	return used;
+}
+
+static int sentence_start(const struct view *v, size_t i)
+{
+	while (i > 0) {
+		int32_t c = utf8_prev(v->text, &i);
+		if (c == '\n')
+			return 1;
+		if (!uc_is_space(c))
+			return c == '.' || c == '!' || c == '?';
+	}
+	return 1;
+}
+
+/* 1 when the word before the space before view offset i starts with a
+ * lower-case letter: "Ã" stands in running text ("se rendre Ã Berlin"),
+ * where "à" fits before a name, not after a capitalized heading
+ * ("Commerces Ã Herzliya"). */
+static int after_lower_word(const struct view *v, size_t i)
+{
+	int32_t c, first = -1;
+
+	if (i < 2 || v->text[i - 1] != ' ')
+		return 0;
+	i--;
+	while (i > 0 &&
+	       (uc_is_alpha(c = utf8_prev(v->text, &i)) || uc_is_mark(c)))
+		first = uc_is_alpha(c) ? c : first;
+	return uc_is_lower(first);
+}
+
+/* 1 when c is one of the marks French writes after a no-break space. */
+static int nbsp_mark_before(int32_t c)
+{
+	return c == 0xBB || c == ':' || c == ';' || c == '!' || c == '?';
+}
+
+/*
+ * Lost-byte patterns at the last character of a run, followed by a space:
+ * "Ã la" (the NBSP of "à" lost), "Ã  la" (the NBSP turned into a space:
+ * the repair takes that space too), "lâ appui" (the C1 bytes of "’"
+ * turned into a space), "1Â 000" (the lead of a NBSP left behind).
+ */
+static void lost_byte(struct scan *s, size_t k)
+{
+	const struct view *v = s->v;
+	size_t at = s->offs[k], sp = s->offs[k + 1];
+	int32_t c = s->cps[k], before = mj_cp_before(v, at);
+	int two = c == 0xC3 && sp + 1 < v->len && v->text[sp] == ' ' &&
+		  v->text[sp + 1] == ' ';
+	int32_t after = mj_cp_at(v, sp + 1 + two);
+
+	if (sp >= v->len || v->text[sp] != ' ')
+		return;
+	/* French typography puts a no-break space after "«" and before
+	 * "» : ; ! ?"; read as windows-1252 it is "Â" and a NBSP, which
+	 * scrapers then turn into a space ("secteurÂ »", "«Â L'"). Only
+	 * that NBSP leaves "Â" glued to one of these marks. */
+	if (c == 0xC2 && (before == 0xAB ||
+			  (!uc_is_space(before) && nbsp_mark_before(after)))) {
+		mj_add_span(s, at, sp + 1, "\xC2\xA0", 2, 0.85,
+			    "lost byte: 'Â ' read as the no-break space of "
+			    "French punctuation");
+		return;
+	}
+	if (!uc_is_alpha(after) && !uc_is_digit(after))
+		return;
+	if (c == 0xC3 && (!uc_is_alpha(before) || uc_is_lower(before))) {
+		int cap = !uc_is_alpha(before) && sentence_start(v, at);
+		int next = two || after_lower_word(v, at)
+			       ? mj_any_word_follows(v, sp + two)
+			       : mj_word_follows(v, sp);
+		mj_add_span(s, at, sp + two, cap ? "\xC3\x80" : "\xC3\xA0", 2,
+			    next ? ISOLATED_A_CONF : 0.7,
+			    two ? "lost byte: 'Ã' and a space read as 'à' and "
+				  "its no-break space"
+				: "lost byte: standalone 'Ã' read as 'à'");
+	} else if (c == 0xE2 && uc_is_alpha(before) && uc_is_alpha(after)) {
+		mj_add_span(s, at, sp + 1, "\xE2\x80\x99", 3, 0.7,
+			    "lost bytes: 'â ' read as an apostrophe");
+	} else if (c == 0xC2 && !uc_is_alpha(before)) {
+		mj_add_span(s, at, sp + 1, "\xC2\xA0", 2, 0.7,
+			    "lost byte: 'Â ' read as a no-break space");
+	}
+}
+
+static void isolated_c1(struct scan *s, size_t k)
+{
+	char repl[4];
+	int32_t c = cp1252_char(s->m, (unsigned char)s->cps[k]);
+
+	if (c > 0)
+		mj_add_span(s, s->offs[k], s->offs[k + 1], repl,
+			    utf8_put(repl, c), 0.85,
+			    "C1 control read as windows-1252");
+}
+
+static void process_run(struct scan *s)
+{
+	size_t k = 0;
+
+	s->np = 0;
+	while (k < s->n) {
+		size_t used = try_piece(s, k);
+		if (used) {
+			k += used;
+			continue;
+		}
+		if (is_c1(s->cps[k]))
+			isolated_c1(s, k);
+		else if (k + 1 == s->n)
+			lost_byte(s, k);
+		k++;
+	}
+	for (size_t a = 0, i = 1; i <= s->np; i++)
+		if (i == s->np || s->pieces[i].vs != s->pieces[i - 1].ve) {
+			flush_pieces(s, a, i);
+			a = i;
+		}
+}
+
+/* Collect the run of encodable characters starting at view offset *i. */
+static void collect_run(struct scan *s, size_t *i)
+{
+	const struct view *v = s->v;
+
+	s->n = 0;
+	while (*i < v->len) {
+		size_t at = *i;
+		int32_t c = utf8_next(v->text, i, v->len);
+		int b = sloppy_byte(s->m, c);
+		if (b < 0) {
+			*i = at;
+			break;
+		}
+		if (s->n + 2 > s->cap) {
+			size_t cap = s->cap;
+			GROW(s->cps, cap, s->n + 2);
+			s->offs = xrealloc(s->offs, cap * sizeof(*s->offs));
+			s->bytes = xrealloc(s->bytes, cap);
+			s->cap = cap;
+		}
+		s->cps[s->n] = c;
+		s->offs[s->n] = at;
+		s->bytes[s->n++] = (char)b;
+		s->offs[s->n] = *i;
+	}
+}
+
+/* Spans of a line that are applied on their own merits lend confidence
+ * to the others. */
+static void line_evidence(struct scan *s)
+{
+	for (size_t a = 0, b; a < s->ns; a = b) {
+		size_t sure = 0;
+		for (b = a; b < s->ns && s->spans[b].line == s->spans[a].line;
+		     b++)
+			sure += s->spans[b].sure;
+		for (size_t i = a; i < b; i++) {
+			struct span *sp = &s->spans[i];
+			if (sure > (size_t)sp->sure) {
+				sp->conf += LINE_BONUS;
+				if (sp->conf > 0.99)
+					sp->conf = 0.99;
+			}
+		}
+	}
+}
+
+void mojibake_repair(struct mojibake *m, struct article *a,
+		     const struct view *v)
+{
+	struct scan s;
+	size_t i = 0;
+
+	memset(&s, 0, sizeof(s));
+	s.m = m;
+	s.v = v;
+	sb_init(&s.repl);
+	while (i < v->len) {
+		unsigned char b = (unsigned char)v->text[i];
+		if (b < 0x80) {
+			s.line += b == '\n';
+			i++;
+			continue;
+		}
+		collect_run(&s, &i);
+		if (s.n)
+			process_run(&s);
+		else
+			utf8_next(v->text, &i, v->len);
+	}
+	mj_scan_pages(&s);
+	mj_drop_overlaps(&s);
+	line_evidence(&s);
+	for (size_t k = 0; k < s.ns; k++) {
+		const struct span *sp = &s.spans[k];
+		view_report(v, a, FK_MOJIBAKE, sp->vs, sp->ve,
+			    s.repl.buf + sp->rs, sp->rn, applies(sp->conf),
+			    sp->conf, sp->why);
+	}
+	free(s.cps);
+	free(s.offs);
+	free(s.bytes);
+	free(s.pieces);
+	free(s.spans);
+	sb_release(&s.repl);
+}

@@ -1,0 +1,115 @@
+/*
+ * mojibake.h - repair of UTF-8 text that was decoded as a legacy 8-bit
+ * charset (Windows-1252 and Latin-1 first, then MacRoman, Windows-1251,
+ * Windows-1250 and ISO-8859-2) and encoded again (finding kind
+ * `mojibake`).
+ *
+ * "présentation" stored as UTF-8 is C3 A9 for the "é"; read as
+ * Windows-1252 those bytes are "Ã©", and written out again as UTF-8 the
+ * text says "prÃ©sentation". The repair reverses the accident span by span:
+ * a candidate span is a run of characters that Windows-1252 (or Latin-1, for
+ * the C1 controls U+0080..U+009F) encodes as bytes 0x80..0xFF; ICU's
+ * converter turns the span back into those bytes, and every well-formed
+ * multi-byte UTF-8 sequence found in them is a candidate repair.
+ *
+ * Policy (each rule is tested by name in tests/unit/test_mojibake.c):
+ *  - plausible_only: a decoded character must be one mojibake produces in
+ *    practice: Latin-1 and Latin Extended letters and symbols, combining
+ *    marks after a letter, Greek/Cyrillic/Armenian/Hebrew/Arabic letters in
+ *    runs of at least two, or (3 and 4 bytes) characters of the Common,
+ *    Inherited or Latin scripts (quotes, dashes, euro, emoji, U+FFFD). A
+ *    decoding into Han, Hangul, private use or unassigned code points is
+ *    refused: "réalisé…»" is valid Windows-1252 for E9 85 BB, a Han
+ *    character, and stays as it is.
+ *  - confidence: "Ã"/"Â" followed by a Windows-1252 symbol (0.85) and
+ *    "â€" followed by a third byte (0.95) are the classic signatures; other
+ *    leads start at 0.6. Then:
+ *      + 0.1  the repair is inside a word, or spans two sequences or more;
+ *      + 0.15 a Latin Extended lower-case letter decoded between two
+ *             lower-case letters ("cÅ“ur");
+ *      + 0.1  one of the characters is a C1 control (no legitimate text
+ *             carries them);
+ *      = 0.6  a sequence ending in closing punctuation or NBSP at the end
+ *             of a word ("IRMÃ»": perhaps a word in capitals);
+ *      <= 0.7 a single letter standing alone ("« Ã© »" quoted as an
+ *             example), except "à" before the next word (0.8);
+ *      + 0.15 the line holds another repair applied on its own merits:
+ *             damage comes in lines and paragraphs, not in characters.
+ *  - threshold: repairs with a confidence of at least
+ *    MOJIBAKE_APPLY_THRESHOLD (within rounding: 0.6 + 0.1 + 0.1 passes
+ *    0.8) are applied; the others are reported
+ *    unapplied with their suggested replacement.
+ *  - lost_bytes: when the sloppy decoder lost a byte (the NBSP of "à",
+ *    the C1 bytes of "’"), three patterns are repaired with lower
+ *    confidence. "Ã " standing alone or ending a lower-case word
+ *    ("voilÃ le") becomes "à" ("À" at the start of a line or sentence):
+ *    0.8 before a lower-case letter or a digit, 0.7 otherwise. "lâ appui"
+ *    becomes "l’appui" (0.7), and a standalone "Â " becomes a no-break
+ *    space (0.7).
+ *  - c1_controls: a C1 control left alone in the text is read as the
+ *    Windows-1252 character of the same byte (U+0092 -> ’), like Web
+ *    browsers do.
+ *  - repeated: double-encoded text ("ÃƒÂ©") is repaired in one finding
+ *    when the first repair is itself mojibake in full.
+ *  - marks: the letter before a decoded combining mark, and combining
+ *    marks right after a repair, are part of the repair, whose replacement
+ *    is then NFC ("hoÌ‚tel" -> "hôtel"): the NFC stage could not compose
+ *    across an applied repair, and a second run would. When the context
+ *    rules look at the character before a repair, combining marks are
+ *    skipped ("e" U+0301 reads as "é").
+ *  - lost_space: "Ã" followed by two spaces, or by a NBSP and a space,
+ *    before a word is the "à" whose NBSP byte a scraper turned into a
+ *    space: the repair takes the "Ã" and the one space that was its second
+ *    byte ("Ã  la" -> "à la"). This stage runs before the spacing and
+ *    control-character stages, which would collapse the two spaces or
+ *    delete the NBSP and leave "Ã la" without its evidence. "Ã€" ("À")
+ *    before the next word is accepted like "à" (0.8). A sequence ending in
+ *    a NBSP after a lower-case letter ("jusquÃ" NBSP) is not a word in
+ *    capitals: weak_end applies after a capital only.
+ *  - other_pages: the same damage through MacRoman ("√©" for "é",
+ *    "‚Ä¶" for "…"), Windows-1251 ("Г©"), Windows-1250 and ISO-8859-2
+ *    ("Ă©"), looked for word by word in the text Windows-1252 left alone.
+ *    A decoded character must be a Latin-1 letter, "œ"/"Œ", or (three
+ *    bytes) General Punctuation and the euro sign; every letter of the
+ *    repaired word must be Latin (Russian, Czech and Polish words never
+ *    decode into one). Confidence 0.9 when the dictionary accepts the
+ *    repaired word and not the damaged one, or for a three-byte
+ *    punctuation signature ("‚Ä¶", "вЂ™"); 0.7 for letters inside a word
+ *    otherwise (a name: applied with line evidence); nothing else is
+ *    reported.
+ *  - layers: a repair whose result is itself mojibake in full, in any of
+ *    the charsets, is decoded again (up to three layers, in one finding):
+ *    "ÃƒÂ©", "√É¬©", "âˆšÂ©" all become "é".
+ *  - dictionary: a Windows-1252 repair inside a word of at least two
+ *    letters that the dictionary accepts, where it rejects the damaged
+ *    word, gets 0.9.
+ *  - untouched: text where no span qualifies is byte-identical: Portuguese
+ *    "São", "NÃO", Vietnamese, "«CAFÉ»", Cyrillic, and repaired text itself
+ *    (the stage is idempotent).
+ */
+#ifndef RELIRE_MOJIBAKE_H
+#define RELIRE_MOJIBAKE_H
+
+#include "common/article.h"
+#include "common/view.h"
+
+/* Repairs at or above this confidence are applied. */
+#define MOJIBAKE_APPLY_THRESHOLD 0.8
+
+struct mojibake;
+
+struct dict;
+
+/* Open the converters of one worker; dict (borrowed, may be NULL: then no
+ * dictionary verdict) must outlive it. Returns NULL after printing the
+ * error when ICU lacks one of the converters. Free with mojibake_free(). */
+struct mojibake *mojibake_new(struct dict *dict);
+/* Close m; NULL is a no-op. */
+void mojibake_free(struct mojibake *m);
+
+/* Find the mojibake of view v and report it on a (m is not thread-safe:
+ * one per worker). */
+void mojibake_repair(struct mojibake *m, struct article *a,
+		     const struct view *v);
+
+#endif

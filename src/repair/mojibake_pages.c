@@ -1,0 +1,461 @@
+/*
+ * mojibake_pages.c - the mojibake of the charsets other than Windows-1252
+ * (MacRoman, Windows-1251, Windows-1250, ISO-8859-2), looked for word by
+ * word in the text the Windows-1252 scan left alone. See mojibake.h for
+ * the policy (other_pages, layers).
+ *
+ * Each word (between ASCII white space: a NBSP can be a byte of the
+ * damage) is read through every charset: its characters become bytes,
+ * well-formed multi-byte UTF-8 sequences in them become pieces, adjacent
+ * pieces a group (one finding), whose layers are peeled. Each reading is
+ * scored by the dictionary; the best reading of the word is reported.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/dict.h"
+#include "common/utf8.h"
+#include "repair/mojibake.h"
+#include "repair/mojibake_scan.h"
+
+/* 1 when a UTF-8 sequence of k bytes decoding to d is what French
+ * mojibake through another charset than Windows-1252 hides: a Latin-1
+ * letter or "œ" (two bytes), General Punctuation or the euro sign (three
+ * bytes, "…" "’" "–"). */
+static int page_piece_ok(int32_t d, size_t k)
+{
+	if (k == 2)
+		return (d >= 0xC0 && d <= 0xFF && d != 0xD7 && d != 0xF7) ||
+		       d == 0x152 || d == 0x153 || d == 0xAB || d == 0xBB ||
+		       d == 0xB0 || d == 0xA0;
+	return k == 3 && ((d >= 0x2010 && d <= 0x203A) || d == 0x20AC);
+}
+
+/* 1 when d may be a character of an inner layer ("√" and "©" of "√©"
+ * inside "‚àö¬©", "π" of "√π"): two bytes that one of the charsets
+ * writes as one byte, or three bytes of the Common script. The outer
+ * result must pass page_piece_ok(). */
+static int layer_piece_ok(struct mojibake *m, int32_t d, size_t k)
+{
+	if (page_piece_ok(d, k) || (k == 3 && mj_script_ok_3_4(d)))
+		return 1;
+	for (int pg = 0; k == 2 && d >= 0xA0 && pg < NPAGES; pg++)
+		if (mj_page_byte(m, pg, d) >= 0)
+			return 1;
+	return 0;
+}
+
+/* 1 when every character of r[0..n) passes page_piece_ok(). */
+static int page_result_ok(const char *r, size_t n)
+{
+	char enc[4];
+
+	for (size_t i = 0; i < n;) {
+		int32_t d = utf8_next(r, &i, n);
+		if (!page_piece_ok(d, utf8_put(enc, d)))
+			return 0;
+	}
+	return n > 0;
+}
+
+/* 1 when view offset i starts an ASCII white-space character: words of
+ * this scan end there (a NBSP can be a byte of the damage). */
+static int ascii_space(const struct view *v, size_t i)
+{
+	const char c = v->text[i];
+
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+/* 1 when view span [vs, ve) overlaps a span found before that is applied
+ * (a weaker one may lose to this reading: mj_drop_overlaps()). */
+static int overlaps_span(const struct scan *s, size_t vs, size_t ve)
+{
+	for (size_t i = 0; i < s->ns; i++)
+		if (s->spans[i].vs < ve && vs < s->spans[i].ve &&
+		    s->spans[i].conf >= MOJIBAKE_APPLY_THRESHOLD - 1e-9)
+			return 1;
+	return 0;
+}
+
+/* Collect the characters of view [ws, we) into the run arrays with their
+ * bytes in charset pg (-1 stored as 0: not a byte of the damage). */
+static void collect_word(struct scan *s, int pg, size_t ws, size_t we)
+{
+	size_t i = ws;
+
+	s->n = 0;
+	while (i < we) {
+		size_t at = i;
+		int32_t c = utf8_next(s->v->text, &i, we);
+		int b = mj_page_byte(s->m, pg, c);
+		if (s->n + 2 > s->cap) {
+			size_t cap = s->cap;
+			GROW(s->cps, cap, s->n + 2);
+			s->offs = xrealloc(s->offs, cap * sizeof(*s->offs));
+			s->bytes = xrealloc(s->bytes, cap);
+			s->cap = cap;
+		}
+		s->cps[s->n] = c;
+		s->offs[s->n] = at;
+		s->bytes[s->n++] = (char)(b < 0 ? 0 : b);
+		s->offs[s->n] = i;
+	}
+}
+
+/* The pieces of the collected word: well-formed multi-byte sequences in
+ * its bytes that page_piece_ok() accepts. */
+static void word_pieces(struct scan *s)
+{
+	size_t k = 0;
+
+	s->np = 0;
+	while (k < s->n) {
+		size_t j = k, end = k;
+		struct piece p = {0};
+
+		while (end < s->n && s->bytes[end])
+			end++;
+		p.cp = end > k ? utf8_next(s->bytes, &j, end) : -1;
+		if (p.cp < 0x80 || j - k < 2 ||
+		    !layer_piece_ok(s->m, p.cp, j - k) ||
+		    overlaps_span(s, s->offs[k], s->offs[j])) {
+			k++;
+			continue;
+		}
+		p.vs = s->offs[k];
+		p.ve = s->offs[j];
+		p.sig = j - k == 3 && page_piece_ok(p.cp, 3);
+		GROW(s->pieces, s->pcap, s->np + 1);
+		s->pieces[s->np++] = p;
+		k = j;
+	}
+}
+
+/* End of the group starting at piece a: the adjacent pieces; with split,
+ * a punctuation piece stands alone. */
+static size_t group_end(const struct scan *s, size_t a, int split)
+{
+	size_t b = a + 1;
+
+	while (b < s->np && s->pieces[b].vs == s->pieces[b - 1].ve &&
+	       !(split && (s->pieces[b].sig || s->pieces[a].sig)))
+		b++;
+	return b;
+}
+
+/* The characters of pieces [a, b) in r, their layers peeled; returns the
+ * number of layers removed. */
+static int group_text(struct scan *s, size_t a, size_t b, struct strbuf *r)
+{
+	char enc[4];
+
+	sb_reset(r);
+	for (size_t i = a; i < b; i++)
+		sb_add(r, enc, utf8_put(enc, s->pieces[i].cp));
+	return mj_peel_layers(s->m, r);
+}
+
+/* Group the adjacent pieces: one span each in *groups, its layers peeled,
+ * its replacement appended to reps. A group of one layer mixing
+ * punctuation and letters ("’é" of "вЂ™Г©") is split: the letters are
+ * judged as a word of their own. */
+static void page_groups(struct scan *s, struct strbuf *reps,
+			struct span *groups, size_t *ng)
+{
+	struct strbuf r;
+
+	sb_init(&r);
+	*ng = 0;
+	for (size_t a = 0, b; a < s->np; a = b) {
+		b = group_end(s, a, 0);
+		if (!group_text(s, a, b, &r) && group_end(s, a, 1) < b) {
+			b = group_end(s, a, 1);
+			group_text(s, a, b, &r);
+		}
+		groups[*ng].conf = page_result_ok(r.buf, r.len);
+		groups[*ng].vs = s->pieces[a].vs;
+		groups[*ng].ve = s->pieces[b - 1].ve;
+		groups[*ng].rs = reps->len;
+		groups[*ng].rn = r.len;
+		groups[(*ng)++].sure = s->pieces[a].sig && b - a == 1;
+		sb_add(reps, r.buf, r.len);
+	}
+	sb_release(&r);
+}
+
+static int has_letter(const char *r, size_t n)
+{
+	for (size_t i = 0; i < n;)
+		if (uc_is_alpha(utf8_next(r, &i, n)))
+			return 1;
+	return 0;
+}
+
+/* The group of letters starting (at_end 0) or ending (at_end 1) at view
+ * offset i: a word goes on through it. */
+static const struct span *group_at(const struct span *g, size_t ng, size_t i,
+				   int at_end, const struct strbuf *reps)
+{
+	for (size_t k = 0; k < ng; k++)
+		if ((at_end ? g[k].ve : g[k].vs) == i && g[k].conf &&
+		    has_letter(reps->buf + g[k].rs, g[k].rn))
+			return &g[k];
+	return NULL;
+}
+
+/* A Latin letter or a mark: what the repaired word is made of. */
+static int latin_cp(int32_t c)
+{
+	return uc_is_mark(c) || (uc_is_alpha(c) && uc_is_latin(c));
+}
+
+/* The word around group g: letters, marks and other groups on both
+ * sides; in *w the word with every group replaced. */
+static void group_word(const struct scan *s, const struct span *g, size_t ng,
+		       size_t k, const struct strbuf *reps, size_t *ws,
+		       size_t *we, struct strbuf *w)
+{
+	const struct view *v = s->v;
+	const struct span *h;
+	size_t i = g[k].vs, j = g[k].ve;
+
+	for (;;) {
+		size_t at = i;
+		if ((h = group_at(g, ng, i, 1, reps)))
+			i = h->vs;
+		else if (i > 0 && latin_cp(utf8_prev(v->text, &at)))
+			i = at;
+		else
+			break;
+	}
+	for (;;) {
+		size_t at = j;
+		if ((h = group_at(g, ng, j, 0, reps)))
+			j = h->ve;
+		else if (j < v->len &&
+			 latin_cp(utf8_next(v->text, &at, v->len)))
+			j = at;
+		else
+			break;
+	}
+	*ws = i;
+	*we = j;
+	while (i < j) {
+		if (i != g[k].vs)
+			h = group_at(g, ng, i, 0, reps);
+		else
+			h = &g[k];
+		if (h) {
+			sb_add(w, reps->buf + h->rs, h->rn);
+			i = h->ve;
+		} else {
+			size_t at = i;
+			utf8_next(v->text, &i, j);
+			sb_add(w, v->text + at, i - at);
+		}
+	}
+}
+
+/* The nearest letter after view offset i (dir 1) or before it (dir -1)
+ * on the same line, or -1. */
+static int32_t nearest_letter(const struct view *v, size_t i, int dir)
+{
+	while (dir > 0 ? i < v->len : i > 0) {
+		int32_t c = dir > 0 ? utf8_next(v->text, &i, v->len)
+				    : utf8_prev(v->text, &i);
+		if (c == '\n' || uc_is_alpha(c))
+			return c == '\n' ? -1 : c;
+	}
+	return -1;
+}
+
+/* Confidence of a group that decodes to a quote, a degree sign or a
+ * no-break space (no letter): sure among Latin letters, 0 when the
+ * nearest letter on either side is of another script ("В" NBSP "Москве"
+ * is Russian typography, not "à"). */
+static double symbol_conf(const struct scan *s, const struct span *g)
+{
+	int32_t before = nearest_letter(s->v, g->vs, -1);
+	int32_t after = nearest_letter(s->v, g->ve, 1);
+
+	if ((before >= 0 && !uc_is_latin(before)) ||
+	    (after >= 0 && !uc_is_latin(after)) || (before < 0 && after < 0))
+		return 0;
+	return DICT_CONF;
+}
+
+/* 1 when the damage of view [vs, ve) sits between two Latin letters and
+ * holds a character that is no Latin letter ("Str√∂bele", "prГ©s"): no
+ * word of any language is written so. */
+static int latin_sandwich(const struct view *v, size_t vs, size_t ve)
+{
+	int32_t before = mj_cp_before(v, vs), after = mj_cp_at(v, ve);
+
+	if (!uc_is_alpha(before) || !uc_is_latin(before) ||
+	    !uc_is_alpha(after) || !uc_is_latin(after))
+		return 0;
+	for (size_t i = vs; i < ve;) {
+		int32_t c = utf8_next(v->text, &i, ve);
+		if (!uc_is_alpha(c) || !uc_is_latin(c))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Confidence of group k: DICT_CONF for a punctuation signature or when
+ * the dictionary prefers the repaired word; PAGE_WORD_CONF when the
+ * repaired word is Latin and the group sits next to a letter (a name the
+ * dictionary does not know); 0 otherwise.
+ */
+static double group_conf(struct scan *s, const struct span *g, size_t ng,
+			 size_t k, const struct strbuf *reps)
+{
+	struct dict *d = s->m->dict;
+	struct strbuf w;
+	size_t ws, we;
+	double conf = 0;
+
+	if (!g[k].conf) /* not French mojibake once its layers are peeled */
+		return 0;
+	if (g[k].sure)
+		return DICT_CONF;
+	sb_init(&w);
+	group_word(s, g, ng, k, reps, &ws, &we, &w);
+	/* "à" and "À" alone: before the next word, as in Windows-1252 */
+	if (w.len == 2 && ws == g[k].vs && we == g[k].ve &&
+	    (!memcmp(w.buf, "\xC3\xA0", 2) || !memcmp(w.buf, "\xC3\x80", 2)))
+		conf = mj_any_word_follows(s->v, we) ? ISOLATED_A_CONF : 0;
+	else if (!has_letter(reps->buf + g[k].rs, g[k].rn))
+		conf = symbol_conf(s, &g[k]);
+	else if (mj_latin_word(w.buf, w.len)) {
+		if (d && dict_check(d, w.buf, w.len) &&
+		    !dict_check(d, s->v->text + ws, we - ws))
+			conf = DICT_CONF;
+		else if (latin_sandwich(s->v, g[k].vs, g[k].ve))
+			conf = DICT_CONF;
+		else if (ws < g[k].vs || g[k].ve < we)
+			conf = PAGE_WORD_CONF;
+	}
+	sb_release(&w);
+	return conf;
+}
+
+/* The reading of one word through one charset: its groups, their
+ * replacements and confidences, and the sum of those. */
+struct reading {
+	struct strbuf reps;
+	struct span *groups;
+	size_t ng;
+	double total;
+};
+
+/* Read the word [ws, we) through charset pg into *rd. */
+static void read_word(struct scan *s, int pg, size_t ws, size_t we,
+		      struct reading *rd)
+{
+	sb_init(&rd->reps);
+	rd->groups = NULL;
+	rd->ng = 0;
+	rd->total = 0;
+	collect_word(s, pg, ws, we);
+	word_pieces(s);
+	if (!s->np)
+		return;
+	rd->groups = xcalloc(s->np, sizeof(*rd->groups));
+	page_groups(s, &rd->reps, rd->groups, &rd->ng);
+	for (size_t k = 0; k < rd->ng; k++) {
+		double c = group_conf(s, rd->groups, rd->ng, k, &rd->reps);
+		rd->groups[k].conf = c;
+		rd->total += c;
+	}
+}
+
+static void reading_release(struct reading *rd)
+{
+	sb_release(&rd->reps);
+	free(rd->groups);
+}
+
+/*
+ * Find and report the damage of one word [ws, we) through the charsets
+ * other than Windows-1252. Several can read a word ("ĂŠ" is "é" in
+ * ISO-8859-2 and "Ê" in Windows-1250): the reading with the highest
+ * total confidence wins (the dictionary decides), the first on a tie.
+ */
+static void page_word(struct scan *s, size_t ws, size_t we)
+{
+	struct reading best = {0}, rd;
+	int best_pg = -1;
+
+	for (int pg = PAGE_1252 + 1; pg < NPAGES; pg++) {
+		read_word(s, pg, ws, we, &rd);
+		if (rd.total > best.total + 1e-9) {
+			if (best_pg >= 0)
+				reading_release(&best);
+			best = rd;
+			best_pg = pg;
+		} else {
+			reading_release(&rd);
+		}
+	}
+	if (best_pg < 0)
+		return;
+	for (size_t k = 0; k < best.ng; k++)
+		if (best.groups[k].conf > 0)
+			mj_add_span(s, best.groups[k].vs, best.groups[k].ve,
+				    best.reps.buf + best.groups[k].rs,
+				    best.groups[k].rn, best.groups[k].conf,
+				    mj_pages[best_pg].why);
+	reading_release(&best);
+}
+
+/* Scan the view word by word for the damage of the other charsets. */
+void mj_scan_pages(struct scan *s)
+{
+	const struct view *v = s->v;
+	size_t i = 0;
+
+	s->line = 0;
+	while (i < v->len) {
+		size_t ws = i, na = 0;
+		if (ascii_space(v, i)) {
+			s->line += v->text[i++] == '\n';
+			continue;
+		}
+		while (i < v->len && !ascii_space(v, i))
+			na += (unsigned char)v->text[i++] >= 0x80;
+		if (na >= 2)
+			page_word(s, ws, i);
+	}
+}
+
+static int span_cmp(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	return x->vs < y->vs ? -1 : x->vs > y->vs;
+}
+
+/* Of two overlapping spans (sorted by start), keep the more confident:
+ * a weak Windows-1252 reading ("Ä¶" as "Ķ") loses to another charset's
+ * signature ("‚Ä¶" as "…" in MacRoman). */
+void mj_drop_overlaps(struct scan *s)
+{
+	size_t n = 0;
+
+	if (s->ns > 1)
+		qsort(s->spans, s->ns, sizeof(*s->spans), span_cmp);
+	for (size_t i = 0; i < s->ns; i++) {
+		struct span *last = n ? &s->spans[n - 1] : NULL;
+		if (last && s->spans[i].vs < last->ve) {
+			if (s->spans[i].conf > last->conf)
+				*last = s->spans[i];
+			continue;
+		}
+		s->spans[n++] = s->spans[i];
+	}
+	s->ns = n;
+}

@@ -1,0 +1,115 @@
+/*
+ * mojibake_scan.h - what the two halves of the mojibake stage share:
+ * mojibake.c (Windows-1252 and Latin-1, character runs, the policy's
+ * confidences) and mojibake_pages.c (MacRoman, Windows-1251, Windows-1250
+ * and ISO-8859-2, word by word with the dictionary). Internal to the
+ * stage: the rest of relire includes mojibake.h only.
+ */
+#ifndef RELIRE_MOJIBAKE_SCAN_H
+#define RELIRE_MOJIBAKE_SCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <unicode/ucnv.h>
+
+#include "common/util.h"
+#include "common/view.h"
+
+/* Windows-1252 encodes nothing above U+2122 and the other charsets little
+ * above U+22FF (MacRoman's math signs): a cache of this many code points
+ * answers almost every question; the rest go to the converter. */
+#define CACHE_SIZE	0x2300
+#define MAX_REDECODE	3
+#define LINE_BONUS	0.15
+#define SANDWICH_BONUS	0.15
+#define ISOLATED_CONF	0.7
+#define ISOLATED_A_CONF 0.8
+#define DICT_CONF	0.9
+#define PAGE_WORD_CONF	0.7
+
+/* The charsets, Windows-1252 first: it is the common accident, and the
+ * others are tried only on the text it leaves alone. */
+enum page { PAGE_1252, PAGE_MAC, PAGE_1251, PAGE_1250, PAGE_8859_2, NPAGES };
+
+/* ICU's name of each charset and the detail of its findings. */
+struct mj_page {
+	const char *icu, *why;
+};
+extern const struct mj_page mj_pages[NPAGES];
+
+struct mojibake {
+	UConverter *cnv[NPAGES];
+	struct dict *dict;
+	/* per charset: 0 unknown, -1 none, else the byte */
+	int16_t byte_of[NPAGES][CACHE_SIZE];
+};
+
+/* One candidate character: view span, decoded code point, confidence. */
+struct piece {
+	size_t vs, ve;
+	int32_t cp;
+	double conf;
+	int script;   /* a letter of a non-Latin script (Greek, Cyrillic..) */
+	int mark;     /* a combining mark */
+	int weak_end; /* ends in closing punctuation or NBSP ("IRMÃ»") */
+	int sandwich; /* a Latin Extended letter from two characters */
+	int sig;      /* other charsets: three bytes, a punctuation mark */
+};
+
+struct span {
+	size_t vs, ve;
+	size_t rs, rn; /* replacement: scan.repl.buf[rs .. rs + rn) */
+	double conf;
+	int sure; /* applied on its own, before line evidence */
+	size_t line;
+	const char *why;
+};
+
+struct scan {
+	struct mojibake *m;
+	const struct view *v;
+	size_t line;
+	/* the current run: code points, their view offsets, their bytes */
+	int32_t *cps;
+	size_t *offs; /* offs[n] is the end of the run */
+	char *bytes;
+	size_t n, cap;
+	struct piece *pieces;
+	size_t np, pcap;
+	struct span *spans;
+	size_t ns, scap;
+	struct strbuf repl;
+};
+
+/* The byte 0x80..0xFF charset p gives cp, or -1 (Windows-1252: C1
+ * controls give their own value, as Latin-1 does). */
+int mj_page_byte(struct mojibake *m, int p, int32_t cp);
+/* 1 when a three- or four-byte decoding d is plausible: an assigned
+ * character of the Common, Inherited or Latin scripts. */
+int mj_script_ok_3_4(int32_t d);
+/* Decode r in place while it is mojibake in full in any charset, up to
+ * MAX_REDECODE layers in all; returns the number of layers removed. */
+int mj_peel_layers(struct mojibake *m, struct strbuf *r);
+/* Code point at view offset i (-1 past the end); the base character
+ * before i, combining marks skipped (-1 at 0). */
+int32_t mj_cp_at(const struct view *v, size_t i);
+int32_t mj_cp_before(const struct view *v, size_t i);
+/* 1 when view offset i holds a space followed by a lower-case letter or a
+ * digit (mj_word_follows), by a letter or a digit (mj_any_word_follows). */
+int mj_word_follows(const struct view *v, size_t i);
+int mj_any_word_follows(const struct view *v, size_t i);
+/* 1 for a letter or a combining mark. */
+int mj_word_cp(int32_t c);
+/* 1 when s[0..len) is two Latin letters or more and marks, nothing else. */
+int mj_latin_word(const char *s, size_t len);
+/* Record a candidate repair of view [vs, ve) by repl[0..rn) (copied). */
+void mj_add_span(struct scan *s, size_t vs, size_t ve, const char *repl,
+		 size_t rn, double conf, const char *why);
+
+/* mojibake_pages.c: add the spans of the other charsets (words that
+ * Windows-1252 left alone), then sort all spans by start and keep the
+ * more confident of two that overlap. */
+void mj_scan_pages(struct scan *s);
+void mj_drop_overlaps(struct scan *s);
+
+#endif
