@@ -1,15 +1,35 @@
 /*
- * pipeline.h - the stages of one article, wired in order.
+ * pipeline.h - the stages of one article, wired in order. The only file
+ * that knows the order; the stages do not know each other.
  *
- *   decode -> repairs (mojibake, controls, confusables, NFC, spacing,
- *   glued words, typography), each on the view of the previous one ->
- *   segment -> detectors (statistics, repeats, boilerplate, language and
- *   spelling, truncation, residue) -> names table -> editor's decisions
+ *   decode (bytes -> UTF-8; decode.h)
+ *   phase 1, characters, each on the view of the previous one:
+ *     mojibake -> controls -> confusables -> NFC
+ *   phase 2, on the repaired characters, each on a fresh view and tokens:
+ *     spacing -> glued words -> typography (--typography fr)
+ *   segment (ICU word breaks -> tokens of the repaired text)
+ *   [first pass of a batch: corpus evidence, names and line counts]
+ *   phase 3, detectors on those tokens:
+ *     statistics -> repeats -> boilerplate -> language and spelling ->
+ *     truncation -> residue
+ *   names: the batch's variants table applied (when there is one)
+ *   findings sorted -> the editor's decisions (decisions.h), last
+ *
+ * Repairs apply findings and later stages see their effect through a view
+ * (view.h); detectors only report or apply findings on the text the
+ * repairs left. The score and the report rows are computed from the
+ * finished article by the report layer (report_format in report.h, called
+ * by the batch on the worker's thread), not here.
+ *
+ * A batch runs in two passes (batch.c): worker_first() on every article,
+ * then the corpus level (corpus.h) builds the names table and the line
+ * counts, and worker_process() runs again only on the articles those
+ * results touch. A stream (standard input, --jsonl) has no first pass.
  *
  * A worker owns the handles that are not thread-safe (ICU break iterator,
  * Hunspell) and reuses them for every article it processes. Shared
- * read-only resources (word lists) live in struct resources, loaded once
- * per run.
+ * read-only resources (word lists, rules, the score model) live in struct
+ * resources, loaded once per run.
  */
 #ifndef RELIRE_PIPELINE_H
 #define RELIRE_PIPELINE_H

@@ -47,12 +47,12 @@ struct options {
 	size_t max_line_length; /* --max-line-length, bytes, 0 = no limit */
 	size_t max_article_size; /* --max-article-size, bytes */
 	size_t max_findings;	 /* --max-findings per article, 0 = no cap */
-	int suggest;	       /* --suggest: enum suggest_source */
-	double suggest_budget; /* --suggest-budget, seconds per run of
-				* Hunspell suggest() (--suggest hunspell) */
-	unsigned long shard_k; /* --shard K/N: 0 <= K < N; */
-	unsigned long shard_n; /* N == 0 when not given */
-	char **paths;	       /* borrowed from argv */
+	int suggest;		 /* --suggest: enum suggest_source */
+	double suggest_budget;	 /* --suggest-budget, seconds per run of
+				  * Hunspell suggest() (--suggest hunspell) */
+	unsigned long shard_k;	 /* --shard K/N: 0 <= K < N; */
+	unsigned long shard_n;	 /* N == 0 when not given */
+	char **paths;		 /* borrowed from argv */
 	size_t npaths;
 
 	/* --score-weights FILE, else the data directory's score-weights.tsv */

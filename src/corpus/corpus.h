@@ -5,8 +5,9 @@
  * article; corpus_add() merges them in input order (so the result is the
  * same for any number of threads), corpus_finish() builds the
  * variants table from them (and from the seed and editor tables), and
- * corpus_results() hands the table and the counts to the second pass. Without a first pass (standard input, --jsonl) the table is built
- * from the seed and editor tables alone and there are no counts.
+ * corpus_results() hands the table and the counts to the second pass. Without a
+ * first pass (standard input, --jsonl) the table is built from the seed and
+ * editor tables alone and there are no counts.
  *
  * Memory: the name candidates grow with the batch's distinct capitalized
  * forms; the line counts are capped (docs/boilerplate.md).
@@ -59,11 +60,11 @@ int corpus_touches(const struct corpus *c, const char *probe, size_t len);
  * Build the variants table from the names added, the prior table (seed and
  * editor's tables, borrowed; may be NULL) and, when have_counts is set,
  * keep the line counts for corpus_results(). dict_cache (borrowed, may be
- * NULL) is shared with the dictionary opened here. d is the dictionary of the run's language to read (borrowed, used by
- * no other thread meanwhile: a worker's between the passes), or NULL to
- * open one here. c keeps ownership; free c only after the second pass.
- * Returns 0 or -1 (printed: a missing dictionary or transliteration
- * rules).
+ * NULL) is shared with the dictionary opened here. d is the dictionary of the
+ * run's language to read (borrowed, used by no other thread meanwhile: a
+ * worker's between the passes), or NULL to open one here. c keeps ownership;
+ * free c only after the second pass. Returns 0 or -1 (printed: a missing
+ * dictionary or transliteration rules).
  */
 int corpus_finish(struct corpus *c, const struct variants *prior,
 		  struct wordcache *dict_cache, const struct options *opt,
