@@ -1,8 +1,8 @@
 /*
- * test_confusable.c - the rules of src/repair/confusable.h by name: Cyrillic and
- * Greek look-alikes inside Latin words are repaired letter by letter;
- * words in one script, and words whose intruders have no Latin twin, are
- * left alone; the stage is idempotent.
+ * test_confusable.c - the rules of src/repair/confusable.h by name: Cyrillic
+ * and Greek look-alikes inside Latin words are repaired letter by letter; words
+ * in one script, and words whose intruders have no Latin twin, are left alone;
+ * the stage is idempotent.
  */
 #include <stdio.h>
 #include <stdlib.h>

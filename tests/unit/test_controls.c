@@ -1,6 +1,6 @@
 /*
- * test_controls.c - the rules of src/repair/controls.h by name: what is removed,
- * what is kept because a script needs it, and idempotence.
+ * test_controls.c - the rules of src/repair/controls.h by name: what is
+ * removed, what is kept because a script needs it, and idempotence.
  */
 #include <stdio.h>
 #include <stdlib.h>
