@@ -7,7 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,54 +335,36 @@ static int merge_counts(struct merge *m)
 	return rc < 0 ? -1 : 0;
 }
 
+#define ARG(f) OPTK_STRING, offsetof(struct merge, f), 0, 0, NULL
+
+static const struct opt_spec merge_opts[] = {
+    {"out", 'o', ARG(out)},
+    {"data-dir", 0, ARG(data_dir)},
+    {"dict-dir", 0, ARG(dict_dir)},
+    {"lang", 'l', ARG(lang)},
+    {"help", 'h', OPTK_HELP, 0, 0, 0, NULL},
+    {NULL, 0, OPTK_FLAG, 0, 0, 0, NULL},
+};
+
+static const struct opt_command merge_command = {merge_opts, usage, usage};
+
 static int parse(struct merge *m, int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"out", required_argument, NULL, 'o'},
-	    {"data-dir", required_argument, NULL, 'D'},
-	    {"dict-dir", required_argument, NULL, 'd'},
-	    {"lang", required_argument, NULL, 'l'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
-	};
-	int c;
+	int first, rc;
 
 	m->out = "reports";
 	m->lang = "fr";
 	m->data_dir = options_default_data_dir();
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":o:l:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			m->out = optarg;
-			break;
-		case 'D':
-			m->data_dir = optarg;
-			break;
-		case 'd':
-			m->dict_dir = optarg;
-			break;
-		case 'l':
-			m->lang = optarg;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return EXIT_ALL_OK;
-		default:
-			rl_error("unknown option or missing value '%s'",
-				 argv[optind - 1]);
-			fputs(usage, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (optind >= argc) {
+	rc = options_parse_table(&merge_command, m, argc, argv, &first);
+	if (rc >= 0)
+		return rc;
+	if (first >= argc) {
 		rl_error("no shard output given");
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
-	m->shards = argv + optind;
-	m->nshards = (size_t)(argc - optind);
+	m->shards = argv + first;
+	m->nshards = (size_t)(argc - first);
 	return -1;
 }
 
