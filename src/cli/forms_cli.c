@@ -171,7 +171,7 @@ static int write_index(struct collect *c, const char *out)
 {
 	char *tmp = tmp_path_for(out);
 	FILE *fp = fopen_new(tmp, 0);
-	int rc;
+	int rc, err;
 
 	if (!fp) {
 		rc = rl_error("cannot write '%s': %s", tmp, strerror(errno));
@@ -179,10 +179,16 @@ static int write_index(struct collect *c, const char *out)
 		return rc;
 	}
 	rc = formindex_write(fp, dict_fingerprint(c->d), c->v, c->n);
-	if (fclose(fp) != 0 || rc < 0) {
+	/* formindex_write() does not look at the stream's error flag: a
+	 * write that failed on the way is seen here, after the last flush */
+	err = fflush(fp) != 0 || ferror(fp) ? (errno ? errno : EIO) : 0;
+	if (fclose(fp) != 0 && !err)
+		err = errno;
+	if (err || rc < 0) {
 		remove(tmp);
 		free(tmp);
-		return rl_error("cannot write '%s'", out);
+		return rl_error("cannot write '%s': %s", out,
+				err ? strerror(err) : "too many forms");
 	}
 	rc = commit_tmp(tmp, out);
 	free(tmp);
