@@ -417,10 +417,11 @@ int merge_main(int argc, char **argv)
 	rc = parse(&m, argc, argv);
 	if (rc >= 0)
 		return rc;
-	if (mkdir_p(m.out) < 0)
-		return rl_error("cannot create '%s': %s", m.out,
-				strerror(errno)),
-		       EXIT_USAGE;
+	if (mkdir_p(m.out) < 0) {
+		/* the outputs cannot be written: exit 3, as audit does */
+		rl_error("cannot create '%s': %s", m.out, strerror(errno));
+		return EXIT_INTERNAL;
+	}
 	rc = merge_csv(&m, "quality.csv");
 	rc = rc ? rc : merge_csv(&m, "findings.csv");
 	rc = rc ? rc : merge_clean(&m);

@@ -72,6 +72,10 @@ done
 expect_status 0 "$RELIRE" merge --out "$TMP/merged" "$TMP/shard0" \
 	"$TMP/shard1"
 [ -s "$TMP/merged/quality.csv" ] || fail "merge: no quality.csv"
+: >"$TMP/plainfile"
+expect_status 3 "$RELIRE" merge --out "$TMP/plainfile/sub" "$TMP/shard0"
+grep -q "^relire: cannot create '$TMP/plainfile/sub': Not a directory\$" \
+	"$TMP/stderr" || fail "merge into a file: $(cat "$TMP/stderr")"
 fails_cleanly merge "$TMP/merged" "$RELIRE" merge --out "$TMP/merged" \
 	"$TMP/shard0" "$TMP/shard1"
 
