@@ -44,7 +44,7 @@ fails_cleanly() {
 			LD_PRELOAD="$shim" FAILWRITE_MATCH="$dir" $settings \
 			"$@" >/dev/null 2>"$TMP/stderr" || got=$?
 		[ "$got" -eq 3 ] || fail "$name ($settings): exit $got, want 3"
-		grep -Eq "^relire: cannot (write|rename) [^:]*'$dir[^']*'.*: $cause\$" \
+		grep -Eq "^relire: cannot (write|rename) [^:]*'${dir}[^']*'.*: $cause\$" \
 			"$TMP/stderr" ||
 			fail "$name ($settings): no message naming the file and" \
 				"'$cause': $(head -3 "$TMP/stderr")"
