@@ -393,7 +393,7 @@ static int apply(const struct opt_command *cmd, const struct opt_spec *o,
 		*(int *)(void *)p = 1;
 		return -1;
 	case OPTK_CALL:
-		return o->set(args, value) < 0 ? EXIT_USAGE : -1;
+		return o->set(args, name, value) < 0 ? EXIT_USAGE : -1;
 	case OPTK_HELP:
 		if (cmd->help)
 			fputs(cmd->help, stdout);
@@ -447,15 +447,11 @@ int options_parse_table(const struct opt_command *cmd, void *args, int argc,
 
 static const char audit_hint[] = "hint: see 'relire --help'\n";
 
-static int bad_value(const char *option, const char *value, const char *why)
-{
-	return rl_error("invalid value '%s' for --%s: %s", value, option, why);
-}
-
-static int set_out(void *args, const char *value)
+static int set_out(void *args, const char *name, const char *value)
 {
 	struct options *opt = args;
 
+	(void)name;
 	opt->out_dir = value;
 	opt->out_given = 1;
 	return 0;
@@ -474,31 +470,34 @@ static int valid_lang(const char *s)
 	return 1;
 }
 
-static int set_lang(void *args, const char *value)
+static int set_lang(void *args, const char *name, const char *value)
 {
+	(void)name;
 	if (!valid_lang(value))
 		return rl_error("invalid language code '%s'", value);
 	((struct options *)args)->lang = value;
 	return 0;
 }
 
-static int set_report_lang(void *args, const char *value)
+static int set_report_lang(void *args, const char *name, const char *value)
 {
+	(void)name;
 	if (strcmp(value, "fr") && strcmp(value, "en"))
 		return rl_error("unknown report language '%s'", value);
 	((struct options *)args)->report_lang = value;
 	return 0;
 }
 
-static int set_typography(void *args, const char *value)
+static int set_typography(void *args, const char *name, const char *value)
 {
+	(void)name;
 	if (strcmp(value, "fr") && strcmp(value, "none"))
 		return rl_error("unknown typography profile '%s'", value);
 	((struct options *)args)->typography_fr = !strcmp(value, "fr");
 	return 0;
 }
 
-static int set_suggest(void *args, const char *value)
+static int set_suggest(void *args, const char *name, const char *value)
 {
 	static const char *const names[] = {
 	    [SUGGEST_FORMS] = "forms",
@@ -506,6 +505,7 @@ static int set_suggest(void *args, const char *value)
 	    [SUGGEST_NONE] = "none",
 	};
 
+	(void)name;
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
 		if (!strcmp(value, names[i])) {
 			((struct options *)args)->suggest = (int)i;
@@ -517,19 +517,18 @@ static int set_suggest(void *args, const char *value)
 /* Most worker threads of -j/--threads. */
 #define THREADS_MAX 256
 
-static int set_threads(void *args, const char *value)
+static int set_threads(void *args, const char *name, const char *value)
 {
 	unsigned long long n;
 	int rc = options_parse_count(value, THREADS_MAX, &n);
 
 	if (rc == OPTNUM_TOO_LARGE)
-		return rl_error("invalid value '%s' for --threads: too large "
-				"(max %d)",
-				value, THREADS_MAX);
-	if (rc == OPTNUM_JUNK)
-		return bad_value("threads", value, "want a whole number");
+		return rl_error("invalid value '%s' for %s: too large (max %d)",
+				value, name, THREADS_MAX);
 	if (rc < 0)
-		return bad_value("threads", value, options_number_error(rc));
+		return rl_error("invalid value '%s' for %s: %s", value, name,
+				rc == OPTNUM_JUNK ? "want a whole number"
+						  : options_number_error(rc));
 	((struct options *)args)->threads = (unsigned)n;
 	return 0;
 }
@@ -551,7 +550,7 @@ static int shard_number(const char *s, size_t len, unsigned long *out)
 }
 
 /* --shard K/N: K in [0, N), 0 < N <= SHARD_MAX. */
-static int set_shard(void *args, const char *value)
+static int set_shard(void *args, const char *name, const char *value)
 {
 	struct options *opt = args;
 	const char *slash = strchr(value, '/');
@@ -559,14 +558,14 @@ static int set_shard(void *args, const char *value)
 	if (!slash ||
 	    shard_number(value, (size_t)(slash - value), &opt->shard_k) ||
 	    shard_number(slash + 1, strlen(slash + 1), &opt->shard_n))
-		return rl_error("invalid value '%s' for --shard: want K/N, two "
+		return rl_error("invalid value '%s' for %s: want K/N, two "
 				"numbers from 0 to %lu",
-				value, SHARD_MAX);
+				value, name, SHARD_MAX);
 	if (opt->shard_n == 0 || opt->shard_k >= opt->shard_n)
-		return rl_error("invalid value '%s' for --shard: want 0 <= K "
-				"< N (K counts from 0, as in sbatch "
-				"--array=0-%lu)",
-				value, opt->shard_n ? opt->shard_n - 1 : 0);
+		return rl_error("invalid value '%s' for %s: want 0 <= K < N "
+				"(K counts from 0, as in sbatch --array=0-%lu)",
+				value, name,
+				opt->shard_n ? opt->shard_n - 1 : 0);
 	return 0;
 }
 

@@ -100,7 +100,7 @@ enum opt_kind {
 	OPTK_COUNT,   /* size_t: options_parse_count, in [min, max] */
 	OPTK_SIZE,    /* size_t: options_parse_size, in [min, max] */
 	OPTK_SECONDS, /* double: options_parse_seconds */
-	OPTK_CALL,    /* set(args, value): 0, or -1 after printing why */
+	OPTK_CALL,    /* set(args, name, value): 0, or -1 after printing */
 	OPTK_HELP,    /* print the command's help on stdout, exit 0 */
 	OPTK_VERSION, /* print "relire VERSION" on stdout, exit 0 */
 };
@@ -112,7 +112,8 @@ struct opt_spec {
 	enum opt_kind kind;
 	size_t field;		     /* offsetof() of the field it sets */
 	unsigned long long min, max; /* OPTK_COUNT, OPTK_SIZE */
-	int (*set)(void *args, const char *value); /* OPTK_CALL */
+	/* OPTK_CALL: name is the option as typed ("--threads", "-j") */
+	int (*set)(void *args, const char *name, const char *value);
 };
 
 /* A command's options and what it prints around them. */

@@ -41,7 +41,7 @@ audit --max-line-length 1MB|invalid value '1MB' for --max-line-length: want digi
 audit --max-findings 18446744073709551616|invalid value '18446744073709551616' for --max-findings: too large
 audit --max-findings 10x|invalid value '10x' for --max-findings: want a whole number
 audit --max-findings -5|invalid value '-5' for --max-findings: negative
-audit -j 257|invalid value '257' for --threads: too large (max 256)
+audit -j 257|invalid value '257' for -j: too large (max 256)
 audit --threads 4x|invalid value '4x' for --threads: want a whole number
 audit --threads=|invalid value '' for --threads: empty
 audit --threads -1|invalid value '-1' for --threads: negative
