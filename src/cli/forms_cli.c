@@ -17,8 +17,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <spawn.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,60 +40,37 @@ static const char usage[] =
     "usage: relire forms --out FILE [--lang LANG] [--data-dir DIR] "
     "[--dict-dir DIR] [--unmunch PROGRAM] [--quiet]\n";
 
-enum { OPT_DATA_DIR = 256, OPT_DICT_DIR, OPT_LANG, OPT_UNMUNCH };
-
-static const struct option long_opts[] = {
-    {"out", required_argument, NULL, 'o'},
-    {"data-dir", required_argument, NULL, OPT_DATA_DIR},
-    {"dict-dir", required_argument, NULL, OPT_DICT_DIR},
-    {"lang", required_argument, NULL, OPT_LANG},
-    {"unmunch", required_argument, NULL, OPT_UNMUNCH},
-    {"quiet", no_argument, NULL, 'q'},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
-};
-
 struct forms_args {
 	const char *out, *data_dir, *dict_dir, *lang, *unmunch;
 	int quiet;
 };
 
+#define ARG(f) OPTK_STRING, offsetof(struct forms_args, f), 0, 0, NULL
+
+static const struct opt_spec forms_opts[] = {
+    {"out", 'o', ARG(out)},
+    {"data-dir", 0, ARG(data_dir)},
+    {"dict-dir", 0, ARG(dict_dir)},
+    {"lang", 0, ARG(lang)},
+    {"unmunch", 0, ARG(unmunch)},
+    {"quiet", 'q', OPTK_FLAG, offsetof(struct forms_args, quiet), 0, 0, NULL},
+    {"help", 'h', OPTK_HELP, 0, 0, 0, NULL},
+    {NULL, 0, OPTK_FLAG, 0, 0, 0, NULL},
+};
+
+static const struct opt_command forms_command = {forms_opts, usage, usage};
+
 static int parse(struct forms_args *a, int argc, char **argv)
 {
-	int c;
+	int first, rc;
 
 	memset(a, 0, sizeof(*a));
 	a->lang = "fr";
 	a->unmunch = "unmunch";
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":o:qh", long_opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			a->out = optarg;
-			break;
-		case OPT_DATA_DIR:
-			a->data_dir = optarg;
-			break;
-		case OPT_DICT_DIR:
-			a->dict_dir = optarg;
-			break;
-		case OPT_LANG:
-			a->lang = optarg;
-			break;
-		case OPT_UNMUNCH:
-			a->unmunch = optarg;
-			break;
-		case 'q':
-			a->quiet = 1;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return EXIT_ALL_OK;
-		default:
-			return options_refused(c, argv, usage);
-		}
-	}
-	if (!a->out || optind < argc) {
+	rc = options_parse_table(&forms_command, a, argc, argv, &first);
+	if (rc >= 0)
+		return rc;
+	if (!a->out || first < argc) {
 		rl_error("%s", !a->out ? "forms needs --out FILE"
 				       : "forms takes no operands");
 		fputs(usage, stderr);
@@ -194,7 +171,7 @@ static int write_index(struct collect *c, const char *out)
 {
 	char *tmp = tmp_path_for(out);
 	FILE *fp = fopen_new(tmp, 0);
-	int rc;
+	int rc, err;
 
 	if (!fp) {
 		rc = rl_error("cannot write '%s': %s", tmp, strerror(errno));
@@ -202,10 +179,16 @@ static int write_index(struct collect *c, const char *out)
 		return rc;
 	}
 	rc = formindex_write(fp, dict_fingerprint(c->d), c->v, c->n);
-	if (fclose(fp) != 0 || rc < 0) {
+	/* formindex_write() does not look at the stream's error flag: a
+	 * write that failed on the way is seen here, after the last flush */
+	err = fflush(fp) != 0 || ferror(fp) ? (errno ? errno : EIO) : 0;
+	if (fclose(fp) != 0 && !err)
+		err = errno;
+	if (err || rc < 0) {
 		remove(tmp);
 		free(tmp);
-		return rl_error("cannot write '%s'", out);
+		return rl_error("cannot write '%s': %s", out,
+				err ? strerror(err) : "too many forms");
 	}
 	rc = commit_tmp(tmp, out);
 	free(tmp);

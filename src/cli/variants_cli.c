@@ -8,7 +8,7 @@
  * merge combines the tables written for shards of one batch into the table
  * one run over the whole batch would have written.
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,52 +23,35 @@ static const char usage[] =
     "usage: relire variants merge -o OUT.csv [--data-dir DIR] "
     "[--dict-dir DIR] [--lang LANG] TABLE.csv...\n";
 
-enum { OPT_DATA_DIR = 256, OPT_DICT_DIR, OPT_LANG };
-
-static const struct option long_opts[] = {
-    {"out", required_argument, NULL, 'o'},
-    {"data-dir", required_argument, NULL, OPT_DATA_DIR},
-    {"dict-dir", required_argument, NULL, OPT_DICT_DIR},
-    {"lang", required_argument, NULL, OPT_LANG},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
-};
-
 struct merge_args {
 	const char *out, *data_dir, *dict_dir, *lang;
 	const char *const *paths;
 	size_t npaths;
 };
 
+#define ARG(f) OPTK_STRING, offsetof(struct merge_args, f), 0, 0, NULL
+
+static const struct opt_spec merge_opts[] = {
+    {"out", 'o', ARG(out)},
+    {"data-dir", 0, ARG(data_dir)},
+    {"dict-dir", 0, ARG(dict_dir)},
+    {"lang", 0, ARG(lang)},
+    {"help", 'h', OPTK_HELP, 0, 0, 0, NULL},
+    {NULL, 0, OPTK_FLAG, 0, 0, 0, NULL},
+};
+
+static const struct opt_command merge_command = {merge_opts, usage, usage};
+
 static int parse(struct merge_args *m, int argc, char **argv)
 {
-	int c;
+	int first, rc;
 
 	memset(m, 0, sizeof(*m));
 	m->lang = "fr";
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":o:h", long_opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			m->out = optarg;
-			break;
-		case OPT_DATA_DIR:
-			m->data_dir = optarg;
-			break;
-		case OPT_DICT_DIR:
-			m->dict_dir = optarg;
-			break;
-		case OPT_LANG:
-			m->lang = optarg;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return EXIT_ALL_OK;
-		default:
-			return options_refused(c, argv, usage);
-		}
-	}
-	if (!m->out || optind >= argc) {
+	rc = options_parse_table(&merge_command, m, argc, argv, &first);
+	if (rc >= 0)
+		return rc;
+	if (!m->out || first >= argc) {
 		rl_error("%s", !m->out ? "merge needs -o OUT.csv"
 				       : "merge needs at least one table");
 		fputs(usage, stderr);
@@ -76,8 +59,8 @@ static int parse(struct merge_args *m, int argc, char **argv)
 	}
 	if (!m->data_dir)
 		m->data_dir = options_default_data_dir();
-	m->paths = (const char *const *)argv + optind;
-	m->npaths = (size_t)(argc - optind);
+	m->paths = (const char *const *)argv + first;
+	m->npaths = (size_t)(argc - first);
 	return -1;
 }
 

@@ -1,11 +1,18 @@
 /*
- * options.c - command-line parsing with getopt_long and one option table.
+ * options.c - command-line parsing: checked numbers, one table-driven
+ * getopt_long loop shared by every command, and the options of audit and
+ * collect.
  */
 #include "common/options.h"
 
+#include <assert.h>
 #include <errno.h>
+#include <float.h>
 #include <getopt.h>
 #include <limits.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,68 +27,10 @@
 #define RELIRE_INSTALL_DATA_DIR "/usr/local/share/relire"
 #endif
 
-enum {
-	OPT_OUT = 'o',
-	OPT_LANG = 'l',
-	OPT_QUIET = 'q',
-	OPT_VERBOSE = 'v',
-	OPT_HELP = 'h',
-	OPT_THREADS_SHORT = 'j',
-	OPT_VERSION = 256,
-	OPT_DICT_DIR,
-	OPT_DATA_DIR,
-	OPT_VARIANTS,
-	OPT_PER_LINE,
-	OPT_CSV_RAW,
-	OPT_CSV_BOM,
-	OPT_MAX_SIZE,
-	OPT_MAX_FINDINGS,
-	OPT_SUGGEST_BUDGET,
-	OPT_SUGGEST,
-	OPT_TYPOGRAPHY,
-	OPT_JSONL,
-	OPT_THREADS,
-	OPT_MAX_LINE,
-	OPT_CORPUS,
-	OPT_SCORE_WEIGHTS,
-	OPT_SHARD,
-	OPT_DECISIONS,
-	OPT_REPORT_LANG,
-};
-
 /* Most shards of --shard K/N: Slurm's largest job array (MaxArraySize)
  * is 4000001 tasks; the byte ranges are computed without overflow up to
  * this bound (inputs.c). */
 #define SHARD_MAX 4000000UL
-
-static const struct option long_opts[] = {
-    {"out", required_argument, NULL, OPT_OUT},
-    {"lang", required_argument, NULL, OPT_LANG},
-    {"dict-dir", required_argument, NULL, OPT_DICT_DIR},
-    {"data-dir", required_argument, NULL, OPT_DATA_DIR},
-    {"variants", required_argument, NULL, OPT_VARIANTS},
-    {"decisions", required_argument, NULL, OPT_DECISIONS},
-    {"report-lang", required_argument, NULL, OPT_REPORT_LANG},
-    {"corpus", required_argument, NULL, OPT_CORPUS},
-    {"score-weights", required_argument, NULL, OPT_SCORE_WEIGHTS},
-    {"shard", required_argument, NULL, OPT_SHARD},
-    {"per-line", no_argument, NULL, OPT_PER_LINE},
-    {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
-    {"csv-bom", no_argument, NULL, OPT_CSV_BOM},
-    {"max-article-size", required_argument, NULL, OPT_MAX_SIZE},
-    {"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
-    {"suggest-budget", required_argument, NULL, OPT_SUGGEST_BUDGET},
-    {"suggest", required_argument, NULL, OPT_SUGGEST},
-    {"typography", required_argument, NULL, OPT_TYPOGRAPHY},
-    {"jsonl", no_argument, NULL, OPT_JSONL},
-    {"threads", required_argument, NULL, OPT_THREADS},
-    {"max-line-length", required_argument, NULL, OPT_MAX_LINE},
-    {"quiet", no_argument, NULL, OPT_QUIET},
-    {"verbose", no_argument, NULL, OPT_VERBOSE},
-    {"help", no_argument, NULL, OPT_HELP},
-    {"version", no_argument, NULL, OPT_VERSION},
-    {NULL, 0, NULL, 0},
-};
 
 static const char help_text[] =
     "usage: relire audit [OPTIONS] PATH...\n"
@@ -208,123 +157,304 @@ const char *options_default_data_dir(void)
 	return RELIRE_INSTALL_DATA_DIR;
 }
 
-static int usage_error(const char *msg, const char *arg)
+/* The digits at *s into *v, advancing *s past them. The overflow check
+ * comes before the multiplication, as in zstd's readU32FromCharChecked. */
+static int read_digits(const char **s, unsigned long long *v)
 {
-	rl_error("%s '%s'", msg, arg);
-	fputs("hint: see 'relire --help'\n", stderr);
-	return EXIT_USAGE;
-}
+	const char *p = *s;
+	unsigned long long n = 0;
 
-static int parse_size(const char *s, size_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno || end == s || *s == '-')
-		return -1;
-	switch (*end) {
-	case 'K':
-	case 'k':
-		v <<= 10;
-		end++;
-		break;
-	case 'M':
-	case 'm':
-		v <<= 20;
-		end++;
-		break;
-	case 'G':
-	case 'g':
-		v <<= 30;
-		end++;
-		break;
-	default:
-		break;
+	if (*p == '-')
+		return OPTNUM_NEGATIVE;
+	if (*p < '0' || *p > '9')
+		return *p ? OPTNUM_JUNK : OPTNUM_EMPTY;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		unsigned d = (unsigned)(*p - '0');
+		if (n > (ULLONG_MAX - d) / 10)
+			return OPTNUM_TOO_LARGE;
+		n = n * 10 + d;
 	}
-	if (*end)
-		return -1;
-	*out = (size_t)v;
+	*s = p;
+	*v = n;
 	return 0;
 }
 
-/* One decimal number of --shard: digits only, at most SHARD_MAX. */
-static int parse_shard_number(const char *s, const char *end,
-			      unsigned long *out)
+int options_parse_count(const char *s, unsigned long long max,
+			unsigned long long *out)
 {
-	unsigned long v = 0;
+	unsigned long long v;
+	int rc = read_digits(&s, &v);
 
-	if (s == end)
-		return -1;
-	for (; s < end; s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = v * 10 + (unsigned long)(*s - '0');
-		if (v > SHARD_MAX)
-			return -1;
-	}
+	if (rc < 0)
+		return rc;
+	if (*s)
+		return OPTNUM_JUNK;
+	if (v > max)
+		return OPTNUM_TOO_LARGE;
 	*out = v;
 	return 0;
 }
 
-/* --shard K/N: K in [0, N), 0 < N <= SHARD_MAX. */
-static int parse_shard(struct options *opt, const char *s)
+/* The power of two of a size suffix, or -1. */
+static int suffix_shift(char c)
 {
-	const char *slash = strchr(s, '/');
-
-	if (!slash || parse_shard_number(s, slash, &opt->shard_k) ||
-	    parse_shard_number(slash + 1, slash + strlen(slash),
-			       &opt->shard_n)) {
-		rl_error("invalid --shard '%s': want K/N, two numbers from 0 "
-			 "to %lu",
-			 s, SHARD_MAX);
+	switch (c) {
+	case 'K':
+	case 'k':
+		return 10;
+	case 'M':
+	case 'm':
+		return 20;
+	case 'G':
+	case 'g':
+		return 30;
+	default:
 		return -1;
 	}
-	if (opt->shard_n == 0 || opt->shard_k >= opt->shard_n) {
-		rl_error("invalid --shard '%s': want 0 <= K < N (K counts from "
-			 "0, as in sbatch --array=0-%lu)",
-			 s, opt->shard_n ? opt->shard_n - 1 : 0);
+}
+
+int options_parse_size(const char *s, unsigned long long max,
+		       unsigned long long *out)
+{
+	unsigned long long v;
+	int shift, rc = read_digits(&s, &v);
+
+	if (rc < 0)
+		return rc;
+	shift = *s ? suffix_shift(*s) : 0;
+	if (shift < 0 || (shift && s[1]))
+		return OPTNUM_JUNK;
+	if (v > (ULLONG_MAX >> shift) || (v << shift) > max)
+		return OPTNUM_TOO_LARGE;
+	*out = v << shift;
+	return 0;
+}
+
+int options_parse_seconds(const char *s, double max, double *out)
+{
+	char *end;
+	double v;
+
+	if (*s == '-')
+		return OPTNUM_NEGATIVE;
+	if (!*s)
+		return OPTNUM_EMPTY;
+	/* strtod would also take spaces, a sign, "inf" and "nan" */
+	if (!(*s >= '0' && *s <= '9') && *s != '.')
+		return OPTNUM_JUNK;
+	errno = 0;
+	v = strtod(s, &end);
+	if (end == s || *end)
+		return OPTNUM_JUNK;
+	if (!isfinite(v) || v > max)
+		return OPTNUM_TOO_LARGE;
+	*out = v;
+	return 0;
+}
+
+const char *options_number_error(int code)
+{
+	switch (code) {
+	case OPTNUM_EMPTY:
+		return "empty";
+	case OPTNUM_NEGATIVE:
+		return "negative";
+	case OPTNUM_TOO_LARGE:
+		return "too large";
+	case OPTNUM_TOO_SMALL:
+		return "too small";
+	default:
+		return "not a number";
+	}
+}
+
+/* The name of option o as typed: "--name", or "-c" for its short form. */
+static void typed_name(const struct opt_spec *o, int short_form, char *buf,
+		       size_t size)
+{
+	if (short_form)
+		snprintf(buf, size, "-%c", o->short_name);
+	else
+		snprintf(buf, size, "--%s", o->name);
+}
+
+/* What a value of kind k looks like, for the "not a number" message. */
+static const char *number_form(enum opt_kind k)
+{
+	return k == OPTK_SIZE ? "want digits with an optional K, M or G suffix"
+	       : k == OPTK_COUNT ? "want a whole number"
+				 : "want a number of seconds";
+}
+
+static void number_refused(const struct opt_spec *o, const char *name,
+			   const char *value, int code)
+{
+	if (code == OPTNUM_JUNK)
+		rl_error("invalid value '%s' for %s: %s", value, name,
+			 number_form(o->kind));
+	else if (code == OPTNUM_TOO_LARGE && o->kind != OPTK_SECONDS)
+		rl_error("invalid value '%s' for %s: too large (max %llu)",
+			 value, name, o->max);
+	else if (code == OPTNUM_TOO_SMALL)
+		rl_error("invalid value '%s' for %s: too small (min %llu)",
+			 value, name, o->min);
+	else
+		rl_error("invalid value '%s' for %s: %s", value, name,
+			 options_number_error(code));
+}
+
+/* Store the number value of o into field p. 0, or -1 (printed). */
+static int set_number(const struct opt_spec *o, const char *name, void *p,
+		      const char *value)
+{
+	unsigned long long v = 0;
+	double secs = 0;
+	int rc;
+
+	if (o->kind == OPTK_SECONDS)
+		rc = options_parse_seconds(value, DBL_MAX, &secs);
+	else if (o->kind == OPTK_SIZE)
+		rc = options_parse_size(value, o->max, &v);
+	else
+		rc = options_parse_count(value, o->max, &v);
+	if (rc == 0 && o->kind != OPTK_SECONDS && v < o->min)
+		rc = OPTNUM_TOO_SMALL;
+	if (rc) {
+		number_refused(o, name, value, rc);
 		return -1;
+	}
+	if (o->kind == OPTK_SECONDS)
+		memcpy(p, &secs, sizeof(secs));
+	else {
+		size_t n = (size_t)v;
+		memcpy(p, &n, sizeof(n));
 	}
 	return 0;
 }
 
-static int parse_seconds(const char *s, double *out)
+/* Most options of one command (the getopt tables are built on the stack). */
+#define OPT_TABLE_MAX 40
+
+struct getopt_tables {
+	struct option longs[OPT_TABLE_MAX + 1];
+	char shorts[3 * OPT_TABLE_MAX + 3];
+};
+
+/* getopt_long's tables for opts: the long option i returns 256 + i. */
+static void build_tables(const struct opt_spec *opts, struct getopt_tables *t)
 {
-	char *end;
+	size_t i, k = 0;
 
-	errno = 0;
-	*out = strtod(s, &end);
-	return errno || end == s || *end || *out < 0 ? -1 : 0;
-}
-
-static int parse_suggest(const char *s, int *out)
-{
-	static const char *const names[] = {
-	    [SUGGEST_FORMS] = "forms",
-	    [SUGGEST_HUNSPELL] = "hunspell",
-	    [SUGGEST_NONE] = "none",
-	};
-
-	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
-		if (!strcmp(s, names[i])) {
-			*out = (int)i;
-			return 0;
+	memset(t, 0, sizeof(*t));
+	t->shorts[k++] = ':'; /* a missing value returns ':' */
+	for (i = 0; opts[i].name; i++) {
+		int arg = opts[i].kind == OPTK_FLAG ||
+			  opts[i].kind == OPTK_HELP ||
+			  opts[i].kind == OPTK_VERSION;
+		assert(i < OPT_TABLE_MAX);
+		t->longs[i].name = opts[i].name;
+		t->longs[i].has_arg = arg ? no_argument : required_argument;
+		t->longs[i].val = 256 + (int)i;
+		if (opts[i].short_name) {
+			t->shorts[k++] = (char)opts[i].short_name;
+			if (!arg)
+				t->shorts[k++] = ':';
 		}
-	return -1;
+	}
 }
 
-static void set_defaults(struct options *opt)
+/* The entry of getopt's return value c, or NULL for a refused option. */
+static const struct opt_spec *find_spec(const struct opt_spec *opts, int c,
+					int *short_form)
 {
-	memset(opt, 0, sizeof(*opt));
-	opt->out_dir = "reports";
-	opt->lang = "fr";
-	opt->report_lang = "fr";
-	opt->max_article_size = (size_t)64 << 20;
-	opt->max_line_length = (size_t)16 << 20;
-	opt->max_findings = 10000;
-	opt->suggest_budget = 1.0;
+	*short_form = c < 256;
+	for (size_t i = 0; opts[i].name; i++)
+		if ((c >= 256 && (size_t)(c - 256) == i) ||
+		    (c < 256 && c == opts[i].short_name && c != ':' &&
+		     c != '?'))
+			return &opts[i];
+	return NULL;
+}
+
+/* Apply option o with value (NULL for flags). -1 to go on, else an exit
+ * status; usage errors are printed, without cmd->after. */
+static int apply(const struct opt_command *cmd, const struct opt_spec *o,
+		 int short_form, void *args, const char *value)
+{
+	char *p = (char *)args + o->field;
+	char name[80];
+
+	typed_name(o, short_form, name, sizeof(name));
+	switch (o->kind) {
+	case OPTK_STRING:
+		memcpy(p, &value, sizeof(value));
+		return -1;
+	case OPTK_FLAG:
+		*(int *)(void *)p = 1;
+		return -1;
+	case OPTK_CALL:
+		return o->set(args, name, value) < 0 ? EXIT_USAGE : -1;
+	case OPTK_HELP:
+		if (cmd->help)
+			fputs(cmd->help, stdout);
+		else
+			options_print_help(stdout);
+		return EXIT_ALL_OK;
+	case OPTK_VERSION:
+		printf("relire %s\n", RELIRE_VERSION);
+		return EXIT_ALL_OK;
+	default:
+		return set_number(o, name, p, value) < 0 ? EXIT_USAGE : -1;
+	}
+}
+
+static void refused(int c, char **argv)
+{
+	if (c == ':')
+		rl_error("option '%s' needs a value", argv[optind - 1]);
+	else
+		rl_error("unknown option '%s'", argv[optind - 1]);
+}
+
+int options_parse_table(const struct opt_command *cmd, void *args, int argc,
+			char **argv, int *operands)
+{
+	struct getopt_tables t;
+	int c, rc = -1;
+
+	build_tables(cmd->opts, &t);
+	opterr = 0;
+	optind = 1;
+	while (rc < 0 &&
+	       (c = getopt_long(argc, argv, t.shorts, t.longs, NULL)) != -1) {
+		int short_form;
+		const struct opt_spec *o = find_spec(cmd->opts, c, &short_form);
+
+		if (!o) {
+			refused(c, argv);
+			rc = EXIT_USAGE;
+		} else {
+			rc = apply(cmd, o, short_form, args, optarg);
+		}
+	}
+	if (rc == EXIT_USAGE)
+		fputs(cmd->after, stderr);
+	*operands = optind;
+	return rc;
+}
+
+/* --- relire audit and relire collect -------------------------------- */
+
+static const char audit_hint[] = "hint: see 'relire --help'\n";
+
+static int set_out(void *args, const char *name, const char *value)
+{
+	struct options *opt = args;
+
+	(void)name;
+	opt->out_dir = value;
+	opt->out_given = 1;
+	return 0;
 }
 
 static int valid_lang(const char *s)
@@ -338,6 +468,156 @@ static int valid_lang(const char *s)
 		      (s[i] >= 'A' && s[i] <= 'Z')))
 			return 0;
 	return 1;
+}
+
+static int set_lang(void *args, const char *name, const char *value)
+{
+	(void)name;
+	if (!valid_lang(value))
+		return rl_error("invalid language code '%s'", value);
+	((struct options *)args)->lang = value;
+	return 0;
+}
+
+static int set_report_lang(void *args, const char *name, const char *value)
+{
+	(void)name;
+	if (strcmp(value, "fr") && strcmp(value, "en"))
+		return rl_error("unknown report language '%s'", value);
+	((struct options *)args)->report_lang = value;
+	return 0;
+}
+
+static int set_typography(void *args, const char *name, const char *value)
+{
+	(void)name;
+	if (strcmp(value, "fr") && strcmp(value, "none"))
+		return rl_error("unknown typography profile '%s'", value);
+	((struct options *)args)->typography_fr = !strcmp(value, "fr");
+	return 0;
+}
+
+static int set_suggest(void *args, const char *name, const char *value)
+{
+	static const char *const names[] = {
+	    [SUGGEST_FORMS] = "forms",
+	    [SUGGEST_HUNSPELL] = "hunspell",
+	    [SUGGEST_NONE] = "none",
+	};
+
+	(void)name;
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (!strcmp(value, names[i])) {
+			((struct options *)args)->suggest = (int)i;
+			return 0;
+		}
+	return rl_error("invalid suggestion source '%s'", value);
+}
+
+/* Most worker threads of -j/--threads. */
+#define THREADS_MAX 256
+
+static int set_threads(void *args, const char *name, const char *value)
+{
+	unsigned long long n;
+	int rc = options_parse_count(value, THREADS_MAX, &n);
+
+	if (rc == OPTNUM_TOO_LARGE)
+		return rl_error("invalid value '%s' for %s: too large (max %d)",
+				value, name, THREADS_MAX);
+	if (rc < 0)
+		return rl_error("invalid value '%s' for %s: %s", value, name,
+				rc == OPTNUM_JUNK ? "want a whole number"
+						  : options_number_error(rc));
+	((struct options *)args)->threads = (unsigned)n;
+	return 0;
+}
+
+/* One number of --shard K/N (the bytes s[0..len)), at most SHARD_MAX. */
+static int shard_number(const char *s, size_t len, unsigned long *out)
+{
+	char buf[32];
+	unsigned long long v;
+
+	if (len >= sizeof(buf))
+		return OPTNUM_TOO_LARGE;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	if (options_parse_count(buf, SHARD_MAX, &v) < 0)
+		return -1;
+	*out = (unsigned long)v;
+	return 0;
+}
+
+/* --shard K/N: K in [0, N), 0 < N <= SHARD_MAX. */
+static int set_shard(void *args, const char *name, const char *value)
+{
+	struct options *opt = args;
+	const char *slash = strchr(value, '/');
+
+	if (!slash ||
+	    shard_number(value, (size_t)(slash - value), &opt->shard_k) ||
+	    shard_number(slash + 1, strlen(slash + 1), &opt->shard_n))
+		return rl_error("invalid value '%s' for %s: want K/N, two "
+				"numbers from 0 to %lu",
+				value, name, SHARD_MAX);
+	if (opt->shard_n == 0 || opt->shard_k >= opt->shard_n)
+		return rl_error("invalid value '%s' for %s: want 0 <= K < N "
+				"(K counts from 0, as in sbatch --array=0-%lu)",
+				value, name,
+				opt->shard_n ? opt->shard_n - 1 : 0);
+	return 0;
+}
+
+#define FIELD(f) OPTK_STRING, offsetof(struct options, f), 0, 0, NULL
+#define FLAG(f)	 OPTK_FLAG, offsetof(struct options, f), 0, 0, NULL
+#define CALL(fn) OPTK_CALL, 0, 0, 0, fn
+
+static const struct opt_spec audit_opts[] = {
+    {"out", 'o', CALL(set_out)},
+    {"lang", 'l', CALL(set_lang)},
+    {"dict-dir", 0, FIELD(dict_dir)},
+    {"data-dir", 0, FIELD(data_dir)},
+    {"variants", 0, FIELD(variants)},
+    {"decisions", 0, FIELD(decisions)},
+    {"report-lang", 0, CALL(set_report_lang)},
+    {"corpus", 0, FIELD(corpus_dir)},
+    {"score-weights", 0, FIELD(score_weights)},
+    {"shard", 0, CALL(set_shard)},
+    {"per-line", 0, FLAG(per_line)},
+    {"csv-raw", 0, FLAG(csv_raw)},
+    {"csv-bom", 0, FLAG(csv_bom)},
+    {"max-article-size", 0, OPTK_SIZE,
+     offsetof(struct options, max_article_size), 1, SIZE_MAX, NULL},
+    {"max-findings", 0, OPTK_COUNT, offsetof(struct options, max_findings), 0,
+     SIZE_MAX, NULL},
+    {"suggest-budget", 0, OPTK_SECONDS,
+     offsetof(struct options, suggest_budget), 0, 0, NULL},
+    {"suggest", 0, CALL(set_suggest)},
+    {"typography", 0, CALL(set_typography)},
+    {"jsonl", 0, FLAG(jsonl)},
+    {"threads", 'j', CALL(set_threads)},
+    {"max-line-length", 0, OPTK_SIZE, offsetof(struct options, max_line_length),
+     0, SIZE_MAX, NULL},
+    {"quiet", 'q', FLAG(quiet)},
+    {"verbose", 'v', FLAG(verbose)},
+    {"help", 'h', OPTK_HELP, 0, 0, 0, NULL},
+    {"version", 0, OPTK_VERSION, 0, 0, 0, NULL},
+    {NULL, 0, OPTK_FLAG, 0, 0, 0, NULL},
+};
+
+static const struct opt_command audit_command = {audit_opts, NULL, audit_hint};
+
+static void set_defaults(struct options *opt)
+{
+	memset(opt, 0, sizeof(*opt));
+	opt->out_dir = "reports";
+	opt->lang = "fr";
+	opt->report_lang = "fr";
+	opt->max_article_size = (size_t)64 << 20;
+	opt->max_line_length = (size_t)16 << 20;
+	opt->max_findings = 10000;
+	opt->suggest_budget = 1.0;
 }
 
 /* Every task of a sharded run must see the same inputs: standard input
@@ -359,124 +639,13 @@ static int check_shard_inputs(const struct options *opt)
 
 int options_parse_audit(struct options *opt, int argc, char **argv)
 {
-	int c;
+	int first, rc;
 
 	set_defaults(opt);
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":o:l:j:qvh", long_opts, NULL)) !=
-	       -1) {
-		switch (c) {
-		case OPT_OUT:
-			opt->out_dir = optarg;
-			opt->out_given = 1;
-			break;
-		case OPT_LANG:
-			if (!valid_lang(optarg))
-				return usage_error("invalid language code",
-						   optarg);
-			opt->lang = optarg;
-			break;
-		case OPT_DICT_DIR:
-			opt->dict_dir = optarg;
-			break;
-		case OPT_DATA_DIR:
-			opt->data_dir = optarg;
-			break;
-		case OPT_VARIANTS:
-			opt->variants = optarg;
-			break;
-		case OPT_CORPUS:
-			opt->corpus_dir = optarg;
-			break;
-		case OPT_DECISIONS:
-			opt->decisions = optarg;
-			break;
-		case OPT_REPORT_LANG:
-			if (strcmp(optarg, "fr") && strcmp(optarg, "en"))
-				return usage_error("unknown report language",
-						   optarg);
-			opt->report_lang = optarg;
-			break;
-		case OPT_SCORE_WEIGHTS:
-			opt->score_weights = optarg;
-			break;
-		case OPT_SHARD:
-			if (parse_shard(opt, optarg) < 0) {
-				fputs("hint: see 'relire --help'\n", stderr);
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_PER_LINE:
-			opt->per_line = 1;
-			break;
-		case OPT_CSV_BOM:
-			opt->csv_bom = 1;
-			break;
-		case OPT_CSV_RAW:
-			opt->csv_raw = 1;
-			break;
-		case OPT_QUIET:
-			opt->quiet = 1;
-			break;
-		case OPT_JSONL:
-			opt->jsonl = 1;
-			break;
-		case OPT_TYPOGRAPHY:
-			if (strcmp(optarg, "fr") && strcmp(optarg, "none"))
-				return usage_error("unknown typography profile",
-						   optarg);
-			opt->typography_fr = !strcmp(optarg, "fr");
-			break;
-		case OPT_THREADS_SHORT:
-		case OPT_THREADS: {
-			size_t n;
-			if (parse_size(optarg, &n) || n > 256)
-				return usage_error("invalid thread count",
-						   optarg);
-			opt->threads = (unsigned)n;
-			break;
-		}
-		case OPT_MAX_LINE:
-			if (parse_size(optarg, &opt->max_line_length))
-				return usage_error("invalid size", optarg);
-			break;
-		case OPT_VERBOSE:
-			opt->verbose = 1;
-			break;
-		case OPT_MAX_SIZE:
-			if (parse_size(optarg, &opt->max_article_size) ||
-			    !opt->max_article_size)
-				return usage_error("invalid size", optarg);
-			break;
-		case OPT_MAX_FINDINGS:
-			if (parse_size(optarg, &opt->max_findings))
-				return usage_error("invalid count", optarg);
-			break;
-		case OPT_SUGGEST:
-			if (parse_suggest(optarg, &opt->suggest))
-				return usage_error("invalid suggestion source",
-						   optarg);
-			break;
-		case OPT_SUGGEST_BUDGET:
-			if (parse_seconds(optarg, &opt->suggest_budget))
-				return usage_error("invalid number of seconds",
-						   optarg);
-			break;
-		case OPT_HELP:
-			options_print_help(stdout);
-			return EXIT_ALL_OK;
-		case OPT_VERSION:
-			printf("relire %s\n", RELIRE_VERSION);
-			return EXIT_ALL_OK;
-		case ':':
-			return usage_error("option needs a value:",
-					   argv[optind - 1]);
-		default:
-			return usage_error("unknown option", argv[optind - 1]);
-		}
-	}
-	if (optind >= argc) {
+	rc = options_parse_table(&audit_command, opt, argc, argv, &first);
+	if (rc >= 0)
+		return rc;
+	if (first >= argc) {
 		rl_error("no input given");
 		fputs("hint: relire audit corpora/   (see 'relire --help')\n",
 		      stderr);
@@ -484,17 +653,7 @@ int options_parse_audit(struct options *opt, int argc, char **argv)
 	}
 	if (!opt->data_dir)
 		opt->data_dir = options_default_data_dir();
-	opt->paths = argv + optind;
-	opt->npaths = (size_t)(argc - optind);
+	opt->paths = argv + first;
+	opt->npaths = (size_t)(argc - first);
 	return check_shard_inputs(opt);
-}
-
-int options_refused(int c, char **argv, const char *usage)
-{
-	if (c == ':')
-		rl_error("option '%s' needs a value", argv[optind - 1]);
-	else
-		rl_error("unknown option '%s'", argv[optind - 1]);
-	fputs(usage, stderr);
-	return EXIT_USAGE;
 }

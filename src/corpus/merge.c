@@ -7,7 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +50,23 @@ static int exists(const char *path)
 	return access(path, F_OK) == 0;
 }
 
+/*
+ * Close a stream that was written. 0, or the cause of the first failure
+ * (an errno value): a write that failed earlier leaves the stream's error
+ * flag set while fclose() may still succeed, so the flag is checked after
+ * the final flush. err is the errno seen by the writer, 0 when unknown.
+ */
+static int close_written(FILE *fp, int err)
+{
+	int bad = fflush(fp) != 0 || ferror(fp);
+
+	if (bad && !err)
+		err = errno ? errno : EIO;
+	if (fclose(fp) != 0 && !bad)
+		return errno ? errno : EIO;
+	return bad ? err : 0;
+}
+
 /* Register dir/name for the final rename; returns its temporary path. */
 static const char *pending(struct merge *m, const char *name)
 {
@@ -67,8 +84,9 @@ struct csv_cat {
 	size_t header_fields;
 	char *header; /* joined header of the first shard */
 	const char *name;
-	int first; /* the next row is a header */
-	int failed;
+	int first;  /* the next row is a header */
+	int failed; /* a write failed, with errno err */
+	int err;
 };
 
 static char *join_row(const struct csv_row *row)
@@ -106,9 +124,23 @@ static int cat_row(const struct csv_row *row, void *ud)
 	}
 	for (size_t i = 0; i < row->n; i++)
 		csvw_raw(c->w, row->fields[i], row->lens[i]);
-	if (csvw_end(c->w) < 0)
+	if (csvw_end(c->w) < 0 && !c->failed) {
 		c->failed = 1;
+		c->err = errno;
+	}
 	return c->failed;
+}
+
+/* Open the output name of merge_csv. 0, or -1 (printed). */
+static int open_cat(struct merge *m, const char *name, struct csv_cat *cat,
+		    FILE **fp)
+{
+	*fp = fopen_new(pending(m, name), 0);
+	if (!*fp)
+		return rl_error("cannot write '%s/%s': %s", m->out, name,
+				strerror(errno));
+	cat->w = csvw_new(*fp, 0);
+	return 0;
 }
 
 /* Concatenate name (quality.csv, findings.csv) of every shard that has
@@ -117,20 +149,13 @@ static int merge_csv(struct merge *m, const char *name)
 {
 	struct csv_cat cat = {0};
 	FILE *fp = NULL;
-	int rc = 0;
+	int rc = 0, err;
 
 	for (size_t i = 0; i < m->nshards && rc == 0; i++) {
 		char *src = path2(m->shards[i], name);
 		if (exists(src)) {
-			if (!fp) {
-				fp = fopen_new(pending(m, name), 0);
-				if (!fp)
-					rc = rl_error(
-					    "cannot write '%s/%s': %s", m->out,
-					    name, strerror(errno));
-				else
-					cat.w = csvw_new(fp, 0);
-			}
+			if (!fp)
+				rc = open_cat(m, name, &cat, &fp);
 			cat.first = 1;
 			cat.name = src;
 			if (fp && csv_read_file(src, cat_row, &cat) != 0)
@@ -138,11 +163,12 @@ static int merge_csv(struct merge *m, const char *name)
 		}
 		free(src);
 	}
-	if (fp && (fclose(fp) != 0 || cat.failed) && rc == 0)
-		rc = rl_error("cannot write '%s/%s': %s", m->out, name,
-			      strerror(errno));
 	csvw_free(cat.w);
 	free(cat.header);
+	err = fp ? close_written(fp, cat.err) : 0;
+	if ((cat.failed || err) && (rc == 0 || cat.failed))
+		rc = rl_error("cannot write '%s/%s': %s", m->out, name,
+			      strerror(err ? err : EIO));
 	return rc;
 }
 
@@ -151,17 +177,19 @@ static int copy_file(const char *src, const char *dst)
 	char *buf;
 	size_t len;
 	FILE *fp;
-	int rc = read_file(src, (size_t)-1, &buf, &len);
+	int err, rc = read_file(src, (size_t)-1, &buf, &len);
 
 	if (rc < 0)
 		return rl_error("cannot read '%s': %s", src, strerror(-rc));
 	fp = fopen_new(dst, 0);
-	if (!fp || fwrite(buf, 1, len, fp) != len) {
+	if (!fp) {
 		rc = rl_error("cannot write '%s': %s", dst, strerror(errno));
-		if (fp)
-			fclose(fp);
-	} else if (fclose(fp) != 0) {
-		rc = rl_error("cannot write '%s': %s", dst, strerror(errno));
+	} else {
+		err = fwrite(buf, 1, len, fp) != len ? errno : 0;
+		err = close_written(fp, err);
+		if (err)
+			rc = rl_error("cannot write '%s': %s", dst,
+				      strerror(err));
 	}
 	free(buf);
 	return rc;
@@ -221,34 +249,46 @@ static int merge_clean(struct merge *m)
 	return rc;
 }
 
+/* Append the file src to fp. 0, or -1 (printed; *err is the cause of a
+ * failed write). */
+static int append_file(FILE *fp, const char *src, const char *out, int *err)
+{
+	char *buf;
+	size_t len;
+	int rc = read_file(src, (size_t)-1, &buf, &len);
+
+	if (rc < 0)
+		return rl_error("cannot read '%s': %s", src, strerror(-rc));
+	if (fwrite(buf, 1, len, fp) != len) {
+		*err = errno;
+		rc = rl_error("cannot write '%s/clean.txt': %s", out,
+			      strerror(errno));
+	}
+	free(buf);
+	return rc;
+}
+
 /* clean.txt of --per-line runs, concatenated in shard order. */
 static int merge_clean_lines(struct merge *m)
 {
 	FILE *fp = NULL;
-	int rc = 0;
+	int rc = 0, err = 0;
 
 	for (size_t i = 0; i < m->nshards && rc == 0; i++) {
-		char *src = path2(m->shards[i], "clean.txt"), *buf;
-		size_t len;
+		char *src = path2(m->shards[i], "clean.txt");
 		if (exists(src)) {
 			if (!fp &&
 			    !(fp = fopen_new(pending(m, "clean.txt"), 0)))
 				rc = rl_error("cannot write '%s/clean.txt': %s",
 					      m->out, strerror(errno));
-			else if (read_file(src, (size_t)-1, &buf, &len) < 0)
-				rc = rl_error("cannot read '%s'", src);
-			else {
-				if (fwrite(buf, 1, len, fp) != len)
-					rc = rl_error(
-					    "cannot write '%s/clean.txt'",
-					    m->out);
-				free(buf);
-			}
+			else
+				rc = append_file(fp, src, m->out, &err);
 		}
 		free(src);
 	}
-	if (fp && fclose(fp) != 0 && rc == 0)
-		rc = rl_error("cannot write '%s/clean.txt'", m->out);
+	if (fp && (err = close_written(fp, err)) != 0 && rc == 0)
+		rc = rl_error("cannot write '%s/clean.txt': %s", m->out,
+			      strerror(err));
 	return rc;
 }
 
@@ -335,54 +375,36 @@ static int merge_counts(struct merge *m)
 	return rc < 0 ? -1 : 0;
 }
 
+#define ARG(f) OPTK_STRING, offsetof(struct merge, f), 0, 0, NULL
+
+static const struct opt_spec merge_opts[] = {
+    {"out", 'o', ARG(out)},
+    {"data-dir", 0, ARG(data_dir)},
+    {"dict-dir", 0, ARG(dict_dir)},
+    {"lang", 'l', ARG(lang)},
+    {"help", 'h', OPTK_HELP, 0, 0, 0, NULL},
+    {NULL, 0, OPTK_FLAG, 0, 0, 0, NULL},
+};
+
+static const struct opt_command merge_command = {merge_opts, usage, usage};
+
 static int parse(struct merge *m, int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"out", required_argument, NULL, 'o'},
-	    {"data-dir", required_argument, NULL, 'D'},
-	    {"dict-dir", required_argument, NULL, 'd'},
-	    {"lang", required_argument, NULL, 'l'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
-	};
-	int c;
+	int first, rc;
 
 	m->out = "reports";
 	m->lang = "fr";
 	m->data_dir = options_default_data_dir();
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":o:l:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			m->out = optarg;
-			break;
-		case 'D':
-			m->data_dir = optarg;
-			break;
-		case 'd':
-			m->dict_dir = optarg;
-			break;
-		case 'l':
-			m->lang = optarg;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return EXIT_ALL_OK;
-		default:
-			rl_error("unknown option or missing value '%s'",
-				 argv[optind - 1]);
-			fputs(usage, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (optind >= argc) {
+	rc = options_parse_table(&merge_command, m, argc, argv, &first);
+	if (rc >= 0)
+		return rc;
+	if (first >= argc) {
 		rl_error("no shard output given");
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
-	m->shards = argv + optind;
-	m->nshards = (size_t)(argc - optind);
+	m->shards = argv + first;
+	m->nshards = (size_t)(argc - first);
 	return -1;
 }
 
@@ -395,10 +417,11 @@ int merge_main(int argc, char **argv)
 	rc = parse(&m, argc, argv);
 	if (rc >= 0)
 		return rc;
-	if (mkdir_p(m.out) < 0)
-		return rl_error("cannot create '%s': %s", m.out,
-				strerror(errno)),
-		       EXIT_USAGE;
+	if (mkdir_p(m.out) < 0) {
+		/* the outputs cannot be written: exit 3, as audit does */
+		rl_error("cannot create '%s': %s", m.out, strerror(errno));
+		return EXIT_INTERNAL;
+	}
 	rc = merge_csv(&m, "quality.csv");
 	rc = rc ? rc : merge_csv(&m, "findings.csv");
 	rc = rc ? rc : merge_clean(&m);

@@ -8,6 +8,10 @@
  *                       (a write that crosses the limit is cut short)
  *   FAILWRITE_MATCH=S   only files whose path contains S (default: every
  *                       file; standard output and error are never touched)
+ *   FAILWRITE_ERRNO=EIO fail with EIO (an I/O error) instead of ENOSPC
+ *   FAILWRITE_CLOSE=1   closing a matching stream fails with EIO once its
+ *                       data is written (as NFS reports a deferred error)
+ *   FAILWRITE_RENAME=1  renaming onto a matching path fails with EIO
  *
  * write() is wrapped directly. stdio does not go through the exported
  * write(), so fopen(), fopen64() and fdopen() on a matching file return a
@@ -28,11 +32,14 @@
 typedef ssize_t write_fn(int, const void *, size_t);
 typedef FILE *fopen_fn(const char *, const char *);
 typedef FILE *fdopen_fn(int, const char *);
+typedef int rename_fn(const char *, const char *);
 
 static write_fn *real_write;
 static fopen_fn *real_fopen, *real_fopen64;
 static fdopen_fn *real_fdopen;
+static rename_fn *real_rename;
 static size_t budget;
+static int fail_errno = ENOSPC, fail_close, fail_rename;
 static const char *match;
 static int ready;
 
@@ -62,7 +69,14 @@ static void setup(void)
 	memcpy(&real_fopen64, &p, sizeof(p));
 	p = next_symbol("fdopen");
 	memcpy(&real_fdopen, &p, sizeof(p));
+	p = next_symbol("rename");
+	memcpy(&real_rename, &p, sizeof(p));
 	budget = after ? (size_t)strtoull(after, NULL, 10) : 0;
+	if (getenv("FAILWRITE_ERRNO") &&
+	    !strcmp(getenv("FAILWRITE_ERRNO"), "EIO"))
+		fail_errno = EIO;
+	fail_close = getenv("FAILWRITE_CLOSE") != NULL;
+	fail_rename = getenv("FAILWRITE_RENAME") != NULL;
 	match = getenv("FAILWRITE_MATCH");
 	if (match && !*match)
 		match = NULL;
@@ -105,7 +119,7 @@ static ssize_t limited_write(int fd, const void *buf, size_t n)
 	size_t k = take(n);
 
 	if (n && !k) {
-		errno = ENOSPC;
+		errno = fail_errno;
 		return -1;
 	}
 	return real_write(fd, buf, k);
@@ -131,7 +145,7 @@ static ssize_t cookie_write(void *c, const char *buf, size_t n)
 	ssize_t k = limited_write(*(int *)c, buf, n);
 
 	if (k >= 0 && (size_t)k < n)
-		errno = ENOSPC;
+		errno = fail_errno;
 	return k;
 }
 
@@ -150,6 +164,10 @@ static int cookie_close(void *c)
 	int rc = close(*(int *)c);
 
 	free(c);
+	if (rc == 0 && fail_close) {
+		errno = EIO;
+		return -1;
+	}
 	return rc;
 }
 
@@ -214,4 +232,14 @@ FILE *fdopen(int fd, const char *mode)
 	if (!writes(mode) || !fd_matches(fd))
 		return real_fdopen(fd, mode);
 	return limited_stream(fd, mode);
+}
+
+int rename(const char *from, const char *to)
+{
+	setup();
+	if (fail_rename && path_matches(to)) {
+		errno = EIO;
+		return -1;
+	}
+	return real_rename(from, to);
 }

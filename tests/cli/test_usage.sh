@@ -19,6 +19,57 @@ expect_status 2 "$RELIRE" audit --bogus x
 grep -q "unknown option '--bogus'" "$TMP/stderr" || fail "unknown option"
 grep -q 'hint:' "$TMP/stderr" || fail "usage error without a hint"
 expect_status 2 "$RELIRE" audit --max-article-size 12Q x
+
+# Numbers are checked: overflow, signs, empty values and trailing
+# characters are refused with the option's name, exit 2 and a hint.
+# Each case: the command's arguments (before the input), then the message.
+while IFS='|' read -r args want; do
+	# shellcheck disable=SC2086 # args is a list of words
+	expect_status 2 "$RELIRE" $args "$TMP/none.txt"
+	grep -qF -- "relire: $want" "$TMP/stderr" ||
+		fail "'$args': want '$want', got: $(head -1 "$TMP/stderr")"
+	grep -q '^hint: ' "$TMP/stderr" || fail "'$args': no hint"
+done <<'CASES'
+audit --max-article-size 18014398509481985K|invalid value '18014398509481985K' for --max-article-size: too large (max 18446744073709551615)
+audit --max-article-size 18446744073709551616|invalid value '18446744073709551616' for --max-article-size: too large
+audit --max-article-size 12Q|invalid value '12Q' for --max-article-size: want digits with an optional K, M or G suffix
+audit --max-article-size -1|invalid value '-1' for --max-article-size: negative
+audit --max-article-size=|invalid value '' for --max-article-size: empty
+audit --max-article-size 0|invalid value '0' for --max-article-size: too small (min 1)
+audit --max-line-length 17179869184G|invalid value '17179869184G' for --max-line-length: too large
+audit --max-line-length 1MB|invalid value '1MB' for --max-line-length: want digits
+audit --max-findings 18446744073709551616|invalid value '18446744073709551616' for --max-findings: too large
+audit --max-findings 10x|invalid value '10x' for --max-findings: want a whole number
+audit --max-findings -5|invalid value '-5' for --max-findings: negative
+audit -j 257|invalid value '257' for -j: too large (max 256)
+audit --threads 4x|invalid value '4x' for --threads: want a whole number
+audit --threads=|invalid value '' for --threads: empty
+audit --threads -1|invalid value '-1' for --threads: negative
+audit --suggest-budget nan|invalid value 'nan' for --suggest-budget: want a number of seconds
+audit --suggest-budget 1e999|invalid value '1e999' for --suggest-budget: too large
+audit --suggest-budget -2|invalid value '-2' for --suggest-budget: negative
+audit --shard 18446744073709551617/2|invalid value '18446744073709551617/2' for --shard: want K/N
+audit --shard 1/2x|invalid value '1/2x' for --shard: want K/N
+audit --shard 2/2|invalid value '2/2' for --shard: want 0 <= K < N
+collect --max-article-size 18014398509481985K|invalid value '18014398509481985K' for --max-article-size: too large
+collect --threads 0x|invalid value '0x' for --threads: want a whole number
+CASES
+
+# The other commands: the same messages, followed by their usage line.
+for args in "merge --bogus" "forms --bogus" "variants merge --bogus"; do
+	# shellcheck disable=SC2086 # args is a list of words
+	expect_status 2 "$RELIRE" $args
+	grep -q "^relire: unknown option '--bogus'\$" "$TMP/stderr" ||
+		fail "'$args': unknown option message"
+	grep -q "^usage: relire ${args% --bogus}" "$TMP/stderr" ||
+		fail "'$args': no usage line"
+done
+for args in "merge --out" "forms --out" "variants merge -o"; do
+	# shellcheck disable=SC2086
+	expect_status 2 "$RELIRE" $args
+	grep -q "^relire: option '${args##* }' needs a value\$" "$TMP/stderr" ||
+		fail "'$args': missing value message"
+done
 expect_status 2 "$RELIRE" audit --lang 'f/' x
 expect_status 2 "$RELIRE" audit -j 4 --out "$TMP/o" --lang xx "$SRC/corpora"
 [ "$(grep -c "no Hunspell dictionary for 'xx'" "$TMP/stderr")" = 1 ] ||
