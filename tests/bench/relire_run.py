@@ -8,8 +8,9 @@ means some articles could not be processed, 2 a usage error, 3 an
 internal error, and a negative status a crash.
 
 The quality benchmarks also run as ctests (label bench-floor, see
-tests/CMakeLists.txt) with --floor: they exit 1 when a figure falls below
-its floor (check_floors), and skip(), when the shared data is absent,
+tests/CMakeLists.txt) with --check: they exit 1 when a figure falls below
+its floor or above its ceiling (check_floors), and skip(), when the data
+is absent,
 exits 77 (ctest's skip code), or 1 when RELIRE_STRICT is set (in CI a
 skip is a failure).
 
@@ -61,15 +62,20 @@ def skip(msg, code=77):
     sys.exit(code)
 
 
-def check_floors(figures, floors):
-    """figures and floors: {name: value}. Prints each figure beside its
-    floor; returns 1 when one is below its floor or missing, else 0."""
+def check_floors(figures, floors, ceilings=None):
+    """figures, floors and ceilings: {name: value}. Prints each figure
+    beside its floor (or ceiling); returns 1 when one is below its floor,
+    above its ceiling or missing, else 0."""
     bad = 0
-    for name, floor in sorted(floors.items()):
+    limits = [(n, v, ">=") for n, v in floors.items()]
+    limits += [(n, v, "<=") for n, v in (ceilings or {}).items()]
+    for name, limit, op in sorted(limits):
         got = figures.get(name)
-        ok = got is not None and got >= floor
+        ok = got is not None and (got >= limit if op == ">=" else
+                                  got <= limit)
         bad += not ok
-        print("floor %-32s %8s >= %-8g %s" % (
-            name, "-" if got is None else "%.4g" % got, floor,
-            "ok" if ok else "BELOW THE FLOOR"))
+        print("%s %-34s %8s %s %-8g %s" % (
+            "floor" if op == ">=" else "ceiling", name,
+            "-" if got is None else "%.4g" % got, op, limit,
+            "ok" if ok else "FAILED"))
     return 1 if bad else 0
