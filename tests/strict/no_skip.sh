@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # A skip is a failure under RELIRE_STRICT (which .ci/test sets), and only a
 # skip without it: each skip path of the unit harness (tests/unit/harness.h,
-# through skip_probe), of the CLI tests (tests/cli/lib.sh) and of
-# tests/lint.sh is run with a prerequisite missing, and must exit 77
-# (ctest's skip code) without RELIRE_STRICT and 1 with it; a missing hard
-# dependency exits 1 either way, and a clean run 0 either way.
+# through skip_probe), of the CLI tests (tests/cli/lib.sh), of the
+# bench-floor tests (tests/bench/relire_run.py) and of tests/lint.sh is
+# run with a prerequisite missing, and must exit 77 (ctest's skip code)
+# without RELIRE_STRICT and 1 with it; a missing hard dependency exits 1
+# either way, and a clean run 0 either way.
 # .ci/test also fails when ctest reports any test as skipped.
 # usage: tests/strict/no_skip.sh SKIP_PROBE_BINARY SOURCE_DIR
 set -uo pipefail
@@ -64,6 +65,10 @@ expect "lib.sh: skip" 77 1 env MODE=skip "${one[@]}"
 expect "lib.sh: skip_part" 77 1 env MODE=part "${one[@]}"
 expect "lib.sh: need_shared" 77 1 env MODE=shared "${one[@]}"
 expect "lib.sh: missing" 1 1 env MODE=missing "${one[@]}"
+
+# A bench-floor test without the shared data.
+expect "bench: no shared data" 77 1 python3 \
+	"$src/tests/bench/repair_inject.py" /bin/false "$tmp/no-data" --check
 
 # tests/lint.sh without its tools (an empty PATH).
 expect "lint.sh: no cppcheck" 77 1 env PATH="$tmp/empty" "$BASH" \
