@@ -46,6 +46,8 @@ import re
 import shutil
 import statistics
 import subprocess
+
+import relire_run
 import sys
 import tempfile
 import time
@@ -70,7 +72,7 @@ def audit(binary, src, paths, out, extra=()):
     cmd = [binary, "audit", "-q", "--threads", "1", "--out", out]
     cmd += list(extra) + paths
     t0 = time.perf_counter()
-    subprocess.run(cmd, check=False, env=env, stdout=subprocess.DEVNULL)
+    relire_run.run(cmd, env=env, stdout=subprocess.DEVNULL)
     elapsed = time.perf_counter() - t0
     with open(os.path.join(out, "findings.csv"), encoding="utf-8") as f:
         rows = [r for r in csv.DictReader(f) if r["kind"] == "boilerplate"]

@@ -22,6 +22,8 @@ import csv
 import os
 import re
 import subprocess
+
+import relire_run
 import sys
 import tempfile
 
@@ -110,12 +112,7 @@ def run(relire, path, lang, extra, outdir):
     cmd = [relire, "audit", "-q", "--per-line", "--csv-raw",
            "--suggest-budget", "0", "--lang", lang, "--out", outdir,
            *extra, path]
-    r = subprocess.run(cmd, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.PIPE)
-    if r.returncode not in (0, 1):
-        sys.exit("clean_diff: %s failed (exit %d): %s"
-                 % (" ".join(cmd), r.returncode,
-                    r.stderr.decode(errors="replace")[:300]))
+    relire_run.run(cmd, stdout=subprocess.DEVNULL)
     with open(os.path.join(outdir, "clean.txt"), encoding="utf-8",
               errors="surrogateescape") as f:
         return f.read().split("\n")

@@ -19,6 +19,8 @@ import os
 import re
 import shutil
 import subprocess
+
+import relire_run
 import sys
 import tempfile
 import time
@@ -34,9 +36,8 @@ def segments(path):
 
 def run_relire(binary, path, out):
     t0 = time.monotonic()
-    subprocess.run([binary, "audit", "--per-line", "--lang", "fr", "-q",
-                    "-o", out, path], check=False,
-                   stdout=subprocess.DEVNULL)
+    relire_run.run([binary, "audit", "--per-line", "--lang", "fr", "-q",
+                    "-o", out, path], stdout=subprocess.DEVNULL)
     return time.monotonic() - t0
 
 

@@ -23,6 +23,8 @@ import os
 import re
 import shutil
 import subprocess
+
+import relire_run
 import sys
 import tempfile
 import time
@@ -71,8 +73,8 @@ def run_relire(binary, lines, tmp, name):
         f.write("\n".join(lines) + "\n")
     out = os.path.join(tmp, name)
     t0 = time.monotonic()
-    subprocess.run([binary, "audit", "--per-line", "--lang", "fr", "-q",
-                    "-o", out, src], stdout=subprocess.DEVNULL, check=False)
+    relire_run.run([binary, "audit", "--per-line", "--lang", "fr", "-q",
+                    "-o", out, src], stdout=subprocess.DEVNULL)
     secs = time.monotonic() - t0
     words = 0
     with open(os.path.join(out, "quality.csv"), encoding="utf-8") as f:
