@@ -46,12 +46,12 @@ import re
 import shutil
 import statistics
 import subprocess
-
-import relire_run
 import sys
 import tempfile
 import time
 import unicodedata
+
+import relire_run
 
 DOC_RE = re.compile(r'<doc[^>]*docid="([^"]+)"[^>]*>(.*?)</doc>', re.S)
 SEG_RE = re.compile(r"<seg[^>]*>(.*?)</seg>", re.S)

@@ -22,10 +22,10 @@ import csv
 import os
 import re
 import subprocess
-
-import relire_run
 import sys
 import tempfile
+
+import relire_run
 
 
 def corpora(shared, tmp):

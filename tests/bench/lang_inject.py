@@ -47,10 +47,10 @@ import os
 import random
 import re
 import subprocess
-
-import relire_run
 import sys
 import tempfile
+
+import relire_run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))

@@ -69,10 +69,10 @@ import os
 import random
 import re
 import subprocess
-
-import relire_run
 import sys
 import tempfile
+
+import relire_run
 
 KINDS = ("word_repeat", "phrase_repeat", "char_repeat")
 SHAPES = ("hyphen", "slash", "comma", "conjunction", "clause", "sentence",

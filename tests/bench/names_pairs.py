@@ -46,11 +46,11 @@ import os
 import random
 import re
 import subprocess
-
-import relire_run
 import sys
 import tempfile
 import unicodedata
+
+import relire_run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..", "..")

@@ -48,11 +48,11 @@ import os
 import random
 import re
 import subprocess
-
-import relire_run
 import sys
 import tempfile
 import unicodedata
+
+import relire_run
 
 KINDS = ("spacing", "glued_words", "mojibake", "control_char", "confusable",
          "unicode")

@@ -48,10 +48,10 @@ import os
 import random
 import re
 import subprocess
-
-import relire_run
 import sys
 import tempfile
+
+import relire_run
 
 KINDS = ("char_repeat", "word_repeat", "phrase_repeat", "duplicate_line")
 ROWS = KINDS + ("duplicate_line+spaces",)

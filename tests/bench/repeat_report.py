@@ -19,11 +19,11 @@ absent (skipped).
 import csv
 import os
 import subprocess
-
-import relire_run
 import sys
 import tempfile
 import unicodedata
+
+import relire_run
 
 KINDS = ("char_repeat", "word_repeat", "phrase_repeat", "duplicate_line")
 

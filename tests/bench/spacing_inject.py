@@ -48,10 +48,10 @@ import os
 import random
 import re
 import subprocess
-
-import relire_run
 import sys
 import tempfile
+
+import relire_run
 
 CLEAN = (
     ("wmt14-fr ref", "wmt14-fr/newstest2014-fren-ref.fr.sgm"),

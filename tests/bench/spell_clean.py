@@ -19,11 +19,11 @@ import os
 import re
 import shutil
 import subprocess
-
-import relire_run
 import sys
 import tempfile
 import time
+
+import relire_run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
