@@ -3,7 +3,8 @@
 # and clang-tidy with the checks of .clang-tidy, both as errors.
 # usage: tests/lint.sh BUILD_DIR [SOURCE_DIR]
 # BUILD_DIR must hold compile_commands.json (CMake writes it). Exit 0 when
-# clean, 1 with the findings printed, 77 (skipped) when a tool is missing.
+# clean, 1 with the findings printed, 77 (skipped) when a tool is missing,
+# or 1 then when RELIRE_STRICT is set (.ci/setup installs both tools).
 set -euo pipefail
 build=${1:?usage: lint.sh BUILD_DIR [SOURCE_DIR]}
 src=${2:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -11,6 +12,12 @@ cd "$src"
 
 for tool in cppcheck clang-tidy run-clang-tidy; do
 	if ! command -v "$tool" >/dev/null; then
+		if [ -n "${RELIRE_STRICT:-}" ]; then
+			echo "lint: $tool not installed (Debian: cppcheck," \
+				"clang-tidy); RELIRE_STRICT is set: a skip is a" \
+				"failure" >&2
+			exit 1
+		fi
 		echo "SKIP: $tool not installed (Debian: cppcheck, clang-tidy)"
 		exit 77
 	fi

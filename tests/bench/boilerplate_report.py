@@ -51,6 +51,8 @@ import tempfile
 import time
 import unicodedata
 
+import relire_run
+
 DOC_RE = re.compile(r'<doc[^>]*docid="([^"]+)"[^>]*>(.*?)</doc>', re.S)
 SEG_RE = re.compile(r"<seg[^>]*>(.*?)</seg>", re.S)
 
@@ -70,7 +72,7 @@ def audit(binary, src, paths, out, extra=()):
     cmd = [binary, "audit", "-q", "--threads", "1", "--out", out]
     cmd += list(extra) + paths
     t0 = time.perf_counter()
-    subprocess.run(cmd, check=False, env=env, stdout=subprocess.DEVNULL)
+    relire_run.run(cmd, env=env, stdout=subprocess.DEVNULL)
     elapsed = time.perf_counter() - t0
     with open(os.path.join(out, "findings.csv"), encoding="utf-8") as f:
         rows = [r for r in csv.DictReader(f) if r["kind"] == "boilerplate"]

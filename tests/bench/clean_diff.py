@@ -25,6 +25,8 @@ import subprocess
 import sys
 import tempfile
 
+import relire_run
+
 
 def corpora(shared, tmp):
     """(name, group, lang, path, extra options) for every corpus."""
@@ -110,12 +112,7 @@ def run(relire, path, lang, extra, outdir):
     cmd = [relire, "audit", "-q", "--per-line", "--csv-raw",
            "--suggest-budget", "0", "--lang", lang, "--out", outdir,
            *extra, path]
-    r = subprocess.run(cmd, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.PIPE)
-    if r.returncode not in (0, 1):
-        sys.exit("clean_diff: %s failed (exit %d): %s"
-                 % (" ".join(cmd), r.returncode,
-                    r.stderr.decode(errors="replace")[:300]))
+    relire_run.run(cmd, stdout=subprocess.DEVNULL)
     with open(os.path.join(outdir, "clean.txt"), encoding="utf-8",
               errors="surrogateescape") as f:
         return f.read().split("\n")

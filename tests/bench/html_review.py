@@ -21,7 +21,6 @@ import glob
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,6 +28,8 @@ import time
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+
+import relire_run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.join(HERE, "..", "..", "..", "shared", "data")
@@ -56,8 +57,8 @@ def run_relire(binary, inp, out):
                RELIRE_DATA_DIR=os.path.join(HERE, "..", "..",
                                             "dictionaries"))
     t = time.time()
-    subprocess.run([binary, "audit", "-q", "-j2", "--suggest-budget", "0",
-                    "--out", out, inp], check=False, env=env)
+    relire_run.run([binary, "audit", "-q", "-j2", "--suggest-budget", "0",
+                    "--out", out, inp], env=env)
     return time.time() - t
 
 

@@ -5,7 +5,8 @@
 # re-applies the applied findings to the input and compares with the
 # cleaned text, then relire audits its own cleaned output with the first
 # run's variants.csv; the second run must apply nothing. Prints one line
-# per corpus and the first applied findings of a second run, if any.
+# per corpus and the first applied findings of a second run, if any. A run
+# of relire that fails (exit status not 0) or crashes fails the script.
 # usage: tests/bench/idempotence.sh [BUILD_DIR] [SHARED_DATA_DIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,16 +27,26 @@ for r in csv.reader(open(sys.argv[1], newline="", encoding="utf-8",
 ' "$1" "$2" 2>/dev/null
 }
 
+# audit ARGS...: relire audit ARGS, or the script fails naming the status.
+audit() {
+	local rc=0
+	"$relire" audit "$@" || rc=$?
+	if [ "$rc" -ne 0 ]; then
+		echo "FAIL: relire audit $* exited $rc" >&2
+		exit 1
+	fi
+}
+
 # check NAME INPUT [OPTION...]
 check() {
 	local name=$1 input=$2 first=$tmp/$1.1 second=$tmp/$1.2
 	local opts=(-q --per-line --csv-raw --suggest-budget 0 "${@:3}")
-	"$relire" audit "${opts[@]}" --out "$first" "$input" || [ $? -eq 1 ]
+	audit "${opts[@]}" --out "$first" "$input"
 	local rt
 	rt=$(python3 "$here/../cli/roundtrip.py" "$first" "$input" --per-line |
 		tail -1)
-	"$relire" audit "${opts[@]}" --variants "$first/variants.csv" \
-		--out "$second" "$first/clean.txt" || [ $? -eq 1 ]
+	audit "${opts[@]}" --variants "$first/variants.csv" \
+		--out "$second" "$first/clean.txt"
 	python3 - "$name" "$first/findings.csv" "$second/findings.csv" \
 		"$rt" <<'EOF'
 import csv, sys

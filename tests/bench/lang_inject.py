@@ -33,8 +33,13 @@ Then the clean texts alone (no insertion): foreign_language findings on
 newstest2014 fr and en, newstest2021 de-fr reference, newstest2021 fr-de
 source (French) and reference (German), which should be none.
 
+With --check (the ctest bench.lang_inject), exits 1 when a figure falls
+below its floor or above its ceiling (FLOORS, CEILINGS).
+
 usage: lang_inject.py [RELIRE] [--data DIR] [--per-doc N] [--only fr,de,..]
-Skips (exit 0, with a message) when the data or the binary is absent.
+                      [--check]
+Skips (exit 0, with a message; with --check 77, or 1 under RELIRE_STRICT)
+when the data or the binary is absent; exits 1 when relire fails.
 """
 import argparse
 import csv
@@ -44,6 +49,8 @@ import re
 import subprocess
 import sys
 import tempfile
+
+import relire_run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -140,10 +147,20 @@ def inject(doc, pool, rng, n):
     return text, items
 
 
+# Floors and ceiling of --check (the default --per-doc). Measured: recall
+# 0.958 (en) to 0.994 (de), precision 0.962 (it) to 1.000 (fr); one
+# finding on the clean texts.
+FLOORS = {}
+for _l in ("fr", "de", "es", "it", "en"):
+    FLOORS["recall " + _l] = 0.92
+    FLOORS["precision " + _l] = 0.93
+CEILINGS = {"findings on clean text": 3}
+
+
 def run(binary, src, lang, out):
-    subprocess.run([binary, "audit", "--lang", lang, "-q",
+    relire_run.run([binary, "audit", "--lang", lang, "-q",
                     "--suggest-budget", "0", "-o", out, src],
-                   stdout=subprocess.DEVNULL, check=False)
+                   stdout=subprocess.DEVNULL)
     found = {}
     with open(os.path.join(out, "findings.csv"), encoding="utf-8") as f:
         for row in csv.DictReader(f):
@@ -204,10 +221,12 @@ def evaluate(binary, docs, pool, lang, tmp, per_doc, seed, show, what):
         print("    missed: %s" % s[:110])
     for s in wrong[:show]:
         print("    wrong:  %s" % s[:400])
+    return hits / n if n else 0, tp / (tp + fp) if tp + fp else 1.0
 
 
 def clean_counts(binary, sets, tmp):
     print("clean human text (foreign_language findings, should be 0):")
+    total = 0
     for label, docs, lang in sets:
         src = os.path.join(tmp, "clean." + label)
         os.makedirs(src)
@@ -218,10 +237,12 @@ def clean_counts(binary, sets, tmp):
         found = run(binary, src, lang, os.path.join(tmp, "cout." + label))
         n = sum(len(v) for v in found.values())
         lines = sum(len(d) for d in docs)
+        total += n
         print("  %-22s %5d lines  %3d findings" % (label, lines, n))
         for v in list(found.values())[:3]:
             for _, _, orig in v[:1]:
                 print("    e.g. %s" % orig[:110])
+    return total
 
 
 def main():
@@ -237,7 +258,10 @@ def main():
                     help="sets to run (fr,de,es,it,en,clean)")
     ap.add_argument("--keep", metavar="DIR",
                     help="write the articles and reports into DIR (new)")
+    ap.add_argument("--check", action="store_true",
+                    help="exit 1 when a figure passes its floor or ceiling")
     args = ap.parse_args()
+    code = 77 if args.check else 0
     only = args.only.split(",")
     d = args.data
     pc = os.path.join(d, "paracrawl", "paracrawl-v3-validation-data.en-")
@@ -252,11 +276,10 @@ def main():
     }
     missing = [p for p in paths.values() if not os.path.exists(p)]
     if missing:
-        print("skipped: %s not found" % missing[0])
-        return 0
+        relire_run.skip("%s not found" % missing[0], code)
     if not os.access(args.relire, os.X_OK):
-        print("skipped: no relire binary at %s" % args.relire)
-        return 0
+        relire_run.skip("no relire binary at %s" % args.relire, code)
+    figures = {}
     en_docs = sgm_docs(paths["en"])
     pool = segment_pool([s for doc in en_docs for s in doc], True)
     fr_pool = segment_pool(
@@ -272,15 +295,19 @@ def main():
         tmp = args.keep or scratch
         for lang, docs, p, seed, what in sets:
             if lang in only:
-                evaluate(args.relire, docs, p, lang, tmp, args.per_doc,
-                         seed, args.show, what)
+                rec, prec = evaluate(args.relire, docs, p, lang, tmp,
+                                     args.per_doc, seed, args.show, what)
+                figures["recall " + lang] = rec
+                figures["precision " + lang] = prec
         if "clean" in only:
-            clean_counts(args.relire, [
+            figures["findings on clean text"] = clean_counts(args.relire, [
                 ("wmt14 fr", fr_docs, "fr"),
                 ("wmt14 en", en_docs, "en"),
                 ("wmt21 de-fr ref fr", line_docs(paths["defr"]), "fr"),
                 ("wmt21 fr-de src fr", line_docs(paths["frsrc"]), "fr"),
                 ("wmt21 fr-de ref de", de_docs, "de")], tmp)
+    if args.check:
+        return relire_run.check_floors(figures, FLOORS, CEILINGS)
     return 0
 
 

@@ -37,6 +37,8 @@ import sys
 import tempfile
 import time
 
+import relire_run
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 SETS = [  # file, language, label column (the comment follows it)
@@ -76,9 +78,9 @@ def relire_predict(binary, rows, lang, tmp):
         f.write("\n".join(r[0] for r in rows) + "\n")
     out = os.path.join(tmp, "out." + lang)
     t0 = time.monotonic()
-    subprocess.run([binary, "audit", "--per-line", "--lang", lang, "-q",
+    relire_run.run([binary, "audit", "--per-line", "--lang", lang, "-q",
                     "--suggest-budget", "0", "-o", out, src],
-                   stdout=subprocess.DEVNULL, check=False)
+                   stdout=subprocess.DEVNULL)
     secs = time.monotonic() - t0
     pred = {}
     with open(os.path.join(out, "quality.csv"), encoding="utf-8") as f:

@@ -24,7 +24,8 @@
 # 1/4, 1/2 and all lines: it must not grow with the number of articles.
 #
 # A 50 MB article takes several minutes. Skips (exit 77) when the data is
-# absent.
+# absent; a run of relire that fails (exit status not 0) or crashes fails
+# the script.
 set -u
 bin=${1:?usage: memory_big.sh RELIRE_BINARY [BASELINE_BINARY] [SIZES] [SHAPES]}
 base=${2:-}
@@ -62,14 +63,20 @@ print(path)
 EOF
 }
 
-# measure BINARY ARGS...: "peak_kB wall_s" of one audit
+# measure BINARY ARGS...: one audit; "peak_kB wall_s" into $tmp/time, or
+# the script fails
 measure() {
-	local b=$1
+	local b=$1 rc=0
 	shift
 	rm -rf "$tmp/out"
 	/usr/bin/time -f '%M %e' -o "$tmp/time" "$b" audit -j 1 -q \
-		-o "$tmp/out" "$@" >/dev/null 2>&1
-	cat "$tmp/time"
+		-o "$tmp/out" "$@" >/dev/null 2>"$tmp/err" || rc=$?
+	if [ "$rc" -ne 0 ]; then
+		echo "FAIL: $b audit $* exited $rc" >&2
+		sed 's/^/  stderr: /' "$tmp/err" | grep -v '^  stderr: Command' |
+			tail -5 >&2
+		exit 1
+	fi
 }
 
 row() { # label bytes peak_kB fixed_kB wall_s
@@ -79,9 +86,13 @@ row() { # label bytes peak_kB fixed_kB wall_s
 }
 
 head -c 4096 "$mixed" >"$tmp/small.txt"
-read -r fixed _ < <(measure "$bin" "$tmp/small.txt")
+measure "$bin" "$tmp/small.txt"
+read -r fixed _ <"$tmp/time"
 fixed_base=0
-[ -n "$base" ] && read -r fixed_base _ < <(measure "$base" "$tmp/small.txt")
+if [ -n "$base" ]; then
+	measure "$base" "$tmp/small.txt"
+	read -r fixed_base _ <"$tmp/time"
+fi
 
 printf '%-22s %11s %11s %11s %10s\n' article size peak_rss grows_by wall
 for shape in $shapes; do
@@ -89,11 +100,13 @@ for shape in $shapes; do
 		f=$(make_article "$shape" "$mb")
 		bytes=$(stat -c %s "$f")
 		if [ -n "$base" ]; then
-			read -r k s < <(measure "$base" --max-line-length 64M "$f")
+			measure "$base" --max-line-length 64M "$f"
+			read -r k s <"$tmp/time"
 			row "$shape $mb MB (baseline)" "$bytes" "$k" \
 				"$fixed_base" "$s"
 		fi
-		read -r k s < <(measure "$bin" --max-line-length 64M "$f")
+		measure "$bin" --max-line-length 64M "$f"
+		read -r k s <"$tmp/time"
 		row "$shape $mb MB" "$bytes" "$k" "$fixed" "$s"
 		rm -f "$f"
 	done
@@ -108,7 +121,8 @@ for part in 4 2 1; do
 	for b in $base $bin; do
 		label=$([ "$b" = "$base" ] && echo "$n lines (baseline)" ||
 			echo "$n lines")
-		read -r k s < <(measure "$b" --per-line "$tmp/news.txt")
+		measure "$b" --per-line "$tmp/news.txt"
+		read -r k s <"$tmp/time"
 		printf '%-22s %11s %8.0f MB %8.1f s\n' "$label" "$n" \
 			"$((k / 1024))" "$s"
 	done

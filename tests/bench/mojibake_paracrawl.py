@@ -27,9 +27,10 @@ import argparse
 import csv
 import os
 import re
-import subprocess
 import sys
 import tempfile
+
+import relire_run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -66,8 +67,8 @@ def run_relire(binary, lines, workdir, name):
     with open(src, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(l.replace("\r", " ") for l in lines) + "\n")
     out = os.path.join(workdir, name + ".out")
-    subprocess.run([binary, "audit", "--per-line", "-q", "-j", "2",
-                    "-o", out, src], check=False)
+    relire_run.run([binary, "audit", "--per-line", "-q", "-j", "2",
+                    "-o", out, src])
     findings = {}
     with open(os.path.join(out, "findings.csv"), encoding="utf-8",
               newline="") as f:

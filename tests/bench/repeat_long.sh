@@ -30,7 +30,8 @@
 #            broken by one changed word, separators mixed ("le projet, le
 #            projet, la projet", "wait or wait and"), so that every scan
 #            starts and ends runs all the time
-# Skips (exit 77) when the data is absent.
+# Skips (exit 77) when the data is absent; a run of relire that fails (exit
+# status not 0) or crashes fails the script.
 set -u
 bin=${1:?usage: repeat_long.sh RELIRE_BINARY [SOURCE_DIR] [RUNS]}
 src=${2:-$(dirname "$0")/../..}
@@ -71,6 +72,21 @@ EOF
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
+# timed FILE: one audit of FILE on one thread, timed into $tmp/time, or
+# the script fails
+timed() {
+	local rc=0
+	rm -rf "$tmp/out"
+	/usr/bin/time -f '%e %U %S' -o "$tmp/time" \
+		"$bin" audit -q -j 1 -o "$tmp/out" --max-findings 0 "$1" \
+		>/dev/null 2>"$tmp/err" || rc=$?
+	if [ "$rc" -ne 0 ]; then
+		echo "FAIL: relire audit of $1 exited $rc" >&2
+		grep -v '^Command' "$tmp/err" | tail -5 >&2
+		exit 1
+	fi
+}
+
 printf '%-9s %6s %9s %9s  %s\n' loop MB wall_s cpu_s \
 	"repetition findings (kind:count)"
 for name in baseline word phrase chars joined; do
@@ -79,10 +95,7 @@ for name in baseline word phrase chars joined; do
 	walls=()
 	cpus=()
 	for ((r = 0; r < runs; r++)); do
-		rm -rf "$tmp/out"
-		/usr/bin/time -f '%e %U %S' -o "$tmp/time" \
-			"$bin" audit -q -j 1 -o "$tmp/out" --max-findings 0 "$f" \
-			>/dev/null
+		timed "$f"
 		read -r wall user sys <"$tmp/time"
 		walls+=("$wall")
 		cpus+=("$(echo "$user + $sys" | bc)")
@@ -157,10 +170,7 @@ for name in text hyphen slash comma near; do
 		size=$(stat -c %s "$f")
 		cpus=()
 		for ((r = 0; r < runs; r++)); do
-			rm -rf "$tmp/out"
-			/usr/bin/time -f '%e %U %S' -o "$tmp/time" \
-				"$bin" audit -q -j 1 -o "$tmp/out" --max-findings 0 \
-				"$f" >/dev/null
+			timed "$f"
 			read -r wall user sys <"$tmp/time"
 			cpus+=("$(echo "$user + $sys" | bc)")
 		done

@@ -23,6 +23,8 @@ import sys
 import tempfile
 import unicodedata
 
+import relire_run
+
 KINDS = ("char_repeat", "word_repeat", "phrase_repeat", "duplicate_line")
 
 
@@ -40,9 +42,9 @@ def corpora(shared):
 
 
 def run_relire(binary, source, path, out):
-    subprocess.run([binary, "audit", "-q", "--per-line", "-o", out,
+    relire_run.run([binary, "audit", "-q", "--per-line", "-o", out,
                     "--data-dir", os.path.join(source, "dictionaries"), path],
-                   check=False, stdout=subprocess.DEVNULL)
+                   stdout=subprocess.DEVNULL)
     with open(os.path.join(out, "findings.csv"), encoding="utf-8",
               newline="") as f:
         return [r for r in csv.DictReader(f) if r["kind"] in KINDS]

@@ -35,6 +35,8 @@ import subprocess
 import sys
 import tempfile
 
+import relire_run
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 LAYOUTS = {"v3": (3, 7), "v6": (3, 5)}  # (target column, label column)
@@ -70,11 +72,7 @@ def run(relire, lines, lang):
         out = os.path.join(tmp, "out")
         cmd = [relire, "audit", "--per-line", "--lang", lang, "--quiet",
                "--suggest-budget", "0", "-o", out, src]
-        res = subprocess.run(cmd, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE, text=True)
-        if res.returncode not in (0, 1):
-            sys.exit("residue_paracrawl: %s failed: %s"
-                     % (" ".join(cmd), res.stderr.strip()))
+        relire_run.run(cmd, stdout=subprocess.DEVNULL)
         with open(os.path.join(out, "findings.csv"), encoding="utf-8",
                   newline="") as f:
             for rec in csv.DictReader(f):

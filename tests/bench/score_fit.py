@@ -182,10 +182,9 @@ def collect_news(relire, data):
                       encoding="utf-8") as f:
                 f.write(text)
             sizes["%03d.txt" % i] = len(text.encode("utf-8"))
-        sp.subprocess.run([relire, "audit", "--quiet", "--suggest-budget",
+        sp.relire_run.run([relire, "audit", "--quiet", "--suggest-budget",
                            "0", "-o", out, indir],
-                          stdout=sp.subprocess.DEVNULL,
-                          stderr=sp.subprocess.DEVNULL)
+                          stdout=sp.subprocess.DEVNULL)
         covered = {}
         with open(os.path.join(out, "findings.csv"), encoding="utf-8",
                   newline="") as f:

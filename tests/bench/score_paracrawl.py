@@ -42,6 +42,8 @@ import subprocess
 import sys
 import tempfile
 
+import relire_run
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
@@ -106,11 +108,7 @@ def run_relire(relire, rows, lang, tmp):
             f.write(trg + "\n")
     cmd = [relire, "audit", "--per-line", "--lang", lang, "--quiet",
            "--suggest-budget", "0", "-o", out, src]
-    res = subprocess.run(cmd, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.PIPE, text=True)
-    if res.returncode not in (0, 1):
-        sys.exit("score_paracrawl: %s failed (%d): %s"
-                 % (" ".join(cmd), res.returncode, res.stderr.strip()))
+    relire_run.run(cmd, stdout=subprocess.DEVNULL)
     by_line = {}
     with open(os.path.join(out, "quality.csv"), encoding="utf-8",
               newline="") as f:
@@ -286,9 +284,8 @@ def human_news(relire, data):
             with open(os.path.join(indir, name), "w", encoding="utf-8") as f:
                 f.write("\n".join(segs) + "\n")
         out = os.path.join(tmp, "out")
-        subprocess.run([relire, "audit", "--quiet", "--suggest-budget", "0",
-                        "-o", out, indir], stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
+        relire_run.run([relire, "audit", "--quiet", "--suggest-budget", "0",
+                        "-o", out, indir], stdout=subprocess.DEVNULL)
         with open(os.path.join(out, "quality.csv"), encoding="utf-8",
                   newline="") as f:
             rows = [r for r in csv.DictReader(f) if r["status"] == "ok"]

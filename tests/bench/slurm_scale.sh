@@ -12,6 +12,8 @@
 # Usage (as root, Debian packages slurm-wlm and munge installed):
 #   tests/bench/slurm_scale.sh [BUILD_DIR] [COPIES] [SHARDS...]
 # Figures on a shared machine are noisy: run it when the machine is quiet.
+# A run that fails (relire or relire-sbatch exits non-zero, or the reports
+# differ) fails the script, after the table.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 src=$PWD
@@ -49,12 +51,17 @@ echo "batch: $copies copies of fr-news.txt, $bytes bytes, $lines lines;" \
 # Baselines: one run on every core, and on one core as each task runs.
 for j in 1 "$(nproc)"; do
 	t=$(now)
-	"$relire" audit -q "${opts[@]}" -j "$j" --out "$tmp/single" "$tmp/in"
+	if ! "$relire" audit -q "${opts[@]}" -j "$j" --out "$tmp/single" \
+		"$tmp/in"; then
+		echo "FAIL: relire audit -j $j failed" >&2
+		exit 1
+	fi
 	single=$(since "$t")
 	printf '%-28s %8s s\n' "relire audit (-j $j)" "$single"
 done
 
 cluster_start "$tmp/cluster" || exit 1
+failed=0
 for n in "${shard_counts[@]}"; do
 	t=$(now)
 	"$src/scripts/relire-sbatch" --relire "$relire" --shards "$n" \
@@ -70,4 +77,9 @@ for n in "${shard_counts[@]}"; do
 	printf '%-28s %8s s  %5.2fx the single run  exit %s  reports %s\n' \
 		"relire-sbatch, $n shard(s)" "$wall" \
 		"$(echo "$wall / $single" | bc -l)" "$rc" "$same"
+	[ "$rc" -eq 0 ] && [ "$same" = identical ] || failed=1
 done
+if [ "$failed" -ne 0 ]; then
+	echo "FAIL: a sharded run failed or gave other reports" >&2
+	exit 1
+fi

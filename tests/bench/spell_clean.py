@@ -23,6 +23,8 @@ import sys
 import tempfile
 import time
 
+import relire_run
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
@@ -34,9 +36,8 @@ def segments(path):
 
 def run_relire(binary, path, out):
     t0 = time.monotonic()
-    subprocess.run([binary, "audit", "--per-line", "--lang", "fr", "-q",
-                    "-o", out, path], check=False,
-                   stdout=subprocess.DEVNULL)
+    relire_run.run([binary, "audit", "--per-line", "--lang", "fr", "-q",
+                    "-o", out, path], stdout=subprocess.DEVNULL)
     return time.monotonic() - t0
 
 

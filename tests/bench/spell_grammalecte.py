@@ -27,6 +27,8 @@ import sys
 import tempfile
 import time
 
+import relire_run
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 WORD = re.compile(r"^[^\W\d_](?:[\w'’-]*[^\W\d_])?$")
@@ -71,8 +73,8 @@ def run_relire(binary, lines, tmp, name):
         f.write("\n".join(lines) + "\n")
     out = os.path.join(tmp, name)
     t0 = time.monotonic()
-    subprocess.run([binary, "audit", "--per-line", "--lang", "fr", "-q",
-                    "-o", out, src], stdout=subprocess.DEVNULL, check=False)
+    relire_run.run([binary, "audit", "--per-line", "--lang", "fr", "-q",
+                    "-o", out, src], stdout=subprocess.DEVNULL)
     secs = time.monotonic() - t0
     words = 0
     with open(os.path.join(out, "quality.csv"), encoding="utf-8") as f:

@@ -13,9 +13,10 @@ grep -q "cannot run '/nonexistent/unmunch'" "$TMP/stderr" ||
 	fail "missing unmunch message"
 [ ! -e "$TMP/x.forms" ] || fail "an index was left after a failure"
 
-command -v unmunch >/dev/null || skip "unmunch (hunspell-tools) not installed"
+command -v unmunch >/dev/null ||
+	skip "unmunch not installed (Debian package hunspell-tools)"
 aff=/usr/share/hunspell/fr_FR.aff
-[ -r "$aff" ] || skip "no French dictionary"
+[ -r "$aff" ] || missing "no $aff (Debian package hunspell-fr)"
 
 # A dictionary of its own: the French affix rules, two words. Its index
 # holds their accepted forms (not the ones unmunch makes up).

@@ -121,6 +121,6 @@ if [ -d "$SHARED" ]; then
 	twice real-typography lines "$real" --typography fr
 	twice mixed-typography lines "$TMP/mixed.txt" --typography fr
 else
-	echo "note: $SHARED absent, the real-data runs are skipped" >&2
+	skip_part "the real-data runs: $SHARED not found"
 fi
 finish

@@ -62,9 +62,8 @@ done
 # land in (relative to OUT/clean). ".." maps to "__", already a directory
 # for the first id: that record fails with an error row, the others go on.
 if ! "$RELIRE" --help | grep -q -- '--jsonl'; then
-	echo "note: no --jsonl option; record ids not tested" >&2
+	fail "no --jsonl option in --help: record ids cannot be tested"
 	finish
-	exit
 fi
 cat >"$TMP/ids.tsv" <<'TSV'
 ../../../../../../tmp/relire-escape	__/__/__/__/__/__/tmp/relire-escape

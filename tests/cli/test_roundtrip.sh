@@ -34,6 +34,6 @@ if [ -d "$SHARED" ]; then
 		>"$TMP/paracrawl-fr.txt"
 	run_check paracrawl --per-line "$TMP/paracrawl-fr.txt"
 else
-	echo "note: $SHARED absent, real-data round trips skipped" >&2
+	skip_part "the real-data round trips: $SHARED not found"
 fi
 finish

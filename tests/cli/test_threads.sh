@@ -44,6 +44,6 @@ if [ -d "$SHARED" ]; then
 	cat "$SHARED/wmt22-de-fr/generaltest2022.de-fr.hyp.LT22.fr" >>"$real"
 	same real lines "$real"
 else
-	echo "note: $SHARED absent, the real-data run is skipped" >&2
+	skip_part "the real-data run: $SHARED not found"
 fi
 finish

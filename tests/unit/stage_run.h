@@ -77,18 +77,19 @@ static inline char *stage_run(struct segmenter *seg, const char *text,
 
 /*
  * For a test's main(): the French dictionary (with the project's lists)
- * and segmenter. Returns 0, or 77 (ctest's skip code) after a message
- * when the dictionary is not installed.
+ * and segmenter. Returns 0, or 1 after a message when either is missing:
+ * both are hard dependencies of the tests, never a reason to skip.
  */
 static inline int open_french(struct dict **d, struct segmenter **seg)
 {
 	*d = dict_open("fr", NULL, RELIRE_DATA_DIR);
-	if (!*d) {
-		fprintf(stderr, "SKIP: no French Hunspell dictionary\n");
-		return 77;
-	}
+	if (!*d)
+		return harness_missing("no French Hunspell dictionary (Debian "
+				       "package hunspell-fr)");
 	*seg = segmenter_new("fr");
-	return *seg ? 0 : 1;
+	if (!*seg)
+		return harness_missing("no ICU word segmenter for 'fr'");
+	return 0;
 }
 
 #endif

@@ -265,7 +265,7 @@ static void test_seeds(void)
 		snprintf(path, sizeof(path), "%s/../corpora/seeds/%s",
 			 RELIRE_DATA_DIR, seed_files[i]);
 		if (read_file(path, (size_t)1 << 20, &text, &len) < 0)
-			SKIP("seed articles not found");
+			MISSING("seed articles not found in corpora/seeds");
 		check_seed(seed_files[i], text, len);
 		free(text);
 	}

@@ -2,7 +2,7 @@
  * test_glued.c - the glued-words stage (glued.h): scraper joins get their
  * space back (or a line break for a glued heading), a second run applies
  * nothing, and brands, abbreviations, numbers, times, versions, URLs and
- * e-mail addresses stay byte-identical. Skips (77) without the French
+ * e-mail addresses stay byte-identical. Fails without the French
  * dictionary.
  */
 #include <string.h>

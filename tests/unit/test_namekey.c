@@ -183,7 +183,7 @@ static void test_bad_rules(void)
 	struct namekey *bad;
 
 	if (!mkdtemp(dir))
-		SKIP("cannot create a temporary directory");
+		MISSING("cannot create a temporary directory");
 	snprintf(sub, sizeof(sub), "%s/translit", dir);
 	mkdir(sub, 0700);
 	snprintf(path, sizeof(path), "%s/scripts.txt", sub);

@@ -1,7 +1,7 @@
 /*
  * test_residue.c - scraper residue inside a line (residue.h): each rule on
  * real shapes of scraped text, and the clean text each must leave alone.
- * Skips (77) without the French dictionary.
+ * Fails without the French dictionary.
  */
 #include <string.h>
 

@@ -26,7 +26,8 @@ static void test_ranked(void)
 	};
 
 	if (!dict_forms(fr))
-		SKIP("no word-form index in the build (unmunch missing)");
+		SKIP("no word-form index in the build (unmunch missing: "
+		     "Debian package hunspell-tools)");
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		char **list;
 		long n = suggest_forms(fr, cases[i].word, strlen(cases[i].word),
@@ -51,7 +52,8 @@ static void test_stable(void)
 	long na, nb;
 
 	if (!dict_forms(fr))
-		SKIP("no word-form index in the build (unmunch missing)");
+		SKIP("no word-form index in the build (unmunch missing: "
+		     "Debian package hunspell-tools)");
 	na = suggest_forms(fr, "maision", 7, 5, &a);
 	nb = suggest_forms(fr, "chein", 5, 5, &b);
 	dict_free_list(b, nb > 0 ? (size_t)nb : 0);
@@ -81,10 +83,9 @@ static void test_no_index(void)
 int main(void)
 {
 	fr = dict_open("fr", NULL, RELIRE_DATA_DIR);
-	if (!fr) {
-		fprintf(stderr, "SKIP: no French Hunspell dictionary\n");
-		return 77;
-	}
+	if (!fr)
+		return harness_missing("no French Hunspell dictionary (Debian "
+				       "package hunspell-fr)");
 	RUN(test_ranked);
 	RUN(test_stable);
 	RUN(test_no_index);

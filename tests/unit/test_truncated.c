@@ -1,7 +1,7 @@
 /*
  * test_truncated.c - paragraphs cut off mid-sentence (truncated.h): each
  * rule on real shapes of scraped text, and the endings that must stay
- * unflagged. Skips (77) without the French dictionary.
+ * unflagged. Fails without the French dictionary.
  */
 #include <string.h>
 

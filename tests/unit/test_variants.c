@@ -178,7 +178,7 @@ static void test_seeds_unseeded(void)
 	struct variants *vt;
 
 	if (nseeds < 5)
-		SKIP("seed articles not found");
+		MISSING("seed articles not found in corpora/seeds");
 	n = collect_seeds(0, 5);
 	vt = variants_build(n, NULL, nk, dict, &fast);
 	dump("seeds, no seed table", vt);
@@ -222,7 +222,7 @@ static void test_seeds_with_seed_table(void)
 	size_t kiev = 0, applied = 0, pending = 0;
 
 	if (nseeds < 5)
-		SKIP("seed articles not found");
+		MISSING("seed articles not found in corpora/seeds");
 	CHECK(seed != NULL);
 	n = collect_seeds(0, 5);
 	vt = variants_build(n, seed, nk, dict, &fast);
@@ -510,7 +510,7 @@ static void test_round_trip(void)
 	char *path = tmp_path("round.csv");
 
 	if (nseeds < 5)
-		SKIP("seed articles not found");
+		MISSING("seed articles not found in corpora/seeds");
 	n = collect_seeds(0, 5);
 	vt = variants_build(n, NULL, nk, dict, &fast);
 	CHECK_EQ(variants_write(vt, path), 0);
@@ -657,7 +657,7 @@ static void test_merge(void)
 	const char *paths[2] = {pa, pb};
 
 	if (nseeds < 5)
-		SKIP("seed articles not found");
+		MISSING("seed articles not found in corpora/seeds");
 	na = collect_seeds(0, 3);
 	nb = collect_seeds(3, 5);
 	nall = collect_seeds(0, 5);
@@ -719,10 +719,9 @@ int main(void)
 	seg = segmenter_new("fr");
 	if (!nk || !seg || name_rules_load(&rules, RELIRE_DATA_DIR, "fr") < 0)
 		return 1;
-	if (!dict) {
-		fprintf(stderr, "SKIP: no French Hunspell dictionary\n");
-		return 77;
-	}
+	if (!dict)
+		return harness_missing("no French Hunspell dictionary (Debian "
+				       "package hunspell-fr)");
 	load_seeds();
 	variants_opts_init(&fast);
 	fast.suggest_max = 0;
