@@ -2,7 +2,7 @@
 # a shell snippet (CASE/cmd) whose standard output, standard error and exit
 # status must be exactly CASE/stdout, CASE/stderr and CASE/exit.
 #
-#   bash tests/cli/test_golden.sh [--regenerate] [RELIRE [SRC]] [CASE...]
+#   bash tests/cli/test_golden.sh [--regenerate] [RELIRE [SRC [CASE...]]]
 #
 # RELIRE defaults to SRC/build/relire, SRC to the source tree this script is
 # in. --regenerate (or GOLDEN_REGENERATE=1 in the environment) rewrites the
@@ -22,7 +22,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 src_default=$(cd "$here/../.." && pwd)
 relire=${1:-$src_default/build/relire}
 src=${2:-$src_default}
-[ $# -ge 2 ] && shift 2 || shift $#
+if [ $# -ge 2 ]; then shift 2; else shift $#; fi
 set -- "$relire" "$src" "$@"
 source "$here/lib.sh"
 shift 2
