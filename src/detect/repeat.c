@@ -8,6 +8,7 @@
  */
 #include "detect/repeat.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,6 +177,7 @@ void repeat_doc_init(struct repeat_doc *d, struct article *a,
 	size_t n = ts->n ? ts->n : 1;
 	struct strbuf fold;
 
+	assert(ts->n < UINT32_MAX);
 	memset(d, 0, sizeof(*d));
 	d->a = a;
 	d->v = v;
@@ -191,6 +193,7 @@ void repeat_doc_init(struct repeat_doc *d, struct article *a,
 	for (size_t i = 0; i < ts->n; i++) {
 		const struct token *t = &ts->t[i];
 
+		d->nonspace += t->type != TOK_SPACE;
 		if (t->type == TOK_SPACE || t->type == TOK_NEWLINE)
 			continue;
 		fold_into(&fold, v->text + t->start, t->end - t->start);

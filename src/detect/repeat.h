@@ -72,6 +72,11 @@ void repeat_detect(struct article *a, const struct view *v,
  * The per-article analysis the detectors share (repeat*.c only). Every
  * token that is not white space gets an id: equal ids mean equal
  * case-folded text. id 0 is reserved for white space and line breaks.
+ *
+ * Token indexes fit 32 bits: a token holds one byte of the view at least,
+ * and the segmenter refuses a view over INT32_MAX bytes (token.h), so the
+ * detectors' per-item arrays store uint32_t indexes; repeat_doc_init()
+ * asserts it.
  */
 struct repeat_doc {
 	struct article *a;
@@ -85,6 +90,7 @@ struct repeat_doc {
 	uint32_t *freq;		/* per id: occurrences in the article */
 	size_t *koff, *klen;	/* per id: folded text in keys.buf */
 	size_t nids, idcap;
+	size_t nonspace; /* tokens that are not TOK_SPACE */
 	struct strbuf keys;
 	struct strmap ids; /* folded text -> id */
 };

@@ -41,8 +41,8 @@
 #define SEP		 UINT32_MAX /* id of every separator */
 
 struct loop_items {
-	size_t *tok;  /* token of each item */
-	uint32_t *id; /* SEP, a word id, or 0 (never matches) */
+	uint32_t *tok; /* token of each item (32 bits: repeat.h) */
+	uint32_t *id;  /* SEP, a word id, or 0 (never matches) */
 	size_t n;
 };
 
@@ -95,7 +95,7 @@ static uint32_t loop_id(const struct repeat_doc *d, size_t k)
 
 static void loop_items_build(const struct repeat_doc *d, struct loop_items *it)
 {
-	size_t n = d->ts->n + 1;
+	size_t n = d->nonspace + 1;
 
 	it->tok = xmalloc(n * sizeof(*it->tok));
 	it->id = xmalloc(n * sizeof(*it->id));
@@ -103,7 +103,7 @@ static void loop_items_build(const struct repeat_doc *d, struct loop_items *it)
 	for (size_t k = 0; k < d->ts->n; k++) {
 		if (d->ts->t[k].type == TOK_SPACE)
 			continue;
-		it->tok[it->n] = k;
+		it->tok[it->n] = (uint32_t)k;
 		it->id[it->n++] = loop_id(d, k);
 	}
 }

@@ -40,12 +40,16 @@
 #define MAX_SPOKEN	 3   /* copies of an exclamation left alone */
 #define MAX_FIGURE_WORDS 4   /* words of a short clause said twice */
 
+/* Item and token indexes are 32-bit: an article has fewer than
+ * UINT32_MAX tokens (repeat.h), and the arrays take one entry per item,
+ * the largest the stage allocates. */
 struct items {
-	size_t *tok;   /* token index of each item */
-	size_t *last;  /* its last token: a word doubled in place is one item */
-	uint32_t *id;  /* its id, 0 when it must not match (break, used) */
-	size_t *sent;  /* sentence number */
-	int32_t *mark; /* per sentence: its final punctuation, or 0 */
+	uint32_t *tok; /* token index of each item */
+	uint32_t
+	    *last;    /* its last token: a word doubled in place is one item */
+	uint32_t *id; /* its id, 0 when it must not match (break, used) */
+	uint32_t *sent; /* sentence number */
+	int32_t *mark;	/* per sentence: its final punctuation, or 0 */
 	size_t n;
 };
 
@@ -84,23 +88,24 @@ static int doubled(const struct repeat_doc *d, const struct items *it, size_t k)
 static void items_build(const struct repeat_doc *d, struct items *it)
 {
 	const struct tokens *ts = d->ts;
-	size_t sent = 0;
+	size_t n = d->nonspace + 1; /* sentences are no more than items */
+	uint32_t sent = 0;
 
 	it->n = 0;
-	it->tok = xmalloc((ts->n + 1) * sizeof(*it->tok));
-	it->last = xmalloc((ts->n + 1) * sizeof(*it->last));
-	it->id = xmalloc((ts->n + 1) * sizeof(*it->id));
-	it->sent = xmalloc((ts->n + 1) * sizeof(*it->sent));
-	it->mark = xcalloc(ts->n + 1, sizeof(*it->mark));
+	it->tok = xmalloc(n * sizeof(*it->tok));
+	it->last = xmalloc(n * sizeof(*it->last));
+	it->id = xmalloc(n * sizeof(*it->id));
+	it->sent = xmalloc(n * sizeof(*it->sent));
+	it->mark = xcalloc(n, sizeof(*it->mark));
 	for (size_t k = 0; k < ts->n; k++) {
 		if (ts->t[k].type == TOK_SPACE)
 			continue;
 		if (doubled(d, it, k)) {
-			it->last[it->n - 1] = k;
+			it->last[it->n - 1] = (uint32_t)k;
 			continue;
 		}
-		it->tok[it->n] = k;
-		it->last[it->n] = k;
+		it->tok[it->n] = (uint32_t)k;
+		it->last[it->n] = (uint32_t)k;
 		it->id[it->n] = d->claimed[k] || d->dead[k] ? 0 : d->id[k];
 		it->sent[it->n] = sent;
 		if (ts->t[k].type == TOK_NEWLINE)
@@ -672,28 +677,53 @@ static size_t distant_match(struct repeat_doc *d, struct items *it, size_t i,
 	return end - j;
 }
 
+/* Items in the longest sentence. */
+static size_t longest_sentence(const struct items *it)
+{
+	size_t longest = 0, from = 0;
+
+	for (size_t k = 1; k <= it->n; k++) {
+		if (k < it->n && it->sent[k] == it->sent[from])
+			continue;
+		if (k - from > longest)
+			longest = k - from;
+		from = k;
+	}
+	return longest;
+}
+
+/*
+ * A window matches only a window of its own sentence, so the table holds
+ * one sentence at a time and is sized by the longest sentence, not by the
+ * article: an entry of an earlier sentence is a free slot. A chain of the
+ * current sentence holds none (an insertion takes the first free slot),
+ * so a lookup may stop at one.
+ */
 static void distant_repeats(struct repeat_doc *d, struct items *it)
 {
-	size_t cap = 16, *table; /* item index + 1 of a window, 0 = empty */
+	size_t cap = 16, longest = longest_sentence(it);
+	uint32_t *table; /* item index + 1 of a window, 0 = empty */
 
-	while (cap < 2 * it->n)
+	while (cap < 2 * longest)
 		cap *= 2;
 	table = xcalloc(cap, sizeof(*table));
 	for (size_t j = 0; j < it->n;) {
 		size_t h, used = 1;
+		int found = 0;
 
 		if (!window_ok(it, j)) {
 			j++;
 			continue;
 		}
-		for (h = window_hash(it, j) & (cap - 1); table[h];
+		for (h = window_hash(it, j) & (cap - 1);
+		     table[h] && it->sent[table[h] - 1] == it->sent[j];
 		     h = (h + 1) & (cap - 1))
-			if (same_window(it, table[h] - 1, j))
+			if ((found = same_window(it, table[h] - 1, j)))
 				break;
-		if (table[h])
+		if (found)
 			used = distant_match(d, it, table[h] - 1, j);
 		else
-			table[h] = j + 1;
+			table[h] = (uint32_t)j + 1;
 		j += used;
 	}
 	free(table);
