@@ -282,8 +282,9 @@ static void write_article(struct run *run, struct job *job)
 		else
 			rl_error("'%s': %s", a->id, a->error);
 	} else if (run->opt->verbose) {
-		fprintf(stderr, "relire: %s: %zu words, %zu findings\n", a->id,
-			a->words, a->nfindings);
+		fprintf(stderr, "relire: %s: %zu word%s, %zu finding%s\n",
+			a->id, a->words, a->words == 1 ? "" : "s", a->nfindings,
+			a->nfindings == 1 ? "" : "s");
 	}
 	progress_article(run->progress);
 }

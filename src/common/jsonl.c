@@ -85,16 +85,23 @@ void jsonl_record_free(struct jsonl_record *rec)
 }
 
 /* A number written shortest-round-trip: 8.2, not json-c's %.17g
- * 8.1999999999999993. */
+ * 8.1999999999999993; in positional notation where it reads as a number a
+ * person would write (100, not %g's 1e+02), in exponent notation only for
+ * the very large or very small. */
 static struct json_object *new_number(double v)
 {
-	char buf[32];
+	const double a = v < 0 ? -v : v;
+	const int positional = a == 0 || (a >= 1e-4 && a < 1e15);
+	char buf[64];
 
-	for (int prec = 1; prec <= 17; prec++) {
-		snprintf(buf, sizeof(buf), "%.*g", prec, v);
+	for (int prec = positional ? 0 : 1; prec <= 17; prec++) {
+		snprintf(buf, sizeof(buf), positional ? "%.*f" : "%.*g", prec,
+			 v);
 		if (strtod(buf, NULL) == v)
 			break;
 	}
+	if (strtod(buf, NULL) != v) /* 17 decimals are not enough */
+		snprintf(buf, sizeof(buf), "%.17g", v);
 	return json_object_new_double_s(v, buf);
 }
 

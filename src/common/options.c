@@ -385,6 +385,12 @@ static int apply(const struct opt_command *cmd, const struct opt_spec *o,
 	char name[80];
 
 	typed_name(o, short_form, name, sizeof(name));
+	/* No option of relire means anything with an empty value (--out ''
+	 * would name no directory). */
+	if (value && !*value) {
+		rl_error("invalid value '' for %s: empty", name);
+		return EXIT_USAGE;
+	}
 	switch (o->kind) {
 	case OPTK_STRING:
 		memcpy(p, &value, sizeof(value));
@@ -647,8 +653,10 @@ int options_parse_audit(struct options *opt, int argc, char **argv)
 		return rc;
 	if (first >= argc) {
 		rl_error("no input given");
-		fputs("hint: relire audit corpora/   (see 'relire --help')\n",
-		      stderr);
+		/* argv[0] is the command: audit or collect */
+		fprintf(stderr,
+			"hint: relire %s corpora/   (see 'relire --help')\n",
+			strcmp(argv[0], "collect") ? "audit" : "collect");
 		return EXIT_USAGE;
 	}
 	if (!opt->data_dir)

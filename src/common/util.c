@@ -256,6 +256,8 @@ int mkdir_p(const char *path)
 		p[i] = path[i];
 	}
 	free(p);
+	if (rc < 0)
+		errno = -rc; /* callers print strerror(errno) */
 	return rc;
 }
 

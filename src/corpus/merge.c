@@ -17,6 +17,7 @@
 #include "common/csvio.h"
 #include "common/dict.h"
 #include "common/options.h"
+#include "common/strmap.h"
 #include "common/util.h"
 #include "corpus/namekey.h"
 #include "corpus/names.h"
@@ -30,6 +31,9 @@ struct merge {
 	size_t nshards;
 	char **pending_tmp, **pending_final; /* renamed at the end */
 	size_t npending, cap1, cap2;
+	struct strmap finals; /* pending_final -> 1 + its shard's index */
+	size_t shard;	      /* the shard being merged */
+	int input_error;      /* the shards cannot be merged: exit 2 */
 };
 
 static const char usage[] =
@@ -67,11 +71,22 @@ static int close_written(FILE *fp, int err)
 	return bad ? err : 0;
 }
 
-/* Register dir/name for the final rename; returns its temporary path. */
+/* Register dir/name for the final rename; returns its temporary path,
+ * or NULL (printed) when another shard already gave that file: shards
+ * that overlap cannot be merged, and nothing is renamed. */
 static const char *pending(struct merge *m, const char *name)
 {
 	char *final = path2(m->out, name);
+	int64_t *from = strmap_put(&m->finals, final, strlen(final));
 
+	if (*from && (size_t)*from - 1 != m->shard) {
+		rl_error("'%s' and '%s' both hold '%s': the shards overlap",
+			 m->shards[*from - 1], m->shards[m->shard], name);
+		m->input_error = 1;
+		free(final);
+		return NULL;
+	}
+	*from = (int64_t)m->shard + 1;
 	GROW(m->pending_tmp, m->cap1, m->npending + 1);
 	GROW(m->pending_final, m->cap2, m->npending + 1);
 	m->pending_final[m->npending] = final;
@@ -222,7 +237,8 @@ static int merge_tree(struct merge *m, const char *src, const char *rel)
 			/* never through a symbolic link inside OUT */
 			if (slash)
 				*slash = '\0';
-			rc = mkdir_below(m->out, slash ? dir : "") < 0
+			rc = !tmp ? -1
+			     : mkdir_below(m->out, slash ? dir : "") < 0
 				 ? rl_error("cannot create '%s/%s': %s", m->out,
 					    dir, strerror(errno))
 				 : copy_file(s, tmp);
@@ -242,6 +258,8 @@ static int merge_clean(struct merge *m)
 	for (size_t i = 0; i < m->nshards && rc == 0; i++) {
 		char *src = path2(m->shards[i], "clean");
 		struct stat st;
+
+		m->shard = i;
 		if (stat(src, &st) == 0 && S_ISDIR(st.st_mode))
 			rc = merge_tree(m, src, "clean");
 		free(src);
@@ -408,6 +426,33 @@ static int parse(struct merge *m, int argc, char **argv)
 	return -1;
 }
 
+/* Is every shard the output of an audit or collect run? 0, or -1
+ * (printed): a misspelt shard would otherwise merge as an empty one. */
+static int check_shards(const struct merge *m)
+{
+	static const char *const marks[] = {"quality.csv", "variants.csv"};
+
+	for (size_t i = 0; i < m->nshards; i++) {
+		int found = 0;
+
+		for (size_t k = 0; k < ARRAY_SIZE(marks) && !found; k++) {
+			char *p = path2(m->shards[i], marks[k]);
+			found = exists(p);
+			free(p);
+		}
+		if (found)
+			continue;
+		if (access(m->shards[i], F_OK) != 0)
+			return rl_error("cannot read '%s': %s", m->shards[i],
+					strerror(errno));
+		return rl_error("'%s' is not the output of 'relire audit' or "
+				"'relire collect' (no quality.csv, no "
+				"variants.csv)",
+				m->shards[i]);
+	}
+	return 0;
+}
+
 int merge_main(int argc, char **argv)
 {
 	struct merge m;
@@ -417,6 +462,9 @@ int merge_main(int argc, char **argv)
 	rc = parse(&m, argc, argv);
 	if (rc >= 0)
 		return rc;
+	if (check_shards(&m) < 0)
+		return EXIT_USAGE;
+	strmap_init(&m.finals);
 	if (mkdir_p(m.out) < 0) {
 		/* the outputs cannot be written: exit 3, as audit does */
 		rl_error("cannot create '%s': %s", m.out, strerror(errno));
@@ -440,5 +488,6 @@ int merge_main(int argc, char **argv)
 	}
 	free(m.pending_tmp);
 	free(m.pending_final);
-	return rc ? EXIT_INTERNAL : EXIT_ALL_OK;
+	strmap_release(&m.finals);
+	return !rc ? EXIT_ALL_OK : m.input_error ? EXIT_USAGE : EXIT_INTERNAL;
 }
