@@ -61,7 +61,7 @@ done
 # Ids chosen by the records (JSON Lines), each with the clean file it must
 # land in (relative to OUT/clean). ".." maps to "__", already a directory
 # for the first id: that record fails with an error row, the others go on.
-if ! "$RELIRE" --help | grep -q -- '--jsonl'; then
+if ! "$RELIRE" --help | grep -- '--jsonl' >/dev/null; then
 	fail "no --jsonl option in --help: record ids cannot be tested"
 	finish
 fi
