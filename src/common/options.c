@@ -164,6 +164,8 @@ static int read_digits(const char **s, unsigned long long *v)
 	const char *p = *s;
 	unsigned long long n = 0;
 
+	if (!p)
+		return OPTNUM_EMPTY;
 	if (*p == '-')
 		return OPTNUM_NEGATIVE;
 	if (*p < '0' || *p > '9')
@@ -235,10 +237,10 @@ int options_parse_seconds(const char *s, double max, double *out)
 	char *end;
 	double v;
 
+	if (!s || !*s)
+		return OPTNUM_EMPTY;
 	if (*s == '-')
 		return OPTNUM_NEGATIVE;
-	if (!*s)
-		return OPTNUM_EMPTY;
 	/* strtod would also take spaces, a sign, "inf" and "nan" */
 	if (!(*s >= '0' && *s <= '9') && *s != '.')
 		return OPTNUM_JUNK;
