@@ -188,13 +188,20 @@ static int write_table(const struct corpus *c, const char *path, int neutralize)
 
 	if (!fp) {
 		rl_error("cannot write '%s': %s", path, strerror(errno));
-	} else if ((c->table &&
-		    variants_write_fp(c->table, fp, neutralize) < 0) ||
-		   fclose(fp) != 0) {
-		rl_error("cannot write '%s': %s", path, strerror(errno));
-		unlink(tmp);
 	} else {
-		rc = commit_tmp(tmp, path);
+		/* the stream is closed whether or not the rows were written */
+		int bad =
+		    c->table && variants_write_fp(c->table, fp, neutralize) < 0;
+		int err = bad ? errno : 0;
+
+		bad |= fclose(fp) != 0;
+		if (bad) {
+			rl_error("cannot write '%s': %s", path,
+				 strerror(err ? err : errno));
+			unlink(tmp);
+		} else {
+			rc = commit_tmp(tmp, path);
+		}
 	}
 	free(tmp);
 	return rc;

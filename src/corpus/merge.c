@@ -464,12 +464,12 @@ int merge_main(int argc, char **argv)
 		return rc;
 	if (check_shards(&m) < 0)
 		return EXIT_USAGE;
-	strmap_init(&m.finals);
 	if (mkdir_p(m.out) < 0) {
 		/* the outputs cannot be written: exit 3, as audit does */
 		rl_error("cannot create '%s': %s", m.out, strerror(errno));
 		return EXIT_INTERNAL;
 	}
+	strmap_init(&m.finals);
 	rc = merge_csv(&m, "quality.csv");
 	rc = rc ? rc : merge_csv(&m, "findings.csv");
 	rc = rc ? rc : merge_clean(&m);
