@@ -485,7 +485,8 @@ static void process(struct worker *w, struct article *a, char *raw, size_t len,
 	stats_compute(a, &v, &w->toks);
 	{
 		const struct repeat_config rc = {&w->res->doubles, w->dict,
-						 &w->res->repeat_rules};
+						 &w->res->repeat_rules,
+						 lang_dict, w};
 		repeat_detect(a, &v, &w->toks, &rc);
 	}
 	/* After repeats (a title printed twice is a duplicate_line), before

@@ -426,6 +426,33 @@ static int same_prefix(const struct repeat_doc *d, size_t frag, size_t full)
 	       !memcmp(d->v->text + f->start, d->v->text + w->start, n);
 }
 
+/* 1 when token i is a word of English that the article's dictionary, of
+ * another language, does not know. */
+static int english_only(const struct repeat_doc *d, size_t i)
+{
+	const struct repeat_config *c = d->cfg;
+	const struct token *t = &d->ts->t[i];
+	const char *s = d->v->text + t->start;
+	struct dict *en;
+
+	if (!c || !c->dict || !c->dict_for ||
+	    !strncmp(dict_lang(c->dict), "en", 2) ||
+	    dict_check(c->dict, s, t->end - t->start))
+		return 0;
+	en = c->dict_for(c->ctx, "en");
+	return en && dict_check(en, s, t->end - t->start);
+}
+
+/* 1 when the fragment token frag and the word before it are English words
+ * the article's dictionary does not know: a label left untranslated in a
+ * menu in two languages ("Company Info Información"), not a false start. */
+static int in_english(const struct repeat_doc *d, size_t frag)
+{
+	size_t p = prev_word(d, frag);
+
+	return p && english_only(d, p) && english_only(d, frag);
+}
+
 /* 1 when token frag is a fragment of the longer word token full: its folded
  * text is a proper prefix of full's, and it is no word of its own. */
 static int is_stutter(const struct repeat_doc *d, size_t frag, size_t full,
@@ -458,8 +485,11 @@ static int is_stutter(const struct repeat_doc *d, size_t frag, size_t full,
 	}
 	if (copies >= 2)
 		return cps >= STUTTER_MIN_CPS;
-	/* One fragment: only when it occurs nowhere else in the article. */
-	return cps >= STUTTER_SINGLE_MIN_CPS && d->freq[d->id[frag]] == 1;
+	/* One fragment: only when it occurs nowhere else in the article;
+	 * reported when it is plausibly English left untranslated. */
+	if (cps < STUTTER_SINGLE_MIN_CPS || d->freq[d->id[frag]] != 1)
+		return 0;
+	return in_english(d, frag) ? STUTTER_REPORTED : 1;
 }
 
 /* 1 when word token i is joined by a hyphen to the next word, the first

@@ -56,6 +56,11 @@ struct repeat_config {
 	const struct wordlist *doubles;	  /* legitimate consecutive doubles */
 	struct dict *dict;		  /* "is this a word?" for repairs */
 	const struct repeat_rules *rules; /* grammatical doubles, separators */
+	/* The dictionary of another language, opened on first use (NULL
+	 * when there is none); dict_for may be NULL. Asked only for English,
+	 * the language text left untranslated is most often in. */
+	struct dict *(*dict_for)(void *ctx, const char *lang);
+	void *ctx;
 };
 
 /*

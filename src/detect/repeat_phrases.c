@@ -423,11 +423,38 @@ static int comma_figure(const struct repeat_doc *d, const struct items *it,
 	return short_clause(d, it, s, p);
 }
 
+/* 1 when every word of the p items at s is written in lower case and
+ * unknown to the article's dictionary: words a translation system copied
+ * from its source untranslated (a brand, a foreign phrase), so that a
+ * double of them is the source's ("Managed by triboo digitale triboo
+ * digitale s.r.l."), not a loop of the system's. */
+static int untranslated(const struct repeat_doc *d, const struct items *it,
+			size_t s, size_t p)
+{
+	size_t words = 0;
+
+	if (!d->cfg || !d->cfg->dict)
+		return 0;
+	for (size_t k = s; k < s + p; k++) {
+		const struct token *t = &d->ts->t[it->tok[k]];
+
+		if (t->type != TOK_WORD)
+			continue;
+		if (repeat_doc_starts_upper(d, it->tok[k]) ||
+		    repeat_doc_is_word(d, d->v->text + t->start,
+				       t->end - t->start))
+			return 0;
+		words++;
+	}
+	return words > 0;
+}
+
 static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
 			  size_t run, size_t p)
 {
 	size_t copies = (run + p) / p;
-	char what[48];
+	char what[64];
+	int foreign;
 
 	if (count_words(d, it, s, p) < MIN_UNIT_WORDS || is_power(it, s, p))
 		return;
@@ -450,9 +477,13 @@ static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
 				      it->last[s + 2 * p - 1] + 1) ||
 	     comma_figure(d, it, s, p)))
 		return;
-	snprintf(what, sizeof(what), " %zu times in a row", copies);
-	report(d, it, s, p, s + p, s + copies * p, !exclaimed(d, it, s, p),
-	       what);
+	/* Two copies of words copied untranslated are plausibly the
+	 * source's: reported, not removed. */
+	foreign = copies == 2 && untranslated(d, it, s, p);
+	snprintf(what, sizeof(what), " %zu times in a row%s", copies,
+		 foreign ? "; untranslated words, not removed" : "");
+	report(d, it, s, p, s + p, s + copies * p,
+	       !foreign && !exclaimed(d, it, s, p), what);
 }
 
 static void immediate_repeats(struct repeat_doc *d, struct items *it)

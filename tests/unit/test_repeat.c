@@ -45,9 +45,17 @@ static void repeat_stage(struct article *a, const struct view *v,
 	repeat_detect(a, v, ts, cfg);
 }
 
+static struct dict *english; /* the dictionary dict_for gives */
+
+static struct dict *dict_for(void *ctx, const char *lang)
+{
+	(void)ctx;
+	return strcmp(lang, "en") ? NULL : english;
+}
+
 static void run(struct article *a, const char *text, struct dict *dc)
 {
-	struct repeat_config cfg = {&doubles, dc, cur_rules};
+	struct repeat_config cfg = {&doubles, dc, cur_rules, dict_for, NULL};
 
 	stage_article(a, text, strlen(text));
 	stage_on(seg, a, repeat_stage, &cfg);
@@ -258,6 +266,26 @@ static void test_loops(void)
 	     0,
 	     1,
 	     {{FK_WORD_REPEAT, 3, 8, "", 1}}},
+	    /* English words before a longer word: a menu in two
+	     * languages, plausibly copied untranslated: reported */
+	    {"Le menu Fast Down Download est en haut.",
+	     NULL,
+	     1,
+	     1,
+	     {{FK_WORD_REPEAT, 13, 18, "", 0}}},
+	    /* the same fragment in French words is a false start */
+	    {"Le menu gratuit Down Download est en haut.",
+	     "Le menu gratuit Download est en haut.",
+	     1,
+	     1,
+	     {{FK_WORD_REPEAT, 16, 21, "", 1}}},
+	    /* two copies of lower-case words the dictionary does not know
+	     * were copied from the source untranslated: reported */
+	    {"Le site est géré par triboo digitalia triboo digitalia à Milan.",
+	     NULL,
+	     1,
+	     1,
+	     {{FK_PHRASE_REPEAT, 40, 56, "", 0}}},
 	    /* a repeat running into a longer term is a list */
 	    {"le taux, le taux plein", NULL, 0, 0, {{0}}},
 	    {"la taxe carbone, la taxe carbone réduite", NULL, 0, 0, {{0}}},
@@ -604,6 +632,10 @@ int main(void)
 	if (!dict)
 		return harness_missing("no French Hunspell dictionary (Debian "
 				       "package hunspell-fr)");
+	english = dict_open("en", NULL, RELIRE_DATA_DIR);
+	if (!english)
+		return harness_missing("no English Hunspell dictionary (Debian "
+				       "package hunspell-en-us)");
 	RUN(test_words);
 	RUN(test_phrases);
 	RUN(test_loops);
@@ -612,6 +644,7 @@ int main(void)
 	RUN(test_chars);
 	RUN(test_together);
 	dict_free(dict);
+	dict_free(english);
 	wordlist_release(&doubles);
 	repeat_rules_release(&rules);
 	segmenter_free(seg);
