@@ -485,11 +485,11 @@ static int is_stutter(const struct repeat_doc *d, size_t frag, size_t full,
 	}
 	if (copies >= 2)
 		return cps >= STUTTER_MIN_CPS;
-	/* One fragment: only when it occurs nowhere else in the article;
-	 * reported when it is plausibly English left untranslated. */
-	if (cps < STUTTER_SINGLE_MIN_CPS || d->freq[d->id[frag]] != 1)
-		return 0;
-	return in_english(d, frag) ? STUTTER_REPORTED : 1;
+	/* One fragment: only when it occurs nowhere else in the article,
+	 * and is no English word left untranslated (then it is no
+	 * fragment but a whole word of another language). */
+	return cps >= STUTTER_SINGLE_MIN_CPS && d->freq[d->id[frag]] == 1 &&
+	       !in_english(d, frag);
 }
 
 /* 1 when word token i is joined by a hyphen to the next word, the first
