@@ -4,6 +4,7 @@
 #include "corpus/corpus.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -164,7 +165,15 @@ int corpus_load(struct corpus *c, const char *dir)
 	rc = variants_read(path.buf, &c->table);
 	sb_reset(&path);
 	sb_addf(&path, "%s/line-counts.csv", dir);
-	if (rc == 0 && access(path.buf, R_OK) == 0) {
+	/* Both files or none: without the line counts the audit would
+	 * silently miss the recurring lines a whole run finds. */
+	if (rc == 0 && access(path.buf, R_OK) != 0) {
+		rc = rl_error("incomplete corpus state: cannot read '%s': %s",
+			      path.buf, strerror(errno));
+		fputs("hint: write the state with 'relire collect' or 'relire "
+		      "merge' (it holds variants.csv and line-counts.csv)\n",
+		      stderr);
+	} else if (rc == 0) {
 		rc = bp_counts_read(c->counts, path.buf);
 		c->have_counts = 1;
 	}

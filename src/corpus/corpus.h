@@ -71,9 +71,10 @@ int corpus_finish(struct corpus *c, const struct variants *prior,
 		  int have_counts, struct dict *d);
 
 /*
- * Load the corpus state of a whole batch from dir (variants.csv, and
- * line-counts.csv when present), as written by corpus_write_state, for
- * corpus_results(). 0 or -1 (printed).
+ * Load the corpus state of a whole batch from dir (variants.csv and
+ * line-counts.csv), as written by corpus_write_state, for
+ * corpus_results(). 0 or -1 (printed, with a hint when a file is
+ * missing: a state is complete or refused).
  */
 int corpus_load(struct corpus *c, const char *dir);
 
