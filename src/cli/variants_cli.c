@@ -94,7 +94,7 @@ static int merge(int argc, char **argv)
 	name_rules_release(&rules);
 	namekey_free(nk);
 	dict_free(d);
-	return rc < 0 ? EXIT_INTERNAL : EXIT_ALL_OK;
+	return rc == -2 ? EXIT_USAGE : rc < 0 ? EXIT_INTERNAL : EXIT_ALL_OK;
 }
 
 int variants_main(int argc, char **argv)

@@ -173,8 +173,12 @@ static int merge_csv(struct merge *m, const char *name)
 				rc = open_cat(m, name, &cat, &fp);
 			cat.first = 1;
 			cat.name = src;
-			if (fp && csv_read_file(src, cat_row, &cat) != 0)
+			if (fp && csv_read_file(src, cat_row, &cat) != 0) {
+				/* a shard that is unreadable, malformed or
+				 * of another header is bad input (exit 2) */
+				m->input_error = !cat.failed;
 				rc = -1;
+			}
 		}
 		free(src);
 	}
@@ -362,6 +366,8 @@ static int merge_variants(struct merge *m)
 						pending(m, "variants.csv"), nk,
 						d, &vo)
 			 : -1;
+		if (rc == -2)
+			m->input_error = 1;
 		if (have_rules)
 			name_rules_release(&rules);
 		namekey_free(nk);
@@ -383,6 +389,7 @@ static int merge_counts(struct merge *m)
 		char *p = path2(m->shards[i], "line-counts.csv");
 		if (exists(p)) {
 			rc = bp_counts_read(c, p);
+			m->input_error = rc < 0; /* a malformed shard */
 			found++;
 		}
 		free(p);

@@ -523,8 +523,10 @@ int variants_merge_files(const char *const *paths, size_t n, const char *out,
 		variants_free(vt);
 		vt = NULL;
 	}
-	if (rc < 0)
+	if (rc < 0) {
+		rc = -2; /* a table that cannot be read: the input's fault */
 		goto out;
+	}
 	merged = variants_build(names, prior, nk, d, opt);
 	sb_addf(&tmp, "%s.tmp", out);
 	rc = variants_write(merged, tmp.buf);
@@ -537,5 +539,5 @@ out:
 	variants_free(prior);
 	names_free(names);
 	sb_release(&tmp);
-	return rc < 0 ? -1 : 0;
+	return rc == -2 ? -2 : rc < 0 ? -1 : 0;
 }

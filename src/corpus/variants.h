@@ -214,7 +214,8 @@ int variants_changes(const struct variants *vt, const char *s, size_t len);
  * built with, NULL for the defaults; tables written with keep_singles).
  * Decisions (seed, approved, rejected, locked) are kept; when shards
  * disagree, locked beats rejected beats approved beats seed. d may be
- * NULL. Returns 0 or -1 (printed).
+ * NULL. Returns 0, -2 when a table cannot be read or is malformed, -1
+ * when out cannot be written (both printed).
  */
 int variants_merge_files(const char *const *paths, size_t n, const char *out,
 			 struct namekey *nk, struct dict *d,
