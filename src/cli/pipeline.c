@@ -4,9 +4,11 @@
  */
 #include "cli/pipeline.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common/dict.h"
@@ -185,11 +187,33 @@ static int load_decisions(struct resources *r, const struct options *opt)
 	return rc;
 }
 
+/* The data directory must be one: a wrong --data-dir would otherwise
+ * read as a directory of empty optional lists. 0 or -1 (printed, with a
+ * hint). */
+static int check_data_dir(const char *dir)
+{
+	struct stat st;
+	int err = stat(dir, &st) != 0	? errno
+		  : S_ISDIR(st.st_mode) ? 0
+					: ENOTDIR;
+
+	if (!err)
+		return 0;
+	rl_error("cannot use data directory '%s': %s", dir, strerror(err));
+	fputs("hint: --data-dir (or RELIRE_DATA_DIR) names relire's "
+	      "dictionaries/ directory; leave both out for the installed one\n",
+	      stderr);
+	return -1;
+}
+
 int resources_load(struct resources *r, const struct options *opt)
 {
 	memset(r, 0, sizeof(*r));
 	struct strbuf path;
 	int rc;
+
+	if (check_data_dir(opt->data_dir) < 0)
+		return -1;
 
 	r->boilerplate = NULL;
 	wordlist_init(&r->doubles);
