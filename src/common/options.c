@@ -416,12 +416,22 @@ static int apply(const struct opt_command *cmd, const struct opt_spec *o,
 	}
 }
 
+/* getopt's refusal of an option. A short option is named by its letter:
+ * inside a cluster ("-xq") getopt has not moved past the argument yet, so
+ * argv[optind - 1] may be the word before it. */
 static void refused(int c, char **argv)
 {
-	if (c == ':')
-		rl_error("option '%s' needs a value", argv[optind - 1]);
+	const char *arg = argv[optind - 1];
+	int shrt = optopt > 0 && optopt < 128 && strncmp(arg, "--", 2) != 0;
+
+	if (c == ':' && shrt)
+		rl_error("option '-%c' needs a value", optopt);
+	else if (c == ':')
+		rl_error("option '%s' needs a value", arg);
+	else if (shrt)
+		rl_error("unknown option '-%c'", optopt);
 	else
-		rl_error("unknown option '%s'", argv[optind - 1]);
+		rl_error("unknown option '%s'", arg);
 }
 
 int options_parse_table(const struct opt_command *cmd, void *args, int argc,
