@@ -34,11 +34,12 @@ struct merge {
 	struct strmap finals; /* pending_final -> 1 + its shard's index */
 	size_t shard;	      /* the shard being merged */
 	int input_error;      /* the shards cannot be merged: exit 2 */
+	int quiet;	      /* no summary line */
 };
 
 static const char usage[] =
     "usage: relire merge [--out DIR] [--data-dir DIR] [--dict-dir DIR]\n"
-    "                    [--lang CODE] SHARD_OUT...\n";
+    "                    [--lang CODE] [--quiet] SHARD_OUT...\n";
 
 static char *path2(const char *dir, const char *name)
 {
@@ -407,6 +408,7 @@ static const struct opt_spec merge_opts[] = {
     {"data-dir", 0, ARG(data_dir)},
     {"dict-dir", 0, ARG(dict_dir)},
     {"lang", 'l', ARG(lang)},
+    {"quiet", 'q', OPTK_FLAG, offsetof(struct merge, quiet), 0, 0, NULL},
     {"help", 'h', OPTK_HELP, 0, 0, 0, NULL},
     {NULL, 0, OPTK_FLAG, 0, 0, 0, NULL},
 };
@@ -496,5 +498,10 @@ int merge_main(int argc, char **argv)
 	free(m.pending_tmp);
 	free(m.pending_final);
 	strmap_release(&m.finals);
+	if (rc == 0 && !m.quiet)
+		fprintf(stderr,
+			"relire: merged %zu shard%s into '%s' (%zu file%s)\n",
+			m.nshards, m.nshards == 1 ? "" : "s", m.out, m.npending,
+			m.npending == 1 ? "" : "s");
 	return !rc ? EXIT_ALL_OK : m.input_error ? EXIT_USAGE : EXIT_INTERNAL;
 }
