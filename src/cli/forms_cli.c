@@ -174,7 +174,7 @@ static int write_index(struct collect *c, const char *out)
 	int rc, err;
 
 	if (!fp) {
-		rc = rl_error("cannot write '%s': %s", tmp, strerror(errno));
+		rc = rl_write_error(tmp, errno);
 		free(tmp);
 		return rc;
 	}

@@ -342,10 +342,52 @@ char *tmp_path_for(const char *path)
 
 int commit_tmp(const char *tmp, const char *path)
 {
+	int err;
+
 	if (rename(tmp, path) == 0)
 		return 0;
-	rl_error("cannot rename '%s' to '%s': %s", tmp, path, strerror(errno));
+	err = errno;
 	unlink(tmp);
+	return rl_write_error(path, err);
+}
+
+/* Strip one temporary decoration from the name at sb->buf + base: the
+ * ".tmp.DIGITS" suffix and the leading '.' of tmp_path_for(), or a ".tmp"
+ * suffix. 1 when something was stripped. */
+static int strip_tmp(struct strbuf *sb, size_t base)
+{
+	char *name = sb->buf + base;
+	size_t n = sb->len - base, d = n;
+
+	while (d > 0 && name[d - 1] >= '0' && name[d - 1] <= '9')
+		d--;
+	if (d < n && d > 6 && name[0] == '.' &&
+	    !memcmp(name + d - 5, ".tmp.", 5)) {
+		memmove(name, name + 1, d - 6);
+		sb->len = base + d - 6;
+		sb->buf[sb->len] = '\0';
+		return 1;
+	}
+	if (n > 4 && !memcmp(name + n - 4, ".tmp", 4)) {
+		sb->len -= 4;
+		sb->buf[sb->len] = '\0';
+		return 1;
+	}
+	return 0;
+}
+
+int rl_write_error(const char *path, int err)
+{
+	const char *slash = strrchr(path, '/');
+	size_t base = slash ? (size_t)(slash - path) + 1 : 0;
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_adds(&sb, path);
+	while (strip_tmp(&sb, base))
+		;
+	rl_error("cannot write '%s': %s", sb.buf, strerror(err ? err : EIO));
+	sb_release(&sb);
 	return -1;
 }
 

@@ -71,8 +71,14 @@ int read_file(const char *path, size_t max, char **buf, size_t *len);
 /* The temporary name under which path is written before being renamed
  * into place ("dir/.name.tmp.PID"). Caller frees. */
 char *tmp_path_for(const char *path);
-/* Rename tmp to path; on failure remove tmp and print the error. 0 or -1. */
+/* Rename tmp to path; on failure remove tmp and print the error (naming
+ * path: the rename is the last step of writing it). 0 or -1. */
 int commit_tmp(const char *tmp, const char *path);
+/* Print "relire: cannot write 'P': <strerror(err)>" (err 0: EIO) and
+ * return -1, where P is path as the user named it: a temporary name of
+ * tmp_path_for() ("dir/.name.tmp.PID") or "name.tmp" is shown as the
+ * file it becomes. */
+int rl_write_error(const char *path, int err);
 
 /*
  * The data lines of a text file of dictionaries/: call fn for each line of

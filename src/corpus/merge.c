@@ -203,13 +203,12 @@ static int copy_file(const char *src, const char *dst)
 		return rl_error("cannot read '%s': %s", src, strerror(-rc));
 	fp = fopen_new(dst, 0);
 	if (!fp) {
-		rc = rl_error("cannot write '%s': %s", dst, strerror(errno));
+		rc = rl_write_error(dst, errno);
 	} else {
 		err = fwrite(buf, 1, len, fp) != len ? errno : 0;
 		err = close_written(fp, err);
 		if (err)
-			rc = rl_error("cannot write '%s': %s", dst,
-				      strerror(err));
+			rc = rl_write_error(dst, err);
 	}
 	free(buf);
 	return rc;

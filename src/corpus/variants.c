@@ -226,11 +226,10 @@ int variants_write(const struct variants *vt, const char *path)
 	int rc;
 
 	if (!fp)
-		return rl_error("cannot write '%s': %s", path, strerror(errno));
+		return rl_write_error(path, errno);
 	rc = variants_write_fp(vt, fp, 1);
 	if (fclose(fp) != 0 || rc < 0)
-		return rl_error("cannot write '%s': %s", path,
-				strerror(errno ? errno : EIO));
+		return rl_write_error(path, errno);
 	return 0;
 }
 
@@ -531,7 +530,7 @@ int variants_merge_files(const char *const *paths, size_t n, const char *out,
 	sb_addf(&tmp, "%s.tmp", out);
 	rc = variants_write(merged, tmp.buf);
 	if (rc == 0 && rename(tmp.buf, out) != 0)
-		rc = rl_error("cannot write '%s': %s", out, strerror(errno));
+		rc = rl_write_error(out, errno);
 	if (rc < 0)
 		remove(tmp.buf);
 out:

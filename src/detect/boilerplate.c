@@ -420,7 +420,7 @@ int bp_counts_write(const struct bp_counts *c, const char *path,
 	int rc = 0;
 
 	if (!fp)
-		return rl_error("cannot write '%s': %s", path, strerror(errno));
+		return rl_write_error(path, errno);
 	w = csvw_new(fp, 0);
 	csvw_str(w, "record");
 	csvw_str(w, "line");
@@ -447,7 +447,7 @@ int bp_counts_write(const struct bp_counts *c, const char *path,
 	}
 	csvw_free(w);
 	if (fclose(fp) != 0 || rc)
-		return rl_error("cannot write '%s': %s", path, strerror(errno));
+		return rl_write_error(path, errno);
 	return 0;
 }
 

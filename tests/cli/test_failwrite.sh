@@ -48,6 +48,11 @@ fails_cleanly() {
 			"$TMP/stderr" ||
 			fail "$name ($settings): no message naming the file and" \
 				"'$cause': $(head -3 "$TMP/stderr")"
+		# The file named is the one the user asked for, not the
+		# temporary it was written under (tmp_path_for: ".NAME.tmp.PID").
+		! grep -Eq "/\.[^/']*\.tmp(\.[0-9]+)?'|\.tmp'" "$TMP/stderr" ||
+			fail "$name ($settings): the message names a temporary" \
+				"file: $(grep -m1 tmp "$TMP/stderr")"
 		snap "$dir" >"$TMP/after"
 		cmp -s "$TMP/before" "$TMP/after" ||
 			fail "$name ($settings): the previous outputs changed"
