@@ -395,31 +395,127 @@ static int has_digit(const char *s, size_t len)
 	return 0;
 }
 
-/* Does a finding of another stage cover any byte of [start, end)? */
-static int overlaps_other(const struct article *a, size_t start, size_t end)
+/*
+ * The spans of the findings the other stages made before this one, sorted
+ * by start, with the largest end among the first k (maxend[k]): whether
+ * one of them overlaps or holds a word is a binary search, not a scan of
+ * every finding per word (that was quadratic in an article's findings).
+ * This stage adds only misspelling and unknown_name findings, which the
+ * questions leave out, so a snapshot taken at its start stays true.
+ */
+struct spanidx {
+	size_t *start, *maxend, n;
+};
+
+static int cmp_size(const void *x, const void *y)
 {
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Spans (pairs of start, end) sorted by start into x. */
+static void spanidx_build(struct spanidx *x, size_t *pairs, size_t n)
+{
+	x->n = n;
+	x->start = xmalloc((n ? n : 1) * sizeof(*x->start));
+	x->maxend = xmalloc((n ? n : 1) * sizeof(*x->maxend));
+	if (n > 1)
+		xqsort(pairs, n, 2 * sizeof(*pairs), cmp_size);
+	for (size_t i = 0; i < n; i++) {
+		size_t e = pairs[2 * i + 1];
+
+		x->start[i] = pairs[2 * i];
+		x->maxend[i] = i && x->maxend[i - 1] > e ? x->maxend[i - 1] : e;
+	}
+}
+
+static void spanidx_release(struct spanidx *x)
+{
+	free(x->start);
+	free(x->maxend);
+}
+
+/* How many spans start before pos (strict) or at pos too (incl). */
+static size_t spanidx_rank(const struct spanidx *x, size_t pos, int incl)
+{
+	size_t lo = 0, hi = x->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (x->start[mid] < pos || (incl && x->start[mid] == pos))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+struct others {
+	struct spanidx spans;	/* non-empty spans of other stages' findings */
+	struct spanidx points;	/* their insertions (as spans [p, p]) */
+	struct spanidx foreign; /* foreign_language findings */
+};
+
+static void others_build(struct others *o, const struct article *a)
+{
+	size_t *sp = xmalloc((2 * a->nfindings + 1) * sizeof(*sp));
+	size_t *pt = xmalloc((2 * a->nfindings + 1) * sizeof(*pt));
+	size_t *fo = xmalloc((2 * a->nfindings + 1) * sizeof(*fo));
+	size_t ns = 0, np = 0, nf = 0;
+
 	for (size_t i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
+
+		if (f->kind == FK_FOREIGN_LANGUAGE) {
+			fo[2 * nf] = f->start;
+			fo[2 * nf++ + 1] = f->end;
+		}
 		if (f->kind == FK_MISSPELLING || f->kind == FK_UNKNOWN_NAME)
 			continue;
-		if (f->start < end && start < f->end)
-			return 1;
-		if (f->start == f->end && start < f->start && f->start < end)
-			return 1;
+		if (f->start == f->end) {
+			pt[2 * np] = f->start;
+			pt[2 * np++ + 1] = f->start;
+		} else {
+			sp[2 * ns] = f->start;
+			sp[2 * ns++ + 1] = f->end;
+		}
 	}
-	return 0;
+	spanidx_build(&o->spans, sp, ns);
+	spanidx_build(&o->points, pt, np);
+	spanidx_build(&o->foreign, fo, nf);
+	free(sp);
+	free(pt);
+	free(fo);
+}
+
+static void others_release(struct others *o)
+{
+	spanidx_release(&o->spans);
+	spanidx_release(&o->points);
+	spanidx_release(&o->foreign);
+}
+
+/* Does a finding of another stage cover any byte of [start, end), or
+ * insert strictly inside it? */
+static int overlaps_other(const struct others *o, size_t start, size_t end)
+{
+	size_t k = spanidx_rank(&o->spans, end, 0);
+
+	if (k && o->spans.maxend[k - 1] > start)
+		return 1;
+	/* an insertion p with start < p < end */
+	k = spanidx_rank(&o->points, start, 1);
+	return k < o->points.n && o->points.start[k] < end;
 }
 
 /* Is [start, end) (original offsets) inside a foreign_language finding? */
-static int in_foreign(const struct article *a, size_t start, size_t end)
+static int in_foreign(const struct others *o, size_t start, size_t end)
 {
-	for (size_t i = 0; i < a->nfindings; i++) {
-		const struct finding *f = &a->findings[i];
-		if (f->kind == FK_FOREIGN_LANGUAGE && f->start <= start &&
-		    end <= f->end)
-			return 1;
-	}
-	return 0;
+	size_t k = spanidx_rank(&o->foreign, start, 1);
+
+	return k && o->foreign.maxend[k - 1] >= end;
 }
 
 /* Index of the next word token from i in direction dir (+1/-1) when only
@@ -571,7 +667,7 @@ static int optional_ending(const struct tokens *ts, const char *t, size_t i,
 
 static void check_word(struct article *a, const struct view *v,
 		       const struct tokens *ts, size_t i, struct dict *d,
-		       struct spell_state *st)
+		       struct spell_state *st, const struct others *o)
 {
 	const struct token *tk = &ts->t[i];
 	const char *w = v->text + tk->start;
@@ -592,7 +688,7 @@ static void check_word(struct article *a, const struct view *v,
 	oe = view_orig_end(v, tk->end);
 	/* Text another stage already rewrites or removes in this phase
 	 * ("Wich Wich Wichoff") is not judged, nor another language. */
-	if (in_foreign(a, os, oe) || article_overlaps_applied(a, os, oe))
+	if (in_foreign(o, os, oe) || article_overlaps_applied(a, os, oe))
 		return;
 	/* A lower-case word inside a name ("Bank of America") or in an
 	 * English phrase is never reported: decide that before the verdict,
@@ -613,7 +709,7 @@ static void check_word(struct article *a, const struct view *v,
 				: "capitalized word not in the dictionary");
 		return;
 	}
-	apply = vd.repl && !overlaps_other(a, os, oe);
+	apply = vd.repl && !overlaps_other(o, os, oe);
 	view_report(v, a, FK_MISSPELLING, tk->start + e, tk->end,
 		    apply ? vd.repl : w + e, apply ? strlen(vd.repl) : len - e,
 		    apply, apply ? 0.9 : 0.6, vd.detail);
@@ -645,7 +741,10 @@ void spell_detect(struct article *a, const struct view *v,
 		  const struct tokens *ts, struct dict *d,
 		  struct spell_state *st)
 {
+	struct others o;
+
 	st->unknown = 0;
+	others_build(&o, a);
 	for (size_t i = 0; i < ts->n; i++) {
 		const struct token *tk = &ts->t[i];
 		size_t n;
@@ -661,7 +760,8 @@ void spell_detect(struct article *a, const struct view *v,
 		for (size_t j = i; j < i + n; j += 2)
 			if (j + 2 >= i + n ||
 			    !combining_form(ts, v->text, j, d))
-				check_word(a, v, ts, j, d, st);
+				check_word(a, v, ts, j, d, st, &o);
 		i += n - 1;
 	}
+	others_release(&o);
 }
