@@ -223,7 +223,7 @@ static struct drops *drops_get(struct article *a)
 	return d;
 }
 
-/* The finding at position i becomes unapplied, or was added unapplied. */
+/* The finding at position i was added, or has become unapplied. */
 static void drop_track(struct article *a, size_t i)
 {
 	struct drops *d = a->index->drops;
@@ -231,6 +231,8 @@ static void drop_track(struct article *a, size_t i)
 	if (!d)
 		return;
 	drop_reserve(d, a);
+	if (a->findings[i].applied)
+		return;
 	drop_link(d, &a->findings[i], i);
 	if (d->nlinked > d->nbuckets)
 		drop_rehash(d, a, d->nbuckets * 2);
@@ -505,39 +507,20 @@ static void positions_moved(struct article *a)
 	}
 }
 
-/* 1 when applied finding g overlaps [s, e), an insertion when it falls
- * inside. */
-static int shadows(const struct finding *g, size_t s, size_t e)
-{
-	if (g->start == g->end)
-		return s < g->start && g->start < e;
-	return g->start < e && s < g->end;
-}
-
 size_t article_drop_shadowed_notes(struct article *a)
 {
-	size_t kept = 0, n, j = 0;
+	size_t kept = 0, n;
 
 	article_compact(a);
+	/* Built before the loop moves findings: the questions read the
+	 * index only, which names applied findings, never removed here. */
+	index_ensure(a);
 	n = a->nfindings;
-	/* Applied findings never overlap: sorted by start, their ends are
-	 * sorted too, so one pointer j walks them as the notes go on. */
 	for (size_t i = 0; i < n; i++) {
 		struct finding *f = &a->findings[i];
-		int drop = 0;
 
-		if (!f->applied && finding_kind_is_note(f->kind)) {
-			while (j < n && (!a->findings[j].applied ||
-					 a->findings[j].end < f->start))
-				j++;
-			for (size_t k = j;
-			     k < n && !drop && a->findings[k].start <= f->end;
-			     k++)
-				drop =
-				    a->findings[k].applied &&
-				    shadows(&a->findings[k], f->start, f->end);
-		}
-		if (drop) {
+		if (!f->applied && finding_kind_is_note(f->kind) &&
+		    article_overlaps_applied(a, f->start, f->end)) {
 			free(f->replacement);
 			free(f->detail);
 			a->counts[f->kind]--;
@@ -595,8 +578,7 @@ struct finding *article_add(struct article *a, enum finding_kind kind,
 	a->nfindings++;
 	if (applied)
 		index_put(a->index, f, a->nfindings - 1, 1);
-	else
-		drop_track(a, a->nfindings - 1);
+	drop_track(a, a->nfindings - 1);
 	return f;
 }
 

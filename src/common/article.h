@@ -151,8 +151,8 @@ void article_compact(struct article *a);
 
 /* A span carries one finding: remove the unapplied notes
  * (finding_kind_is_note) that overlap an applied finding (the repair says
- * it). a must be sorted (article_sort_findings). Returns how many were
- * removed; the per-kind counts follow. */
+ * it), as article_overlaps_applied() tells; the others keep their order.
+ * Returns how many were removed; the per-kind counts follow. */
 size_t article_drop_shadowed_notes(struct article *a);
 
 /* 1 when [start, end) overlaps (or, for insertions, touches the inside of)
