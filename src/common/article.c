@@ -85,6 +85,8 @@ int finding_kind_from_name(const char *name)
  *   not a pass over the array. The live findings are a->nfindings less
  *   the dead ones.
  */
+/* A chain holds findings linked while unapplied; those dropped or applied
+ * since are unlinked by the next walk through them. */
 struct drops {
 	size_t *head;	     /* per bucket: first position + 1, or 0 */
 	size_t nbuckets;     /* a power of two */
@@ -344,14 +346,18 @@ int article_overlaps_applied(const struct article *a, size_t start, size_t end)
 	const struct article_index *x;
 	const struct spanset_entry *e;
 
-	if (start > a->len)
+	if (start > a->len || start > end)
 		return 0;
+	if (start < end && end > a->len) {
+		end = a->len; /* a span past the text is cut, never emptied */
+		if (start == end)
+			return 0;
+	}
 	if (!a->index) { /* an unpacked article: no index to build */
 		for (size_t i = 0; i < a->nfindings; i++) {
 			const struct finding *f = &a->findings[i];
 			if (f->applied &&
-			    spans_overlap(f->start, f->end, start,
-					  end > a->len ? a->len : end))
+			    spans_overlap(f->start, f->end, start, end))
 				return 1;
 		}
 		return 0;
@@ -361,10 +367,6 @@ int article_overlaps_applied(const struct article *a, size_t start, size_t end)
 		e = spanset_before(&x->spans, start);
 		return e && e->end > start;
 	}
-	if (end > a->len)
-		end = a->len;
-	if (start >= end)
-		return 0;
 	e = spanset_before(&x->spans, end);
 	if (e && e->end > start)
 		return 1;

@@ -156,7 +156,8 @@ void article_compact(struct article *a);
 size_t article_drop_shadowed_notes(struct article *a);
 
 /* 1 when [start, end) overlaps (or, for insertions, touches the inside of)
- * an applied finding of a. O(log n) expected. */
+ * an applied finding of a. O(log n) expected. It may rebuild a's private
+ * index (after a sort): not from two threads at once on one article. */
 int article_overlaps_applied(const struct article *a, size_t start, size_t end);
 
 /* Marks finding f of a applied (1) or not (0), keeping the index of applied
