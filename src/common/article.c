@@ -426,26 +426,28 @@ static void supersede(struct article *a, const struct spanset_entry *e)
  * spans it overlaps are consecutive, so only the first (starting before
  * start) and the last (ending after end) can stick out, and an applied
  * insertion overlaps only strictly inside, contained. Insertions at start
- * or end stay applied.
+ * or end stay applied. Returns 1 when [start, end) overlaps no applied
+ * finding now, 0 when it is refused.
  */
-static void supersede_contained(struct article *a, size_t start, size_t end)
+static int supersede_contained(struct article *a, size_t start, size_t end)
 {
 	struct article_index *x = index_get(a);
 	const struct spanset_entry *e;
 	size_t n = 0;
 
 	if (!article_overlaps_applied(a, start, end))
-		return; /* nothing to supersede: the common case */
+		return 1; /* nothing to supersede: the common case */
 	e = spanset_before(&x->spans, start);
 	if (e && e->end > start)
-		return;
+		return 0;
 	e = spanset_before(&x->spans, end);
 	if (e && e->end > end)
-		return;
+		return 0;
 	spanset_range(&x->spans, start, end, &x->tmp, &n, &x->tmpcap);
 	spanset_range(&x->points, start + 1, end, &x->tmp, &n, &x->tmpcap);
 	for (size_t i = 0; i < n; i++)
 		supersede(a, &x->tmp[i]);
+	return 1;
 }
 
 size_t article_drop_reports(struct article *a, enum finding_kind kind,
@@ -558,9 +560,9 @@ struct finding *article_add(struct article *a, enum finding_kind kind,
 	sb_init(&sb);
 	if (detail)
 		sb_adds(&sb, detail);
-	if (applied && start < end)
-		supersede_contained(a, start, end);
-	if (applied && article_overlaps_applied(a, start, end)) {
+	if (applied &&
+	    (start < end ? !supersede_contained(a, start, end)
+			 : article_overlaps_applied(a, start, end))) {
 		applied = 0;
 		sb_adds(&sb, sb.len ? "; " : "");
 		sb_adds(&sb, "not applied: overlaps an earlier repair");
