@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/spanset.h"
 #include "common/util.h"
 
 static const char *const kind_names[FK__COUNT] = {
@@ -66,110 +67,207 @@ int finding_kind_from_name(const char *name)
 }
 
 /*
- * The applied findings as bitmaps over the text's bytes, so that an overlap
- * query costs O(length / 4096 + 128) and not O(findings): applied spans
- * never overlap each other, so a byte belongs to one applied span at most.
- * A bitmap has a summary bit per 64-bit word, set when the word is not 0.
+ * Two private indexes, so that no call costs O(findings) (a hostile text
+ * can give hundreds of thousands of findings):
+ *
+ * - The applied findings, in two ordered sets (spanset.h): the non-empty
+ *   spans and the insertion points. Applied spans never overlap one
+ *   another, so that sorted by start their ends are sorted too: the last
+ *   span starting before an offset is the only one that can cover it, and
+ *   the applied spans a span overlaps are consecutive. Entries name their
+ *   finding by position in a->findings, so that sorting or compacting the
+ *   array makes the index stale: it is rebuilt at its next use.
+ *
+ * - Pending drops (article_drop_reports): the unapplied findings hashed by
+ *   (kind, start, end), built at the first drop. A dropped finding is
+ *   freed and marked dead at once, and leaves the array when it is
+ *   compacted (article_compact), so that a drop per name costs O(1) and
+ *   not a pass over the array. The live findings are a->nfindings less
+ *   the dead ones.
  */
-struct bits {
-	uint64_t *w, *sum;
+/* A chain holds findings linked while unapplied; those dropped or applied
+ * since are unlinked by the next walk through them. */
+struct drops {
+	size_t *head;	     /* per bucket: first position + 1, or 0 */
+	size_t nbuckets;     /* a power of two */
+	size_t *next;	     /* per finding: next position + 1 in its chain */
+	unsigned char *flag; /* per finding: DROP_LINKED, DROP_DEAD */
+	size_t cap;	     /* of next and flag */
+	size_t nlinked, ndead;
 };
 
-struct applied_index {
-	struct bits covered; /* bytes inside an applied non-empty span */
-	struct bits starts;  /* first byte of each applied non-empty span */
-	struct bits points;  /* offsets of applied insertions */
+enum { DROP_LINKED = 1, DROP_DEAD = 2 };
+
+struct article_index {
+	struct spanset spans;	   /* applied non-empty findings */
+	struct spanset points;	   /* applied insertions */
+	int stale;		   /* rebuild from a->findings before use */
+	struct drops *drops;	   /* NULL when no drop index is built */
+	struct spanset_entry *tmp; /* scratch of supersede_contained() */
+	size_t tmpcap;
 };
 
-static void bits_init(struct bits *b, size_t n)
+static struct spanset *set_of(struct article_index *x, const struct finding *f)
 {
-	size_t nw = n / 64 + 1;
-
-	b->w = xcalloc(nw, sizeof(*b->w));
-	b->sum = xcalloc(nw / 64 + 1, sizeof(*b->sum));
+	return f->start == f->end ? &x->points : &x->spans;
 }
 
-static void bits_release(struct bits *b)
+/* Record that the finding at position i is applied (on) or no longer (off). */
+static void index_put(struct article_index *x, const struct finding *f,
+		      size_t i, int on)
 {
-	free(b->w);
-	free(b->sum);
-}
-
-static void bits_put(struct bits *b, size_t i, int on)
-{
-	size_t w = i >> 6;
-
+	if (x->stale)
+		return; /* rebuilt from the findings at its next use */
 	if (on)
-		b->w[w] |= 1ULL << (i & 63);
+		spanset_insert(set_of(x, f), f->start, f->end, i);
 	else
-		b->w[w] &= ~(1ULL << (i & 63));
-	if (b->w[w])
-		b->sum[w >> 6] |= 1ULL << (w & 63);
-	else
-		b->sum[w >> 6] &= ~(1ULL << (w & 63));
+		spanset_remove(set_of(x, f), f->start, i);
 }
 
-static int bits_get(const struct bits *b, size_t i)
+/* The index of a, rebuilt when stale. The array a->findings is not
+ * changed (a const article can be queried). */
+static struct article_index *index_get(const struct article *a)
 {
-	return (b->w[i >> 6] >> (i & 63)) & 1;
+	struct article_index *x = a->index;
+
+	if (!x->stale)
+		return x;
+	spanset_clear(&x->spans);
+	spanset_clear(&x->points);
+	x->stale = 0;
+	for (size_t i = 0; i < a->nfindings; i++)
+		if (a->findings[i].applied)
+			index_put(x, &a->findings[i], i, 1);
+	return x;
 }
 
-/* 1 when a bit of [lo, hi) is set. */
-static int bits_any(const struct bits *b, size_t lo, size_t hi)
+/* The index of a, made (empty, then built from the findings) when a has
+ * none: an article read back by article_unpack(). */
+static struct article_index *index_ensure(struct article *a)
 {
-	size_t w, last;
-
-	if (lo >= hi)
-		return 0;
-	w = lo >> 6;
-	last = (hi - 1) >> 6;
-	while (w <= last) {
-		uint64_t m = b->w[w];
-
-		if (w == lo >> 6)
-			m &= ~0ULL << (lo & 63);
-		if (w == last && (hi & 63))
-			m &= ~0ULL >> (64 - (hi & 63));
-		if (m)
-			return 1;
-		w++;
-		while (!(w & 63) && w + 64 <= last && !b->sum[w >> 6])
-			w += 64; /* a whole summary word of empty words */
+	if (!a->index) {
+		a->index = xcalloc(1, sizeof(*a->index));
+		spanset_init(&a->index->spans);
+		spanset_init(&a->index->points);
+		a->index->stale = 1;
 	}
-	return 0;
+	return index_get(a);
 }
 
-/* Record that f is applied (on) or no longer applied (off). */
-static void index_put(struct article *a, const struct finding *f, int on)
+static uint64_t drop_hash(enum finding_kind kind, size_t start, size_t end)
 {
-	struct applied_index *x = a->applied_index;
+	uint64_t h = (uint64_t)start * 0x9E3779B97F4A7C15ULL;
 
-	if (!x) {
-		x = a->applied_index = xcalloc(1, sizeof(*x));
-		bits_init(&x->covered, a->len + 1);
-		bits_init(&x->starts, a->len + 1);
-		bits_init(&x->points, a->len + 1);
-	}
-	if (f->start == f->end) {
-		bits_put(&x->points, f->start, on);
+	h ^= ((uint64_t)end + ((uint64_t)kind << 56)) * 0xC2B2AE3D27D4EB4FULL;
+	return h ^ (h >> 29);
+}
+
+static size_t *drop_bucket(struct drops *d, const struct finding *f)
+{
+	return &d->head[drop_hash(f->kind, f->start, f->end) &
+			(d->nbuckets - 1)];
+}
+
+/* Put the finding at position i in its chain (once). */
+static void drop_link(struct drops *d, const struct finding *f, size_t i)
+{
+	size_t *head;
+
+	if (d->flag[i] & (DROP_LINKED | DROP_DEAD))
 		return;
+	head = drop_bucket(d, f);
+	d->next[i] = *head;
+	*head = i + 1;
+	d->flag[i] |= DROP_LINKED;
+	d->nlinked++;
+}
+
+/* Chains of the unapplied findings of a in nbuckets buckets (again). */
+static void drop_rehash(struct drops *d, const struct article *a,
+			size_t nbuckets)
+{
+	free(d->head);
+	d->nbuckets = nbuckets;
+	d->head = xcalloc(nbuckets, sizeof(*d->head));
+	d->nlinked = 0;
+	for (size_t i = 0; i < a->nfindings; i++) {
+		d->flag[i] &= (unsigned char)~DROP_LINKED;
+		if (!a->findings[i].applied)
+			drop_link(d, &a->findings[i], i);
 	}
-	bits_put(&x->starts, f->start, on);
-	for (size_t i = f->start; i < f->end; i++)
-		bits_put(&x->covered, i, on);
+}
+
+/* Room in d for a->cap findings. */
+static void drop_reserve(struct drops *d, const struct article *a)
+{
+	size_t cap = d->cap;
+
+	if (cap >= a->cap)
+		return;
+	GROW(d->next, cap, a->cap);
+	d->flag = xrealloc(d->flag, cap);
+	memset(d->flag + d->cap, 0, cap - d->cap);
+	d->cap = cap;
+}
+
+static struct drops *drops_get(struct article *a)
+{
+	struct drops *d = a->index->drops;
+	size_t nb = 16;
+
+	if (d)
+		return d;
+	d = a->index->drops = xcalloc(1, sizeof(*d));
+	drop_reserve(d, a);
+	while (nb < a->nfindings)
+		nb *= 2;
+	drop_rehash(d, a, nb);
+	return d;
+}
+
+/* The finding at position i was added, or has become unapplied. */
+static void drop_track(struct article *a, size_t i)
+{
+	struct drops *d = a->index->drops;
+
+	if (!d)
+		return;
+	drop_reserve(d, a);
+	if (a->findings[i].applied)
+		return;
+	drop_link(d, &a->findings[i], i);
+	if (d->nlinked > d->nbuckets)
+		drop_rehash(d, a, d->nbuckets * 2);
+}
+
+static void drops_free(struct article_index *x)
+{
+	if (x->drops) {
+		free(x->drops->head);
+		free(x->drops->next);
+		free(x->drops->flag);
+		free(x->drops);
+		x->drops = NULL;
+	}
+}
+
+static size_t dead_count(const struct article *a)
+{
+	return a->index && a->index->drops ? a->index->drops->ndead : 0;
 }
 
 static void index_free(struct article *a)
 {
-	struct applied_index *x = a->applied_index;
+	struct article_index *x = a->index;
 
 	if (x) {
-		bits_release(&x->covered);
-		bits_release(&x->starts);
-		bits_release(&x->points);
+		spanset_release(&x->spans);
+		spanset_release(&x->points);
+		drops_free(x);
+		free(x->tmp);
 		free(x);
 	}
-	a->applied_index = NULL;
+	a->index = NULL;
 }
 
 int finding_kind_is_note(enum finding_kind k)
@@ -183,6 +281,7 @@ void article_init(struct article *a, const char *id)
 	memset(a, 0, sizeof(*a));
 	a->id = xstrdup(id);
 	a->text = xmemdup("", 0);
+	index_ensure(a);
 	strncpy(a->lang, "fr", sizeof(a->lang) - 1);
 }
 
@@ -204,7 +303,8 @@ void article_release(struct article *a)
 
 void article_set_text(struct article *a, char *text, size_t len)
 {
-	index_free(a); /* no finding applies to a new text */
+	if (a->index)
+		a->index->stale = 1; /* made again for the new text */
 	free(a->text);
 	a->text = text;
 	a->len = len;
@@ -237,30 +337,60 @@ static int spans_overlap(size_t s1, size_t e1, size_t s2, size_t e2)
 }
 
 /* The same test as spans_overlap() against every applied finding: a
- * non-empty span shares a byte with an applied span or holds an applied
- * insertion strictly inside; an insertion lies strictly inside an applied
- * span (a covered byte that starts none). */
+ * non-empty span shares a byte with an applied span (the last one that
+ * starts before its end is the one that reaches furthest) or holds an
+ * applied insertion strictly inside; an insertion lies strictly inside an
+ * applied span. */
 int article_overlaps_applied(const struct article *a, size_t start, size_t end)
 {
-	const struct applied_index *x = a->applied_index;
+	const struct article_index *x;
+	const struct spanset_entry *e;
 
-	if (!x || start > a->len)
+	if (start > a->len || start > end)
 		return 0;
-	if (start == end)
-		return bits_get(&x->covered, start) &&
-		       !bits_get(&x->starts, start);
-	if (end > a->len)
-		end = a->len;
-	return bits_any(&x->covered, start, end) ||
-	       bits_any(&x->points, start + 1, end);
+	if (start < end && end > a->len) {
+		end = a->len; /* a span past the text is cut, never emptied */
+		if (start == end)
+			return 0;
+	}
+	if (!a->index) { /* an unpacked article: no index to build */
+		for (size_t i = 0; i < a->nfindings; i++) {
+			const struct finding *f = &a->findings[i];
+			if (f->applied &&
+			    spans_overlap(f->start, f->end, start, end))
+				return 1;
+		}
+		return 0;
+	}
+	x = index_get(a);
+	if (start == end) {
+		e = spanset_before(&x->spans, start);
+		return e && e->end > start;
+	}
+	e = spanset_before(&x->spans, end);
+	if (e && e->end > start)
+		return 1;
+	e = spanset_from(&x->points, start + 1);
+	return e && e->start < end;
 }
 
 void article_set_applied(struct article *a, struct finding *f, int applied)
 {
+	size_t i = ((uintptr_t)f - (uintptr_t)a->findings) / sizeof(*f);
+
 	if (f->applied == applied)
 		return;
+	if (i >= a->nfindings || (uintptr_t)f < (uintptr_t)a->findings)
+		ARTICLE_BUG(a, "finding %p is not one of its %zu findings",
+			    (void *)f, a->nfindings);
+	if (dead_count(a) && (a->index->drops->flag[i] & DROP_DEAD))
+		ARTICLE_BUG(a, "finding %zu [%zu, %zu) was dropped", i,
+			    f->start, f->end);
+	index_ensure(a);
 	f->applied = applied;
-	index_put(a, f, applied);
+	index_put(a->index, f, i, applied);
+	if (!applied)
+		drop_track(a, i);
 }
 
 static void append_detail(struct finding *f, const char *note)
@@ -275,89 +405,126 @@ static void append_detail(struct finding *f, const char *note)
 	f->detail = sb_detach(&sb, NULL);
 }
 
+/* Turn the applied finding of entry e into a report. */
+static void supersede(struct article *a, const struct spanset_entry *e)
+{
+	struct finding *f = &a->findings[e->id];
+
+	f->applied = 0;
+	index_put(a->index, f, e->id, 0);
+	drop_track(a, e->id);
+	append_detail(f, "not applied: inside a later repair");
+}
+
 /*
  * A deletion or replacement that wholly contains earlier applied repairs
  * makes them moot: it was computed on a view with those repairs replayed
  * (a name respelled after its mojibake was repaired), so its replacement
  * already holds their effect. They are turned into reports so that it can
  * be applied. Only when every overlapping applied finding is contained
- * (else nothing changes and it is refused as an overlap).
+ * (else nothing changes and it is refused as an overlap): the applied
+ * spans it overlaps are consecutive, so only the first (starting before
+ * start) and the last (ending after end) can stick out, and an applied
+ * insertion overlaps only strictly inside, contained. Insertions at start
+ * or end stay applied. Returns 1 when [start, end) overlaps no applied
+ * finding now, 0 when it is refused.
  */
-static void supersede_contained(struct article *a, size_t start, size_t end)
+static int supersede_contained(struct article *a, size_t start, size_t end)
 {
-	size_t i;
+	struct article_index *x = index_get(a);
+	const struct spanset_entry *e;
+	size_t n = 0;
 
 	if (!article_overlaps_applied(a, start, end))
-		return; /* nothing to supersede: the common case */
-	for (i = 0; i < a->nfindings; i++) {
-		const struct finding *f = &a->findings[i];
-		if (f->applied && spans_overlap(f->start, f->end, start, end) &&
-		    (f->start < start || f->end > end))
-			return;
-	}
-	for (i = 0; i < a->nfindings; i++) {
-		struct finding *f = &a->findings[i];
-		if (!f->applied || f->start < start || f->end > end ||
-		    (f->start == f->end &&
-		     (f->start == start || f->start == end)))
-			continue;
-		f->applied = 0;
-		index_put(a, f, 0);
-		append_detail(f, "not applied: inside a later repair");
-	}
+		return 1; /* nothing to supersede: the common case */
+	e = spanset_before(&x->spans, start);
+	if (e && e->end > start)
+		return 0;
+	e = spanset_before(&x->spans, end);
+	if (e && e->end > end)
+		return 0;
+	spanset_range(&x->spans, start, end, &x->tmp, &n, &x->tmpcap);
+	spanset_range(&x->points, start + 1, end, &x->tmp, &n, &x->tmpcap);
+	for (size_t i = 0; i < n; i++)
+		supersede(a, &x->tmp[i]);
+	return 1;
 }
 
 size_t article_drop_reports(struct article *a, enum finding_kind kind,
 			    size_t start, size_t end)
 {
-	size_t kept = 0, n = a->nfindings;
+	struct drops *d;
+	size_t *link, removed = 0;
 
-	for (size_t i = 0; i < n; i++) {
+	index_ensure(a);
+	d = drops_get(a);
+	link = &d->head[drop_hash(kind, start, end) & (d->nbuckets - 1)];
+	while (*link) {
+		size_t i = *link - 1;
 		struct finding *f = &a->findings[i];
-		if (f->kind == kind && !f->applied && f->start == start &&
-		    f->end == end) {
-			free(f->replacement);
-			free(f->detail);
-			a->counts[kind]--;
+		int match = f->kind == kind && f->start == start &&
+			    f->end == end && !f->applied;
+
+		if (!match && !f->applied) {
+			link = &d->next[i];
 			continue;
 		}
-		a->findings[kept++] = *f;
+		/* Dropped, or applied since it was linked: out of the chain
+		 * (drop_track links it again if it is unapplied). */
+		*link = d->next[i];
+		d->flag[i] &= (unsigned char)~DROP_LINKED;
+		d->nlinked--;
+		if (!match)
+			continue;
+		free(f->replacement);
+		free(f->detail);
+		f->replacement = f->detail = NULL;
+		d->flag[i] |= DROP_DEAD;
+		d->ndead++;
+		a->counts[kind]--;
+		removed++;
 	}
-	a->nfindings = kept;
-	return n - kept;
+	return removed;
 }
 
-/* 1 when applied finding g overlaps [s, e), an insertion when it falls
- * inside. */
-static int shadows(const struct finding *g, size_t s, size_t e)
+void article_compact(struct article *a)
 {
-	if (g->start == g->end)
-		return s < g->start && g->start < e;
-	return g->start < e && s < g->end;
+	struct drops *d = a->index ? a->index->drops : NULL;
+	size_t kept = 0;
+
+	if (!d || !d->ndead)
+		return;
+	for (size_t i = 0; i < a->nfindings; i++)
+		if (!(d->flag[i] & DROP_DEAD))
+			a->findings[kept++] = a->findings[i];
+	a->nfindings = kept;
+	drops_free(a->index);
+	a->index->stale = 1; /* positions moved */
+}
+
+/* a->findings changed order or lost findings: the indexes name positions. */
+static void positions_moved(struct article *a)
+{
+	if (a->index) {
+		drops_free(a->index);
+		a->index->stale = 1;
+	}
 }
 
 size_t article_drop_shadowed_notes(struct article *a)
 {
-	size_t kept = 0, n = a->nfindings, j = 0;
+	size_t kept = 0, n;
 
-	/* Applied findings never overlap: sorted by start, their ends are
-	 * sorted too, so one pointer j walks them as the notes go on. */
+	article_compact(a);
+	/* Built before the loop moves findings: the questions read the
+	 * index only, which names applied findings, never removed here. */
+	index_ensure(a);
+	n = a->nfindings;
 	for (size_t i = 0; i < n; i++) {
 		struct finding *f = &a->findings[i];
-		int drop = 0;
 
-		if (!f->applied && finding_kind_is_note(f->kind)) {
-			while (j < n && (!a->findings[j].applied ||
-					 a->findings[j].end < f->start))
-				j++;
-			for (size_t k = j;
-			     k < n && !drop && a->findings[k].start <= f->end;
-			     k++)
-				drop =
-				    a->findings[k].applied &&
-				    shadows(&a->findings[k], f->start, f->end);
-		}
-		if (drop) {
+		if (!f->applied && finding_kind_is_note(f->kind) &&
+		    article_overlaps_applied(a, f->start, f->end)) {
 			free(f->replacement);
 			free(f->detail);
 			a->counts[f->kind]--;
@@ -366,6 +533,8 @@ size_t article_drop_shadowed_notes(struct article *a)
 		a->findings[kept++] = *f;
 	}
 	a->nfindings = kept;
+	if (kept < n)
+		positions_moved(a);
 	return n - kept;
 }
 
@@ -374,22 +543,26 @@ struct finding *article_add(struct article *a, enum finding_kind kind,
 			    size_t repl_len, int applied, double confidence,
 			    const char *detail)
 {
+	size_t live = a->nfindings - dead_count(a);
 	struct finding *f;
 	struct strbuf sb;
 
 	a->counts[kind]++;
-	if (a->max_findings && a->nfindings >= a->max_findings) {
+	if (a->max_findings && live >= a->max_findings) {
 		a->dropped++;
 		return NULL;
 	}
 	if (start > end || end > a->len)
-		abort(); /* a stage computed a span outside the text: a bug */
+		ARTICLE_BUG(a,
+			    "finding [%zu, %zu) outside the text (%zu bytes)",
+			    start, end, a->len);
+	index_ensure(a);
 	sb_init(&sb);
 	if (detail)
 		sb_adds(&sb, detail);
-	if (applied && start < end)
-		supersede_contained(a, start, end);
-	if (applied && article_overlaps_applied(a, start, end)) {
+	if (applied &&
+	    (start < end ? !supersede_contained(a, start, end)
+			 : article_overlaps_applied(a, start, end))) {
 		applied = 0;
 		sb_adds(&sb, sb.len ? "; " : "");
 		sb_adds(&sb, "not applied: overlaps an earlier repair");
@@ -404,11 +577,12 @@ struct finding *article_add(struct article *a, enum finding_kind kind,
 	f->applied = applied;
 	f->confidence = confidence;
 	f->detail = sb.len ? sb_detach(&sb, NULL) : NULL;
-	f->seq = a->nfindings;
+	f->seq = live;
 	sb_release(&sb);
 	a->nfindings++;
 	if (applied)
-		index_put(a, f, 1);
+		index_put(a->index, f, a->nfindings - 1, 1);
+	drop_track(a, a->nfindings - 1);
 	return f;
 }
 
@@ -425,7 +599,21 @@ static int cmp_finding(const void *pa, const void *pb)
 
 void article_sort_findings(struct article *a)
 {
+	article_compact(a);
 	if (a->nfindings < 2)
 		return;
 	xqsort(a->findings, a->nfindings, sizeof(*a->findings), cmp_finding);
+	positions_moved(a);
+}
+
+void article_bug_fl(const char *file, int line, const struct article *a,
+		    const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	bug_fl(file, line, "article '%s': %s", a->id ? a->id : "", msg);
 }

@@ -80,7 +80,7 @@ const char *doc_stat_name(enum doc_stat s);
 
 enum article_status { ARTICLE_OK, ARTICLE_ERROR };
 
-struct applied_index; /* private to article.c */
+struct article_index; /* private to article.c */
 
 struct article {
 	char *id;   /* owned; the article id as reported */
@@ -94,9 +94,9 @@ struct article {
 	char *error;   /* owned reason when status is ARTICLE_ERROR */
 	char lang[16]; /* language of the article ("fr") */
 	size_t words;  /* word count, filled by the segmenter stage */
-	size_t counts[FK__COUNT]; /* findings per kind, including dropped */
-	double stats[DS__COUNT];  /* document statistics, 0 until computed */
-	struct applied_index *applied_index; /* article.c's, of the applied */
+	size_t counts[FK__COUNT];    /* findings per kind, including dropped */
+	double stats[DS__COUNT];     /* document statistics, 0 until computed */
+	struct article_index *index; /* article.c's: applied spans, drops */
 };
 
 /* Initialise a with a copy of id and no text. Release with article_release. */
@@ -119,37 +119,65 @@ void article_fail(struct article *a, const char *fmt, ...)
  * applied deletion or replacement wholly containing earlier applied
  * findings supersedes them (they become unapplied reports): stages other
  * than decoding report through a view (view.h), so their replacement is
- * computed on text where those findings are already replayed.
+ * computed on text where those findings are already replayed. A span
+ * outside the text (start > end or end > a->len) is a bug (ARTICLE_BUG).
+ * O(log n) expected in the number of findings, plus the superseded ones.
  */
 struct finding *article_add(struct article *a, enum finding_kind kind,
 			    size_t start, size_t end, const char *repl,
 			    size_t repl_len, int applied, double confidence,
 			    const char *detail);
 
-/* Remove the unapplied findings of a kind whose span is exactly
+/*
+ * Remove the unapplied findings of a kind whose span is exactly
  * [start, end) (a later stage that explains the same word in its own
  * finding: a name variant is not also an unknown name). Returns how many
- * were removed; the per-kind counts follow. */
+ * were removed; the per-kind counts and the max_findings cap follow at
+ * once. O(1) expected, so that a stage can call it once per word: the
+ * removed findings are freed at once but leave a->findings only at the
+ * next article_compact(), which the caller runs after its last drop and
+ * before anything reads a->findings (article_sort_findings and
+ * article_drop_shadowed_notes run it first). In between, findings may be
+ * added (article_add) and queried (article_overlaps_applied), nothing
+ * else.
+ */
 size_t article_drop_reports(struct article *a, enum finding_kind kind,
 			    size_t start, size_t end);
 
+/* Take the findings removed by article_drop_reports() out of a->findings
+ * (the others keep their order). O(findings) when there are any, else
+ * O(1). */
+void article_compact(struct article *a);
+
 /* A span carries one finding: remove the unapplied notes
  * (finding_kind_is_note) that overlap an applied finding (the repair says
- * it). a must be sorted (article_sort_findings). Returns how many were
- * removed; the per-kind counts follow. */
+ * it), as article_overlaps_applied() tells; the others keep their order.
+ * Returns how many were removed; the per-kind counts follow. */
 size_t article_drop_shadowed_notes(struct article *a);
 
 /* 1 when [start, end) overlaps (or, for insertions, touches the inside of)
- * an applied finding of a. */
+ * an applied finding of a. O(log n) expected. It may rebuild a's private
+ * index (after a sort): not from two threads at once on one article. */
 int article_overlaps_applied(const struct article *a, size_t start, size_t end);
 
 /* Marks finding f of a applied (1) or not (0), keeping the index of applied
- * spans true. The caller checks article_overlaps_applied() before applying:
- * applied findings never overlap. */
+ * spans true (O(log n) expected). The caller checks
+ * article_overlaps_applied() before applying: applied findings never
+ * overlap. */
 void article_set_applied(struct article *a, struct finding *f, int applied);
 
 /* Sort findings by (start, end, insertion order): the order of the reports
  * and the order in which applied findings are replayed. */
 void article_sort_findings(struct article *a);
+
+/*
+ * BUG() (util.h) about article a, for a state that only a bug in relire
+ * can reach (a stage computed a span outside the text): prints
+ * "BUG: file:line: article 'ID': message" on stderr and aborts.
+ */
+#define ARTICLE_BUG(a, ...) article_bug_fl(__FILE__, __LINE__, (a), __VA_ARGS__)
+_Noreturn void article_bug_fl(const char *file, int line,
+			      const struct article *a, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 #endif

@@ -191,8 +191,11 @@ static void close_case_map(void *cm)
 
 static void make_case_map_key(void)
 {
-	if (pthread_key_create(&case_map_key, close_case_map) != 0)
-		abort();
+	int rc = pthread_key_create(&case_map_key, close_case_map);
+
+	if (rc != 0)
+		rl_fatal("cannot create a thread key for ICU case mapping: %s",
+			 strerror(rc));
 }
 
 static const UCaseMap *thread_case_map(void)
@@ -203,9 +206,18 @@ static const UCaseMap *thread_case_map(void)
 	pthread_once(&case_map_once, make_case_map_key);
 	cm = pthread_getspecific(case_map_key);
 	if (!cm) {
+		int rc;
+
 		cm = ucasemap_open("", 0, &err);
-		if (U_FAILURE(err) || pthread_setspecific(case_map_key, cm))
-			abort();
+		if (U_FAILURE(err))
+			rl_fatal("cannot open ICU case mapping: %s",
+				 u_errorName(err));
+		rc = pthread_setspecific(case_map_key, cm);
+		if (rc != 0)
+			rl_fatal(
+			    "cannot keep the ICU case mapping of a thread: "
+			    "%s",
+			    strerror(rc));
 	}
 	return cm;
 }

@@ -17,8 +17,7 @@ static int quiet_mode;
 
 static void die_oom(size_t n)
 {
-	fprintf(stderr, "relire: out of memory (allocating %zu bytes)\n", n);
-	abort();
+	rl_fatal("out of memory (allocating %zu bytes)", n);
 }
 
 void *xmalloc(size_t n)
@@ -155,6 +154,44 @@ char *sb_detach(struct strbuf *sb, size_t *len)
 	sb->buf = NULL;
 	sb->len = sb->cap = 0;
 	return b;
+}
+
+/* The path of a source file from its src/ folder on: __FILE__ is the
+ * compiler's, often absolute. */
+static const char *source_path(const char *file)
+{
+	const char *p = file, *last = NULL;
+
+	while ((p = strstr(p, "/src/")) != NULL)
+		last = ++p;
+	return last ? last : file;
+}
+
+void bug_fl(const char *file, int line, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	/* One write, so that threads do not interleave their lines. */
+	fprintf(stderr, "BUG: %s:%d: %s\n", source_path(file), line, msg);
+	fflush(stderr);
+	abort();
+}
+
+void rl_fatal(const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "relire: %s\n", msg);
+	fflush(stderr);
+	abort();
 }
 
 int rl_error(const char *fmt, ...)

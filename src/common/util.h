@@ -56,6 +56,21 @@ char *sb_detach(struct strbuf *sb, size_t *len);
 /* Seconds on the monotonic clock (for durations). */
 double monotonic_seconds(void);
 
+/*
+ * A state that only a bug in relire can reach (git's BUG()): print
+ * "BUG: file:line: message" to stderr and abort, for a core dump or a
+ * test to catch. Not for what input or the system can cause: that is an
+ * error (rl_error) or rl_fatal.
+ */
+#define BUG(...) bug_fl(__FILE__, __LINE__, __VA_ARGS__)
+_Noreturn void bug_fl(const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Print "relire: <message>" to stderr and abort: the system cannot give
+ * what relire needs to go on (memory, a thread key, ICU's data). */
+_Noreturn void rl_fatal(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
 /* Print "relire: <message>" to stderr. Returns -1 for `return rl_error(..)`. */
 int rl_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print "relire: warning: <message>" unless quiet mode is set. */

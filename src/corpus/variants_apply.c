@@ -278,6 +278,7 @@ void variants_apply(const struct variants *vt, const struct name_rules *rules,
 		sp.end = first_end;
 		replace(vt, rules, a, v, ts, i, &sp, apos);
 	}
+	article_compact(a); /* the unknown names replace() dropped */
 }
 
 void variants_lookups(const struct name_rules *rules, const struct view *v,

@@ -18,11 +18,9 @@ static const UNormalizer2 *nfc_instance(void)
 	UErrorCode err = U_ZERO_ERROR;
 	const UNormalizer2 *n = unorm2_getNFCInstance(&err);
 
-	if (U_FAILURE(err)) {
-		rl_error("cannot load ICU normalization data: %s",
+	if (U_FAILURE(err))
+		rl_fatal("cannot load ICU normalization data: %s",
 			 u_errorName(err));
-		abort();
-	}
 	return n;
 }
 
