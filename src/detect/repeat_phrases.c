@@ -119,8 +119,8 @@ static int doubled(const struct repeat_doc *d, const struct items *it, size_t k)
 {
 	size_t p;
 
-	if (it->n == 0 || d->ts->t[k].type != TOK_WORD || d->claimed[k] ||
-	    d->dead[k])
+	if (it->n == 0 || d->ts->t[k].type != TOK_WORD ||
+	    repeat_doc_claimed(d, k) || repeat_doc_dead(d, k))
 		return 0;
 	p = last_before(d->ts, k); /* the last token of the item before */
 	return it->id[it->n - 1] && d->ts->t[p].type == TOK_WORD &&
@@ -155,7 +155,10 @@ static void items_build(const struct repeat_doc *d, struct items *it)
 		if (ts->t[k].type == TOK_SPACE || doubled(d, it, k))
 			continue;
 		it->tok[it->n] = (uint32_t)k;
-		it->id[it->n] = d->claimed[k] || d->dead[k] ? 0 : d->id[k];
+		it->id[it->n] =
+		    repeat_doc_claimed(d, k) || repeat_doc_dead(d, k)
+			? 0
+			: d->id[k];
 		if (ts->t[k].type == TOK_NEWLINE)
 			it->id[it->n] = 0;
 		if (ends_sentence(d, k)) {
