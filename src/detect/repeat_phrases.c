@@ -45,13 +45,13 @@
 /* Item and token indexes are 32-bit: an article has fewer than
  * UINT32_MAX tokens (repeat.h), and the arrays take one entry per item,
  * the largest the stage allocates. What can be derived is not stored: the
- * last token of an item (item_last) and its sentence number (item_sent,
- * a rank in a bit set of sentence ends). */
+ * id of an item (item_id, from the flags of its token), its last token
+ * (item_last) and its sentence number (item_sent, a rank in a bit set of
+ * sentence ends). */
 struct items {
-	const struct tokens *ts;
-	uint32_t *tok;	/* token index of each item */
-	uint32_t *id;	/* its id, 0 when it must not match (break, used) */
-	uint64_t *ends; /* bit i: item i ends its sentence */
+	const struct repeat_doc *d;
+	uint32_t *tok;	       /* token index of each item */
+	uint64_t *ends;	       /* bit i: item i ends its sentence */
 	uint32_t *ends_before; /* per 64 items: sentence ends before them */
 	int32_t *mark;	       /* per sentence: its final punctuation, or 0 */
 	size_t n;
@@ -92,7 +92,20 @@ static size_t last_before(const struct tokens *ts, size_t k)
  * white space. */
 static size_t item_last(const struct items *it, size_t i)
 {
-	return last_before(it->ts, i + 1 < it->n ? it->tok[i + 1] : it->ts->n);
+	return last_before(it->d->ts,
+			   i + 1 < it->n ? it->tok[i + 1] : it->d->ts->n);
+}
+
+/* The id of item i (repeat.h), or 0 when it must not match: a line
+ * break, or a token removed or inside a repetition reported (report()
+ * claims the tokens of both the unit and its copies). */
+static uint32_t item_id(const struct items *it, size_t i)
+{
+	size_t k = it->tok[i];
+
+	return repeat_doc_claimed(it->d, k) || repeat_doc_dead(it->d, k)
+		   ? 0
+		   : it->d->id[k];
 }
 
 static int ends_sentence(const struct repeat_doc *d, size_t k)
@@ -123,7 +136,7 @@ static int doubled(const struct repeat_doc *d, const struct items *it, size_t k)
 	    repeat_doc_claimed(d, k) || repeat_doc_dead(d, k))
 		return 0;
 	p = last_before(d->ts, k); /* the last token of the item before */
-	return it->id[it->n - 1] && d->ts->t[p].type == TOK_WORD &&
+	return item_id(it, it->n - 1) && d->ts->t[p].type == TOK_WORD &&
 	       d->id[p] == d->id[k];
 }
 
@@ -145,9 +158,8 @@ static void items_build(const struct repeat_doc *d, struct items *it)
 	uint32_t sent = 0;
 
 	it->n = 0;
-	it->ts = ts;
+	it->d = d;
 	it->tok = xmalloc(n * sizeof(*it->tok));
-	it->id = xmalloc(n * sizeof(*it->id));
 	it->ends = xcalloc((n + 63) / 64, sizeof(*it->ends));
 	it->ends_before = xmalloc((n + 63) / 64 * sizeof(*it->ends_before));
 	it->mark = xcalloc(n, sizeof(*it->mark));
@@ -155,12 +167,6 @@ static void items_build(const struct repeat_doc *d, struct items *it)
 		if (ts->t[k].type == TOK_SPACE || doubled(d, it, k))
 			continue;
 		it->tok[it->n] = (uint32_t)k;
-		it->id[it->n] =
-		    repeat_doc_claimed(d, k) || repeat_doc_dead(d, k)
-			? 0
-			: d->id[k];
-		if (ts->t[k].type == TOK_NEWLINE)
-			it->id[it->n] = 0;
 		if (ends_sentence(d, k)) {
 			size_t i = ts->t[k].start;
 
@@ -178,7 +184,6 @@ static void items_build(const struct repeat_doc *d, struct items *it)
 static void items_release(struct items *it)
 {
 	free(it->tok);
-	free(it->id);
 	free(it->ends);
 	free(it->ends_before);
 	free(it->mark);
@@ -202,7 +207,8 @@ static int is_power(const struct items *it, size_t s, size_t p)
 
 		if (p % q)
 			continue;
-		for (k = 0; k + q < p && it->id[s + k] == it->id[s + k + q];
+		for (k = 0;
+		     k + q < p && item_id(it, s + k) == item_id(it, s + k + q);
 		     k++)
 			;
 		if (k + q == p)
@@ -259,10 +265,6 @@ static void report(struct repeat_doc *d, struct items *it, size_t s,
 	repeat_doc_mark(d, it->tok[s], item_last(it, s + unit - 1), 0);
 	repeat_doc_mark(d, it->tok[from], item_last(it, to - 1),
 			f && f->applied);
-	for (size_t k = s; k < s + unit; k++)
-		it->id[k] = 0;
-	for (size_t k = from; k < to; k++)
-		it->id[k] = 0;
 }
 
 /* 1 when the text of the items [s, e) is a legitimate repetition listed in
@@ -369,8 +371,8 @@ static int gapped(const struct repeat_doc *d, const struct items *it, size_t s)
 			if (item_sent(it, a) != item_sent(it, c))
 				continue;
 			for (k = 0; k < q; k++)
-				if (!it->id[a + k] ||
-				    it->id[a + k] != it->id[b + k])
+				if (!item_id(it, a + k) ||
+				    item_id(it, a + k) != item_id(it, b + k))
 					break;
 			if (k == q && count_words(d, it, b, q) >= 1 &&
 			    count_words(d, it, a + q, g) == g)
@@ -515,8 +517,8 @@ static void immediate_repeats(struct repeat_doc *d, struct items *it)
 		size_t run = 0;
 
 		for (size_t k = 0; k <= it->n; k++) {
-			if (k + p < it->n && it->id[k] &&
-			    it->id[k] == it->id[k + p]) {
+			if (k + p < it->n && item_id(it, k) &&
+			    item_id(it, k) == item_id(it, k + p)) {
 				run++;
 				continue;
 			}
@@ -550,7 +552,7 @@ static uint64_t window_hash(const struct items *it, size_t k)
 	uint64_t h = 1469598103934665603ULL ^ item_sent(it, k);
 
 	for (size_t x = 0; x < WINDOW; x++)
-		h = (h ^ it->id[k + x]) * 1099511628211ULL;
+		h = (h ^ item_id(it, k + x)) * 1099511628211ULL;
 	return h * 0x9E3779B97F4A7C15ULL;
 }
 
@@ -560,15 +562,19 @@ static int window_ok(const struct items *it, size_t k)
 	    item_sent(it, k) != item_sent(it, k + WINDOW - 1))
 		return 0;
 	for (size_t x = 0; x < WINDOW; x++)
-		if (!it->id[k + x])
+		if (!item_id(it, k + x))
 			return 0;
 	return 1;
 }
 
 static int same_window(const struct items *it, size_t a, size_t b)
 {
-	return item_sent(it, a) == item_sent(it, b) &&
-	       !memcmp(&it->id[a], &it->id[b], WINDOW * sizeof(*it->id));
+	if (item_sent(it, a) != item_sent(it, b))
+		return 0;
+	for (size_t x = 0; x < WINDOW; x++)
+		if (item_id(it, a + x) != item_id(it, b + x))
+			return 0;
+	return 1;
 }
 
 /* Length of the match of the items at j with the earlier items at i of the
@@ -578,8 +584,9 @@ static size_t extend(const struct items *it, size_t i, size_t j)
 	size_t len = 0;
 
 	while (j + len < it->n && i + len < j && len < MAX_DISTANT &&
-	       item_sent(it, j + len) == item_sent(it, j) && it->id[j + len] &&
-	       it->id[i + len] == it->id[j + len])
+	       item_sent(it, j + len) == item_sent(it, j) &&
+	       item_id(it, j + len) &&
+	       item_id(it, i + len) == item_id(it, j + len))
 		len++;
 	return len;
 }
@@ -589,7 +596,8 @@ static size_t loop_end(const struct items *it, size_t j, size_t p)
 {
 	size_t e = j;
 
-	while (e < it->n && it->id[e] && it->id[e] == it->id[e - p])
+	while (e < it->n && item_id(it, e) &&
+	       item_id(it, e) == item_id(it, e - p))
 		e++;
 	return j + (e - j) / p * p;
 }
@@ -789,7 +797,8 @@ static void distant_repeats(struct repeat_doc *d, struct items *it)
 static int same_span(const struct items *it, size_t a, size_t b, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
-		if (!it->id[a + k] || it->id[a + k] != it->id[b + k])
+		if (!item_id(it, a + k) ||
+		    item_id(it, a + k) != item_id(it, b + k))
 			return 0;
 	return 1;
 }
