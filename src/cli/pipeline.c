@@ -10,6 +10,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "common/dict.h"
 #include "common/segment.h"
@@ -80,23 +83,48 @@ static struct dict *lang_dict(void *w, const char *lang)
 	return worker_dict(w, lang);
 }
 
+/*
+ * Give the memory a large article's stage freed back to the system. The
+ * stages allocate and free arrays of millions of entries one after the
+ * other; glibc keeps freed blocks below its (growing) mmap threshold in
+ * the arenas, so that each stage's dead arrays would add to the peak of
+ * the next (some 30 MB on a 50 MB article). Only above TRIM_ARTICLE
+ * bytes: trimming costs page faults when the memory is used again, which
+ * a small article would feel.
+ */
+#define TRIM_ARTICLE ((size_t)16 << 20)
+
+static void trim_after_stage(const struct view *v)
+{
+#ifdef __GLIBC__
+	if (v->len >= TRIM_ARTICLE)
+		malloc_trim(0);
+#else
+	(void)v;
+#endif
+}
+
 /* Language of the article and of its segments, then spelling with the
  * dictionary of the article's language. */
 static void language_and_spelling(struct worker *w, struct article *a,
 				  const struct view *v)
 {
-	char *masked = lang_mask(v, &w->toks);
 	struct lang_evidence ev = {&w->res->lang_words, lang_dict, w};
 	struct dict *d;
+	char *masked;
 
 	snprintf(a->lang, sizeof(a->lang), "%s", default_lang(w->opt));
 	lang_detect_article(a, v, &w->toks, w->dict,
 			    !strcmp(w->opt->lang, "auto"), &ev);
 	d = worker_dict(w, a->lang);
+	/* The masked copy of the text lives only for the segments: a large
+	 * article's spelling should not carry it. */
+	masked = lang_mask(v, &w->toks);
 	lang_detect_segments(a, v, masked, &w->toks, d, &ev);
+	free(masked);
+	trim_after_stage(v);
 	if (d)
 		spell_detect(a, v, &w->toks, d, w->spell);
-	free(masked);
 }
 
 /* Initialise wl and load data_dir/<lang>/name into it (optional file). */
@@ -506,17 +534,21 @@ static void process(struct worker *w, struct article *a, char *raw, size_t len,
 
 	/* Phase 3: detectors on the tokens of the repaired text. */
 	a->words = w->toks.words;
+	trim_after_stage(&v);
 	stats_compute(a, &v, &w->toks);
+	trim_after_stage(&v);
 	{
 		const struct repeat_config rc = {&w->res->doubles, w->dict,
 						 &w->res->repeat_rules,
 						 lang_dict, w};
 		repeat_detect(a, &v, &w->toks, &rc);
 	}
+	trim_after_stage(&v);
 	/* After repeats (a title printed twice is a duplicate_line), before
 	 * spelling (removing a residue line wins over fixes inside it). */
 	boilerplate_detect(a, &v, &w->toks, w->res->boilerplate, w->res->bp,
 			   w->res->batch_articles);
+	trim_after_stage(&v);
 	language_and_spelling(w, a, &v);
 	/* The list of cut words is the run language's. */
 	truncated_detect(

@@ -285,6 +285,50 @@ size_t decisions_occurrence(const struct article *a, size_t i)
 	return n;
 }
 
+static uint64_t content_hash(const struct article *a, const struct finding *f)
+{
+	uint64_t h = hash_bytes(a->text + f->start, f->end - f->start);
+
+	h ^= hash_bytes(f->replacement, f->repl_len) * 0x9E3779B97F4A7C15ULL;
+	return (h ^ (uint64_t)f->kind) * 0x100000001B3ULL;
+}
+
+/* One pass: a table of the first finding of each content (kind, original,
+ * replacement), probed linearly, holding 1 + its index and how many of
+ * that content were seen so far. */
+size_t *decisions_occurrences(const struct article *a)
+{
+	size_t n = a->nfindings, cap = 16;
+	size_t *occ = xmalloc((n ? n : 1) * sizeof(*occ));
+	size_t *slot, *seen;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	slot = xcalloc(cap, sizeof(*slot));
+	seen = xcalloc(cap, sizeof(*seen));
+	for (size_t i = 0; i < n; i++) {
+		const struct finding *f = &a->findings[i];
+		size_t h;
+
+		occ[i] = 1;
+		if (f->end > a->len)
+			continue;
+		h = (size_t)content_hash(a, f) & (cap - 1);
+		for (; slot[h]; h = (h + 1) & (cap - 1))
+			if (same_content(a, &a->findings[slot[h] - 1],
+					 (int)f->kind, a->text + f->start,
+					 f->end - f->start, f->replacement,
+					 f->repl_len))
+				break;
+		if (!slot[h])
+			slot[h] = i + 1;
+		occ[i] = ++seen[h];
+	}
+	free(slot);
+	free(seen);
+	return occ;
+}
+
 static struct finding *match(const struct decision *x, struct article *a)
 {
 	struct finding *nth = NULL;

@@ -54,6 +54,10 @@ size_t decisions_report_unused(const struct decisions *d);
  * number of findings before it (in a's order) with the same kind,
  * original text and replacement. */
 size_t decisions_occurrence(const struct article *a, size_t i);
+/* The occurrences of every finding of a at once, in one pass: entry i is
+ * decisions_occurrence(a, i). Returns an array of a->nfindings entries
+ * (never NULL); the caller frees it with free(). */
+size_t *decisions_occurrences(const struct article *a);
 
 /* 1 when finding f of a proposes a change an editor can decide on: a
  * replacement different from its original text, outside the name

@@ -107,7 +107,8 @@ static void mark_stretch(struct repeat_doc *d, const struct stretch *s,
 	     s->function * LIST_FUNCTION_SHARE < s->words) ||
 	    (names && line && s->content >= TITLE_WORDS &&
 	     s->capitals * TITLE_DEN >= s->content * TITLE_NUM))
-		memset(d->in_list + s->b, 1, e - s->b);
+		for (size_t k = s->b; k < e; k++)
+			d->flags[k] |= RT_IN_LIST;
 }
 
 /* 1 when token k ends a stretch: a line break, or punctuation that closes
@@ -167,7 +168,7 @@ static void mark_lists(struct repeat_doc *d)
 
 int repeat_doc_in_list(const struct repeat_doc *d, size_t i)
 {
-	return i < d->ts->n && d->in_list[i];
+	return i < d->ts->n && (d->flags[i] & RT_IN_LIST);
 }
 
 void repeat_doc_init(struct repeat_doc *d, struct article *a,
@@ -184,8 +185,7 @@ void repeat_doc_init(struct repeat_doc *d, struct article *a,
 	d->ts = ts;
 	d->cfg = cfg;
 	d->id = xcalloc(n, sizeof(*d->id));
-	d->dead = xcalloc(n, 1);
-	d->claimed = xcalloc(n, 1);
+	d->flags = xcalloc(n, 1);
 	sb_init(&d->keys);
 	sb_init(&fold);
 	strmap_init(&d->ids);
@@ -201,7 +201,6 @@ void repeat_doc_init(struct repeat_doc *d, struct article *a,
 		d->freq[d->id[i]]++;
 	}
 	sb_release(&fold);
-	d->in_list = xcalloc(n, 1);
 	mark_lists(d);
 }
 
@@ -210,9 +209,7 @@ void repeat_doc_release(struct repeat_doc *d)
 	if (!d)
 		return;
 	free(d->id);
-	free(d->dead);
-	free(d->claimed);
-	free(d->in_list);
+	free(d->flags);
 	free(d->freq);
 	free(d->koff);
 	free(d->klen);
@@ -319,9 +316,7 @@ int repeat_doc_lost_boundary(const struct repeat_doc *d, size_t first,
 void repeat_doc_mark(struct repeat_doc *d, size_t first, size_t last, int dead)
 {
 	for (size_t i = first; i <= last && i < d->ts->n; i++) {
-		d->claimed[i] = 1;
-		if (dead)
-			d->dead[i] = 1;
+		d->flags[i] |= RT_CLAIMED | (dead ? RT_DEAD : 0);
 	}
 }
 
@@ -333,7 +328,7 @@ static size_t next_word(const struct repeat_doc *d, size_t i)
 
 	if (i + 2 < ts->n && ts->t[i + 1].type == TOK_SPACE &&
 	    ts->t[i + 2].type == TOK_WORD && !(ts->t[i + 2].flags & TF_URL) &&
-	    !d->dead[i + 2])
+	    !repeat_doc_dead(d, i + 2))
 		return i + 2;
 	return 0;
 }
@@ -345,7 +340,7 @@ static size_t prev_word(const struct repeat_doc *d, size_t i)
 	const struct tokens *ts = d->ts;
 
 	if (i >= 2 && ts->t[i - 1].type == TOK_SPACE &&
-	    ts->t[i - 2].type == TOK_WORD && !d->dead[i - 2])
+	    ts->t[i - 2].type == TOK_WORD && !repeat_doc_dead(d, i - 2))
 		return i - 2;
 	return 0;
 }
@@ -620,7 +615,7 @@ void repeat_doc_words(struct repeat_doc *d)
 		int stutter;
 
 		if (first->type != TOK_WORD || first->flags & TF_URL ||
-		    d->dead[i])
+		    repeat_doc_dead(d, i))
 			continue;
 		while ((j = next_word(d, last)) && d->id[j] == d->id[i]) {
 			last = j;

@@ -88,17 +88,34 @@ struct repeat_doc {
 	const struct view *v;
 	const struct tokens *ts;
 	const struct repeat_config *cfg;
-	uint32_t *id;		/* per token */
-	unsigned char *dead;	/* per token: removed by an applied finding */
-	unsigned char *claimed; /* per token: inside a reported repetition */
-	unsigned char *in_list; /* per token: inside a list of terms */
-	uint32_t *freq;		/* per id: occurrences in the article */
-	size_t *koff, *klen;	/* per id: folded text in keys.buf */
+	uint32_t *id;	      /* per token */
+	unsigned char *flags; /* per token: enum repeat_token_flag bits */
+	uint32_t *freq;	      /* per id: occurrences in the article */
+	size_t *koff, *klen;  /* per id: folded text in keys.buf */
 	size_t nids, idcap;
 	size_t nonspace; /* tokens that are not TOK_SPACE */
 	struct strbuf keys;
 	struct strmap ids; /* folded text -> id */
 };
+
+/* One byte per token holds them all (a large article has millions). */
+enum repeat_token_flag {
+	RT_DEAD = 1,	/* removed by an applied finding */
+	RT_CLAIMED = 2, /* inside a reported repetition */
+	RT_IN_LIST = 4, /* inside a list of terms (repeat_doc_in_list) */
+};
+
+/* 1 when token i was removed by an applied finding of the stage. */
+static inline int repeat_doc_dead(const struct repeat_doc *d, size_t i)
+{
+	return (d->flags[i] & RT_DEAD) != 0;
+}
+
+/* 1 when token i lies inside a repetition already reported. */
+static inline int repeat_doc_claimed(const struct repeat_doc *d, size_t i)
+{
+	return (d->flags[i] & RT_CLAIMED) != 0;
+}
 
 void repeat_doc_init(struct repeat_doc *d, struct article *a,
 		     const struct view *v, const struct tokens *ts,

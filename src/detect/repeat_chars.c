@@ -315,8 +315,8 @@ void repeat_doc_chars(struct repeat_doc *d)
 	for (size_t i = 0; i < ts->n; i++) {
 		const struct token *t = &ts->t[i];
 
-		if (t->type != TOK_WORD || t->flags & TF_URL || d->dead[i] ||
-		    t->end - t->start < 5)
+		if (t->type != TOK_WORD || t->flags & TF_URL ||
+		    repeat_doc_dead(d, i) || t->end - t->start < 5)
 			continue;
 		word_load(w, d->v->text, t->start, t->end);
 		scan_word(d, w, i, &sb);

@@ -83,8 +83,8 @@ static uint32_t loop_id(const struct repeat_doc *d, size_t k)
 	size_t len;
 	const char *s = tok_text(d, k, &len);
 
-	if (t->type == TOK_NEWLINE || d->claimed[k] || d->dead[k] ||
-	    t->flags & TF_URL)
+	if (t->type == TOK_NEWLINE || repeat_doc_claimed(d, k) ||
+	    repeat_doc_dead(d, k) || t->flags & TF_URL)
 		return 0;
 	if (t->type == TOK_PUNCT &&
 	    ((len == 1 && (*s == '.' || *s == '!' || *s == '?')) ||

@@ -19,6 +19,8 @@
  */
 #include "detect/repeat.h"
 
+#include <assert.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,16 +44,69 @@
 
 /* Item and token indexes are 32-bit: an article has fewer than
  * UINT32_MAX tokens (repeat.h), and the arrays take one entry per item,
- * the largest the stage allocates. */
+ * the largest the stage allocates. What can be derived is not stored: the
+ * id of an item (item_id, from the flags of its token), its last token
+ * (item_last) and its sentence number (item_sent, a rank in a bit set of
+ * sentence ends). */
 struct items {
-	uint32_t *tok; /* token index of each item */
-	uint32_t
-	    *last;    /* its last token: a word doubled in place is one item */
-	uint32_t *id; /* its id, 0 when it must not match (break, used) */
-	uint32_t *sent; /* sentence number */
-	int32_t *mark;	/* per sentence: its final punctuation, or 0 */
+	const struct repeat_doc *d;
+	uint32_t *tok;	       /* token index of each item */
+	uint64_t *ends;	       /* bit i: item i ends its sentence */
+	uint32_t *ends_before; /* per 64 items: sentence ends before them */
+	int32_t *mark;	       /* per sentence: its final punctuation, or 0 */
 	size_t n;
 };
+
+static unsigned popcount64(uint64_t x)
+{
+#if defined(__GNUC__)
+	return (unsigned)__builtin_popcountll(x);
+#else
+	unsigned c = 0;
+
+	for (; x; x &= x - 1)
+		c++;
+	return c;
+#endif
+}
+
+/* The sentence number of item i: how many items before it end one. */
+static uint32_t item_sent(const struct items *it, size_t i)
+{
+	uint64_t below = it->ends[i / 64] & (((uint64_t)1 << (i % 64)) - 1);
+
+	return it->ends_before[i / 64] + popcount64(below);
+}
+
+/* Index of the last token before token k that is not white space. */
+static size_t last_before(const struct tokens *ts, size_t k)
+{
+	assert(k > 0);
+	while (ts->t[--k].type == TOK_SPACE)
+		;
+	return k;
+}
+
+/* The last token of item i: a word doubled in place ("le le") is one item,
+ * so the item runs to the last token before the next item that is not
+ * white space. */
+static size_t item_last(const struct items *it, size_t i)
+{
+	return last_before(it->d->ts,
+			   i + 1 < it->n ? it->tok[i + 1] : it->d->ts->n);
+}
+
+/* The id of item i (repeat.h), or 0 when it must not match: a line
+ * break, or a token removed or inside a repetition reported (report()
+ * claims the tokens of both the unit and its copies). */
+static uint32_t item_id(const struct items *it, size_t i)
+{
+	size_t k = it->tok[i];
+
+	return repeat_doc_claimed(it->d, k) || repeat_doc_dead(it->d, k)
+		   ? 0
+		   : it->d->id[k];
+}
 
 static int ends_sentence(const struct repeat_doc *d, size_t k)
 {
@@ -77,12 +132,23 @@ static int doubled(const struct repeat_doc *d, const struct items *it, size_t k)
 {
 	size_t p;
 
-	if (it->n == 0 || d->ts->t[k].type != TOK_WORD || d->claimed[k] ||
-	    d->dead[k])
+	if (it->n == 0 || d->ts->t[k].type != TOK_WORD ||
+	    repeat_doc_claimed(d, k) || repeat_doc_dead(d, k))
 		return 0;
-	p = it->last[it->n - 1];
-	return it->id[it->n - 1] && d->ts->t[p].type == TOK_WORD &&
+	p = last_before(d->ts, k); /* the last token of the item before */
+	return item_id(it, it->n - 1) && d->ts->t[p].type == TOK_WORD &&
 	       d->id[p] == d->id[k];
+}
+
+/* The per-64-item counts of sentence ends before each block. */
+static void ends_rank(struct items *it)
+{
+	uint32_t before = 0;
+
+	for (size_t b = 0; b * 64 < it->n; b++) {
+		it->ends_before[b] = before;
+		before += (uint32_t)popcount64(it->ends[b]);
+	}
 }
 
 static void items_build(const struct repeat_doc *d, struct items *it)
@@ -92,42 +158,34 @@ static void items_build(const struct repeat_doc *d, struct items *it)
 	uint32_t sent = 0;
 
 	it->n = 0;
+	it->d = d;
 	it->tok = xmalloc(n * sizeof(*it->tok));
-	it->last = xmalloc(n * sizeof(*it->last));
-	it->id = xmalloc(n * sizeof(*it->id));
-	it->sent = xmalloc(n * sizeof(*it->sent));
+	it->ends = xcalloc((n + 63) / 64, sizeof(*it->ends));
+	it->ends_before = xmalloc((n + 63) / 64 * sizeof(*it->ends_before));
 	it->mark = xcalloc(n, sizeof(*it->mark));
 	for (size_t k = 0; k < ts->n; k++) {
-		if (ts->t[k].type == TOK_SPACE)
+		if (ts->t[k].type == TOK_SPACE || doubled(d, it, k))
 			continue;
-		if (doubled(d, it, k)) {
-			it->last[it->n - 1] = (uint32_t)k;
-			continue;
-		}
 		it->tok[it->n] = (uint32_t)k;
-		it->last[it->n] = (uint32_t)k;
-		it->id[it->n] = d->claimed[k] || d->dead[k] ? 0 : d->id[k];
-		it->sent[it->n] = sent;
-		if (ts->t[k].type == TOK_NEWLINE)
-			it->id[it->n] = 0;
 		if (ends_sentence(d, k)) {
 			size_t i = ts->t[k].start;
 
 			if (ts->t[k].type == TOK_PUNCT)
 				it->mark[sent] =
 				    utf8_next(d->v->text, &i, ts->t[k].end);
+			it->ends[it->n / 64] |= (uint64_t)1 << (it->n % 64);
 			sent++;
 		}
 		it->n++;
 	}
+	ends_rank(it);
 }
 
 static void items_release(struct items *it)
 {
 	free(it->tok);
-	free(it->last);
-	free(it->id);
-	free(it->sent);
+	free(it->ends);
+	free(it->ends_before);
 	free(it->mark);
 }
 
@@ -149,7 +207,8 @@ static int is_power(const struct items *it, size_t s, size_t p)
 
 		if (p % q)
 			continue;
-		for (k = 0; k + q < p && it->id[s + k] == it->id[s + k + q];
+		for (k = 0;
+		     k + q < p && item_id(it, s + k) == item_id(it, s + k + q);
 		     k++)
 			;
 		if (k + q == p)
@@ -174,12 +233,12 @@ static void removal_span(const struct repeat_doc *d, const struct items *it,
 {
 	const struct tokens *ts = d->ts;
 
-	*vs = ts->t[it->last[from - 1]].end;
-	*ve = ts->t[it->last[to - 1]].end;
+	*vs = ts->t[item_last(it, from - 1)].end;
+	*ve = ts->t[item_last(it, to - 1)].end;
 	if (repeat_doc_untouched(d, *vs, ts->t[it->tok[from]].start))
 		return;
-	*vs = ts->t[it->last[s]].end;
-	*ve = ts->t[it->last[to - unit]].end;
+	*vs = ts->t[item_last(it, s)].end;
+	*ve = ts->t[item_last(it, to - unit)].end;
 }
 
 static void report(struct repeat_doc *d, struct items *it, size_t s,
@@ -188,9 +247,9 @@ static void report(struct repeat_doc *d, struct items *it, size_t s,
 {
 	const struct tokens *ts = d->ts;
 	size_t ub = ts->t[it->tok[s]].start;
-	size_t ue = ts->t[it->last[s + unit - 1]].end;
+	size_t ue = ts->t[item_last(it, s + unit - 1)].end;
 	size_t vs = ts->t[it->tok[from]].start;
-	size_t ve = ts->t[it->last[to - 1]].end;
+	size_t ve = ts->t[item_last(it, to - 1)].end;
 	const struct finding *f;
 	char detail[200];
 
@@ -203,12 +262,9 @@ static void report(struct repeat_doc *d, struct items *it, size_t s,
 		 ue - ub > 80 ? "..." : "", what);
 	f = view_report(d->v, d->a, FK_PHRASE_REPEAT, vs, ve, "", 0, applied,
 			applied ? 0.9 : 0.6, detail);
-	repeat_doc_mark(d, it->tok[s], it->last[s + unit - 1], 0);
-	repeat_doc_mark(d, it->tok[from], it->last[to - 1], f && f->applied);
-	for (size_t k = s; k < s + unit; k++)
-		it->id[k] = 0;
-	for (size_t k = from; k < to; k++)
-		it->id[k] = 0;
+	repeat_doc_mark(d, it->tok[s], item_last(it, s + unit - 1), 0);
+	repeat_doc_mark(d, it->tok[from], item_last(it, to - 1),
+			f && f->applied);
 }
 
 /* 1 when the text of the items [s, e) is a legitimate repetition listed in
@@ -218,7 +274,7 @@ static int listed(const struct repeat_doc *d, const struct items *it, size_t s,
 {
 	const struct wordlist *dbl = d->cfg ? d->cfg->doubles : NULL;
 	size_t b = d->ts->t[it->tok[s]].start;
-	size_t end = d->ts->t[it->last[e - 1]].end;
+	size_t end = d->ts->t[item_last(it, e - 1)].end;
 
 	return dbl && wordlist_has(dbl, d->v->text + b, end - b);
 }
@@ -312,11 +368,11 @@ static int gapped(const struct repeat_doc *d, const struct items *it, size_t s)
 		for (size_t g = 1; g <= 2 && 2 * q + g <= c; g++) {
 			size_t a = c - 2 * q - g, b = c - q, k;
 
-			if (it->sent[a] != it->sent[c])
+			if (item_sent(it, a) != item_sent(it, c))
 				continue;
 			for (k = 0; k < q; k++)
-				if (!it->id[a + k] ||
-				    it->id[a + k] != it->id[b + k])
+				if (!item_id(it, a + k) ||
+				    item_id(it, a + k) != item_id(it, b + k))
 					break;
 			if (k == q && count_words(d, it, b, q) >= 1 &&
 			    count_words(d, it, a + q, g) == g)
@@ -344,7 +400,7 @@ static int ends_phrase(const struct repeat_doc *d, const struct items *it,
 
 	if (k == 0)
 		return 0;
-	t = &d->ts->t[it->last[k - 1]];
+	t = &d->ts->t[item_last(it, k - 1)];
 	return t->type == TOK_WORD &&
 	       utf8_count(d->v->text + t->start, t->end - t->start) >= 2;
 }
@@ -364,7 +420,7 @@ static int spoken(const struct repeat_doc *d, const struct items *it, size_t s,
 			return 1;
 	return speech_end(punct_at(d, it, e)) ||
 	       (comma_unit(d, it, s, p) &&
-		speech_end(it->mark[it->sent[e - 1]]));
+		speech_end(it->mark[item_sent(it, e - 1)]));
 }
 
 static int is_content_word(const struct repeat_doc *d, size_t tok);
@@ -416,7 +472,7 @@ static int comma_figure(const struct repeat_doc *d, const struct items *it,
 
 	if (!comma_unit(d, it, s, p))
 		return 0;
-	if (e < it->n && it->sent[e] == it->sent[e - 1] &&
+	if (e < it->n && item_sent(it, e) == item_sent(it, e - 1) &&
 	    d->ts->t[it->tok[e - 1]].type == TOK_WORD &&
 	    d->ts->t[it->tok[e]].type == TOK_WORD)
 		return 1;
@@ -473,8 +529,8 @@ static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
 	if (copies == 2 &&
 	    (gapped(d, it, s) || repeat_doc_in_list(d, it->tok[s]) ||
 	     repeat_doc_lost_boundary(d, it->tok[s], it->tok[s + p],
-				      it->last[s + p - 1],
-				      it->last[s + 2 * p - 1] + 1) ||
+				      item_last(it, s + p - 1),
+				      item_last(it, s + 2 * p - 1) + 1) ||
 	     comma_figure(d, it, s, p)))
 		return;
 	/* Two copies of words copied untranslated are plausibly the
@@ -492,8 +548,8 @@ static void immediate_repeats(struct repeat_doc *d, struct items *it)
 		size_t run = 0;
 
 		for (size_t k = 0; k <= it->n; k++) {
-			if (k + p < it->n && it->id[k] &&
-			    it->id[k] == it->id[k + p]) {
+			if (k + p < it->n && item_id(it, k) &&
+			    item_id(it, k) == item_id(it, k + p)) {
 				run++;
 				continue;
 			}
@@ -524,27 +580,32 @@ static int is_content_word(const struct repeat_doc *d, size_t tok)
 
 static uint64_t window_hash(const struct items *it, size_t k)
 {
-	uint64_t h = 1469598103934665603ULL ^ it->sent[k];
+	uint64_t h = 1469598103934665603ULL ^ item_sent(it, k);
 
 	for (size_t x = 0; x < WINDOW; x++)
-		h = (h ^ it->id[k + x]) * 1099511628211ULL;
+		h = (h ^ item_id(it, k + x)) * 1099511628211ULL;
 	return h * 0x9E3779B97F4A7C15ULL;
 }
 
 static int window_ok(const struct items *it, size_t k)
 {
-	if (k + WINDOW > it->n || it->sent[k] != it->sent[k + WINDOW - 1])
+	if (k + WINDOW > it->n ||
+	    item_sent(it, k) != item_sent(it, k + WINDOW - 1))
 		return 0;
 	for (size_t x = 0; x < WINDOW; x++)
-		if (!it->id[k + x])
+		if (!item_id(it, k + x))
 			return 0;
 	return 1;
 }
 
 static int same_window(const struct items *it, size_t a, size_t b)
 {
-	return it->sent[a] == it->sent[b] &&
-	       !memcmp(&it->id[a], &it->id[b], WINDOW * sizeof(*it->id));
+	if (item_sent(it, a) != item_sent(it, b))
+		return 0;
+	for (size_t x = 0; x < WINDOW; x++)
+		if (item_id(it, a + x) != item_id(it, b + x))
+			return 0;
+	return 1;
 }
 
 /* Length of the match of the items at j with the earlier items at i of the
@@ -554,8 +615,9 @@ static size_t extend(const struct items *it, size_t i, size_t j)
 	size_t len = 0;
 
 	while (j + len < it->n && i + len < j && len < MAX_DISTANT &&
-	       it->sent[j + len] == it->sent[j] && it->id[j + len] &&
-	       it->id[i + len] == it->id[j + len])
+	       item_sent(it, j + len) == item_sent(it, j) &&
+	       item_id(it, j + len) &&
+	       item_id(it, i + len) == item_id(it, j + len))
 		len++;
 	return len;
 }
@@ -565,7 +627,8 @@ static size_t loop_end(const struct items *it, size_t j, size_t p)
 {
 	size_t e = j;
 
-	while (e < it->n && it->id[e] && it->id[e] == it->id[e - p])
+	while (e < it->n && item_id(it, e) &&
+	       item_id(it, e) == item_id(it, e - p))
 		e++;
 	return j + (e - j) / p * p;
 }
@@ -593,7 +656,7 @@ static int close_gap(const struct repeat_doc *d, const struct items *it,
  * folle pour y croire et elle était assez folle pour y arriver"). */
 static int starts_sentence(const struct items *it, size_t i)
 {
-	return i == 0 || it->sent[i - 1] != it->sent[i];
+	return i == 0 || item_sent(it, i - 1) != item_sent(it, i);
 }
 
 /* 1 when item k is a comma, a semicolon, a dash or a conjunction of
@@ -635,7 +698,7 @@ static int joined_gap(const struct repeat_doc *d, const struct items *it,
 static int closes_clause(const struct repeat_doc *d, const struct items *it,
 			 size_t k)
 {
-	return k >= it->n || it->sent[k] != it->sent[k - 1] ||
+	return k >= it->n || item_sent(it, k) != item_sent(it, k - 1) ||
 	       d->ts->t[it->tok[k]].type != TOK_WORD;
 }
 
@@ -643,7 +706,7 @@ static int closes_clause(const struct repeat_doc *d, const struct items *it,
 static int closes_sentence(const struct repeat_doc *d, const struct items *it,
 			   size_t k)
 {
-	return k >= it->n || it->sent[k] != it->sent[k - 1] ||
+	return k >= it->n || item_sent(it, k) != item_sent(it, k - 1) ||
 	       ends_sentence(d, it->tok[k]);
 }
 
@@ -714,7 +777,7 @@ static size_t longest_sentence(const struct items *it)
 	size_t longest = 0, from = 0;
 
 	for (size_t k = 1; k <= it->n; k++) {
-		if (k < it->n && it->sent[k] == it->sent[from])
+		if (k < it->n && item_sent(it, k) == item_sent(it, from))
 			continue;
 		if (k - from > longest)
 			longest = k - from;
@@ -747,7 +810,8 @@ static void distant_repeats(struct repeat_doc *d, struct items *it)
 			continue;
 		}
 		for (h = window_hash(it, j) & (cap - 1);
-		     table[h] && it->sent[table[h] - 1] == it->sent[j];
+		     table[h] &&
+		     item_sent(it, table[h] - 1) == item_sent(it, j);
 		     h = (h + 1) & (cap - 1))
 			if ((found = same_window(it, table[h] - 1, j)))
 				break;
@@ -764,7 +828,8 @@ static void distant_repeats(struct repeat_doc *d, struct items *it)
 static int same_span(const struct items *it, size_t a, size_t b, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
-		if (!it->id[a + k] || it->id[a + k] != it->id[b + k])
+		if (!item_id(it, a + k) ||
+		    item_id(it, a + k) != item_id(it, b + k))
 			return 0;
 	return 1;
 }
@@ -777,7 +842,8 @@ static void repeated_sentences(struct repeat_doc *d, struct items *it)
 	while (cur < it->n) {
 		size_t next = cur, p = cur - prev, end;
 
-		while (next < it->n && it->sent[next] == it->sent[cur])
+		while (next < it->n &&
+		       item_sent(it, next) == item_sent(it, cur))
 			next++;
 		if (cur > prev && next - cur == p && p > MAX_UNIT &&
 		    same_span(it, prev, cur, p) &&

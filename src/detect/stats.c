@@ -6,9 +6,16 @@
  * word ids are counted in an open-addressing table keyed by their first
  * position and verified id by id, one table per n: O(n * words) for the
  * n-gram statistics, O(length) for lines and paragraphs.
+ *
+ * Memory: a large article is one long document, so the per-word arrays
+ * take 32-bit entries. Word positions fit: a word is one token at least,
+ * and the segmenter refuses a view over INT32_MAX bytes (token.h), which
+ * stats_compute asserts. Each n's table is freed as soon as its n-grams
+ * are counted, before the characters they cover are summed.
  */
 #include "detect/stats.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +26,7 @@
 
 struct words {
 	uint32_t *id;
-	size_t *cps; /* characters (code points) of each word */
+	uint32_t *cps; /* characters (code points) of each word */
 	size_t n, total;
 };
 
@@ -39,16 +46,17 @@ static void words_build(struct words *w, const struct view *v,
 
 	strmap_init(&m);
 	w->n = w->total = 0;
-	w->id = xmalloc((ts->n + 1) * sizeof(*w->id));
-	w->cps = xmalloc((ts->n + 1) * sizeof(*w->cps));
+	w->id = xmalloc((ts->words + 1) * sizeof(*w->id));
+	w->cps = xmalloc((ts->words + 1) * sizeof(*w->cps));
 	for (size_t i = 0; i < ts->n; i++) {
 		const struct token *t = &ts->t[i];
 
 		if (t->type != TOK_WORD && t->type != TOK_NUMBER)
 			continue;
+		assert(w->n < ts->words);
 		w->id[w->n] = intern(&m, v->text + t->start, t->end - t->start);
 		w->cps[w->n] =
-		    utf8_count(v->text + t->start, t->end - t->start);
+		    (uint32_t)utf8_count(v->text + t->start, t->end - t->start);
 		w->total += w->cps[w->n++];
 	}
 	strmap_release(&m);
@@ -58,11 +66,9 @@ static void words_build(struct words *w, const struct view *v,
 
 struct ngrams {
 	const struct words *w;
-	size_t n;      /* words per n-gram */
-	size_t *table; /* first position + 1, 0 = empty */
-	size_t cap;
-	size_t *first; /* per position: first position of its n-gram */
-	size_t *count; /* per first position: occurrences */
+	size_t n;	 /* words per n-gram */
+	uint32_t *first; /* per position: first position of its n-gram */
+	uint32_t *count; /* per first position: occurrences */
 };
 
 static uint64_t ngram_hash(const struct words *w, size_t k, size_t n)
@@ -74,36 +80,37 @@ static uint64_t ngram_hash(const struct words *w, size_t k, size_t n)
 	return h * 0x9E3779B97F4A7C15ULL;
 }
 
-/* Count every n-gram; afterwards ng->first[k] names its first occurrence. */
+/* Count every n-gram; afterwards ng->first[k] names its first occurrence.
+ * The table (first position + 1, 0 = empty) lives only for the count. */
 static void ngrams_count(struct ngrams *ng, const struct words *w, size_t n)
 {
-	size_t m = w->n - n + 1;
+	size_t m = w->n - n + 1, cap = 16;
+	uint32_t *table;
 
 	ng->w = w;
 	ng->n = n;
-	ng->cap = 16;
-	while (ng->cap < 2 * m)
-		ng->cap *= 2;
-	ng->table = xcalloc(ng->cap, sizeof(*ng->table));
+	while (cap < 2 * m)
+		cap *= 2;
+	table = xcalloc(cap, sizeof(*table));
 	ng->first = xmalloc(m * sizeof(*ng->first));
 	ng->count = xcalloc(m, sizeof(*ng->count));
 	for (size_t k = 0; k < m; k++) {
-		size_t h = ngram_hash(w, k, n) & (ng->cap - 1);
+		size_t h = ngram_hash(w, k, n) & (cap - 1);
 
-		for (; ng->table[h]; h = (h + 1) & (ng->cap - 1))
-			if (!memcmp(&w->id[ng->table[h] - 1], &w->id[k],
+		for (; table[h]; h = (h + 1) & (cap - 1))
+			if (!memcmp(&w->id[table[h] - 1], &w->id[k],
 				    n * sizeof(*w->id)))
 				break;
-		if (!ng->table[h])
-			ng->table[h] = k + 1;
-		ng->first[k] = ng->table[h] - 1;
+		if (!table[h])
+			table[h] = (uint32_t)k + 1;
+		ng->first[k] = table[h] - 1;
 		ng->count[ng->first[k]]++;
 	}
+	free(table);
 }
 
 static void ngrams_release(struct ngrams *ng)
 {
-	free(ng->table);
 	free(ng->first);
 	free(ng->count);
 }
@@ -261,6 +268,7 @@ void stats_compute(struct article *a, const struct view *v,
 {
 	struct words w;
 
+	assert(ts->n < UINT32_MAX); /* so are the words (see above) */
 	for (int s = 0; s < DS__COUNT; s++)
 		a->stats[s] = 0;
 	line_stats(a, v, ts);

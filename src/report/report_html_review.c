@@ -92,7 +92,9 @@ static size_t back_to_char(const char *s, size_t at)
 	return at;
 }
 
-static void write_item(FILE *fp, const struct article *a, size_t i, size_t seq)
+/* Finding i of a as one item; occ is its occurrence (decisions.h). */
+static void write_item(FILE *fp, const struct article *a, size_t i, size_t occ,
+		       size_t seq)
 {
 	const struct finding *f = &a->findings[i];
 	size_t from =
@@ -108,7 +110,7 @@ static void write_item(FILE *fp, const struct article *a, size_t i, size_t seq)
 	fputc(',', fp);
 	json_str(fp, a->id);
 	fprintf(fp, ",\"%s\",%zu,%zu,%zu,", finding_kind_name(f->kind),
-		f->start, f->end, decisions_occurrence(a, i));
+		f->start, f->end, occ);
 	html_json_string(fp, a->text + f->start, f->end - f->start);
 	fputc(',', fp);
 	html_json_string(fp, f->replacement, f->repl_len);
@@ -145,11 +147,12 @@ static int reviewed(const struct article *a, const struct finding *f)
 static size_t write_items(FILE *fp, const struct article *a, size_t seq,
 			  int comma, uint64_t **hashes)
 {
-	size_t n = 0, cap = 0;
+	size_t n = 0, cap = 0, *occ;
 
 	*hashes = NULL;
 	if (a->status != ARTICLE_OK)
 		return 0;
+	occ = decisions_occurrences(a);
 	for (size_t i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
 
@@ -157,10 +160,11 @@ static size_t write_items(FILE *fp, const struct article *a, size_t seq,
 			continue;
 		if (n || comma)
 			fputs(",\n", fp);
-		write_item(fp, a, i, seq);
+		write_item(fp, a, i, occ[i], seq);
 		GROW(*hashes, cap, n + 1);
 		(*hashes)[n++] = item_hash(a, f);
 	}
+	free(occ);
 	return n;
 }
 

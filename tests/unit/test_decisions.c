@@ -138,6 +138,7 @@ static void test_occurrence(void)
 {
 	static const char text[] = "le le le le chat";
 	struct article a;
+	size_t *occ;
 
 	article_init(&a, "a.txt");
 	article_set_text(&a, xmemdup(text, sizeof(text) - 1), sizeof(text) - 1);
@@ -149,9 +150,45 @@ static void test_occurrence(void)
 	CHECK_EQ(decisions_occurrence(&a, 0), 1); /* "le " at 0 */
 	CHECK_EQ(decisions_occurrence(&a, 1), 2); /* "le " at 3 */
 	CHECK_EQ(decisions_occurrence(&a, 2), 1); /* another replacement */
+	occ = decisions_occurrences(&a);
+	for (size_t i = 0; i < a.nfindings; i++)
+		CHECK_EQ(occ[i], decisions_occurrence(&a, i));
+	free(occ);
 	CHECK(decisions_reviewable(&a, &a.findings[0]));
 	CHECK(!decisions_reviewable(&a, &a.findings[3])); /* no change */
 	article_release(&a);
+}
+
+/* Many findings over repeated words, few contents: the one-pass
+ * occurrences agree with decisions_occurrence on every finding. */
+static void test_occurrences_many(void)
+{
+	static const char *const repl[] = {"", "x", "le", "la"};
+	static const enum finding_kind kinds[] = {FK_WORD_REPEAT, FK_TYPOGRAPHY,
+						  FK_SPACING};
+	struct strbuf sb;
+	struct article a;
+	size_t *occ;
+
+	sb_init(&sb);
+	for (int i = 0; i < 300; i++)
+		sb_adds(&sb, i % 7 ? "le " : "la ");
+	article_init(&a, "a.txt");
+	article_set_text(&a, xmemdup(sb.buf, sb.len), sb.len);
+	for (size_t i = 0; i < 600; i++) {
+		size_t at = (i * 37 % 300) * 3, len = i % 3 ? 3 : 2;
+		const char *r = repl[i % ARRAY_SIZE(repl)];
+
+		article_add(&a, kinds[i % ARRAY_SIZE(kinds)], at, at + len, r,
+			    strlen(r), 0, 0.5, NULL);
+	}
+	article_sort_findings(&a);
+	occ = decisions_occurrences(&a);
+	for (size_t i = 0; i < a.nfindings; i++)
+		CHECK_EQ(occ[i], decisions_occurrence(&a, i));
+	free(occ);
+	article_release(&a);
+	sb_release(&sb);
 }
 
 static void test_malformed(void)
@@ -182,6 +219,7 @@ int main(void)
 	RUN(test_apply);
 	RUN(test_overlap);
 	RUN(test_occurrence);
+	RUN(test_occurrences_many);
 	RUN(test_malformed);
 	return harness_done();
 }
