@@ -388,9 +388,9 @@ int commit_tmp(const char *tmp, const char *path)
 	return rl_write_error(path, err);
 }
 
-/* Strip one temporary decoration from the name at sb->buf + base: the
- * ".tmp.DIGITS" suffix and the leading '.' of tmp_path_for(), or a ".tmp"
- * suffix. 1 when something was stripped. */
+/* Strip one temporary decoration of tmp_path_for() from the name at
+ * sb->buf + base: its ".tmp.DIGITS" suffix and its leading '.'. 1 when
+ * something was stripped. */
 static int strip_tmp(struct strbuf *sb, size_t base)
 {
 	char *name = sb->buf + base;
@@ -402,11 +402,6 @@ static int strip_tmp(struct strbuf *sb, size_t base)
 	    !memcmp(name + d - 5, ".tmp.", 5)) {
 		memmove(name, name + 1, d - 6);
 		sb->len = base + d - 6;
-		sb->buf[sb->len] = '\0';
-		return 1;
-	}
-	if (n > 4 && !memcmp(name + n - 4, ".tmp", 4)) {
-		sb->len -= 4;
 		sb->buf[sb->len] = '\0';
 		return 1;
 	}

@@ -91,8 +91,8 @@ char *tmp_path_for(const char *path);
 int commit_tmp(const char *tmp, const char *path);
 /* Print "relire: cannot write 'P': <strerror(err)>" (err 0: EIO) and
  * return -1, where P is path as the user named it: a temporary name of
- * tmp_path_for() ("dir/.name.tmp.PID") or "name.tmp" is shown as the
- * file it becomes. */
+ * tmp_path_for() ("dir/.name.tmp.PID", even twice over) is shown as
+ * the file it becomes. */
 int rl_write_error(const char *path, int err);
 
 /*

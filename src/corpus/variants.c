@@ -511,10 +511,9 @@ int variants_merge_files(const char *const *paths, size_t n, const char *out,
 {
 	struct names *names = names_new(opt->rules);
 	struct variants *prior = variants_new(), *vt = NULL, *merged = NULL;
-	struct strbuf tmp;
+	char *tmp = NULL;
 	int rc = 0;
 
-	sb_init(&tmp);
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		rc = variants_read(paths[i], &vt);
 		if (rc == 0 && vt)
@@ -527,16 +526,16 @@ int variants_merge_files(const char *const *paths, size_t n, const char *out,
 		goto out;
 	}
 	merged = variants_build(names, prior, nk, d, opt);
-	sb_addf(&tmp, "%s.tmp", out);
-	rc = variants_write(merged, tmp.buf);
-	if (rc == 0 && rename(tmp.buf, out) != 0)
-		rc = rl_write_error(out, errno);
-	if (rc < 0)
-		remove(tmp.buf);
+	tmp = tmp_path_for(out);
+	rc = variants_write(merged, tmp);
+	if (rc == 0)
+		rc = commit_tmp(tmp, out);
+	else
+		remove(tmp);
 out:
 	variants_free(merged);
 	variants_free(prior);
 	names_free(names);
-	sb_release(&tmp);
+	free(tmp);
 	return rc == -2 ? -2 : rc < 0 ? -1 : 0;
 }

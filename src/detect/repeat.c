@@ -432,7 +432,7 @@ static int english_only(const struct repeat_doc *d, size_t i)
 
 	if (!c || !c->dict || !c->dict_for ||
 	    !strncmp(dict_lang(c->dict), "en", 2) ||
-	    dict_check(c->dict, s, t->end - t->start))
+	    repeat_doc_is_word(d, s, t->end - t->start))
 		return 0;
 	en = c->dict_for(c->ctx, "en");
 	return en && dict_check(en, s, t->end - t->start);
