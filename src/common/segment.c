@@ -25,6 +25,7 @@
  */
 #include "common/segment.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,7 +180,7 @@ static int is_numeral(const char *s, size_t len)
 static void set_case_flags(const char *t, struct token *tk)
 {
 	const char *w = t + tk->start;
-	size_t len = tk->end - tk->start, e;
+	size_t len = tok_end(tk) - tk->start, e;
 
 	if (tk->type != TOK_WORD)
 		return;
@@ -255,7 +256,8 @@ static void mark_urls(const char *t, struct tokens *ts)
 		while (j < ts->n && ts->t[j].type != TOK_SPACE &&
 		       ts->t[j].type != TOK_NEWLINE)
 			j++;
-		if (j > i && chunk_is_url(t, ts->t[i].start, ts->t[j - 1].end))
+		if (j > i &&
+		    chunk_is_url(t, ts->t[i].start, tok_end(&ts->t[j - 1])))
 			for (size_t k = i; k < j; k++)
 				ts->t[k].flags |= TF_URL;
 		i = j + 1;
@@ -263,22 +265,21 @@ static void mark_urls(const char *t, struct tokens *ts)
 	for (i = 0; i < ts->n; i++)
 		if (ts->t[i].type == TOK_WORD &&
 		    word_is_domain(t + ts->t[i].start,
-				   ts->t[i].end - ts->t[i].start))
+				   tok_end(&ts->t[i]) - ts->t[i].start))
 			ts->t[i].flags |= TF_URL;
 }
 
-static struct token *push(struct tokens *ts, size_t start, size_t end,
-			  enum token_type type)
+/* Append the token that starts at start (it ends where the next one
+ * starts: the tokens tile the text). Room is kept for the sentinel. */
+static void push(struct tokens *ts, size_t start, enum token_type type)
 {
 	struct token *tk;
 
-	GROW(ts->t, ts->cap, ts->n + 1);
+	GROW(ts->t, ts->cap, ts->n + 2);
 	tk = &ts->t[ts->n++];
-	tk->start = start;
-	tk->end = end;
+	tk->start = (uint32_t)start;
 	tk->type = type;
 	tk->flags = 0;
-	return tk;
 }
 
 /* Append the word or number [s, e) split at white space; 0 when it holds
@@ -294,14 +295,14 @@ static int push_split(struct tokens *ts, const char *t, size_t s, size_t e,
 		int sp = uc_is_space(utf8_next(t, &i, e));
 
 		if (at > s && sp != space) {
-			push(ts, run, at, space ? TOK_SPACE : type);
+			push(ts, run, space ? TOK_SPACE : type);
 			run = at;
 			split = 1;
 		}
 		space = sp;
 	}
 	if (split || space)
-		push(ts, run, e, space ? TOK_SPACE : type);
+		push(ts, run, space ? TOK_SPACE : type);
 	return split || space;
 }
 
@@ -338,9 +339,16 @@ int segmenter_run(struct segmenter *sg, const char *text, size_t len,
 
 		if ((type != TOK_WORD && type != TOK_NUMBER) ||
 		    !push_split(ts, text, (size_t)prev, (size_t)next, type))
-			push(ts, (size_t)prev, (size_t)next, type);
+			push(ts, (size_t)prev, type);
 		prev = next;
 	}
+	/* The sentinel: the last token's end (token.h). ICU's last
+	 * boundary is the text's length. */
+	GROW(ts->t, ts->cap, ts->n + 1);
+	ts->t[ts->n].start = (uint32_t)len;
+	ts->t[ts->n].type = TOK_SPACE;
+	ts->t[ts->n].flags = 0;
+	assert(ts->n == 0 || (size_t)prev == len);
 	for (size_t i = 0; i < ts->n; i++) {
 		set_case_flags(text, &ts->t[i]);
 		if (ts->t[i].type == TOK_WORD || ts->t[i].type == TOK_NUMBER)

@@ -173,7 +173,7 @@ struct cands {
 
 static int is_dash(const char *t, const struct token *tk)
 {
-	return tk->type == TOK_PUNCT && tk->end - tk->start == 1 &&
+	return tk->type == TOK_PUNCT && tok_end(tk) - tk->start == 1 &&
 	       t[tk->start] == '-';
 }
 
@@ -191,7 +191,7 @@ static long name_start(const struct name_rules *rules, const char *t,
 		       const struct token *tk)
 {
 	const char *w = t + tk->start;
-	size_t len = tk->end - tk->start, el;
+	size_t len = tok_end(tk) - tk->start, el;
 
 	if (tk->type != TOK_WORD || tk->flags & TF_URL)
 		return -1;
@@ -263,7 +263,7 @@ static void find_cands(const struct name_rules *rules, const char *t,
 			c->tok = i;
 			c->last_tok = j;
 			c->start = tk->start + (size_t)el;
-			c->end = ts->t[j].end;
+			c->end = tok_end(&ts->t[j]);
 			c->sentence = sentence;
 			c->initial = initial;
 		}
@@ -303,9 +303,10 @@ static void title_clue(const struct names *n, struct name_form *f,
 			s = ts->t[i - 2].start;
 			i -= 2;
 		}
-		if (wordlist_has(titles, t + s, tk->end - s) ||
-		    wordlist_has(titles, t + tk->start, tk->end - tk->start)) {
-			name_form_clue(f, NC_TITLE, t + s, tk->end - s, 1);
+		if (wordlist_has(titles, t + s, tok_end(tk) - s) ||
+		    wordlist_has(titles, t + tk->start,
+				 tok_end(tk) - tk->start)) {
+			name_form_clue(f, NC_TITLE, t + s, tok_end(tk) - s, 1);
 			return;
 		}
 	}

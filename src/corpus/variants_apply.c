@@ -62,7 +62,7 @@ struct span {
 
 static int is_dash(const char *t, const struct token *tk)
 {
-	return tk->type == TOK_PUNCT && tk->end - tk->start == 1 &&
+	return tk->type == TOK_PUNCT && tok_end(tk) - tk->start == 1 &&
 	       t[tk->start] == '-';
 }
 
@@ -70,7 +70,7 @@ static int name_token(const struct name_rules *rules, const char *t,
 		      const struct token *tk, size_t *el)
 {
 	const char *w = t + tk->start;
-	size_t len = tk->end - tk->start;
+	size_t len = tok_end(tk) - tk->start;
 
 	if (tk->type != TOK_WORD || tk->flags & TF_URL)
 		return 0;
@@ -146,10 +146,11 @@ static void replacement(const struct name_rules *rules, const char *t,
 		   ts->t[tok - 1].type == TOK_SPACE &&
 		   ts->t[tok - 2].type == TOK_WORD &&
 		   wordlist_has(&rules->elisions, t + ts->t[tok - 2].start,
-				ts->t[tok - 2].end - ts->t[tok - 2].start)) {
+				tok_end(&ts->t[tok - 2]) -
+				    ts->t[tok - 2].start)) {
 		const struct token *w = &ts->t[tok - 2];
 		sp->start = w->start;
-		sb_add(out, t + w->start, w->end - w->start - 1);
+		sb_add(out, t + w->start, tok_end(w) - w->start - 1);
 		sb_adds(out, apos);
 	}
 	add_in_style(out, c, apos);
@@ -248,9 +249,9 @@ static int name_at(const struct name_rules *rules, const char *t,
 	name_token(rules, t, tk, &el);
 	sp->start = tk->start;
 	sp->name = tk->start + el;
-	sp->end = ts->t[j].end;
+	sp->end = tok_end(&ts->t[j]);
 	sp->flags = tk->flags;
-	*first_end = tk->end;
+	*first_end = tok_end(tk);
 	*last = j;
 	return 1;
 }

@@ -87,7 +87,7 @@ static char *mask(const struct view *v, const struct tokens *ts, int names)
 	for (size_t i = 0; i < ts->n; i++) {
 		const struct token *tk = &ts->t[i];
 		if ((tk->flags & flags) || tk->type == TOK_NUMBER)
-			blank(m, tk->start, tk->end);
+			blank(m, tk->start, tok_end(tk));
 	}
 	if (names)
 		mask_quotes(v->text, v->len, m);
@@ -106,8 +106,8 @@ static int plain_word(const char *masked, const struct token *tk)
 
 	if (tk->type != TOK_WORD || masked[tk->start] == ' ')
 		return 0;
-	while (i < tk->end) {
-		int32_t c = utf8_next(masked, &i, tk->end);
+	while (i < tok_end(tk)) {
+		int32_t c = utf8_next(masked, &i, tok_end(tk));
 		if (!uc_is_alpha(c) && c != '\'' && c != 0x2019)
 			return 0;
 		n++;
@@ -143,7 +143,7 @@ static double coverage(const char *masked, const struct tokens *ts, size_t from,
 	for (size_t i = from; i < to; i++) {
 		const struct token *tk = &ts->t[i];
 		const char *w = masked + tk->start;
-		size_t len = tk->end - tk->start;
+		size_t len = tok_end(tk) - tk->start;
 
 		if (!plain_word(masked, tk))
 			continue;
@@ -180,7 +180,7 @@ static int uncovered(const char *masked, const struct tokens *ts, size_t from,
 	for (size_t i = from; i < to; i++) {
 		const struct token *tk = &ts->t[i];
 		const char *w = masked + tk->start;
-		size_t len = tk->end - tk->start;
+		size_t len = tok_end(tk) - tk->start;
 
 		if ((tk->flags & TF_UPPER) || !plain_word(masked, tk))
 			continue;
@@ -200,7 +200,7 @@ static int abbreviation(const char *t, const struct tokens *ts, size_t i,
 	size_t j = i + 2;
 
 	if (j >= to || ts->t[i + 1].type != TOK_PUNCT ||
-	    ts->t[i + 1].end - ts->t[i + 1].start != 1 ||
+	    tok_end(&ts->t[i + 1]) - ts->t[i + 1].start != 1 ||
 	    t[ts->t[i + 1].start] != '.')
 		return 0;
 	while (j < to && ts->t[j].type == TOK_SPACE)
@@ -227,7 +227,7 @@ static double coverage_against(const char *masked, const struct tokens *ts,
 	for (size_t i = from; i < to; i++) {
 		const struct token *tk = &ts->t[i];
 		const char *w = masked + tk->start;
-		size_t len = tk->end - tk->start;
+		size_t len = tok_end(tk) - tk->start;
 		int inl, inx;
 
 		if ((tk->flags & TF_UPPER) || !plain_word(masked, tk) ||
@@ -350,7 +350,7 @@ static int count_vote(const char *vm, const struct tokens *ts, size_t from,
 	for (size_t i = from; i < to; i++) {
 		const struct token *tk = &ts->t[i];
 		const char *w = vm + tk->start;
-		size_t len = tk->end - tk->start;
+		size_t len = tok_end(tk) - tk->start;
 
 		if (!vote_word(vm, ts, from, to, i))
 			continue;
@@ -520,9 +520,9 @@ static void report(struct article *a, const struct view *v,
 	describe(&sb, g, expected);
 	if (g->coverage >= 0)
 		conf = 0.9 - g->coverage / 2;
-	view_report(v, a, FK_FOREIGN_LANGUAGE, ts->t[s].start, ts->t[e - 1].end,
-		    v->text + ts->t[s].start, ts->t[e - 1].end - ts->t[s].start,
-		    0, conf, sb.buf);
+	view_report(v, a, FK_FOREIGN_LANGUAGE, ts->t[s].start,
+		    tok_end(&ts->t[e - 1]), v->text + ts->t[s].start,
+		    tok_end(&ts->t[e - 1]) - ts->t[s].start, 0, conf, sb.buf);
 	sb_release(&sb);
 }
 
@@ -534,7 +534,7 @@ static int closing(const char *t, const struct token *p)
 
 	if (p->type != TOK_PUNCT)
 		return 0;
-	c = utf8_next(t, &i, p->end);
+	c = utf8_next(t, &i, tok_end(p));
 	return c == 0xBB || c == 0x201D || c == '"' || c == 0x2019 ||
 	       c == '\'' || c == ')' || c == ']';
 }
@@ -546,7 +546,7 @@ static int capitalized(const char *t, const struct token *tk)
 {
 	return tk->type == TOK_WORD &&
 	       ((tk->flags & TF_UPPER) ||
-		utf8_starts_upper(t + tk->start, tk->end - tk->start));
+		utf8_starts_upper(t + tk->start, tok_end(tk) - tk->start));
 }
 
 /* Does token p open a quote or a bracket (« “ „ " ( [)? */
@@ -557,7 +557,7 @@ static int opening(const char *t, const struct token *p)
 
 	if (p->type != TOK_PUNCT)
 		return 0;
-	c = utf8_next(t, &i, p->end);
+	c = utf8_next(t, &i, tok_end(p));
 	return c == 0xAB || c == 0x201C || c == 0x201E || c == '"' ||
 	       c == '(' || c == '[';
 }
@@ -614,8 +614,8 @@ static void judge_sentences(const struct seg_ctx *c, size_t from, size_t to)
 		coverage(c->masked, c->ts, s, e, NULL, NULL, &words);
 		if (words >= LANG_MIN_SENTENCE && e - s < to - from &&
 		    is_foreign(c->masked, c->ts->t[s].start,
-			       c->ts->t[e - 1].end, c->ts, s, e, c->a->lang,
-			       c->d, c->ev, LANG_MIN_WORDS, &g))
+			       tok_end(&c->ts->t[e - 1]), c->ts, s, e,
+			       c->a->lang, c->d, c->ev, LANG_MIN_WORDS, &g))
 			report(c->a, c->v, c->ts, s, e, &g, c->a->lang);
 		s = e;
 	}
@@ -669,7 +669,7 @@ static int foreign_paragraph(const struct seg_ctx *c, size_t start, size_t end,
  * the article. */
 static void judge_paragraph(const struct seg_ctx *c, size_t from, size_t to)
 {
-	size_t start = c->ts->t[from].start, end = c->ts->t[to - 1].end;
+	size_t start = c->ts->t[from].start, end = tok_end(&c->ts->t[to - 1]);
 	struct lang_guess g;
 
 	if (start < end && end - start < c->v->len) {

@@ -34,12 +34,12 @@ static int letters(const char *t, const struct token *tk)
 {
 	size_t i = tk->start;
 
-	while (i < tk->end) {
-		int32_t c = utf8_next(t, &i, tk->end);
+	while (i < tok_end(tk)) {
+		int32_t c = utf8_next(t, &i, tok_end(tk));
 		if (!uc_is_alpha(c) && c != '\'' && c != 0x2019)
 			return 0;
 	}
-	return tk->end > tk->start;
+	return tok_end(tk) > tk->start;
 }
 
 /* Is the lower-case word token i a function word of some language, or
@@ -52,7 +52,7 @@ static int title_lower(const char *t, const struct tokens *ts, size_t from,
 
 	return (i > from && ts->t[i - 1].type == TOK_PUNCT &&
 		t[ts->t[i - 1].start] == '-') ||
-	       langwords_of(lw, t + tk->start, tk->end - tk->start, 1);
+	       langwords_of(lw, t + tk->start, tok_end(tk) - tk->start, 1);
 }
 
 static void span_shape(const char *t, const char *qm, const struct tokens *ts,
@@ -132,7 +132,7 @@ static void count_function_words(const char *t, const char *qm,
 	for (size_t i = from; i < to; i++) {
 		const struct token *tk = &ts->t[i];
 		const char *w = t + tk->start;
-		size_t len = tk->end - tk->start, weight = 2;
+		size_t len = tok_end(tk) - tk->start, weight = 2;
 		unsigned set;
 
 		if (!judged(t, qm, ts, i, sh))
@@ -186,7 +186,7 @@ static void cover_both(const char *t, const char *qm, const struct tokens *ts,
 
 	for (size_t i = from; i < to; i++) {
 		const struct token *tk = &ts->t[i];
-		size_t len = tk->end - tk->start;
+		size_t len = tok_end(tk) - tk->start;
 		char *low = NULL;
 		const char *w = t + tk->start;
 		int inl, inx;
@@ -249,7 +249,7 @@ static int title_candidate(const char *t, const struct tokens *ts, size_t from,
 			   const struct langwords *lw, const struct tally *c,
 			   struct lang_guess *g)
 {
-	size_t s = ts->t[from].start, e = ts->t[to - 1].end;
+	size_t s = ts->t[from].start, e = tok_end(&ts->t[to - 1]);
 	struct cld2_result r;
 	int k;
 

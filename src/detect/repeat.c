@@ -124,7 +124,7 @@ static int breaks_stretch(const struct repeat_doc *d, size_t k)
 		return 1;
 	if (t->type != TOK_PUNCT)
 		return 0;
-	c = utf8_next(d->v->text, &i, t->end);
+	c = utf8_next(d->v->text, &i, tok_end(t));
 	return c == ',' || c == ';' || c == ':' || c == '.' || c == '!' ||
 	       c == '?' || c == 0x2026 || c == 0xA1 || c == 0xBF;
 }
@@ -196,7 +196,7 @@ void repeat_doc_init(struct repeat_doc *d, struct article *a,
 		d->nonspace += t->type != TOK_SPACE;
 		if (t->type == TOK_SPACE || t->type == TOK_NEWLINE)
 			continue;
-		fold_into(&fold, v->text + t->start, t->end - t->start);
+		fold_into(&fold, v->text + t->start, tok_end(t) - t->start);
 		d->id[i] = intern(d, fold.buf, fold.len);
 		d->freq[d->id[i]]++;
 	}
@@ -245,7 +245,7 @@ int repeat_doc_untouched(const struct repeat_doc *d, size_t s, size_t e)
 int repeat_doc_starts_upper(const struct repeat_doc *d, size_t i)
 {
 	size_t k = d->ts->t[i].start;
-	int32_t c = utf8_next(d->v->text, &k, d->ts->t[i].end);
+	int32_t c = utf8_next(d->v->text, &k, tok_end(&d->ts->t[i]));
 
 	return c > 0 && uc_is_upper(c);
 }
@@ -254,8 +254,8 @@ int repeat_doc_case_restarts(const struct repeat_doc *d, size_t a, size_t b)
 {
 	const char *t = d->v->text;
 	size_t i = d->ts->t[a].start, j = d->ts->t[b].start;
-	int32_t ca = utf8_next(t, &i, d->ts->t[a].end);
-	int32_t cb = utf8_next(t, &j, d->ts->t[b].end);
+	int32_t ca = utf8_next(t, &i, tok_end(&d->ts->t[a]));
+	int32_t cb = utf8_next(t, &j, tok_end(&d->ts->t[b]));
 
 	return ca > 0 && cb > 0 && uc_is_lower(ca) && uc_is_upper(cb);
 }
@@ -272,7 +272,7 @@ static int opens_sentence(const struct repeat_doc *d, size_t i)
 		return 1;
 	if (ts->t[i - 1].type == TOK_PUNCT) {
 		size_t k = ts->t[i - 1].start;
-		int32_t c = utf8_next(d->v->text, &k, ts->t[i - 1].end);
+		int32_t c = utf8_next(d->v->text, &k, tok_end(&ts->t[i - 1]));
 
 		return c == '.' || c == '!' || c == '?' || c == 0x2026 ||
 		       c == ':';
@@ -284,7 +284,7 @@ static int opens_sentence(const struct repeat_doc *d, size_t i)
 static int starts_lower(const struct repeat_doc *d, size_t i)
 {
 	size_t k = d->ts->t[i].start;
-	int32_t c = utf8_next(d->v->text, &k, d->ts->t[i].end);
+	int32_t c = utf8_next(d->v->text, &k, tok_end(&d->ts->t[i]));
 
 	return d->ts->t[i].type == TOK_WORD && c > 0 && uc_is_lower(c);
 }
@@ -373,7 +373,8 @@ static int is_legit_double(const struct repeat_doc *d, size_t first,
 		c.next = repeat_doc_key(d, d->id[n], &c.next_len);
 	if (p)
 		c.prev = repeat_doc_key(d, d->id[p], &c.prev_len);
-	if (dbl && wordlist_has(dbl, d->v->text + x->start, y->end - x->start))
+	if (dbl &&
+	    wordlist_has(dbl, d->v->text + x->start, tok_end(y) - x->start))
 		return 1;
 	return repeat_rules_double(rules_of(d), k, len, &c);
 }
@@ -390,7 +391,7 @@ static size_t tok_cps(const struct repeat_doc *d, size_t i)
 {
 	const struct token *t = &d->ts->t[i];
 
-	return utf8_count(d->v->text + t->start, t->end - t->start);
+	return utf8_count(d->v->text + t->start, tok_end(t) - t->start);
 }
 
 /* 1 when word token i holds an apostrophe: "jusqu'à" starts with "jus"
@@ -399,7 +400,7 @@ static int elided(const struct repeat_doc *d, size_t i)
 {
 	const struct token *t = &d->ts->t[i];
 	const char *s = d->v->text + t->start;
-	size_t len = t->end - t->start;
+	size_t len = tok_end(t) - t->start;
 
 	for (size_t k = 0; k < len; k++)
 		if (s[k] == '\'' ||
@@ -413,11 +414,11 @@ static int elided(const struct repeat_doc *d, size_t i)
 static int same_prefix(const struct repeat_doc *d, size_t frag, size_t full)
 {
 	const struct token *f = &d->ts->t[frag], *w = &d->ts->t[full];
-	size_t n = f->end - f->start;
+	size_t n = tok_end(f) - f->start;
 
 	if ((f->flags & TF_ALLCAPS) && (w->flags & TF_ALLCAPS))
 		return 1;
-	return n < w->end - w->start &&
+	return n < tok_end(w) - w->start &&
 	       !memcmp(d->v->text + f->start, d->v->text + w->start, n);
 }
 
@@ -432,10 +433,10 @@ static int english_only(const struct repeat_doc *d, size_t i)
 
 	if (!c || !c->dict || !c->dict_for ||
 	    !strncmp(dict_lang(c->dict), "en", 2) ||
-	    repeat_doc_is_word(d, s, t->end - t->start))
+	    repeat_doc_is_word(d, s, tok_end(t) - t->start))
 		return 0;
 	en = c->dict_for(c->ctx, "en");
-	return en && dict_check(en, s, t->end - t->start);
+	return en && dict_check(en, s, tok_end(t) - t->start);
 }
 
 /* 1 when the fragment token frag and the word before it are English words
@@ -464,7 +465,8 @@ static int is_stutter(const struct repeat_doc *d, size_t frag, size_t full,
 	 * WEBHOUSE" is a word and a name, not a stutter. */
 	if (!same_prefix(d, frag, full))
 		return 0;
-	if (repeat_doc_is_word(d, d->v->text + t->start, t->end - t->start)) {
+	if (repeat_doc_is_word(d, d->v->text + t->start,
+			       tok_end(t) - t->start)) {
 		/* A function word before a longer word that starts with it
 		 * is grammar ("que quelques", "the theory", "die diese");
 		 * another word, once in the article, is a false start
@@ -499,7 +501,7 @@ static int starts_compound(const struct repeat_doc *d, size_t i)
 	    ts->t[i + 2].type != TOK_WORD)
 		return 0;
 	s = d->v->text + ts->t[i + 1].start;
-	len = ts->t[i + 1].end - ts->t[i + 1].start;
+	len = tok_end(&ts->t[i + 1]) - ts->t[i + 1].start;
 	return (len == 1 && *s == '-') ||
 	       (len == 3 && !memcmp(s, "\xE2\x80\x90", 3)); /* U+2010 */
 }
@@ -523,8 +525,9 @@ static void report_word(struct repeat_doc *d, size_t first, size_t last,
 	size_t keep = keep_two ? next_word(d, first) : first;
 	const struct finding *f;
 	char detail[160];
-	int len = (int)(w->end - w->start > 60 ? 60 : w->end - w->start);
-	size_t vs = ts->t[keep].end, ve = ts->t[last].end;
+	int len =
+	    (int)(tok_end(w) - w->start > 60 ? 60 : tok_end(w) - w->start);
+	size_t vs = tok_end(&ts->t[keep]), ve = tok_end(&ts->t[last]);
 	/* "il Il": a lost boundary, not a stutter (reported only) */
 	int applied =
 	    may_apply && !repeat_doc_case_restarts(d, first, keep + 2);
@@ -536,10 +539,10 @@ static void report_word(struct repeat_doc *d, size_t first, size_t last,
 		const struct token *sp =
 		    last + 1 < ts->n ? &ts->t[last + 1] : NULL;
 		applied = sp && sp->type == TOK_SPACE &&
-			  repeat_doc_untouched(d, sp->start, sp->end);
+			  repeat_doc_untouched(d, sp->start, tok_end(sp));
 		if (applied) {
 			vs = ts->t[keep + 2].start;
-			ve = sp->end;
+			ve = tok_end(sp);
 		}
 	}
 	snprintf(detail, sizeof(detail), "word '%.*s' %zu times in a row%s",
@@ -559,8 +562,8 @@ static void report_stutter(struct repeat_doc *d, size_t first, size_t full,
 	const struct token *s = &ts->t[first], *w = &ts->t[full];
 	const struct finding *f;
 	char detail[200];
-	int sl = (int)(s->end - s->start > 60 ? 60 : s->end - s->start);
-	int wl = (int)(w->end - w->start > 60 ? 60 : w->end - w->start);
+	int sl = (int)(tok_end(s) - s->start > 60 ? 60 : tok_end(s) - s->start);
+	int wl = (int)(tok_end(w) - w->start > 60 ? 60 : tok_end(w) - w->start);
 
 	snprintf(detail, sizeof(detail),
 		 "fragment '%.*s' %zu time%s before '%.*s'", sl,
@@ -583,8 +586,9 @@ static int letter_named(const struct repeat_doc *d, size_t i, size_t j)
 	const struct token *x = &d->ts->t[i], *y = &d->ts->t[j];
 	size_t k = x->start;
 
-	utf8_next(d->v->text, &k, x->end);
-	return k == x->end && (x->flags & TF_UPPER) && !(y->flags & TF_UPPER);
+	utf8_next(d->v->text, &k, tok_end(x));
+	return k == tok_end(x) && (x->flags & TF_UPPER) &&
+	       !(y->flags & TF_UPPER);
 }
 
 /* 1 when word token i is glued to a symbol before it, a part of a code
@@ -598,7 +602,7 @@ static int in_code(const struct repeat_doc *d, size_t i)
 	if (!t || t->type != TOK_PUNCT)
 		return 0;
 	k = t->start;
-	return uc_is_symbol(utf8_next(d->v->text, &k, t->end));
+	return uc_is_symbol(utf8_next(d->v->text, &k, tok_end(t)));
 }
 
 /*

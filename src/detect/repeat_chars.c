@@ -186,7 +186,7 @@ static int neighbour_char(const struct repeat_doc *d, size_t tok, int dir)
 		return 0;
 	{
 		size_t i = ts->t[k].start;
-		return utf8_next(d->v->text, &i, ts->t[k].end);
+		return utf8_next(d->v->text, &i, tok_end(&ts->t[k]));
 	}
 }
 
@@ -316,9 +316,9 @@ void repeat_doc_chars(struct repeat_doc *d)
 		const struct token *t = &ts->t[i];
 
 		if (t->type != TOK_WORD || t->flags & TF_URL ||
-		    repeat_doc_dead(d, i) || t->end - t->start < 5)
+		    repeat_doc_dead(d, i) || tok_end(t) - t->start < 5)
 			continue;
-		word_load(w, d->v->text, t->start, t->end);
+		word_load(w, d->v->text, t->start, tok_end(t));
 		scan_word(d, w, i, &sb);
 	}
 	free(w->f);

@@ -91,12 +91,12 @@ static void removal_span(const struct repeat_doc *d, const struct line *ls,
 	*start =
 	    l->first < l->last ? ts->t[l->first].start : ts->t[l->brk].start;
 	if (l->brk != NO_TOKEN) {
-		*end = ts->t[l->brk].end;
+		*end = tok_end(&ts->t[l->brk]);
 		if (k > 0 && is_blank(&ls[k - 1]) && k + 1 < n &&
 		    is_blank(&ls[k + 1]) && ls[k + 1].brk != NO_TOKEN)
-			*end = ts->t[ls[k + 1].brk].end;
+			*end = tok_end(&ts->t[ls[k + 1].brk]);
 	} else {
-		*end = ts->t[l->last - 1].end;
+		*end = tok_end(&ts->t[l->last - 1]);
 		*start = ts->t[ls[k - 1].brk].start;
 	}
 }

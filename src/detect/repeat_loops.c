@@ -48,7 +48,7 @@ struct loop_items {
 
 static const char *tok_text(const struct repeat_doc *d, size_t k, size_t *len)
 {
-	*len = d->ts->t[k].end - d->ts->t[k].start;
+	*len = tok_end(&d->ts->t[k]) - d->ts->t[k].start;
 	return d->v->text + d->ts->t[k].start;
 }
 
@@ -58,7 +58,7 @@ static int32_t punct_cp(const struct repeat_doc *d, size_t k)
 	const struct token *t = &d->ts->t[k];
 	size_t i = t->start;
 
-	return t->type == TOK_PUNCT ? utf8_next(d->v->text, &i, t->end) : 0;
+	return t->type == TOK_PUNCT ? utf8_next(d->v->text, &i, tok_end(t)) : 0;
 }
 
 static int is_separator(const struct repeat_doc *d, size_t k)
@@ -116,8 +116,8 @@ static size_t letters(const struct repeat_doc *d, size_t k)
 
 	if (t->type != TOK_WORD)
 		return 0;
-	while (i < t->end)
-		n += uc_is_alpha(utf8_next(d->v->text, &i, t->end)) != 0;
+	while (i < tok_end(t))
+		n += uc_is_alpha(utf8_next(d->v->text, &i, tok_end(t))) != 0;
 	return n;
 }
 
@@ -219,8 +219,8 @@ static int is_dict_run(const struct repeat_doc *d, const struct loop_items *it,
 		       const struct loop *l)
 {
 	size_t b = d->ts->t[it->tok[l->s]].start;
-	size_t e = d->ts->t[it->tok[l->last_end]].end;
-	size_t ue = d->ts->t[it->tok[l->s]].end;
+	size_t e = tok_end(&d->ts->t[it->tok[l->last_end]]);
+	size_t ue = tok_end(&d->ts->t[it->tok[l->s]]);
 
 	return l->words == 1 && e - b <= MAX_DICT_SPAN &&
 	       !repeat_doc_is_word(d, d->v->text + b, ue - b) &&
@@ -248,8 +248,8 @@ static void loop_report(struct repeat_doc *d, struct loop_items *it,
 {
 	const struct tokens *ts = d->ts;
 	size_t ub = ts->t[it->tok[l->s]].start;
-	size_t ue = ts->t[it->tok[l->first_end]].end;
-	size_t vs = ue, ve = ts->t[it->tok[l->last_end]].end;
+	size_t ue = tok_end(&ts->t[it->tok[l->first_end]]);
+	size_t vs = ue, ve = tok_end(&ts->t[it->tok[l->last_end]]);
 	int applied =
 	    (l->copies >= MIN_APPLY_COPIES || l->words >= MIN_LONG_UNIT) &&
 	    !repeat_doc_case_restarts(d, it->tok[l->s], it->tok[l->s + l->p]);

@@ -112,7 +112,7 @@ static int ends_sentence(const struct repeat_doc *d, size_t k)
 {
 	const struct token *t = &d->ts->t[k];
 	const char *s = d->v->text + t->start;
-	size_t len = t->end - t->start;
+	size_t len = tok_end(t) - t->start;
 
 	if (t->type == TOK_NEWLINE)
 		return 1;
@@ -171,8 +171,8 @@ static void items_build(const struct repeat_doc *d, struct items *it)
 			size_t i = ts->t[k].start;
 
 			if (ts->t[k].type == TOK_PUNCT)
-				it->mark[sent] =
-				    utf8_next(d->v->text, &i, ts->t[k].end);
+				it->mark[sent] = utf8_next(d->v->text, &i,
+							   tok_end(&ts->t[k]));
 			it->ends[it->n / 64] |= (uint64_t)1 << (it->n % 64);
 			sent++;
 		}
@@ -233,12 +233,12 @@ static void removal_span(const struct repeat_doc *d, const struct items *it,
 {
 	const struct tokens *ts = d->ts;
 
-	*vs = ts->t[item_last(it, from - 1)].end;
-	*ve = ts->t[item_last(it, to - 1)].end;
+	*vs = tok_end(&ts->t[item_last(it, from - 1)]);
+	*ve = tok_end(&ts->t[item_last(it, to - 1)]);
 	if (repeat_doc_untouched(d, *vs, ts->t[it->tok[from]].start))
 		return;
-	*vs = ts->t[item_last(it, s)].end;
-	*ve = ts->t[item_last(it, to - unit)].end;
+	*vs = tok_end(&ts->t[item_last(it, s)]);
+	*ve = tok_end(&ts->t[item_last(it, to - unit)]);
 }
 
 static void report(struct repeat_doc *d, struct items *it, size_t s,
@@ -247,9 +247,9 @@ static void report(struct repeat_doc *d, struct items *it, size_t s,
 {
 	const struct tokens *ts = d->ts;
 	size_t ub = ts->t[it->tok[s]].start;
-	size_t ue = ts->t[item_last(it, s + unit - 1)].end;
+	size_t ue = tok_end(&ts->t[item_last(it, s + unit - 1)]);
 	size_t vs = ts->t[it->tok[from]].start;
-	size_t ve = ts->t[item_last(it, to - 1)].end;
+	size_t ve = tok_end(&ts->t[item_last(it, to - 1)]);
 	const struct finding *f;
 	char detail[200];
 
@@ -274,7 +274,7 @@ static int listed(const struct repeat_doc *d, const struct items *it, size_t s,
 {
 	const struct wordlist *dbl = d->cfg ? d->cfg->doubles : NULL;
 	size_t b = d->ts->t[it->tok[s]].start;
-	size_t end = d->ts->t[item_last(it, e - 1)].end;
+	size_t end = tok_end(&d->ts->t[item_last(it, e - 1)]);
 
 	return dbl && wordlist_has(dbl, d->v->text + b, end - b);
 }
@@ -292,7 +292,7 @@ static int32_t punct_at(const struct repeat_doc *d, const struct items *it,
 	if (t->type != TOK_PUNCT)
 		return 0;
 	i = t->start;
-	return utf8_next(d->v->text, &i, t->end);
+	return utf8_next(d->v->text, &i, tok_end(t));
 }
 
 static int is_quote(int32_t c, int opening)
@@ -402,7 +402,7 @@ static int ends_phrase(const struct repeat_doc *d, const struct items *it,
 		return 0;
 	t = &d->ts->t[item_last(it, k - 1)];
 	return t->type == TOK_WORD &&
-	       utf8_count(d->v->text + t->start, t->end - t->start) >= 2;
+	       utf8_count(d->v->text + t->start, tok_end(t) - t->start) >= 2;
 }
 
 /* The copies are sentences or exclamations: the unit holds a sentence
@@ -498,7 +498,7 @@ static int untranslated(const struct repeat_doc *d, const struct items *it,
 			continue;
 		if (repeat_doc_starts_upper(d, it->tok[k]) ||
 		    repeat_doc_is_word(d, d->v->text + t->start,
-				       t->end - t->start))
+				       tok_end(t) - t->start))
 			return 0;
 		words++;
 	}
@@ -568,8 +568,8 @@ static int is_content_word(const struct repeat_doc *d, size_t tok)
 
 	if (t->type != TOK_WORD)
 		return 0;
-	while (i < t->end) {
-		int32_t c = utf8_next(s, &i, t->end);
+	while (i < tok_end(t)) {
+		int32_t c = utf8_next(s, &i, tok_end(t));
 		if (c == '\'' || c == 0x2019) /* elision: l'infrastructure */
 			letters = 0;
 		else if (uc_is_alpha(c))

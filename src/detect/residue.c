@@ -58,7 +58,7 @@ static size_t pair_end(const char *s, size_t i, size_t len)
 static int in_url(const struct line *ln, const struct tokens *ts, size_t pos)
 {
 	for (size_t i = ln->from; i < ln->to; i++)
-		if (pos >= ts->t[i].start && pos < ts->t[i].end)
+		if (pos >= ts->t[i].start && pos < tok_end(&ts->t[i]))
 			return (ts->t[i].flags & TF_URL) != 0;
 	return 0;
 }
@@ -69,7 +69,8 @@ static void tracking(struct article *a, const struct view *v,
 		     const struct line *ln, const struct tokens *ts)
 {
 	const char *s = v->text;
-	const size_t start = ts->t[ln->from].start, end = ts->t[ln->to - 1].end;
+	const size_t start = ts->t[ln->from].start,
+		     end = tok_end(&ts->t[ln->to - 1]);
 
 	for (size_t i = start; i < end; i++) {
 		size_t e, e2;
@@ -140,8 +141,8 @@ static void shape_of(const char *t, const struct token *tk, struct shape *sh)
 	int run_lower = 1;
 
 	memset(sh, 0, sizeof(*sh));
-	while (i < tk->end) {
-		const int32_t cp = utf8_next(t, &i, tk->end);
+	while (i < tok_end(tk)) {
+		const int32_t cp = utf8_next(t, &i, tok_end(tk));
 		const int dig = uc_is_digit(cp) != 0;
 
 		if (!dig && !uc_is_alpha(cp)) {
@@ -202,16 +203,16 @@ static void token_rules(struct article *a, const struct view *v,
 		if ((tk->type != TOK_WORD && tk->type != TOK_NUMBER) ||
 		    (tk->flags & TF_URL))
 			continue;
-		if (is_id(ln->t + tk->start, tk->end - tk->start)) {
-			report(a, v, tk->start, tk->end, 0.8, "hash or id");
+		if (is_id(ln->t + tk->start, tok_end(tk) - tk->start)) {
+			report(a, v, tk->start, tok_end(tk), 0.8, "hash or id");
 			continue;
 		}
 		shape_of(ln->t, tk, &sh);
 		if (glued_figures(&sh))
-			report(a, v, tk->start, tk->end, 0.7,
+			report(a, v, tk->start, tok_end(tk), 0.7,
 			       "figures glued to a word");
 		else if (sh.runs == 1 && sh.caps_then_cap >= 5)
-			report(a, v, tk->start, tk->end, 0.7,
+			report(a, v, tk->start, tok_end(tk), 0.7,
 			       "a word in capitals glued to the next word");
 	}
 }
@@ -220,8 +221,8 @@ static size_t letters(const char *t, const struct token *tk)
 {
 	size_t i = tk->start, n = 0;
 
-	while (i < tk->end)
-		n += uc_is_alpha(utf8_next(t, &i, tk->end)) != 0;
+	while (i < tok_end(tk))
+		n += uc_is_alpha(utf8_next(t, &i, tok_end(tk))) != 0;
 	return n;
 }
 
@@ -248,19 +249,19 @@ static void half_word(struct article *a, const struct view *v,
 	    letters(ln->t, word) < 2)
 		return;
 	w = ln->t + word->start;
-	len = word->end - word->start;
+	len = tok_end(word) - word->start;
 	e = dict_elision_prefix(d, w, len);
 	if (dict_check(d, w, len) || dict_check(d, w + e, len - e) ||
 	    dict_check_loanword(d, w + e, len - e))
 		return;
-	report(a, v, word->start, word->end, 0.6,
+	report(a, v, word->start, tok_end(word), 0.6,
 	       "half a word alone on a line");
 }
 
 /* The value (1..99) of a number token of one or two digits, else 0. */
 static int small_number(const char *t, const struct token *tk)
 {
-	const size_t len = tk->end - tk->start;
+	const size_t len = tok_end(tk) - tk->start;
 	int n = 0;
 
 	if (tk->type != TOK_NUMBER || len > 2)
@@ -277,7 +278,7 @@ static int small_number(const char *t, const struct token *tk)
 
 static int is_punct(const char *t, const struct token *tk, const char *set)
 {
-	return tk->type == TOK_PUNCT && tk->end - tk->start == 1 &&
+	return tk->type == TOK_PUNCT && tok_end(tk) - tk->start == 1 &&
 	       strchr(set, t[tk->start]);
 }
 
@@ -291,9 +292,9 @@ struct margin {
 static int same_word(const char *t, const struct token *x,
 		     const struct token *y)
 {
-	const size_t n = x->end - x->start;
+	const size_t n = tok_end(x) - x->start;
 
-	if (n != y->end - y->start)
+	if (n != tok_end(y) - y->start)
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		char a = t[x->start + i], b = t[y->start + i];
@@ -379,8 +380,9 @@ static void line_numbers(struct article *a, const struct view *v,
 				hit[i] = hit[j] = 1;
 	for (size_t i = 0; i < n; i++)
 		if (hit[i])
-			report(a, v, ts->t[m[i].at].start, ts->t[m[i].at].end,
-			       0.7, "transcript line number in the text");
+			report(a, v, ts->t[m[i].at].start,
+			       tok_end(&ts->t[m[i].at]), 0.7,
+			       "transcript line number in the text");
 }
 
 /* Is the word token a function word of language bit, or elided from one
@@ -390,7 +392,7 @@ static int function_word(const struct line *ln, const struct token *tk,
 			 unsigned bit)
 {
 	const char *w = ln->t + tk->start;
-	const size_t len = tk->end - tk->start;
+	const size_t len = tok_end(tk) - tk->start;
 
 	if (d && dict_elision_prefix(d, w, len))
 		return 1;
@@ -419,7 +421,7 @@ static void word_salad(struct article *a, const struct view *v,
 		lower += !(tk->flags & TF_UPPER);
 	}
 	if (words >= SALAD_WORDS && lower >= SALAD_LOWER)
-		report(a, v, ts->t[first].start, ts->t[last].end, 0.5,
+		report(a, v, ts->t[first].start, tok_end(&ts->t[last]), 0.5,
 		       "no function word in a line of many words");
 }
 

@@ -550,7 +550,7 @@ static int reaches_name(const struct tokens *ts, const char *t, size_t i,
 		tk = &ts->t[i];
 		if (tk->flags & TF_UPPER)
 			return 1;
-		if (dict_check(d, t + tk->start, tk->end - tk->start))
+		if (dict_check(d, t + tk->start, tok_end(tk) - tk->start))
 			return 0;
 	}
 	return 0;
@@ -573,8 +573,9 @@ static int english_neighbour(const struct tokens *ts, const char *t, size_t i,
 		const struct token *tk = j < ts->n ? &ts->t[j] : NULL;
 
 		if (tk && !(tk->flags & TF_UPPER) &&
-		    !dict_check(d, t + tk->start, tk->end - tk->start) &&
-		    dict_check_loanword(d, t + tk->start, tk->end - tk->start))
+		    !dict_check(d, t + tk->start, tok_end(tk) - tk->start) &&
+		    dict_check_loanword(d, t + tk->start,
+					tok_end(tk) - tk->start))
 			return 1;
 	}
 	return 0;
@@ -596,7 +597,7 @@ static int skipped(const struct token *tk, const char *w, size_t len)
 
 static int is_hyphen(const char *t, const struct token *tk)
 {
-	size_t n = tk->end - tk->start;
+	size_t n = tok_end(tk) - tk->start;
 
 	return tk->type == TOK_PUNCT &&
 	       ((n == 1 && t[tk->start] == '-') ||
@@ -614,11 +615,11 @@ static int abbreviation(const struct tokens *ts, const char *t, size_t i,
 	if (i + 1 >= ts->n)
 		return 0;
 	next = &ts->t[i + 1];
-	if (next->type != TOK_PUNCT || next->start != tk->end ||
+	if (next->type != TOK_PUNCT || next->start != tok_end(tk) ||
 	    t[next->start] != '.')
 		return 0;
 	sb_reset(sb);
-	sb_add(sb, t + tk->start, tk->end - tk->start);
+	sb_add(sb, t + tk->start, tok_end(tk) - tk->start);
 	sb_addc(sb, '.');
 	return dict_check(d, sb->buf, sb->len);
 }
@@ -635,10 +636,11 @@ static int suspended_part(const struct tokens *ts, const char *t, size_t i,
 	if (!dict_compound_links(d, &links) || i + 1 >= ts->n)
 		return 0;
 	next = &ts->t[i + 1];
-	if (!is_hyphen(t, next) || next->start != tk->end ||
+	if (!is_hyphen(t, next) || next->start != tok_end(tk) ||
 	    (i + 2 < ts->n && ts->t[i + 2].type == TOK_WORD))
 		return 0;
-	return compound_first_part(d, t + tk->start, tk->end - tk->start, sb);
+	return compound_first_part(d, t + tk->start, tok_end(tk) - tk->start,
+				   sb);
 }
 
 /* An optional ending in parentheses glued to its word ("Kind(ern)",
@@ -655,13 +657,13 @@ static int optional_ending(const struct tokens *ts, const char *t, size_t i,
 	stem = &ts->t[i - 2];
 	close = &ts->t[i + 1];
 	if (open->type != TOK_PUNCT || t[open->start] != '(' ||
-	    open->end != tk->start || stem->type != TOK_WORD ||
-	    stem->end != open->start || close->type != TOK_PUNCT ||
-	    t[close->start] != ')' || close->start != tk->end)
+	    tok_end(open) != tk->start || stem->type != TOK_WORD ||
+	    tok_end(stem) != open->start || close->type != TOK_PUNCT ||
+	    t[close->start] != ')' || close->start != tok_end(tk))
 		return 0;
 	sb_reset(sb);
-	sb_add(sb, t + stem->start, stem->end - stem->start);
-	sb_add(sb, t + tk->start, tk->end - tk->start);
+	sb_add(sb, t + stem->start, tok_end(stem) - stem->start);
+	sb_add(sb, t + tk->start, tok_end(tk) - tk->start);
 	return dict_check(d, sb->buf, sb->len);
 }
 
@@ -671,7 +673,7 @@ static void check_word(struct article *a, const struct view *v,
 {
 	const struct token *tk = &ts->t[i];
 	const char *w = v->text + tk->start;
-	size_t len = tk->end - tk->start, e, os, oe;
+	size_t len = tok_end(tk) - tk->start, e, os, oe;
 	struct verdict vd;
 	int apply;
 
@@ -685,7 +687,7 @@ static void check_word(struct article *a, const struct view *v,
 		  dict_check(d, w + e, len - e)))
 		return;
 	os = view_orig_start(v, tk->start + e);
-	oe = view_orig_end(v, tk->end);
+	oe = view_orig_end(v, tok_end(tk));
 	/* Text another stage already rewrites or removes in this phase
 	 * ("Wich Wich Wichoff") is not judged, nor another language. */
 	if (in_foreign(o, os, oe) || article_overlaps_applied(a, os, oe))
@@ -702,7 +704,7 @@ static void check_word(struct article *a, const struct view *v,
 	if (vd.kind == V_KNOWN)
 		return;
 	if (vd.kind == V_NAME) {
-		view_report(v, a, FK_UNKNOWN_NAME, tk->start + e, tk->end,
+		view_report(v, a, FK_UNKNOWN_NAME, tk->start + e, tok_end(tk),
 			    w + e, len - e, 0, 0.5,
 			    tk->flags & TF_ALLCAPS
 				? "acronym not in the dictionary"
@@ -710,7 +712,7 @@ static void check_word(struct article *a, const struct view *v,
 		return;
 	}
 	apply = vd.repl && !overlaps_other(o, os, oe);
-	view_report(v, a, FK_MISSPELLING, tk->start + e, tk->end,
+	view_report(v, a, FK_MISSPELLING, tk->start + e, tok_end(tk),
 		    apply ? vd.repl : w + e, apply ? strlen(vd.repl) : len - e,
 		    apply, apply ? 0.9 : 0.6, vd.detail);
 }
@@ -733,8 +735,8 @@ static int combining_form(const struct tokens *ts, const char *t, size_t i,
 {
 	const struct token *tk = &ts->t[i], *next = &ts->t[i + 2];
 
-	return t[tk->end - 1] == 'o' &&
-	       dict_check(d, t + next->start, next->end - next->start);
+	return t[tok_end(tk) - 1] == 'o' &&
+	       dict_check(d, t + next->start, tok_end(next) - next->start);
 }
 
 void spell_detect(struct article *a, const struct view *v,
@@ -752,8 +754,9 @@ void spell_detect(struct article *a, const struct view *v,
 		if (tk->type != TOK_WORD)
 			continue;
 		n = compound_len(ts, v->text, i);
-		if (n > 1 && dict_check(d, v->text + tk->start,
-					ts->t[i + n - 1].end - tk->start)) {
+		if (n > 1 &&
+		    dict_check(d, v->text + tk->start,
+			       tok_end(&ts->t[i + n - 1]) - tk->start)) {
 			i += n - 1;
 			continue;
 		}

@@ -54,9 +54,10 @@ static void words_build(struct words *w, const struct view *v,
 		if (t->type != TOK_WORD && t->type != TOK_NUMBER)
 			continue;
 		assert(w->n < ts->words);
-		w->id[w->n] = intern(&m, v->text + t->start, t->end - t->start);
-		w->cps[w->n] =
-		    (uint32_t)utf8_count(v->text + t->start, t->end - t->start);
+		w->id[w->n] =
+		    intern(&m, v->text + t->start, tok_end(t) - t->start);
+		w->cps[w->n] = (uint32_t)utf8_count(v->text + t->start,
+						    tok_end(t) - t->start);
 		w->total += w->cps[w->n++];
 	}
 	strmap_release(&m);
@@ -229,12 +230,12 @@ static void line_add(struct line_stats *s, const struct view *v,
 	}
 	s->nlines++;
 	seen = strmap_put(&s->lines, v->text + ts->t[b].start,
-			  ts->t[e - 1].end - ts->t[b].start);
+			  tok_end(&ts->t[e - 1]) - ts->t[b].start);
 	if ((*seen)++)
 		s->duplines++;
 	if (!s->pend)
 		s->pstart = ts->t[b].start;
-	s->pend = ts->t[e - 1].end;
+	s->pend = tok_end(&ts->t[e - 1]);
 }
 
 static void line_stats(struct article *a, const struct view *v,

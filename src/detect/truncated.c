@@ -52,7 +52,7 @@ static enum ending paragraph_end(const char *t, const struct tokens *ts,
 	    (ts->t[p - 1].flags & TF_URL))
 		return END_OTHER;
 	*word = p - 1;
-	*end = ts->t[e - 1].end;
+	*end = tok_end(&ts->t[e - 1]);
 	if (p == e)
 		return END_WORD;
 	if (is_ellipsis(t + ts->t[p].start, *end - ts->t[p].start))
@@ -67,8 +67,8 @@ static size_t letters(const char *t, const struct token *tk)
 {
 	size_t i = tk->start, n = 0;
 
-	while (i < tk->end)
-		n += uc_is_alpha(utf8_next(t, &i, tk->end)) != 0;
+	while (i < tok_end(tk))
+		n += uc_is_alpha(utf8_next(t, &i, tok_end(tk))) != 0;
 	return n;
 }
 
@@ -87,7 +87,7 @@ static int cut_word(const char *w, size_t len, struct dict *d,
 static int stump(const char *t, const struct token *tk, struct dict *d)
 {
 	const char *w = t + tk->start;
-	size_t len = tk->end - tk->start, e;
+	size_t len = tok_end(tk) - tk->start, e;
 
 	if (!d || (tk->flags & TF_UPPER) || letters(t, tk) < 2)
 		return 0;
@@ -124,7 +124,7 @@ static const char *judge(const char *t, const struct tokens *ts, size_t from,
 	*start = tk->start;
 	/* Lower case only: "vitamine E", "Plan A" end with a letter. */
 	listed = !(tk->flags & TF_UPPER) &&
-		 cut_word(t + tk->start, tk->end - tk->start, d, cut_words);
+		 cut_word(t + tk->start, tok_end(tk) - tk->start, d, cut_words);
 	switch (how) {
 	case END_ELLIPSIS:
 		if (listed)
@@ -140,7 +140,7 @@ static const char *judge(const char *t, const struct tokens *ts, size_t from,
 		if (!listed || count_words(ts, from, to) < 2 ||
 		    (w > from && ts->t[w - 1].type == TOK_PUNCT &&
 		     is_hyphen(t + ts->t[w - 1].start,
-			       ts->t[w - 1].end - ts->t[w - 1].start)))
+			       tok_end(&ts->t[w - 1]) - ts->t[w - 1].start)))
 			return NULL;
 		return "ends with a word that cannot end a sentence";
 	default:

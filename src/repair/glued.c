@@ -82,7 +82,7 @@ static int known(struct glue *g, size_t s, size_t e)
 static int64_t vocab_count(struct glue *g, const struct token *tk)
 {
 	int64_t *n =
-	    strmap_find(&g->vocab, g->t + tk->start, tk->end - tk->start);
+	    strmap_find(&g->vocab, g->t + tk->start, tok_end(tk) - tk->start);
 	return n ? *n : 0;
 }
 
@@ -167,8 +167,8 @@ static void inner_dots(struct glue *g, const struct token *tk)
 {
 	size_t s = tk->start;
 
-	for (size_t i = tk->start; i <= tk->end; i++) {
-		if (i < tk->end && g->t[i] != '.')
+	for (size_t i = tk->start; i <= tok_end(tk); i++) {
+		if (i < tok_end(tk) && g->t[i] != '.')
 			continue;
 		if (shape_of(g->t, s, i).letters < 2)
 			return; /* an abbreviation: "U.S.A", "M.Dupont" */
@@ -176,14 +176,14 @@ static void inner_dots(struct glue *g, const struct token *tk)
 	}
 	s = tk->start;
 	for (;;) {
-		const char *p = memchr(g->t + s, '.', tk->end - s);
+		const char *p = memchr(g->t + s, '.', tok_end(tk) - s);
 		size_t dot, e;
 
 		if (!p)
 			break;
 		dot = (size_t)(p - g->t);
-		p = memchr(g->t + dot + 1, '.', tk->end - dot - 1);
-		e = p ? (size_t)(p - g->t) : tk->end;
+		p = memchr(g->t + dot + 1, '.', tok_end(tk) - dot - 1);
+		e = p ? (size_t)(p - g->t) : tok_end(tk);
 		e = until_split(g, dot + 1, e);
 		s = after_split(g, s, dot);
 		if (is_title_word(g->t, dot + 1, e))
@@ -352,7 +352,7 @@ static size_t title_end(const struct glue *g, size_t b, size_t end)
 static int in_path(const struct glue *g, const struct token *tk)
 {
 	return (tk->start > 0 && g->t[tk->start - 1] == '/') ||
-	       (tk->end < g->len && g->t[tk->end] == '/');
+	       (tok_end(tk) < g->len && g->t[tok_end(tk)] == '/');
 }
 
 /* "séropositifVous", "FavorisAcheterVoir": lower-to-upper boundaries. */
@@ -361,21 +361,22 @@ static void camel_joins(struct glue *g, const struct token *tk)
 	size_t i = tk->start, seg = tk->start;
 	int32_t prev = -1;
 
-	if ((g->keep &&
-	     wordlist_has(g->keep, g->t + tk->start, tk->end - tk->start)) ||
+	if ((g->keep && wordlist_has(g->keep, g->t + tk->start,
+				     tok_end(tk) - tk->start)) ||
 	    vocab_count(g, tk) >= 2 || in_path(g, tk))
 		return;
-	while (i < tk->end) {
+	while (i < tok_end(tk)) {
 		size_t at = i;
-		int32_t c = utf8_next(g->t, &i, tk->end);
+		int32_t c = utf8_next(g->t, &i, tok_end(tk));
 
 		if (c < 0 || !(uc_is_alpha(c) || uc_is_apostrophe(c)))
 			seg = i;
 		else if (uc_is_apostrophe(prev) && uc_is_upper(c))
 			seg = at; /* "d’ÉtatLa": the word is "État" */
 		else if (prev > 0 && uc_is_lower(prev) && uc_is_upper(c)) {
-			size_t re = title_end(g, at, tk->end);
-			double conf = camel_confidence(g, seg, at, re, tk->end);
+			size_t re = title_end(g, at, tok_end(tk));
+			double conf =
+			    camel_confidence(g, seg, at, re, tok_end(tk));
 			if (conf > 0)
 				insert_sep(g, at, 0, conf,
 					   "two words glued (lower to upper "
@@ -393,32 +394,32 @@ static void number_join(struct glue *g, const struct token *tk)
 	size_t p = tk->start;
 	struct shape left;
 
-	while (p < tk->end && !(g->t[p] >= '0' && g->t[p] <= '9'))
+	while (p < tok_end(tk) && !(g->t[p] >= '0' && g->t[p] <= '9'))
 		p++;
-	if (p == tk->start || p == tk->end)
+	if (p == tk->start || p == tok_end(tk))
 		return;
-	for (size_t i = p; i < tk->end; i++)
+	for (size_t i = p; i < tok_end(tk); i++)
 		if (!(g->t[i] >= '0' && g->t[i] <= '9'))
 			return;
 	left = shape_of(g->t, tk->start, p);
 	if (left.other || left.letters < 3 || !left.any_lower ||
 	    !left.rest_lower || !known(g, tk->start, p))
 		return;
-	insert_sep(g, p, 0, tk->end - p >= 4 ? 0.85 : 0.6,
+	insert_sep(g, p, 0, tok_end(tk) - p >= 4 ? 0.85 : 0.6,
 		   "word glued to a number");
 }
 
 static int adjacent(const struct token *a, const struct token *b)
 {
-	return a->end == b->start;
+	return tok_end(a) == b->start;
 }
 
 static int is_closing_quote(const struct glue *g, const struct token *tk)
 {
 	size_t i = tk->start;
-	int32_t c = utf8_next(g->t, &i, tk->end);
+	int32_t c = utf8_next(g->t, &i, tok_end(tk));
 
-	return i == tk->end && (c == '"' || c == 0xBB || c == 0x201D);
+	return i == tok_end(tk) && (c == '"' || c == 0xBB || c == 0x201D);
 }
 
 /* "2014.Le", "vraiment?Oui", "(AFP)Le", "cœur\".François": punctuation
@@ -430,12 +431,12 @@ static void punct_join(struct glue *g, size_t k)
 	double conf;
 	size_t ne;
 
-	if (k == 0 || k + 1 >= g->ts->n || tk->end != tk->start + 1 ||
+	if (k == 0 || k + 1 >= g->ts->n || tok_end(tk) != tk->start + 1 ||
 	    !strchr(".?!)", c))
 		return;
 	prev = &g->ts->t[k - 1];
 	next = &g->ts->t[k + 1];
-	ne = until_split(g, next->start, next->end);
+	ne = until_split(g, next->start, tok_end(next));
 	/* A title word, maybe glued to a number ("Septiembre1949": ICU
 	 * calls the whole a number; number_join splits it). */
 	if (!adjacent(tk, next) ||
@@ -451,10 +452,11 @@ static void punct_join(struct glue *g, size_t k)
 		prev = &g->ts->t[k - 2]; /* cœur".François */
 	if (c != ')' &&
 	    ((prev->type != TOK_WORD && prev->type != TOK_NUMBER) ||
-	     utf8_count(g->t + prev->start, prev->end - prev->start) < 2))
+	     utf8_count(g->t + prev->start, tok_end(prev) - prev->start) < 2))
 		return;
 	conf = known(g, next->start, ne) ? 0.9 : 0.6;
-	insert_sep(g, tk->end, c != ')', c == ')' && conf > 0.6 ? 0.85 : conf,
+	insert_sep(g, tok_end(tk), c != ')',
+		   c == ')' && conf > 0.6 ? 0.85 : conf,
 		   "sentence glued to the next");
 }
 
@@ -469,12 +471,12 @@ static void count_vocab(struct glue *g)
 	strmap_init(&g->vocab);
 	for (size_t i = 0; i < g->ts->n; i++) {
 		const struct token *tk = &g->ts->t[i];
-		size_t n = tk->end - tk->start;
+		size_t n = tok_end(tk) - tk->start;
 
 		if (tk->type == TOK_SPACE)
 			continue;
 		if (tk->type == TOK_WORD &&
-		    !(prev && prev->end - prev->start == n &&
+		    !(prev && tok_end(prev) - prev->start == n &&
 		      !memcmp(g->t + prev->start, g->t + tk->start, n)))
 			++*strmap_put(&g->vocab, g->t + tk->start, n);
 		prev = tk;
@@ -485,7 +487,7 @@ static void count_vocab(struct glue *g)
 static int skipped(const struct glue *g, const struct token *tk)
 {
 	return tk->flags & TF_URL ||
-	       repair_guarded(&g->guard, tk->start, tk->end);
+	       repair_guarded(&g->guard, tk->start, tok_end(tk));
 }
 
 void glued_repair(struct article *a, const struct view *v,

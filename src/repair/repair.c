@@ -251,7 +251,7 @@ void repair_guard_build(struct repair_guard *g, const char *text, size_t len,
 	for (size_t i = 0; i < ts->n; i++)
 		if (ts->t[i].flags & TF_URL)
 			memset(g->mask + ts->t[i].start, 1,
-			       ts->t[i].end - ts->t[i].start);
+			       tok_end(&ts->t[i]) - ts->t[i].start);
 	repair_each_line(text, len, guard_line, &c);
 }
 

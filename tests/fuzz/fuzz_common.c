@@ -155,16 +155,20 @@ void fuzz_check_tokens(const struct tokens *ts, size_t len)
 	for (size_t i = 0; i < ts->n; i++) {
 		const struct token *t = &ts->t[i];
 
-		if (t->start != pos || t->end <= t->start || t->end > len)
+		if (t->start != pos || tok_end(t) <= t->start ||
+		    tok_end(t) > len)
 			fuzz_fail("token %zu [%zu, %zu) does not follow %zu", i,
-				  (size_t)t->start, (size_t)t->end, pos);
+				  (size_t)t->start, (size_t)tok_end(t), pos);
 		if (t->type > TOK_PUNCT)
 			fuzz_fail("token %zu has type %d", i, (int)t->type);
 		words += t->type == TOK_WORD || t->type == TOK_NUMBER;
-		pos = t->end;
+		pos = tok_end(t);
 	}
 	if (pos != len)
 		fuzz_fail("tokens end at %zu, text at %zu", pos, len);
+	if (ts->n && ts->t[ts->n].start != len)
+		fuzz_fail("sentinel at %zu, text at %zu",
+			  (size_t)ts->t[ts->n].start, len);
 	if (words != ts->words)
 		fuzz_fail("word count %zu, counted %zu", ts->words, words);
 }

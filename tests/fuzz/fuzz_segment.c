@@ -22,7 +22,7 @@ static void check_same(const struct tokens *x, const struct tokens *y)
 		fuzz_fail("second run gave %zu tokens, first %zu", y->n, x->n);
 	for (size_t i = 0; i < x->n; i++)
 		if (x->t[i].start != y->t[i].start ||
-		    x->t[i].end != y->t[i].end ||
+		    tok_end(&x->t[i]) != tok_end(&y->t[i]) ||
 		    x->t[i].type != y->t[i].type ||
 		    x->t[i].flags != y->t[i].flags)
 			fuzz_fail("token %zu differs between two runs", i);

@@ -24,7 +24,7 @@ static void describe(const char *text, struct strbuf *sb)
 		if (tk->type != TOK_WORD && tk->type != TOK_NUMBER)
 			continue;
 		sb_addf(sb, "%s%.*s/", sb->len ? " " : "",
-			(int)(tk->end - tk->start), text + tk->start);
+			(int)(tok_end(tk) - tk->start), text + tk->start);
 		if (tk->type == TOK_NUMBER)
 			sb_addc(sb, '#');
 		if (tk->flags & TF_UPPER)
@@ -91,8 +91,8 @@ static void test_coverage(void)
 	CHECK(segmenter_run(seg, text, strlen(text), &ts) == 0);
 	for (size_t i = 0; i < ts.n; i++) {
 		CHECK_EQ(ts.t[i].start, pos);
-		CHECK(ts.t[i].end > ts.t[i].start);
-		pos = ts.t[i].end;
+		CHECK(tok_end(&ts.t[i]) > ts.t[i].start);
+		pos = tok_end(&ts.t[i]);
 	}
 	CHECK_EQ(pos, strlen(text));
 	tokens_release(&ts);
