@@ -78,23 +78,40 @@ static void test_cases(void)
 	sb_release(&sb);
 }
 
-/* Every byte belongs to exactly one token, in order. */
+/* Every byte belongs to exactly one token, in order, and the sentinel
+ * after the last token starts at the text's length (token.h). One token
+ * array serves every text in turn, as a worker's does: a shorter text
+ * after a longer one must not read the longer one's tokens. */
 static void test_coverage(void)
 {
-	static const char text[] = "L’OTAN\xE2\x80\xAF: 3\xE2\x80\xAF"
-				   "000 "
-				   "morts, https://x.fr #a @b\n";
+	static const char *const texts[] = {
+	    "L’OTAN\xE2\x80\xAF: 3\xE2\x80\xAF"
+	    "000 morts, https://x.fr #a @b\n",
+	    "",
+	    "a",
+	    "  ",
+	    "fin sans saut de ligne",
+	    "deux  espaces\r\n\r\net\u2028fin ",
+	    "x",
+	};
 	struct tokens ts;
-	size_t pos = 0;
 
 	tokens_init(&ts);
-	CHECK(segmenter_run(seg, text, strlen(text), &ts) == 0);
-	for (size_t i = 0; i < ts.n; i++) {
-		CHECK_EQ(ts.t[i].start, pos);
-		CHECK(tok_end(&ts.t[i]) > ts.t[i].start);
-		pos = tok_end(&ts.t[i]);
+	for (size_t k = 0; k < sizeof(texts) / sizeof(texts[0]); k++) {
+		const char *text = texts[k];
+		size_t pos = 0, len = strlen(text);
+
+		CHECK(segmenter_run(seg, text, len, &ts) == 0);
+		CHECK_EQ(ts.n == 0, len == 0);
+		for (size_t i = 0; i < ts.n; i++) {
+			CHECK_EQ(ts.t[i].start, pos);
+			CHECK(tok_end(&ts.t[i]) > ts.t[i].start);
+			pos = tok_end(&ts.t[i]);
+		}
+		CHECK_EQ(pos, len);
+		if (ts.n)
+			CHECK_EQ(ts.t[ts.n].start, len);
 	}
-	CHECK_EQ(pos, strlen(text));
 	tokens_release(&ts);
 }
 
