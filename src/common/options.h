@@ -24,6 +24,14 @@ enum suggest_source {
 	SUGGEST_NONE,
 };
 
+/* The reports for people that an audit writes besides the CSVs and the
+ * cleaned text (relire audit --reports): bits. */
+enum report_kinds {
+	REPORT_HTML = 1, /* report.html and html/ */
+	REPORT_XLSX = 2, /* report.xlsx */
+	REPORT_ALL = REPORT_HTML | REPORT_XLSX,
+};
+
 struct options {
 	const char *out_dir;	 /* --out, default "reports" */
 	int out_given;		 /* --out was given explicitly */
@@ -43,6 +51,7 @@ struct options {
 	int csv_bom;		 /* --csv-bom: UTF-8 BOM at the start of CSVs */
 	int typography_fr;	/* --typography fr: French typography profile */
 	int jsonl;		/* --jsonl: JSON Lines records in and out */
+	int reports;		/* --reports: enum report_kinds bits */
 	unsigned threads;	/* --threads, 0 = number of cores */
 	size_t max_line_length; /* --max-line-length, bytes, 0 = no limit */
 	size_t max_article_size; /* --max-article-size, bytes */

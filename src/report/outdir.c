@@ -80,15 +80,17 @@ static int remove_entry(const char *path, const struct stat *st, int flag,
 	return (flag == FTW_DP ? rmdir(path) : unlink(path)) != 0 ? -1 : 0;
 }
 
-int outdir_prune_clean(const struct options *opt)
+/* Remove OUT/name (a file, or a directory and all it holds, never
+ * following a symbolic link) when it is there. 0, or -1 after printing
+ * the error. */
+static int remove_stale(const struct options *opt, const char *name)
 {
 	struct strbuf path;
 	struct stat st;
 	int rc = 0;
 
 	sb_init(&path);
-	sb_addf(&path, "%s/%s", opt->out_dir,
-		opt->per_line ? "clean" : "clean.txt");
+	sb_addf(&path, "%s/%s", opt->out_dir, name);
 	if (lstat(path.buf, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			rc = nftw(path.buf, remove_entry, 16,
@@ -100,5 +102,24 @@ int outdir_prune_clean(const struct options *opt)
 				      path.buf, strerror(errno));
 	}
 	sb_release(&path);
+	return rc;
+}
+
+int outdir_prune_clean(const struct options *opt)
+{
+	return remove_stale(opt, opt->per_line ? "clean" : "clean.txt");
+}
+
+int outdir_prune_reports(const struct options *opt)
+{
+	int rc = 0;
+
+	if (!(opt->reports & REPORT_HTML) &&
+	    (remove_stale(opt, "report.html") < 0 ||
+	     remove_stale(opt, "html") < 0))
+		rc = -1;
+	if (!(opt->reports & REPORT_XLSX) &&
+	    remove_stale(opt, "report.xlsx") < 0)
+		rc = -1;
 	return rc;
 }

@@ -10,6 +10,9 @@
  *   highest existing, as GNU cp --backup=numbered names them).
  * - A run writes clean/ or clean.txt (--per-line), never both: the one it
  *   did not write is removed when the run commits.
+ * - The reports for people that --reports leaves out (report.html and
+ *   html/, report.xlsx) are removed when the run commits: left there, they
+ *   would describe an earlier run beside this run's CSVs.
  */
 #ifndef RELIRE_OUTDIR_H
 #define RELIRE_OUTDIR_H
@@ -30,5 +33,10 @@ int outdir_backup(const char *final, const char *tmp);
  * write (clean/ under --per-line, else clean.txt), never following a
  * symbolic link. 0, or -1 after printing the error. */
 int outdir_prune_clean(const struct options *opt);
+
+/* Remove report.html and html/, or report.xlsx, when this run does not
+ * write them (opt->reports) and an earlier run left them, never following
+ * a symbolic link. 0, or -1 after printing the error. */
+int outdir_prune_reports(const struct options *opt);
 
 #endif

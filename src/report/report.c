@@ -172,12 +172,13 @@ struct report *report_open(const struct options *opt,
 	r->findings = r->quality ? open_tmp(r, "findings.csv") : NULL;
 	if (opt->per_line && r->findings)
 		r->clean_lines = open_tmp(r, "clean.txt");
-	if (r->findings && (!opt->per_line || r->clean_lines))
-		r->html = html_report_new(opt->out_dir, model, opt->report_lang,
-					  open_tmp_html, r);
-	if (r->html)
-		r->xlsx = open_xlsx(r);
-	if (!r->xlsx) {
+	/* The reports for people are optional (--reports): a NULL html or
+	 * xlsx below is one this run does not write. */
+	if (!r->findings || (opt->per_line && !r->clean_lines) ||
+	    ((opt->reports & REPORT_HTML) &&
+	     !(r->html = html_report_new(opt->out_dir, model, opt->report_lang,
+					 open_tmp_html, r))) ||
+	    ((opt->reports & REPORT_XLSX) && !(r->xlsx = open_xlsx(r)))) {
 		report_abort(r);
 		return NULL;
 	}
@@ -262,8 +263,8 @@ static void advance(const char *t, size_t from, size_t to, size_t *line,
 	}
 }
 
-/* The findings.csv rows of a to w and their workbook cells to c; id is
- * a's id escaped. */
+/* The findings.csv rows of a to w and their workbook cells to c (NULL
+ * without a workbook); id is a's id escaped. */
 static void findings_rows(struct csvw *w, struct xlsx_rows *c, const char *id,
 			  const struct article *a)
 {
@@ -290,12 +291,15 @@ static void findings_rows(struct csvw *w, struct xlsx_rows *c, const char *id,
 		csvw_double(w, f->confidence, 2);
 		csvw_str(w, f->detail);
 		csvw_end(w);
-		xlsx_rows_finding(c, id, f, line, col, orig.buf, orig.len);
+		if (c)
+			xlsx_rows_finding(c, id, f, line, col, orig.buf,
+					  orig.len);
 	}
 	sb_release(&orig);
 }
 
-/* The quality.csv row of a, scored s, to w and its cells to c. */
+/* The quality.csv row of a, scored s, to w and its cells to c (NULL
+ * without a workbook). */
 static void quality_row(struct csvw *w, struct xlsx_rows *c, const char *id,
 			const struct article *a, const struct score *s)
 {
@@ -325,7 +329,8 @@ static void quality_row(struct csvw *w, struct xlsx_rows *c, const char *id,
 		csvw_double(w, a->stats[k], 4);
 	csvw_escaped(w, ok ? "" : a->error);
 	csvw_end(w);
-	xlsx_rows_quality(c, a, id, s, defects, notes);
+	if (c)
+		xlsx_rows_quality(c, a, id, s, defects, notes);
 }
 
 static void note_worst(struct report *r, const struct article *a,
@@ -410,7 +415,8 @@ struct report_rows *report_format(const struct report *r, struct article *a)
 	article_sort_findings(a);
 	rows->status = a->status;
 	score_article(a, r->model, &rows->score);
-	rows->xlsx = xlsx_rows_new();
+	if (r->xlsx)
+		rows->xlsx = xlsx_rows_new();
 	sb_init(&id);
 	add_escaped(&id, a->id, strlen(a->id));
 	rc = csv_rows(&rows->quality, &rows->quality_len, neutralize, rows,
@@ -419,7 +425,8 @@ struct report_rows *report_format(const struct report *r, struct article *a)
 		rc = csv_rows(&rows->findings, &rows->findings_len, neutralize,
 			      rows, id.buf, a, 0);
 	sb_release(&id);
-	if (!rc && !(rows->html = html_report_format(r->html, a, &rows->score)))
+	if (!rc && r->html &&
+	    !(rows->html = html_report_format(r->html, a, &rows->score)))
 		rc = -1;
 	if (rc < 0) {
 		report_rows_free(rows);
@@ -441,8 +448,10 @@ static int append_rows(struct report *r, const struct article *a,
 		rc = -1;
 	/* A workbook that cannot be written says so; the run fails when it
 	 * commits (xlsx_report_finish). */
-	xlsx_report_rows(r->xlsx, rows->xlsx);
-	if (html_report_append(r->html, a, &rows->score, rows->html) < 0)
+	if (r->xlsx)
+		xlsx_report_rows(r->xlsx, rows->xlsx);
+	if (r->html &&
+	    html_report_append(r->html, a, &rows->score, rows->html) < 0)
 		rc = -1;
 	note_article(r, a, &rows->score);
 	return rc;
@@ -639,6 +648,8 @@ static int end_xlsx(struct report *r)
 {
 	const char *variants = pending_tmp(r, "variants.csv");
 
+	if (!r->xlsx)
+		return 0;
 	if (variants &&
 	    xlsx_report_variants(r->xlsx, variants, !r->opt->csv_raw) < 0)
 		return -1;
@@ -651,7 +662,7 @@ static int finish_xlsx(struct report *r)
 	struct xlsx_report *x = r->xlsx;
 
 	r->xlsx = NULL;
-	return xlsx_report_finish(x);
+	return x ? xlsx_report_finish(x) : 0;
 }
 
 int report_commit(struct report *r)
@@ -660,9 +671,12 @@ int report_commit(struct report *r)
 
 	/* The review workbench embeds the variants table (written and
 	 * closed by now) so that an editor can export it back. */
-	html_report_set_variants(r->html, pending_tmp(r, "variants.csv"));
-	if (html_report_finish(r->html) < 0)
-		rc = -1;
+	if (r->html) {
+		html_report_set_variants(r->html,
+					 pending_tmp(r, "variants.csv"));
+		if (html_report_finish(r->html) < 0)
+			rc = -1;
+	}
 
 	if (close_all(r) < 0)
 		rc = -1;
@@ -692,7 +706,7 @@ int report_commit(struct report *r)
 			unlink(r->pend[i].tmp);
 		}
 	}
-	if (outdir_prune_clean(r->opt) < 0)
+	if (outdir_prune_clean(r->opt) < 0 || outdir_prune_reports(r->opt) < 0)
 		rc = -1;
 	free_report(r);
 	return rc;

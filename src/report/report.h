@@ -5,6 +5,10 @@
  * name in the output directory and renamed into place by report_commit(),
  * so an interrupted run leaves the previous complete reports. Rows are
  * written as articles complete (streaming); nothing grows with the batch.
+ * The CSVs and cleaned texts are always written; report.html (with its
+ * html/ pages) and report.xlsx only when opt->reports names them, and a
+ * previous run's report that this run does not write is removed by
+ * report_commit() (outdir.h).
  */
 #ifndef RELIRE_REPORT_H
 #define RELIRE_REPORT_H

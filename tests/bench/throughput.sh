@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Throughput of relire beside its baselines, measured in the same run on
 # the same input (median of RUNS runs):
-#   relire's full pipeline (1 and 2 threads), hunspell -l on the text,
+#   relire's full pipeline (1 and 2 threads; and without the reports for
+#   people, --reports none), hunspell -l on the text,
 #   Hunspell on the distinct words, uconv -x nfc, wc -w (the floor of
 #   reading the data); and peak memory (RSS) of relire.
 # usage: tests/bench/throughput.sh [BUILD_DIR] [INPUT] [RUNS]
@@ -75,11 +76,21 @@ r0=$(median "$relire" audit -q --per-line -j 1 --suggest none \
 	--out "$tmp/o5" "$input")
 rh=$(median "$relire" audit -q --per-line -j 1 --suggest hunspell \
 	--out "$tmp/o8" "$input")
+# Without the reports for people (a pipeline step: CSVs and cleaned text).
+rn1=$(median "$relire" audit -q --per-line -j 1 --reports none \
+	--out "$tmp/o9" "$input")
+rn2=$(median "$relire" audit -q --per-line -j 2 --reports none \
+	--out "$tmp/o10" "$input")
 report "relire -j 1 --suggest none" "$r0"
 report "relire -j 1 --suggest hunspell" "$rh"
 awk -v r0="$r0" -v hl="$hl" -v hd="$hd" -v nf="$nf" 'BEGIN {
 	printf "  ratio hunspell -l / relire:        %6.2f\n", hl / r0
 	printf "  ratio relire / (distinct + nfc):   %6.2f\n", r0 / (hd + nf) }'
+report "relire -j 1 --reports none" "$rn1"
+report "relire -j 2 --reports none" "$rn2"
+awk -v a="$rn1" -v b="$rn2" -v hl="$hl" 'BEGIN {
+	printf "  --reports none: hunspell -l / relire %6.2f, 2 threads / 1 %6.2f\n",
+	       hl / a, a / b }'
 
 # Streaming: time per MB and peak memory on SCALES copies of the input,
 # each line prefixed with its copy number so that no line repeats across
