@@ -19,7 +19,7 @@
 
 #include "common/util.h"
 
-int32_t utf8_next(const char *s, size_t *i, size_t len)
+int32_t utf8_next_multi(const char *s, size_t *i, size_t len)
 {
 	const uint8_t *u = (const uint8_t *)s;
 	int32_t pos = 0, c;
@@ -84,23 +84,99 @@ size_t utf8_put(char *out, int32_t cp)
 	return err ? 0 : (size_t)n;
 }
 
-int uc_is_alpha(int32_t cp)
+/* ICU's answers for U+0000..U+007F: letters A-Z a-z, digits 0-9, and
+ * White_Space U+0009..U+000D and U+0020 (test_utf8 compares every entry
+ * with ICU). */
+#define A_UP (UC_ASCII_ALPHA | UC_ASCII_UPPER)
+#define A_LO (UC_ASCII_ALPHA | UC_ASCII_LOWER)
+const unsigned char uc_ascii_class[128] = {
+    ['\t'] = UC_ASCII_SPACE,
+    ['\n'] = UC_ASCII_SPACE,
+    ['\v'] = UC_ASCII_SPACE,
+    ['\f'] = UC_ASCII_SPACE,
+    ['\r'] = UC_ASCII_SPACE,
+    [' '] = UC_ASCII_SPACE,
+    ['0'] = UC_ASCII_DIGIT,
+    ['1'] = UC_ASCII_DIGIT,
+    ['2'] = UC_ASCII_DIGIT,
+    ['3'] = UC_ASCII_DIGIT,
+    ['4'] = UC_ASCII_DIGIT,
+    ['5'] = UC_ASCII_DIGIT,
+    ['6'] = UC_ASCII_DIGIT,
+    ['7'] = UC_ASCII_DIGIT,
+    ['8'] = UC_ASCII_DIGIT,
+    ['9'] = UC_ASCII_DIGIT,
+    ['A'] = A_UP,
+    ['B'] = A_UP,
+    ['C'] = A_UP,
+    ['D'] = A_UP,
+    ['E'] = A_UP,
+    ['F'] = A_UP,
+    ['G'] = A_UP,
+    ['H'] = A_UP,
+    ['I'] = A_UP,
+    ['J'] = A_UP,
+    ['K'] = A_UP,
+    ['L'] = A_UP,
+    ['M'] = A_UP,
+    ['N'] = A_UP,
+    ['O'] = A_UP,
+    ['P'] = A_UP,
+    ['Q'] = A_UP,
+    ['R'] = A_UP,
+    ['S'] = A_UP,
+    ['T'] = A_UP,
+    ['U'] = A_UP,
+    ['V'] = A_UP,
+    ['W'] = A_UP,
+    ['X'] = A_UP,
+    ['Y'] = A_UP,
+    ['Z'] = A_UP,
+    ['a'] = A_LO,
+    ['b'] = A_LO,
+    ['c'] = A_LO,
+    ['d'] = A_LO,
+    ['e'] = A_LO,
+    ['f'] = A_LO,
+    ['g'] = A_LO,
+    ['h'] = A_LO,
+    ['i'] = A_LO,
+    ['j'] = A_LO,
+    ['k'] = A_LO,
+    ['l'] = A_LO,
+    ['m'] = A_LO,
+    ['n'] = A_LO,
+    ['o'] = A_LO,
+    ['p'] = A_LO,
+    ['q'] = A_LO,
+    ['r'] = A_LO,
+    ['s'] = A_LO,
+    ['t'] = A_LO,
+    ['u'] = A_LO,
+    ['v'] = A_LO,
+    ['w'] = A_LO,
+    ['x'] = A_LO,
+    ['y'] = A_LO,
+    ['z'] = A_LO,
+};
+
+int uc_is_alpha_icu(int32_t cp)
 {
 	return cp >= 0 && u_isalpha(cp);
 }
-int uc_is_upper(int32_t cp)
+int uc_is_upper_icu(int32_t cp)
 {
 	return cp >= 0 && u_isupper(cp);
 }
-int uc_is_lower(int32_t cp)
+int uc_is_lower_icu(int32_t cp)
 {
 	return cp >= 0 && u_islower(cp);
 }
-int uc_is_digit(int32_t cp)
+int uc_is_digit_icu(int32_t cp)
 {
 	return cp >= 0 && u_isdigit(cp);
 }
-int uc_is_space(int32_t cp)
+int uc_is_space_icu(int32_t cp)
 {
 	return cp >= 0 && u_isUWhiteSpace(cp);
 }

@@ -13,8 +13,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Decode the code point at s[*i] (i < len), advance *i. -1 if ill-formed. */
-int32_t utf8_next(const char *s, size_t *i, size_t len);
+/* Decode the code point at s[*i] (i < len), advance *i. -1 if ill-formed.
+ * Inline for ASCII (most bytes of the text); utf8_next_multi() does the
+ * rest through ICU. */
+int32_t utf8_next_multi(const char *s, size_t *i, size_t len);
+static inline int32_t utf8_next(const char *s, size_t *i, size_t len)
+{
+	unsigned char c = (unsigned char)s[*i];
+
+	if (c < 0x80) {
+		(*i)++;
+		return c;
+	}
+	return utf8_next_multi(s, i, len);
+}
 /* Decode the code point ending before s[*i] (i > 0), move *i back to its
  * start. -1 if ill-formed. */
 int32_t utf8_prev(const char *s, size_t *i);
@@ -26,12 +38,49 @@ size_t utf8_find_invalid(const char *s, size_t len, size_t *bad_len);
 /* Encode cp into out (at least 4 bytes); returns the byte count. */
 size_t utf8_put(char *out, int32_t cp);
 
-/* Character classes (ICU properties). */
-int uc_is_alpha(int32_t cp);
-int uc_is_upper(int32_t cp);
-int uc_is_lower(int32_t cp);
-int uc_is_digit(int32_t cp);
-int uc_is_space(int32_t cp);	  /* White_Space, including NBSP and NNBSP */
+/* Character classes (ICU properties). A code point below 0x80 is answered
+ * from uc_ascii_class[] (bits UC_ASCII_*, the same answers as ICU's, which
+ * test_utf8 checks for all 128), any other by ICU (the *_icu functions);
+ * -1 (an ill-formed sequence) is in no class. */
+enum {
+	UC_ASCII_ALPHA = 1,
+	UC_ASCII_UPPER = 2,
+	UC_ASCII_LOWER = 4,
+	UC_ASCII_DIGIT = 8,
+	UC_ASCII_SPACE = 16,
+};
+extern const unsigned char uc_ascii_class[128];
+int uc_is_alpha_icu(int32_t cp);
+int uc_is_upper_icu(int32_t cp);
+int uc_is_lower_icu(int32_t cp);
+int uc_is_digit_icu(int32_t cp);
+int uc_is_space_icu(int32_t cp);
+static inline int uc_is_alpha(int32_t cp)
+{
+	return (uint32_t)cp < 0x80 ? uc_ascii_class[cp] & UC_ASCII_ALPHA
+				   : uc_is_alpha_icu(cp);
+}
+static inline int uc_is_upper(int32_t cp)
+{
+	return (uint32_t)cp < 0x80 ? uc_ascii_class[cp] & UC_ASCII_UPPER
+				   : uc_is_upper_icu(cp);
+}
+static inline int uc_is_lower(int32_t cp)
+{
+	return (uint32_t)cp < 0x80 ? uc_ascii_class[cp] & UC_ASCII_LOWER
+				   : uc_is_lower_icu(cp);
+}
+static inline int uc_is_digit(int32_t cp)
+{
+	return (uint32_t)cp < 0x80 ? uc_ascii_class[cp] & UC_ASCII_DIGIT
+				   : uc_is_digit_icu(cp);
+}
+/* White_Space, including NBSP and NNBSP. */
+static inline int uc_is_space(int32_t cp)
+{
+	return (uint32_t)cp < 0x80 ? uc_ascii_class[cp] & UC_ASCII_SPACE
+				   : uc_is_space_icu(cp);
+}
 int uc_is_apostrophe(int32_t cp); /* ' or U+2019, the two news writes */
 
 /* Length in bytes of the apostrophe (' or U+2019) at s[0..len), or 0. */
