@@ -55,31 +55,31 @@ int uc_is_upper_icu(int32_t cp);
 int uc_is_lower_icu(int32_t cp);
 int uc_is_digit_icu(int32_t cp);
 int uc_is_space_icu(int32_t cp);
+/* The class bit of cp: from the table for ASCII, else from icu(cp). */
+static inline int uc_class(int32_t cp, int bit, int (*icu)(int32_t))
+{
+	return cp >= 0 && cp < 0x80 ? uc_ascii_class[cp] & bit : icu(cp);
+}
 static inline int uc_is_alpha(int32_t cp)
 {
-	return cp >= 0 && cp < 0x80 ? uc_ascii_class[cp] & UC_ASCII_ALPHA
-				    : uc_is_alpha_icu(cp);
+	return uc_class(cp, UC_ASCII_ALPHA, uc_is_alpha_icu);
 }
 static inline int uc_is_upper(int32_t cp)
 {
-	return cp >= 0 && cp < 0x80 ? uc_ascii_class[cp] & UC_ASCII_UPPER
-				    : uc_is_upper_icu(cp);
+	return uc_class(cp, UC_ASCII_UPPER, uc_is_upper_icu);
 }
 static inline int uc_is_lower(int32_t cp)
 {
-	return cp >= 0 && cp < 0x80 ? uc_ascii_class[cp] & UC_ASCII_LOWER
-				    : uc_is_lower_icu(cp);
+	return uc_class(cp, UC_ASCII_LOWER, uc_is_lower_icu);
 }
 static inline int uc_is_digit(int32_t cp)
 {
-	return cp >= 0 && cp < 0x80 ? uc_ascii_class[cp] & UC_ASCII_DIGIT
-				    : uc_is_digit_icu(cp);
+	return uc_class(cp, UC_ASCII_DIGIT, uc_is_digit_icu);
 }
 /* White_Space, including NBSP and NNBSP. */
 static inline int uc_is_space(int32_t cp)
 {
-	return cp >= 0 && cp < 0x80 ? uc_ascii_class[cp] & UC_ASCII_SPACE
-				    : uc_is_space_icu(cp);
+	return uc_class(cp, UC_ASCII_SPACE, uc_is_space_icu);
 }
 int uc_is_apostrophe(int32_t cp); /* ' or U+2019, the two news writes */
 
