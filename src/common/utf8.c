@@ -47,10 +47,7 @@ size_t utf8_count(const char *s, size_t len)
 	size_t i = 0, n = 0;
 
 	while (i < len) {
-		if ((unsigned char)s[i] < 0x80)
-			i++;
-		else
-			utf8_next(s, &i, len);
+		utf8_next(s, &i, len);
 		n++;
 	}
 	return n;
@@ -62,10 +59,6 @@ size_t utf8_find_invalid(const char *s, size_t len, size_t *bad_len)
 
 	while (i < len) {
 		size_t at = i;
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
 		if (utf8_next(s, &i, len) < 0) {
 			*bad_len = i - at;
 			return at;
@@ -87,78 +80,24 @@ size_t utf8_put(char *out, int32_t cp)
 /* ICU's answers for U+0000..U+007F: letters A-Z a-z, digits 0-9, and
  * White_Space U+0009..U+000D and U+0020 (test_utf8 compares every entry
  * with ICU). */
-#define A_UP (UC_ASCII_ALPHA | UC_ASCII_UPPER)
-#define A_LO (UC_ASCII_ALPHA | UC_ASCII_LOWER)
+#define S UC_ASCII_SPACE
+#define D UC_ASCII_DIGIT
+#define U (UC_ASCII_ALPHA | UC_ASCII_UPPER)
+#define L (UC_ASCII_ALPHA | UC_ASCII_LOWER)
 const unsigned char uc_ascii_class[128] = {
-    ['\t'] = UC_ASCII_SPACE,
-    ['\n'] = UC_ASCII_SPACE,
-    ['\v'] = UC_ASCII_SPACE,
-    ['\f'] = UC_ASCII_SPACE,
-    ['\r'] = UC_ASCII_SPACE,
-    [' '] = UC_ASCII_SPACE,
-    ['0'] = UC_ASCII_DIGIT,
-    ['1'] = UC_ASCII_DIGIT,
-    ['2'] = UC_ASCII_DIGIT,
-    ['3'] = UC_ASCII_DIGIT,
-    ['4'] = UC_ASCII_DIGIT,
-    ['5'] = UC_ASCII_DIGIT,
-    ['6'] = UC_ASCII_DIGIT,
-    ['7'] = UC_ASCII_DIGIT,
-    ['8'] = UC_ASCII_DIGIT,
-    ['9'] = UC_ASCII_DIGIT,
-    ['A'] = A_UP,
-    ['B'] = A_UP,
-    ['C'] = A_UP,
-    ['D'] = A_UP,
-    ['E'] = A_UP,
-    ['F'] = A_UP,
-    ['G'] = A_UP,
-    ['H'] = A_UP,
-    ['I'] = A_UP,
-    ['J'] = A_UP,
-    ['K'] = A_UP,
-    ['L'] = A_UP,
-    ['M'] = A_UP,
-    ['N'] = A_UP,
-    ['O'] = A_UP,
-    ['P'] = A_UP,
-    ['Q'] = A_UP,
-    ['R'] = A_UP,
-    ['S'] = A_UP,
-    ['T'] = A_UP,
-    ['U'] = A_UP,
-    ['V'] = A_UP,
-    ['W'] = A_UP,
-    ['X'] = A_UP,
-    ['Y'] = A_UP,
-    ['Z'] = A_UP,
-    ['a'] = A_LO,
-    ['b'] = A_LO,
-    ['c'] = A_LO,
-    ['d'] = A_LO,
-    ['e'] = A_LO,
-    ['f'] = A_LO,
-    ['g'] = A_LO,
-    ['h'] = A_LO,
-    ['i'] = A_LO,
-    ['j'] = A_LO,
-    ['k'] = A_LO,
-    ['l'] = A_LO,
-    ['m'] = A_LO,
-    ['n'] = A_LO,
-    ['o'] = A_LO,
-    ['p'] = A_LO,
-    ['q'] = A_LO,
-    ['r'] = A_LO,
-    ['s'] = A_LO,
-    ['t'] = A_LO,
-    ['u'] = A_LO,
-    ['v'] = A_LO,
-    ['w'] = A_LO,
-    ['x'] = A_LO,
-    ['y'] = A_LO,
-    ['z'] = A_LO,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, S, S, S, S, S, 0, 0, /* 0x00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+    S, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20 */
+    D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0, /* 0x30 */
+    0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, /* 0x40 */
+    U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0, /* 0x50 */
+    0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* 0x60 */
+    L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0, /* 0x70 */
 };
+#undef S
+#undef D
+#undef U
+#undef L
 
 int uc_is_alpha_icu(int32_t cp)
 {
