@@ -39,6 +39,11 @@
 #include "repair/typography.h"
 #include "report/outdir.h"
 
+struct other_dict {
+	char lang[16];
+	struct dict *dict; /* NULL: no dictionary for that language */
+};
+
 struct worker {
 	const struct options *opt;
 	const struct resources *res;
@@ -48,9 +53,11 @@ struct worker {
 	struct mojibake *mojibake;
 	struct confusable *confusable;
 	struct tokens toks;
-	struct dict *other[8];	/* dictionaries of detected languages */
-	char other_lang[8][16]; /* their codes; "" = free slot */
-	int other_missing[8];	/* 1: no dictionary for that language */
+	/* Dictionaries of the other languages asked about, opened on first
+	 * use and kept: as many as were asked (a fixed number of slots would
+	 * make the answer depend on which articles a worker saw first). */
+	struct other_dict *other;
+	size_t nother, other_cap;
 };
 
 /* The run's default language: --lang, or French with --lang auto. */
@@ -63,19 +70,18 @@ static const char *default_lang(const struct options *opt)
  * (then the article is not spell-checked). */
 static struct dict *worker_dict(struct worker *w, const char *lang)
 {
-	size_t i;
+	struct other_dict *o;
 
 	if (!strcmp(lang, default_lang(w->opt)))
 		return w->dict;
-	for (i = 0; i < ARRAY_SIZE(w->other) && w->other_lang[i][0]; i++)
-		if (!strcmp(w->other_lang[i], lang))
-			return w->other_missing[i] ? NULL : w->other[i];
-	if (i == ARRAY_SIZE(w->other))
-		return NULL;
-	snprintf(w->other_lang[i], sizeof(w->other_lang[i]), "%s", lang);
-	w->other[i] = dict_try_open(lang, w->opt->dict_dir, w->opt->data_dir);
-	w->other_missing[i] = !w->other[i];
-	return w->other[i];
+	for (size_t i = 0; i < w->nother; i++)
+		if (!strcmp(w->other[i].lang, lang))
+			return w->other[i].dict;
+	GROW(w->other, w->other_cap, w->nother + 1);
+	o = &w->other[w->nother++];
+	snprintf(o->lang, sizeof(o->lang), "%s", lang);
+	o->dict = dict_try_open(lang, w->opt->dict_dir, w->opt->data_dir);
+	return o->dict;
 }
 
 static struct dict *lang_dict(void *w, const char *lang)
@@ -333,8 +339,9 @@ void worker_free(struct worker *w)
 		return;
 	segmenter_free(w->seg);
 	dict_free(w->dict);
-	for (size_t i = 0; i < ARRAY_SIZE(w->other); i++)
-		dict_free(w->other[i]);
+	for (size_t i = 0; i < w->nother; i++)
+		dict_free(w->other[i].dict);
+	free(w->other);
 	spell_state_free(w->spell);
 	mojibake_free(w->mojibake);
 	confusable_free(w->confusable);

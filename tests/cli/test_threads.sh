@@ -6,7 +6,10 @@
 # on time). Covers the shared
 # spelling caches, the writer's ordering and the first pass's records, on
 # the seeds (articles) and, when ../shared/data is present, on a few
-# thousand real records (per line).
+# thousand real records (per line). A record's findings do not depend on
+# the records before it either: the same lines audited in reverse order
+# give the same findings (a worker's state, such as the dictionaries of
+# other languages it opened, must not change what it finds).
 source "$(dirname "$0")/lib.sh"
 
 # same NAME MODE INPUT: audit INPUT with 1, 2 and 4 threads and compare.
@@ -43,6 +46,39 @@ if [ -d "$SHARED" ]; then
 		cut -f4 >>"$real"
 	cat "$SHARED/wmt22-de-fr/generaltest2022.de-fr.hyp.LT22.fr" >>"$real"
 	same real lines "$real"
+
+	# order INPUT: findings of INPUT's lines, read forward and backward.
+	order() {
+		local input=$1 n
+		n=$(wc -l <"$input")
+		tac "$input" >"$TMP/reversed.txt"
+		for d in forward:"$input" backward:"$TMP/reversed.txt"; do
+			"$RELIRE" audit -q --per-line -j 2 --reports none \
+				--out "$TMP/order.${d%%:*}" "${d#*:}" \
+				>/dev/null 2>&1 || [ $? -eq 1 ] ||
+				fail "order: the ${d%%:*} run failed"
+		done
+		python3 - "$TMP/order.forward/findings.csv" \
+			"$TMP/order.backward/findings.csv" "$n" <<'PY' ||
+import csv, sys
+n = int(sys.argv[3])
+def load(path, backward):
+    rows = set()
+    for r in list(csv.reader(open(path, encoding="utf-8")))[1:]:
+        line = int(r[0].rsplit(":", 1)[1])
+        rows.add((n + 1 - line if backward else line,) + tuple(r[1:]))
+    return rows
+f, b = load(sys.argv[1], False), load(sys.argv[2], True)
+for row in sorted(f ^ b)[:5]:
+    print("  only %s: %s" % ("forward" if row in f else "backward",
+                             row), file=sys.stderr)
+sys.exit(0 if f and f == b else 1)
+PY
+			fail "order: findings differ when the lines are reversed"
+	}
+	cut -f4 "$SHARED/paracrawl/paracrawl-v3-validation-data.en-es.tsv" |
+		awk 'length > 3' >"$TMP/es.txt"
+	order "$TMP/es.txt"
 else
 	skip_part "the real-data run: $SHARED not found"
 fi
