@@ -536,7 +536,7 @@ int dict_probe(struct dict *d, const char *word, size_t len)
 }
 
 /* The class one analysis line names ("st:Hugues po:prn is:mas"). */
-static unsigned analysis_class(const char *a)
+static unsigned analysis_kind(const char *a)
 {
 	if (strstr(a, "po:prn"))
 		return DICT_GIVEN;
@@ -545,6 +545,23 @@ static unsigned analysis_class(const char *a)
 	if (strstr(a, "po:npr"))
 		return DICT_PLACE;
 	return strstr(a, "po:") ? DICT_COMMON : 0;
+}
+
+/* Is the "st:" stem of analysis a written with a capital? */
+static int capital_stem(const char *a)
+{
+	const char *st = strstr(a, "st:");
+	size_t i = 0;
+
+	if (!st)
+		return 0;
+	st += 3;
+	return uc_is_upper(utf8_next(st, &i, strlen(st)));
+}
+
+static unsigned analysis_class(const char *a)
+{
+	return (capital_stem(a) ? DICT_CAPITAL : 0) | analysis_kind(a);
 }
 
 unsigned dict_name_class(struct dict *d, const char *word, size_t len)

@@ -75,12 +75,16 @@ void dict_free_list(char **list, size_t n);
  * in the French dictionary): a bit set of DICT_GIVEN (a first name),
  * DICT_SURNAME, DICT_PLACE (any other proper noun: cities, countries,
  * brands) and DICT_COMMON (an entry of another part of speech, such as
- * the dish "poutine"). 0 for a word the dictionary does not know or a
- * dictionary without these fields. Uncached: call once per spelling. */
+ * the dish "poutine"), and DICT_CAPITAL when an entry it comes from is
+ * written with a capital (its "st:" stem: "États-Unis", "Adriatique",
+ * against "Cette" from "cette"). 0 for a word the dictionary does not
+ * know or a dictionary without these fields. Uncached: call once per
+ * spelling. */
 #define DICT_GIVEN   1u
 #define DICT_SURNAME 2u
 #define DICT_PLACE   4u
 #define DICT_COMMON  8u
+#define DICT_CAPITAL 16u
 unsigned dict_name_class(struct dict *d, const char *word, size_t len);
 
 /*

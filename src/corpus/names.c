@@ -8,6 +8,7 @@
  */
 #include "corpus/names.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,10 +141,42 @@ struct name_form *names_get(struct names *n, const char *s, size_t len)
 	return f;
 }
 
+/* A fixed hash of a clue word (FNV-1a, 64 bits): which clues a form keeps
+ * must not depend on the platform. */
+static uint64_t clue_hash(const char *w, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)w[i]) * 0x100000001b3u;
+	return h;
+}
+
+/* Does clue word a (hash ha) come before b in the order of kept clues? */
+static int clue_before(uint64_t ha, const char *a, size_t alen, const char *b)
+{
+	uint64_t hb = clue_hash(b, strlen(b));
+	int c;
+
+	if (ha != hb)
+		return ha < hb;
+	c = strncmp(a, b, alen);
+	return c < 0 || (c == 0 && b[alen]);
+}
+
+/*
+ * A form keeps the NAME_CLUES_MAX clue words of a kind with the smallest
+ * hashes among all it was seen with. That set does not depend on the
+ * order of the articles (the first ones seen would), nor on how the batch
+ * was split between workers or shards; and a word of the set was never
+ * put out of it, so its count is exact.
+ */
 void name_form_clue(struct name_form *f, enum name_clue_kind kind,
 		    const char *w, size_t len, size_t n)
 {
 	struct name_clues *c = &f->clues[kind];
+	uint64_t h = clue_hash(w, len);
+	size_t last = 0;
 
 	for (size_t i = 0; i < c->n; i++) {
 		if (strlen(c->v[i].word) == len &&
@@ -155,7 +188,18 @@ void name_form_clue(struct name_form *f, enum name_clue_kind kind,
 	if (c->n < NAME_CLUES_MAX) {
 		c->v[c->n].word = xmemdup(w, len);
 		c->v[c->n++].n = n;
+		return;
 	}
+	for (size_t i = 1; i < c->n; i++) /* the one to put out, if any */
+		if (!clue_before(clue_hash(c->v[i].word, strlen(c->v[i].word)),
+				 c->v[i].word, strlen(c->v[i].word),
+				 c->v[last].word))
+			last = i;
+	if (!clue_before(h, w, len, c->v[last].word))
+		return;
+	free(c->v[last].word);
+	c->v[last].word = xmemdup(w, len);
+	c->v[last].n = n;
 }
 
 /* One candidate of the article being collected. */
@@ -391,6 +435,14 @@ void names_merge(struct names *into, const struct names *from)
 	into->articles += from->articles;
 }
 
+/* Is clue a of c listed after clue b in the evidence? */
+static int clue_after(const struct name_clues *c, size_t a, size_t b)
+{
+	if (c->v[a].n != c->v[b].n)
+		return c->v[a].n < c->v[b].n;
+	return strcmp(c->v[a].word, c->v[b].word) > 0;
+}
+
 void name_form_evidence(const struct name_form *f, struct strbuf *out)
 {
 	const char *sep = "";
@@ -399,10 +451,23 @@ void name_form_evidence(const struct name_form *f, struct strbuf *out)
 		const struct name_clues *c = &f->clues[k];
 		if (!c->n)
 			continue;
+		size_t order[NAME_CLUES_MAX];
+
+		/* Most frequent first, then in byte order: the evidence reads
+		 * the same whatever the order of the batch. */
+		for (size_t i = 0; i < c->n; i++) {
+			size_t j = i;
+
+			while (j && clue_after(c, order[j - 1], i)) {
+				order[j] = order[j - 1];
+				j--;
+			}
+			order[j] = i;
+		}
 		sb_addf(out, "%s%s: ", sep, clue_names[k]);
 		for (size_t i = 0; i < c->n; i++)
-			sb_addf(out, "%s%s %zu", i ? ", " : "", c->v[i].word,
-				c->v[i].n);
+			sb_addf(out, "%s%s %zu", i ? ", " : "",
+				c->v[order[i]].word, c->v[order[i]].n);
 		sep = "; ";
 	}
 	if (f->first) {

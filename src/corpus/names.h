@@ -19,9 +19,9 @@
  * collection does not need.
  *
  * Threads: a struct names is not thread-safe; give each worker its own and
- * combine them with names_merge() (the result does not depend on order,
- * except for which clues are kept when a form has more than
- * NAME_CLUES_MAX of one kind).
+ * combine them with names_merge() (the result does not depend on order:
+ * of more than NAME_CLUES_MAX clue words of one kind, a form keeps those
+ * of smallest hash, whatever the order they were met in).
  */
 #ifndef RELIRE_NAMES_H
 #define RELIRE_NAMES_H
@@ -106,13 +106,16 @@ const struct name_form *names_find(const struct names *n, const char *s,
 /* The form s[0..len), added with no counts when absent. */
 struct name_form *names_get(struct names *n, const char *s, size_t len);
 
-/* Add n occurrences of clue word w[0..len) of a kind to f. */
+/* Add n occurrences of clue word w[0..len) of a kind to f. Of more than
+ * NAME_CLUES_MAX words of a kind, f keeps the NAME_CLUES_MAX of smallest
+ * fixed hash, so the same set for any order of calls, with exact counts. */
 void name_form_clue(struct name_form *f, enum name_clue_kind kind,
 		    const char *w, size_t len, size_t n);
 
 /* Clues as text for the table's evidence column:
- * "given: Vladimir 12, Volodymyr 1; title: président 3; near: Moscou 4".
- * Appended to out. */
+ * "given: Vladimir 12, Volodymyr 1; title: président 3; near: Moscou 4",
+ * each kind's words most frequent first, then in byte order. Appended to
+ * out. */
 void name_form_evidence(const struct name_form *f, struct strbuf *out);
 /* Read clues written by name_form_evidence back into f (added to what f
  * has). Returns 0, or -1 when s is not in that format. */

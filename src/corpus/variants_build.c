@@ -737,39 +737,91 @@ static int is_title(struct builder *b, const char *form)
  * Pen" twice; "Poutine" is also the dictionary's surname). */
 static int mostly_initial(const struct vform *f)
 {
-	return f->nf->initial * 2 > f->nf->count &&
+	return f->nf && f->nf->initial * 2 > f->nf->count &&
 	       !(f->cls & (DICT_GIVEN | DICT_SURNAME | DICT_PLACE));
+}
+
+/* A spelling of the batch whose status the collection decides (not left
+ * out already, not fixed by an editor's row or the seed table). */
+static int judged(const struct vform *f)
+{
+	return f->nf && !f->skip &&
+	       !(f->prior &&
+		 (sticky(f->prior) || f->prior->status == VS_REJECTED));
 }
 
 static void mark_common_words(struct builder *b)
 {
+	int changed = 1;
+
 	for (size_t i = 0; i < b->n; i++)
 		if (b->f[i].nf && !b->f[i].prior && is_title(b, b->f[i].form))
 			b->f[i].skip = 1; /* Mme, Dr: titles, not names */
-	for (int pass = 0; b->dict && pass < 2; pass++) {
+	if (!b->dict)
+		return;
+	/* Spellings only seen at sentence starts first: their clues do not
+	 * count as evidence for the others. */
+	for (size_t i = 0; i < b->n; i++)
+		if (judged(&b->f[i]) &&
+		    b->f[i].nf->initial >= b->f[i].nf->count)
+			b->f[i].skip = lower_is_word(b, b->f[i].form);
+	/* Then every other common word, all at once: each is left out until
+	 * a clue that counts (a given name or a title written before it,
+	 * itself no common word) marks it as a name, and that is repeated
+	 * until nothing changes. Deciding one spelling after the other would
+	 * make the clue words' state, so the table, depend on the order in
+	 * which the batch met them. A spelling the dictionary has an entry
+	 * for with its capital, mostly inside sentences, is a name
+	 * ("États-Unis", whose lower case Hunspell accepts as two words). */
+	for (size_t i = 0; i < b->n; i++) {
+		struct vform *f = &b->f[i];
+
+		if (judged(f) && f->nf->initial < f->nf->count &&
+		    lower_is_word(b, f->form) &&
+		    !(f->cls & DICT_CAPITAL && !mostly_initial(f)))
+			f->skip = 2;
+	}
+	while (changed) {
+		changed = 0;
 		for (size_t i = 0; i < b->n; i++) {
 			struct vform *f = &b->f[i];
-			int initial_only;
-			if (!f->nf || f->skip ||
-			    (f->prior && (sticky(f->prior) ||
-					  f->prior->status == VS_REJECTED)))
-				continue;
-			initial_only = f->nf->initial >= f->nf->count;
-			if (pass == 0 && !initial_only)
-				continue;
-			if (pass == 1 && !mostly_initial(f) &&
+
+			if (f->skip == 2 && !mostly_initial(f) &&
 			    (has_clue(b, f, NC_GIVEN) ||
-			     has_clue(b, f, NC_TITLE)))
-				continue;
-			f->skip = lower_is_word(b, f->form);
+			     has_clue(b, f, NC_TITLE))) {
+				f->skip = 0;
+				changed = 1;
+			}
 		}
 	}
+	for (size_t i = 0; i < b->n; i++)
+		b->f[i].skip = b->f[i].skip != 0;
 }
 
+static int by_mentions(const void *pa, const void *pb)
+{
+	const struct name_form *a = *(const struct name_form *const *)pa;
+	const struct name_form *z = *(const struct name_form *const *)pb;
+
+	if (a->count != z->count)
+		return a->count > z->count ? -1 : 1;
+	return strcmp(a->form, z->form);
+}
+
+/* The batch's spellings, most mentioned first: of spellings that differ
+ * only by case ("Commerzialbank", "CommerzialBank"), the most mentioned
+ * one stands for all, whatever the order the batch met them in. */
 static void add_names(struct builder *b, const struct names *names)
 {
-	for (size_t i = 0; names && i < names->n; i++) {
-		const struct name_form *nf = &names->forms[i];
+	const struct name_form **order;
+	size_t n = names ? names->n : 0;
+
+	order = xmalloc((n + 1) * sizeof(*order));
+	for (size_t i = 0; i < n; i++)
+		order[i] = &names->forms[i];
+	xqsort(order, n, sizeof(*order), by_mentions);
+	for (size_t i = 0; i < n; i++) {
+		const struct name_form *nf = order[i];
 		int k = form_index(b, nf->form, 1);
 		struct vform *f = &b->f[k];
 
@@ -780,6 +832,7 @@ static void add_names(struct builder *b, const struct names *names)
 		f->nf = nf;
 		f->count = nf->count;
 	}
+	free(order);
 }
 
 static const struct builder *sort_builder;

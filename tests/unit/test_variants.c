@@ -712,6 +712,166 @@ static void test_merge(void)
 	free(pm);
 }
 
+/* The table as text, to compare two tables byte for byte. */
+static char *table_text(const struct variants *vt)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	if (fp) {
+		variants_write_fp(vt, fp, 0);
+		fclose(fp);
+	}
+	return buf;
+}
+
+/*
+ * A batch is a set: the table does not depend on the order its articles
+ * come in, nor on how they were split between workers. Each text below
+ * is made for a decision that once followed the order:
+ *   - a common word whose only clue is another common word ("Erreurs"
+ *     before "Résolution"): judged one after the other, the first judged
+ *     still counted the other as a name;
+ *   - more than NAME_CLUES_MAX clue words of one kind ("Kowalczyk" beside
+ *     twenty given names): the first ones met were kept;
+ *   - spellings that differ only by case ("Commerzialbank" and
+ *     "CommerzialBank"): the first one met stood for both.
+ */
+static void test_order(void)
+{
+	static const char *const text[] = {
+	    "Le guide Erreurs Résolution des problèmes est paru lundi.",
+	    "Une webcam haute Resolution avec micro est vendue en ligne.",
+	    "La CommerzialBank Mattersburg a fermé ses portes.",
+	    "La Commerzialbank Mattersburg a fait faillite en juillet.",
+	    "La Commerzialbank du Burgenland était contrôlée par Martin "
+	    "Pucher.",
+	    "Kowalczyk a rencontré Abel, Bruno et Cécile à Varsovie.",
+	    "Kowalczyk a rencontré Denis, Émile et Fanny à Cracovie.",
+	    "Kowalczyk a rencontré Gaston, Hugo et Irène à Gdansk.",
+	    "Kowalczyk a rencontré Jules, Karim et Léon à Poznan.",
+	    "Kowalczyk a rencontré Marius, Noémie et Oscar à Lodz.",
+	    "Kowalczyk a rencontré Paulin, Quentin et Rémi à Lublin.",
+	    "Kowalczyk a rencontré Sacha, Téo et Ulysse à Torun.",
+	    "Kowalczik a rencontré Abel et Bruno à Varsovie.",
+	};
+	const size_t n = ARRAY_SIZE(text);
+	struct names *fw = names_new(&rules), *bw = names_new(&rules);
+	struct names *half[2] = {names_new(&rules), names_new(&rules)};
+	struct names *split = names_new(&rules);
+	struct variants *t[3];
+	char *s[3];
+
+	for (size_t i = 0; i < n; i++) {
+		collect_text(fw, text[i]);
+		collect_text(bw, text[n - 1 - i]);
+		collect_text(half[i % 2], text[i]);
+	}
+	names_merge(split, half[1]); /* the second worker's first */
+	names_merge(split, half[0]);
+	t[0] = variants_build(fw, NULL, nk, dict, &fast);
+	t[1] = variants_build(bw, NULL, nk, dict, &fast);
+	t[2] = variants_build(split, NULL, nk, dict, &fast);
+	for (int k = 0; k < 3; k++)
+		s[k] = table_text(t[k]);
+	dump("forward", t[0]);
+	CHECK(s[0] && strstr(s[0], "Kowalczyk"));
+	CHECK_STR(s[1], s[0]);
+	CHECK_STR(s[2], s[0]);
+	{
+		/* "Commerzialbank", said twice, stands for both spellings. */
+		const struct variant_row *r =
+		    variants_find(t[0], "CommerzialBank", 14);
+		CHECK(r == NULL || !strcmp(r->canonical, "Commerzialbank"));
+	}
+	for (int k = 0; k < 3; k++) {
+		free(s[k]);
+		variants_free(t[k]);
+	}
+	names_free(fw);
+	names_free(bw);
+	names_free(half[0]);
+	names_free(half[1]);
+	names_free(split);
+}
+
+/* Of more than NAME_CLUES_MAX clue words of a kind, a form keeps the same
+ * ones, with exact counts, whatever the order they come in. */
+static void test_clues_kept(void)
+{
+	struct names *a = names_new(&rules), *b = names_new(&rules);
+	struct name_form *fa = names_get(a, "Kowalczyk", 9);
+	struct name_form *fb = names_get(b, "Kowalczyk", 9);
+	char word[32];
+	const size_t words = 40;
+
+	for (size_t i = 0; i < words; i++) { /* word i said i + 1 times */
+		snprintf(word, sizeof(word), "Mot%zu", i);
+		name_form_clue(fa, NC_NEAR, word, strlen(word), i + 1);
+	}
+	for (size_t i = words; i-- > 0;)
+		for (size_t k = 0; k <= i; k++) {
+			snprintf(word, sizeof(word), "Mot%zu", i);
+			name_form_clue(fb, NC_NEAR, word, strlen(word), 1);
+		}
+	CHECK_EQ(fa->clues[NC_NEAR].n, (size_t)NAME_CLUES_MAX);
+	CHECK_EQ(fb->clues[NC_NEAR].n, (size_t)NAME_CLUES_MAX);
+	for (size_t i = 0; i < fa->clues[NC_NEAR].n; i++) {
+		const struct name_clue *c = &fa->clues[NC_NEAR].v[i];
+		size_t j = 0, said = strtoul(c->word + 3, NULL, 10) + 1;
+
+		while (j < fb->clues[NC_NEAR].n &&
+		       strcmp(fb->clues[NC_NEAR].v[j].word, c->word))
+			j++;
+		CHECK_MSG(j < fb->clues[NC_NEAR].n, "%s kept in one order only",
+			  c->word);
+		CHECK_EQ(c->n, said);
+		if (j < fb->clues[NC_NEAR].n)
+			CHECK_EQ(fb->clues[NC_NEAR].v[j].n, said);
+	}
+	names_free(a);
+	names_free(b);
+}
+
+/* DICT_CAPITAL: the dictionary has an entry written with a capital. Such a
+ * spelling, mostly inside sentences, is a name even when Hunspell also
+ * accepts its lower case ("états-unis" as two words). */
+static void test_capital_entries(void)
+{
+	static const struct {
+		const char *word;
+		int capital;
+	} cases[] = {
+	    {"États-Unis", 1}, {"Adriatique", 1}, {"Afghanistan", 1},
+	    {"Cette", 0},      {"Agence", 0},	  {"Selon", 0},
+	    {"Union", 0},      {"Kowalczyk", 0},
+	};
+	static const char *const text[] = {
+	    "Les relations entre la Chine et les États-Unis se tendent.",
+	    "Le président des Etats-Unis a reçu son homologue.",
+	};
+	struct names *n = names_new(&rules);
+	struct variants *vt;
+	const struct variant_row *r;
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		unsigned c =
+		    dict_name_class(dict, cases[i].word, strlen(cases[i].word));
+		CHECK_MSG(!!(c & DICT_CAPITAL) == cases[i].capital,
+			  "%s: class %u", cases[i].word, c);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(text); i++)
+		collect_text(n, text[i]);
+	vt = variants_build(n, NULL, nk, dict, &fast);
+	dump("capital entries", vt);
+	r = variants_find(vt, "Etats-Unis", strlen("Etats-Unis"));
+	CHECK_MSG(r && !strcmp(r->canonical, "États-Unis"), "Etats-Unis: %s",
+		  r ? r->canonical : "no row");
+	variants_free(vt);
+	names_free(n);
+}
+
 int main(void)
 {
 	nk = namekey_open(RELIRE_DATA_DIR);
@@ -736,6 +896,9 @@ int main(void)
 	RUN(test_round_trip);
 	RUN(test_malformed);
 	RUN(test_merge);
+	RUN(test_order);
+	RUN(test_clues_kept);
+	RUN(test_capital_entries);
 	for (size_t i = 0; i < nseeds; i++)
 		free(seed_text[i]);
 	name_rules_release(&rules);
