@@ -152,16 +152,17 @@ static uint64_t clue_hash(const char *w, size_t len)
 	return h;
 }
 
-/* Does clue word a (hash ha) come before b in the order of kept clues? */
-static int clue_before(uint64_t ha, const char *a, size_t alen, const char *b)
+/* Does clue word a (hash ha) come before kept clue b in the order of
+ * kept clues? */
+static int clue_before(uint64_t ha, const char *a, size_t alen,
+		       const struct name_clue *b)
 {
-	uint64_t hb = clue_hash(b, strlen(b));
 	int c;
 
-	if (ha != hb)
-		return ha < hb;
-	c = strncmp(a, b, alen);
-	return c < 0 || (c == 0 && b[alen]);
+	if (ha != b->hash)
+		return ha < b->hash;
+	c = strncmp(a, b->word, alen);
+	return c < 0 || (c == 0 && b->word[alen]);
 }
 
 /*
@@ -175,31 +176,31 @@ void name_form_clue(struct name_form *f, enum name_clue_kind kind,
 		    const char *w, size_t len, size_t n)
 {
 	struct name_clues *c = &f->clues[kind];
+	struct name_clue *out;
 	uint64_t h = clue_hash(w, len);
-	size_t last = 0;
 
 	for (size_t i = 0; i < c->n; i++) {
-		if (strlen(c->v[i].word) == len &&
+		if (c->v[i].hash == h && strlen(c->v[i].word) == len &&
 		    !memcmp(c->v[i].word, w, len)) {
 			c->v[i].n += n;
 			return;
 		}
 	}
 	if (c->n < NAME_CLUES_MAX) {
-		c->v[c->n].word = xmemdup(w, len);
-		c->v[c->n++].n = n;
-		return;
+		out = &c->v[c->n++];
+	} else {
+		out = &c->v[0]; /* the last kept in order: the one to put out */
+		for (size_t i = 1; i < c->n; i++)
+			if (!clue_before(c->v[i].hash, c->v[i].word,
+					 strlen(c->v[i].word), out))
+				out = &c->v[i];
+		if (!clue_before(h, w, len, out))
+			return;
+		free(out->word);
 	}
-	for (size_t i = 1; i < c->n; i++) /* the one to put out, if any */
-		if (!clue_before(clue_hash(c->v[i].word, strlen(c->v[i].word)),
-				 c->v[i].word, strlen(c->v[i].word),
-				 c->v[last].word))
-			last = i;
-	if (!clue_before(h, w, len, c->v[last].word))
-		return;
-	free(c->v[last].word);
-	c->v[last].word = xmemdup(w, len);
-	c->v[last].n = n;
+	out->word = xmemdup(w, len);
+	out->n = n;
+	out->hash = h;
 }
 
 /* One candidate of the article being collected. */

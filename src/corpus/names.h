@@ -27,6 +27,7 @@
 #define RELIRE_NAMES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "common/article.h"
 #include "common/strmap.h"
@@ -60,6 +61,7 @@ size_t name_elision_len(const struct name_rules *rules, const char *s,
 struct name_clue {
 	char *word; /* owned */
 	size_t n;
+	uint64_t hash; /* of word: which clues a form keeps (name_form_clue) */
 };
 
 struct name_clues {

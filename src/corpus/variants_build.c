@@ -752,6 +752,7 @@ static int judged(const struct vform *f)
 
 static void mark_common_words(struct builder *b)
 {
+	size_t *cand, ncand = 0;
 	int changed = 1;
 
 	for (size_t i = 0; i < b->n; i++)
@@ -773,20 +774,23 @@ static void mark_common_words(struct builder *b)
 	 * which the batch met them. A spelling the dictionary has an entry
 	 * for with its capital, mostly inside sentences, is a name
 	 * ("États-Unis", whose lower case Hunspell accepts as two words). */
+	cand = xmalloc((b->n + 1) * sizeof(*cand));
 	for (size_t i = 0; i < b->n; i++) {
 		struct vform *f = &b->f[i];
 
 		if (judged(f) && f->nf->initial < f->nf->count &&
 		    lower_is_word(b, f->form) &&
-		    !(f->cls & DICT_CAPITAL && !mostly_initial(f)))
-			f->skip = 2;
+		    !(f->cls & DICT_CAPITAL && !mostly_initial(f))) {
+			f->skip = 1;
+			cand[ncand++] = i;
+		}
 	}
 	while (changed) {
 		changed = 0;
-		for (size_t i = 0; i < b->n; i++) {
-			struct vform *f = &b->f[i];
+		for (size_t k = 0; k < ncand; k++) {
+			struct vform *f = &b->f[cand[k]];
 
-			if (f->skip == 2 && !mostly_initial(f) &&
+			if (f->skip && !mostly_initial(f) &&
 			    (has_clue(b, f, NC_GIVEN) ||
 			     has_clue(b, f, NC_TITLE))) {
 				f->skip = 0;
@@ -794,8 +798,7 @@ static void mark_common_words(struct builder *b)
 			}
 		}
 	}
-	for (size_t i = 0; i < b->n; i++)
-		b->f[i].skip = b->f[i].skip != 0;
+	free(cand);
 }
 
 static int by_mentions(const void *pa, const void *pb)
