@@ -6,6 +6,10 @@ release and the working tree) over every real corpus in ../shared/data/,
 one record per line (--per-line, --suggest-budget 0, default options),
 and counts per corpus:
   changed   lines whose cleaned text differs from the input, per build;
+  bytes     bytes changed, per build: on each changed line, the longer
+            of the input's and the cleaned line's spans between their
+            common prefix and common suffix (UTF-8 bytes; an upper bound
+            when a line has two changes far apart);
   differ    lines whose cleaned text differs between the two builds;
 and prints up to --show of the lines that differ, input / baseline /
 candidate, so that each behaviour change can be read.
@@ -118,6 +122,20 @@ def run(relire, path, lang, extra, outdir):
         return f.read().split("\n")
 
 
+def changed_bytes(a, b):
+    """Bytes between the common prefix and suffix of a and b (UTF-8)."""
+    a = a.encode("utf-8", "surrogateescape")
+    b = b.encode("utf-8", "surrogateescape")
+    p = 0
+    while p < len(a) and p < len(b) and a[p] == b[p]:
+        p += 1
+    q = 0
+    while (q < len(a) - p and q < len(b) - p and
+           a[len(a) - 1 - q] == b[len(b) - 1 - q]):
+        q += 1
+    return max(len(a), len(b)) - p - q
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("base")
@@ -134,8 +152,9 @@ def main():
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         rows = []
-        print("%-24s %-7s %7s %9s %9s %7s" % ("corpus", "group", "lines",
-              "chg base", "chg new", "differ"))
+        print("%-24s %-7s %7s %9s %9s %10s %10s %7s" % (
+            "corpus", "group", "lines", "chg base", "chg new",
+            "bytes base", "bytes new", "differ"))
         for name, group, lang, path, extra in corpora(a.shared, tmp):
             if a.only and a.only not in name:
                 continue
@@ -154,11 +173,15 @@ def main():
                      base[i] != inp[i])
             cn = sum(1 for i in range(n) if i < len(new) and
                      new[i] != inp[i])
+            bb = sum(changed_bytes(inp[i], base[i]) for i in range(n)
+                     if i < len(base))
+            bn = sum(changed_bytes(inp[i], new[i]) for i in range(n)
+                     if i < len(new))
             diff = [i for i in range(n)
                     if (base[i] if i < len(base) else None) !=
                     (new[i] if i < len(new) else None)]
-            print("%-24s %-7s %7d %9d %9d %7d" % (name, group, n, cb, cn,
-                                                  len(diff)))
+            print("%-24s %-7s %7d %9d %9d %10d %10d %7d" % (
+                name, group, n, cb, cn, bb, bn, len(diff)))
             for i in diff[:a.show]:
                 print("    line %d\n      in:   %.160s\n      base: %.160s\n"
                       "      new:  %.160s" % (i + 1, inp[i],
@@ -166,13 +189,14 @@ def main():
                                               else "<missing>",
                                               new[i] if i < len(new)
                                               else "<missing>"))
-            rows.append((group, n, cb, cn, len(diff)))
+            rows.append((group, n, cb, cn, len(diff), bb, bn))
         for g in ("human", "machine"):
             t = [r for r in rows if r[0] == g]
             print("total %-7s lines %d, changed base %d, changed new %d, "
-                  "differ %d" % (g, sum(r[1] for r in t),
-                                 sum(r[2] for r in t), sum(r[3] for r in t),
-                                 sum(r[4] for r in t)))
+                  "bytes base %d, bytes new %d, differ %d" % (
+                      g, sum(r[1] for r in t), sum(r[2] for r in t),
+                      sum(r[3] for r in t), sum(r[5] for r in t),
+                      sum(r[6] for r in t), sum(r[4] for r in t)))
     return 0
 
 
