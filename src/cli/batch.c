@@ -413,6 +413,10 @@ static void drain(struct run *run, int wait)
 		if (!job->ready) {
 			if (!wait)
 				break;
+			/* Queued jobs that woke no worker (submit) are
+			 * taken now. */
+			if (run->idle && run->taken < run->submitted)
+				pthread_cond_broadcast(&run->work_cv);
 			run->wake_at = wake_point(run);
 			run->main_waiting = 1;
 			pthread_cond_wait(&run->done_cv, &run->mu);
@@ -493,7 +497,11 @@ static void submit(struct run *run, const char *id, char *raw, size_t len,
 	pthread_mutex_lock(&run->mu);
 	job->seq = run->submitted;
 	run->ring[run->submitted++ % run->window] = job;
-	if (run->idle)
+	/* A kept result (second pass) is only read back and formatted:
+	 * less work than its wake-up, so it waits for a run of them (or for
+	 * the writer to wait, drain). Anything else wakes a worker now. */
+	if (run->idle &&
+	    (!job->packed || run->submitted - run->taken >= run->window / 4))
 		pthread_cond_signal(&run->work_cv);
 	pthread_mutex_unlock(&run->mu);
 	drain(run, 0);
