@@ -74,8 +74,27 @@ struct accent_group {
 	size_t n;
 };
 
+/* The dict's own memory of its latest verdicts, in front of the shared
+ * cache: a direct-mapped table of short words, read without a lock (a
+ * dict has one thread at a time). Most lookups are of a few thousand
+ * frequent words, asked about again by every stage (the language's
+ * coverage of each span, spelling, names): here they cost one hash and
+ * one comparison instead of a shard's mutex and a probe of a table of
+ * every distinct word of the run. A verdict is the cache's, so the
+ * answers are the same. */
+#define RECENT_SLOTS 4096 /* a power of two */
+#define RECENT_WORD  22	  /* longest word kept, in bytes */
+
+struct recent {
+	uint64_t hash;
+	unsigned char len;
+	unsigned char verdict; /* 0 empty, 1 known, 2 unknown */
+	char word[RECENT_WORD];
+};
+
 struct dict {
 	Hunhandle *h;
+	struct recent *recent;	     /* RECENT_SLOTS, allocated on first use */
 	struct wordcache *cache;     /* word -> 1 known, 2 unknown */
 	struct wordcache *own_cache; /* the private one, unless shared */
 	size_t calls;
@@ -424,6 +443,7 @@ void dict_free(struct dict *d)
 	if (!d)
 		return;
 	hunspell_destroy(d->h);
+	free(d->recent);
 	wordcache_free(d->own_cache);
 	dict_free(d->loan);
 	free(d->dict_dir);
@@ -450,11 +470,28 @@ void dict_share_cache(struct dict *d, struct wordcache *shared)
 
 int dict_check(struct dict *d, const char *word, size_t len)
 {
+	struct recent *r = NULL;
 	int64_t v;
 
+	if (len && len <= RECENT_WORD) {
+		uint64_t h = hash_bytes(word, len);
+
+		if (!d->recent)
+			d->recent = xcalloc(RECENT_SLOTS, sizeof(*d->recent));
+		r = &d->recent[h & (RECENT_SLOTS - 1)];
+		if (r->verdict && r->hash == h && r->len == len &&
+		    !memcmp(r->word, word, len))
+			return r->verdict == 1;
+	}
 	if (!wordcache_get(d->cache, word, len, &v, NULL)) {
 		v = dict_probe(d, word, len) ? 1 : 2;
 		wordcache_put(d->cache, word, len, v, NULL, 0);
+	}
+	if (r) { /* filled only now: dict_probe may have used the slot */
+		r->hash = hash_bytes(word, len);
+		r->len = (unsigned char)len;
+		memcpy(r->word, word, len);
+		r->verdict = (unsigned char)v;
 	}
 	return v == 1;
 }
