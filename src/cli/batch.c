@@ -5,7 +5,8 @@
  * (per line with --per-line) to a pool of worker threads, and writes the
  * finished articles strictly in submission order, so the reports are the
  * same for every thread count. A ring of `window` jobs bounds memory: the
- * main thread never runs more than `window` articles ahead of the writer.
+ * main thread never runs more than `window` articles, nor (past two per
+ * worker) WINDOW_BYTES of input per worker, ahead of the writer.
  * A failed article becomes an error row; the batch goes on.
  */
 #include "cli/batch.h"
@@ -103,6 +104,7 @@ struct run {
 	pthread_cond_t work_cv, done_cv;
 	struct job **ring;
 	size_t window;
+	size_t inflight; /* input bytes of the jobs submitted, not written */
 	size_t submitted, taken, written;
 	int closing;
 	int main_waiting;	  /* the main thread waits on done_cv ... */
@@ -389,11 +391,13 @@ static void first_pass_result(struct run *run, struct job *job)
 }
 
 /* The job to be woken by: the newest unfinished one in the older half of
- * the window (the oldest is unfinished), so that the writer sleeps until a
- * run of jobs is done rather than waking once per job. Under run->mu. */
+ * the jobs in flight (the oldest is unfinished), so that the writer sleeps
+ * until a run of jobs is done rather than waking once per job. Under
+ * run->mu. */
 static size_t wake_point(const struct run *run)
 {
-	size_t last = run->written + run->window / 2, at = run->written;
+	size_t last = run->written + (run->submitted - run->written + 1) / 2,
+	       at = run->written;
 
 	if (last > run->submitted)
 		last = run->submitted;
@@ -424,6 +428,7 @@ static void drain(struct run *run, int wait)
 			continue;
 		}
 		run->written++;
+		run->inflight -= job->len;
 		pthread_mutex_unlock(&run->mu);
 		if (!job->collect && run->opt->jsonl && !run->write_failed)
 			write_jsonl(run, job);
@@ -461,6 +466,21 @@ static void check_line_length(struct article *a, const char *raw, size_t len,
 	}
 }
 
+/* Input bytes in flight per worker past which the main thread waits (when
+ * two jobs per worker are in flight): large articles are not read far
+ * ahead of the writer. */
+#define WINDOW_BYTES ((size_t)4 << 20)
+
+/* 1 when no more job may be submitted before the writer catches up. */
+static int window_full(const struct run *run)
+{
+	size_t n = run->submitted - run->written;
+
+	return n >= run->window ||
+	       (n >= 2 * (size_t)run->nthreads &&
+		run->inflight >= WINDOW_BYTES * run->nthreads);
+}
+
 /* Queue one article; raw (malloc'd) and rec pass to the job. */
 static void submit(struct run *run, const char *id, char *raw, size_t len,
 		   const char *error, struct jsonl_record *rec)
@@ -492,10 +512,11 @@ static void submit(struct run *run, const char *id, char *raw, size_t len,
 				  run->opt->max_line_length);
 	if (run->first && !job->collect)
 		first_pass_result(run, job);
-	while (run->submitted - run->written >= run->window)
+	while (window_full(run))
 		drain(run, 1);
 	pthread_mutex_lock(&run->mu);
 	job->seq = run->submitted;
+	run->inflight += job->len;
 	run->ring[run->submitted++ % run->window] = job;
 	/* A kept result (second pass) is only read back and formatted:
 	 * less work than its wake-up, so it waits for a run of them (or for
@@ -617,7 +638,9 @@ static int start_workers(struct run *run, unsigned n)
 static int start_pool(struct run *run)
 {
 	run->nthreads = thread_count(run->opt);
-	run->window = 16 * (size_t)run->nthreads;
+	/* Short articles (a line each) are many per wake-up of the writer
+	 * (wake_point); long ones are bounded by WINDOW_BYTES. */
+	run->window = 64 * (size_t)run->nthreads;
 	run->ring = xcalloc(run->window, sizeof(*run->ring));
 	run->threads = xcalloc(run->nthreads, sizeof(*run->threads));
 	pthread_mutex_init(&run->mu, NULL);
