@@ -119,9 +119,11 @@ struct run {
 	struct corpus *corpus;
 	pthread_t *threads;
 	unsigned nthreads, nstarted;
-	struct dict *lent;    /* the first worker's dictionary, read by
-			       * the main thread between the passes (the
-			       * names table) while the workers wait */
+	struct dict **lent; /* the workers' dictionaries, read between
+			     * the passes (the names table) while the
+			     * workers wait; nlent of them, the first
+			     * worker's first */
+	size_t nlent;
 	unsigned opened;      /* workers that tried to open their handles */
 	unsigned open_failed; /* ... and could not */
 };
@@ -146,8 +148,8 @@ static struct worker *worker_start(struct run *run)
 	run->opened++;
 	if (!w)
 		run->open_failed++;
-	else if (!run->lent)
-		run->lent = worker_default_dict(w);
+	else if (worker_default_dict(w))
+		run->lent[run->nlent++] = worker_default_dict(w);
 	pthread_cond_broadcast(&run->done_cv);
 	pthread_mutex_unlock(&run->mu);
 	return w;
@@ -643,6 +645,7 @@ static int start_pool(struct run *run)
 	run->window = 64 * (size_t)run->nthreads;
 	run->ring = xcalloc(run->window, sizeof(*run->ring));
 	run->threads = xcalloc(run->nthreads, sizeof(*run->threads));
+	run->lent = xcalloc(run->nthreads, sizeof(*run->lent));
 	pthread_mutex_init(&run->mu, NULL);
 	pthread_cond_init(&run->work_cv, NULL);
 	pthread_cond_init(&run->done_cv, NULL);
@@ -696,6 +699,7 @@ static void stop_pool(struct run *run)
 		free_job(run->ring[run->written++ % run->window]);
 	}
 	free(run->threads);
+	free(run->lent);
 	free(run->ring);
 	if (run->first)
 		fclose(run->first);
@@ -774,6 +778,7 @@ static int corpus_pass(struct run *run, const struct inputs *in,
 		       struct resources *res, struct corpus *c)
 {
 	int first = wants_first_pass(run->opt, in);
+	size_t nlent;
 
 	if (run->opt->corpus_dir) {
 		if (corpus_load(c, run->opt->corpus_dir) < 0)
@@ -801,9 +806,13 @@ static int corpus_pass(struct run *run, const struct inputs *in,
 	}
 	run->t_first = monotonic_seconds() - t0;
 	/* Every job of the first pass is written: the workers wait for the
-	 * second, so the first one's dictionary is free to read here. */
+	 * second, so their dictionaries are free to read here (those opened
+	 * by now: a worker still opening its own keeps it). */
+	pthread_mutex_lock(&run->mu);
+	nlent = run->nlent;
+	pthread_mutex_unlock(&run->mu);
 	rc = corpus_finish(c, res->prior, res->dict_cache, run->opt, first,
-			   run->lent);
+			   run->lent, nlent);
 	if (rc == 0)
 		corpus_results(c, &res->table, &res->bp, &res->batch_articles);
 	run->t_corpus = monotonic_seconds() - t0 - run->t_first;

@@ -111,8 +111,9 @@ int corpus_touches(const struct corpus *c, const char *probe, size_t len)
 
 int corpus_finish(struct corpus *c, const struct variants *prior,
 		  struct wordcache *dict_cache, const struct options *opt,
-		  int have_counts, struct dict *d)
+		  int have_counts, struct dict *const *dicts, size_t ndicts)
 {
+	struct dict *d = ndicts ? dicts[0] : NULL;
 	const char *lang = strcmp(opt->lang, "auto") ? opt->lang : "fr";
 	struct namekey *nk = namekey_open(opt->data_dir);
 	struct dict *own = NULL;
@@ -136,6 +137,10 @@ int corpus_finish(struct corpus *c, const struct variants *prior,
 	/* The table an editor reads lists names; the corpus state of a
 	 * shard ('relire collect') keeps the common words for the merge. */
 	vo.keep_common = opt->collect_only;
+	if (ndicts > 1) {
+		vo.more_dicts = dicts + 1;
+		vo.nmore_dicts = ndicts - 1;
+	}
 	if (have_counts) {
 		c->table = variants_build(c->names, prior, nk, d, &vo);
 	} else {

@@ -60,15 +60,17 @@ int corpus_touches(const struct corpus *c, const char *probe, size_t len);
  * Build the variants table from the names added, the prior table (seed and
  * editor's tables, borrowed; may be NULL) and, when have_counts is set,
  * keep the line counts for corpus_results(). dict_cache (borrowed, may be
- * NULL) is shared with the dictionary opened here. d is the dictionary of the
- * run's language to read (borrowed, used by no other thread meanwhile: a
- * worker's between the passes), or NULL to open one here. c keeps ownership;
- * free c only after the second pass. Returns 0 or -1 (printed: a missing
- * dictionary or transliteration rules).
+ * NULL) is shared with the dictionary opened here. dicts[0..ndicts) are
+ * dictionaries of the run's language to read (borrowed, used by no other
+ * thread meanwhile: the workers' between the passes), one thread each
+ * (the table is the same for any number of them); with none (ndicts 0),
+ * one is opened here. c keeps ownership; free c only after the second
+ * pass. Returns 0 or -1 (printed: a missing dictionary or transliteration
+ * rules).
  */
 int corpus_finish(struct corpus *c, const struct variants *prior,
 		  struct wordcache *dict_cache, const struct options *opt,
-		  int have_counts, struct dict *d);
+		  int have_counts, struct dict *const *dicts, size_t ndicts);
 
 /*
  * Load the corpus state of a whole batch from dir (variants.csv and

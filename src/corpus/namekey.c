@@ -279,6 +279,48 @@ struct namekey *namekey_open(const char *data_dir)
 	return nk;
 }
 
+/* utrans_clone of tr; NULL stays NULL. *ok is cleared on a failure. */
+static UTransliterator *clone_tr(const UTransliterator *tr, int *ok)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UTransliterator *c;
+
+	if (!tr)
+		return NULL;
+	c = utrans_clone(tr, &err);
+	if (U_FAILURE(err)) {
+		utrans_close(c);
+		*ok = 0;
+		return NULL;
+	}
+	return c;
+}
+
+struct namekey *namekey_clone(const struct namekey *nk)
+{
+	struct namekey *c = xcalloc(1, sizeof(*c));
+	int ok = 1;
+
+	c->scripts = xcalloc(nk->nscripts + 1, sizeof(*c->scripts));
+	c->cap = nk->nscripts + 1;
+	for (size_t i = 0; i < nk->nscripts && ok; i++) {
+		c->scripts[i].letters = uset_clone(nk->scripts[i].letters);
+		c->scripts[i].to_latin = clone_tr(nk->scripts[i].to_latin, &ok);
+		c->nscripts++;
+	}
+	c->fold = clone_tr(nk->fold, &ok);
+	c->plain = clone_tr(nk->plain, &ok);
+	c->readings = xcalloc(nk->nreadings + 1, sizeof(*c->readings));
+	c->rcap = nk->nreadings + 1;
+	for (size_t i = 0; i < nk->nreadings && ok; i++)
+		c->readings[c->nreadings++] = clone_tr(nk->readings[i], &ok);
+	if (!ok) {
+		namekey_free(c);
+		return NULL;
+	}
+	return c;
+}
+
 void namekey_free(struct namekey *nk)
 {
 	if (!nk)

@@ -39,6 +39,11 @@ struct namekey;
  */
 struct namekey *namekey_open(const char *data_dir);
 void namekey_free(struct namekey *nk);
+/* A copy of nk for another thread (a namekey is used by one thread at a
+ * time; ICU's transliterators are not thread-safe): the same keys, without
+ * reading the rule files again. NULL when ICU cannot copy them (nothing is
+ * printed: the caller goes on with nk alone). */
+struct namekey *namekey_clone(const struct namekey *nk);
 
 /* The name s[0..len) (UTF-8) in Latin letters, case and diacritics kept
  * ("Зеленський" -> "Zelensʹkyy"). Returns a malloc'd string the caller

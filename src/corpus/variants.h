@@ -147,6 +147,14 @@ struct variants_opts {
 			     * batch (Kursk -> Koursk), most frequent names
 			     * first, names seen twice or more; 0 = none;
 			     * default 10 (each call costs 0.1-0.5 s) */
+	struct dict *const *more_dicts; /* dictionaries of d's language
+					 * (borrowed, used by no other thread
+					 * meanwhile): one more thread each
+					 * computes the spellings' keys and
+					 * classes. The table is the same
+					 * with or without them. Default
+					 * NULL */
+	size_t nmore_dicts;
 };
 void variants_opts_init(struct variants_opts *o);
 
@@ -158,7 +166,8 @@ void variants_opts_init(struct variants_opts *o);
  * re-spells a name an earlier run chose), counts and evidence are those of
  * names, new spellings are appended. nk computes keys; d (may be NULL) is
  * the target language's dictionary. Returns a new table (caller frees).
- * One build at a time: it uses nk and d, which are not thread-safe.
+ * One build at a time: it uses nk and d, which are not thread-safe (and
+ * opt's more_dicts, on threads of its own).
  */
 struct variants *variants_build(const struct names *names,
 				const struct variants *prior,

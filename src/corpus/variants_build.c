@@ -12,6 +12,8 @@
  */
 #include "corpus/variants.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +46,8 @@ struct vform {
 	size_t count;
 	int known;    /* the dictionary knows the spelling */
 	unsigned cls; /* what the dictionary knows it as (dict_name_class) */
+	int lower;    /* its lower case is another word the dictionary knows
+		       * (lower_is_word), -1 until asked */
 	int weak;     /* same key, but no independent sign of one name */
 	int skip;     /* a common word at sentence starts: not a name */
 	int centre;   /* index of its centre (itself for a centre), or -1 */
@@ -63,6 +67,10 @@ struct builder {
 	const struct wordlist *titles; /* title words (Mme, Dr), or NULL */
 	struct namekey *nk;
 	struct dict *dict;
+	struct dict *const *more_dicts; /* variants_opts' */
+	size_t nmore_dicts;
+	int defer; /* form_index leaves the new spellings' keys to
+		    * form_props (add_names) */
 	struct vform *f;
 	size_t n, cap;
 	struct strmap forms;	 /* folded spelling -> 1 + form */
@@ -131,6 +139,33 @@ static char *fold(const char *s, size_t *len)
 	return utf8_fold(s, strlen(s), len);
 }
 
+/* 1 when the lower case of form is another word d knows ("Selon",
+ * "Agence"). */
+static int lower_word(struct dict *d, const char *form)
+{
+	size_t n;
+	char *low = utf8_lower(form, strlen(form), &n);
+	int word = strcmp(low, form) && dict_check(d, low, n);
+
+	free(low);
+	return word;
+}
+
+/* What f's spelling alone decides: its keys and what the dictionary knows
+ * of it, computed with nk and d (either the builder's or a copy used by
+ * one thread of form_props_all). */
+static void form_props(struct vform *f, struct namekey *nk, struct dict *d)
+{
+	const char *s = f->form;
+
+	f->key = namekey_key(nk, s, strlen(s), &f->klen);
+	f->skel = namekey_skeleton(f->key, f->klen, &f->slen);
+	f->nalt = namekey_alt_keys(nk, s, strlen(s), f->key, f->alt, ALT_KEYS);
+	f->known = d && dict_check(d, s, strlen(s));
+	f->cls = f->known ? dict_name_class(d, s, strlen(s)) : 0;
+	f->lower = d ? lower_word(d, s) : 0;
+}
+
 static int form_index(struct builder *b, const char *s, int add)
 {
 	size_t n;
@@ -149,14 +184,85 @@ static int form_index(struct builder *b, const char *s, int add)
 	memset(f, 0, sizeof(*f));
 	f->form = s;
 	f->centre = -1;
-	f->key = namekey_key(b->nk, s, strlen(s), &f->klen);
-	f->skel = namekey_skeleton(f->key, f->klen, &f->slen);
-	f->nalt =
-	    namekey_alt_keys(b->nk, s, strlen(s), f->key, f->alt, ALT_KEYS);
-	f->known = b->dict && dict_check(b->dict, s, strlen(s));
-	f->cls = f->known ? dict_name_class(b->dict, s, strlen(s)) : 0;
+	f->lower = -1;
+	if (!b->defer)
+		form_props(f, b->nk, b->dict);
 	*p = (int64_t)++b->n;
 	return (int)b->n - 1;
+}
+
+/* ---- the spellings' keys, on several threads ---- */
+
+#define PROPS_CHUNK 64 /* spellings a thread takes at a time */
+
+struct props_job {
+	struct vform *f;
+	size_t n;
+	atomic_size_t next; /* first spelling not taken */
+};
+
+static void props_run(struct props_job *job, struct namekey *nk, struct dict *d)
+{
+	for (;;) {
+		size_t i = atomic_fetch_add(&job->next, PROPS_CHUNK), end;
+
+		if (i >= job->n)
+			return;
+		end = i + PROPS_CHUNK < job->n ? i + PROPS_CHUNK : job->n;
+		for (; i < end; i++)
+			form_props(&job->f[i], nk, d);
+	}
+}
+
+struct props_thread {
+	pthread_t id;
+	struct props_job *job;
+	struct namekey *nk; /* a copy, owned */
+	struct dict *d;	    /* one of variants_opts' more_dicts */
+};
+
+static void *props_main(void *arg)
+{
+	struct props_thread *t = arg;
+
+	props_run(t->job, t->nk, t->d);
+	return NULL;
+}
+
+/* form_props of b->f[from..b->n): on this thread with the builder's nk
+ * and dict, and on one more thread per dictionary of more_dicts (each
+ * with a copy of nk). Every spelling's result depends on its spelling
+ * alone, so the table is the same with any number of threads. */
+static void form_props_all(struct builder *b, size_t from)
+{
+	struct props_job job = {b->f + from, b->n - from, 0};
+	size_t nt = b->dict ? b->nmore_dicts : 0, started = 0;
+	struct props_thread *t;
+
+	/* A thread per 1,000 spellings at most: starting one costs more
+	 * than a few hundred keys. */
+	if (nt > job.n / 1000)
+		nt = job.n / 1000;
+	t = xcalloc(nt + 1, sizeof(*t));
+	for (size_t i = 0; i < nt; i++) {
+		t[started].job = &job;
+		t[started].d = b->more_dicts[i];
+		t[started].nk = namekey_clone(b->nk);
+		if (!t[started].nk)
+			break;
+		if (pthread_create(&t[started].id, NULL, props_main,
+				   &t[started])) {
+			namekey_free(t[started].nk);
+			break;
+		}
+		started++;
+	}
+	props_run(&job, b->nk, b->dict);
+	for (size_t i = 0; i < started; i++) {
+		pthread_join(t[i].id, NULL);
+		namekey_free(t[i].nk);
+	}
+	free(t);
 }
 
 static void list_under(struct builder *b, struct strmap *m, const char *k,
@@ -713,14 +819,11 @@ static void add_prior(struct builder *b, const struct variants *prior)
 
 /* ---- the batch's spellings ---- */
 
-static int lower_is_word(struct builder *b, const char *form)
+static int lower_is_word(struct builder *b, struct vform *f)
 {
-	size_t n;
-	char *low = utf8_lower(form, strlen(form), &n);
-	int word = strcmp(low, form) && dict_check(b->dict, low, n);
-
-	free(low);
-	return word;
+	if (f->lower < 0)
+		f->lower = lower_word(b->dict, f->form);
+	return f->lower;
 }
 
 /* Not a name: a common word of the language ("Selon", "Cette", "Agence",
@@ -765,7 +868,7 @@ static void mark_common_words(struct builder *b)
 	for (size_t i = 0; i < b->n; i++)
 		if (judged(&b->f[i]) &&
 		    b->f[i].nf->initial >= b->f[i].nf->count)
-			b->f[i].skip = lower_is_word(b, b->f[i].form);
+			b->f[i].skip = lower_is_word(b, &b->f[i]);
 	/* Then every other common word, all at once: each is left out until
 	 * a clue that counts (a given name or a title written before it,
 	 * itself no common word) marks it as a name, and that is repeated
@@ -779,7 +882,7 @@ static void mark_common_words(struct builder *b)
 		struct vform *f = &b->f[i];
 
 		if (judged(f) && f->nf->initial < f->nf->count &&
-		    lower_is_word(b, f->form) &&
+		    lower_is_word(b, f) &&
 		    !(f->cls & DICT_CAPITAL && !mostly_initial(f))) {
 			f->skip = 1;
 			cand[ncand++] = i;
@@ -819,10 +922,13 @@ static void add_names(struct builder *b, const struct names *names)
 	const struct name_form **order;
 	size_t n = names ? names->n : 0;
 
+	size_t from = b->n;
+
 	order = xmalloc((n + 1) * sizeof(*order));
 	for (size_t i = 0; i < n; i++)
 		order[i] = &names->forms[i];
 	xqsort(order, n, sizeof(*order), by_mentions);
+	b->defer = 1;
 	for (size_t i = 0; i < n; i++) {
 		const struct name_form *nf = order[i];
 		int k = form_index(b, nf->form, 1);
@@ -835,7 +941,9 @@ static void add_names(struct builder *b, const struct names *names)
 		f->nf = nf;
 		f->count = nf->count;
 	}
+	b->defer = 0;
 	free(order);
+	form_props_all(b, from);
 }
 
 static const struct builder *sort_builder;
@@ -1103,6 +1211,8 @@ struct variants *variants_build(const struct names *names,
 	b.nk = nk;
 	b.dict = d;
 	b.suggest_max = opt->suggest_max;
+	b.more_dicts = opt->more_dicts;
+	b.nmore_dicts = opt->more_dicts ? opt->nmore_dicts : 0;
 	b.titles = names && names->rules ? &names->rules->titles : NULL;
 	strmap_init(&b.forms);
 	strmap_init(&b.by_key);

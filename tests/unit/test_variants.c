@@ -872,6 +872,50 @@ static void test_capital_entries(void)
 	names_free(n);
 }
 
+/* The spellings' keys and classes computed on three threads (two more
+ * dictionaries) give the table of one thread. Enough spellings for the
+ * threads to start: the seed articles and 3,000 made-up surnames, some
+ * spelled two ways ("Varobin", "Varobine"). */
+static void test_more_dicts(void)
+{
+	static const char *const syl[] = {"va", "ko", "ri",  "bel", "dan",
+					  "mo", "tu", "sel", "ga",  "nor",
+					  "pi", "lu", "zer", "ka",  "fi"};
+	const size_t ns = ARRAY_SIZE(syl);
+	struct names *n = collect_seeds(0, nseeds);
+	struct dict *more[2] = {dict_open("fr", NULL, RELIRE_DATA_DIR),
+				dict_open("fr", NULL, RELIRE_DATA_DIR)};
+	struct variants_opts threads = fast;
+	struct variants *t[2];
+	char *s[2];
+
+	CHECK(more[0] && more[1]);
+	for (size_t i = 0; i < 3000; i++) {
+		char line[160];
+		const char *a = syl[i % ns], *b = syl[i / ns % ns],
+			   *c = syl[i / (ns * ns) % ns];
+
+		snprintf(line, sizeof(line),
+			 "Selon M. %c%s%s%sin%s, le conseil a voté.",
+			 'A' + (int)(i % 26), a, b, c, i % 7 ? "" : "e");
+		collect_text(n, line);
+	}
+	threads.more_dicts = more;
+	threads.nmore_dicts = 2;
+	t[0] = variants_build(n, NULL, nk, dict, &fast);
+	t[1] = variants_build(n, NULL, nk, dict, &threads);
+	s[0] = table_text(t[0]);
+	s[1] = table_text(t[1]);
+	CHECK(s[0] && strlen(s[0]) > 10000);
+	CHECK_STR(s[1], s[0]);
+	for (int k = 0; k < 2; k++) {
+		free(s[k]);
+		variants_free(t[k]);
+		dict_free(more[k]);
+	}
+	names_free(n);
+}
+
 int main(void)
 {
 	nk = namekey_open(RELIRE_DATA_DIR);
@@ -899,6 +943,7 @@ int main(void)
 	RUN(test_order);
 	RUN(test_clues_kept);
 	RUN(test_capital_entries);
+	RUN(test_more_dicts);
 	for (size_t i = 0; i < nseeds; i++)
 		free(seed_text[i]);
 	name_rules_release(&rules);
