@@ -113,15 +113,19 @@ static const char *key_at(const struct formindex *fi, size_t i)
 	return fi->strings + fi->offsets[i];
 }
 
-/* strcmp of key[0..len) (no NUL inside) with the NUL-terminated s. */
+/* The sign of strcmp of key[0..len) (no NUL inside) with the
+ * NUL-terminated s, in one pass (no strlen of s on every step of the
+ * search): where s ends first, its NUL is below key's byte. */
 static int cmp_key(const char *key, size_t len, const char *s)
 {
-	size_t sl = strlen(s);
-	int c = memcmp(key, s, len < sl ? len : sl);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char a = (unsigned char)key[i],
+			      b = (unsigned char)s[i];
 
-	if (c)
-		return c;
-	return len < sl ? -1 : len > sl;
+		if (a != b)
+			return a < b ? -1 : 1;
+	}
+	return s[len] ? -1 : 0;
 }
 
 size_t formindex_find(const struct formindex *fi, const char *key, size_t len,

@@ -48,7 +48,7 @@ void html_review_free(struct html_review *rv)
 
 void html_json_string(FILE *fp, const char *s, size_t len)
 {
-	size_t i = 0;
+	size_t i = 0, run = 0; /* s[run..i) is written as it is */
 
 	fputc('"', fp);
 	while (i < len) {
@@ -56,25 +56,29 @@ void html_json_string(FILE *fp, const char *s, size_t len)
 		size_t next = i;
 
 		if (c >= 0x80) {
-			int32_t cp = utf8_next(s, &next, len);
-			if (cp < 0)
+			if (utf8_next(s, &next, len) < 0) {
+				fwrite(s + run, 1, i - run, fp);
 				fputs("\\ufffd", fp);
-			else
-				fwrite(s + i, 1, next - i, fp);
+				run = next;
+			}
 			i = next;
 			continue;
 		}
+		if (c >= 0x20 && c != '"' && c != '\\' && c != '<' &&
+		    c != '>' && c != '&' && c != 0x7F) {
+			i++;
+			continue;
+		}
+		fwrite(s + run, 1, i - run, fp);
 		if (c == '"' || c == '\\')
 			fprintf(fp, "\\%c", c);
 		else if (c == '\n')
 			fputs("\\n", fp);
-		else if (c < 0x20 || c == '<' || c == '>' || c == '&' ||
-			 c == 0x7F)
-			fprintf(fp, "\\u%04x", c);
 		else
-			fputc(c, fp);
-		i++;
+			fprintf(fp, "\\u%04x", c);
+		run = ++i;
 	}
+	fwrite(s + run, 1, len - run, fp);
 	fputc('"', fp);
 }
 

@@ -51,6 +51,39 @@ static void test_put_fragment(void)
 	}
 }
 
+/* A string as the review's JSON data: quotes and backslashes escaped,
+ * what would end a <script> element or be a control written \u00XX,
+ * UTF-8 kept as it is, an ill-formed byte replaced. */
+static void test_json_string(void)
+{
+	static const struct {
+		const char *s;
+		const char *want;
+	} cases[] = {
+	    {"", "\"\""},
+	    {"abc", "\"abc\""},
+	    {"l\xE2\x80\x99\xC3\xA9t\xC3\xA9",
+	     "\"l\xE2\x80\x99\xC3\xA9t\xC3\xA9\""},
+	    {"a\"b\\c", "\"a\\\"b\\\\c\""},
+	    {"x\ny", "\"x\\ny\""},
+	    {"</script>", "\"\\u003c/script\\u003e\""},
+	    {"a&b\tc\x7F", "\"a\\u0026b\\u0009c\\u007f\""},
+	    {"ok\xFFok\xC3", "\"ok\\ufffdok\\ufffd\""},
+	    {"\xC3\xA9\"\xC3\xA9", "\"\xC3\xA9\\\"\xC3\xA9\""},
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *buf = NULL;
+		size_t n = 0;
+		FILE *fp = open_memstream(&buf, &n);
+
+		html_json_string(fp, cases[i].s, strlen(cases[i].s));
+		fclose(fp);
+		CHECK_MSG(!strcmp(buf, cases[i].want), "case %zu: %s", i, buf);
+		free(buf);
+	}
+}
+
 /* Files of one report, in a directory of their own. */
 struct out {
 	char dir[64];
@@ -196,6 +229,7 @@ static void test_split_same_bytes(void)
 int main(void)
 {
 	RUN(test_put_fragment);
+	RUN(test_json_string);
 	RUN(test_split_same_bytes);
 	return harness_done();
 }
