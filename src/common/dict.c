@@ -104,6 +104,7 @@ struct dict {
 	int loan_tried;
 	char **elisions; /* lower-case elided words */
 	size_t nelisions;
+	size_t elision_max; /* bytes of the longest */
 	char **links; /* linking elements of closed compounds ("" first) */
 	size_t nlinks;
 	struct accent_group *groups;
@@ -262,6 +263,8 @@ static void add_elision(struct dict *d, char *line)
 
 	GROW(d->elisions, cap, d->nelisions + 1);
 	d->elisions[d->nelisions++] = xstrdup(line);
+	if (strlen(line) > d->elision_max)
+		d->elision_max = strlen(line);
 }
 
 /* A line of compounds.txt: a linking element, "0" for none. */
@@ -634,6 +637,11 @@ int dict_check_loanword(struct dict *d, const char *word, size_t len)
 
 size_t dict_elision_prefix(const struct dict *d, const char *s, size_t len)
 {
+	/* No apostrophe where one would end an elided word: most words. */
+	size_t reach = len < d->elision_max + 1 ? len : d->elision_max + 1;
+
+	if (!memchr(s, '\'', reach) && !memchr(s, 0xE2, reach))
+		return 0;
 	for (size_t i = 0; i < d->nelisions; i++) {
 		size_t n = strlen(d->elisions[i]), a;
 
