@@ -6,6 +6,7 @@
 #include "common/csvio.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,20 +92,65 @@ void csvw_str(struct csvw *w, const char *s)
 	csvw_text(w, s ? s : "", s ? strlen(s) : 0);
 }
 
+/* A number field, num[0..len) (digits, sign, point: nothing to escape),
+ * with its separator: the bytes csvw_raw writes, in one fwrite. */
+static void put_number(struct csvw *w, const char *num, size_t len)
+{
+	char buf[96];
+	size_t n = 0;
+
+	if (len + 3 > sizeof(buf)) {
+		csvw_raw(w, num, len);
+		return;
+	}
+	if (w->nfield++)
+		buf[n++] = ',';
+	buf[n++] = '"';
+	memcpy(buf + n, num, len);
+	n += len;
+	buf[n++] = '"';
+	if (fwrite(buf, 1, n, w->fp) != n)
+		w->failed = 1;
+}
+
 void csvw_size(struct csvw *w, size_t v)
 {
 	char buf[32];
-	int n = snprintf(buf, sizeof(buf), "%zu", v);
+	size_t i = sizeof(buf);
 
-	csvw_raw(w, buf, (size_t)n);
+	do { /* printf's %zu, without parsing a format */
+		buf[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	put_number(w, buf + i, sizeof(buf) - i);
 }
 
 void csvw_double(struct csvw *w, double v, int decimals)
 {
 	char buf[64];
-	int n = snprintf(buf, sizeof(buf), "%.*f", decimals, v);
+	int n;
 
-	csvw_raw(w, buf, (size_t)n);
+	/* Most of the statistics are 0: printf's "%.*f" of +0.0. */
+	if (v == 0 && !signbit(v) && decimals >= 0 && decimals < 32) {
+		n = decimals ? decimals + 2 : 1;
+		memset(buf, '0', (size_t)n);
+		if (decimals)
+			buf[1] = '.';
+	} else {
+		n = snprintf(buf, sizeof(buf), "%.*f", decimals, v);
+		if (n < 0) {
+			w->failed = 1;
+			n = 0;
+		} else if ((size_t)n >= sizeof(buf)) { /* 1e300 */
+			char *big = xmalloc((size_t)n + 1);
+
+			snprintf(big, (size_t)n + 1, "%.*f", decimals, v);
+			csvw_raw(w, big, (size_t)n);
+			free(big);
+			return;
+		}
+	}
+	put_number(w, buf, (size_t)n);
 }
 
 int csvw_end(struct csvw *w)

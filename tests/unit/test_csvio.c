@@ -83,6 +83,52 @@ static void test_numbers_untouched(void)
 	fclose(fp);
 }
 
+/* Numbers are written as printf writes them ("%zu", "%.*f"), quoted,
+ * whatever path the writer takes (0 and the common sizes have their
+ * own). */
+static void test_numbers_as_printf(void)
+{
+	static const double doubles[] = {0.0,	     -0.0,    1.0,   0.5,
+					 0.00004,    0.00005, 55.25, -3.125,
+					 123456.789, 1e300};
+	static const int decimals[] = {0, 1, 2, 4, 6};
+	static const size_t sizes[] = {0, 7, 10, 99, 100, 65535, (size_t)-1};
+
+	for (size_t i = 0; i < sizeof(doubles) / sizeof(doubles[0]); i++)
+		for (size_t k = 0; k < sizeof(decimals) / sizeof(decimals[0]);
+		     k++) {
+			char *buf = NULL, want[400];
+			size_t n = 0;
+			FILE *fp = open_memstream(&buf, &n);
+			struct csvw *w = csvw_new(fp, 1);
+
+			csvw_size(w, 1);
+			csvw_double(w, doubles[i], decimals[k]);
+			csvw_end(w);
+			csvw_free(w);
+			fclose(fp);
+			snprintf(want, sizeof(want), "\"1\",\"%.*f\"\r\n",
+				 decimals[k], doubles[i]);
+			CHECK_MSG(!strcmp(buf, want), "%g %d: %s", doubles[i],
+				  decimals[k], buf);
+			free(buf);
+		}
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		char *buf = NULL, want[64];
+		size_t n = 0;
+		FILE *fp = open_memstream(&buf, &n);
+		struct csvw *w = csvw_new(fp, 1);
+
+		csvw_size(w, sizes[i]);
+		csvw_end(w);
+		csvw_free(w);
+		fclose(fp);
+		snprintf(want, sizeof(want), "\"%zu\"\r\n", sizes[i]);
+		CHECK_STR(buf, want);
+		free(buf);
+	}
+}
+
 static const struct {
 	const char *in;
 	int needs;
@@ -159,6 +205,7 @@ int main(void)
 {
 	RUN(test_write_neutralized);
 	RUN(test_numbers_untouched);
+	RUN(test_numbers_as_printf);
 	RUN(test_rule);
 	RUN(test_round_trip);
 	return harness_done();
