@@ -128,13 +128,16 @@ struct run {
 	unsigned open_failed; /* ... and could not */
 };
 
-static unsigned thread_count(const struct options *opt)
+static unsigned online_cpus(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
-	if (opt->threads)
-		return opt->threads;
 	return n > 0 ? (unsigned)(n > 64 ? 64 : n) : 1;
+}
+
+static unsigned thread_count(const struct options *opt)
+{
+	return opt->threads ? opt->threads : online_cpus();
 }
 
 /* A worker opens its handles (dictionaries, ICU) on its own thread, so
@@ -791,6 +794,11 @@ static int corpus_pass(struct run *run, const struct inputs *in,
 	int rc;
 
 	if (first) {
+		/* A core the workers leave idle computes the names table's
+		 * keys during the first pass (the main thread mostly waits:
+		 * with one worker, 15 % of a core). */
+		if (run->nthreads < online_cpus())
+			corpus_ahead(c, run->opt, res->dict_cache);
 		run->collecting = 1;
 		/* Remembered for the audit pass (not for 'relire collect'). */
 		run->first = run->opt->collect_only ? NULL : tmpfile();

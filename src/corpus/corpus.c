@@ -4,12 +4,14 @@
 #include "corpus/corpus.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "common/dict.h"
+#include "common/strmap.h"
 #include "common/util.h"
 #include "corpus/namekey.h"
 #include "corpus/names.h"
@@ -21,8 +23,146 @@ struct corpus {
 	struct names *names;
 	struct bp_counts *counts;
 	struct variants *table;
-	int have_counts; /* counts collected or loaded */
+	int have_counts;     /* counts collected or loaded */
+	struct ahead *ahead; /* corpus_ahead(), or NULL */
 };
+
+/* ---- the spellings' properties, ahead, on a thread of their own ----
+ *
+ * corpus_add() queues each spelling it has not met before; the thread
+ * opens its own dictionary and transliteration rules and computes their
+ * properties (variants_props_add) while the first pass goes on. The
+ * queue holds copies; the thread sleeps when it is empty and is woken
+ * once per AHEAD_BATCH spellings, and at the end. */
+#define AHEAD_BATCH 64
+
+struct ahead {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	char **queue; /* spellings to compute, oldest first, from head */
+	size_t head, n, cap;
+	int waiting, done;
+	struct strmap seen; /* spellings queued: the caller's only */
+	char *lang, *dict_dir, *data_dir;
+	struct wordcache *cache;
+	struct variants_props *props; /* the thread's, read after join */
+	int failed;		      /* no dictionary or rules: no props */
+};
+
+static void *ahead_main(void *arg)
+{
+	struct ahead *h = arg;
+	struct dict *d = dict_try_open(h->lang, h->dict_dir, h->data_dir);
+	struct namekey *nk = d ? namekey_open(h->data_dir) : NULL;
+	struct variants_props *p = nk ? variants_props_new(nk, d) : NULL;
+
+	if (d && h->cache)
+		dict_share_cache(d, h->cache);
+	pthread_mutex_lock(&h->mu);
+	for (;;) {
+		char *form;
+
+		while (h->head == h->n && !h->done) {
+			h->waiting = 1;
+			pthread_cond_wait(&h->cv, &h->mu);
+			h->waiting = 0;
+		}
+		if (h->head == h->n)
+			break;
+		form = h->queue[h->head++];
+		pthread_mutex_unlock(&h->mu);
+		if (p)
+			variants_props_add(p, form);
+		free(form);
+		pthread_mutex_lock(&h->mu);
+	}
+	pthread_mutex_unlock(&h->mu);
+	/* Read by the caller after the join; the keys are copied. */
+	h->props = p;
+	h->failed = !p;
+	namekey_free(nk);
+	dict_free(d);
+	return NULL;
+}
+
+/* The language of the names table's dictionary (corpus_finish's). */
+static const char *table_lang(const struct options *opt)
+{
+	return strcmp(opt->lang, "auto") ? opt->lang : "fr";
+}
+
+int corpus_ahead(struct corpus *c, const struct options *opt,
+		 struct wordcache *cache)
+{
+	struct ahead *h = xcalloc(1, sizeof(*h));
+	const char *lang = table_lang(opt), *dict_dir = opt->dict_dir,
+		   *data_dir = opt->data_dir;
+
+	pthread_mutex_init(&h->mu, NULL);
+	pthread_cond_init(&h->cv, NULL);
+	strmap_init(&h->seen);
+	h->lang = xstrdup(lang);
+	h->dict_dir = dict_dir ? xstrdup(dict_dir) : NULL;
+	h->data_dir = xstrdup(data_dir);
+	h->cache = cache;
+	if (pthread_create(&h->thread, NULL, ahead_main, h)) {
+		strmap_release(&h->seen);
+		free(h->lang);
+		free(h->dict_dir);
+		free(h->data_dir);
+		free(h);
+		return -1;
+	}
+	c->ahead = h;
+	return 0;
+}
+
+static void ahead_push(struct ahead *h, const char *form)
+{
+	int64_t *seen = strmap_put(&h->seen, form, strlen(form));
+
+	if (*seen)
+		return;
+	*seen = 1;
+	pthread_mutex_lock(&h->mu);
+	if (h->head == h->n) /* the queue is empty: start it again */
+		h->head = h->n = 0;
+	GROW(h->queue, h->cap, h->n + 1);
+	h->queue[h->n++] = xstrdup(form);
+	if (h->waiting && h->n - h->head >= AHEAD_BATCH)
+		pthread_cond_signal(&h->cv);
+	pthread_mutex_unlock(&h->mu);
+}
+
+/* Stop the thread (after the queued spellings) and wait for it. */
+static void ahead_join(struct ahead *h)
+{
+	pthread_mutex_lock(&h->mu);
+	h->done = 1;
+	pthread_cond_signal(&h->cv);
+	pthread_mutex_unlock(&h->mu);
+	pthread_join(h->thread, NULL);
+}
+
+static void ahead_free(struct ahead *h)
+{
+	if (!h)
+		return;
+	if (!h->done)
+		ahead_join(h);
+	for (size_t i = h->head; i < h->n; i++)
+		free(h->queue[i]);
+	free(h->queue);
+	strmap_release(&h->seen);
+	variants_props_free(h->props);
+	pthread_mutex_destroy(&h->mu);
+	pthread_cond_destroy(&h->cv);
+	free(h->lang);
+	free(h->dict_dir);
+	free(h->data_dir);
+	free(h);
+}
 
 struct corpus *corpus_new(const struct name_rules *rules)
 {
@@ -41,6 +181,7 @@ void corpus_free(struct corpus *c)
 	names_free(c->names);
 	bp_counts_free(c->counts);
 	variants_free(c->table);
+	ahead_free(c->ahead);
 	free(c);
 }
 
@@ -54,6 +195,8 @@ void corpus_add(struct corpus *c, const struct names *n,
 {
 	names_merge(c->names, n);
 	bp_counts_merge(c->counts, counts);
+	for (size_t i = 0; c->ahead && n && i < n->n; i++)
+		ahead_push(c->ahead, n->forms[i].form);
 }
 
 /* A probe is a list of entries: a tag, a length (size_t) and the bytes. */
@@ -114,7 +257,7 @@ int corpus_finish(struct corpus *c, const struct variants *prior,
 		  int have_counts, struct dict *const *dicts, size_t ndicts)
 {
 	struct dict *d = ndicts ? dicts[0] : NULL;
-	const char *lang = strcmp(opt->lang, "auto") ? opt->lang : "fr";
+	const char *lang = table_lang(opt);
 	struct namekey *nk = namekey_open(opt->data_dir);
 	struct dict *own = NULL;
 	struct variants_opts vo;
@@ -140,6 +283,10 @@ int corpus_finish(struct corpus *c, const struct variants *prior,
 	if (ndicts > 1) {
 		vo.more_dicts = dicts + 1;
 		vo.nmore_dicts = ndicts - 1;
+	}
+	if (c->ahead) {
+		ahead_join(c->ahead);
+		vo.props = c->ahead->props;
 	}
 	if (have_counts) {
 		c->table = variants_build(c->names, prior, nk, d, &vo);

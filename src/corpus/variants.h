@@ -155,8 +155,26 @@ struct variants_opts {
 					 * with or without them. Default
 					 * NULL */
 	size_t nmore_dicts;
+	const struct variants_props *props; /* spellings' keys and classes
+					     * computed ahead (borrowed;
+					     * NULL: none) */
 };
 void variants_opts_init(struct variants_opts *o);
+
+/*
+ * What variants_build computes of each spelling alone (its keys, what the
+ * dictionary knows of it), computed ahead: during the first pass, on a
+ * thread that has time (batch.c), so that the build between the passes
+ * only looks them up. nk and d are borrowed, and used by the thread that
+ * adds spellings (not thread-safe); d must be a dictionary of the build's
+ * language (the same answers as the build's own). Memory grows with the
+ * distinct spellings added, as the names do.
+ */
+struct variants_props;
+struct variants_props *variants_props_new(struct namekey *nk, struct dict *d);
+/* Compute the properties of form unless they are there. */
+void variants_props_add(struct variants_props *p, const char *form);
+void variants_props_free(struct variants_props *p);
 
 /*
  * Build the table of a batch from its candidates (names) and an earlier

@@ -71,6 +71,7 @@ struct builder {
 	size_t nmore_dicts;
 	int defer; /* form_index leaves the new spellings' keys to
 		    * form_props (add_names) */
+	const struct variants_props *ahead; /* variants_opts' props */
 	struct vform *f;
 	size_t n, cap;
 	struct strmap forms;	 /* folded spelling -> 1 + form */
@@ -151,19 +152,102 @@ static int lower_word(struct dict *d, const char *form)
 	return word;
 }
 
-/* What f's spelling alone decides: its keys and what the dictionary knows
- * of it, computed with nk and d (either the builder's or a copy used by
- * one thread of form_props_all). */
-static void form_props(struct vform *f, struct namekey *nk, struct dict *d)
-{
-	const char *s = f->form;
+/* What a spelling alone decides: its keys and what the dictionary knows
+ * of it. */
+struct props {
+	char *key, *skel;
+	size_t klen, slen;
+	char *alt[ALT_KEYS];
+	size_t nalt;
+	int known;
+	unsigned cls;
+	int lower;
+};
 
-	f->key = namekey_key(nk, s, strlen(s), &f->klen);
-	f->skel = namekey_skeleton(f->key, f->klen, &f->slen);
-	f->nalt = namekey_alt_keys(nk, s, strlen(s), f->key, f->alt, ALT_KEYS);
-	f->known = d && dict_check(d, s, strlen(s));
-	f->cls = f->known ? dict_name_class(d, s, strlen(s)) : 0;
-	f->lower = d ? lower_word(d, s) : 0;
+static void props_compute(struct props *p, const char *s, struct namekey *nk,
+			  struct dict *d)
+{
+	p->key = namekey_key(nk, s, strlen(s), &p->klen);
+	p->skel = namekey_skeleton(p->key, p->klen, &p->slen);
+	p->nalt = namekey_alt_keys(nk, s, strlen(s), p->key, p->alt, ALT_KEYS);
+	p->known = d && dict_check(d, s, strlen(s));
+	p->cls = p->known ? dict_name_class(d, s, strlen(s)) : 0;
+	p->lower = d ? lower_word(d, s) : 0;
+}
+
+struct variants_props {
+	struct namekey *nk;
+	struct dict *d;
+	struct strmap index; /* spelling -> 1 + its entry in v */
+	struct props *v;
+	size_t n, cap;
+};
+
+struct variants_props *variants_props_new(struct namekey *nk, struct dict *d)
+{
+	struct variants_props *p = xcalloc(1, sizeof(*p));
+
+	p->nk = nk;
+	p->d = d;
+	strmap_init(&p->index);
+	return p;
+}
+
+void variants_props_add(struct variants_props *p, const char *form)
+{
+	int64_t *slot = strmap_put(&p->index, form, strlen(form));
+
+	if (*slot)
+		return;
+	GROW(p->v, p->cap, p->n + 1);
+	props_compute(&p->v[p->n], form, p->nk, p->d);
+	*slot = (int64_t)++p->n;
+}
+
+void variants_props_free(struct variants_props *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->v[i].key);
+		free(p->v[i].skel);
+		for (size_t k = 0; k < p->v[i].nalt; k++)
+			free(p->v[i].alt[k]);
+	}
+	free(p->v);
+	strmap_release(&p->index);
+	free(p);
+}
+
+/* f's properties: copied from ahead (read-only here: any thread), else
+ * computed with nk and d (either the builder's or a copy used by one
+ * thread of form_props_all). */
+static void form_props(struct vform *f, const struct variants_props *ahead,
+		       struct namekey *nk, struct dict *d)
+{
+	const int64_t *slot =
+	    ahead ? strmap_find(&ahead->index, f->form, strlen(f->form)) : NULL;
+	struct props p;
+
+	if (slot) {
+		p = ahead->v[*slot - 1];
+		p.key = xmemdup(p.key, p.klen);
+		p.skel = xmemdup(p.skel, p.slen);
+		for (size_t k = 0; k < p.nalt; k++)
+			p.alt[k] = xstrdup(p.alt[k]);
+	} else {
+		props_compute(&p, f->form, nk, d);
+	}
+	f->key = p.key;
+	f->klen = p.klen;
+	f->skel = p.skel;
+	f->slen = p.slen;
+	for (size_t k = 0; k < p.nalt; k++)
+		f->alt[k] = p.alt[k];
+	f->nalt = p.nalt;
+	f->known = p.known;
+	f->cls = p.cls;
+	f->lower = p.lower;
 }
 
 static int form_index(struct builder *b, const char *s, int add)
@@ -186,7 +270,7 @@ static int form_index(struct builder *b, const char *s, int add)
 	f->centre = -1;
 	f->lower = -1;
 	if (!b->defer)
-		form_props(f, b->nk, b->dict);
+		form_props(f, b->ahead, b->nk, b->dict);
 	*p = (int64_t)++b->n;
 	return (int)b->n - 1;
 }
@@ -198,6 +282,7 @@ static int form_index(struct builder *b, const char *s, int add)
 struct props_job {
 	struct vform *f;
 	size_t n;
+	const struct variants_props *ahead;
 	atomic_size_t next; /* first spelling not taken */
 };
 
@@ -210,7 +295,7 @@ static void props_run(struct props_job *job, struct namekey *nk, struct dict *d)
 			return;
 		end = i + PROPS_CHUNK < job->n ? i + PROPS_CHUNK : job->n;
 		for (; i < end; i++)
-			form_props(&job->f[i], nk, d);
+			form_props(&job->f[i], job->ahead, nk, d);
 	}
 }
 
@@ -235,14 +320,14 @@ static void *props_main(void *arg)
  * alone, so the table is the same with any number of threads. */
 static void form_props_all(struct builder *b, size_t from)
 {
-	struct props_job job = {b->f + from, b->n - from, 0};
+	struct props_job job = {b->f + from, b->n - from, b->ahead, 0};
 	size_t nt = b->dict ? b->nmore_dicts : 0, started = 0;
 	struct props_thread *t;
 
 	/* A thread per 1,000 spellings at most: starting one costs more
 	 * than a few hundred keys. */
-	if (nt > job.n / 1000)
-		nt = job.n / 1000;
+	if (nt > job.n / 1000 || b->ahead) /* copies need no threads */
+		nt = b->ahead ? 0 : job.n / 1000;
 	t = xcalloc(nt + 1, sizeof(*t));
 	for (size_t i = 0; i < nt; i++) {
 		t[started].job = &job;
@@ -1213,6 +1298,7 @@ struct variants *variants_build(const struct names *names,
 	b.suggest_max = opt->suggest_max;
 	b.more_dicts = opt->more_dicts;
 	b.nmore_dicts = opt->more_dicts ? opt->nmore_dicts : 0;
+	b.ahead = opt->props;
 	b.titles = names && names->rules ? &names->rules->titles : NULL;
 	strmap_init(&b.forms);
 	strmap_init(&b.by_key);

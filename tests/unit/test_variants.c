@@ -873,7 +873,8 @@ static void test_capital_entries(void)
 }
 
 /* The spellings' keys and classes computed on three threads (two more
- * dictionaries) give the table of one thread. Enough spellings for the
+ * dictionaries), or ahead (variants_props), give the table of one
+ * thread. Enough spellings for the
  * threads to start: the seed articles and 3,000 made-up surnames, some
  * spelled two ways ("Varobin", "Varobine"). */
 static void test_more_dicts(void)
@@ -885,9 +886,11 @@ static void test_more_dicts(void)
 	struct names *n = collect_seeds(0, nseeds);
 	struct dict *more[2] = {dict_open("fr", NULL, RELIRE_DATA_DIR),
 				dict_open("fr", NULL, RELIRE_DATA_DIR)};
-	struct variants_opts threads = fast;
-	struct variants *t[2];
-	char *s[2];
+	struct variants_opts threads = fast, ahead = fast;
+	struct variants *t[3];
+	char *s[3];
+	struct namekey *props_nk;
+	struct variants_props *props;
 
 	CHECK(more[0] && more[1]);
 	for (size_t i = 0; i < 3000; i++) {
@@ -902,17 +905,29 @@ static void test_more_dicts(void)
 	}
 	threads.more_dicts = more;
 	threads.nmore_dicts = 2;
+	/* And ahead, with a dictionary and rules of their own (corpus.c's
+	 * thread), for all but the last tenth of the spellings. */
+	props_nk = namekey_open(RELIRE_DATA_DIR);
+	props = variants_props_new(props_nk, more[0]);
+	for (size_t i = 0; i < n->n - n->n / 10; i++)
+		variants_props_add(props, n->forms[i].form);
+	ahead.props = props;
 	t[0] = variants_build(n, NULL, nk, dict, &fast);
 	t[1] = variants_build(n, NULL, nk, dict, &threads);
-	s[0] = table_text(t[0]);
-	s[1] = table_text(t[1]);
+	t[2] = variants_build(n, NULL, nk, dict, &ahead);
+	for (int k = 0; k < 3; k++)
+		s[k] = table_text(t[k]);
 	CHECK(s[0] && strlen(s[0]) > 10000);
 	CHECK_STR(s[1], s[0]);
-	for (int k = 0; k < 2; k++) {
+	CHECK_STR(s[2], s[0]);
+	for (int k = 0; k < 3; k++) {
 		free(s[k]);
 		variants_free(t[k]);
-		dict_free(more[k]);
 	}
+	variants_props_free(props);
+	namekey_free(props_nk);
+	dict_free(more[0]);
+	dict_free(more[1]);
 	names_free(n);
 }
 
