@@ -296,6 +296,9 @@ int corpus_finish(struct corpus *c, const struct variants *prior,
 		c->table = variants_new();
 		variants_overlay(c->table, prior);
 	}
+	/* The table has copied what it needed. */
+	ahead_free(c->ahead);
+	c->ahead = NULL;
 	namekey_free(nk);
 	dict_free(own);
 	c->have_counts = have_counts;
