@@ -35,6 +35,10 @@ struct corpus {
  * queue holds copies; the thread sleeps when it is empty and is woken
  * once per AHEAD_BATCH spellings, and at the end. */
 #define AHEAD_BATCH 64
+/* Articles merged before the thread starts: a batch of a few large
+ * articles gains nothing from it (the names table waits for the last
+ * one), and would pay for its dictionary at its peak of memory. */
+#define AHEAD_AFTER 64
 
 struct ahead {
 	pthread_t thread;
@@ -43,6 +47,8 @@ struct ahead {
 	char **queue; /* spellings to compute, oldest first, from head */
 	size_t head, n, cap;
 	int waiting, done;
+	int started;	    /* the thread runs (or has run) */
+	size_t articles;    /* merged so far (corpus_add) */
 	struct strmap seen; /* spellings queued: the caller's only */
 	char *lang, *dict_dir, *data_dir;
 	struct wordcache *cache;
@@ -106,15 +112,7 @@ int corpus_ahead(struct corpus *c, const struct options *opt,
 	h->dict_dir = dict_dir ? xstrdup(dict_dir) : NULL;
 	h->data_dir = xstrdup(data_dir);
 	h->cache = cache;
-	if (pthread_create(&h->thread, NULL, ahead_main, h)) {
-		strmap_release(&h->seen);
-		free(h->lang);
-		free(h->dict_dir);
-		free(h->data_dir);
-		free(h);
-		return -1;
-	}
-	c->ahead = h;
+	c->ahead = h; /* started by corpus_add, past AHEAD_AFTER articles */
 	return 0;
 }
 
@@ -135,9 +133,34 @@ static void ahead_push(struct ahead *h, const char *form)
 	pthread_mutex_unlock(&h->mu);
 }
 
+/* One article's spellings n, merged into all: queued once the thread
+ * has started (then with all those merged before). */
+static void ahead_add(struct ahead *h, const struct names *all,
+		      const struct names *n)
+{
+	if (h->done)
+		return;
+	if (!h->started) {
+		if (++h->articles < AHEAD_AFTER)
+			return;
+		if (pthread_create(&h->thread, NULL, ahead_main, h)) {
+			h->done = 1; /* corpus_finish computes everything */
+			return;
+		}
+		h->started = 1;
+		for (size_t i = 0; i < all->n; i++)
+			ahead_push(h, all->forms[i].form);
+		return;
+	}
+	for (size_t i = 0; n && i < n->n; i++)
+		ahead_push(h, n->forms[i].form);
+}
+
 /* Stop the thread (after the queued spellings) and wait for it. */
 static void ahead_join(struct ahead *h)
 {
+	if (!h->started)
+		return;
 	pthread_mutex_lock(&h->mu);
 	h->done = 1;
 	pthread_cond_signal(&h->cv);
@@ -151,13 +174,13 @@ static void ahead_free(struct ahead *h)
 		return;
 	if (!h->done)
 		ahead_join(h);
+	pthread_mutex_destroy(&h->mu);
+	pthread_cond_destroy(&h->cv);
 	for (size_t i = h->head; i < h->n; i++)
 		free(h->queue[i]);
 	free(h->queue);
 	strmap_release(&h->seen);
 	variants_props_free(h->props);
-	pthread_mutex_destroy(&h->mu);
-	pthread_cond_destroy(&h->cv);
 	free(h->lang);
 	free(h->dict_dir);
 	free(h->data_dir);
@@ -195,8 +218,8 @@ void corpus_add(struct corpus *c, const struct names *n,
 {
 	names_merge(c->names, n);
 	bp_counts_merge(c->counts, counts);
-	for (size_t i = 0; c->ahead && n && i < n->n; i++)
-		ahead_push(c->ahead, n->forms[i].form);
+	if (c->ahead)
+		ahead_add(c->ahead, c->names, n);
 }
 
 /* A probe is a list of entries: a tag, a length (size_t) and the bytes. */
@@ -286,7 +309,7 @@ int corpus_finish(struct corpus *c, const struct variants *prior,
 	}
 	if (c->ahead) {
 		ahead_join(c->ahead);
-		vo.props = c->ahead->props;
+		vo.props = c->ahead->props; /* NULL: not started */
 	}
 	if (have_counts) {
 		c->table = variants_build(c->names, prior, nk, d, &vo);

@@ -40,16 +40,18 @@ struct names *corpus_new_names(const struct corpus *c);
 void corpus_add(struct corpus *c, const struct names *n,
 		const struct bp_counts *counts);
 /*
- * For a caller with a core to spare during the first pass: from now on, a
- * thread of c computes what the names table needs of each new spelling
- * corpus_add() meets (its keys, what the dictionary knows of it), with a
- * dictionary of the run's language (opt's, as corpus_finish opens one;
- * sharing the lookup cache, borrowed, may be NULL) and transliteration
- * rules of its own, so that corpus_finish() only looks them up. The table is
- * the same with or without; if the thread cannot open its dictionary or rules,
- * corpus_finish() computes everything itself, silently. The dictionary is freed
- * when the thread stops (in corpus_finish). 0, or -1 when no thread could be
- * started (nothing changes).
+ * For a caller with a core to spare during the first pass: once 64
+ * articles have been added (a batch of a few large articles would gain
+ * nothing), a thread of c computes what the names table needs of each
+ * spelling corpus_add() meets (its keys, what the dictionary knows of
+ * it), with a dictionary of the run's language (opt's, as corpus_finish
+ * opens one; sharing the lookup cache, borrowed, may be NULL) and
+ * transliteration rules of its own, so that corpus_finish() only looks
+ * them up. The table is the same with or without; if the thread cannot
+ * start or open its dictionary or rules, corpus_finish() computes
+ * everything itself, silently. The dictionary is freed when the thread
+ * stops, and the rest once the table is built (in corpus_finish).
+ * Returns 0.
  */
 int corpus_ahead(struct corpus *c, const struct options *opt,
 		 struct wordcache *cache);
