@@ -81,6 +81,10 @@ static struct dict *worker_dict(struct worker *w, const char *lang)
 	o = &w->other[w->nother++];
 	snprintf(o->lang, sizeof(o->lang), "%s", lang);
 	o->dict = dict_try_open(lang, w->opt->dict_dir, w->opt->data_dir);
+	/* One English dictionary for the worker's loanwords, whatever the
+	 * number of languages it meets (7 MB each). */
+	if (o->dict)
+		dict_share_loans(o->dict, w->dict);
 	return o->dict;
 }
 
@@ -338,10 +342,11 @@ void worker_free(struct worker *w)
 	if (!w)
 		return;
 	segmenter_free(w->seg);
-	dict_free(w->dict);
+	/* The others first: they borrow the default's loanwords. */
 	for (size_t i = 0; i < w->nother; i++)
 		dict_free(w->other[i].dict);
 	free(w->other);
+	dict_free(w->dict);
 	spell_state_free(w->spell);
 	mojibake_free(w->mojibake);
 	confusable_free(w->confusable);

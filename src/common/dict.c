@@ -102,7 +102,8 @@ struct dict {
 	char *dict_dir;	   /* owned copy of --dict-dir, may be NULL */
 	struct dict *loan; /* English, opened on first use */
 	int loan_tried;
-	char **elisions; /* lower-case elided words */
+	struct dict *loans_of; /* dict_share_loans: whose English to use */
+	char **elisions;       /* lower-case elided words */
 	size_t nelisions;
 	size_t elision_max; /* bytes of the longest */
 	char **links; /* linking elements of closed compounds ("" first) */
@@ -619,10 +620,23 @@ unsigned dict_name_class(struct dict *d, const char *word, size_t len)
 	return c;
 }
 
+void dict_share_loans(struct dict *d, struct dict *from)
+{
+	if (!from || from == d || !strncmp(from->lang, "en", 2) ||
+	    d->loan_tried || from->loans_of ||
+	    !(d->dict_dir
+		  ? from->dict_dir && !strcmp(d->dict_dir, from->dict_dir)
+		  : !from->dict_dir))
+		return;
+	d->loans_of = from;
+}
+
 int dict_check_loanword(struct dict *d, const char *word, size_t len)
 {
 	if (!strncmp(d->lang, "en", 2))
 		return 0;
+	if (d->loans_of)
+		return dict_check_loanword(d->loans_of, word, len);
 	if (!d->loan_tried) {
 		struct strbuf dic;
 		const char *why;

@@ -102,6 +102,16 @@ int dict_probe(struct dict *d, const char *word, size_t len);
 int dict_check_loanword(struct dict *d, const char *word, size_t len);
 
 /*
+ * d's loanword lookups go to from's English dictionary (from is
+ * borrowed: it must outlive d, and both be used by one thread at a time),
+ * so that the dictionaries a thread opens for several languages share one
+ * English dictionary: the same answers (the same directories), the
+ * memory of one. No effect when from is English, or d or from was opened
+ * from other directories.
+ */
+void dict_share_loans(struct dict *d, struct dict *from);
+
+/*
  * Length in bytes of an elided prefix of s[0..len), apostrophe (' or ’)
  * included ("qu’" in "qu’il"), or 0 when s does not start with one of the
  * language's elided words followed by an apostrophe and at least one more
