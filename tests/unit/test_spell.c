@@ -268,6 +268,41 @@ static void test_german_compounds(void)
 	seg = fr_seg;
 }
 
+/* A dictionary that borrows another's English dictionary for loanwords
+ * (dict_share_loans) answers as one with its own; an English one never
+ * lends it. */
+static void test_shared_loans(void)
+{
+	static const struct {
+		const char *word;
+		int loan;
+	} cases[] = {{"software", 1}, {"weekend", 1}, {"shutdown", 1},
+		     {"Zelensky", 0}, {"maison", 0},  {"xqzv", 0},
+		     {"headlines", 1}};
+	struct dict *own = dict_open("de", NULL, RELIRE_DATA_DIR);
+	struct dict *shared = dict_open("de", NULL, RELIRE_DATA_DIR);
+	struct dict *es = dict_open("es", NULL, RELIRE_DATA_DIR);
+	struct dict *en = dict_open("en", NULL, RELIRE_DATA_DIR);
+
+	CHECK(own && shared && es && en);
+	dict_share_loans(shared, dict); /* French lends its English */
+	dict_share_loans(es, en);	/* English lends nothing */
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		const char *w = cases[i].word;
+		int a = dict_check_loanword(own, w, strlen(w));
+
+		CHECK_MSG(a == cases[i].loan, "%s: %d", w, a);
+		CHECK_MSG(dict_check_loanword(shared, w, strlen(w)) == a,
+			  "%s shared", w);
+		CHECK_MSG(dict_check_loanword(es, w, strlen(w)) == a, "%s es",
+			  w);
+	}
+	dict_free(own);
+	dict_free(shared);
+	dict_free(es);
+	dict_free(en);
+}
+
 int main(void)
 {
 	int rc = open_french(&dict, &seg);
@@ -281,6 +316,7 @@ int main(void)
 	RUN(test_skip_foreign_segment);
 	RUN(test_unknown_limit);
 	RUN(test_german_compounds);
+	RUN(test_shared_loans);
 	spell_state_free(state);
 	segmenter_free(seg);
 	dict_free(dict);
