@@ -475,11 +475,11 @@ void dict_share_cache(struct dict *d, struct wordcache *shared)
 int dict_check(struct dict *d, const char *word, size_t len)
 {
 	struct recent *r = NULL;
+	uint64_t h = 0;
 	int64_t v;
 
 	if (len && len <= RECENT_WORD) {
-		uint64_t h = hash_bytes(word, len);
-
+		h = hash_bytes(word, len);
 		if (!d->recent)
 			d->recent = xcalloc(RECENT_SLOTS, sizeof(*d->recent));
 		r = &d->recent[h & (RECENT_SLOTS - 1)];
@@ -492,7 +492,7 @@ int dict_check(struct dict *d, const char *word, size_t len)
 		wordcache_put(d->cache, word, len, v, NULL, 0);
 	}
 	if (r) { /* filled only now: dict_probe may have used the slot */
-		r->hash = hash_bytes(word, len);
+		r->hash = h;
 		r->len = (unsigned char)len;
 		memcpy(r->word, word, len);
 		r->verdict = (unsigned char)v;

@@ -52,8 +52,8 @@ struct ahead {
 	struct strmap seen; /* spellings queued: the caller's only */
 	char *lang, *dict_dir, *data_dir;
 	struct wordcache *cache;
-	struct variants_props *props; /* the thread's, read after join */
-	int failed;		      /* no dictionary or rules: no props */
+	struct variants_props *props; /* the thread's, read after join;
+				       * NULL without dictionary or rules */
 };
 
 static void *ahead_main(void *arg)
@@ -86,7 +86,6 @@ static void *ahead_main(void *arg)
 	pthread_mutex_unlock(&h->mu);
 	/* Read by the caller after the join; the keys are copied. */
 	h->props = p;
-	h->failed = !p;
 	namekey_free(nk);
 	dict_free(d);
 	return NULL;
@@ -98,8 +97,8 @@ static const char *table_lang(const struct options *opt)
 	return strcmp(opt->lang, "auto") ? opt->lang : "fr";
 }
 
-int corpus_ahead(struct corpus *c, const struct options *opt,
-		 struct wordcache *cache)
+void corpus_ahead(struct corpus *c, const struct options *opt,
+		  struct wordcache *cache)
 {
 	struct ahead *h = xcalloc(1, sizeof(*h));
 	const char *lang = table_lang(opt), *dict_dir = opt->dict_dir,
@@ -113,7 +112,6 @@ int corpus_ahead(struct corpus *c, const struct options *opt,
 	h->data_dir = xstrdup(data_dir);
 	h->cache = cache;
 	c->ahead = h; /* started by corpus_add, past AHEAD_AFTER articles */
-	return 0;
 }
 
 static void ahead_push(struct ahead *h, const char *form)

@@ -51,10 +51,9 @@ void corpus_add(struct corpus *c, const struct names *n,
  * start or open its dictionary or rules, corpus_finish() computes
  * everything itself, silently. The dictionary is freed when the thread
  * stops, and the rest once the table is built (in corpus_finish).
- * Returns 0.
  */
-int corpus_ahead(struct corpus *c, const struct options *opt,
-		 struct wordcache *cache);
+void corpus_ahead(struct corpus *c, const struct options *opt,
+		  struct wordcache *cache);
 
 /*
  * Probes: where one article meets the corpus-level decisions. While the

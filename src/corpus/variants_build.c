@@ -47,7 +47,7 @@ struct vform {
 	int known;    /* the dictionary knows the spelling */
 	unsigned cls; /* what the dictionary knows it as (dict_name_class) */
 	int lower;    /* its lower case is another word the dictionary knows
-		       * (lower_is_word), -1 until asked */
+		       * ("Selon", "Agence": lower_word) */
 	int weak;     /* same key, but no independent sign of one name */
 	int skip;     /* a common word at sentence starts: not a name */
 	int centre;   /* index of its centre (itself for a centre), or -1 */
@@ -268,7 +268,6 @@ static int form_index(struct builder *b, const char *s, int add)
 	memset(f, 0, sizeof(*f));
 	f->form = s;
 	f->centre = -1;
-	f->lower = -1;
 	if (!b->defer)
 		form_props(f, b->ahead, b->nk, b->dict);
 	*p = (int64_t)++b->n;
@@ -904,13 +903,6 @@ static void add_prior(struct builder *b, const struct variants *prior)
 
 /* ---- the batch's spellings ---- */
 
-static int lower_is_word(struct builder *b, struct vform *f)
-{
-	if (f->lower < 0)
-		f->lower = lower_word(b->dict, f->form);
-	return f->lower;
-}
-
 /* Not a name: a common word of the language ("Selon", "Cette", "Agence",
  * "Université") that nothing marks as a person's name. Spellings only
  * seen at sentence starts are judged first, so that their clues do not
@@ -953,7 +945,7 @@ static void mark_common_words(struct builder *b)
 	for (size_t i = 0; i < b->n; i++)
 		if (judged(&b->f[i]) &&
 		    b->f[i].nf->initial >= b->f[i].nf->count)
-			b->f[i].skip = lower_is_word(b, &b->f[i]);
+			b->f[i].skip = b->f[i].lower;
 	/* Then every other common word, all at once: each is left out until
 	 * a clue that counts (a given name or a title written before it,
 	 * itself no common word) marks it as a name, and that is repeated
@@ -966,8 +958,7 @@ static void mark_common_words(struct builder *b)
 	for (size_t i = 0; i < b->n; i++) {
 		struct vform *f = &b->f[i];
 
-		if (judged(f) && f->nf->initial < f->nf->count &&
-		    lower_is_word(b, f) &&
+		if (judged(f) && f->nf->initial < f->nf->count && f->lower &&
 		    !(f->cls & DICT_CAPITAL && !mostly_initial(f))) {
 			f->skip = 1;
 			cand[ncand++] = i;
