@@ -41,7 +41,8 @@
 
 struct other_dict {
 	char lang[16];
-	struct dict *dict; /* NULL: no dictionary for that language */
+	struct dict *dict; /* the pool's (borrowed); NULL: no dictionary for
+			    * that language */
 };
 
 struct worker {
@@ -53,9 +54,10 @@ struct worker {
 	struct mojibake *mojibake;
 	struct confusable *confusable;
 	struct tokens toks;
-	/* Dictionaries of the other languages asked about, opened on first
-	 * use and kept: as many as were asked (a fixed number of slots would
-	 * make the answer depend on which articles a worker saw first). */
+	/* Dictionaries of the other languages asked about, from the run's
+	 * pool (res->dicts), remembered here so that asking costs no lock:
+	 * as many as were asked (a fixed number of slots would make the
+	 * answer depend on which articles a worker saw first). */
 	struct other_dict *other;
 	size_t nother, other_cap;
 };
@@ -80,11 +82,7 @@ static struct dict *worker_dict(struct worker *w, const char *lang)
 	GROW(w->other, w->other_cap, w->nother + 1);
 	o = &w->other[w->nother++];
 	snprintf(o->lang, sizeof(o->lang), "%s", lang);
-	o->dict = dict_try_open(lang, w->opt->dict_dir, w->opt->data_dir);
-	/* One English dictionary for the worker's loanwords, whatever the
-	 * number of languages it meets (7 MB each). */
-	if (o->dict)
-		dict_share_loans(o->dict, w->dict);
+	o->dict = dict_pool_get(w->res->dicts, lang);
 	return o->dict;
 }
 
@@ -284,6 +282,7 @@ int resources_load(struct resources *r, const struct options *opt)
 	rc = rc < 0 ? rc : load_score_model(r, opt);
 	r->dict_cache = wordcache_new(SHARED_DICT_CACHE_BYTES);
 	r->verdicts = wordcache_new(SHARED_VERDICT_CACHE_BYTES);
+	r->dicts = dict_pool_new(opt->dict_dir, opt->data_dir);
 	sb_release(&path);
 	return rc;
 }
@@ -307,6 +306,7 @@ void resources_release(struct resources *r)
 	decisions_free(r->decisions);
 	wordcache_free(r->dict_cache);
 	wordcache_free(r->verdicts);
+	dict_pool_free(r->dicts);
 }
 
 struct worker *worker_new(const struct options *opt,
@@ -342,9 +342,6 @@ void worker_free(struct worker *w)
 	if (!w)
 		return;
 	segmenter_free(w->seg);
-	/* The others first: they borrow the default's loanwords. */
-	for (size_t i = 0; i < w->nother; i++)
-		dict_free(w->other[i].dict);
 	free(w->other);
 	dict_free(w->dict);
 	spell_state_free(w->spell);

@@ -46,6 +46,7 @@
 
 struct bp_counts;
 struct dict;
+struct dict_pool;
 struct variants;
 struct decisions;
 
@@ -81,6 +82,8 @@ struct resources {
 	struct wordcache *dict_cache; /* shared by the workers' dicts of
 				       * the default language */
 	struct wordcache *verdicts;   /* shared spelling verdicts */
+	struct dict_pool *dicts;      /* the other languages' dictionaries,
+				       * shared by the workers */
 
 	/* Corpus-level results, set by the batch between its two passes
 	 * (NULL/0 when there is no first pass); read-only for workers. */

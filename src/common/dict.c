@@ -120,7 +120,24 @@ struct dict {
 	char *data_dir;		 /* owned copy, may be NULL */
 	struct formindex *forms; /* opened on first use */
 	int forms_tried;
+	/* A pool's dict (dict_pool_get), used by several threads at once:
+	 * its Hunspell calls and its first-use openings hold the lock, and
+	 * it keeps no memory of recent verdicts (its cache is thread-safe).
+	 * NULL for a dict of one thread. */
+	pthread_mutex_t *lock;
 };
+
+static void lock_shared(struct dict *d)
+{
+	if (d->lock)
+		pthread_mutex_lock(d->lock);
+}
+
+static void unlock_shared(struct dict *d)
+{
+	if (d->lock)
+		pthread_mutex_unlock(d->lock);
+}
 
 /* Default region per language code, and the Debian package shipping it. */
 static const struct {
@@ -401,6 +418,14 @@ static struct dict *open_quiet(const char *lang, const char *dict_dir,
 	return d;
 }
 
+/* Make d safe to use from several threads at once (before its first
+ * lookup): a lock for its Hunspell handle and first-use openings. */
+static void make_shared(struct dict *d)
+{
+	d->lock = xmalloc(sizeof(*d->lock));
+	pthread_mutex_init(d->lock, NULL);
+}
+
 struct dict *dict_open(const char *lang, const char *dict_dir,
 		       const char *data_dir)
 {
@@ -464,6 +489,9 @@ void dict_free(struct dict *d)
 	dict_free_list(d->sources, d->nsources);
 	free(d->data_dir);
 	formindex_free(d->forms);
+	if (d->lock)
+		pthread_mutex_destroy(d->lock);
+	free(d->lock);
 	free(d);
 }
 
@@ -478,7 +506,7 @@ int dict_check(struct dict *d, const char *word, size_t len)
 	uint64_t h = 0;
 	int64_t v;
 
-	if (len && len <= RECENT_WORD) {
+	if (!d->lock && len && len <= RECENT_WORD) {
 		h = hash_bytes(word, len);
 		if (!d->recent)
 			d->recent = xcalloc(RECENT_SLOTS, sizeof(*d->recent));
@@ -505,14 +533,17 @@ size_t dict_suggest(struct dict *d, const char *word, size_t len, char ***out,
 {
 	char *w = xmemdup(word, len);
 	char **list = NULL;
-	int n = Hunspell_suggest(d->h, &list, w);
 	size_t k = 0;
+	int n;
 
 	*out = xcalloc(max ? max : 1, sizeof(char *));
+	lock_shared(d);
+	n = Hunspell_suggest(d->h, &list, w);
 	for (int i = 0; i < n && k < max; i++)
 		(*out)[k++] = xstrdup(list[i]);
 	if (list)
 		Hunspell_free_list(d->h, &list, n);
+	unlock_shared(d);
 	free(w);
 	return k;
 }
@@ -569,8 +600,10 @@ int dict_probe(struct dict *d, const char *word, size_t len)
 	w = len < sizeof(buf) ? buf : xmalloc(len + 1);
 	memcpy(w, word, len);
 	w[len] = '\0';
+	lock_shared(d);
 	ok = Hunspell_spell(d->h, w) != 0;
 	d->calls++;
+	unlock_shared(d);
 	if (w != buf)
 		free(w);
 	return ok;
@@ -609,13 +642,16 @@ unsigned dict_name_class(struct dict *d, const char *word, size_t len)
 {
 	char *w = xmemdup(word, len);
 	char **list = NULL;
-	int n = Hunspell_analyze(d->h, &list, w);
 	unsigned c = 0;
+	int n;
 
+	lock_shared(d);
+	n = Hunspell_analyze(d->h, &list, w);
 	for (int i = 0; i < n; i++)
 		c |= analysis_class(list[i]);
 	if (list)
 		Hunspell_free_list(d->h, &list, n);
+	unlock_shared(d);
 	free(w);
 	return c;
 }
@@ -623,7 +659,7 @@ unsigned dict_name_class(struct dict *d, const char *word, size_t len)
 void dict_share_loans(struct dict *d, struct dict *from)
 {
 	if (!from || from == d || !strncmp(from->lang, "en", 2) ||
-	    d->loan_tried || from->loans_of ||
+	    !d->lock != !from->lock || d->loan_tried || from->loans_of ||
 	    !(d->dict_dir
 		  ? from->dict_dir && !strcmp(d->dict_dir, from->dict_dir)
 		  : !from->dict_dir))
@@ -631,12 +667,13 @@ void dict_share_loans(struct dict *d, struct dict *from)
 	d->loans_of = from;
 }
 
-int dict_check_loanword(struct dict *d, const char *word, size_t len)
+/* d's English dictionary for loanwords, opened on first use (NULL when
+ * there is none); a pool's dict opens it for several threads. */
+static struct dict *loan_dict(struct dict *d)
 {
-	if (!strncmp(d->lang, "en", 2))
-		return 0;
-	if (d->loans_of)
-		return dict_check_loanword(d->loans_of, word, len);
+	struct dict *loan;
+
+	lock_shared(d);
 	if (!d->loan_tried) {
 		struct strbuf dic;
 		const char *why;
@@ -645,8 +682,24 @@ int dict_check_loanword(struct dict *d, const char *word, size_t len)
 		sb_init(&dic);
 		d->loan = open_quiet("en", d->dict_dir, &dic, &why);
 		sb_release(&dic);
+		if (d->loan && d->lock)
+			make_shared(d->loan);
 	}
-	return d->loan && dict_check(d->loan, word, len);
+	loan = d->loan;
+	unlock_shared(d);
+	return loan;
+}
+
+int dict_check_loanword(struct dict *d, const char *word, size_t len)
+{
+	struct dict *loan;
+
+	if (!strncmp(d->lang, "en", 2))
+		return 0;
+	if (d->loans_of)
+		return dict_check_loanword(d->loans_of, word, len);
+	loan = loan_dict(d);
+	return loan && dict_check(loan, word, len);
 }
 
 size_t dict_elision_prefix(const struct dict *d, const char *s, size_t len)
@@ -762,10 +815,15 @@ static struct formindex *forms_in(const struct dict *d, const char *dir,
 
 const struct formindex *dict_forms(struct dict *d)
 {
+	const struct formindex *fi;
 	uint64_t fp;
 
-	if (d->forms_tried)
-		return d->forms;
+	lock_shared(d);
+	if (d->forms_tried) {
+		fi = d->forms;
+		unlock_shared(d);
+		return fi;
+	}
 	d->forms_tried = 1;
 	fp = dict_fingerprint(d);
 	d->forms = forms_in(d, d->dict_dir, "", fp);
@@ -773,7 +831,9 @@ const struct formindex *dict_forms(struct dict *d)
 		d->forms = forms_in(d, d->data_dir, "/forms", fp);
 	if (!d->forms)
 		d->forms = forms_in(d, RELIRE_BUILD_FORMS_DIR, "", fp);
-	return d->forms;
+	fi = d->forms;
+	unlock_shared(d);
+	return fi;
 }
 
 void dict_no_forms(struct dict *d)
@@ -781,4 +841,66 @@ void dict_no_forms(struct dict *d)
 	formindex_free(d->forms);
 	d->forms = NULL;
 	d->forms_tried = 1;
+}
+
+struct dict_pool {
+	pthread_mutex_t lock;
+	char *dict_dir, *data_dir; /* owned copies, may be NULL */
+	struct pool_entry {
+		char lang[16];
+		struct dict *dict; /* NULL: the language has none */
+	} * e;
+	size_t n, cap;
+	struct dict *loans; /* the first non-English dict: its English
+			     * dictionary serves the others' loanwords */
+};
+
+struct dict_pool *dict_pool_new(const char *dict_dir, const char *data_dir)
+{
+	struct dict_pool *p = xcalloc(1, sizeof(*p));
+
+	pthread_mutex_init(&p->lock, NULL);
+	p->dict_dir = dict_dir ? xstrdup(dict_dir) : NULL;
+	p->data_dir = data_dir ? xstrdup(data_dir) : NULL;
+	return p;
+}
+
+struct dict *dict_pool_get(struct dict_pool *p, const char *lang)
+{
+	struct dict *d;
+
+	pthread_mutex_lock(&p->lock);
+	for (size_t i = 0; i < p->n; i++)
+		if (!strcmp(p->e[i].lang, lang)) {
+			d = p->e[i].dict;
+			pthread_mutex_unlock(&p->lock);
+			return d;
+		}
+	d = dict_try_open(lang, p->dict_dir, p->data_dir);
+	if (d) {
+		make_shared(d);
+		if (p->loans)
+			dict_share_loans(d, p->loans);
+		else if (strncmp(d->lang, "en", 2))
+			p->loans = d;
+	}
+	GROW(p->e, p->cap, p->n + 1);
+	snprintf(p->e[p->n].lang, sizeof(p->e[p->n].lang), "%s", lang);
+	p->e[p->n++].dict = d;
+	pthread_mutex_unlock(&p->lock);
+	return d;
+}
+
+void dict_pool_free(struct dict_pool *p)
+{
+	if (!p)
+		return;
+	/* Latest first: a dict borrows the loanwords of an earlier one. */
+	while (p->n)
+		dict_free(p->e[--p->n].dict);
+	free(p->e);
+	free(p->dict_dir);
+	free(p->data_dir);
+	pthread_mutex_destroy(&p->lock);
+	free(p);
 }

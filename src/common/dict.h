@@ -8,7 +8,8 @@
  * one (bounded, about 8 MB), or the workers' dicts of one language share
  * one, so that Hunspell sees each distinct word form at most once per run.
  * A dict is not thread-safe; open one per worker (opening and freeing
- * dicts on several threads at once is safe).
+ * dicts on several threads at once is safe), or take one from a pool
+ * (dict_pool_get below), which is.
  *
  * The dict also carries the language's spelling data from
  * dictionaries/<lang>/ (all optional; a missing file means "none"):
@@ -103,7 +104,8 @@ int dict_check_loanword(struct dict *d, const char *word, size_t len);
 
 /*
  * d's loanword lookups go to from's English dictionary (from is
- * borrowed: it must outlive d, and both be used by one thread at a time),
+ * borrowed: it must outlive d, and both be used by one thread at a time,
+ * or both be a pool's),
  * so that the dictionaries a thread opens for several languages share one
  * English dictionary: the same answers (the same directories), the
  * memory of one. No effect when from is English, or d or from was opened
@@ -166,6 +168,25 @@ uint64_t dict_fingerprint(const struct dict *d);
  * project's) d was loaded from, for tools that list the forms. */
 const char *dict_aff_path(const struct dict *d);
 size_t dict_word_lists(const struct dict *d, const char *const **paths);
+
+/*
+ * A pool of dictionaries that threads share: one dict per language, opened
+ * on its first request (dict_try_open, with dict_dir and data_dir) and
+ * kept until dict_pool_free. Unlike other dicts, a pool's dicts may be
+ * used by several threads at once: their Hunspell calls take a lock, and
+ * their verdicts are cached once for all threads. The answers are those
+ * of a dict of one thread. Meant for the languages a run meets besides
+ * its own, which are asked little: each of them then costs its memory
+ * (20-30 MB) once, not once per thread. The non-English dicts share one
+ * English dictionary for their loanwords.
+ */
+struct dict_pool;
+
+struct dict_pool *dict_pool_new(const char *dict_dir, const char *data_dir);
+/* The pool's dict for lang, NULL when the language has no dictionary (asked
+ * once). Thread-safe; borrowed until dict_pool_free. */
+struct dict *dict_pool_get(struct dict_pool *p, const char *lang);
+void dict_pool_free(struct dict_pool *p);
 
 /* The language code the dict was opened for ("fr"). */
 const char *dict_lang(const struct dict *d);

@@ -4,6 +4,7 @@
  * applied (the rules of spell.h). Fails without the French dictionary;
  * the German cases skip without theirs (and fail under RELIRE_STRICT).
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "common/article.h"
@@ -303,6 +304,85 @@ static void test_shared_loans(void)
 	dict_free(en);
 }
 
+/* Words of several languages asked of a pool's dicts, and what a dict of
+ * one thread answers (filled by test_pool before the threads start). */
+static const struct {
+	const char *lang, *word;
+} pool_cases[] = {
+    {"de", "Haus"},	   {"de", "Bündchenstoff"}, {"de", "zertifiziert"},
+    {"de", "xqzvw"},	   {"es", "orientación"},   {"es", "urbanización"},
+    {"es", "orientacion"}, {"en", "headlines"},	    {"en", "colour"},
+    {"en", "xqzvw"},	   {"it", "diritti"},	    {"it", "riservati"},
+    {"ru", "клуб"},	   {"ru", "лыжник"},	    {"ru", "клубб"},
+};
+static int pool_own[ARRAY_SIZE(pool_cases)][2]; /* check, loanword */
+
+struct pool_thread {
+	struct dict_pool *pool;
+	size_t shift; /* each thread asks in its own order */
+	int wrong;
+};
+
+static void *ask_pool(void *arg)
+{
+	struct pool_thread *t = arg;
+
+	for (size_t round = 0; round < 50; round++)
+		for (size_t k = 0; k < ARRAY_SIZE(pool_cases); k++) {
+			size_t i =
+			    (k + t->shift + round) % ARRAY_SIZE(pool_cases);
+			const char *w = pool_cases[i].word;
+			struct dict *d =
+			    dict_pool_get(t->pool, pool_cases[i].lang);
+
+			if (!d)
+				continue; /* no dictionary: test_pool says */
+			t->wrong +=
+			    dict_check(d, w, strlen(w)) != pool_own[i][0];
+			t->wrong += dict_check_loanword(d, w, strlen(w)) !=
+				    pool_own[i][1];
+		}
+	return NULL;
+}
+
+/* A pool's dicts, asked by four threads at once, answer as dicts of one
+ * thread do; one dict per language, none for a language without one. */
+static void test_pool(void)
+{
+	struct dict_pool *pool = dict_pool_new(NULL, RELIRE_DATA_DIR);
+	struct pool_thread t[4];
+	pthread_t id[4];
+
+	for (size_t i = 0; i < ARRAY_SIZE(pool_cases); i++) {
+		const char *w = pool_cases[i].word;
+		struct dict *own =
+		    dict_try_open(pool_cases[i].lang, NULL, RELIRE_DATA_DIR);
+
+		if (!own) {
+			SKIP_PART("a language of the pool has no dictionary");
+			continue;
+		}
+		pool_own[i][0] = dict_check(own, w, strlen(w));
+		pool_own[i][1] = dict_check_loanword(own, w, strlen(w));
+		dict_free(own);
+	}
+	CHECK(pool_own[0][0] == 1 && pool_own[3][0] == 0); /* Haus, xqzvw */
+	CHECK(pool_own[7][1] == 0); /* English has no loanwords */
+	for (size_t i = 0; i < 4; i++) {
+		t[i] = (struct pool_thread){pool, i * 4, 0};
+		CHECK(pthread_create(&id[i], NULL, ask_pool, &t[i]) == 0);
+	}
+	for (size_t i = 0; i < 4; i++) {
+		pthread_join(id[i], NULL);
+		CHECK_MSG(t[i].wrong == 0, "thread %zu: %d wrong answers", i,
+			  t[i].wrong);
+	}
+	CHECK(dict_pool_get(pool, "de") == dict_pool_get(pool, "de"));
+	CHECK(dict_pool_get(pool, "de") != dict_pool_get(pool, "es"));
+	CHECK(!dict_pool_get(pool, "xx") && !dict_pool_get(pool, "xx"));
+	dict_pool_free(pool);
+}
+
 int main(void)
 {
 	int rc = open_french(&dict, &seg);
@@ -317,6 +397,7 @@ int main(void)
 	RUN(test_unknown_limit);
 	RUN(test_german_compounds);
 	RUN(test_shared_loans);
+	RUN(test_pool);
 	spell_state_free(state);
 	segmenter_free(seg);
 	dict_free(dict);
