@@ -413,8 +413,108 @@ static char *quote_mask(const struct view *v)
 	return qm;
 }
 
+/* Is w[0..len) a word of another script than language l's? */
+static int off_script(const struct langwords *lw, int l, const char *w,
+		      size_t len)
+{
+	return !langwords_script_fits(lw, l, w, len);
+}
+
+/* The language of the words of vm's tokens [from, to) written in another
+ * script than language l's (a language the function-word lists know,
+ * whose script they are in, and whose dictionary knows the most of them;
+ * else CLD2's reading of those words alone; "und" when neither says). */
+static void name_script(const char *vm, const struct tokens *ts, size_t from,
+			size_t to, const struct lang_evidence *ev, int l,
+			struct lang_guess *g)
+{
+	const struct langwords *lw = ev->words;
+	struct strbuf words;
+	size_t best = 0;
+	struct lang_guess c;
+
+	sb_init(&words);
+	for (size_t i = from; i < to; i++) {
+		const struct token *tk = &ts->t[i];
+		const char *w = vm + tk->start;
+		size_t len = tok_end(tk) - tk->start;
+
+		if (plain_word(vm, tk) && off_script(lw, l, w, len))
+			sb_addf(&words, "%s%.*s", words.len ? " " : "",
+				(int)len, w);
+	}
+	snprintf(g->code, sizeof(g->code), "und");
+	for (size_t k = 0; k < lw->n; k++) {
+		struct dict *dx;
+		size_t known = 0, n = 0;
+
+		if ((int)k == l || !ev->dict_for ||
+		    !langwords_script_fits(lw, (int)k, words.buf,
+					   strcspn(words.buf, " ")) ||
+		    !(dx = ev->dict_for(ev->ctx, lw->code[k])))
+			continue;
+		for (size_t i = 0; i < words.len; i += n + 1) {
+			n = strcspn(words.buf + i, " ");
+			known += (size_t)dict_check(dx, words.buf + i, n);
+		}
+		if (known > best) {
+			best = known;
+			snprintf(g->code, sizeof(g->code), "%s", lw->code[k]);
+		}
+	}
+	if (!best) {
+		lang_identify(words.buf, words.len, NULL, &c);
+		if (strcmp(c.code, "un") && langwords_index(lw, c.code) != l)
+			snprintf(g->code, sizeof(g->code), "%s", c.code);
+	}
+	sb_release(&words);
+}
+
+/* Is the text mostly written in another script than the expected
+ * language's, with lower-case words among them (Cyrillic in a Spanish
+ * article, Latin in a Russian one)? The script alone says the text is
+ * not in that language, however short: two lower-case words of another
+ * script are no name. vm: the view with URLs, numbers and quotes masked
+ * (names are words). Fills g on 1. */
+static int foreign_script(const char *vm, const struct tokens *ts, size_t from,
+			  size_t to, const char *expected,
+			  const struct lang_evidence *ev, struct lang_guess *g)
+{
+	const struct langwords *lw = ev ? ev->words : NULL;
+	const int l = lw ? langwords_index(lw, expected) : -1;
+	size_t own = 0, other = 0, lower = 0;
+
+	if (l < 0)
+		return 0;
+	for (size_t i = from; i < to; i++) {
+		const struct token *tk = &ts->t[i];
+		const char *w = vm + tk->start;
+		size_t len = tok_end(tk) - tk->start, n = 0;
+
+		if (!plain_word(vm, tk))
+			continue;
+		for (size_t j = 0; j < len;)
+			n += uc_is_alpha(utf8_next(w, &j, len)) ? 1 : 0;
+		if (!off_script(lw, l, w, len)) {
+			own += n;
+			continue;
+		}
+		other += n;
+		lower += !(tk->flags & TF_UPPER);
+	}
+	if (lower < LANG_MIN_SCRIPT_WORDS || other <= own)
+		return 0;
+	memset(g, 0, sizeof(*g));
+	g->coverage = -1;
+	g->other_coverage = -1;
+	g->script_letters = other;
+	g->letters = own + other;
+	name_script(vm, ts, from, to, ev, l, g);
+	return 1;
+}
+
 /* Is the whole article in another language: CLD2 and the dictionary,
- * the function words, or the English vote? */
+ * the function words, the English vote, or its script? */
 static int foreign_article(const struct view *v, const struct tokens *ts,
 			   const char *expected, struct dict *d,
 			   const struct lang_evidence *ev, struct lang_guess *g)
@@ -439,7 +539,8 @@ static int foreign_article(const struct view *v, const struct tokens *ts,
 	if (foreign)
 		return 1;
 	vm = vote_mask(v, ts);
-	foreign = english_by_words(vm, ts, 0, ts->n, expected, d, lw, g);
+	foreign = english_by_words(vm, ts, 0, ts->n, expected, d, lw, g) ||
+		  foreign_script(vm, ts, 0, ts->n, expected, ev, g);
 	free(vm);
 	return foreign;
 }
@@ -486,6 +587,13 @@ static void describe(struct strbuf *sb, const struct lang_guess *g,
 				100.0 * g->other_coverage);
 		sb_addf(sb, ", %.2s dictionary %.0f%% of %zu words)", expected,
 			100.0 * g->coverage, g->words);
+		return;
+	}
+	if (g->script_letters) {
+		sb_addf(sb,
+			"language: %s (%zu of %zu letters in another script "
+			"than %.2s's)",
+			g->code, g->script_letters, g->letters, expected);
 		return;
 	}
 	if (g->english)

@@ -80,9 +80,14 @@
  * LANG_MIN_ARTICLE_WORDS words (CLD2 and the dictionary, with at least
  * LANG_MIN_ARTICLE_SHARE % of the text in the other language; else the
  * function-word judge over the whole text, with that share of the
- * function words that tell the two apart; else the English vote): an
- * article only partly in another language keeps its language, and the
- * segments report the passages. The
+ * function words that tell the two apart; else the English vote; else
+ * the script: more letters of its words, quotes left out, in another
+ * script than the expected language's, with at least
+ * LANG_MIN_SCRIPT_WORDS of those words in lower case, however short the
+ * text, and then the language is the one of that script whose dictionary
+ * knows most of them, or CLD2's reading of them): an article only partly
+ * in another language keeps its language, and the segments report the
+ * passages. The
  * result becomes a->lang when
  * it differs from the expected language under the rule above, or, with
  * `--lang auto`, whenever CLD2 is reliable. Segment level: each paragraph
@@ -121,7 +126,9 @@
 	2 /* lower-case words one of the two dictionaries knows, for CLD2's    \
 	     verdict to be confirmed */
 #define LANG_MIN_OUTSIDE 3 /* words outside quotes to leave them out */
-#define LANG_TITLE_MIN	 4 /* capitalized words of a Title Case line */
+#define LANG_MIN_SCRIPT_WORDS                                                  \
+	2 /* lower-case words of another script that decide an article */
+#define LANG_TITLE_MIN 4 /* capitalized words of a Title Case line */
 #define LANG_MIN_OTHER_COVERAGE                                                \
 	0.7 /* candidate dictionary's share of the judged words */
 #define LANG_MIN_MARGIN 0.3 /* candidate's share minus the expected one's */
@@ -152,6 +159,10 @@ struct lang_guess {
 				* words (lang.c) */
 	size_t own_words;      /* judge: expected language's, same unit */
 	double other_coverage; /* judge: candidate dictionary's share, or -1 */
+	size_t script_letters; /* script rule: letters of the words written
+				* in another script than the expected
+				* language's, else 0 */
+	size_t letters;	       /* script rule: letters of all the words */
 };
 
 /*

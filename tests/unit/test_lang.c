@@ -428,6 +428,70 @@ static void test_other_languages(void)
 	evidence.dict_for = NULL;
 }
 
+/*
+ * Short lines, one to an article, in another script than the article's
+ * language (lines written for the test): two lower-case words of that
+ * script decide, named by the dictionary of that script that knows them
+ * (Russian, not Ukrainian) or by CLD2 (Greek has no dictionary here);
+ * names of another script, one word, or a line with more letters in the
+ * expected script are no finding. (CLD2 alone finds some of them; the
+ * script finds the others.)
+ */
+static void test_script(void)
+{
+	static const struct {
+		const char *lang, *text, *code; /* code NULL: no finding */
+	} cases[] = {
+	    {"es", "Каталог товаров и услуг\n", "ru"},
+	    {"it", "Главная | о нас | контакты\n", "ru"},
+	    {"fr", "последние новости - Paris Match\n", "ru"},
+	    {"de", "αρχική σελίδα\n", "el"},
+	    {"ru", "free shipping worldwide\n", "en"},
+	    {"fr", "Владимир Путин à Moscou\n", NULL},
+	    {"de", "Главная Seite\n", NULL},
+	    {"fr", "новости du jour à Paris, en direct\n", NULL},
+	    {"ru", "Компания Apple представила новый iPhone\n", NULL},
+	    {"es", "Precio: 20 € (\"скидка дня\")\n", NULL},
+	};
+	struct dict *saved = dict;
+	struct segmenter *seg_fr = seg;
+
+	evidence.dict_for = open_other;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct dict *d = open_other(NULL, cases[i].lang);
+		const char *code =
+		    cases[i].code ? cases[i].code : cases[i].lang;
+		struct article a;
+		size_t n = 0;
+
+		if (!d) {
+			SKIP_PART("a language has no Hunspell dictionary");
+			continue;
+		}
+		dict = d;
+		seg = segmenter_new(cases[i].lang);
+		stage_article(&a, cases[i].text, strlen(cases[i].text));
+		snprintf(a.lang, sizeof(a.lang), "%s", cases[i].lang);
+		stage_on(seg, &a, lang_stage, NULL);
+		CHECK_MSG(!strcmp(a.lang, code), "%s: %s", cases[i].text,
+			  a.lang);
+		for (size_t j = 0; j < a.nfindings; j++)
+			if (a.findings[j].kind == FK_FOREIGN_LANGUAGE) {
+				n++;
+				CHECK_EQ(a.findings[j].end -
+					     a.findings[j].start,
+					 strlen(cases[i].text) - 1);
+			}
+		CHECK_MSG(n == (cases[i].code != NULL), "%s: %zu findings",
+			  cases[i].text, n);
+		article_release(&a);
+		segmenter_free(seg);
+	}
+	seg = seg_fr;
+	dict = saved;
+	evidence.dict_for = NULL;
+}
+
 int main(void)
 {
 	int rc = open_french(&dict, &seg);
@@ -442,6 +506,7 @@ int main(void)
 	RUN(test_articles);
 	RUN(test_german);
 	RUN(test_other_languages);
+	RUN(test_script);
 	segmenter_free(seg);
 	dict_free(dict);
 	for (size_t i = 0; i < ARRAY_SIZE(opened); i++)
