@@ -486,6 +486,17 @@ static int foreign_script(const char *vm, const struct tokens *ts, size_t from,
 
 	if (l < 0)
 		return 0;
+	/* Most text has no lower-case word of another script: one look at
+	 * those words first, the letters only then. */
+	for (size_t i = from; i < to && lower < LANG_MIN_SCRIPT_WORDS; i++) {
+		const struct token *tk = &ts->t[i];
+
+		lower +=
+		    !(tk->flags & TF_UPPER) && plain_word(vm, tk) &&
+		    off_script(lw, l, vm + tk->start, tok_end(tk) - tk->start);
+	}
+	if (lower < LANG_MIN_SCRIPT_WORDS)
+		return 0;
 	for (size_t i = from; i < to; i++) {
 		const struct token *tk = &ts->t[i];
 		const char *w = vm + tk->start;
@@ -495,14 +506,12 @@ static int foreign_script(const char *vm, const struct tokens *ts, size_t from,
 			continue;
 		for (size_t j = 0; j < len;)
 			n += uc_is_alpha(utf8_next(w, &j, len)) ? 1 : 0;
-		if (!off_script(lw, l, w, len)) {
+		if (off_script(lw, l, w, len))
+			other += n;
+		else
 			own += n;
-			continue;
-		}
-		other += n;
-		lower += !(tk->flags & TF_UPPER);
 	}
-	if (lower < LANG_MIN_SCRIPT_WORDS || other <= own)
+	if (other <= own)
 		return 0;
 	memset(g, 0, sizeof(*g));
 	g->coverage = -1;
