@@ -278,6 +278,32 @@ static struct dict *open_other(void *ctx, const char *lang)
 	return opened[i].d;
 }
 
+/* Run the language stage on text as an article of lang, with lang's
+ * dictionary and segmenter; 0 (a skip) when lang has no dictionary. */
+static int run_as(struct article *a, const char *lang, const char *text)
+{
+	struct dict *saved = dict, *d = open_other(NULL, lang);
+	struct segmenter *saved_seg = seg;
+
+	if (!d) {
+		char why[64];
+
+		snprintf(why, sizeof(why),
+			 "no '%s' Hunspell dictionary (see .ci/setup)", lang);
+		SKIP_PART(why);
+		return 0;
+	}
+	dict = d;
+	seg = segmenter_new(lang);
+	stage_article(a, text, strlen(text));
+	snprintf(a->lang, sizeof(a->lang), "%s", lang);
+	stage_on(seg, a, lang_stage, NULL);
+	segmenter_free(seg);
+	seg = saved_seg;
+	dict = saved;
+	return 1;
+}
+
 /*
  * Articles in other languages than French. Russian and Ukrainian, with
  * sentences written for the test (there is no real Russian or Ukrainian
@@ -381,29 +407,13 @@ static void test_other_languages(void)
 	    {"fr", "© 2010-2014 Université Laval/University of Ottawa\n", NULL,
 	     NULL},
 	};
-	struct dict *saved = dict;
-	struct segmenter *seg_fr = seg;
-
 	evidence.dict_for = open_other;
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		struct dict *d = open_other(NULL, cases[i].lang);
 		struct article a;
 		size_t n = 0;
 
-		if (!d) {
-			char why[64];
-
-			snprintf(why, sizeof(why),
-				 "no '%s' Hunspell dictionary (see .ci/setup)",
-				 cases[i].lang);
-			SKIP_PART(why);
+		if (!run_as(&a, cases[i].lang, cases[i].text))
 			continue;
-		}
-		dict = d;
-		seg = segmenter_new(cases[i].lang);
-		stage_article(&a, cases[i].text, strlen(cases[i].text));
-		snprintf(a.lang, sizeof(a.lang), "%s", cases[i].lang);
-		stage_on(seg, &a, lang_stage, NULL);
 		CHECK_STR(a.lang, cases[i].lang);
 		for (size_t j = 0; j < a.nfindings; j++) {
 			const struct finding *f = &a.findings[j];
@@ -421,10 +431,7 @@ static void test_other_languages(void)
 		}
 		CHECK_EQ(n, cases[i].foreign != NULL);
 		article_release(&a);
-		segmenter_free(seg);
 	}
-	seg = seg_fr;
-	dict = saved;
 	evidence.dict_for = NULL;
 }
 
@@ -453,26 +460,15 @@ static void test_script(void)
 	    {"ru", "Компания Apple представила новый iPhone\n", NULL},
 	    {"es", "Precio: 20 € (\"скидка дня\")\n", NULL},
 	};
-	struct dict *saved = dict;
-	struct segmenter *seg_fr = seg;
-
 	evidence.dict_for = open_other;
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		struct dict *d = open_other(NULL, cases[i].lang);
 		const char *code =
 		    cases[i].code ? cases[i].code : cases[i].lang;
 		struct article a;
 		size_t n = 0;
 
-		if (!d) {
-			SKIP_PART("a language has no Hunspell dictionary");
+		if (!run_as(&a, cases[i].lang, cases[i].text))
 			continue;
-		}
-		dict = d;
-		seg = segmenter_new(cases[i].lang);
-		stage_article(&a, cases[i].text, strlen(cases[i].text));
-		snprintf(a.lang, sizeof(a.lang), "%s", cases[i].lang);
-		stage_on(seg, &a, lang_stage, NULL);
 		CHECK_MSG(!strcmp(a.lang, code), "%s: %s", cases[i].text,
 			  a.lang);
 		for (size_t j = 0; j < a.nfindings; j++)
@@ -485,10 +481,7 @@ static void test_script(void)
 		CHECK_MSG(n == (cases[i].code != NULL), "%s: %zu findings",
 			  cases[i].text, n);
 		article_release(&a);
-		segmenter_free(seg);
 	}
-	seg = seg_fr;
-	dict = saved;
 	evidence.dict_for = NULL;
 }
 
