@@ -499,6 +499,25 @@ fail:
 	return -1;
 }
 
+/*
+ * Let a large article's tokens go once it is done. A worker reuses its
+ * token array from one article to the next (segmenter_run lets an
+ * oversized one go at the next article), but a worker may have no next
+ * article: with two workers, the one that had a 50 MB article in the
+ * first pass kept its 17 million tokens (130 MB) while the other
+ * processed the article again in the second, and the run's peak held
+ * both.
+ */
+#define TOKENS_KEPT 65536 /* tokens a worker keeps between articles */
+
+static void let_go_of_tokens(struct worker *w)
+{
+	if (w->toks.cap > TOKENS_KEPT) {
+		tokens_release(&w->toks);
+		tokens_init(&w->toks);
+	}
+}
+
 /* Collect the corpus evidence of the repaired text *v (see worker_first). */
 static void collect(struct worker *w, const struct article *a,
 		    const struct view *v, const struct first_pass *fp)
@@ -521,10 +540,13 @@ void worker_collect(struct worker *w, struct article *a, char *raw, size_t len,
 {
 	struct view v;
 
-	if (repair(w, a, raw, len, &v) < 0)
+	if (repair(w, a, raw, len, &v) < 0) {
+		let_go_of_tokens(w);
 		return;
+	}
 	collect(w, a, &v, fp);
 	view_release(&v);
+	let_go_of_tokens(w);
 }
 
 static void process(struct worker *w, struct article *a, char *raw, size_t len,
@@ -579,10 +601,12 @@ static void process(struct worker *w, struct article *a, char *raw, size_t len,
 void worker_process(struct worker *w, struct article *a, char *raw, size_t len)
 {
 	process(w, a, raw, len, NULL);
+	let_go_of_tokens(w);
 }
 
 void worker_first(struct worker *w, struct article *a, char *raw, size_t len,
 		  const struct first_pass *fp)
 {
 	process(w, a, raw, len, fp);
+	let_go_of_tokens(w);
 }

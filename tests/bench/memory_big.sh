@@ -11,7 +11,9 @@
 #            technical text, lines of up to 100 kB), cut at a line end
 #   oneline  ../shared/data/bench/fr-news.txt with its lines joined by
 #            spaces (as repeat_long.sh builds it), cut at a space
-# and audited on one thread (`relire audit -j 1 -q`, with
+# and audited on one thread (`relire audit -j 1 -q`; THREADS=N in the
+# environment for N worker threads: with two, a worker that is left
+# without work must not keep what its last article needed), with
 # --max-line-length 64M: a one-line article over 16 MB is refused by
 # default). The peak RSS
 # (/usr/bin/time's maximum resident set size), the part that grows with
@@ -69,7 +71,7 @@ measure() {
 	local b=$1 rc=0
 	shift
 	rm -rf "$tmp/out"
-	/usr/bin/time -f '%M %e' -o "$tmp/time" "$b" audit -j 1 -q \
+	/usr/bin/time -f '%M %e' -o "$tmp/time" "$b" audit -j "${THREADS:-1}" -q \
 		-o "$tmp/out" "$@" >/dev/null 2>"$tmp/err" || rc=$?
 	if [ "$rc" -ne 0 ]; then
 		echo "FAIL: $b audit $* exited $rc" >&2
