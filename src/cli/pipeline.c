@@ -504,7 +504,7 @@ fail:
  * token array from one article to the next (segmenter_run lets an
  * oversized one go at the next article), but a worker may have no next
  * article: with two workers, the one that had a 50 MB article in the
- * first pass kept its 17 million tokens (130 MB) while the other
+ * first pass kept its tokens (some 150 MB) while the other
  * processed the article again in the second, and the run's peak held
  * both.
  */
