@@ -421,17 +421,20 @@ static int off_script(const struct langwords *lw, int l, const char *w,
 }
 
 /* The language of the words of vm's tokens [from, to) written in another
- * script than language l's (a language the function-word lists know,
- * whose script they are in, and whose dictionary knows the most of them;
- * else CLD2's reading of those words alone; "und" when neither says). */
+ * script than language l's: CLD2's reading of those words alone, when it
+ * names a language of that script; else, among the languages whose
+ * function words are in that script, the one whose dictionary knows the
+ * most of them; "und" when neither says. (CLD2 first: a dictionary is
+ * opened only when it cannot tell, such as Ukrainian's 30 MB.) */
 static void name_script(const char *vm, const struct tokens *ts, size_t from,
 			size_t to, const struct lang_evidence *ev, int l,
 			struct lang_guess *g)
 {
 	const struct langwords *lw = ev->words;
 	struct strbuf words;
-	size_t best = 0;
+	size_t best = 0, first;
 	struct lang_guess c;
+	int k;
 
 	sb_init(&words);
 	for (size_t i = from; i < to; i++) {
@@ -443,15 +446,23 @@ static void name_script(const char *vm, const struct tokens *ts, size_t from,
 			sb_addf(&words, "%s%.*s", words.len ? " " : "",
 				(int)len, w);
 	}
+	first = strcspn(words.buf, " ");
 	snprintf(g->code, sizeof(g->code), "und");
-	for (size_t k = 0; k < lw->n; k++) {
+	lang_identify(words.buf, words.len, NULL, &c);
+	k = langwords_index(lw, c.code);
+	if (strcmp(c.code, "un") && k != l &&
+	    (k < 0 || langwords_script_fits(lw, k, words.buf, first))) {
+		snprintf(g->code, sizeof(g->code), "%s", c.code);
+		sb_release(&words);
+		return;
+	}
+	for (size_t x = 0; x < lw->n; x++) {
 		struct dict *dx;
 		size_t known = 0, n = 0;
 
-		if ((int)k == l || !ev->dict_for ||
-		    !langwords_script_fits(lw, (int)k, words.buf,
-					   strcspn(words.buf, " ")) ||
-		    !(dx = ev->dict_for(ev->ctx, lw->code[k])))
+		if ((int)x == l || !ev->dict_for ||
+		    !langwords_script_fits(lw, (int)x, words.buf, first) ||
+		    !(dx = ev->dict_for(ev->ctx, lw->code[x])))
 			continue;
 		for (size_t i = 0; i < words.len; i += n + 1) {
 			n = strcspn(words.buf + i, " ");
@@ -459,13 +470,8 @@ static void name_script(const char *vm, const struct tokens *ts, size_t from,
 		}
 		if (known > best) {
 			best = known;
-			snprintf(g->code, sizeof(g->code), "%s", lw->code[k]);
+			snprintf(g->code, sizeof(g->code), "%s", lw->code[x]);
 		}
-	}
-	if (!best) {
-		lang_identify(words.buf, words.len, NULL, &c);
-		if (strcmp(c.code, "un") && langwords_index(lw, c.code) != l)
-			snprintf(g->code, sizeof(g->code), "%s", c.code);
 	}
 	sb_release(&words);
 }

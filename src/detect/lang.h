@@ -84,8 +84,9 @@
  * the script: more letters of its words, quotes left out, in another
  * script than the expected language's, with at least
  * LANG_MIN_SCRIPT_WORDS of those words in lower case, however short the
- * text, and then the language is the one of that script whose dictionary
- * knows most of them, or CLD2's reading of them): an article only partly
+ * text, and then the language is CLD2's reading of those words alone
+ * when it names a language of that script, else the one of that script
+ * whose dictionary knows most of them): an article only partly
  * in another language keeps its language, and the segments report the
  * passages. The
  * result becomes a->lang when
