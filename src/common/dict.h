@@ -55,7 +55,7 @@ struct wordcache;
 /*
  * Use shared (a wordcache for this dict's language, borrowed; it must
  * outlive d) instead of the private lookup cache; NULL goes back to the
- * private one. Call before the first lookup.
+ * private one. Call before the first lookup; never on a pool's dict.
  */
 void dict_share_cache(struct dict *d, struct wordcache *shared);
 
@@ -108,8 +108,8 @@ int dict_check_loanword(struct dict *d, const char *word, size_t len);
  * or both be a pool's),
  * so that the dictionaries a thread opens for several languages share one
  * English dictionary: the same answers (the same directories), the
- * memory of one. No effect when from is English, or d or from was opened
- * from other directories.
+ * memory of one. No effect when from is English, when d or from was
+ * opened from other directories, or when only one of them is a pool's.
  */
 void dict_share_loans(struct dict *d, struct dict *from);
 
@@ -154,7 +154,8 @@ struct formindex;
  */
 const struct formindex *dict_forms(struct dict *d);
 
-/* Never use a form index with d (to compare with the search without it). */
+/* Never use a form index with d (to compare with the search without it).
+ * Before the first lookup; never on a pool's dict. */
 void dict_no_forms(struct dict *d);
 
 /*
@@ -191,7 +192,8 @@ void dict_pool_free(struct dict_pool *p);
 /* The language code the dict was opened for ("fr"). */
 const char *dict_lang(const struct dict *d);
 
-/* Number of distinct words looked up / Hunspell calls made (statistics). */
+/* Number of distinct words looked up / Hunspell calls made (statistics;
+ * of a pool's dict, once no thread uses it). */
 size_t dict_lookups(const struct dict *d);
 
 #endif

@@ -2,8 +2,9 @@
  * wordcache.h - a bounded map from word forms to answers, shared by the
  * worker threads.
  *
- * Hunspell handles are not thread-safe, so every worker opens its own; but
- * what Hunspell answers about a word form does not depend on the worker.
+ * Hunspell handles are not thread-safe, so every worker opens its own (or
+ * shares one behind a lock: dict.h's pools); but what Hunspell answers
+ * about a word form does not depend on the worker.
  * A wordcache holds those answers once for the whole run, so that each
  * distinct form costs one Hunspell call however many threads see it. It
  * maps a byte string to an integer and, optionally, a byte string (a

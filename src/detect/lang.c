@@ -424,8 +424,9 @@ static int off_script(const struct langwords *lw, int l, const char *w,
  * script than language l's: CLD2's reading of those words alone, when it
  * names a language of that script; else, among the languages whose
  * function words are in that script, the one whose dictionary knows the
- * most of them; "und" when neither says. (CLD2 first: a dictionary is
- * opened only when it cannot tell, such as Ukrainian's 30 MB.) */
+ * most of them. (CLD2 first: a dictionary is
+ * opened only when it cannot tell, such as Ukrainian's 30 MB.) "un"
+ * when none does. */
 static void name_script(const char *vm, const struct tokens *ts, size_t from,
 			size_t to, const struct lang_evidence *ev, int l,
 			struct lang_guess *g)
@@ -447,7 +448,7 @@ static void name_script(const char *vm, const struct tokens *ts, size_t from,
 				(int)len, w);
 	}
 	first = strcspn(words.buf, " ");
-	snprintf(g->code, sizeof(g->code), "und");
+	snprintf(g->code, sizeof(g->code), "un");
 	lang_identify(words.buf, words.len, NULL, &c);
 	k = langwords_index(lw, c.code);
 	if (strcmp(c.code, "un") && k != l &&
@@ -488,7 +489,7 @@ static int foreign_script(const char *vm, const struct tokens *ts, size_t from,
 {
 	const struct langwords *lw = ev ? ev->words : NULL;
 	const int l = lw ? langwords_index(lw, expected) : -1;
-	size_t own = 0, other = 0, lower = 0;
+	size_t own = 0, other = 0, lower = 0, words = 0;
 
 	if (l < 0)
 		return 0;
@@ -503,13 +504,20 @@ static int foreign_script(const char *vm, const struct tokens *ts, size_t from,
 	}
 	if (lower < LANG_MIN_SCRIPT_WORDS)
 		return 0;
+	/* Short text only, on one line: in a longer article a passage in
+	 * another script is reported by the segments, and the article keeps
+	 * its language. */
 	for (size_t i = from; i < to; i++) {
 		const struct token *tk = &ts->t[i];
 		const char *w = vm + tk->start;
 		size_t len = tok_end(tk) - tk->start, n = 0;
 
+		if (tk->type == TOK_NEWLINE && i + 1 < to)
+			return 0;
 		if (!plain_word(vm, tk))
 			continue;
+		if (++words >= LANG_MIN_SENTENCE)
+			return 0;
 		for (size_t j = 0; j < len;)
 			n += uc_is_alpha(utf8_next(w, &j, len)) ? 1 : 0;
 		if (off_script(lw, l, w, len))
@@ -579,14 +587,17 @@ int lang_detect_article(struct article *a, const struct view *v,
 		changed = foreign_article(v, ts, expected, d, ev, &g);
 	}
 	changed = changed && strncmp(g.code, expected, 2);
-	if (changed)
+	/* Text known not to be in the expected language, in no language
+	 * named ("un": the script rule found none), is reported and keeps
+	 * its language. */
+	if (changed && strcmp(g.code, "un"))
 		snprintf(a->lang, sizeof(a->lang), "%s", g.code);
 	/* With a fixed --lang, a whole article in another language is a
 	 * finding of its own (reported, not removed): spelling it with the
 	 * other language's dictionary must not make it look clean. */
 	if (changed && !auto_detect)
 		report(a, v, ts, 0, ts->n, &g, expected);
-	return changed;
+	return changed && strcmp(g.code, "un");
 }
 
 /* The detail of a finding: which evidence decided. */

@@ -81,10 +81,12 @@
  * LANG_MIN_ARTICLE_SHARE % of the text in the other language; else the
  * function-word judge over the whole text, with that share of the
  * function words that tell the two apart; else the English vote; else
- * the script: more letters of its words, quotes left out, in another
- * script than the expected language's, with at least
- * LANG_MIN_SCRIPT_WORDS of those words in lower case, however short the
- * text, and then the language is CLD2's reading of those words alone
+ * the script: on one line of fewer than LANG_MIN_SENTENCE words, more
+ * letters of its words, quotes left out, in another script than the
+ * expected language's, with at least LANG_MIN_SCRIPT_WORDS of those
+ * words in lower case, however short the line ("un" when no language is
+ * named: the article keeps its language, and the finding stands), and
+ * then the language is CLD2's reading of those words alone
  * when it names a language of that script, else the one of that script
  * whose dictionary knows most of them): an article only partly
  * in another language keeps its language, and the segments report the
