@@ -279,7 +279,8 @@ static struct dict *open_other(void *ctx, const char *lang)
 }
 
 /* Run the language stage on text as an article of lang, with lang's
- * dictionary and segmenter; 0 (a skip) when lang has no dictionary. */
+ * dictionary and segmenter and the other languages' dictionaries; 0 (a
+ * skip) when lang has no dictionary. */
 static int run_as(struct article *a, const char *lang, const char *text)
 {
 	struct dict *saved = dict, *d = open_other(NULL, lang);
@@ -295,9 +296,11 @@ static int run_as(struct article *a, const char *lang, const char *text)
 	}
 	dict = d;
 	seg = segmenter_new(lang);
+	evidence.dict_for = open_other;
 	stage_article(a, text, strlen(text));
 	snprintf(a->lang, sizeof(a->lang), "%s", lang);
 	stage_on(seg, a, lang_stage, NULL);
+	evidence.dict_for = NULL;
 	segmenter_free(seg);
 	seg = saved_seg;
 	dict = saved;
@@ -407,7 +410,6 @@ static void test_other_languages(void)
 	    {"fr", "© 2010-2014 Université Laval/University of Ottawa\n", NULL,
 	     NULL},
 	};
-	evidence.dict_for = open_other;
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		struct article a;
 		size_t n = 0;
@@ -432,7 +434,6 @@ static void test_other_languages(void)
 		CHECK_EQ(n, cases[i].foreign != NULL);
 		article_release(&a);
 	}
-	evidence.dict_for = NULL;
 }
 
 /*
@@ -476,7 +477,6 @@ static void test_script(void)
 	     "fr", 1, 0},
 	};
 
-	evidence.dict_for = open_other;
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		struct article a;
 		size_t n = 0;
@@ -502,7 +502,6 @@ static void test_script(void)
 			  cases[i].text, n);
 		article_release(&a);
 	}
-	evidence.dict_for = NULL;
 }
 
 int main(void)
