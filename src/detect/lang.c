@@ -467,7 +467,7 @@ static void name_script(const char *vm, const struct tokens *ts, size_t from,
 			continue;
 		for (size_t i = 0; i < words.len; i += n + 1) {
 			n = strcspn(words.buf + i, " ");
-			known += (size_t)dict_check(dx, words.buf + i, n);
+			known += (size_t)dict_knows(lw, dx, words.buf + i, n);
 		}
 		if (known > best) {
 			best = known;
