@@ -115,6 +115,36 @@ static int plain_word(const char *masked, const struct token *tk)
 	return n >= 2;
 }
 
+/* Is w[0..len), unknown to d as written, known to it with its first
+ * letter upper-cased? Such a word says nothing about the language: a noun
+ * of a language that capitalizes its nouns, written in lower case as tags,
+ * product lists and keywords write them ("gruppe" in German), but as often
+ * a word of another language that is also one of its nouns ("pipeline",
+ * "gas" in an English headline amid German), or a name written in lower
+ * case ("paris"). The coverage counts and the English vote leave it out
+ * on both sides. Not a word of two letters: those a dictionary knows only
+ * capitalized are symbols (the elements "At", "Be", "No"), and as words
+ * they are other languages' function words ("at", "be", "no"). */
+static int knows_capitalized(struct dict *d, const char *w, size_t len)
+{
+	size_t i = 0, n;
+	char buf[128], *up;
+	int known;
+
+	if (!uc_is_lower(utf8_next(w, &i, len)) || utf8_count(w, len) < 3)
+		return 0;
+	up = utf8_upper(w, i, &n);
+	if (n + len - i > sizeof(buf)) {
+		free(up);
+		return 0;
+	}
+	memcpy(buf, up, n);
+	memcpy(buf + n, w + i, len - i);
+	free(up);
+	known = dict_check(d, buf, n + len - i);
+	return known;
+}
+
 /* Does d know w[0..len), after an elided prefix too ("l’économie")? A
  * word of another script than its language's is unknown to it, whatever
  * the dictionary says (lw: the function words, which tell the script; may
@@ -150,8 +180,11 @@ static double coverage(const char *masked, const struct tokens *ts, size_t from,
 		(*words)++;
 		if (!d || (tk->flags & TF_UPPER))
 			continue;
+		if (dict_knows(lw, d, w, len))
+			known++;
+		else if (knows_capitalized(d, w, len))
+			continue;
 		lower++;
-		known += (size_t)dict_knows(lw, d, w, len);
 	}
 	return lower ? (double)known / (double)lower : -1;
 }
@@ -184,11 +217,16 @@ static int uncovered(const char *masked, const struct tokens *ts, size_t from,
 
 		if ((tk->flags & TF_UPPER) || !plain_word(masked, tk))
 			continue;
-		if (dict_knows(lw, d, w, len) &&
-		    (double)++known / (double)lower >= LANG_MAX_COVERAGE)
+		if (dict_knows(lw, d, w, len))
+			known++;
+		else if (knows_capitalized(d, w, len))
+			lower--; /* no evidence: out of the share */
+		else
+			continue;
+		if (lower && (double)known / (double)lower >= LANG_MAX_COVERAGE)
 			return 0;
 	}
-	return 1;
+	return lower > 0;
 }
 
 /* Is token i of [from, to) an abbreviation: a word followed by a period
@@ -234,6 +272,8 @@ static double coverage_against(const char *masked, const struct tokens *ts,
 		    abbreviation(masked, ts, i, to))
 			continue;
 		inl = dict_knows(lw, d, w, len);
+		if (!inl && knows_capitalized(d, w, len))
+			continue;
 		inx = has_x ? lang_knows_in(ev, d, x, w, len) : -1;
 		has_x = inx >= 0;
 		all++;
@@ -357,6 +397,9 @@ static int count_vote(const char *vm, const struct tokens *ts, size_t from,
 		if (dict_knows(lw, d, w, len)) {
 			if (3 * ++c->known > c->words)
 				return 0;
+		} else if (!(tk->flags & TF_UPPER) &&
+			   knows_capitalized(d, w, len)) {
+			continue;
 		} else if (english_word(d, w, len, tk->flags & TF_UPPER)) {
 			c->english++;
 			c->english_lower += !(tk->flags & TF_UPPER);

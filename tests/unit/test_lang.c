@@ -221,6 +221,19 @@ static void test_german(void)
 	    {"Die Börse in Frankfurt schloss am Freitag leicht im Minus.\n"
 	     "Hotels in Spanien und Portugal für die ganze Familie\n",
 	     NULL},
+	    /* Nouns written in lower case, as tags and product lines do,
+	     * are no English evidence when English also has them ("video",
+	     * "band" are German nouns too). */
+	    {"Live video mit Band\n", NULL},
+	    {"Die Börse in Frankfurt schloss am Freitag leicht im Minus.\n"
+	     "Neue kollektion: video, bilder und preise der saison\n",
+	     NULL},
+	    /* Nor German evidence: an English line whose words are also
+	     * German nouns ("Gas", "Pipeline", "Starts") stays English. */
+	    {"Die Börse in Frankfurt schloss am Freitag leicht im Minus, "
+	     "nachdem die Anleger Gewinne mitgenommen hatten.\n"
+	     "Gas pipeline starts new era for the region, says minister\n",
+	     "Gas pipeline starts new era for the region, says minister"},
 	};
 	struct dict *de = dict_open("de", NULL, RELIRE_DATA_DIR);
 	struct dict *saved = dict;
