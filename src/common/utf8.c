@@ -147,17 +147,22 @@ int uc_is_latin(int32_t cp)
 
 int utf8_is_all_caps(const char *s, size_t len)
 {
-	size_t i = 0, letters = 0;
+	size_t i = 0, letters = 0, ascii = 0, lower = 0;
 
 	while (i < len) {
 		int32_t c = utf8_next(s, &i, len);
 		if (!uc_is_alpha(c))
 			continue;
-		if (!uc_is_upper(c))
-			return 0;
 		letters++;
+		if (uc_is_upper(c)) {
+			ascii += c < 0x80;
+			continue;
+		}
+		if (c < 0x80)
+			return 0; /* an ASCII letter in lower case */
+		lower++;
 	}
-	return letters >= 2;
+	return letters >= 2 && (!lower || (ascii >= 2 && lower <= ascii));
 }
 
 int utf8_starts_upper(const char *s, size_t len)

@@ -91,7 +91,11 @@ int uc_is_cyrillic(int32_t cp);
 int uc_is_latin(int32_t cp);
 
 /* 1 when every code point of s[0..len) that is a letter is upper-case and
- * there are at least two letters ("OTAN", "ÖVP"). */
+ * there are at least two letters ("OTAN", "ÖVP"); also when a function
+ * that knows only ASCII wrote it in capitals (strtoupper() without
+ * mbstring, toupper() byte by byte in the C locale): its ASCII letters,
+ * two or more, all upper-case, and its other letters left as they were,
+ * never more of them than ASCII letters ("REGIóN", "DURACIóN"). */
 int utf8_is_all_caps(const char *s, size_t len);
 /* 1 when the first code point of s is an upper-case letter. */
 int utf8_starts_upper(const char *s, size_t len);

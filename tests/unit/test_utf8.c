@@ -73,9 +73,42 @@ static void test_walk_is_icus(void)
 	}
 }
 
+/* Words in capitals, among them those an ASCII-only upper-casing wrote
+ * (its non-ASCII letters left in lower case), and words that are not. */
+static void test_all_caps(void)
+{
+	static const struct {
+		const char *word;
+		int caps;
+	} cases[] = {
+	    {"OTAN", 1},
+	    {"\xC3\x96VP", 1},	   /* ÖVP */
+	    {"\u00C9COLE", 1},	   /* ÉCOLE */
+	    {"REGI\xC3\xB3N", 1},  /* REGIóN */
+	    {"ARAUCAN\u00EDA", 1}, /* ARAUCANíA */
+	    {"CAF\xC3\xA9", 1},	   /* CAFé */
+	    {"A", 0},		   /* one letter */
+	    {"Otan", 0},
+	    {"R\xC3\xA9gion", 0},	       /* Région */
+	    {"\xC3\x81ngel", 0},	       /* Ángel */
+	    {"X\xC3\xA9", 0},		       /* Xé: one ASCII capital */
+	    {"\xC3\xA9t\xC3\xA9", 0},	       /* été */
+	    {"AB\xC3\xA9\xC3\xA8\xC3\xAA", 0}, /* ABéèê: more others */
+	    {"iPHONE", 0},
+	    {"G7", 0},
+	};
+
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+		CHECK_MSG(
+		    utf8_is_all_caps(cases[k].word, strlen(cases[k].word)) ==
+			cases[k].caps,
+		    "'%s'", cases[k].word);
+}
+
 int main(void)
 {
 	RUN(test_ascii_classes_are_icus);
 	RUN(test_walk_is_icus);
+	RUN(test_all_caps);
 	return harness_done();
 }

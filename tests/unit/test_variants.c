@@ -403,6 +403,31 @@ static void test_kept_apart(void)
 	names_free(n);
 }
 
+/* A word an ASCII-only upper-casing wrote ("CANCÚN" as "CANCúN": its
+ * accented letter left in lower case) is a word in capitals, not a
+ * spelling of a name of its own: it is never rewritten into the batch's
+ * spelling in another case ("Cancun"). */
+static void test_ascii_capitals(void)
+{
+	static const char shouted[] =
+	    "VOLS POUR CANC\xC3\xBAN, PRIX EN BAISSE.";
+	struct names *n = names_new(&rules);
+	struct variants *vt;
+	size_t na, pending;
+	char *clean;
+
+	collect_text(n, "Les vols pour Cancun reprennent. Cancun attend.");
+	collect_text(n, shouted);
+	vt = variants_build(n, NULL, nk, dict, &fast);
+	dump("ascii capitals", vt);
+	clean = apply_text(vt, shouted, &na, &pending);
+	CHECK_STR(clean, shouted);
+	CHECK_EQ(na + pending, 0);
+	free(clean);
+	variants_free(vt);
+	names_free(n);
+}
+
 /* A name the batch only has in a foreign spelling gets the dictionary's
  * spelling when Hunspell suggests one with the same key. */
 static void test_dictionary_spelling(void)
@@ -951,6 +976,7 @@ int main(void)
 	RUN(test_given_names_conflict);
 	RUN(test_kept_apart);
 	RUN(test_dictionary_spelling);
+	RUN(test_ascii_capitals);
 	RUN(test_apply);
 	RUN(test_round_trip);
 	RUN(test_malformed);
