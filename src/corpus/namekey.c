@@ -8,6 +8,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/uset.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
@@ -449,6 +451,38 @@ int namekey_same_letters(struct namekey *nk, const char *a, size_t alen,
 	free(pa);
 	free(pb);
 	return same;
+}
+
+size_t namekey_marks(const char *s, size_t len)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfd = unorm2_getNFDInstance(&err);
+	size_t i = 0, n = 0;
+
+	if (U_FAILURE(err))
+		return 0;
+	while (i < len) {
+		int32_t c = utf8_next(s, &i, len), k;
+		UChar d[32];
+
+		if (c < 0x80)
+			continue;
+		err = U_ZERO_ERROR;
+		k = unorm2_getDecomposition(nfd, c, d, (int32_t)ARRAY_SIZE(d),
+					    &err);
+		if (k < 0 || U_FAILURE(err)) {
+			/* No decomposition: a mark itself, or a letter. */
+			n += c > 0 && u_charType(c) == U_NON_SPACING_MARK;
+			continue;
+		}
+		for (int32_t j = 0; j < k;) {
+			UChar32 m;
+
+			U16_NEXT(d, j, k, m);
+			n += u_charType(m) == U_NON_SPACING_MARK;
+		}
+	}
+	return n;
 }
 
 static int is_vowel(char c)

@@ -71,6 +71,12 @@ size_t namekey_alt_keys(struct namekey *nk, const char *s, size_t len,
 int namekey_same_letters(struct namekey *nk, const char *a, size_t alen,
 			 const char *b, size_t blen);
 
+/* Diacritics of s[0..len): the nonspacing marks of its canonical
+ * decomposition (NFD), 0 for plain ASCII ("Saúl" 1, "Evénements" 1,
+ * "Événements" 2). Of two spellings with the same letters, the one with
+ * fewer is the one that lost some. */
+size_t namekey_marks(const char *s, size_t len);
+
 /* Consonant skeleton of a key ("zelenski" -> "zlnsk"), malloc'd (caller
  * frees). Pure string work: no ICU, thread-safe. */
 char *namekey_skeleton(const char *key, size_t len, size_t *out_len);

@@ -779,7 +779,11 @@ static int same_entity(struct builder *b, const struct vform *f,
 
 /* A key match is applied without review when the spellings differ only by
  * case and diacritics, or when the batch says they are one name;
- * otherwise it is proposed (pending). */
+ * otherwise it is proposed (pending). Diacritics are what scraping and
+ * ASCII folding lose ("Etats-Unis", "Montreal"), never what they add: a
+ * spelling is never rewritten into one with fewer ("Saúl" into "Saul",
+ * "Cádiz" into "Cadiz"), which would be the damage itself; that pair is
+ * proposed. */
 static int weak_match(struct builder *b, const struct vform *f,
 		      const struct vform *c)
 {
@@ -787,7 +791,8 @@ static int weak_match(struct builder *b, const struct vform *f,
 
 	if (namekey_same_letters(b->nk, f->form, strlen(f->form), cs,
 				 strlen(cs)))
-		return 0;
+		return namekey_marks(f->form, strlen(f->form)) >
+		       namekey_marks(cs, strlen(cs));
 	return !same_entity(b, f, c);
 }
 

@@ -157,6 +157,31 @@ static void test_skeleton(void)
 	}
 }
 
+/* Diacritics counted in the canonical decomposition, whether the text
+ * comes precomposed or decomposed. */
+static void test_marks(void)
+{
+	static const struct {
+		const char *s;
+		size_t marks;
+	} cases[] = {
+	    {"Saul", 0},
+	    {"Sa\u00FAl", 1},		 /* Saúl */
+	    {"Sau\u0301l", 1},		 /* u + combining acute */
+	    {"Ev\u00E9nements", 1},	 /* Evénements */
+	    {"\u00C9v\u00E9nements", 2}, /* Événements */
+	    {"Dvo\u0159\u00E1k", 2},	 /* Dvořák */
+	    {"\u0141\u00F3d\u017A", 2},	 /* Łódź: the stroke is a letter */
+	    {"\u0425\u0440\u0443\u0449\u0451\u0432", 1}, /* Хрущёв */
+	    {"", 0},
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
+		CHECK_MSG(namekey_marks(cases[i].s, strlen(cases[i].s)) ==
+			      cases[i].marks,
+			  "'%s'", cases[i].s);
+}
+
 static void test_similarity(void)
 {
 	CHECK(name_similarity("martha", 6, "marhta", 6) > 0.96);
@@ -218,6 +243,7 @@ int main(void)
 	RUN(test_apart);
 	RUN(test_tier2);
 	RUN(test_skeleton);
+	RUN(test_marks);
 	RUN(test_similarity);
 	RUN(test_bad_rules);
 	namekey_free(nk);
