@@ -48,6 +48,8 @@ struct vform {
 	unsigned cls; /* what the dictionary knows it as (dict_name_class) */
 	int lower;    /* its lower case is another word the dictionary knows
 		       * ("Selon", "Agence": lower_word) */
+	int english;  /* English writes it so (dict_check_loanword): "Joel",
+		       * "Education", "Montreal" */
 	int weak;     /* same key, but no independent sign of one name */
 	int skip;     /* a common word at sentence starts: not a name */
 	int centre;   /* index of its centre (itself for a centre), or -1 */
@@ -162,6 +164,7 @@ struct props {
 	int known;
 	unsigned cls;
 	int lower;
+	int english;
 };
 
 static void props_compute(struct props *p, const char *s, struct namekey *nk,
@@ -173,6 +176,7 @@ static void props_compute(struct props *p, const char *s, struct namekey *nk,
 	p->known = d && dict_check(d, s, strlen(s));
 	p->cls = p->known ? dict_name_class(d, s, strlen(s)) : 0;
 	p->lower = d ? lower_word(d, s) : 0;
+	p->english = d && dict_check_loanword(d, s, strlen(s));
 }
 
 struct variants_props {
@@ -248,6 +252,7 @@ static void form_props(struct vform *f, const struct variants_props *ahead,
 	f->known = p.known;
 	f->cls = p.cls;
 	f->lower = p.lower;
+	f->english = p.english;
 }
 
 static int form_index(struct builder *b, const char *s, int add)
@@ -764,35 +769,51 @@ static int written_beside(const struct vform *x, const struct vform *y)
 
 /* Independent evidence, beside the key, that f and its centre c are one
  * name: the same given name or title before them (or, for first names,
- * the same surname after them), never written side by side, and neither
- * a name of its own in the dictionary. */
-static int same_entity(struct builder *b, const struct vform *f,
-		       const struct vform *c)
+ * the same surname after them), never written side by side (same_clues),
+ * and neither a name of its own in the dictionary (same_entity). */
+static int same_clues(struct builder *b, const struct vform *f,
+		      const struct vform *c)
 {
-	if (!f->nf || !c->nf || own_name(f) || (own_name(c) && !c->canonical) ||
-	    written_beside(f, c) || written_beside(c, f))
+	if (!f->nf || !c->nf || written_beside(f, c) || written_beside(c, f))
 		return 0;
 	return clues_shared(b, f, c, NC_GIVEN) ||
 	       clues_shared(b, f, c, NC_TITLE) ||
 	       clues_shared(b, f, c, NC_NEXT);
 }
 
+static int same_entity(struct builder *b, const struct vform *f,
+		       const struct vform *c)
+{
+	if (own_name(f) || (own_name(c) && !c->canonical))
+		return 0;
+	return same_clues(b, f, c);
+}
+
 /* A key match is applied without review when the spellings differ only by
  * case and diacritics, or when the batch says they are one name;
  * otherwise it is proposed (pending). Diacritics are what scraping and
- * ASCII folding lose ("Etats-Unis", "Montreal"), never what they add: a
+ * ASCII folding lose ("Etats-Unis", "Ecole"), never what they add: a
  * spelling is never rewritten into one with fewer ("Saúl" into "Saul",
  * "Cádiz" into "Cadiz"), which would be the damage itself; that pair is
- * proposed. */
+ * proposed. Nor is a spelling that English writes so ("Joel" Coen beside
+ * a "Joël", "Department of Education", "Montreal") given diacritics
+ * without the batch's evidence: it may be right as written, for another
+ * person or in an English name. */
 static int weak_match(struct builder *b, const struct vform *f,
 		      const struct vform *c)
 {
 	const char *cs = c->canonical ? c->canonical : c->form;
 
 	if (namekey_same_letters(b->nk, f->form, strlen(f->form), cs,
-				 strlen(cs)))
-		return namekey_marks(f->form, strlen(f->form)) >
-		       namekey_marks(cs, strlen(cs));
+				 strlen(cs))) {
+		size_t mf = namekey_marks(f->form, strlen(f->form));
+		size_t mc = namekey_marks(cs, strlen(cs));
+
+		if (mf > mc)
+			return 1;
+		/* One name in two spellings: only the person is in doubt. */
+		return mf != mc && f->english && !same_clues(b, f, c);
+	}
 	return !same_entity(b, f, c);
 }
 

@@ -251,9 +251,11 @@ static void test_seeds_with_seed_table(void)
 	names_free(n);
 }
 
-/* When a key match is applied: the spellings differ only by accents, or
- * the batch says they are one name (a shared given name or title), and
- * neither is a name of its own in the dictionary. Else it is proposed
+/* When a key match is applied: the spellings differ only by accents (and
+ * the one applied loses none, nor is an English spelling without a shared
+ * clue), or the batch says they are one name (a shared given name or
+ * title), and neither is a name of its own in the dictionary. Else it is
+ * proposed
  * (pending) or, for a person against the dictionary's place or first
  * name, not linked at all (-1). */
 static void test_apply_policy(void)
@@ -281,6 +283,13 @@ static void test_apply_policy(void)
 	     "Joel",
 	     "Joël",
 	     VS_AUTO},
+	    /* English writes "Joel": without a shared surname, another
+	     * person may be meant. */
+	    {{"Joël Canapa a écrit.", "Joel et Ethan Coen ont filmé.",
+	      "Joel et Ethan Coen sont venus."},
+	     "Joel",
+	     "Joël",
+	     VS_PENDING},
 	    {{"Ouchakov et Ushakov ont parlé.", "Ouchakov insiste."},
 	     "Ushakov",
 	     "Ouchakov",
