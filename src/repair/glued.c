@@ -292,6 +292,13 @@ static double known_pair(struct glue *g, size_t ls, size_t b, size_t re,
 	return in_vocab(g, ls, b) && in_vocab(g, b, re) ? 0.85 : 0.6;
 }
 
+/* Is [b, re) a word that starts sentences ("Le", "Il"), whole? */
+static int starter_at(struct glue *g, size_t b, size_t re, size_t end)
+{
+	return g->starters && wordlist_has(g->starters, g->t + b, re - b) &&
+	       (re == end || !uc_is_alpha(cp_at_or_end(g, re, end)));
+}
+
 /* Confidence that [ls, b) and [b, re) are two glued words, 0 for none;
  * end is the end of the token. */
 static double camel_confidence(struct glue *g, size_t ls, size_t b, size_t re,
@@ -305,9 +312,7 @@ static double camel_confidence(struct glue *g, size_t ls, size_t b, size_t re,
 		return 0;
 	if (left.first_upper && left.letters <= 3)
 		return 0;
-	if (left.letters >= 3 && g->starters &&
-	    wordlist_has(g->starters, g->t + b, re - b) &&
-	    (re == end || !uc_is_alpha(cp_at_or_end(g, re, end))))
+	if (left.letters >= 3 && starter_at(g, b, re, end))
 		return 0.85; /* "…CosbyLe festival", "AudetIl espère" */
 	lk = known(g, ls, b);
 	rk = known(g, b, re);
@@ -355,6 +360,31 @@ static int in_path(const struct glue *g, const struct token *tk)
 	       (tok_end(tk) < g->len && g->t[tok_end(tk)] == '/');
 }
 
+/* Is [ls, re) one word the dictionary knows once the capital at b is
+ * lowered? Then that capital is a device of the writing, not the start of
+ * a second word: German's Binnen-I ("MitarbeiterInnen" is
+ * "Mitarbeiterinnen"), a compound written with a capital inside
+ * ("ArbeitsZeit"). Such a join is reported, never applied, unless a
+ * sentence starts there ("individuelLe droit" is no "individuelle"). */
+static int one_word(struct glue *g, size_t ls, size_t b, size_t re)
+{
+	size_t i = b, n;
+	char *low;
+	struct strbuf w;
+	int known;
+
+	utf8_next(g->t, &i, re);
+	low = utf8_lower(g->t + b, i - b, &n);
+	sb_init(&w);
+	sb_add(&w, g->t + ls, b - ls);
+	sb_add(&w, low, n);
+	sb_add(&w, g->t + i, re - i);
+	known = dict_check(g->d, w.buf, w.len);
+	sb_release(&w);
+	free(low);
+	return known;
+}
+
 /* "séropositifVous", "FavorisAcheterVoir": lower-to-upper boundaries. */
 static void camel_joins(struct glue *g, const struct token *tk)
 {
@@ -377,6 +407,10 @@ static void camel_joins(struct glue *g, const struct token *tk)
 			size_t re = title_end(g, at, tok_end(tk));
 			double conf =
 			    camel_confidence(g, seg, at, re, tok_end(tk));
+			if (conf >= GLUED_APPLY_MIN &&
+			    !starter_at(g, at, re, tok_end(tk)) &&
+			    one_word(g, seg, at, re))
+				conf = 0.6; /* reported only */
 			if (conf > 0)
 				insert_sep(g, at, 0, conf,
 					   "two words glued (lower to upper "

@@ -76,6 +76,9 @@ static void test_repairs(void)
 	    {"EnvironnementVue sur la mer", "Environnement Vue sur la mer", 1},
 	    {"Rendez-vous surSainte-Marie", "Rendez-vous sur Sainte-Marie", 1},
 	    {"a dit M. AudetIl espère", "a dit M. Audet Il espère", 1},
+	    /* "individuelle" is a word, but a sentence starts at "Le" */
+	    {"un choix individuelLe vote a eu lieu.",
+	     "un choix individuel Le vote a eu lieu.", 1},
 	    {"Rubrique SportLe match a eu lieu.",
 	     "Rubrique Sport Le match a eu lieu.", 1},
 	    {"la surveillance d'ÉtatLa révélation",
@@ -161,9 +164,12 @@ static void test_reported_only(void)
 	    "Le groupe SportMatch a eu lieu.", /* short capitalised left */
 	    "Le mot Blorfxq.Wxyzq a disparu.", /* neither side known */
 	    "Installez Python3 ou Windows10.", /* short number */
+	    /* one word once the capital is lowered: a capital of style
+	     * (German's "MitarbeiterInnen", Italian's "fornirVi") */
+	    "Il a perdu son porteFeuille et son tourneSol.",
 	};
 
-	static const size_t nreported[] = {1, 1, 2, 1};
+	static const size_t nreported[] = {1, 1, 2, 2};
 
 	for (size_t i = 0; i < ARRAY_SIZE(low); i++) {
 		size_t applied, reported;
