@@ -11,6 +11,11 @@ and counts per corpus:
             common prefix and common suffix (UTF-8 bytes; an upper bound
             when a line has two changes far apart);
   differ    lines whose cleaned text differs between the two builds;
+  nearer    of those, lines where the candidate's cleaned text is nearer
+            the input than the baseline's (fewer code points edited:
+            difflib's opcodes, or changed bytes on lines over 20,000
+            characters); farther: the other way. A candidate that only
+            takes back changes has every differing line nearer;
 and prints up to --show of the lines that differ, input / baseline /
 candidate, so that each behaviour change can be read.
 
@@ -23,6 +28,7 @@ usage: clean_diff.py BASE_BUILD NEW_BUILD [--shared DIR] [--show N]
 """
 import argparse
 import csv
+import difflib
 import os
 import re
 import subprocess
@@ -136,6 +142,18 @@ def changed_bytes(a, b):
     return max(len(a), len(b)) - p - q
 
 
+def edits(a, b):
+    """Code points edited between a and b (difflib's opcodes, the longer
+    side of each); changed_bytes() on long lines, where difflib is slow."""
+    if a == b:
+        return 0
+    if len(a) > 20000 or len(b) > 20000:
+        return changed_bytes(a, b)
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return sum(max(i2 - i1, j2 - j1)
+               for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("base")
@@ -152,9 +170,9 @@ def main():
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         rows = []
-        print("%-24s %-7s %7s %9s %9s %10s %10s %7s" % (
+        print("%-24s %-7s %7s %9s %9s %10s %10s %7s %7s %7s" % (
             "corpus", "group", "lines", "chg base", "chg new",
-            "bytes base", "bytes new", "differ"))
+            "bytes base", "bytes new", "differ", "nearer", "farther"))
         for name, group, lang, path, extra in corpora(a.shared, tmp):
             if a.only and a.only not in name:
                 continue
@@ -180,8 +198,13 @@ def main():
             diff = [i for i in range(n)
                     if (base[i] if i < len(base) else None) !=
                     (new[i] if i < len(new) else None)]
-            print("%-24s %-7s %7d %9d %9d %10d %10d %7d" % (
-                name, group, n, cb, cn, bb, bn, len(diff)))
+            get = (lambda v, i: v[i] if i < len(v) else "")
+            near = sum(1 for i in diff if edits(inp[i], get(new, i)) <
+                       edits(inp[i], get(base, i)))
+            far = sum(1 for i in diff if edits(inp[i], get(new, i)) >
+                      edits(inp[i], get(base, i)))
+            print("%-24s %-7s %7d %9d %9d %10d %10d %7d %7d %7d" % (
+                name, group, n, cb, cn, bb, bn, len(diff), near, far))
             for i in diff[:a.show]:
                 print("    line %d\n      in:   %.160s\n      base: %.160s\n"
                       "      new:  %.160s" % (i + 1, inp[i],
@@ -189,14 +212,16 @@ def main():
                                               else "<missing>",
                                               new[i] if i < len(new)
                                               else "<missing>"))
-            rows.append((group, n, cb, cn, len(diff), bb, bn))
+            rows.append((group, n, cb, cn, len(diff), bb, bn, near, far))
         for g in ("human", "machine"):
             t = [r for r in rows if r[0] == g]
             print("total %-7s lines %d, changed base %d, changed new %d, "
-                  "bytes base %d, bytes new %d, differ %d" % (
+                  "bytes base %d, bytes new %d, differ %d (nearer the "
+                  "input %d, farther %d)" % (
                       g, sum(r[1] for r in t), sum(r[2] for r in t),
                       sum(r[3] for r in t), sum(r[5] for r in t),
-                      sum(r[6] for r in t), sum(r[4] for r in t)))
+                      sum(r[6] for r in t), sum(r[4] for r in t),
+                      sum(r[7] for r in t), sum(r[8] for r in t)))
     return 0
 
 
