@@ -25,7 +25,7 @@ enum token_type {
 enum token_flag {
 	TF_URL = 1,	/* part of a URL, e-mail address, handle or hashtag */
 	TF_UPPER = 2,	/* starts with an upper-case letter */
-	TF_ALLCAPS = 4, /* two or more letters, all upper-case */
+	TF_ALLCAPS = 4, /* in capitals: utf8_is_all_caps() */
 	TF_NUMERAL =
 	    8, /* ordinal or Roman numeral: "3e", "1er", "XXIe", "XIV" */
 };

@@ -158,8 +158,8 @@ int utf8_is_all_caps(const char *s, size_t len)
 			ascii += c < 0x80;
 			continue;
 		}
-		if (c < 0x80)
-			return 0; /* an ASCII letter in lower case */
+		if (c < 0x80 || !uc_is_lower(c))
+			return 0; /* ASCII in lower case, or no case */
 		lower++;
 	}
 	return letters >= 2 && (!lower || (ascii >= 2 && lower <= ascii));

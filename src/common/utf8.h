@@ -94,7 +94,7 @@ int uc_is_latin(int32_t cp);
  * there are at least two letters ("OTAN", "ÖVP"); also when a function
  * that knows only ASCII wrote it in capitals (strtoupper() without
  * mbstring, toupper() byte by byte in the C locale): its ASCII letters,
- * two or more, all upper-case, and its other letters left as they were,
+ * two or more, all upper-case, and its other letters left in lower case,
  * never more of them than ASCII letters ("REGIóN", "DURACIóN"). */
 int utf8_is_all_caps(const char *s, size_t len);
 /* 1 when the first code point of s is an upper-case letter. */

@@ -485,6 +485,76 @@ size_t namekey_marks(const char *s, size_t len)
 	return n;
 }
 
+/* The canonical decomposition of s[0..len) in UTF-16, malloc'd (*n
+ * units), or NULL when ICU fails. */
+static UChar *nfd16(const char *s, size_t len, int32_t *n)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfd = unorm2_getNFDInstance(&err);
+	int32_t ulen = 0, cap;
+	UChar *u, *d;
+
+	if (U_FAILURE(err) || len > INT32_MAX / 4)
+		return NULL;
+	u = xmalloc((len + 1) * sizeof(*u));
+	u_strFromUTF8Lenient(u, (int32_t)len + 1, &ulen, s, (int32_t)len, &err);
+	cap = 4 * ulen + 1;
+	d = xmalloc((size_t)cap * sizeof(*d));
+	if (U_SUCCESS(err))
+		*n = unorm2_normalize(nfd, u, ulen, d, cap, &err);
+	free(u);
+	if (U_FAILURE(err)) {
+		free(d);
+		return NULL;
+	}
+	return d;
+}
+
+/* Is u[i] a nonspacing mark (the diacritics of a decomposition)? */
+static int is_mark_at(const UChar *u, int32_t i, int32_t n)
+{
+	UChar32 c;
+
+	U16_GET(u, 0, i, n, c);
+	return u_charType(c) == U_NON_SPACING_MARK;
+}
+
+int namekey_marks_within(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int32_t na = 0, nb = 0, i = 0, j = 0;
+	UChar *ua = nfd16(a, alen, &na), *ub = nfd16(b, blen, &nb);
+	int within = ua && ub;
+
+	while (within && (i < na || j < nb)) {
+		int32_t ie, je;
+
+		/* one letter (not a mark) on each side, then its marks */
+		if (i >= na || j >= nb || is_mark_at(ua, i, na) ||
+		    is_mark_at(ub, j, nb)) {
+			within = 0;
+			break;
+		}
+		U16_FWD_1(ua, i, na);
+		U16_FWD_1(ub, j, nb);
+		for (ie = i; ie < na && is_mark_at(ua, ie, na);)
+			U16_FWD_1(ua, ie, na);
+		for (je = j; je < nb && is_mark_at(ub, je, nb);)
+			U16_FWD_1(ub, je, nb);
+		/* each mark of a's letter among b's letter's marks */
+		for (int32_t k = i; k < ie && within; k++) {
+			int found = 0;
+			for (int32_t m = j; m < je && !found; m++)
+				found = ua[k] == ub[m];
+			within = found;
+		}
+		i = ie;
+		j = je;
+	}
+	free(ua);
+	free(ub);
+	return within;
+}
+
 static int is_vowel(char c)
 {
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||

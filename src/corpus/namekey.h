@@ -77,6 +77,14 @@ int namekey_same_letters(struct namekey *nk, const char *a, size_t alen,
  * fewer is the one that lost some. */
 size_t namekey_marks(const char *s, size_t len);
 
+/* 1 when every diacritic of a[0..alen) is on the same letter of
+ * b[0..blen) ("Evénements" within "Événements", "Andres" within
+ * "Andrés"; not "Andrès" within "Andrés"), letters compared by position
+ * in the canonical decomposition. For spellings of the same letters
+ * (namekey_same_letters); 0 when the letters do not line up. */
+int namekey_marks_within(const char *a, size_t alen, const char *b,
+			 size_t blen);
+
 /* Consonant skeleton of a key ("zelenski" -> "zlnsk"), malloc'd (caller
  * frees). Pure string work: no ICU, thread-safe. */
 char *namekey_skeleton(const char *key, size_t len, size_t *out_len);

@@ -48,8 +48,6 @@ struct vform {
 	unsigned cls; /* what the dictionary knows it as (dict_name_class) */
 	int lower;    /* its lower case is another word the dictionary knows
 		       * ("Selon", "Agence": lower_word) */
-	int english;  /* English writes it so (dict_check_loanword): "Joel",
-		       * "Education", "Montreal" */
 	int weak;     /* same key, but no independent sign of one name */
 	int skip;     /* a common word at sentence starts: not a name */
 	int centre;   /* index of its centre (itself for a centre), or -1 */
@@ -164,7 +162,6 @@ struct props {
 	int known;
 	unsigned cls;
 	int lower;
-	int english;
 };
 
 static void props_compute(struct props *p, const char *s, struct namekey *nk,
@@ -176,7 +173,6 @@ static void props_compute(struct props *p, const char *s, struct namekey *nk,
 	p->known = d && dict_check(d, s, strlen(s));
 	p->cls = p->known ? dict_name_class(d, s, strlen(s)) : 0;
 	p->lower = d ? lower_word(d, s) : 0;
-	p->english = d && dict_check_loanword(d, s, strlen(s));
 }
 
 struct variants_props {
@@ -252,7 +248,6 @@ static void form_props(struct vform *f, const struct variants_props *ahead,
 	f->known = p.known;
 	f->cls = p.cls;
 	f->lower = p.lower;
-	f->english = p.english;
 }
 
 static int form_index(struct builder *b, const char *s, int add)
@@ -792,13 +787,13 @@ static int same_entity(struct builder *b, const struct vform *f,
 /* A key match is applied without review when the spellings differ only by
  * case and diacritics, or when the batch says they are one name;
  * otherwise it is proposed (pending). Diacritics are what scraping and
- * ASCII folding lose ("Etats-Unis", "Ecole"), never what they add: a
- * spelling is never rewritten into one with fewer ("Saúl" into "Saul",
- * "Cádiz" into "Cadiz"), which would be the damage itself; that pair is
- * proposed. Nor is a spelling that English writes so ("Joel" Coen beside
- * a "Joël", "Department of Education", "Montreal") given diacritics
- * without the batch's evidence: it may be right as written, for another
- * person or in an English name. */
+ * ASCII folding lose ("Etats-Unis", "Ecole"), never what they add or
+ * change: a spelling is never rewritten into one without all of its
+ * diacritics ("Saúl" into "Saul", "Cádiz" into "Cadiz", "Andrès" into
+ * "Andrés"), which would be the damage itself; that pair is proposed. Nor is a
+ * spelling that English writes so ("Joel" Coen beside a "Joël", "Department of
+ * Education", "Montreal") given diacritics without the batch's evidence: it may
+ * be right as written, for another person or in an English name. */
 static int weak_match(struct builder *b, const struct vform *f,
 		      const struct vform *c)
 {
@@ -806,13 +801,15 @@ static int weak_match(struct builder *b, const struct vform *f,
 
 	if (namekey_same_letters(b->nk, f->form, strlen(f->form), cs,
 				 strlen(cs))) {
-		size_t mf = namekey_marks(f->form, strlen(f->form));
-		size_t mc = namekey_marks(cs, strlen(cs));
-
-		if (mf > mc)
-			return 1;
+		if (!namekey_marks_within(f->form, strlen(f->form), cs,
+					  strlen(cs)))
+			return 1; /* it would lose a diacritic */
 		/* One name in two spellings: only the person is in doubt. */
-		return mf != mc && f->english && !same_clues(b, f, c);
+		return namekey_marks(f->form, strlen(f->form)) <
+			   namekey_marks(cs, strlen(cs)) &&
+		       b->dict &&
+		       dict_check_loanword(b->dict, f->form, strlen(f->form)) &&
+		       !same_clues(b, f, c);
 	}
 	return !same_entity(b, f, c);
 }

@@ -399,6 +399,7 @@ static int count_vote(const char *vm, const struct tokens *ts, size_t from,
 				return 0;
 		} else if (!(tk->flags & TF_UPPER) &&
 			   knows_capitalized(d, w, len)) {
+			c->words--; /* on neither side */
 			continue;
 		} else if (english_word(d, w, len, tk->flags & TF_UPPER)) {
 			c->english++;

@@ -176,10 +176,30 @@ static void test_marks(void)
 	    {"", 0},
 	};
 
+	static const struct {
+		const char *a, *b;
+		int within;
+	} pairs[] = {
+	    {"Andres", "Andr\u00E9s", 1},		    /* Andrés */
+	    {"Ev\u00E9nements", "\u00C9v\u00E9nements", 1}, /* É added */
+	    {"Etats-Unis", "\u00C9tats-Unis", 1},
+	    {"PARIS", "Paris", 1},	       /* case only */
+	    {"Sa\u00FAl", "Saul", 0},	       /* ú lost */
+	    {"Andr\u00E8s", "Andr\u00E9s", 0}, /* è made é */
+	    {"Sau\u0301l", "Sa\u00FAl", 1},    /* decomposed */
+	    {"Jo\u00EBl", "Joel", 0},
+	    {"Joel", "Jo", 0}, /* letters that do not line up */
+	};
+
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
 		CHECK_MSG(namekey_marks(cases[i].s, strlen(cases[i].s)) ==
 			      cases[i].marks,
 			  "'%s'", cases[i].s);
+	for (size_t i = 0; i < ARRAY_SIZE(pairs); i++)
+		CHECK_MSG(namekey_marks_within(
+			      pairs[i].a, strlen(pairs[i].a), pairs[i].b,
+			      strlen(pairs[i].b)) == pairs[i].within,
+			  "'%s' within '%s'", pairs[i].a, pairs[i].b);
 }
 
 static void test_similarity(void)

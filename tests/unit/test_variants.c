@@ -467,6 +467,17 @@ static void test_diacritics_kept(void)
 	CHECK(r && r->status == VS_AUTO);
 	variants_free(vt);
 	names_free(n);
+	/* Nor one diacritic for another: "Andrès" is not "Andrés". */
+	n = names_new(&rules);
+	collect_text(n, "Andr\u00E9s Iniesta a marqu\u00E9. Andr\u00E9s "
+			"Iniesta est parti. Andr\u00E9s Iniesta revient.");
+	collect_text(n, "Le chanteur Andr\u00E8s Dupont est venu.");
+	vt = variants_build(n, NULL, nk, dict, &fast);
+	dump("diacritics kept", vt);
+	r = variants_find(vt, "Andr\u00E8s", strlen("Andr\u00E8s"));
+	CHECK(r && r->status == VS_PENDING);
+	variants_free(vt);
+	names_free(n);
 }
 
 /* A name the batch only has in a foreign spelling gets the dictionary's
