@@ -412,6 +412,177 @@ static void page_word(struct scan *s, size_t ws, size_t we)
 	reading_release(&best);
 }
 
+/* The charset (other than Windows-1252) that writes byte 0xA0 as a
+ * no-break space and c as byte 0xC3, the lead of "à" (Windows-1251 "Г",
+ * Windows-1250 and ISO-8859-2 "Ă"), or -1. */
+static int page_of_a_lead(struct mojibake *m, int32_t c)
+{
+	for (int pg = PAGE_1252 + 1; pg < NPAGES; pg++)
+		if (mj_page_byte(m, pg, 0xA0) == 0xA0 &&
+		    mj_page_byte(m, pg, c) == 0xC3)
+			return pg;
+	return -1;
+}
+
+/* 1 when some other charset writes letter c as the lead byte of a
+ * two-byte UTF-8 sequence of Latin-1 ("Г", "В", "Ă", "Â"): a letter of
+ * the damage, not of the text. */
+static int damage_lead(struct mojibake *m, int32_t c)
+{
+	for (int pg = PAGE_1252 + 1; pg < NPAGES; pg++) {
+		int b = mj_page_byte(m, pg, c);
+		if (b >= 0xC2 && b <= 0xC5)
+			return 1;
+	}
+	return 0;
+}
+
+/* The nearest letter after view offset i (dir 1) or before it (dir -1)
+ * on the same line that is not a letter of the damage, or -1. */
+static int32_t nearest_text_letter(struct scan *s, size_t i, int dir)
+{
+	const struct view *v = s->v;
+
+	while (dir > 0 ? i < v->len : i > 0) {
+		int32_t c = dir > 0 ? utf8_next(v->text, &i, v->len)
+				    : utf8_prev(v->text, &i);
+		if (c == '\n')
+			return -1;
+		if (uc_is_alpha(c) && !damage_lead(s->m, c))
+			return c;
+	}
+	return -1;
+}
+
+/* 1 when view offset i starts a sentence: only white space since a line
+ * break, the start of the text, or ". ! ?". */
+static int at_sentence_start(const struct view *v, size_t i)
+{
+	while (i > 0) {
+		int32_t c = utf8_prev(v->text, &i);
+		if (c == '\n')
+			return 1;
+		if (!uc_is_space(c))
+			return c == '.' || c == '!' || c == '?';
+	}
+	return 1;
+}
+
+/* 1 when view offset i holds a space, then a letter, a digit or an
+ * opening quote or bracket. */
+static int text_follows(const struct view *v, size_t i)
+{
+	int32_t c = mj_cp_at(v, i + 1);
+
+	return i < v->len && v->text[i] == ' ' &&
+	       (uc_is_alpha(c) || uc_is_digit(c) || c == '"' || c == '(' ||
+		c == 0xAB || c == 0x201C);
+}
+
+/* Does d know w, after an elided prefix too ("jusqu'à")? */
+static int known_word(struct dict *d, const struct strbuf *w)
+{
+	size_t e = dict_elision_prefix(d, w->buf, w->len);
+
+	return dict_check(d, w->buf, w->len) ||
+	       (e && e < w->len && dict_check(d, w->buf + e, w->len - e));
+}
+
+/* Is [from, at) + "à" a word the dictionary knows, [from, at) read
+ * through charset pg ("dГ©jГ" is "déjà"), and [from, end) as written
+ * not one? From the first letter on. */
+static int known_with_a(struct scan *s, int pg, size_t from, size_t at,
+			size_t end)
+{
+	const struct view *v = s->v;
+	struct strbuf w;
+	size_t i = from, bad = 0, bad_len;
+	int known;
+
+	while (i < at) {
+		size_t q = i;
+		int32_t c = utf8_next(v->text, &q, at);
+		if (uc_is_alpha(c))
+			break;
+		i = q;
+	}
+	if (i == at || !s->m->dict)
+		return 0;
+	sb_init(&w);
+	for (size_t k = i; k < at;) {
+		size_t q = k;
+		int32_t c = utf8_next(v->text, &q, at);
+		int b = c < 0x80 ? c : mj_page_byte(s->m, pg, c);
+		if (b < 0) {
+			bad = 1;
+			break;
+		}
+		sb_addc(&w, (char)b);
+		k = q;
+	}
+	sb_add(&w, "\xC3\xA0", 2);
+	known = !bad && utf8_find_invalid(w.buf, w.len, &bad_len) == w.len &&
+		mj_latin_word(w.buf, w.len) && known_word(s->m->dict, &w) &&
+		!dict_check(s->m->dict, v->text + i, end - i);
+	sb_release(&w);
+	return known;
+}
+
+/*
+ * "à" whose second byte was lost, read through a charset that writes that
+ * byte (0xA0) as a no-break space: the space is dropped or becomes a
+ * plain one, and the lead stays alone, as "Ã la" through Windows-1252
+ * (lost_byte() in mojibake.c). Among Latin letters only ("Г." is a
+ * Russian abbreviation; letters of the damage itself, "Г©", do not
+ * count): standing alone before a word ("allГ© Г la gare", "Г  la", its
+ * no-break space turned into a space), or ending a word that the
+ * dictionary knows with "à" ("lГ, le" is "là", "dГ©jГ" is "déjà").
+ */
+static void lost_nbsp(struct scan *s, size_t ws, size_t we)
+{
+	const struct view *v = s->v;
+	size_t i = ws;
+
+	while (i < we) {
+		size_t at = i, end;
+		int32_t c = utf8_next(v->text, &i, we), before, after;
+		int pg, two;
+
+		if (c < 0x80 || (pg = page_of_a_lead(s->m, c)) < 0)
+			continue;
+		if (i < we && uc_is_alpha(mj_cp_at(v, i)))
+			continue; /* inside a word: the page reading's */
+		before = nearest_text_letter(s, at, -1);
+		after = nearest_text_letter(s, i, 1);
+		if ((after < 0 && before < 0) ||
+		    (after >= 0 && !uc_is_latin(after)) ||
+		    (before >= 0 && !uc_is_latin(before)))
+			continue;
+		/* the no-break space turned into a space before one */
+		two = i == we && i + 1 < v->len && v->text[i] == ' ' &&
+		      v->text[i + 1] == ' ';
+		end = i + two;
+		if (overlaps_span(s, at, end))
+			continue;
+		if (at == ws && i == we) {
+			if (!text_follows(v, end))
+				continue;
+			mj_add_span(s, at, end,
+				    at_sentence_start(v, at) ? "\xC3\x80"
+							     : "\xC3\xA0",
+				    2, ISOLATED_A_CONF,
+				    "lost byte: standalone lead of 'à' read "
+				    "through a charset whose 0xA0 is a "
+				    "no-break space");
+		} else if (at > ws && known_with_a(s, pg, ws, at, i)) {
+			mj_add_span(s, at, end, "\xC3\xA0", 2, DICT_CONF,
+				    "lost byte: lead of 'à' read through a "
+				    "charset whose 0xA0 is a no-break space, "
+				    "ending a word");
+		}
+	}
+}
+
 /* Scan the view word by word for the damage of the other charsets. */
 void mj_scan_pages(struct scan *s)
 {
@@ -427,8 +598,10 @@ void mj_scan_pages(struct scan *s)
 		}
 		while (i < v->len && !ascii_space(v, i))
 			na += (unsigned char)v->text[i++] >= 0x80;
-		if (na >= 2)
+		if (na >= 2) {
 			page_word(s, ws, i);
+			lost_nbsp(s, ws, i);
+		}
 	}
 }
 

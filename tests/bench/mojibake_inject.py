@@ -11,6 +11,9 @@ on one to three consecutive words holding a non-ASCII character:
   cp1252_space  the same, then NBSP turned into a space ("Ã  la")
   cp1252_nbsp1  the same, then NBSP + space collapsed to one space
                 ("Ã la")
+  cp1251_space, cp1251_nbsp1, cp1250_space
+                the same for the charsets whose 0xA0 is also a NBSP:
+                the lead of "à" left alone ("Г  la", "Г la", "Ă  la")
   mac_roman     .decode("mac_roman")               ("√©", "‚Ä¶")
   cp1251        .decode("cp1251")                  ("Г©")
   cp1250        .decode("cp1250")                  ("Ă©")
@@ -88,6 +91,12 @@ PATHS = collections.OrderedDict([
                       lambda s: s.replace("\u00a0", " ")]),
     ("cp1252_nbsp1", [through("cp1252"),
                       lambda s: s.replace("\u00a0 ", " ")]),
+    ("cp1251_space", [through("cp1251"),
+                      lambda s: s.replace("\u00a0", " ")]),
+    ("cp1251_nbsp1", [through("cp1251"),
+                      lambda s: s.replace("\u00a0 ", " ")]),
+    ("cp1250_space", [through("cp1250"),
+                      lambda s: s.replace("\u00a0", " ")]),
     ("mac_roman", [through("mac_roman")]),
     ("cp1251", [through("cp1251")]),
     ("cp1250", [through("cp1250")]),
@@ -103,7 +112,8 @@ def damage(rng, path, s):
     words = list(re.finditer(r"\S+", s))
     idx = [i for i, m in enumerate(words) if re.search(r"[^\x00-\x7f]",
                                                        m.group())]
-    if path.startswith("cp1252_"):  # the à paths need an "à"
+    if "_" in path and path.split("_")[1] in ("space", "nbsp1"):
+        # the à paths need an "à"
         idx = [i for i in idx if "à" in words[i].group()
                and i + 1 < len(words)]
     if not idx:
@@ -111,7 +121,7 @@ def damage(rng, path, s):
     i = rng.choice(idx)
     j = min(len(words), i + rng.randint(1, 3))
     start, end = words[i].start(), words[j - 1].end()
-    if path.startswith("cp1252_"):
+    if "_" in path and path.split("_")[1] in ("space", "nbsp1"):
         end = min(len(s), end + 1)  # the space after the damage
     new = s[start:end]
     try:

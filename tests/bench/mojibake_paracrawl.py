@@ -5,7 +5,10 @@ Runs `relire audit --per-line` on the French side of the ParaCrawl human
 evaluation sets (../shared/data/paracrawl/*en-fr*.tsv, column `trg`) and
 reads findings.csv. A line "has mojibake" by an independent, deliberately
 simple test (the signatures "Ã" or "Â" followed by a Windows-1252 symbol,
-a NBSP or a space, and "â€"), which a reader checks on the printed samples.
+a NBSP or a space, and "â€"; and the lead of a two-byte sequence read
+through Windows-1251, Windows-1250 or MacRoman followed by a continuation
+byte read through the same charset, "Г©", "Ă©", "√©"), which a reader
+checks on the printed samples.
 
 Reported, per set and in total:
   - lines with mojibake, and how many got at least one applied `mojibake`
@@ -39,7 +42,16 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 # continuation bytes), plus the C1 controls Latin-1 writes for 0x80-0x9F.
 CONT = (bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore")
         + "".join(chr(c) for c in range(0x80, 0xA0)))
-SIGNATURE = re.compile("[ÃÂ][" + re.escape(CONT) + " ]|â€")
+def _page_signature(page):
+    """Lead (0xC2-0xC5) then continuation byte, both read through page."""
+    leads = bytes(range(0xC2, 0xC6)).decode(page, errors="ignore")
+    conts = bytes(range(0x80, 0xC0)).decode(page, errors="ignore")
+    return "[" + re.escape(leads) + "][" + re.escape(conts) + "]"
+
+
+SIGNATURE = re.compile("|".join(
+    ["[ÃÂ][" + re.escape(CONT) + " ]", "â€"] +
+    [_page_signature(p) for p in ("cp1251", "cp1250", "mac_roman")]))
 
 
 def default_binary():

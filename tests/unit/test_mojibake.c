@@ -149,6 +149,15 @@ static const struct moji_case cases[] = {
     {"other_pages", "attendue\xD0\xB2\xD0\x82\xC2\xA6 enfin",
      "attendue\xE2\x80\xA6 enfin", 0},
     {"other_pages", "le pr\xC4\x82\xC2\xA9sident", "le pr\xC3\xA9sident", 0},
+    /* "à" (C3 A0) through a charset whose A0 is a no-break space, that
+     * space lost or made a plain one: Windows-1251 "Г", -1250 "Ă" */
+    {"lost_bytes", "all\xD0\x93\xC2\xA9 \xD0\x93 la gare, l\xD0\x93 enfin",
+     "all\xC3\xA9 \xC3\xA0 la gare, l\xC3\xA0 enfin", 0},
+    {"lost_bytes", "il va \xD0\x93  Paris", "il va \xC3\xA0 Paris", 0},
+    {"lost_bytes", "\xD0\x93 la suite", "\xC3\x80 la suite", 0},
+    {"lost_bytes", "voil\xC4\x82, enfin", "voil\xC3\xA0, enfin", 0},
+    {"lost_bytes", "c'est d\xD0\x93\xC2\xA9j\xD0\x93  vu, 10 $ \xD0\x93 20 $",
+     "c'est d\xC3\xA9j\xC3\xA0 vu, 10 $ \xC3\xA0 20 $", 0},
     {"other_pages", "le pr\xC4\x82\xC5\xA0sident", "le pr\xC3\xA9sident", 0},
     {"layers", "le pr\xE2\x80\x9A\xC3\xA0\xC3\xB6\xC2\xAC\xC2\xA9sident",
      "le pr\xC3\xA9sident", 0},
@@ -227,6 +236,9 @@ static const char *const untouched[] = {
     "\xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2\xD0\xB5",
     "\xC3\x87"
     "a co\xC3\xBBte 3\xC2\xA0\xE2\x82\xAC, voil\xC3\xA0.",
+    /* a Cyrillic "Г" among Cyrillic words, or an abbreviation */
+    "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 \xD0\x93 la",
+    "\xD0\x93. \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 et Paris",
 };
 
 static struct mojibake *moji;
