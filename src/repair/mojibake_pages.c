@@ -536,7 +536,8 @@ static int known_with_a(struct scan *s, int pg, size_t from, size_t at,
  * Russian abbreviation; letters of the damage itself, "Г©", do not
  * count): standing alone before a word ("allГ© Г la gare", "Г  la", its
  * no-break space turned into a space), or ending a word that the
- * dictionary knows with "à" ("lГ, le" is "là", "dГ©jГ" is "déjà").
+ * dictionary knows with "à" ("lГ, le" is "là", "dГ©jГ" is "déjà"; in
+ * "LĂ , tout" the space before the comma was that no-break space).
  */
 static void lost_nbsp(struct scan *s, size_t ws, size_t we)
 {
@@ -560,7 +561,10 @@ static void lost_nbsp(struct scan *s, size_t ws, size_t we)
 			continue;
 		/* the no-break space turned into a space before one */
 		two = i == we && i + 1 < v->len && v->text[i] == ' ' &&
-		      v->text[i + 1] == ' ';
+		      (v->text[i + 1] == ' ' ||
+		       (at > ws &&
+			(v->text[i + 1] == ',' || v->text[i + 1] == '.' ||
+			 v->text[i + 1] == ')')));
 		end = i + two;
 		if (overlaps_span(s, at, end))
 			continue;
