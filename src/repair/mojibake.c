@@ -598,7 +598,7 @@ static size_t try_piece(struct scan *s, size_t k)
 	return used;
 }
 
-static int sentence_start(const struct view *v, size_t i)
+int mj_sentence_start(const struct view *v, size_t i)
 {
 	while (i > 0) {
 		int32_t c = utf8_prev(v->text, &i);
@@ -664,7 +664,7 @@ static void lost_byte(struct scan *s, size_t k)
 	if (!uc_is_alpha(after) && !uc_is_digit(after))
 		return;
 	if (c == 0xC3 && (!uc_is_alpha(before) || uc_is_lower(before))) {
-		int cap = !uc_is_alpha(before) && sentence_start(v, at);
+		int cap = !uc_is_alpha(before) && mj_sentence_start(v, at);
 		int next = two || after_lower_word(v, at)
 			       ? mj_any_word_follows(v, sp + two)
 			       : mj_word_follows(v, sp);

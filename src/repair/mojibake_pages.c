@@ -454,20 +454,6 @@ static int32_t nearest_text_letter(struct scan *s, size_t i, int dir)
 	return -1;
 }
 
-/* 1 when view offset i starts a sentence: only white space since a line
- * break, the start of the text, or ". ! ?". */
-static int at_sentence_start(const struct view *v, size_t i)
-{
-	while (i > 0) {
-		int32_t c = utf8_prev(v->text, &i);
-		if (c == '\n')
-			return 1;
-		if (!uc_is_space(c))
-			return c == '.' || c == '!' || c == '?';
-	}
-	return 1;
-}
-
 /* 1 when view offset i holds a space, then a letter, a digit or an
  * opening quote or bracket. */
 static int text_follows(const struct view *v, size_t i)
@@ -572,7 +558,7 @@ static void lost_nbsp(struct scan *s, size_t ws, size_t we)
 			if (!text_follows(v, end))
 				continue;
 			mj_add_span(s, at, end,
-				    at_sentence_start(v, at) ? "\xC3\x80"
+				    mj_sentence_start(v, at) ? "\xC3\x80"
 							     : "\xC3\xA0",
 				    2, ISOLATED_A_CONF,
 				    "lost byte: standalone lead of 'à' read "

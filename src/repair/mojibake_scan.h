@@ -98,6 +98,9 @@ int32_t mj_cp_before(const struct view *v, size_t i);
  * digit (mj_word_follows), by a letter or a digit (mj_any_word_follows). */
 int mj_word_follows(const struct view *v, size_t i);
 int mj_any_word_follows(const struct view *v, size_t i);
+/* 1 when view offset i starts a sentence: only white space before it
+ * since a line break or the start of the text, or since ". ! ?". */
+int mj_sentence_start(const struct view *v, size_t i);
 /* 1 for a letter or a combining mark. */
 int mj_word_cp(int32_t c);
 /* 1 when s[0..len) is two Latin letters or more and marks, nothing else. */
