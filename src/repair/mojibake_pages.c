@@ -474,9 +474,24 @@ static int known_word(struct dict *d, const struct strbuf *w)
 	       (e && e < w->len && dict_check(d, w->buf + e, w->len - e));
 }
 
+/* 1 when every letter of w is Latin (apostrophes allowed: "jusqu'à"). */
+static int latin_letters(const struct strbuf *w)
+{
+	size_t i = 0, letters = 0;
+
+	while (i < w->len) {
+		int32_t c = utf8_next(w->buf, &i, w->len);
+		if (uc_is_alpha(c) && !uc_is_latin(c))
+			return 0;
+		letters += uc_is_alpha(c) != 0;
+	}
+	return letters >= 2;
+}
+
 /* Is [from, at) + "à" a word the dictionary knows, [from, at) read
- * through charset pg ("dГ©jГ" is "déjà"), and [from, end) as written
- * not one? From the first letter on. */
+ * through charset pg ("dГ©jГ" is "déjà") or as written ("jusqu’Г",
+ * whose apostrophe is no damage), and [from, end) as written not one?
+ * From the first letter on. */
 static int known_with_a(struct scan *s, int pg, size_t from, size_t at,
 			size_t end)
 {
@@ -508,10 +523,15 @@ static int known_with_a(struct scan *s, int pg, size_t from, size_t at,
 	}
 	sb_add(&w, "\xC3\xA0", 2);
 	known = !bad && utf8_find_invalid(w.buf, w.len, &bad_len) == w.len &&
-		mj_latin_word(w.buf, w.len) && known_word(s->m->dict, &w) &&
-		!dict_check(s->m->dict, v->text + i, end - i);
+		latin_letters(&w) && known_word(s->m->dict, &w);
+	if (!known) {
+		sb_reset(&w);
+		sb_add(&w, v->text + i, at - i);
+		sb_add(&w, "\xC3\xA0", 2);
+		known = latin_letters(&w) && known_word(s->m->dict, &w);
+	}
 	sb_release(&w);
-	return known;
+	return known && !dict_check(s->m->dict, v->text + i, end - i);
 }
 
 /*

@@ -157,6 +157,8 @@ static const struct moji_case cases[] = {
     {"lost_bytes", "\xD0\x93 la suite", "\xC3\x80 la suite", 0},
     {"lost_bytes", "voil\xC4\x82, enfin", "voil\xC3\xA0, enfin", 0},
     {"lost_bytes", "L\xC4\x82 , tout", "L\xC3\xA0, tout", 0},
+    {"lost_bytes", "ont jusqu'\xD0\x93 trois ans",
+     "ont jusqu'\xC3\xA0 trois ans", 0},
     {"lost_bytes", "c'est d\xD0\x93\xC2\xA9j\xD0\x93  vu, 10 $ \xD0\x93 20 $",
      "c'est d\xC3\xA9j\xC3\xA0 vu, 10 $ \xC3\xA0 20 $", 0},
     {"other_pages", "le pr\xC4\x82\xC5\xA0sident", "le pr\xC3\xA9sident", 0},
