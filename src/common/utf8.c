@@ -282,6 +282,27 @@ char *utf8_upper(const char *s, size_t len, size_t *out_len)
 	return case_map(ucasemap_utf8ToUpper, s, len, out_len);
 }
 
+char *utf8_recase_at(const char *s, size_t len, size_t at, int upper,
+		     size_t *out_len)
+{
+	size_t i = at, n = 0;
+	char *one = NULL, *out;
+
+	if (at < len && utf8_next(s, &i, len) >= 0)
+		one = upper ? utf8_upper(s + at, i - at, &n)
+			    : utf8_lower(s + at, i - at, &n);
+	else
+		i = at;
+	out = xmalloc(at + n + (len - i) + 1);
+	memcpy(out, s, at);
+	memcpy(out + at, one, n);
+	memcpy(out + at + n, s + i, len - i);
+	out[at + n + len - i] = '\0';
+	*out_len = at + n + len - i;
+	free(one);
+	return out;
+}
+
 /* UTF-8 -> UTF-16 -> NFC -> UTF-8, each step preflighted once. */
 char *nfc_utf8(const char *s, size_t len, size_t *out_len)
 {

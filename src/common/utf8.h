@@ -109,6 +109,12 @@ char *utf8_fold(const char *s, size_t len, size_t *out_len);
 /* Lower-case / title-case mapping with the root locale, same ownership. */
 char *utf8_lower(const char *s, size_t len, size_t *out_len);
 char *utf8_upper(const char *s, size_t len, size_t *out_len);
+/* A copy of s[0..len) with the code point at byte offset at upper-cased
+ * (upper) or lower-cased, same ownership: "schnalle" -> "Schnalle" (at
+ * 0), "MitarbeiterInnen" -> "Mitarbeiterinnen". An ill-formed code point
+ * there is copied as it is. */
+char *utf8_recase_at(const char *s, size_t len, size_t at, int upper,
+		     size_t *out_len);
 
 /*
  * NFC of s[0..len) as a malloc'd string (caller frees), length in *out_len.

@@ -128,20 +128,14 @@ static int plain_word(const char *masked, const struct token *tk)
 static int knows_capitalized(struct dict *d, const char *w, size_t len)
 {
 	size_t i = 0, n;
-	char buf[128], *up;
+	char *up;
 	int known;
 
 	if (!uc_is_lower(utf8_next(w, &i, len)) || utf8_count(w, len) < 3)
 		return 0;
-	up = utf8_upper(w, i, &n);
-	if (n + len - i > sizeof(buf)) {
-		free(up);
-		return 0;
-	}
-	memcpy(buf, up, n);
-	memcpy(buf + n, w + i, len - i);
+	up = utf8_recase_at(w, len, 0, 1, &n);
+	known = dict_check(d, up, n);
 	free(up);
-	known = dict_check(d, buf, n + len - i);
 	return known;
 }
 
@@ -159,6 +153,16 @@ static int dict_knows(const struct langwords *lw, struct dict *d, const char *w,
 		return 0;
 	e = dict_elision_prefix(d, w, len);
 	return dict_check(d, w, len) || (e && dict_check(d, w + e, len - e));
+}
+
+/* What w[0..len) says of d's language: 1 a word of it (dict_knows), -1
+ * neither side (knows_capitalized), 0 not one of its words. */
+static int evidence_of(const struct langwords *lw, struct dict *d,
+		       const char *w, size_t len)
+{
+	if (dict_knows(lw, d, w, len))
+		return 1;
+	return knows_capitalized(d, w, len) ? -1 : 0;
 }
 
 /* Unmasked words of tokens [from, to) and the share of the lower-case
@@ -180,10 +184,10 @@ static double coverage(const char *masked, const struct tokens *ts, size_t from,
 		(*words)++;
 		if (!d || (tk->flags & TF_UPPER))
 			continue;
-		if (dict_knows(lw, d, w, len))
-			known++;
-		else if (knows_capitalized(d, w, len))
+		int k = evidence_of(lw, d, w, len);
+		if (k < 0)
 			continue;
+		known += (size_t)k;
 		lower++;
 	}
 	return lower ? (double)known / (double)lower : -1;
@@ -217,12 +221,13 @@ static int uncovered(const char *masked, const struct tokens *ts, size_t from,
 
 		if ((tk->flags & TF_UPPER) || !plain_word(masked, tk))
 			continue;
-		if (dict_knows(lw, d, w, len))
-			known++;
-		else if (knows_capitalized(d, w, len))
-			lower--; /* no evidence: out of the share */
-		else
+		int k = evidence_of(lw, d, w, len);
+		if (!k)
 			continue;
+		if (k > 0)
+			known++;
+		else
+			lower--; /* no evidence: out of the share */
 		if (lower && (double)known / (double)lower >= LANG_MAX_COVERAGE)
 			return 0;
 	}
@@ -271,8 +276,8 @@ static double coverage_against(const char *masked, const struct tokens *ts,
 		if ((tk->flags & TF_UPPER) || !plain_word(masked, tk) ||
 		    abbreviation(masked, ts, i, to))
 			continue;
-		inl = dict_knows(lw, d, w, len);
-		if (!inl && knows_capitalized(d, w, len))
+		inl = evidence_of(lw, d, w, len);
+		if (inl < 0)
 			continue;
 		inx = has_x ? lang_knows_in(ev, d, x, w, len) : -1;
 		has_x = inx >= 0;
@@ -394,13 +399,12 @@ static int count_vote(const char *vm, const struct tokens *ts, size_t from,
 
 		if (!vote_word(vm, ts, from, to, i))
 			continue;
-		if (dict_knows(lw, d, w, len)) {
+		int k = evidence_of(lw, d, w, len);
+		if (k > 0) {
 			if (3 * ++c->known > c->words)
 				return 0;
-		} else if (!(tk->flags & TF_UPPER) &&
-			   knows_capitalized(d, w, len)) {
+		} else if (k < 0) {
 			c->words--; /* on neither side */
-			continue;
 		} else if (english_word(d, w, len, tk->flags & TF_UPPER)) {
 			c->english++;
 			c->english_lower += !(tk->flags & TF_UPPER);

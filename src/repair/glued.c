@@ -368,20 +368,11 @@ static int in_path(const struct glue *g, const struct token *tk)
  * sentence starts there ("individuelLe droit" is no "individuelle"). */
 static int one_word(struct glue *g, size_t ls, size_t b, size_t re)
 {
-	size_t i = b, n;
-	char *low;
-	struct strbuf w;
-	int known;
+	size_t n;
+	char *w = utf8_recase_at(g->t + ls, re - ls, b - ls, 0, &n);
+	int known = dict_check(g->d, w, n);
 
-	utf8_next(g->t, &i, re);
-	low = utf8_lower(g->t + b, i - b, &n);
-	sb_init(&w);
-	sb_add(&w, g->t + ls, b - ls);
-	sb_add(&w, low, n);
-	sb_add(&w, g->t + i, re - i);
-	known = dict_check(g->d, w.buf, w.len);
-	sb_release(&w);
-	free(low);
+	free(w);
 	return known;
 }
 

@@ -258,15 +258,33 @@ static void group_word(const struct scan *s, const struct span *g, size_t ng,
 	}
 }
 
-/* The nearest letter after view offset i (dir 1) or before it (dir -1)
- * on the same line, or -1. */
-static int32_t nearest_letter(const struct view *v, size_t i, int dir)
+/* 1 when some other charset writes letter c as the lead byte of a
+ * two-byte UTF-8 sequence of Latin-1 ("Г", "В", "Ă", "Â"): a letter of
+ * the damage, not of the text. */
+static int damage_lead(struct mojibake *m, int32_t c)
 {
+	for (int pg = PAGE_1252 + 1; pg < NPAGES; pg++) {
+		int b = mj_page_byte(m, pg, c);
+		if (b >= 0xC2 && b <= 0xC5)
+			return 1;
+	}
+	return 0;
+}
+
+/* The nearest letter after view offset i (dir 1) or before it (dir -1)
+ * on the same line, or -1; with text set, not a letter of the damage
+ * (damage_lead: "Г" of "Г©"). */
+static int32_t nearest_letter(const struct scan *s, size_t i, int dir, int text)
+{
+	const struct view *v = s->v;
+
 	while (dir > 0 ? i < v->len : i > 0) {
 		int32_t c = dir > 0 ? utf8_next(v->text, &i, v->len)
 				    : utf8_prev(v->text, &i);
-		if (c == '\n' || uc_is_alpha(c))
-			return c == '\n' ? -1 : c;
+		if (c == '\n')
+			return -1;
+		if (uc_is_alpha(c) && !(text && damage_lead(s->m, c)))
+			return c;
 	}
 	return -1;
 }
@@ -277,8 +295,8 @@ static int32_t nearest_letter(const struct view *v, size_t i, int dir)
  * is Russian typography, not "à"). */
 static double symbol_conf(const struct scan *s, const struct span *g)
 {
-	int32_t before = nearest_letter(s->v, g->vs, -1);
-	int32_t after = nearest_letter(s->v, g->ve, 1);
+	int32_t before = nearest_letter(s, g->vs, -1, 0);
+	int32_t after = nearest_letter(s, g->ve, 1, 0);
 
 	if ((before >= 0 && !uc_is_latin(before)) ||
 	    (after >= 0 && !uc_is_latin(after)) || (before < 0 && after < 0))
@@ -424,36 +442,6 @@ static int page_of_a_lead(struct mojibake *m, int32_t c)
 	return -1;
 }
 
-/* 1 when some other charset writes letter c as the lead byte of a
- * two-byte UTF-8 sequence of Latin-1 ("Г", "В", "Ă", "Â"): a letter of
- * the damage, not of the text. */
-static int damage_lead(struct mojibake *m, int32_t c)
-{
-	for (int pg = PAGE_1252 + 1; pg < NPAGES; pg++) {
-		int b = mj_page_byte(m, pg, c);
-		if (b >= 0xC2 && b <= 0xC5)
-			return 1;
-	}
-	return 0;
-}
-
-/* The nearest letter after view offset i (dir 1) or before it (dir -1)
- * on the same line that is not a letter of the damage, or -1. */
-static int32_t nearest_text_letter(struct scan *s, size_t i, int dir)
-{
-	const struct view *v = s->v;
-
-	while (dir > 0 ? i < v->len : i > 0) {
-		int32_t c = dir > 0 ? utf8_next(v->text, &i, v->len)
-				    : utf8_prev(v->text, &i);
-		if (c == '\n')
-			return -1;
-		if (uc_is_alpha(c) && !damage_lead(s->m, c))
-			return c;
-	}
-	return -1;
-}
-
 /* 1 when view offset i holds a space, then a letter, a digit or an
  * opening quote or bracket. */
 static int text_follows(const struct view *v, size_t i)
@@ -559,8 +547,8 @@ static void lost_nbsp(struct scan *s, size_t ws, size_t we)
 			continue;
 		if (i < we && uc_is_alpha(mj_cp_at(v, i)))
 			continue; /* inside a word: the page reading's */
-		before = nearest_text_letter(s, at, -1);
-		after = nearest_text_letter(s, i, 1);
+		before = nearest_letter(s, at, -1, 1);
+		after = nearest_letter(s, i, 1, 1);
 		if ((after < 0 && before < 0) ||
 		    (after >= 0 && !uc_is_latin(after)) ||
 		    (before >= 0 && !uc_is_latin(before)))

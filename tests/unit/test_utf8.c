@@ -7,6 +7,7 @@
  * that mixes ASCII, multi-byte and ill-formed sequences.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -105,10 +106,37 @@ static void test_all_caps(void)
 		    "'%s'", cases[k].word);
 }
 
+/* One code point re-cased in place; the rest copied as it is. */
+static void test_recase_at(void)
+{
+	static const struct {
+		const char *in;
+		size_t at;
+		int upper;
+		const char *out;
+	} cases[] = {
+	    {"schnalle", 0, 1, "Schnalle"},
+	    {"MitarbeiterInnen", 11, 0, "Mitarbeiterinnen"},
+	    {"\u00E9cole", 0, 1, "\u00C9cole"}, /* école */
+	    {"abc", 3, 1, "abc"},		/* at the end: nothing */
+	    {"\xFF-b", 0, 1, "\xFF-b"},		/* ill-formed: copied */
+	};
+
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		size_t n;
+		char *out = utf8_recase_at(cases[k].in, strlen(cases[k].in),
+					   cases[k].at, cases[k].upper, &n);
+		CHECK_STR(out, cases[k].out);
+		CHECK_EQ(n, strlen(cases[k].out));
+		free(out);
+	}
+}
+
 int main(void)
 {
 	RUN(test_ascii_classes_are_icus);
 	RUN(test_walk_is_icus);
 	RUN(test_all_caps);
+	RUN(test_recase_at);
 	return harness_done();
 }
