@@ -295,7 +295,8 @@ char *utf8_recase_at(const char *s, size_t len, size_t at, int upper,
 		i = at;
 	out = xmalloc(at + n + (len - i) + 1);
 	memcpy(out, s, at);
-	memcpy(out + at, one, n);
+	if (one)
+		memcpy(out + at, one, n);
 	memcpy(out + at + n, s + i, len - i);
 	out[at + n + len - i] = '\0';
 	*out_len = at + n + len - i;
