@@ -453,38 +453,6 @@ int namekey_same_letters(struct namekey *nk, const char *a, size_t alen,
 	return same;
 }
 
-size_t namekey_marks(const char *s, size_t len)
-{
-	UErrorCode err = U_ZERO_ERROR;
-	const UNormalizer2 *nfd = unorm2_getNFDInstance(&err);
-	size_t i = 0, n = 0;
-
-	if (U_FAILURE(err))
-		return 0;
-	while (i < len) {
-		int32_t c = utf8_next(s, &i, len), k;
-		UChar d[32];
-
-		if (c < 0x80)
-			continue;
-		err = U_ZERO_ERROR;
-		k = unorm2_getDecomposition(nfd, c, d, (int32_t)ARRAY_SIZE(d),
-					    &err);
-		if (k < 0 || U_FAILURE(err)) {
-			/* No decomposition: a mark itself, or a letter. */
-			n += c > 0 && u_charType(c) == U_NON_SPACING_MARK;
-			continue;
-		}
-		for (int32_t j = 0; j < k;) {
-			UChar32 m;
-
-			U16_NEXT(d, j, k, m);
-			n += u_charType(m) == U_NON_SPACING_MARK;
-		}
-	}
-	return n;
-}
-
 /* The canonical decomposition of s[0..len) in UTF-16, malloc'd (*n
  * units), or NULL when ICU fails. */
 static UChar *nfd16(const char *s, size_t len, int32_t *n)
@@ -519,40 +487,51 @@ static int is_mark_at(const UChar *u, int32_t i, int32_t n)
 	return u_charType(c) == U_NON_SPACING_MARK;
 }
 
-int namekey_marks_within(const char *a, size_t alen, const char *b, size_t blen)
+enum namekey_marks namekey_marks_added(const char *a, size_t alen,
+				       const char *b, size_t blen)
 {
 	int32_t na = 0, nb = 0, i = 0, j = 0;
 	UChar *ua = nfd16(a, alen, &na), *ub = nfd16(b, blen, &nb);
-	int within = ua && ub;
+	enum namekey_marks r =
+	    ua && ub ? NAMEKEY_MARKS_SAME : NAMEKEY_MARKS_LOST;
 
-	while (within && (i < na || j < nb)) {
+	while (r != NAMEKEY_MARKS_LOST && (i < na || j < nb)) {
 		int32_t ie, je;
+		UChar32 letter;
 
 		/* one letter (not a mark) on each side, then its marks */
 		if (i >= na || j >= nb || is_mark_at(ua, i, na) ||
 		    is_mark_at(ub, j, nb)) {
-			within = 0;
+			r = NAMEKEY_MARKS_LOST;
 			break;
 		}
-		U16_FWD_1(ua, i, na);
+		U16_NEXT(ua, i, na, letter);
 		U16_FWD_1(ub, j, nb);
 		for (ie = i; ie < na && is_mark_at(ua, ie, na);)
 			U16_FWD_1(ua, ie, na);
 		for (je = j; je < nb && is_mark_at(ub, je, nb);)
 			U16_FWD_1(ub, je, nb);
 		/* each mark of a's letter among b's letter's marks */
-		for (int32_t k = i; k < ie && within; k++) {
+		for (int32_t k = i; k < ie && r != NAMEKEY_MARKS_LOST; k++) {
 			int found = 0;
 			for (int32_t m = j; m < je && !found; m++)
 				found = ua[k] == ub[m];
-			within = found;
+			if (!found)
+				r = NAMEKEY_MARKS_LOST;
+		}
+		/* b's letter has more: on a capital of a, or not */
+		if (r != NAMEKEY_MARKS_LOST && je - j > ie - i) {
+			if (!u_isupper(letter))
+				r = NAMEKEY_MARKS_ON_LOWER;
+			else if (r == NAMEKEY_MARKS_SAME)
+				r = NAMEKEY_MARKS_ON_CAPITALS;
 		}
 		i = ie;
 		j = je;
 	}
 	free(ua);
 	free(ub);
-	return within;
+	return r;
 }
 
 static int is_vowel(char c)

@@ -71,19 +71,27 @@ size_t namekey_alt_keys(struct namekey *nk, const char *s, size_t len,
 int namekey_same_letters(struct namekey *nk, const char *a, size_t alen,
 			 const char *b, size_t blen);
 
-/* Diacritics of s[0..len): the nonspacing marks of its canonical
- * decomposition (NFD), 0 for plain ASCII ("Saúl" 1, "Evénements" 1,
- * "Événements" 2). Of two spellings with the same letters, the one with
- * fewer is the one that lost some. */
-size_t namekey_marks(const char *s, size_t len);
-
-/* 1 when every diacritic of a[0..alen) is on the same letter of
- * b[0..blen) ("Evénements" within "Événements", "Andres" within
- * "Andrés"; not "Andrès" within "Andrés"), letters compared by position
- * in the canonical decomposition. For spellings of the same letters
- * (namekey_same_letters); 0 when the letters do not line up. */
-int namekey_marks_within(const char *a, size_t alen, const char *b,
-			 size_t blen);
+/* What b[0..blen) does to the diacritics of a[0..alen), a spelling of
+ * the same letters (namekey_same_letters), letters compared by position
+ * in the canonical decomposition (NFD), nonspacing marks letter by
+ * letter:
+ *   LOST         b lacks or changes a diacritic of a ("Saúl" -> "Saul",
+ *                "Andrès" -> "Andrés"), or the letters do not line up;
+ *   SAME         the same diacritics, case aside ("PARIS" -> "Paris");
+ *   ON_CAPITALS  b adds diacritics only to letters a writes in capitals
+ *                ("Etats-Unis" -> "États-Unis": French and Spanish
+ *                writers leave capitals unaccented by habit);
+ *   ON_LOWER     b adds one to a lower-case letter of a ("Andres" ->
+ *                "Andrés", "Elysee" -> "Élysée"), which only lost
+ *                diacritics explain (ASCII folding, a keyboard). */
+enum namekey_marks {
+	NAMEKEY_MARKS_LOST,
+	NAMEKEY_MARKS_SAME,
+	NAMEKEY_MARKS_ON_CAPITALS,
+	NAMEKEY_MARKS_ON_LOWER,
+};
+enum namekey_marks namekey_marks_added(const char *a, size_t alen,
+				       const char *b, size_t blen);
 
 /* Consonant skeleton of a key ("zelenski" -> "zlnsk"), malloc'd (caller
  * frees). Pure string work: no ICU, thread-safe. */

@@ -785,15 +785,18 @@ static int same_entity(struct builder *b, const struct vform *f,
 }
 
 /* A key match is applied without review when the spellings differ only by
- * case and diacritics, or when the batch says they are one name;
- * otherwise it is proposed (pending). Diacritics are what scraping and
- * ASCII folding lose ("Etats-Unis", "Ecole"), never what they add or
+ * case and by diacritics the spelling lost, or when the batch says they are
+ * one name; otherwise it is proposed (pending). Diacritics are what scraping
+ * and ASCII folding lose ("Elysee", "Hernandez"), never what they add or
  * change: a spelling is never rewritten into one without all of its
  * diacritics ("Saúl" into "Saul", "Cádiz" into "Cadiz", "Andrès" into
- * "Andrés"), which would be the damage itself; that pair is proposed. Nor is a
- * spelling that English writes so ("Joel" Coen beside a "Joël", "Department of
- * Education", "Montreal") given diacritics without the batch's evidence: it may
- * be right as written, for another person or in an English name. */
+ * "Andrés"), which would be the damage itself; that pair is proposed. So is a
+ * spelling that lacks diacritics only on its capitals ("Etats-Unis", "Eric",
+ * "l'Economie"): French and Spanish writers leave capitals unaccented by
+ * habit, a style of the text, not damage. Nor is a spelling that English
+ * writes so ("Joel" Coen beside a "Joël", "Department of Education",
+ * "Montreal") given diacritics without the batch's evidence: it may be right
+ * as written, for another person or in an English name. */
 static int weak_match(struct builder *b, const struct vform *f,
 		      const struct vform *c)
 {
@@ -801,13 +804,13 @@ static int weak_match(struct builder *b, const struct vform *f,
 
 	if (namekey_same_letters(b->nk, f->form, strlen(f->form), cs,
 				 strlen(cs))) {
-		if (!namekey_marks_within(f->form, strlen(f->form), cs,
-					  strlen(cs)))
-			return 1; /* it would lose a diacritic */
+		enum namekey_marks m = namekey_marks_added(
+		    f->form, strlen(f->form), cs, strlen(cs));
+
+		if (m == NAMEKEY_MARKS_LOST || m == NAMEKEY_MARKS_ON_CAPITALS)
+			return 1;
 		/* One name in two spellings: only the person is in doubt. */
-		return namekey_marks(f->form, strlen(f->form)) <
-			   namekey_marks(cs, strlen(cs)) &&
-		       b->dict &&
+		return m == NAMEKEY_MARKS_ON_LOWER && b->dict &&
 		       dict_check_loanword(b->dict, f->form, strlen(f->form)) &&
 		       !same_clues(b, f, c);
 	}
