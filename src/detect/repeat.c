@@ -313,6 +313,81 @@ int repeat_doc_lost_boundary(const struct repeat_doc *d, size_t first,
 	       ends_line(d, after);
 }
 
+/* First code point of token i when it is punctuation, else 0. */
+static int32_t punct_of(const struct repeat_doc *d, size_t i)
+{
+	size_t k = d->ts->t[i].start;
+
+	if (d->ts->t[i].type != TOK_PUNCT)
+		return 0;
+	return utf8_next(d->v->text, &k, tok_end(&d->ts->t[i]));
+}
+
+/* 1 when the period at token dot ends a section number: "12.1.2.",
+ * "A.9.", or one number where a line or a sentence starts ("3. Le", not
+ * "en 2013. Le"); a letter alone is an initial ("M. Snowden"). */
+static int numbers_section(const struct repeat_doc *d, size_t dot)
+{
+	const struct tokens *ts = d->ts;
+	size_t i = dot, parts = 0, numbers = 0;
+
+	while (i > 0) {
+		const struct token *t = &ts->t[i - 1];
+		size_t len = tok_end(t) - t->start;
+
+		if (t->type == TOK_NUMBER) {
+			numbers++;
+			parts += 1 + (memchr(d->v->text + t->start, '.', len) !=
+				      NULL);
+		} else if (t->type == TOK_WORD &&
+			   utf8_count(d->v->text + t->start, len) == 1)
+			parts++;
+		else
+			return 0;
+		i--;
+		if (i == 0 || punct_of(d, i - 1) != '.')
+			break;
+		i--; /* the period between two parts */
+	}
+	if (!numbers)
+		return 0;
+	if (parts >= 2)
+		return 1;
+	while (i > 0 && ts->t[i - 1].type == TOK_SPACE)
+		i--;
+	return i == 0 || ts->t[i - 1].type == TOK_NEWLINE ||
+	       punct_of(d, i - 1) == '.' || punct_of(d, i - 1) == ':';
+}
+
+int repeat_doc_after_heading(const struct repeat_doc *d, size_t first)
+{
+	const struct tokens *ts = d->ts;
+	size_t i = first, words = 0, open = first;
+
+	for (; i > 0; i--) {
+		const struct token *t = &ts->t[i - 1];
+		int32_t c = punct_of(d, i - 1);
+
+		/* not at a colon: a heading may hold one ("9.8.
+		 * Planification asynchrone : anacron anacron est") */
+		if (t->type == TOK_NEWLINE || c == '.' || c == '!' ||
+		    c == '?' || c == 0x2026)
+			break;
+		if (t->type == TOK_WORD || t->type == TOK_NUMBER) {
+			if (++words > HEADING_WORDS)
+				return 0;
+			open = i - 1;
+		}
+	}
+	if (i > 0 && punct_of(d, i - 1) == '.' && numbers_section(d, i - 1))
+		return 1;
+	return open < first && ts->t[open].type == TOK_WORD &&
+	       (ts->t[open].flags & TF_ALLCAPS) &&
+	       utf8_count(d->v->text + ts->t[open].start,
+			  tok_end(&ts->t[open]) - ts->t[open].start) >=
+		   HEADING_LABEL_LETTERS;
+}
+
 void repeat_doc_mark(struct repeat_doc *d, size_t first, size_t last, int dead)
 {
 	for (size_t i = first; i <= last && i < d->ts->n; i++) {
@@ -515,10 +590,10 @@ static void settle(struct repeat_doc *d, const struct finding *f, size_t first,
 		repeat_doc_mark(d, gone, last, 1);
 }
 
-/* Report the copies after the first (after two when keep_two); may_apply
- * 0 reports them without removing them (plausible emphasis). */
+/* Report the copies after the first (after two when keep_two); held, when
+ * not NULL, says why they are reported without being removed. */
 static void report_word(struct repeat_doc *d, size_t first, size_t last,
-			size_t copies, int keep_two, int may_apply)
+			size_t copies, int keep_two, const char *held)
 {
 	const struct tokens *ts = d->ts;
 	const struct token *w = &ts->t[first];
@@ -529,8 +604,7 @@ static void report_word(struct repeat_doc *d, size_t first, size_t last,
 	    (int)(tok_end(w) - w->start > 60 ? 60 : tok_end(w) - w->start);
 	size_t vs = tok_end(&ts->t[keep]), ve = tok_end(&ts->t[last]);
 	/* "il Il": a lost boundary, not a stutter (reported only) */
-	int applied =
-	    may_apply && !repeat_doc_case_restarts(d, first, keep + 2);
+	int applied = !held && !repeat_doc_case_restarts(d, first, keep + 2);
 
 	/* The space before the copies is a repair (a space inserted between
 	 * glued words), which the removal could not take along: remove the
@@ -545,11 +619,10 @@ static void report_word(struct repeat_doc *d, size_t first, size_t last,
 			ve = tok_end(sp);
 		}
 	}
-	snprintf(detail, sizeof(detail), "word '%.*s' %zu times in a row%s",
+	snprintf(detail, sizeof(detail), "word '%.*s' %zu times in a row%s%s",
 		 len, d->v->text + w->start, copies,
-		 keep_two    ? "; the legitimate double is kept"
-		 : may_apply ? ""
-			     : "; may be emphasis, not removed");
+		 keep_two ? "; the legitimate double is kept" : "",
+		 held ? held : "");
 	f = view_report(d->v, d->a, FK_WORD_REPEAT, vs, ve, "", 0, applied,
 			applied ? 0.9 : 0.6, detail);
 	settle(d, f, first, keep + 1, last);
@@ -643,16 +716,19 @@ void repeat_doc_words(struct repeat_doc *d)
 		     in_code(d, i))) {
 			/* "bueno Bueno", "Español=es es": not a repetition */
 		} else if (is_emphatic(d, i)) {
-			report_word(d, i, last, copies, 0, 0);
+			report_word(d, i, last, copies, 0,
+				    "; may be emphasis, not removed");
+		} else if (copies == 2 && repeat_doc_after_heading(d, i)) {
+			report_word(d, i, last, copies, 0, HEADING_HELD);
 		} else if (is_legit_double(d, i, next_word(d, i))) {
 			if (copies > 2)
-				report_word(d, i, last, copies, 1, 1);
+				report_word(d, i, last, copies, 1, NULL);
 		} else if (copies == 2 && (repeat_doc_in_list(d, i) ||
 					   letter_named(d, i, last))) {
 			/* an item, then a longer one: "Calze Calze
 			 * Fantasiose" */
 		} else {
-			report_word(d, i, last, copies, 0, 1);
+			report_word(d, i, last, copies, 0, NULL);
 		}
 		i = last;
 	}

@@ -14,7 +14,9 @@
  *                   full word. Legitimate doubles (dictionaries/<lang>/
  *                   doubles.txt, and the grammar of repeat-rules.txt:
  *                   "nous nous", "die die") and numbers are not findings;
- *                   a doubled intensifier ("très très") is reported only.
+ *                   a doubled intensifier ("très très") is reported only,
+ *                   and so are two copies that may end a heading and start
+ *                   its paragraph (repeat_doc_after_heading).
  *   phrase_repeat   a sequence of 2 to 8 tokens (two words or more)
  *                   repeated immediately ("a dit a dit"): the copies are
  *                   removed. A loop whose copies are joined by separators
@@ -157,6 +159,18 @@ int repeat_doc_in_list(const struct repeat_doc *d, size_t i);
  * cells of a table row. */
 int repeat_doc_lost_boundary(const struct repeat_doc *d, size_t first,
 			     size_t second, size_t before, size_t after);
+/* 1 when the copy starting at word token first may end a heading that a
+ * flattened page joined to the paragraph after it, which starts with the
+ * same words ("12.1.2. LVM LVM, ou Logical Volume Manager", "CULTURE Git
+ * Git est un outil"): going back from first over at most HEADING_WORDS
+ * words and no sentence end, the segment is opened by a section number
+ * ("12.1.2.", "A.9.", or "3." where a line or sentence starts) or by a
+ * label in capitals of HEADING_LABEL_LETTERS letters or more. */
+#define HEADING_WORDS	      8
+#define HEADING_LABEL_LETTERS 4
+int repeat_doc_after_heading(const struct repeat_doc *d, size_t first);
+/* The detail's words for a repeat held back by repeat_doc_after_heading. */
+#define HEADING_HELD "; may end a heading and start its paragraph, not removed"
 /* 1 when token i starts with an upper-case letter. */
 int repeat_doc_starts_upper(const struct repeat_doc *d, size_t i);
 /* Mark tokens [first, last] dead (removed) or claimed. */

@@ -509,8 +509,8 @@ static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
 			  size_t run, size_t p)
 {
 	size_t copies = (run + p) / p;
-	char what[64];
-	int foreign;
+	char what[96];
+	int foreign, heading;
 
 	if (count_words(d, it, s, p) < MIN_UNIT_WORDS || is_power(it, s, p))
 		return;
@@ -536,10 +536,14 @@ static void immediate_run(struct repeat_doc *d, struct items *it, size_t s,
 	/* Two copies of words copied untranslated are plausibly the
 	 * source's: reported, not removed. */
 	foreign = copies == 2 && untranslated(d, it, s, p);
+	heading =
+	    copies == 2 && !foreign && repeat_doc_after_heading(d, it->tok[s]);
 	snprintf(what, sizeof(what), " %zu times in a row%s", copies,
-		 foreign ? "; untranslated words, not removed" : "");
+		 foreign   ? "; untranslated words, not removed"
+		 : heading ? HEADING_HELD
+			   : "");
 	report(d, it, s, p, s + p, s + copies * p,
-	       !foreign && !exclaimed(d, it, s, p), what);
+	       !foreign && !heading && !exclaimed(d, it, s, p), what);
 }
 
 static void immediate_repeats(struct repeat_doc *d, struct items *it)
@@ -716,7 +720,7 @@ static size_t distant_match(struct repeat_doc *d, struct items *it, size_t i,
 			    size_t j)
 {
 	size_t len = extend(it, i, j), content = 0, end;
-	int joined, whole;
+	int joined, whole, heading;
 
 	for (size_t k = j; k < j + len; k++)
 		content += is_content_word(d, it->tok[k]);
@@ -765,9 +769,13 @@ static size_t distant_match(struct repeat_doc *d, struct items *it, size_t i,
 		       " repeated later in the sentence");
 		return len;
 	}
-	/* Nothing between the copies: a loop of a long unit, removed. */
+	/* Nothing between the copies: a loop of a long unit, removed, unless
+	 * two copies may be a heading and the paragraph it opens. */
 	end = loop_end(it, j, len);
-	report(d, it, i, len, j, end, 1, " repeated in a row");
+	heading = end - j == len && repeat_doc_after_heading(d, it->tok[i]);
+	report(d, it, i, len, j, end, !heading,
+	       heading ? " repeated in a row" HEADING_HELD
+		       : " repeated in a row");
 	return end - j;
 }
 

@@ -134,6 +134,36 @@ static void test_words(void)
 	    /* fragments that are words are plain doubles */
 	    {"de de deux", "de deux", 1, 1, {{FK_WORD_REPEAT, 2, 5, "", 1}}},
 	    {"la lampe et de deux", NULL, 1, 0, {{0}}},
+	    /* a heading joined to its paragraph by a flattened page (Debian
+	     * documentation): a section number or a label in capitals opens
+	     * it, the paragraph starts with its last word; reported only */
+	    {"12.1.2. LVM LVM, ou Logical Volume Manager, est une aide.",
+	     NULL,
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 11, 15, "", 0}}},
+	    {"9.8. Planification asynchrone : anacron anacron est le "
+	     "d\u00E9mon.",
+	     NULL,
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 39, 47, "", 0}}},
+	    {"CULTURE Git Git est un outil.",
+	     NULL,
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 11, 15, "", 0}}},
+	    /* an initial or a year is no section number */
+	    {"M. Snowden a fait fait l'objet d'une enqu\u00EAte.",
+	     "M. Snowden a fait l'objet d'une enqu\u00EAte.",
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 17, 22, "", 1}}},
+	    {"Il est parti en 2013. Le Le gouvernement a suivi.",
+	     "Il est parti en 2013. Le gouvernement a suivi.",
+	     0,
+	     1,
+	     {{FK_WORD_REPEAT, 24, 27, "", 1}}},
 	};
 
 	run_table(cases, ARRAY_SIZE(cases), dict != NULL);
@@ -200,6 +230,21 @@ static void test_phrases(void)
 	     0,
 	     {{0}}},
 	    {"Non, non, non, dit-il.", NULL, 0, 0, {{0}}},
+	    /* a heading and the paragraph it opens (repeat_doc_after_heading),
+	     * a short unit and a long one: reported only */
+	    {"11.5.2.1. Le programme smbclient Le programme smbclient "
+	     "interroge les serveurs.",
+	     NULL,
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 33, 55, "", 0}}},
+	    {"2.6.2. Les erreurs du cache des paquets de la machine Les "
+	     "erreurs du cache des paquets de la machine provoquent des "
+	     "erreurs.",
+	     NULL,
+	     0,
+	     1,
+	     {{FK_PHRASE_REPEAT, 54, 100, "", 0}}},
 	};
 
 	run_table(cases, ARRAY_SIZE(cases), dict != NULL);
