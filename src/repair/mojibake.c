@@ -32,6 +32,22 @@ const struct mj_page mj_pages[NPAGES] = {
     {"windows-1251", "UTF-8 read as windows-1251"},
     {"windows-1250", "UTF-8 read as windows-1250"},
     {"ISO-8859-2", "UTF-8 read as ISO-8859-2"},
+    /* Latin-9, the French locale's of Unix (fr_FR@euro): as Windows-1252
+     * but for eight bytes, so that "è" reads "Ãš", "ô" "ÃŽ" */
+    {"ISO-8859-15", "UTF-8 read as ISO-8859-15"},
+    /* the DOS code pages of a Windows console: "├®" */
+    {"ibm-850", "UTF-8 read as IBM 850"},
+    {"ibm-437", "UTF-8 read as IBM 437"},
+    /* Cyrillic: "├й", "ц╘", "УЉ", "√©" */
+    {"ibm-866", "UTF-8 read as IBM 866"},
+    {"KOI8-R", "UTF-8 read as KOI8-R"},
+    {"ISO-8859-5", "UTF-8 read as ISO-8859-5"},
+    {"x-mac-cyrillic", "UTF-8 read as MacCyrillic"},
+    /* Greek and Baltic Windows: "Γ©", "Ć©" */
+    {"windows-1253", "UTF-8 read as windows-1253"},
+    {"windows-1257", "UTF-8 read as windows-1257"},
+    /* Shift_JIS writes bytes A1..DF as half-width katakana: "ﾃｩ" */
+    {"Shift_JIS", "UTF-8 read as Shift_JIS"},
 };
 
 /* Open one converter that stops at the first unmappable character. */
@@ -530,6 +546,18 @@ static double layered(const struct view *v, size_t vs, size_t ve,
 }
 
 /* Emit pieces [a, b) (adjacent, all accepted) as one span. */
+/* 1 when r is one upper-case letter and view [vs, ve) stands between two
+ * lower-case letters. */
+static int capital_inside(const struct view *v, size_t vs, size_t ve,
+			  const struct strbuf *r)
+{
+	size_t i = 0;
+	int32_t c = utf8_next(r->buf, &i, r->len);
+
+	return i == r->len && uc_is_upper(c) &&
+	       uc_is_lower(mj_cp_before(v, vs)) && uc_is_lower(mj_cp_at(v, ve));
+}
+
 static void emit_pieces(struct scan *s, size_t a, size_t b)
 {
 	struct strbuf r;
@@ -551,6 +579,11 @@ static void emit_pieces(struct scan *s, size_t a, size_t b)
 	if (mj_peel_layers(s->m, &r))
 		conf = layered(s->v, vs, ve, &r, conf);
 	conf = dict_verdict(s, vs, ve, r.buf, r.len, conf);
+	/* A capital between two lower-case letters is no spelling of any
+	 * language ("modÃšle" as "modÚle"): another charset reads the same
+	 * characters (ISO-8859-15's "è"), or the damage is not sure. */
+	if (capital_inside(s->v, vs, ve, &r) && conf > CAPITAL_INSIDE_CONF)
+		conf = CAPITAL_INSIDE_CONF;
 	take_marks(s->v, &vs, &ve, &r);
 	mj_add_span(s, vs, ve, r.buf, r.len, conf > 0.99 ? 0.99 : conf,
 		    "UTF-8 read as windows-1252");

@@ -1,8 +1,9 @@
 /*
  * mojibake.h - repair of UTF-8 text that was decoded as a legacy 8-bit
  * charset (Windows-1252 and Latin-1 first, then MacRoman, Windows-1251,
- * Windows-1250 and ISO-8859-2) and encoded again (finding kind
- * `mojibake`).
+ * Windows-1250, ISO-8859-2, ISO-8859-15, IBM 850, 437 and 866, KOI8-R,
+ * ISO-8859-5, MacCyrillic, Windows-1253, Windows-1257 and the one-byte
+ * half of Shift_JIS) and encoded again (finding kind `mojibake`).
  *
  * "présentation" stored as UTF-8 is C3 A9 for the "é"; read as
  * Windows-1252 those bytes are "Ã©", and written out again as UTF-8 the
@@ -68,15 +69,20 @@
  *    capitals: weak_end applies after a capital only.
  *  - other_pages: the same damage through MacRoman ("√©" for "é",
  *    "‚Ä¶" for "…"), Windows-1251 ("Г©"), Windows-1250 and ISO-8859-2
- *    ("Ă©"), looked for word by word in the text Windows-1252 left alone.
- *    A decoded character must be a Latin-1 letter, "œ"/"Œ", or (three
- *    bytes) General Punctuation and the euro sign; every letter of the
- *    repaired word must be Latin (Russian, Czech and Polish words never
- *    decode into one). Confidence 0.9 when the dictionary accepts the
- *    repaired word and not the damaged one, or for a three-byte
- *    punctuation signature ("‚Ä¶", "вЂ™"); 0.7 for letters inside a word
- *    otherwise (a name: applied with line evidence); nothing else is
- *    reported.
+ *    ("Ă©"), ISO-8859-15 ("Ãš" for "è"), the DOS code pages ("├®"),
+ *    KOI8-R ("ц╘"), ISO-8859-5 ("УЉ"), Windows-1253 ("Γ©"), -1257
+ *    ("Ć©") and Shift_JIS ("ﾃｩ"), looked for word by word in the text
+ *    Windows-1252 left alone (or repaired with a capital between
+ *    lower-case letters, "modÚle", which caps that repair at 0.5). Of
+ *    two charsets' readings of a word, the one that repairs more of it
+ *    wins, then the more confident. A decoded character must be a
+ *    Latin-1 letter, "œ"/"Œ", or (three bytes) General Punctuation and
+ *    the euro sign; every letter of the repaired word must be Latin
+ *    (Russian, Czech and Polish words never decode into one). Confidence
+ *    0.9 when the dictionary accepts the repaired word and not the
+ *    damaged one, or for a three-byte punctuation signature ("‚Ä¶",
+ *    "вЂ™"); 0.7 for letters inside a word otherwise (a name: applied
+ *    with line evidence); nothing else is reported.
  *  - layers: a repair whose result is itself mojibake in full, in any of
  *    the charsets, is decoded again (up to three layers, in one finding):
  *    "ÃƒÂ©", "√É¬©", "âˆšÂ©" all become "é".

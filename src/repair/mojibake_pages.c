@@ -1,7 +1,8 @@
 /*
  * mojibake_pages.c - the mojibake of the charsets other than Windows-1252
- * (MacRoman, Windows-1251, Windows-1250, ISO-8859-2), looked for word by
- * word in the text the Windows-1252 scan left alone. See mojibake.h for
+ * (mj_pages[] in mojibake.c: MacRoman, the Cyrillic, Central European,
+ * Greek and Baltic pages, Latin-9, the DOS code pages), looked for word
+ * by word in the text the Windows-1252 scan left alone. See mojibake.h for
  * the policy (other_pages, layers).
  *
  * Each word (between ASCII white space: a NBSP can be a byte of the
@@ -20,14 +21,15 @@
 
 /* 1 when a UTF-8 sequence of k bytes decoding to d is what French
  * mojibake through another charset than Windows-1252 hides: a Latin-1
- * letter or "œ" (two bytes), General Punctuation or the euro sign (three
- * bytes, "…" "’" "–"). */
+ * letter or "œ", the quotes, degree sign, no-break space and soft hyphen
+ * (two bytes), General Punctuation or the euro sign (three bytes, "…" "’"
+ * "–"). */
 static int page_piece_ok(int32_t d, size_t k)
 {
 	if (k == 2)
 		return (d >= 0xC0 && d <= 0xFF && d != 0xD7 && d != 0xF7) ||
 		       d == 0x152 || d == 0x153 || d == 0xAB || d == 0xBB ||
-		       d == 0xB0 || d == 0xA0;
+		       d == 0xB0 || d == 0xA0 || d == 0xAD;
 	return k == 3 && ((d >= 0x2010 && d <= 0x203A) || d == 0x20AC);
 }
 
@@ -368,6 +370,7 @@ struct reading {
 	struct span *groups;
 	size_t ng;
 	double total;
+	size_t covered; /* view bytes of the groups it would repair */
 };
 
 /* Read the word [ws, we) through charset pg into *rd. */
@@ -378,6 +381,7 @@ static void read_word(struct scan *s, int pg, size_t ws, size_t we,
 	rd->groups = NULL;
 	rd->ng = 0;
 	rd->total = 0;
+	rd->covered = 0;
 	collect_word(s, pg, ws, we);
 	word_pieces(s);
 	if (!s->np)
@@ -388,6 +392,8 @@ static void read_word(struct scan *s, int pg, size_t ws, size_t we,
 		double c = group_conf(s, rd->groups, rd->ng, k, &rd->reps);
 		rd->groups[k].conf = c;
 		rd->total += c;
+		if (c > 0)
+			rd->covered += rd->groups[k].ve - rd->groups[k].vs;
 	}
 }
 
@@ -397,11 +403,22 @@ static void reading_release(struct reading *rd)
 	free(rd->groups);
 }
 
+/* 1 when reading a explains more of the word than b: it repairs more of
+ * its characters ("√É¬†" as one "à" through MacRoman, not "¬†" alone as a
+ * no-break space through MacCyrillic), or as many with a higher total
+ * confidence (the dictionary decides: "ĂŠ" is "é" in ISO-8859-2 and "Ê"
+ * in Windows-1250). */
+static int better_reading(const struct reading *a, const struct reading *b)
+{
+	if (a->covered != b->covered)
+		return a->covered > b->covered;
+	return a->total > b->total + 1e-9;
+}
+
 /*
  * Find and report the damage of one word [ws, we) through the charsets
- * other than Windows-1252. Several can read a word ("ĂŠ" is "é" in
- * ISO-8859-2 and "Ê" in Windows-1250): the reading with the highest
- * total confidence wins (the dictionary decides), the first on a tie.
+ * other than Windows-1252. Several can read a word: the best reading
+ * (better_reading) wins, the first charset's on a tie.
  */
 static void page_word(struct scan *s, size_t ws, size_t we)
 {
@@ -410,7 +427,7 @@ static void page_word(struct scan *s, size_t ws, size_t we)
 
 	for (int pg = PAGE_1252 + 1; pg < NPAGES; pg++) {
 		read_word(s, pg, ws, we, &rd);
-		if (rd.total > best.total + 1e-9) {
+		if (rd.total > 1e-9 && better_reading(&rd, &best)) {
 			if (best_pg >= 0)
 				reading_release(&best);
 			best = rd;
@@ -563,7 +580,10 @@ static void lost_nbsp(struct scan *s, size_t ws, size_t we)
 		if (overlaps_span(s, at, end))
 			continue;
 		if (at == ws && i == we) {
-			if (!text_follows(v, end))
+			/* "Ã" alone (ISO-8859-15 writes it as Windows-1252
+			 * does) is lost_byte()'s to judge */
+			if (!text_follows(v, end) ||
+			    mj_page_byte(s->m, PAGE_1252, c) >= 0)
 				continue;
 			mj_add_span(s, at, end,
 				    mj_sentence_start(v, at) ? "\xC3\x80"
@@ -581,6 +601,26 @@ static void lost_nbsp(struct scan *s, size_t ws, size_t we)
 	}
 }
 
+/* 1 when some charset other than Windows-1252 writes c as the lead byte
+ * of a two-byte sequence or as 0xE2, the lead of "…" and "’": a word
+ * without such a character holds no damage of theirs (most accented
+ * words: "été" is read through none of them). */
+static int page_lead(struct mojibake *m, int32_t c)
+{
+	int8_t *known = c < CACHE_SIZE ? &m->lead_of[c] : NULL;
+	int lead = 0;
+
+	if (known && *known)
+		return *known > 0;
+	for (int pg = PAGE_1252 + 1; pg < NPAGES && !lead; pg++) {
+		int b = mj_page_byte(m, pg, c);
+		lead = (b >= 0xC2 && b <= 0xDF) || b == 0xE2;
+	}
+	if (known)
+		*known = lead ? 1 : -1;
+	return lead;
+}
+
 /* Scan the view word by word for the damage of the other charsets. */
 void mj_scan_pages(struct scan *s)
 {
@@ -589,14 +629,24 @@ void mj_scan_pages(struct scan *s)
 
 	s->line = 0;
 	while (i < v->len) {
-		size_t ws = i, na = 0;
+		size_t ws = i, na = 0, leads = 0;
 		if (ascii_space(v, i)) {
 			s->line += v->text[i++] == '\n';
 			continue;
 		}
-		while (i < v->len && !ascii_space(v, i))
-			na += (unsigned char)v->text[i++] >= 0x80;
-		if (na >= 2) {
+		while (i < v->len && !ascii_space(v, i)) {
+			size_t at = i;
+			int32_t c;
+
+			if ((unsigned char)v->text[i] < 0x80) {
+				i++;
+				continue;
+			}
+			c = utf8_next(v->text, &i, v->len);
+			na += i - at;
+			leads += page_lead(s->m, c);
+		}
+		if (na >= 2 && leads) {
 			page_word(s, ws, i);
 			lost_nbsp(s, ws, i);
 		}

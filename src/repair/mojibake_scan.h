@@ -18,18 +18,39 @@
 /* Windows-1252 encodes nothing above U+2122 and the other charsets little
  * above U+22FF (MacRoman's math signs): a cache of this many code points
  * answers almost every question; the rest go to the converter. */
-#define CACHE_SIZE	0x2300
-#define MAX_REDECODE	3
-#define LINE_BONUS	0.15
-#define SANDWICH_BONUS	0.15
-#define ISOLATED_CONF	0.7
-#define ISOLATED_A_CONF 0.8
-#define DICT_CONF	0.9
-#define PAGE_WORD_CONF	0.7
+#define CACHE_SIZE     0x2300
+#define MAX_REDECODE   3
+#define LINE_BONUS     0.15
+#define SANDWICH_BONUS 0.15
+/* At most this for a capital decoded between two lower-case letters: less
+ * than any other charset's reading of a word (PAGE_WORD_CONF), and not
+ * applied with a line's evidence (LINE_BONUS). */
+#define CAPITAL_INSIDE_CONF 0.5
+#define ISOLATED_CONF	    0.7
+#define ISOLATED_A_CONF	    0.8
+#define DICT_CONF	    0.9
+#define PAGE_WORD_CONF	    0.7
 
 /* The charsets, Windows-1252 first: it is the common accident, and the
  * others are tried only on the text it leaves alone. */
-enum page { PAGE_1252, PAGE_MAC, PAGE_1251, PAGE_1250, PAGE_8859_2, NPAGES };
+enum page {
+	PAGE_1252,
+	PAGE_MAC,
+	PAGE_1251,
+	PAGE_1250,
+	PAGE_8859_2,
+	PAGE_8859_15,
+	PAGE_850,
+	PAGE_437,
+	PAGE_866,
+	PAGE_KOI8R,
+	PAGE_8859_5,
+	PAGE_MAC_CYRILLIC,
+	PAGE_1253,
+	PAGE_1257,
+	PAGE_SHIFT_JIS,
+	NPAGES
+};
 
 /* ICU's name of each charset and the detail of its findings. */
 struct mj_page {
@@ -42,6 +63,9 @@ struct mojibake {
 	struct dict *dict;
 	/* per charset: 0 unknown, -1 none, else the byte */
 	int16_t byte_of[NPAGES][CACHE_SIZE];
+	/* 0 unknown, 1 some charset but Windows-1252 writes the code point as
+	 * the lead byte of a sequence the damage can hide, -1 none */
+	int8_t lead_of[CACHE_SIZE];
 };
 
 /* One candidate character: view span, decoded code point, confidence. */

@@ -18,6 +18,14 @@ on one to three consecutive words holding a non-ASCII character:
   cp1251        .decode("cp1251")                  ("Г©")
   cp1250        .decode("cp1250")                  ("Ă©")
   iso8859_2     .decode("iso8859_2")               ("ĂŠ")
+  iso8859_15    .decode("iso8859_15")              ("Ã©", but "Ãš" for
+                "è", "ÃŽ" for "ô": Latin-9, the French Unix locale's)
+  cp850, cp437  .decode("cp850"), ("cp437")        ("├®", "├⌐": DOS)
+  cp866, koi8_r, iso8859_5, mac_cyrillic           ("├й", "ц╘", "УЉ")
+  cp1253, cp1257                                   ("Γ©", "Ć©")
+  shift_jis     .decode("shift_jis")               ("ﾃｩ"; only the words
+                it reads one byte per character: it has no character
+                for "à"'s 0xA0 and reads "’" as a double-byte character)
   cp1252x2      cp1252 twice                       ("ÃƒÂ©")
   mac_cp1252    cp1252, then MacRoman              ("√É¬©")
   mac_roman_x2  MacRoman twice                     ("‚àö¬©")
@@ -85,6 +93,20 @@ def through(enc):
     return lambda s: s.encode("utf-8").decode(enc)
 
 
+def one_byte_each(enc):
+    """Decode through enc only where it reads every byte as one character
+    (Shift_JIS's half-width katakana, "ﾃｩ"): a byte pair it reads as one
+    double-byte character ("’" as "窶" and half of the next) is out of reach
+    of a repair that reads characters back one byte each."""
+    def f(s):
+        b = s.encode("utf-8")
+        t = b.decode(enc)
+        if len(t) != len(b):
+            raise UnicodeDecodeError(enc, b, 0, len(b), "double-byte")
+        return t
+    return f
+
+
 PATHS = collections.OrderedDict([
     ("cp1252", [through("cp1252")]),
     ("cp1252_space", [through("cp1252"),
@@ -101,6 +123,16 @@ PATHS = collections.OrderedDict([
     ("cp1251", [through("cp1251")]),
     ("cp1250", [through("cp1250")]),
     ("iso8859_2", [through("iso8859_2")]),
+    ("iso8859_15", [through("iso8859_15")]),
+    ("cp850", [through("cp850")]),
+    ("cp437", [through("cp437")]),
+    ("cp866", [through("cp866")]),
+    ("koi8_r", [through("koi8_r")]),
+    ("iso8859_5", [through("iso8859_5")]),
+    ("mac_cyrillic", [through("mac_cyrillic")]),
+    ("cp1253", [through("cp1253")]),
+    ("cp1257", [through("cp1257")]),
+    ("shift_jis", [one_byte_each("shift_jis")]),
     ("cp1252x2", [through("cp1252"), through("cp1252")]),
     ("mac_cp1252", [through("cp1252"), through("mac_roman")]),
     ("mac_roman_x2", [through("mac_roman"), through("mac_roman")]),

@@ -6,9 +6,9 @@ evaluation sets (../shared/data/paracrawl/*en-fr*.tsv, column `trg`) and
 reads findings.csv. A line "has mojibake" by an independent, deliberately
 simple test (the signatures "Ã" or "Â" followed by a Windows-1252 symbol,
 a NBSP or a space, and "â€"; and the lead of a two-byte sequence read
-through Windows-1251, Windows-1250 or MacRoman followed by a continuation
-byte read through the same charset, "Г©", "Ă©", "√©"), which a reader
-checks on the printed samples.
+through Windows-1251, Windows-1250, MacRoman or a DOS or KOI8-R code
+page followed by a continuation byte read through the same charset, "Г©",
+"Ă©", "√©", "├®"), which a reader checks on the printed samples.
 
 Reported, per set and in total:
   - lines with mojibake, and how many got at least one applied `mojibake`
@@ -51,7 +51,8 @@ def _page_signature(page):
 
 SIGNATURE = re.compile("|".join(
     ["[ÃÂ][" + re.escape(CONT) + " ]", "â€"] +
-    [_page_signature(p) for p in ("cp1251", "cp1250", "mac_roman")]))
+    [_page_signature(p) for p in ("cp1251", "cp1250", "mac_roman", "cp850",
+                                  "cp437", "cp866", "koi8_r")]))
 
 
 def default_binary():

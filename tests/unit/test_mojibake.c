@@ -149,6 +149,32 @@ static const struct moji_case cases[] = {
     {"other_pages", "attendue\xD0\xB2\xD0\x82\xC2\xA6 enfin",
      "attendue\xE2\x80\xA6 enfin", 0},
     {"other_pages", "le pr\xC4\x82\xC2\xA9sident", "le pr\xC3\xA9sident", 0},
+    /* ISO-8859-15 (Latin-9) differs from Windows-1252 in eight bytes:
+     * "Ãš" is "è" there, "Ú" in Windows-1252, a capital no lower-case
+     * word holds */
+    {"other_pages", "le mod\xC3\x83\xC5\xA1le et la c\xC3\x83\xC5\xBDte",
+     "le mod\xC3\xA8le et la c\xC3\xB4te", 0},
+    {"other_pages",
+     "pr\xC3\x83\xC2\xA9"
+     "f\xC3\x83\xC5\xA1re",
+     "pr\xC3\xA9"
+     "f\xC3\xA8re",
+     0},
+    /* the DOS code pages (850, 437, 866), KOI8-R, ISO-8859-5, Greek and
+     * Baltic Windows */
+    {"other_pages", "le pr\xE2\x94\x9C\xC2\xAEsident", "le pr\xC3\xA9sident",
+     0},
+    {"other_pages", "le pr\xE2\x94\x9C\xE2\x8C\x90sident",
+     "le pr\xC3\xA9sident", 0},
+    {"other_pages", "le pr\xE2\x94\x9C\xD0\xB9sident", "le pr\xC3\xA9sident",
+     0},
+    {"other_pages", "le pr\xD1\x86\xE2\x95\x98sident", "le pr\xC3\xA9sident",
+     0},
+    {"other_pages", "le pr\xD0\xA3\xD0\x89sident", "le pr\xC3\xA9sident", 0},
+    {"other_pages", "le pr\xCE\x93\xC2\xA9sident", "le pr\xC3\xA9sident", 0},
+    {"other_pages", "le pr\xC4\x86\xC2\xA9sident", "le pr\xC3\xA9sident", 0},
+    {"other_pages", "le pr\xEF\xBE\x83\xEF\xBD\xA9sident",
+     "le pr\xC3\xA9sident", 0}, /* Shift_JIS, half-width katakana */
     /* "à" (C3 A0) through a charset whose A0 is a no-break space, that
      * space lost or made a plain one: Windows-1251 "Г", -1250 "Ă" */
     {"lost_bytes", "all\xD0\x93\xC2\xA9 \xD0\x93 la gare, l\xD0\x93 enfin",
@@ -195,6 +221,15 @@ static const struct moji_case cases[] = {
 
 /* Text that is not mojibake: no finding at all, byte-identical. */
 static const char *const untouched[] = {
+    /* box drawing, Greek, Croatian and German, Serbian in capitals */
+    "src/ \xE2\x94\x9C\xE2\x94\x80\xE2\x94\x80 main.c "
+    "\xE2\x94\x94\xE2\x94\x80\xE2\x94\x80 util.c",
+    "\xCE\x93\xCE\xB5\xCE\xB9\xCE\xB1 \xCF\x83\xCE\xBF\xCF\x85, "
+    "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1",
+    "\xC4\x86"
+    "evapi i \xC3\x84rger",
+    "\xD0\xA2\xD0\x90\xD0\x9A \xD0\x98 \xD0\x91\xD0\xAB\xD0\x9B\xD0\x9E: "
+    "\xD0\xA3\xD0\x89\xD0\x95",
     "S\xC3\xA3o Paulo et N\xC3\x83O",
     "A IRM\xC3\x83 E A M\xC3\x83"
     "E N\xC3\x83O",
