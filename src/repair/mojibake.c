@@ -27,27 +27,34 @@
 #include "repair/mojibake_scan.h"
 
 const struct mj_page mj_pages[NPAGES] = {
-    {"windows-1252", "UTF-8 read as windows-1252"},
-    {"macintosh", "UTF-8 read as MacRoman"},
-    {"windows-1251", "UTF-8 read as windows-1251"},
-    {"windows-1250", "UTF-8 read as windows-1250"},
-    {"ISO-8859-2", "UTF-8 read as ISO-8859-2"},
+    {"windows-1252", "UTF-8 read as windows-1252", 0},
+    {"macintosh", "UTF-8 read as MacRoman", 0},
+    {"windows-1251", "UTF-8 read as windows-1251", 0},
+    {"windows-1250", "UTF-8 read as windows-1250", 0},
+    {"ISO-8859-2", "UTF-8 read as ISO-8859-2", 0},
     /* Latin-9, the French locale's of Unix (fr_FR@euro): as Windows-1252
      * but for eight bytes, so that "è" reads "Ãš", "ô" "ÃŽ" */
-    {"ISO-8859-15", "UTF-8 read as ISO-8859-15"},
+    {"ISO-8859-15", "UTF-8 read as ISO-8859-15", 0},
     /* the DOS code pages of a Windows console: "├®" */
-    {"ibm-850", "UTF-8 read as IBM 850"},
-    {"ibm-437", "UTF-8 read as IBM 437"},
+    {"ibm-850", "UTF-8 read as IBM 850", 0},
+    {"ibm-437", "UTF-8 read as IBM 437", 0},
     /* Cyrillic: "├й", "ц╘", "УЉ", "√©" */
-    {"ibm-866", "UTF-8 read as IBM 866"},
-    {"KOI8-R", "UTF-8 read as KOI8-R"},
-    {"ISO-8859-5", "UTF-8 read as ISO-8859-5"},
-    {"x-mac-cyrillic", "UTF-8 read as MacCyrillic"},
+    {"ibm-866", "UTF-8 read as IBM 866", 0},
+    {"KOI8-R", "UTF-8 read as KOI8-R", 0},
+    {"ISO-8859-5", "UTF-8 read as ISO-8859-5", 0},
+    {"x-mac-cyrillic", "UTF-8 read as MacCyrillic", 0},
     /* Greek and Baltic Windows: "Γ©", "Ć©" */
-    {"windows-1253", "UTF-8 read as windows-1253"},
-    {"windows-1257", "UTF-8 read as windows-1257"},
+    {"windows-1253", "UTF-8 read as windows-1253", 0},
+    {"windows-1257", "UTF-8 read as windows-1257", 0},
     /* Shift_JIS writes bytes A1..DF as half-width katakana: "ﾃｩ" */
-    {"Shift_JIS", "UTF-8 read as Shift_JIS"},
+    {"Shift_JIS", "UTF-8 read as Shift_JIS", 0},
+    /* the double-byte charsets read a two-byte sequence as one Han or
+     * Hangul character: "pr茅sentation", "pr矇sentation", "pr챕sentation",
+     * "pr辿sentation" */
+    {"GBK", "UTF-8 read as GBK", 1},
+    {"Big5", "UTF-8 read as Big5", 1},
+    {"EUC-KR", "UTF-8 read as EUC-KR", 1},
+    {"EUC-JP", "UTF-8 read as EUC-JP", 1},
 };
 
 /* Open one converter that stops at the first unmappable character. */
@@ -130,6 +137,26 @@ int mj_page_byte(struct mojibake *m, int p, int32_t cp)
 				  ? cp
 				  : page_byte_uncached(m, p, cp));
 	return m->byte_of[p][cp];
+}
+
+int mj_page_pair(struct mojibake *m, int p, int32_t cp, unsigned char out[2])
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UChar u = (UChar)cp;
+	char b[4];
+	int32_t n;
+
+	/* Their characters with a lead byte C2..DF are Han and Hangul, all
+	 * above U+3000: Latin text never asks ICU. */
+	if (!mj_pages[p].pairs || cp < 0x3000 || cp > 0xFFFF)
+		return 0;
+	ucnv_resetFromUnicode(m->cnv[p]);
+	n = ucnv_fromUChars(m->cnv[p], b, (int32_t)sizeof(b), &u, 1, &err);
+	if (U_FAILURE(err) || n != 2)
+		return 0;
+	out[0] = (unsigned char)b[0];
+	out[1] = (unsigned char)b[1];
+	return 2;
 }
 
 static int sloppy_byte(struct mojibake *m, int32_t cp)

@@ -2,8 +2,9 @@
  * mojibake.h - repair of UTF-8 text that was decoded as a legacy 8-bit
  * charset (Windows-1252 and Latin-1 first, then MacRoman, Windows-1251,
  * Windows-1250, ISO-8859-2, ISO-8859-15, IBM 850, 437 and 866, KOI8-R,
- * ISO-8859-5, MacCyrillic, Windows-1253, Windows-1257 and the one-byte
- * half of Shift_JIS) and encoded again (finding kind `mojibake`).
+ * ISO-8859-5, MacCyrillic, Windows-1253, Windows-1257, the one-byte half
+ * of Shift_JIS, and the double-byte GBK, Big5, EUC-KR and EUC-JP) and
+ * encoded again (finding kind `mojibake`).
  *
  * "présentation" stored as UTF-8 is C3 A9 for the "é"; read as
  * Windows-1252 those bytes are "Ã©", and written out again as UTF-8 the
@@ -71,12 +72,14 @@
  *    "‚Ä¶" for "…"), Windows-1251 ("Г©"), Windows-1250 and ISO-8859-2
  *    ("Ă©"), ISO-8859-15 ("Ãš" for "è"), the DOS code pages ("├®"),
  *    KOI8-R ("ц╘"), ISO-8859-5 ("УЉ"), Windows-1253 ("Γ©"), -1257
- *    ("Ć©") and Shift_JIS ("ﾃｩ"), looked for word by word in the text
- *    Windows-1252 left alone (or repaired with a capital between
- *    lower-case letters, "modÚle", which caps that repair at 0.5). Of
- *    two charsets' readings of a word, the one that repairs more of it
- *    wins, then the more confident. A decoded character must be a
- *    Latin-1 letter, "œ"/"Œ", or (three bytes) General Punctuation and
+ *    ("Ć©"), Shift_JIS ("ﾃｩ") and the double-byte charsets ("茅": one
+ *    Han or Hangul character for each sequence, repaired only with the
+ *    dictionary or between Latin letters), looked for word by word in
+ *    the text Windows-1252 left alone (or repaired with a capital
+ *    between lower-case letters, "modÚle", which caps that repair at
+ *    0.5). Of two charsets' readings of a word, the one that repairs
+ *    more of it wins, then the more confident. A decoded character must
+ *    be a Latin-1 letter, "œ"/"Œ", or (three bytes) General Punctuation and
  *    the euro sign; every letter of the repaired word must be Latin
  *    (Russian, Czech and Polish words never decode into one). Confidence
  *    0.9 when the dictionary accepts the repaired word and not the

@@ -11,6 +11,7 @@
  * pieces a group (one finding), whose layers are peeled. Each reading is
  * scored by the dictionary; the best reading of the word is reported.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,8 +82,12 @@ static int overlaps_span(const struct scan *s, size_t vs, size_t ve)
 	return 0;
 }
 
+/* offs[] of the second byte of a double-byte character. */
+#define MID_CHAR SIZE_MAX
+
 /* Collect the characters of view [ws, we) into the run arrays with their
- * bytes in charset pg (-1 stored as 0: not a byte of the damage). */
+ * bytes in charset pg (-1 stored as 0: not a byte of the damage; a
+ * double-byte charset's character gives two). */
 static void collect_word(struct scan *s, int pg, size_t ws, size_t we)
 {
 	size_t i = ws;
@@ -92,16 +97,26 @@ static void collect_word(struct scan *s, int pg, size_t ws, size_t we)
 		size_t at = i;
 		int32_t c = utf8_next(s->v->text, &i, we);
 		int b = mj_page_byte(s->m, pg, c);
-		if (s->n + 2 > s->cap) {
+		unsigned char two[2];
+		int pair = mj_page_pair(s->m, pg, c, two);
+		if (s->n + 3 > s->cap) {
 			size_t cap = s->cap;
-			GROW(s->cps, cap, s->n + 2);
+			GROW(s->cps, cap, s->n + 3);
 			s->offs = xrealloc(s->offs, cap * sizeof(*s->offs));
 			s->bytes = xrealloc(s->bytes, cap);
 			s->cap = cap;
 		}
 		s->cps[s->n] = c;
 		s->offs[s->n] = at;
-		s->bytes[s->n++] = (char)(b < 0 ? 0 : b);
+		if (pair) {
+			/* a piece may not start or end between the two */
+			s->bytes[s->n++] = (char)two[0];
+			s->cps[s->n] = c;
+			s->offs[s->n] = MID_CHAR;
+			s->bytes[s->n++] = (char)two[1];
+		} else {
+			s->bytes[s->n++] = (char)(b < 0 ? 0 : b);
+		}
 		s->offs[s->n] = i;
 	}
 }
@@ -120,7 +135,8 @@ static void word_pieces(struct scan *s)
 		while (end < s->n && s->bytes[end])
 			end++;
 		p.cp = end > k ? utf8_next(s->bytes, &j, end) : -1;
-		if (p.cp < 0x80 || j - k < 2 ||
+		if (p.cp < 0x80 || j - k < 2 || s->offs[k] == MID_CHAR ||
+		    s->offs[j] == MID_CHAR ||
 		    !layer_piece_ok(s->m, p.cp, j - k) ||
 		    overlaps_span(s, s->offs[k], s->offs[j])) {
 			k++;
@@ -129,6 +145,7 @@ static void word_pieces(struct scan *s)
 		p.vs = s->offs[k];
 		p.ve = s->offs[j];
 		p.sig = j - k == 3 && page_piece_ok(p.cp, 3);
+		p.sym = j - k == 2 && !uc_is_alpha(p.cp);
 		GROW(s->pieces, s->pcap, s->np + 1);
 		s->pieces[s->np++] = p;
 		k = j;
@@ -136,13 +153,15 @@ static void word_pieces(struct scan *s)
 }
 
 /* End of the group starting at piece a: the adjacent pieces; with split,
- * a punctuation piece stands alone. */
+ * a punctuation piece stands alone, and letters stop before a symbol
+ * ("d茅clar茅聽:", "déclaré" then a no-break space). */
 static size_t group_end(const struct scan *s, size_t a, int split)
 {
 	size_t b = a + 1;
 
 	while (b < s->np && s->pieces[b].vs == s->pieces[b - 1].ve &&
-	       !(split && (s->pieces[b].sig || s->pieces[a].sig)))
+	       !(split && (s->pieces[b].sig || s->pieces[a].sig ||
+			   s->pieces[b].sym != s->pieces[a].sym)))
 		b++;
 	return b;
 }
@@ -328,10 +347,12 @@ static int latin_sandwich(const struct view *v, size_t vs, size_t ve)
  * Confidence of group k: DICT_CONF for a punctuation signature or when
  * the dictionary prefers the repaired word; PAGE_WORD_CONF when the
  * repaired word is Latin and the group sits next to a letter (a name the
- * dictionary does not know); 0 otherwise.
+ * dictionary does not know), except through a double-byte charset (pairs),
+ * whose characters are words of their own ("猫", cat, reads "è"); 0
+ * otherwise.
  */
 static double group_conf(struct scan *s, const struct span *g, size_t ng,
-			 size_t k, const struct strbuf *reps)
+			 size_t k, const struct strbuf *reps, int pairs)
 {
 	struct dict *d = s->m->dict;
 	struct strbuf w;
@@ -356,7 +377,7 @@ static double group_conf(struct scan *s, const struct span *g, size_t ng,
 			conf = DICT_CONF;
 		else if (latin_sandwich(s->v, g[k].vs, g[k].ve))
 			conf = DICT_CONF;
-		else if (ws < g[k].vs || g[k].ve < we)
+		else if (!pairs && (ws < g[k].vs || g[k].ve < we))
 			conf = PAGE_WORD_CONF;
 	}
 	sb_release(&w);
@@ -389,7 +410,8 @@ static void read_word(struct scan *s, int pg, size_t ws, size_t we,
 	rd->groups = xcalloc(s->np, sizeof(*rd->groups));
 	page_groups(s, &rd->reps, rd->groups, &rd->ng);
 	for (size_t k = 0; k < rd->ng; k++) {
-		double c = group_conf(s, rd->groups, rd->ng, k, &rd->reps);
+		double c = group_conf(s, rd->groups, rd->ng, k, &rd->reps,
+				      mj_pages[pg].pairs);
 		rd->groups[k].conf = c;
 		rd->total += c;
 		if (c > 0)
@@ -607,14 +629,19 @@ static void lost_nbsp(struct scan *s, size_t ws, size_t we)
  * words: "été" is read through none of them). */
 static int page_lead(struct mojibake *m, int32_t c)
 {
-	int8_t *known = c < CACHE_SIZE ? &m->lead_of[c] : NULL;
+	int8_t *known = c < 0x10000 ? &m->lead_of[c] : NULL;
 	int lead = 0;
 
 	if (known && *known)
 		return *known > 0;
 	for (int pg = PAGE_1252 + 1; pg < NPAGES && !lead; pg++) {
+		unsigned char two[2];
 		int b = mj_page_byte(m, pg, c);
 		lead = (b >= 0xC2 && b <= 0xDF) || b == 0xE2;
+		/* one character for a whole sequence: "茅" is C3 A9 */
+		lead = lead ||
+		       (mj_page_pair(m, pg, c, two) && two[0] >= 0xC2 &&
+			two[0] <= 0xDF && two[1] >= 0x80 && two[1] <= 0xBF);
 	}
 	if (known)
 		*known = lead ? 1 : -1;

@@ -49,12 +49,17 @@ enum page {
 	PAGE_1253,
 	PAGE_1257,
 	PAGE_SHIFT_JIS,
+	PAGE_GBK, /* the double-byte charsets: one character per sequence */
+	PAGE_BIG5,
+	PAGE_EUC_KR,
+	PAGE_EUC_JP,
 	NPAGES
 };
 
 /* ICU's name of each charset and the detail of its findings. */
 struct mj_page {
 	const char *icu, *why;
+	int pairs; /* a double-byte charset (mj_page_pair) */
 };
 extern const struct mj_page mj_pages[NPAGES];
 
@@ -64,8 +69,9 @@ struct mojibake {
 	/* per charset: 0 unknown, -1 none, else the byte */
 	int16_t byte_of[NPAGES][CACHE_SIZE];
 	/* 0 unknown, 1 some charset but Windows-1252 writes the code point as
-	 * the lead byte of a sequence the damage can hide, -1 none */
-	int8_t lead_of[CACHE_SIZE];
+	 * the lead byte of a sequence the damage can hide, -1 none (the Basic
+	 * Multilingual Plane: the double-byte charsets' characters are CJK) */
+	int8_t lead_of[0x10000];
 };
 
 /* One candidate character: view span, decoded code point, confidence. */
@@ -78,6 +84,7 @@ struct piece {
 	int weak_end; /* ends in closing punctuation or NBSP ("IRMÃ»") */
 	int sandwich; /* a Latin Extended letter from two characters */
 	int sig;      /* other charsets: three bytes, a punctuation mark */
+	int sym;      /* other charsets: two bytes, no letter (NBSP, "«") */
 };
 
 struct span {
@@ -108,6 +115,10 @@ struct scan {
 /* The byte 0x80..0xFF charset p gives cp, or -1 (Windows-1252: C1
  * controls give their own value, as Latin-1 does). */
 int mj_page_byte(struct mojibake *m, int p, int32_t cp);
+/* The two bytes a double-byte charset p gives cp (from U+3000: the Han
+ * and Hangul characters, whose lead byte may be C2..DF), in out; 2, or 0
+ * when p is no such charset or gives cp another number of bytes. */
+int mj_page_pair(struct mojibake *m, int p, int32_t cp, unsigned char out[2]);
 /* 1 when a three- or four-byte decoding d is plausible: an assigned
  * character of the Common, Inherited or Latin scripts. */
 int mj_script_ok_3_4(int32_t d);

@@ -26,6 +26,9 @@ on one to three consecutive words holding a non-ASCII character:
   shift_jis     .decode("shift_jis")               ("ﾃｩ"; only the words
                 it reads one byte per character: it has no character
                 for "à"'s 0xA0 and reads "’" as a double-byte character)
+  gbk, big5, euc_kr, euc_jp                        ("茅", "矇", "챕", "辿":
+                each two-byte sequence read as one character; only the
+                words read so, one character for each)
   cp1252x2      cp1252 twice                       ("ÃƒÂ©")
   mac_cp1252    cp1252, then MacRoman              ("√É¬©")
   mac_roman_x2  MacRoman twice                     ("‚àö¬©")
@@ -107,6 +110,19 @@ def one_byte_each(enc):
     return f
 
 
+def one_char_each(enc):
+    """Decode through a double-byte charset enc only where it reads each
+    character's UTF-8 bytes as one character (GBK's "茅" for "é"): a
+    three-byte "’" read as one and a half characters is out of reach."""
+    def f(s):
+        b = s.encode("utf-8")
+        t = b.decode(enc)
+        if len(t) != len(s) or any(ord(c) > 0x7FF for c in s):
+            raise UnicodeDecodeError(enc, b, 0, len(b), "not one each")
+        return t
+    return f
+
+
 PATHS = collections.OrderedDict([
     ("cp1252", [through("cp1252")]),
     ("cp1252_space", [through("cp1252"),
@@ -133,6 +149,10 @@ PATHS = collections.OrderedDict([
     ("cp1253", [through("cp1253")]),
     ("cp1257", [through("cp1257")]),
     ("shift_jis", [one_byte_each("shift_jis")]),
+    ("gbk", [one_char_each("gbk")]),
+    ("big5", [one_char_each("big5")]),
+    ("euc_kr", [one_char_each("euc_kr")]),
+    ("euc_jp", [one_char_each("euc_jp")]),
     ("cp1252x2", [through("cp1252"), through("cp1252")]),
     ("mac_cp1252", [through("cp1252"), through("mac_roman")]),
     ("mac_roman_x2", [through("mac_roman"), through("mac_roman")]),

@@ -175,6 +175,13 @@ static const struct moji_case cases[] = {
     {"other_pages", "le pr\xC4\x86\xC2\xA9sident", "le pr\xC3\xA9sident", 0},
     {"other_pages", "le pr\xEF\xBE\x83\xEF\xBD\xA9sident",
      "le pr\xC3\xA9sident", 0}, /* Shift_JIS, half-width katakana */
+    /* the double-byte charsets: one Han or Hangul character for each
+     * two-byte sequence (GBK, Big5, EUC-KR, EUC-JP) */
+    {"other_pages", "d\xE8\x8C\x85j\xE8\x84\xBF vu", "d\xC3\xA9j\xC3\xA0 vu",
+     0},
+    {"other_pages", "le pr\xE7\x9F\x87sident", "le pr\xC3\xA9sident", 0},
+    {"other_pages", "le pr\xEC\xB1\x95sident", "le pr\xC3\xA9sident", 0},
+    {"other_pages", "le pr\xE8\xBE\xBFsident", "le pr\xC3\xA9sident", 0},
     /* "à" (C3 A0) through a charset whose A0 is a no-break space, that
      * space lost or made a plain one: Windows-1251 "Г", -1250 "Ă" */
     {"lost_bytes", "all\xD0\x93\xC2\xA9 \xD0\x93 la gare, l\xD0\x93 enfin",
@@ -221,6 +228,14 @@ static const struct moji_case cases[] = {
 
 /* Text that is not mojibake: no finding at all, byte-identical. */
 static const char *const untouched[] = {
+    /* Chinese and Korean whose characters a double-byte charset writes
+     * as a two-byte sequence ("猫", cat, is "è" in GBK; "챕터", chapter,
+     * starts with EUC-KR's "é"), beside Latin words too; and a "pr茅s"
+     * that no dictionary word explains */
+    "\xE6\x88\x91\xE7\x9A\x84\xE7\x8C\xAB\xE5\xBE\x88\xE5\x8F\xAF\xE7\x88"
+    "\xB1, Hello Kitty\xE7\x8C\xAB et \xE8\x8C\x85\xE5\x8F\xB0\xE9\x85\x92",
+    "\xEC\xB1\x95\xED\x84\xB0 1: \xEB\x93\x9C\xEB\x9D\xBC\xEB\xA7\x88 "
+    "\xEC\xB1\x95\xED\x84\xB0",
     /* box drawing, Greek, Croatian and German, Serbian in capitals */
     "src/ \xE2\x94\x9C\xE2\x94\x80\xE2\x94\x80 main.c "
     "\xE2\x94\x94\xE2\x94\x80\xE2\x94\x80 util.c",
