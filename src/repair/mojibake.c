@@ -129,10 +129,9 @@ int mj_page_byte(struct mojibake *m, int p, int32_t cp)
 {
 	if (cp < 0x80)
 		return -1;
-	/* No 8-bit charset writes Han, Hangul or kana (from U+3000), but
-	 * for Shift_JIS's half-width katakana: CJK text never asks ICU. */
-	if (cp >= 0x3000 &&
-	    !(p == PAGE_SHIFT_JIS && cp >= 0xFF61 && cp <= 0xFF9F))
+	/* No 8-bit charset writes kana, Han or Hangul (U+3000..U+D7FF): CJK
+	 * text never asks ICU. */
+	if (cp >= 0x3000 && cp < 0xD800)
 		return -1;
 	if (cp >= CACHE_SIZE)
 		return p == PAGE_1252 || mj_pages[p].pairs
