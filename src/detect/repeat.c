@@ -652,6 +652,20 @@ static void report_stutter(struct repeat_doc *d, size_t first, size_t full,
 	repeat_doc_mark(d, full, full, 0);
 }
 
+/* 1 when word token i is written in lower case and unknown to the
+ * article's dictionary: a word a translation system copied from its
+ * source, a command or a brand ("sendmail sendmail lire", a table's two
+ * cells), whose double is as plausibly the source's as a loop, as for
+ * phrases (repeat_phrases.c, untranslated()). */
+static int untranslated_word(const struct repeat_doc *d, size_t i)
+{
+	const struct token *t = &d->ts->t[i];
+
+	return d->cfg && d->cfg->dict && !repeat_doc_starts_upper(d, i) &&
+	       !repeat_doc_is_word(d, d->v->text + t->start,
+				   tok_end(t) - t->start);
+}
+
 /* A capital letter named as a noun, then the word that is the same
  * letter: "desde la A a la Z", "la A a la Z". */
 static int letter_named(const struct repeat_doc *d, size_t i, size_t j)
@@ -728,7 +742,10 @@ void repeat_doc_words(struct repeat_doc *d)
 			/* an item, then a longer one: "Calze Calze
 			 * Fantasiose" */
 		} else {
-			report_word(d, i, last, copies, 0, NULL);
+			report_word(d, i, last, copies, 0,
+				    copies == 2 && untranslated_word(d, i)
+					? "; an untranslated word, not removed"
+					: NULL);
 		}
 		i = last;
 	}

@@ -16,7 +16,9 @@
  *                   "nous nous", "die die") and numbers are not findings;
  *                   a doubled intensifier ("très très") is reported only,
  *                   and so are two copies that may end a heading and start
- *                   its paragraph (repeat_doc_after_heading).
+ *                   its paragraph (repeat_doc_after_heading), and two of
+ *                   a lower-case word the dictionary does not know ("bling
+ *                   bling", "sendmail sendmail": untranslated, a table).
  *   phrase_repeat   a sequence of 2 to 8 tokens (two words or more)
  *                   repeated immediately ("a dit a dit"): the copies are
  *                   removed. A loop whose copies are joined by separators

@@ -153,6 +153,19 @@ static void test_words(void)
 	     0,
 	     1,
 	     {{FK_WORD_REPEAT, 11, 15, "", 0}}},
+	    /* a lower-case word the dictionary does not know, said twice:
+	     * a word copied untranslated, a command, a table's two cells;
+	     * reported only */
+	    {"Bracelets verre et m\u00E9tal bling bling",
+	     NULL,
+	     1,
+	     1,
+	     {{FK_WORD_REPEAT, 31, 37, "", 0}}},
+	    {"sendmail sendmail lire les courriels",
+	     NULL,
+	     1,
+	     1,
+	     {{FK_WORD_REPEAT, 8, 17, "", 0}}},
 	    /* an initial or a year is no section number */
 	    {"M. Snowden a fait fait l'objet d'une enqu\u00EAte.",
 	     "M. Snowden a fait l'objet d'une enqu\u00EAte.",
