@@ -31,6 +31,7 @@
 #include "detect/truncated.h"
 #include "repair/confusable.h"
 #include "repair/controls.h"
+#include "repair/entities.h"
 #include "repair/decode.h"
 #include "repair/glued.h"
 #include "repair/mojibake.h"
@@ -275,6 +276,12 @@ int resources_load(struct resources *r, const struct options *opt)
 		r->boilerplate = boilerplate_rules_load(opt->data_dir);
 		rc = r->boilerplate ? 0 : -1;
 	}
+	if (rc == 0) {
+		sb_reset(&path);
+		sb_addf(&path, "%s/html-entities.tsv", opt->data_dir);
+		r->entities = entities_load(path.buf);
+		rc = r->entities ? 0 : -1;
+	}
 	rc = rc < 0 ? rc
 		    : name_rules_load(&r->name_rules, opt->data_dir, opt->lang);
 	rc = rc < 0 ? rc : load_prior_table(r, opt);
@@ -301,6 +308,7 @@ void resources_release(struct resources *r)
 	wordlist_release(&r->cut_words);
 	langwords_release(&r->lang_words);
 	boilerplate_rules_free(r->boilerplate);
+	entities_free(r->entities);
 	name_rules_release(&r->name_rules);
 	variants_free(r->prior);
 	decisions_free(r->decisions);
@@ -382,6 +390,12 @@ static void mojibake_stage(struct worker *w, struct article *a,
 	mojibake_repair(w->mojibake, a, v);
 }
 
+static void entities_stage(struct worker *w, struct article *a,
+			   const struct view *v)
+{
+	entities_decode(w->res->entities, a, v);
+}
+
 static void controls_stage(struct worker *w, struct article *a,
 			   const struct view *v)
 {
@@ -404,10 +418,7 @@ static void nfc_stage(struct worker *w, struct article *a, const struct view *v)
 /* Phase 1, in order (see repair()). */
 static void (*const phase1[])(struct worker *, struct article *,
 			      const struct view *) = {
-    mojibake_stage,
-    controls_stage,
-    confusable_stage,
-    nfc_stage,
+    entities_stage, mojibake_stage, controls_stage, confusable_stage, nfc_stage,
 };
 
 /* Did the stage that started at finding n0 apply a repair? Only then does
@@ -473,8 +484,9 @@ static int repair(struct worker *w, struct article *a, char *raw, size_t len,
 	if (decode_article(a, raw, len) < 0)
 		return -1;
 	/* Phase 1: character-level repairs on the decoded text, each on the
-	 * view of the previous one (their spans can meet). Mojibake comes
-	 * first: C1 controls and soft hyphens are bytes of its sequences
+	 * view of the previous one (their spans can meet). HTML references
+	 * come first ("&Atilde;&copy;" is mojibake once decoded). Mojibake
+	 * comes next: C1 controls and soft hyphens are bytes of its sequences
 	 * ("Ã" U+00AD is "í"), which the controls stage would delete. NFC
 	 * comes last, so that the output of every repair is NFC. */
 	view_build(v, a);

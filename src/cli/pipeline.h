@@ -51,6 +51,7 @@ struct variants;
 struct decisions;
 
 struct boilerplate_rules;
+struct entities;
 struct wordcache;
 
 /* Bounds of the answer caches the workers share (see wordcache.h): the
@@ -70,6 +71,7 @@ struct resources {
 	struct wordlist cut_words;	/* words that cannot end one */
 	struct langwords lang_words;	/* function words of every language */
 	struct boilerplate_rules *boilerplate; /* residue patterns, all langs */
+	struct entities *entities;    /* named HTML character references */
 	struct name_rules name_rules; /* titles and elisions for names */
 	struct variants *prior;	      /* seed table + editor's --variants */
 	struct decisions *decisions;  /* editor's decisions on repairs, or

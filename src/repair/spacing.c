@@ -750,6 +750,32 @@ static void count_quotes(struct scan *s)
 	s->curly_ok = curly_quotes_pair(s);
 }
 
+/* The split sign of the Moses tokenizer's aggressive mode and of the
+ * fairseq/WMT preprocessed data: "porte @-@ parole", "1 @,@ 000",
+ * "3 @.@ 5". At i a white-space run; the end of the span to replace by
+ * the sign, or 0 when it is not one. */
+static size_t moses_split(struct scan *s, size_t i)
+{
+	size_t a = skip_hspace(s, i), b, c, e, f;
+	int32_t sign;
+
+	if (!is_alnum(cp_before(s, i, NULL)) || cp_at(s, a, &b) != '@')
+		return 0;
+	sign = cp_at(s, b, &c);
+	if (sign <= 0 || sign == '@' || is_alnum(sign) ||
+	    repair_is_hspace(sign) || cp_at(s, c, &e) != '@')
+		return 0;
+	f = skip_hspace(s, e);
+	if (f == e || !is_alnum(cp_at(s, f, NULL)) || s->guard->mask[i - 1] ||
+	    s->guard->mask[f])
+		return 0;
+	/* The guard holds "@-@" itself (a handle's sign): the words on each
+	 * side are what it must protect. */
+	repair_add(s->edits, i, f, s->t + b, c - b, 0.95,
+		   "split sign of a tokenizer (\"@-@\")");
+	return f;
+}
+
 static void scan_line(struct scan *s)
 {
 	size_t i = s->ls, next, f;
@@ -761,6 +787,10 @@ static void scan_line(struct scan *s)
 		if ((repair_is_hspace(c) || apostrophe_like(c) || c == '"') &&
 		    uc_is_alpha(cp_before(s, i, NULL)) &&
 		    (f = elision_at(s, i))) {
+			i = f;
+			continue;
+		}
+		if (repair_is_hspace(c) && (f = moses_split(s, i))) {
 			i = f;
 			continue;
 		}

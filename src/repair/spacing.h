@@ -47,6 +47,11 @@
  *    the dot the only one of the chunk ("p.ex.", "tou.te.s"), and the word
  *    after it not shaped like a domain or an extension ("site.fr",
  *    "index.html": ASCII and four letters or fewer);           conf 0.85
+ *  - a tokenizer's split sign, "porte @-@ parole", "1 @,@ 000", "3 @.@ 5"
+ *    (Moses' aggressive mode, fairseq's WMT data): one sign that is
+ *    neither a letter, a digit, a space nor "@" between two "@" with white
+ *    space around, between two letters or digits, is joined back, unless
+ *    the word on either side is guarded (a URL, an address);     conf 0.95
  *  - white space just inside parentheses, "( SPÖ )" -> "(SPÖ)", when both
  *    parentheses are on the line, never before ": ; ! ?";         conf 0.85
  *  - runs of two or more spaces between two visible characters of a line
@@ -72,7 +77,8 @@
  * halves of a still double-encoded character ("Ã" + no-break space is a
  * mojibake "à", "Â«" a mojibake "«").
  *
- * Every other repair deletes or inserts white space; the characters
+ * Every other repair deletes or inserts white space (the split sign's
+ * repair also deletes its two "@"); the characters
  * around it (the apostrophe, the space that is kept) are never rewritten, so a
  * later stage such as the typography profile can still change them. Repairs
  * with a confidence of at least SPACING_APPLY_MIN are applied, the others

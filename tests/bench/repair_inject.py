@@ -9,7 +9,8 @@ injected damage of a known kind at a known byte offset, or no damage at all
 
   spacing       spaced apostrophe ("d ’ intérêts"), space before , or .,
                 doubled space, missing space outside a quote, spaces
-                inside parentheses
+                inside parentheses, a tokenizer's split sign
+                ("porte @-@ parole", "1 @,@ 5")
   glued_words   two sentences glued ("Trump.Contexte"), a heading glued to
                 the next sentence ("imprimableCalendrier"), a word glued to
                 a year or postal code ("janvier2017")
@@ -18,6 +19,11 @@ injected damage of a known kind at a known byte offset, or no damage at all
   control_char  U+200B or U+00AD inside a word
   confusable    one Latin a e o c p swapped for its Cyrillic look-alike
   unicode       a word in NFD
+  encoding      the line left HTML-escaped, as escapers write it:
+                Python's html.escape ("l&#x27;homme"), the Moses
+                tokenizer's escapes ("l&apos;homme", "&quot;"), PHP's
+                htmlentities ("&eacute;t&eacute;"), numeric references
+                ("&#233;"), or escaped twice ("l&amp;#x27;homme")
 
 Base lines on which relire already changes anything are left out first,
 so every applied repair on the damaged corpus is either a hit or a false
@@ -43,6 +49,8 @@ Usage: repair_inject.py RELIRE_BINARY [SHARED_DATA_DIR] [--seed N]
 
 import argparse
 import collections
+import html
+import html.entities
 import csv
 import os
 import random
@@ -55,7 +63,8 @@ import unicodedata
 import relire_run
 
 KINDS = ("spacing", "glued_words", "mojibake", "control_char", "confusable",
-         "unicode")
+         "unicode", "encoding")
+CONTROL_EVERY = 8
 SOURCE = "wmt14-fr/newstest2014-fren-ref.fr.sgm"
 
 CYRILLIC = {"a": "\u0430", "e": "\u0435", "o": "\u043e", "c": "\u0441",
@@ -156,6 +165,15 @@ def sp_parens(rng, s):
                   "parentheses")
 
 
+def sp_split_sign(rng, s):
+    m = pick(rng, re.finditer(r"(?<=\w)[-,.](?=\w)", s))
+    if not m or (m.group() != "-" and not (s[m.start() - 1].isdigit() and
+                                          s[m.end()].isdigit())):
+        return None
+    return replace(s, m.start(), m.end(), " @%s@ " % m.group(), "spacing",
+                   "split sign")
+
+
 # --- glued words ----------------------------------------------------------
 
 def gl_number(rng, s):
@@ -235,9 +253,62 @@ def ch_unicode(rng, s):
                    unicodedata.normalize("NFD", m.group()), "unicode", "NFD")
 
 
+# --- HTML character references -------------------------------------------
+
+MOSES = {"&": "&amp;", "|": "&#124;", "<": "&lt;", ">": "&gt;",
+         "'": "&apos;", '"': "&quot;", "[": "&#91;", "]": "&#93;"}
+
+
+def escaped(s, fn, sub):
+    """s with each character c for which fn(c) is a string replaced by it;
+    None when nothing was escaped."""
+    out, spans, b = [], [], 0
+    for ch in s:
+        r = fn(ch)
+        piece = r if r else ch
+        if r:
+            spans.append((b, b + blen(r)))
+        out.append(piece)
+        b += blen(piece)
+    if not spans:
+        return None
+    return Damage("encoding", s, "".join(out), spans, sub)
+
+
+def en_python(rng, s):
+    return escaped(s, lambda c: html.escape(c) if html.escape(c) != c
+                   else None, "html.escape")
+
+
+def en_moses(rng, s):
+    return escaped(s, MOSES.get, "moses")
+
+
+def en_named(rng, s):
+    def fn(c):
+        if c in "&<>\"":
+            return html.escape(c, quote=True)
+        if c == "'":
+            return "&#039;"
+        n = html.entities.codepoint2name.get(ord(c))
+        return "&%s;" % n if n and ord(c) > 0x7F else None
+    return escaped(s, fn, "htmlentities")
+
+
+def en_numeric(rng, s):
+    return escaped(s, lambda c: "&#%d;" % ord(c) if ord(c) > 0x7F else None,
+                   "numeric")
+
+
+def en_twice(rng, s):
+    return escaped(s, lambda c: html.escape(html.escape(c))
+                   if html.escape(c) != c else None, "twice")
+
+
 INJECTORS = {
     "spacing": [sp_apostrophe, sp_before_punct, sp_double, sp_quote,
-                sp_parens],
+                sp_parens, sp_split_sign],
+    "encoding": [en_python, en_moses, en_named, en_numeric, en_twice],
     "mojibake": [ch_mojibake],
     "control_char": [ch_control],
     "confusable": [ch_confusable],
@@ -274,7 +345,9 @@ def clean_base(binary, docs, workdir):
 
 
 def build_corpus(rng, docs, ok):
-    """One record per clean segment: kinds in turn, every 7th a control."""
+    """One record per clean segment: kinds in turn, every CONTROL_EVERY-th
+    a control (a period prime to the number of kinds, so that every kind
+    comes first in turn)."""
     records, turn = [], 0
     for d, segs in enumerate(docs):
         i = 0
@@ -286,7 +359,7 @@ def build_corpus(rng, docs, ok):
             nxt = segs[i + 1] if i + 1 < len(segs) and (d, i + 1) in ok \
                 else None
             turn += 1
-            if turn % 7 == 0:
+            if turn % CONTROL_EVERY == 0:
                 records.append(Damage("none", s, s, [], "control"))
                 i += 1
                 continue

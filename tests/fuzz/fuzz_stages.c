@@ -12,6 +12,7 @@
 #include "detect/boilerplate.h"
 #include "repair/confusable.h"
 #include "repair/controls.h"
+#include "repair/entities.h"
 #include "fuzz.h"
 #include "common/util.h"
 #include "common/view.h"
@@ -31,6 +32,13 @@ static void run_mojibake(struct article *a, const struct view *v,
 	if (!m && !(m = mojibake_new(NULL)))
 		fuzz_fail("cannot open the mojibake stage");
 	mojibake_repair(m, a, v);
+}
+
+static void run_entities(struct article *a, const struct view *v,
+			 const struct tokens *ts)
+{
+	(void)ts;
+	entities_decode(fuzz_resources()->entities, a, v);
 }
 
 static void run_controls(struct article *a, const struct view *v,
@@ -116,7 +124,7 @@ static void (*const stages[])(struct article *, const struct view *,
 			      const struct tokens *) = {
     run_mojibake, run_controls,	   run_confusable,    run_normalize,
     run_spacing,  run_glued_lines, run_glued_records, run_typography,
-    run_stats,	  run_boilerplate,
+    run_stats,	  run_boilerplate, run_entities,
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -103,6 +103,10 @@ static void test_repairs(void)
 	     "C’était une dépense dont je n’étais pas au courant\""},
 	    {"un fond d\"écran, et sans tricher",
 	     "un fond d’écran, et sans tricher"},
+	    /* a tokenizer's split sign (Moses -a, fairseq's WMT data) */
+	    {"le porte @-@ parole a dit cet après @-@ midi",
+	     "le porte-parole a dit cet après-midi"},
+	    {"1 @,@ 000 euros et 3 @.@ 5 %", "1,000 euros et 3.5 %"},
 	    /* quotes paired: a closing quote typed « */
 	    {"« Le grand homme« , dit-il", "« Le grand homme«, dit-il"},
 	};
@@ -134,6 +138,7 @@ static void test_good_text_unchanged(void)
 	    "M. Dupont est allé aux U.S.A. en 2020.",
 	    "Voir https://www.exemple.fr/a?b=1&c=2 , ou www.exemple.fr .",
 	    "Écrire à jean.dupont@exemple.fr , merci.",
+	    "Répondez à @jean, a @ b @ c, x @-@, @-@ y ou @-@",
 	    "Il a dit ... puis rien.",
 	    "74 % ( !) au chômage partiel.",
 	    "(Reuters) - Le président ( ) a parlé.",

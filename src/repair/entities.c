@@ -1,0 +1,231 @@
+/*
+ * entities.c - HTML character references decoded, with the evidence that
+ * the text was escaped. See entities.h for the policy.
+ *
+ * One pass finds every '&' of the view and parses the reference it
+ * starts, if any; a second reports them, applied unless a bare '&' was
+ * met (the bare rule needs the whole article first).
+ */
+#include "repair/entities.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+
+#include "common/strmap.h"
+#include "common/utf8.h"
+#include "common/util.h"
+
+#define NAME_MAX_LEN   8 /* longest name of the table ("thetasym") */
+#define DEC_MAX_DIGITS 7 /* &#1114111; */
+#define HEX_MAX_DIGITS 6 /* &#x10FFFF; */
+
+struct entities {
+	struct strmap names; /* name -> code point */
+};
+
+struct ref {
+	size_t start, end; /* view span, from '&' to the last ';' */
+	int32_t cp;
+	int twice; /* escaped more than once */
+};
+
+struct refs {
+	struct ref *v;
+	size_t n, cap;
+};
+
+static int add_row(const char *s, size_t len, size_t lineno, void *ud)
+{
+	const char *tab = memchr(s, '\t', len);
+	char *end;
+	unsigned long cp;
+
+	if (!tab || tab == s || (size_t)(tab - s) > NAME_MAX_LEN ||
+	    len - (size_t)(tab - s) < 4 || strncmp(tab + 1, "U+", 2) != 0)
+		return (int)lineno;
+	errno = 0;
+	cp = strtoul(tab + 3, &end, 16);
+	if (errno || end == tab + 3 || cp == 0 || cp > 0x10FFFF ||
+	    (end < s + len && *end != '\t'))
+		return (int)lineno;
+	*strmap_put(&((struct entities *)ud)->names, s, (size_t)(tab - s)) =
+	    (int64_t)cp;
+	return 0;
+}
+
+struct entities *entities_load(const char *path)
+{
+	struct entities *t;
+	char *buf;
+	size_t len;
+	int rc = read_file(path, (size_t)1 << 20, &buf, &len);
+
+	if (rc < 0) {
+		rl_error("cannot read '%s': %s", path, strerror(-rc));
+		return NULL;
+	}
+	t = xcalloc(1, sizeof(*t));
+	strmap_init(&t->names);
+	rc = for_each_data_line(buf, len, add_row, t);
+	free(buf);
+	if (rc != 0) {
+		rl_error("'%s', line %d: expected NAME<TAB>U+XXXX", path, rc);
+		entities_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void entities_free(struct entities *t)
+{
+	if (!t)
+		return;
+	strmap_release(&t->names);
+	free(t);
+}
+
+int32_t entities_lookup(const struct entities *t, const char *name, size_t len)
+{
+	const int64_t *cp = strmap_find(&t->names, name, len);
+
+	return cp ? (int32_t)*cp : -1;
+}
+
+/* Numeric references 128..159 name Windows-1252 bytes, as browsers read
+ * them; ICU's converter gives the character (a C1 control where the
+ * charset has none, which the control rule then holds back). */
+static int32_t windows_1252(int32_t byte)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UConverter *cnv = ucnv_open("windows-1252", &err);
+	const char in = (char)byte;
+	UChar out[2];
+	int32_t n;
+
+	if (U_FAILURE(err))
+		return byte;
+	n = ucnv_toUChars(cnv, out, 2, &in, 1, &err);
+	ucnv_close(cnv);
+	return U_SUCCESS(err) && n == 1 ? out[0] : byte;
+}
+
+static int32_t numeric_value(const char *s, size_t *i, size_t len)
+{
+	int hex = *i < len && (s[*i] == 'x' || s[*i] == 'X');
+	int max = hex ? HEX_MAX_DIGITS : DEC_MAX_DIGITS;
+	int32_t cp = 0;
+	int n = 0;
+
+	*i += (size_t)hex;
+	for (; *i < len && n <= max; (*i)++, n++) {
+		unsigned char c = (unsigned char)s[*i];
+		int d = c >= '0' && c <= '9'	      ? c - '0'
+			: hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+			: hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+						      : -1;
+		if (d < 0)
+			break;
+		cp = cp * (hex ? 16 : 10) + d;
+	}
+	if (n == 0 || n > max || cp == 0 || cp > 0x10FFFF ||
+	    U_IS_SURROGATE(cp) || U_IS_UNICODE_NONCHAR(cp))
+		return -1;
+	return cp >= 0x80 && cp <= 0x9F ? windows_1252(cp) : cp;
+}
+
+/* The reference whose body (after '&') starts at s[i]: its code point,
+ * *end past its ';'; -1 when there is none. */
+static int32_t parse_body(const struct entities *t, const char *s, size_t i,
+			  size_t len, size_t *end)
+{
+	int32_t cp;
+	size_t j = i;
+
+	if (j < len && s[j] == '#') {
+		j++;
+		cp = numeric_value(s, &j, len);
+	} else {
+		while (j < len && j - i <= NAME_MAX_LEN &&
+		       (unsigned char)s[j] < 0x80 &&
+		       (uc_ascii_class[(unsigned char)s[j]] &
+			(UC_ASCII_ALPHA | UC_ASCII_DIGIT)))
+			j++;
+		cp = j > i ? entities_lookup(t, s + i, j - i) : -1;
+	}
+	if (cp < 0 || j >= len || s[j] != ';')
+		return -1;
+	*end = j + 1;
+	return cp;
+}
+
+/* The reference at s[i] == '&', following "&amp;" into references escaped
+ * more than once. 0 and *r filled, or -1. */
+static int parse_ref(const struct entities *t, const char *s, size_t i,
+		     size_t len, struct ref *r)
+{
+	size_t end, e2;
+	int32_t cp = parse_body(t, s, i + 1, len, &end), inner;
+
+	if (cp < 0)
+		return -1;
+	r->start = i;
+	r->twice = 0;
+	while (cp == '&' && (inner = parse_body(t, s, end, len, &e2)) >= 0) {
+		cp = inner;
+		end = e2;
+		r->twice = 1;
+	}
+	r->end = end;
+	r->cp = cp;
+	return 0;
+}
+
+static void report(const struct ref *r, int bare, struct article *a,
+		   const struct view *v)
+{
+	char buf[4];
+	size_t n = utf8_put(buf, r->cp);
+	int control = u_charType(r->cp) == U_CONTROL_CHAR;
+	int applied = !bare && !control;
+	const char *detail =
+	    bare       ? "HTML character reference; not decoded: the text "
+			 "also writes a bare '&', and may quote references"
+	    : control  ? "HTML character reference to a control character; "
+			 "not decoded: it would change the lines"
+	    : r->twice ? "HTML character reference, escaped twice"
+		       : "HTML character reference";
+
+	view_report(v, a, FK_ENCODING, r->start, r->end, buf, n, applied,
+		    applied ? ENTITIES_CONFIDENCE : ENTITIES_UNSURE, detail);
+}
+
+void entities_decode(const struct entities *t, struct article *a,
+		     const struct view *v)
+{
+	struct refs refs = {0};
+	const char *s = v->text;
+	const char *p = memchr(s, '&', v->len);
+	int bare = 0;
+
+	while (p) {
+		size_t i = (size_t)(p - s);
+		struct ref r;
+
+		if (parse_ref(t, s, i, v->len, &r) == 0) {
+			grow_array((void **)&refs.v, &refs.cap, refs.n + 1,
+				   sizeof(*refs.v));
+			refs.v[refs.n++] = r;
+			i = r.end - 1;
+		} else {
+			bare = 1;
+		}
+		p = i + 1 < v->len ? memchr(s + i + 1, '&', v->len - i - 1)
+				   : NULL;
+	}
+	for (size_t k = 0; k < refs.n; k++)
+		report(&refs.v[k], bare, a, v);
+	free(refs.v);
+}
