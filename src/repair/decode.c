@@ -225,43 +225,149 @@ static int mostly_utf8(const char *s, size_t len)
 	return good_multi > 0 && bad <= good_multi;
 }
 
-/* Returns 0, or -1 after failing the article. */
-static int replace_invalid_runs(struct article *a)
+/* A run of adjacent ill-formed subparts, [at, end) of the text. */
+struct bad_run {
+	size_t at, end;
+	int latin;   /* every byte alone and a byte of Windows-1252 text */
+	int in_word; /* latin, letters (or ’), next to an ASCII letter */
+};
+
+/* What a lone byte of Windows-1252 text reads as, when it is a letter or
+ * the punctuation of running text; -1 otherwise. 0xC2 and 0xC3 are left
+ * out: alone, they are the leads of a UTF-8 "é" or "à" whose second byte
+ * was lost more often than Latin-1 "Â" or "Ã". */
+static int32_t cp1252_text_byte(unsigned char b)
 {
-	static const char fffd[] = "\xEF\xBF\xBD";
-	size_t pos = 0;
+	static const int32_t punct[] = {0x2019, 0x2018, 0x201C, 0x201D,
+					0x00AB, 0x00BB, 0x2026, 0x2013,
+					0x2014, 0x20AC, 0x00B0, 0x00A0};
+	UErrorCode err = U_ZERO_ERROR;
+	const char in = (char)b;
+	char out[8];
+	size_t i = 0;
+	int32_t n, cp;
 
-	while (pos < a->len) {
-		size_t bad, at = pos + utf8_find_invalid(a->text + pos,
-							 a->len - pos, &bad);
+	if (b < 0x80 || b == 0xC2 || b == 0xC3)
+		return -1;
+	n = ucnv_convert("UTF-8", "windows-1252", out, sizeof(out), &in, 1,
+			 &err);
+	if (U_FAILURE(err) || n <= 0)
+		return -1;
+	cp = utf8_next(out, &i, (size_t)n);
+	if (u_isalpha(cp))
+		return cp;
+	for (size_t k = 0; k < ARRAY_SIZE(punct); k++)
+		if (cp == punct[k])
+			return cp;
+	return -1;
+}
+
+static int ascii_letter(const char *t, size_t len, size_t i)
+{
+	unsigned char c = i < len ? (unsigned char)t[i] : 0x80;
+
+	return c < 0x80 && (uc_ascii_class[c] & UC_ASCII_ALPHA);
+}
+
+/* Classify run r (at, end set) of text t[0..len). */
+static void classify_run(const char *t, size_t len, struct bad_run *r)
+{
+	int letters = 1;
+
+	r->latin = 1;
+	for (size_t i = r->at; i < r->end && r->latin; i++) {
+		size_t bad;
+		int32_t cp = cp1252_text_byte((unsigned char)t[i]);
+
+		utf8_find_invalid(t + i, len - i, &bad);
+		r->latin = bad == 1 && cp >= 0;
+		letters = letters && (u_isalpha(cp) || cp == 0x2019);
+	}
+	r->in_word = r->latin && letters &&
+		     ((r->at > 0 && ascii_letter(t, len, r->at - 1)) ||
+		      ascii_letter(t, len, r->end));
+}
+
+/* The runs of ill-formed bytes of t[0..len), in order; *n of them.
+ * Caller frees. */
+static struct bad_run *find_bad_runs(const char *t, size_t len, size_t *n)
+{
+	struct bad_run *v = NULL;
+	size_t cap = 0, pos = 0;
+
+	*n = 0;
+	while (pos < len) {
+		size_t bad,
+		    at = pos + utf8_find_invalid(t + pos, len - pos, &bad);
 		size_t end = at;
-		char detail[64];
 
-		if (at >= a->len)
+		if (at >= len)
 			break;
 		/* Extend over adjacent ill-formed subparts: one finding a run.
 		 */
-		while (end < a->len && bad) {
+		while (end < len && bad) {
 			end += bad;
-			if (utf8_find_invalid(a->text + end, a->len - end,
-					      &bad) != 0)
+			if (utf8_find_invalid(t + end, len - end, &bad) != 0)
 				bad = 0;
 		}
-		snprintf(detail, sizeof(detail), "%zu ill-formed UTF-8 byte%s",
-			 end - at, end - at > 1 ? "s" : "");
-		/* Over the findings cap the repair could not be applied and
-		 * the cleaned text would not be UTF-8: fail instead. */
-		if (!article_add(a, FK_ENCODING, at, end, fffd, 3, 1, 1.0,
-				 detail)) {
-			article_fail(a,
-				     "more than %zu ill-formed UTF-8 "
-				     "sequences (see --max-findings)",
-				     a->max_findings);
-			return -1;
-		}
+		grow_array((void **)&v, &cap, *n + 1, sizeof(*v));
+		v[*n] = (struct bad_run){at, end, 0, 0};
+		classify_run(t, len, &v[(*n)++]);
 		pos = end;
 	}
-	return 0;
+	return v;
+}
+
+/* Report run r: its Windows-1252 reading when latin says so, else one
+ * U+FFFD. 0, or -1 over the findings cap. */
+static int report_run(struct article *a, const struct bad_run *r, int latin)
+{
+	static const char fffd[] = "\xEF\xBF\xBD";
+	size_t n = r->end - r->at, len;
+	char detail[80];
+	char *repl = NULL;
+	UErrorCode err = U_ZERO_ERROR;
+	struct finding *f;
+
+	if (latin)
+		repl = convert_to_utf8("windows-1252", a->text + r->at, n, &len,
+				       &err);
+	if (repl)
+		snprintf(detail, sizeof(detail),
+			 "%zu byte%s of Windows-1252 text in UTF-8 text", n,
+			 n > 1 ? "s" : "");
+	else
+		snprintf(detail, sizeof(detail), "%zu ill-formed UTF-8 byte%s",
+			 n, n > 1 ? "s" : "");
+	f = article_add(a, FK_ENCODING, r->at, r->end, repl ? repl : fffd,
+			repl ? len : 3, 1, repl ? 0.9 : 1.0, detail);
+	free(repl);
+	return f ? 0 : -1;
+}
+
+/* Returns 0, or -1 after failing the article. */
+static int replace_invalid_runs(struct article *a)
+{
+	size_t n;
+	struct bad_run *runs = find_bad_runs(a->text, a->len, &n);
+	int latin_text = 0, rc = 0;
+
+	/* One run inside a word ("pr\xE9sentation") shows that the article
+	 * holds Windows-1252 text; its other text bytes ("\xE0 Paris",
+	 * "100 \x80") are then read the same way. */
+	for (size_t i = 0; i < n; i++)
+		latin_text = latin_text || runs[i].in_word;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = report_run(a, &runs[i], latin_text && runs[i].latin);
+	free(runs);
+	/* Over the findings cap the repair could not be applied and the
+	 * cleaned text would not be UTF-8: fail instead. */
+	if (rc < 0)
+		article_fail(a,
+			     "more than %zu ill-formed UTF-8 "
+			     "sequences (see --max-findings)",
+			     a->max_findings);
+	return rc;
 }
 
 int decode_article(struct article *a, char *raw, size_t len)

@@ -16,6 +16,15 @@
  *    continuation bytes, and sequences truncated by the next character or
  *    by the end of the buffer (a code point cut at a buffer boundary).
  *    The raw bytes stay in the original text.
+ *  - utf8_latin_bytes: a snippet of Windows-1252 text pasted into UTF-8
+ *    text ("la pr\xE9sentation"): a run whose every byte is an
+ *    ill-formed subpart of its own and reads in Windows-1252 as a letter
+ *    or as running text's punctuation (’ ‘ “ ” « » … – — € ° no-break
+ *    space), lone 0xC2 and 0xC3 excepted (a UTF-8 "é" that lost its
+ *    second byte), is decoded as Windows-1252 instead of U+FFFD (applied,
+ *    conf 0.9), when one such run of letters (or ’) touches an ASCII
+ *    letter: the evidence that the article holds such text. Without it,
+ *    every run is one U+FFFD as above ("100 \x80" alone stays U+FFFD).
  *  - legacy: text that is not UTF-8 is identified with ICU's charset
  *    detector among single-byte charsets (windows-1250..1254, ISO-8859-1,
  *    -2, -5, -7, -9, KOI8-R), windows-1252 when unsure, and converted with

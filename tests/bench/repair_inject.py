@@ -23,7 +23,8 @@ injected damage of a known kind at a known byte offset, or no damage at all
                 Python's html.escape ("l&#x27;homme"), the Moses
                 tokenizer's escapes ("l&apos;homme", "&quot;"), PHP's
                 htmlentities ("&eacute;t&eacute;"), numeric references
-                ("&#233;"), or escaped twice ("l&amp;#x27;homme")
+                ("&#233;"), or escaped twice ("l&amp;#x27;homme"); or one
+                word of the line in Windows-1252 bytes ("pr\\xe9sentation")
 
 Base lines on which relire already changes anything are left out first,
 so every applied repair on the damaged corpus is either a hit or a false
@@ -85,7 +86,8 @@ def read_docs(path):
 
 
 def blen(s):
-    return len(s.encode("utf-8"))
+    """UTF-8 bytes of s; a raw byte is a lone surrogate (surrogateescape)."""
+    return len(s.encode("utf-8", "surrogateescape"))
 
 
 class Damage:
@@ -300,6 +302,27 @@ def en_numeric(rng, s):
                    "numeric")
 
 
+def en_latin1(rng, s):
+    """One word written in Windows-1252 bytes inside UTF-8 text (a snippet
+    of another page pasted in): the line must stay mostly UTF-8, so it
+    keeps more accented letters in UTF-8 than the word has."""
+    words = [m for m in re.finditer(r"\w+", s)
+             if re.search(r"[À-ÿ]", m.group())]
+    if len(words) < 2:
+        return None
+    m = rng.choice(words)
+    rest = sum(1 for c in s[:m.start()] + s[m.end():] if ord(c) > 0x7F)
+    if rest <= sum(1 for c in m.group() if ord(c) > 0x7F):
+        return None
+    try:
+        raw = m.group().encode("cp1252")
+    except UnicodeEncodeError:
+        return None
+    return replace(s, m.start(), m.end(),
+                   raw.decode("utf-8", "surrogateescape"), "encoding",
+                   "windows-1252 word")
+
+
 def en_twice(rng, s):
     return escaped(s, lambda c: html.escape(html.escape(c))
                    if html.escape(c) != c else None, "twice")
@@ -308,7 +331,8 @@ def en_twice(rng, s):
 INJECTORS = {
     "spacing": [sp_apostrophe, sp_before_punct, sp_double, sp_quote,
                 sp_parens, sp_split_sign],
-    "encoding": [en_python, en_moses, en_named, en_numeric, en_twice],
+    "encoding": [en_python, en_moses, en_named, en_numeric, en_twice,
+                 en_latin1],
     "mojibake": [ch_mojibake],
     "control_char": [ch_control],
     "confusable": [ch_confusable],
@@ -320,7 +344,7 @@ INJECTORS = {
 
 def run_relire(binary, lines, out):
     src = out + ".txt"
-    with open(src, "w", encoding="utf-8") as f:
+    with open(src, "w", encoding="utf-8", errors="surrogateescape") as f:
         f.write("\n".join(lines) + "\n")
     relire_run.run([binary, "audit", "--per-line", "--csv-raw", "-q",
                     "--out", out, src], stdout=subprocess.PIPE)

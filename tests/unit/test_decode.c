@@ -23,6 +23,7 @@ struct decode_case {
 };
 
 #define FFFD "\xEF\xBF\xBD"
+#define ETE  "\xC3\xA9t\xC3\xA9 \xC3\xA9t\xC3\xA9 \xC3\xA9t\xC3\xA9 "
 
 static const struct decode_case cases[] = {
     /* utf8_valid */
@@ -62,6 +63,21 @@ static const struct decode_case cases[] = {
      "\xC3\xA9t\xC3\xA9 " FFFD, 1},
     {"utf8_invalid_cut_at_end", "\xC3\xA9t\xC3\xA9\xC3", 0,
      "\xC3\xA9t\xC3\xA9" FFFD, 1},
+    /* utf8_latin_bytes: Windows-1252 text bytes in UTF-8 text, read as
+     * such when one of them is inside a word (ETE: enough UTF-8 letters
+     * for the text to be UTF-8) */
+    {"utf8_latin_bytes", ETE "la pr\xE9sentation a eu lieu \xE0 Paris", 0,
+     ETE "la pr\xC3\xA9sentation a eu lieu \xC3\xA0 Paris", 2},
+    {"utf8_latin_bytes", ETE "cr\xE9\xE9 par l\x92homme", 0,
+     ETE "cr\xC3\xA9\xC3\xA9 par l\xE2\x80\x99homme", 2},
+    {"utf8_latin_bytes", ETE "\xC9TAT co\xFBte 100 \x80", 0,
+     ETE "\xC3\x89TAT co\xC3\xBBte 100 \xE2\x82\xAC", 3},
+    /* not text bytes, or no byte inside a word: U+FFFD as before */
+    {"utf8_latin_bytes", ETE "100 \x80 \xE0 Paris", 0,
+     ETE "100 " FFFD " " FFFD " Paris", 2},
+    {"utf8_latin_bytes", ETE "pr\xC3sident", 0, ETE "pr" FFFD "sident", 1},
+    {"utf8_latin_bytes", ETE "caf\xE9 \xE2\x80 x\xA7y", 0,
+     ETE "caf\xC3\xA9 " FFFD " x" FFFD "y", 3},
     /* legacy: Latin-1 French, cp1252 quotes, other single-byte charsets */
     {"legacy_latin1",
      "Le caf\xE9 est pr\xEAt \xE0 \xEAtre servi, "
