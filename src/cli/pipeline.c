@@ -32,6 +32,7 @@
 #include "repair/confusable.h"
 #include "repair/controls.h"
 #include "repair/entities.h"
+#include "repair/lostchars.h"
 #include "repair/decode.h"
 #include "repair/glued.h"
 #include "repair/mojibake.h"
@@ -409,6 +410,12 @@ static void confusable_stage(struct worker *w, struct article *a,
 	confusable_repair(w->confusable, a, v);
 }
 
+static void lostchars_stage(struct worker *w, struct article *a,
+			    const struct view *v)
+{
+	lostchars_repair(w->dict, a, v);
+}
+
 static void nfc_stage(struct worker *w, struct article *a, const struct view *v)
 {
 	(void)w;
@@ -418,7 +425,8 @@ static void nfc_stage(struct worker *w, struct article *a, const struct view *v)
 /* Phase 1, in order (see repair()). */
 static void (*const phase1[])(struct worker *, struct article *,
 			      const struct view *) = {
-    entities_stage, mojibake_stage, controls_stage, confusable_stage, nfc_stage,
+    entities_stage,   mojibake_stage, controls_stage,
+    confusable_stage, nfc_stage,      lostchars_stage,
 };
 
 /* Did the stage that started at finding n0 apply a repair? Only then does
@@ -488,7 +496,8 @@ static int repair(struct worker *w, struct article *a, char *raw, size_t len,
 	 * come first ("&Atilde;&copy;" is mojibake once decoded). Mojibake
 	 * comes next: C1 controls and soft hyphens are bytes of its sequences
 	 * ("Ã" U+00AD is "í"), which the controls stage would delete. NFC
-	 * comes last, so that the output of every repair is NFC. */
+	 * comes before the lost letters, whose readings the dictionary gives
+	 * in NFC, so that the output of every repair is NFC. */
 	view_build(v, a);
 	for (size_t i = 0; i < ARRAY_SIZE(phase1); i++) {
 		size_t n0 = a->nfindings;

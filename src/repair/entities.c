@@ -183,12 +183,26 @@ static int parse_ref(const struct entities *t, const char *s, size_t i,
 	return 0;
 }
 
+/* A reference to a letter glued to a letter of the text ("rel&#232;ve",
+ * "li&eacute;e"): part of a word, never a reference quoted on purpose. */
+static int inside_word(const struct ref *r, const struct view *v)
+{
+	size_t i = r->start, j = r->end;
+
+	if (!uc_is_alpha(r->cp))
+		return 0;
+	return (i > 0 && uc_is_alpha(utf8_prev(v->text, &i))) ||
+	       (j < v->len && uc_is_alpha(utf8_next(v->text, &j, v->len)));
+}
+
 static void report(const struct ref *r, int bare, struct article *a,
 		   const struct view *v)
 {
 	char buf[4];
 	size_t n = utf8_put(buf, r->cp);
 	int control = u_charType(r->cp) == U_CONTROL_CHAR;
+
+	bare = bare && !inside_word(r, v);
 	int applied = !bare && !control;
 	const char *detail =
 	    bare       ? "HTML character reference; not decoded: the text "

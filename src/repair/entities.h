@@ -23,7 +23,10 @@
  *    "&amp;amp;#39;") is a reference escaped twice or more; the whole span
  *    is decoded to the character at once.
  *  - bare: when the article also writes a '&' that starts no reference,
- *    its references are reported, not applied: it may be quoting them.
+ *    its references are reported, not applied: it may be quoting them;
+ *    except a reference to a letter glued to a letter ("rel&#232;ve":
+ *    "S&P" beside text escaped as ASCII with numeric references), which
+ *    is part of a word.
  *  - control: a reference to a control character (&#10;, &#13;, &#9;) is
  *    reported, not applied: decoding it would change the lines of the
  *    text.

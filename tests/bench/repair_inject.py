@@ -24,7 +24,9 @@ injected damage of a known kind at a known byte offset, or no damage at all
                 tokenizer's escapes ("l&apos;homme", "&quot;"), PHP's
                 htmlentities ("&eacute;t&eacute;"), numeric references
                 ("&#233;"), or escaped twice ("l&amp;#x27;homme"); or one
-                word of the line in Windows-1252 bytes ("pr\\xe9sentation")
+                word of the line in Windows-1252 bytes ("pr\\xe9sentation");
+                or every character beyond ASCII lost ("pr\ufffdsentation",
+                "pr?sentation", "pr\ufffd\ufffdsentation")
 
 Base lines on which relire already changes anything are left out first,
 so every applied repair on the damaged corpus is either a hit or a false
@@ -323,6 +325,16 @@ def en_latin1(rng, s):
                    "windows-1252 word")
 
 
+def en_lost(rng, s):
+    """Every character beyond ASCII lost in a conversion: one U+FFFD each
+    (Windows-1252 read as UTF-8), one "?" each (written to a charset that
+    lacks them), or one U+FFFD per UTF-8 byte (UTF-8 read as ASCII)."""
+    how = rng.choice(["fffd", "question", "bytes"])
+    return escaped(s, lambda c: None if ord(c) < 0x80 else
+                   "\ufffd" if how == "fffd" else "?" if how == "question"
+                   else "\ufffd" * blen(c), "lost " + how)
+
+
 def en_twice(rng, s):
     return escaped(s, lambda c: html.escape(html.escape(c))
                    if html.escape(c) != c else None, "twice")
@@ -332,7 +344,7 @@ INJECTORS = {
     "spacing": [sp_apostrophe, sp_before_punct, sp_double, sp_quote,
                 sp_parens, sp_split_sign],
     "encoding": [en_python, en_moses, en_named, en_numeric, en_twice,
-                 en_latin1],
+                 en_latin1, en_lost],
     "mojibake": [ch_mojibake],
     "control_char": [ch_control],
     "confusable": [ch_confusable],
@@ -486,6 +498,26 @@ def score(records, findings, cleaned, show):
         print("%-13s %8d %7.3f %9.3f %6.1f%% %9d %7d %6d" % (
             k, st["injected"], rec, prec, 100 * und, st["applied"],
             st["reported_only"], st["other"]))
+    by_sub = collections.defaultdict(collections.Counter)
+    for n, rec in enumerate(records):
+        if rec.kind != "encoding":
+            continue
+        st = by_sub[rec.sub]
+        st["injected"] += 1
+        st["found"] += any(r["kind"] == rec.kind and r["applied"] == "1" and
+                           touches(r, rec.spans)
+                           for r in findings.get(n, []))
+        st["exact"] += cleaned[n] == rec.clean
+        st["dist_before"] += levenshtein(rec.damaged, rec.clean)
+        st["dist_after"] += levenshtein(cleaned[n], rec.clean)
+    for sub in sorted(by_sub):
+        st = by_sub[sub]
+        print("  encoding / %-17s %5d  recall %.3f  undone %5.1f%%  "
+              "exact %.3f" % (sub, st["injected"],
+                              st["found"] / st["injected"],
+                              100 * (1 - st["dist_after"] /
+                                     max(1, st["dist_before"])),
+                              st["exact"] / st["injected"]))
     controls = sum(1 for r in records if r.kind == "none")
     print("(%d control records without damage; 'report' = missed damages "
           "that were reported but not applied; 'other' = damaged records "

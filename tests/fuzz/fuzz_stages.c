@@ -18,6 +18,7 @@
 #include "common/view.h"
 #include "detect/stats.h"
 #include "repair/glued.h"
+#include "repair/lostchars.h"
 #include "repair/mojibake.h"
 #include "repair/normalize.h"
 #include "repair/spacing.h"
@@ -39,6 +40,13 @@ static void run_entities(struct article *a, const struct view *v,
 {
 	(void)ts;
 	entities_decode(fuzz_resources()->entities, a, v);
+}
+
+static void run_lostchars(struct article *a, const struct view *v,
+			  const struct tokens *ts)
+{
+	(void)ts;
+	lostchars_repair(fuzz_dict(), a, v);
 }
 
 static void run_controls(struct article *a, const struct view *v,
@@ -124,7 +132,7 @@ static void (*const stages[])(struct article *, const struct view *,
 			      const struct tokens *) = {
     run_mojibake, run_controls,	   run_confusable,    run_normalize,
     run_spacing,  run_glued_lines, run_glued_records, run_typography,
-    run_stats,	  run_boilerplate, run_entities,
+    run_stats,	  run_boilerplate, run_entities,      run_lostchars,
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -56,8 +56,10 @@ static const struct ent_case cases[] = {
      "Procter & Gamble et l&apos;usine", 1, 0},
     {"bare", "&quot; \" : double apostrophe &amp; & : esperluette",
      "&quot; \" : double apostrophe &amp; & : esperluette", 2, 0},
-    {"bare", "AT&T; l&eacute;", "AT&T; l&eacute;", 1, 0},
+    {"bare", "AT&T; l&eacute; &eacute;", "AT&T; l\xC3\xA9 &eacute;", 2, 1},
     {"bare", "?a=1&b=2 &amp;", "?a=1&b=2 &amp;", 1, 0},
+    {"bare", "S&P rel&#232;ve l&eacute;gal &#224; 5 &eacute;",
+     "S&P rel\xC3\xA8ve l\xC3\xA9gal &#224; 5 &eacute;", 4, 2},
     /* control */
     {"control", "un&#10;deux&#9;trois&#13;", "un&#10;deux&#9;trois&#13;", 3, 0},
     {"control", "l&#39;&#10;", "l'&#10;", 2, 1},
