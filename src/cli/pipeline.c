@@ -32,6 +32,7 @@
 #include "repair/confusable.h"
 #include "repair/controls.h"
 #include "repair/entities.h"
+#include "repair/escapes.h"
 #include "repair/lostchars.h"
 #include "repair/decode.h"
 #include "repair/glued.h"
@@ -397,6 +398,13 @@ static void entities_stage(struct worker *w, struct article *a,
 	entities_decode(w->res->entities, a, v);
 }
 
+static void escapes_stage(struct worker *w, struct article *a,
+			  const struct view *v)
+{
+	(void)w;
+	escapes_decode(a, v);
+}
+
 static void controls_stage(struct worker *w, struct article *a,
 			   const struct view *v)
 {
@@ -425,8 +433,8 @@ static void nfc_stage(struct worker *w, struct article *a, const struct view *v)
 /* Phase 1, in order (see repair()). */
 static void (*const phase1[])(struct worker *, struct article *,
 			      const struct view *) = {
-    entities_stage,   mojibake_stage, controls_stage,
-    confusable_stage, nfc_stage,      lostchars_stage,
+    entities_stage,   escapes_stage, mojibake_stage,  controls_stage,
+    confusable_stage, nfc_stage,     lostchars_stage,
 };
 
 /* Did the stage that started at finding n0 apply a repair? Only then does
@@ -493,7 +501,8 @@ static int repair(struct worker *w, struct article *a, char *raw, size_t len,
 		return -1;
 	/* Phase 1: character-level repairs on the decoded text, each on the
 	 * view of the previous one (their spans can meet). HTML references
-	 * come first ("&Atilde;&copy;" is mojibake once decoded). Mojibake
+	 * and other escapes come first ("&Atilde;&copy;" is mojibake once
+	 * decoded). Mojibake
 	 * comes next: C1 controls and soft hyphens are bytes of its sequences
 	 * ("Ã" U+00AD is "í"), which the controls stage would delete. NFC
 	 * comes before the lost letters, whose readings the dictionary gives

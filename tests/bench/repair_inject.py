@@ -25,7 +25,9 @@ injected damage of a known kind at a known byte offset, or no damage at all
                 htmlentities ("&eacute;t&eacute;"), numeric references
                 ("&#233;"), or escaped twice ("l&amp;#x27;homme"); or one
                 word of the line in Windows-1252 bytes ("pr\\xe9sentation");
-                or every character beyond ASCII lost ("pr\ufffdsentation",
+                a JSON string left escaped ("pr\\\\u00e9sentation"),
+                quoted-printable ("pr=C3=A9sentation"), percent-encoding
+                ("pr%C3%A9sentation"); or every character beyond ASCII lost ("pr\ufffdsentation",
                 "pr?sentation", "pr\ufffd\ufffdsentation")
 
 Base lines on which relire already changes anything are left out first,
@@ -54,6 +56,7 @@ import argparse
 import collections
 import html
 import html.entities
+import json
 import csv
 import os
 import random
@@ -62,6 +65,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+import urllib.parse
 
 import relire_run
 
@@ -335,6 +339,24 @@ def en_lost(rng, s):
                    else "\ufffd" * blen(c), "lost " + how)
 
 
+def en_json(rng, s):
+    """A JSON string left escaped: non-ASCII as \\uXXXX, quotes as \\"."""
+    return escaped(s, lambda c: '\\"' if c == '"' else
+                   json.dumps(c)[1:-1] if ord(c) > 0x7F else None, "json")
+
+
+def en_qp(rng, s):
+    """MIME quoted-printable left undecoded: =XX per UTF-8 byte."""
+    return escaped(s, lambda c: "".join("=%02X" % b for b in c.encode())
+                   if ord(c) > 0x7F else None, "quoted-printable")
+
+
+def en_percent(rng, s):
+    """Percent-encoded UTF-8 bytes in running text (a slug made text)."""
+    return escaped(s, lambda c: urllib.parse.quote(c) if ord(c) > 0x7F
+                   else None, "percent")
+
+
 def en_twice(rng, s):
     return escaped(s, lambda c: html.escape(html.escape(c))
                    if html.escape(c) != c else None, "twice")
@@ -344,7 +366,7 @@ INJECTORS = {
     "spacing": [sp_apostrophe, sp_before_punct, sp_double, sp_quote,
                 sp_parens, sp_split_sign],
     "encoding": [en_python, en_moses, en_named, en_numeric, en_twice,
-                 en_latin1, en_lost],
+                 en_latin1, en_lost, en_json, en_qp, en_percent],
     "mojibake": [ch_mojibake],
     "control_char": [ch_control],
     "confusable": [ch_confusable],

@@ -13,6 +13,7 @@
 #include "repair/confusable.h"
 #include "repair/controls.h"
 #include "repair/entities.h"
+#include "repair/escapes.h"
 #include "fuzz.h"
 #include "common/util.h"
 #include "common/view.h"
@@ -47,6 +48,13 @@ static void run_lostchars(struct article *a, const struct view *v,
 {
 	(void)ts;
 	lostchars_repair(fuzz_dict(), a, v);
+}
+
+static void run_escapes(struct article *a, const struct view *v,
+			const struct tokens *ts)
+{
+	(void)ts;
+	escapes_decode(a, v);
 }
 
 static void run_controls(struct article *a, const struct view *v,
@@ -133,6 +141,7 @@ static void (*const stages[])(struct article *, const struct view *,
     run_mojibake, run_controls,	   run_confusable,    run_normalize,
     run_spacing,  run_glued_lines, run_glued_records, run_typography,
     run_stats,	  run_boilerplate, run_entities,      run_lostchars,
+    run_escapes,
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
