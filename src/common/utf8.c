@@ -130,6 +130,26 @@ int uc_is_symbol(int32_t cp)
 	return cp >= 0 && (U_GET_GC_MASK(cp) & U_GC_S_MASK);
 }
 
+int uc_is_control(int32_t cp)
+{
+	return cp >= 0 && u_charType(cp) == U_CONTROL_CHAR;
+}
+
+int uc_is_quotation(int32_t cp)
+{
+	return cp >= 0 && u_hasBinaryProperty(cp, UCHAR_QUOTATION_MARK);
+}
+
+int32_t uc_to_upper(int32_t cp)
+{
+	return cp >= 0 ? u_toupper(cp) : cp;
+}
+
+int32_t uc_to_lower(int32_t cp)
+{
+	return cp >= 0 ? u_tolower(cp) : cp;
+}
+
 static int script_is(int32_t cp, UScriptCode want)
 {
 	UErrorCode err = U_ZERO_ERROR;

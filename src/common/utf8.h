@@ -85,8 +85,13 @@ int uc_is_apostrophe(int32_t cp); /* ' or U+2019, the two news writes */
 
 /* Length in bytes of the apostrophe (' or U+2019) at s[0..len), or 0. */
 size_t utf8_apostrophe_at(const char *s, size_t len);
-int uc_is_mark(int32_t cp);   /* general category M* */
-int uc_is_symbol(int32_t cp); /* general category S*: + = | $ ★ © → */
+int uc_is_mark(int32_t cp);    /* general category M* */
+int uc_is_symbol(int32_t cp);  /* general category S*: + = | $ ★ © → */
+int uc_is_control(int32_t cp); /* general category Cc: TAB, LF, C1 */
+int uc_is_quotation(int32_t cp); /* Quotation_Mark: " ' « » “ ” ‹ › „ */
+/* Simple case mapping of one code point (itself when it has none). */
+int32_t uc_to_upper(int32_t cp);
+int32_t uc_to_lower(int32_t cp);
 int uc_is_cyrillic(int32_t cp);
 int uc_is_latin(int32_t cp);
 

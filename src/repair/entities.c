@@ -11,8 +11,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
-#include <unicode/ucnv.h>
 
 #include "common/strmap.h"
 #include "common/utf8.h"
@@ -94,25 +92,11 @@ int32_t entities_lookup(const struct entities *t, const char *name, size_t len)
 	return cp ? (int32_t)*cp : -1;
 }
 
-/* Numeric references 128..159 name Windows-1252 bytes, as browsers read
- * them; ICU's converter gives the character (a C1 control where the
- * charset has none, which the control rule then holds back). */
-static int32_t windows_1252(int32_t byte)
-{
-	UErrorCode err = U_ZERO_ERROR;
-	UConverter *cnv = ucnv_open("windows-1252", &err);
-	const char in = (char)byte;
-	UChar out[2];
-	int32_t n;
-
-	if (U_FAILURE(err))
-		return byte;
-	n = ucnv_toUChars(cnv, out, 2, &in, 1, &err);
-	ucnv_close(cnv);
-	return U_SUCCESS(err) && n == 1 ? out[0] : byte;
-}
-
-static int32_t numeric_value(const char *s, size_t *i, size_t len)
+/* The value of the numeric reference at s[*i] (after "&#"), *i moved
+ * past its digits; -1 when it is not one. 128..159 are read through the
+ * table's rows "128".."159" (Windows-1252, as browsers read them). */
+static int32_t numeric_value(const struct entities *t, const char *s, size_t *i,
+			     size_t len)
 {
 	int hex = *i < len && (s[*i] == 'x' || s[*i] == 'X');
 	int max = hex ? HEX_MAX_DIGITS : DEC_MAX_DIGITS;
@@ -131,9 +115,18 @@ static int32_t numeric_value(const char *s, size_t *i, size_t len)
 		cp = cp * (hex ? 16 : 10) + d;
 	}
 	if (n == 0 || n > max || cp == 0 || cp > 0x10FFFF ||
-	    U_IS_SURROGATE(cp) || U_IS_UNICODE_NONCHAR(cp))
+	    (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
+	    (cp & 0xFFFE) == 0xFFFE)
 		return -1;
-	return cp >= 0x80 && cp <= 0x9F ? windows_1252(cp) : cp;
+	if (cp >= 0x80 && cp <= 0x9F) {
+		char name[4] = {(char)('0' + cp / 100),
+				(char)('0' + cp / 10 % 10),
+				(char)('0' + cp % 10), '\0'};
+		int32_t w = entities_lookup(t, name, 3);
+
+		return w >= 0 ? w : cp;
+	}
+	return cp;
 }
 
 /* The reference whose body (after '&') starts at s[i]: its code point,
@@ -146,7 +139,7 @@ static int32_t parse_body(const struct entities *t, const char *s, size_t i,
 
 	if (j < len && s[j] == '#') {
 		j++;
-		cp = numeric_value(s, &j, len);
+		cp = numeric_value(t, s, &j, len);
 	} else {
 		while (j < len && j - i <= NAME_MAX_LEN &&
 		       (unsigned char)s[j] < 0x80 &&
@@ -200,7 +193,7 @@ static void report(const struct ref *r, int bare, struct article *a,
 {
 	char buf[4];
 	size_t n = utf8_put(buf, r->cp);
-	int control = u_charType(r->cp) == U_CONTROL_CHAR;
+	int control = uc_is_control(r->cp);
 
 	bare = bare && !inside_word(r, v);
 	int applied = !bare && !control;

@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
 
 #include "common/utf8.h"
 #include "common/util.h"
@@ -72,13 +71,13 @@ static void language_letters(struct search *s)
 		size_t n;
 		const int32_t *g;
 
-		if (!u_islower(cp) || s->nletters == MAX_LETTERS)
+		if (!uc_is_lower(cp) || s->nletters == MAX_LETTERS)
 			continue;
 		g = dict_accent_group(s->d, cp, &n);
 		if (!g || g[0] == cp)
 			continue;
 		s->lower[s->nletters] = cp;
-		s->upper[s->nletters++] = u_toupper(cp);
+		s->upper[s->nletters++] = uc_to_upper(cp);
 	}
 }
 
@@ -96,7 +95,7 @@ static int same_but_first_case(const char *a, const char *b)
 	int32_t ca = la ? utf8_next(a, &i, la) : -1;
 	int32_t cb = lb ? utf8_next(b, &j, lb) : -1;
 
-	return u_tolower(ca) == u_tolower(cb) && !strcmp(a + i, b + j);
+	return uc_to_lower(ca) == uc_to_lower(cb) && !strcmp(a + i, b + j);
 }
 
 /* Keep the candidate as a reading; of two that differ by the case of
@@ -246,7 +245,7 @@ static void search_word(struct search *s, const struct elem *e, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (e[i].type == LETTER) {
 			letters++;
-			caps = caps && u_isupper(e[i].cp);
+			caps = caps && uc_is_upper(e[i].cp);
 		}
 	caps = caps && letters > 1;
 	for (unsigned split = 0; split < 1u << nr; split++)
@@ -264,6 +263,16 @@ static void clear_readings(struct search *s)
 	s->probes = 0;
 }
 
+/* 1 when the view's bytes [start, end) are the article's own. */
+static int as_written(const struct article *a, const struct view *v,
+		      size_t start, size_t end)
+{
+	size_t os = view_orig_start(v, start), oe = view_orig_end(v, end);
+
+	return oe - os == end - start && oe <= a->len &&
+	       !memcmp(a->text + os, v->text + start, end - start);
+}
+
 static void report_word(struct search *s, struct article *a,
 			const struct view *v, size_t start, size_t end,
 			int has_fffd)
@@ -271,6 +280,10 @@ static void report_word(struct search *s, struct article *a,
 	struct strbuf detail;
 
 	if (s->nreadings == 0 && !has_fffd)
+		return;
+	/* A U+FFFD an earlier stage wrote (the decoder, for bytes it could
+	 * not read) is that stage's finding: only a sure reading is added. */
+	if (s->nreadings != 1 && !as_written(a, v, start, end))
 		return;
 	/* The word as written is a reading ("vraiment?"): nothing lost. */
 	for (size_t i = 0; i < s->nreadings; i++)
@@ -350,8 +363,7 @@ static int32_t elem_at(const char *t, size_t len, size_t *i, struct elem *e)
 	e->type = e->cp == FFFD	 ? MARK_FFFD
 		  : e->cp == '?' ? MARK_QUESTION
 				 : LETTER;
-	return e->type != LETTER || uc_is_alpha(e->cp) ||
-	       (e->cp > 0 && u_getCombiningClass(e->cp) > 0);
+	return e->type != LETTER || uc_is_alpha(e->cp) || uc_is_mark(e->cp);
 }
 
 /* 1 when the word at i starts a sentence: only white space, quotes and
@@ -364,8 +376,7 @@ static int starts_sentence(const char *t, size_t i)
 		if (c == '\n' || c == '.' || c == '!' || c == '?' ||
 		    c == 0x2026)
 			return 1;
-		if (!uc_is_space(c) &&
-		    !u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK) && c != '(' &&
+		if (!uc_is_space(c) && !uc_is_quotation(c) && c != '(' &&
 		    c != '[' && c != '-' && c != 0x2014 && c != 0x2013)
 			return 0;
 	}

@@ -32,6 +32,8 @@
  *    are reported with the first as replacement and all in the detail,
  *    not applied (conf 0.5); so is a U+FFFD with none (replacement: the
  *    original, detail "lost character").
+ *  - decoded: a U+FFFD that the decoder wrote for bytes it could not read
+ *    is its finding; this stage adds only a unique reading there.
  *  - urls: a white-space-delimited chunk with "/", "=", "&", "@", ":" or
  *    "www." is left alone ("page.php?id=3").
  * A language without accent groups (Russian, Ukrainian, English) gets no
