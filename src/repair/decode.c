@@ -323,7 +323,7 @@ static struct bad_run *find_bad_runs(const char *t, size_t len, size_t *n)
 static int report_run(struct article *a, const struct bad_run *r, int latin)
 {
 	static const char fffd[] = "\xEF\xBF\xBD";
-	size_t n = r->end - r->at, len;
+	size_t n = r->end - r->at, len = 0;
 	char detail[80];
 	char *repl = NULL;
 	UErrorCode err = U_ZERO_ERROR;

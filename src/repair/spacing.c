@@ -776,6 +776,37 @@ static size_t moses_split(struct scan *s, size_t i)
 	return f;
 }
 
+/* A word broken at the end of a printed line and joined back with a
+ * space: "gouver- nement". At i a '-' after a letter; the end of what
+ * was taken, or 0. The halves are joined when the dictionary knows the
+ * whole ("égale- ment", though "égale" and "ment" are words too: a
+ * hyphen glued to one word and not the next is no dash); a suspended hyphen
+ * ("pré- et post-", "Leistungs- und") stays. (Whether "porte- parole" keeps its
+ * hyphen cannot be asked: Hunspell accepts any two known words with a hyphen
+ * between them, "pré-et" too.) */
+static size_t line_break_hyphen(struct scan *s, size_t i)
+{
+	size_t a = letters_start(s, i), b = i + 2, e, pa;
+	struct strbuf w;
+	int whole;
+
+	if (i + 2 >= s->le || s->t[i + 1] != ' ' ||
+	    !uc_is_lower(cp_at(s, b, NULL)) || a == i ||
+	    cp_before(s, a, &pa) == '-' || !s->data || !s->data->dict)
+		return 0;
+	e = letters_end(s, b);
+	if (cp_at(s, e, NULL) == '-')
+		return 0;
+	sb_init(&w);
+	sb_add(&w, s->t + a, i - a);
+	sb_add(&w, s->t + b, e - b);
+	whole = dict_check(s->data->dict, w.buf, w.len);
+	sb_release(&w);
+	if (whole)
+		add(s, i, i + 2, "", 0, 0.90, "word broken at a line's end");
+	return whole ? b : 0;
+}
+
 static void scan_line(struct scan *s)
 {
 	size_t i = s->ls, next, f;
@@ -806,6 +837,11 @@ static void scan_line(struct scan *s)
 		}
 		if (c == ',' || c == ';' || c == '.' || c == 0x2026) {
 			i = missing_space_after(s, i, next, c);
+			continue;
+		}
+		if (c == '-' && uc_is_alpha(cp_before(s, i, NULL)) &&
+		    (f = line_break_hyphen(s, i))) {
+			i = f;
 			continue;
 		}
 		quote_spacing(s, i, next, c);

@@ -52,6 +52,11 @@
  *    neither a letter, a digit, a space nor "@" between two "@" with white
  *    space around, between two letters or digits, is joined back, unless
  *    the word on either side is guarded (a URL, an address);     conf 0.95
+ *  - a word broken at the end of a printed line and joined back with a
+ *    space, "gouver- nement", "égale- ment": the hyphen and the space go
+ *    when the dictionary knows the whole word (a suspended
+ *    hyphen, "pré- et post-opératoires", stays; so does "porte- parole",
+ *    as Hunspell accepts any two words joined by a hyphen);   conf 0.90
  *  - white space just inside parentheses, "( SPÖ )" -> "(SPÖ)", when both
  *    parentheses are on the line, never before ": ; ! ?";         conf 0.85
  *  - runs of two or more spaces between two visible characters of a line
@@ -78,7 +83,8 @@
  * mojibake "à", "Â«" a mojibake "«").
  *
  * Every other repair deletes or inserts white space (the split sign's
- * repair also deletes its two "@"); the characters
+ * repair also deletes its two "@", the broken word's its hyphen); the
+ * characters
  * around it (the apostrophe, the space that is kept) are never rewritten, so a
  * later stage such as the typography profile can still change them. Repairs
  * with a confidence of at least SPACING_APPLY_MIN are applied, the others

@@ -10,7 +10,8 @@ injected damage of a known kind at a known byte offset, or no damage at all
   spacing       spaced apostrophe ("d ’ intérêts"), space before , or .,
                 doubled space, missing space outside a quote, spaces
                 inside parentheses, a tokenizer's split sign
-                ("porte @-@ parole", "1 @,@ 5")
+                ("porte @-@ parole", "1 @,@ 5"), a word hyphenated at a
+                printed line's end ("gouver- nement")
   glued_words   two sentences glued ("Trump.Contexte"), a heading glued to
                 the next sentence ("imprimableCalendrier"), a word glued to
                 a year or postal code ("janvier2017")
@@ -180,6 +181,17 @@ def sp_split_sign(rng, s):
         return None
     return replace(s, m.start(), m.end(), " @%s@ " % m.group(), "spacing",
                    "split sign")
+
+
+def sp_line_break(rng, s):
+    """A word hyphenated at the end of a printed line, joined back with a
+    space ("gouver- nement"): a lower-case word of 8 letters or more cut
+    after its third letter at least and before its last three."""
+    m = pick(rng, re.finditer(r"(?<![\w-])[a-zà-öø-ÿœ]{8,}(?![\w-])", s))
+    if not m:
+        return None
+    at = m.start() + rng.randint(3, len(m.group()) - 3)
+    return replace(s, at, at, "- ", "spacing", "line break")
 
 
 # --- glued words ----------------------------------------------------------
@@ -364,7 +376,7 @@ def en_twice(rng, s):
 
 INJECTORS = {
     "spacing": [sp_apostrophe, sp_before_punct, sp_double, sp_quote,
-                sp_parens, sp_split_sign],
+                sp_parens, sp_split_sign, sp_line_break],
     "encoding": [en_python, en_moses, en_named, en_numeric, en_twice,
                  en_latin1, en_lost, en_json, en_qp, en_percent],
     "mojibake": [ch_mojibake],

@@ -107,6 +107,9 @@ static void test_repairs(void)
 	    {"le porte @-@ parole a dit cet après @-@ midi",
 	     "le porte-parole a dit cet après-midi"},
 	    {"1 @,@ 000 euros et 3 @.@ 5 %", "1,000 euros et 3.5 %"},
+	    /* a word broken at a printed line's end */
+	    {"Le gouver- nement a annoncé une aug- mentation",
+	     "Le gouvernement a annoncé une augmentation"},
 	    /* quotes paired: a closing quote typed « */
 	    {"« Le grand homme« , dit-il", "« Le grand homme«, dit-il"},
 	};
@@ -139,6 +142,9 @@ static void test_good_text_unchanged(void)
 	    "Voir https://www.exemple.fr/a?b=1&c=2 , ou www.exemple.fr .",
 	    "Écrire à jean.dupont@exemple.fr , merci.",
 	    "Répondez à @jean, a @ b @ c, x @-@, @-@ y ou @-@",
+	    "Les pré- et post-opératoires, le porte- parole, linux-image- "
+	    "version",
+	    "Il a dit - ce n'est pas vrai - que tout va bien, non- merci.",
 	    "Il a dit ... puis rien.",
 	    "74 % ( !) au chômage partiel.",
 	    "(Reuters) - Le président ( ) a parlé.",
