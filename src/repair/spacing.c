@@ -27,6 +27,7 @@ struct scan {
 	int curly_ok;	/* “ and ” alternate on the line, English style */
 	size_t nquotes; /* straight double quotes on the line */
 	size_t qseen;	/* straight double quotes met so far */
+	int sentencepiece; /* the line is SentencePiece output */
 };
 
 static int is_alnum(int32_t c)
@@ -776,6 +777,57 @@ static size_t moses_split(struct scan *s, size_t i)
 	return f;
 }
 
+/* The marks subword tokenizers leave when their output is not decoded:
+ * BPE's continuation "super@@ marché" (subword-nmt), SentencePiece's
+ * "▁Le▁président" (U+2581 for each space). At i the '@' or the U+2581
+ * (its end at next); the end of what was taken, or 0. */
+static size_t subword_mark(struct scan *s, size_t i, size_t next, int32_t c)
+{
+	size_t e;
+	int32_t before = cp_before(s, i, NULL);
+
+	if (c == '@') {
+		if (i + 3 > s->le || s->t[i + 1] != '@' || s->t[i + 2] != ' ' ||
+		    !is_alnum(before) || !is_alnum(cp_at(s, i + 3, NULL)) ||
+		    s->guard->mask[i - 1] || s->guard->mask[i + 3])
+			return 0;
+		repair_add(s->edits, i, i + 3, "", 0, 0.95,
+			   "continuation mark of a subword tokenizer "
+			   "(\"@@ \")");
+		return i + 3;
+	}
+	/* A U+2581 between two visible characters is a space; at the start
+	 * of the line or next to white space it is deleted. Only on a line
+	 * where one stands between two letters. */
+	if (!s->sentencepiece)
+		return 0;
+	e = next;
+	if (before > 0 && !repair_is_hspace(before) && e < s->le &&
+	    !repair_is_hspace(cp_at(s, e, NULL)))
+		repair_add(s->edits, i, e, " ", 1, 0.95,
+			   "space mark of a subword tokenizer (U+2581)");
+	else
+		repair_add(s->edits, i, e, "", 0, 0.95,
+			   "space mark of a subword tokenizer (U+2581)");
+	return e;
+}
+
+/* A line is SentencePiece output when a U+2581 stands between two
+ * letters on it. */
+static int sentencepiece_line(const struct scan *s)
+{
+	for (size_t i = s->ls; i + 3 <= s->le; i++) {
+		size_t n;
+
+		if (memcmp(s->t + i, "\xE2\x96\x81", 3) != 0)
+			continue;
+		if (uc_is_alpha(cp_before(s, i, NULL)) &&
+		    uc_is_alpha(cp_at(s, i + 3, &n)))
+			return 1;
+	}
+	return 0;
+}
+
 /* A word broken at the end of a printed line and joined back with a
  * space: "gouver- nement". At i a '-' after a letter; the end of what
  * was taken, or 0. The halves are joined when the dictionary knows the
@@ -812,6 +864,7 @@ static void scan_line(struct scan *s)
 	size_t i = s->ls, next, f;
 
 	count_quotes(s);
+	s->sentencepiece = sentencepiece_line(s);
 	while (i < s->le) {
 		int32_t c = cp_at(s, i, &next);
 
@@ -837,6 +890,11 @@ static void scan_line(struct scan *s)
 		}
 		if (c == ',' || c == ';' || c == '.' || c == 0x2026) {
 			i = missing_space_after(s, i, next, c);
+			continue;
+		}
+		if ((c == '@' || c == 0x2581) &&
+		    (f = subword_mark(s, i, next, c))) {
+			i = f;
 			continue;
 		}
 		if (c == '-' && uc_is_alpha(cp_before(s, i, NULL)) &&

@@ -52,6 +52,12 @@
  *    neither a letter, a digit, a space nor "@" between two "@" with white
  *    space around, between two letters or digits, is joined back, unless
  *    the word on either side is guarded (a URL, an address);     conf 0.95
+ *  - the marks of subword tokenizers whose output was not decoded: BPE's
+ *    continuation "@@ " after a letter or digit and before one
+ *    ("super@@ marché", subword-nmt), deleted; SentencePiece's U+2581 for
+ *    a space ("▁Le▁président"), on a line where one stands between two
+ *    letters: a space between visible characters, deleted at the start
+ *    of the line or next to white space;                        conf 0.95
  *  - a word broken at the end of a printed line and joined back with a
  *    space, "gouver- nement", "égale- ment": the hyphen and the space go
  *    when the dictionary knows the whole word (a suspended
@@ -83,8 +89,8 @@
  * mojibake "à", "Â«" a mojibake "«").
  *
  * Every other repair deletes or inserts white space (the split sign's
- * repair also deletes its two "@", the broken word's its hyphen); the
- * characters
+ * repair also deletes its two "@", the broken word's its hyphen, the
+ * subword marks are deleted or become a space); the characters
  * around it (the apostrophe, the space that is kept) are never rewritten, so a
  * later stage such as the typography profile can still change them. Repairs
  * with a confidence of at least SPACING_APPLY_MIN are applied, the others

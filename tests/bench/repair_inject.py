@@ -11,7 +11,8 @@ injected damage of a known kind at a known byte offset, or no damage at all
                 doubled space, missing space outside a quote, spaces
                 inside parentheses, a tokenizer's split sign
                 ("porte @-@ parole", "1 @,@ 5"), a word hyphenated at a
-                printed line's end ("gouver- nement")
+                printed line's end ("gouver- nement"), subword marks
+                ("super@@ marché", "▁Le▁président")
   glued_words   two sentences glued ("Trump.Contexte"), a heading glued to
                 the next sentence ("imprimableCalendrier"), a word glued to
                 a year or postal code ("janvier2017")
@@ -194,6 +195,23 @@ def sp_line_break(rng, s):
     return replace(s, at, at, "- ", "spacing", "line break")
 
 
+def sp_subword(rng, s):
+    """Subword tokenizer output left undecoded: BPE's "@@ " inside one
+    word ("super@@ marché"), or SentencePiece's U+2581 for every space of
+    the line."""
+    if rng.random() < 0.5:
+        m = pick(rng, re.finditer(r"(?<![\w-])[a-zà-öø-ÿœ]{6,}(?![\w-])",
+                                  s))
+        if not m:
+            return None
+        at = m.start() + rng.randint(2, len(m.group()) - 2)
+        return replace(s, at, at, "@@ ", "spacing", "bpe")
+    if " " not in s:
+        return None
+    return escaped_as(s, lambda c: "\u2581" if c == " " else None,
+                      "spacing", "sentencepiece")
+
+
 # --- glued words ----------------------------------------------------------
 
 def gl_number(rng, s):
@@ -282,6 +300,11 @@ MOSES = {"&": "&amp;", "|": "&#124;", "<": "&lt;", ">": "&gt;",
 def escaped(s, fn, sub):
     """s with each character c for which fn(c) is a string replaced by it;
     None when nothing was escaped."""
+    return escaped_as(s, fn, "encoding", sub)
+
+
+def escaped_as(s, fn, kind, sub):
+    """escaped() for a damage of any kind."""
     out, spans, b = [], [], 0
     for ch in s:
         r = fn(ch)
@@ -292,7 +315,7 @@ def escaped(s, fn, sub):
         b += blen(piece)
     if not spans:
         return None
-    return Damage("encoding", s, "".join(out), spans, sub)
+    return Damage(kind, s, "".join(out), spans, sub)
 
 
 def en_python(rng, s):
@@ -376,7 +399,7 @@ def en_twice(rng, s):
 
 INJECTORS = {
     "spacing": [sp_apostrophe, sp_before_punct, sp_double, sp_quote,
-                sp_parens, sp_split_sign, sp_line_break],
+                sp_parens, sp_split_sign, sp_line_break, sp_subword],
     "encoding": [en_python, en_moses, en_named, en_numeric, en_twice,
                  en_latin1, en_lost, en_json, en_qp, en_percent],
     "mojibake": [ch_mojibake],

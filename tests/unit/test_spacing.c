@@ -107,6 +107,13 @@ static void test_repairs(void)
 	    {"le porte @-@ parole a dit cet après @-@ midi",
 	     "le porte-parole a dit cet après-midi"},
 	    {"1 @,@ 000 euros et 3 @.@ 5 %", "1,000 euros et 3.5 %"},
+	    /* subword tokenizers' marks (subword-nmt's BPE, SentencePiece) */
+	    {"Le super@@ marché a ou@@ vert", "Le supermarché a ouvert"},
+	    {"\xE2\x96\x81"
+	     "Le\xE2\x96\x81président\xE2\x96\x81"
+	     "est\xE2\x96\x81"
+	     "arrivé.",
+	     "Le président est arrivé."},
 	    /* a word broken at a printed line's end */
 	    {"Le gouver- nement a annoncé une aug- mentation",
 	     "Le gouvernement a annoncé une augmentation"},
@@ -145,6 +152,8 @@ static void test_good_text_unchanged(void)
 	    "Les pré- et post-opératoires, le porte- parole, linux-image- "
 	    "version",
 	    "Il a dit - ce n'est pas vrai - que tout va bien, non- merci.",
+	    "a@@b, @@ x, fin@@, \xE2\x96\x81 barre \xE2\x96\x81\xE2\x96\x81 "
+	    "niveau",
 	    "Il a dit ... puis rien.",
 	    "74 % ( !) au chômage partiel.",
 	    "(Reuters) - Le président ( ) a parlé.",
