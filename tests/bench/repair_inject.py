@@ -557,9 +557,9 @@ def score(records, findings, cleaned, show):
             st["reported_only"], st["other"]))
     by_sub = collections.defaultdict(collections.Counter)
     for n, rec in enumerate(records):
-        if rec.kind != "encoding":
+        if rec.kind not in ("spacing", "encoding"):
             continue
-        st = by_sub[rec.sub]
+        st = by_sub[(rec.kind, rec.sub)]
         st["injected"] += 1
         st["found"] += any(r["kind"] == rec.kind and r["applied"] == "1" and
                            touches(r, rec.spans)
@@ -567,10 +567,10 @@ def score(records, findings, cleaned, show):
         st["exact"] += cleaned[n] == rec.clean
         st["dist_before"] += levenshtein(rec.damaged, rec.clean)
         st["dist_after"] += levenshtein(cleaned[n], rec.clean)
-    for sub in sorted(by_sub):
-        st = by_sub[sub]
-        print("  encoding / %-17s %5d  recall %.3f  undone %5.1f%%  "
-              "exact %.3f" % (sub, st["injected"],
+    for kind, sub in sorted(by_sub):
+        st = by_sub[(kind, sub)]
+        print("  %s / %-17s %5d  recall %.3f  undone %5.1f%%  "
+              "exact %.3f" % (kind, sub, st["injected"],
                               st["found"] / st["injected"],
                               100 * (1 - st["dist_after"] /
                                      max(1, st["dist_before"])),
