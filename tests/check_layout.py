@@ -47,6 +47,7 @@ FAMILIES = {
         "entities": {"entities"},
         "escapes": {"escapes"},
         "lostchars": {"lostchars"},
+        "markup": {"markup"},
         "confusable": {"confusable"},
         "spacing": {"spacing"},
         "glued": {"glued"},

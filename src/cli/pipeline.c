@@ -34,6 +34,7 @@
 #include "repair/entities.h"
 #include "repair/escapes.h"
 #include "repair/lostchars.h"
+#include "repair/markup.h"
 #include "repair/decode.h"
 #include "repair/glued.h"
 #include "repair/mojibake.h"
@@ -284,6 +285,12 @@ int resources_load(struct resources *r, const struct options *opt)
 		r->entities = entities_load(path.buf);
 		rc = r->entities ? 0 : -1;
 	}
+	if (rc == 0) {
+		sb_reset(&path);
+		sb_addf(&path, "%s/html-elements.tsv", opt->data_dir);
+		r->markup = markup_load(path.buf);
+		rc = r->markup ? 0 : -1;
+	}
 	rc = rc < 0 ? rc
 		    : name_rules_load(&r->name_rules, opt->data_dir, opt->lang);
 	rc = rc < 0 ? rc : load_prior_table(r, opt);
@@ -311,6 +318,7 @@ void resources_release(struct resources *r)
 	langwords_release(&r->lang_words);
 	boilerplate_rules_free(r->boilerplate);
 	entities_free(r->entities);
+	markup_free(r->markup);
 	name_rules_release(&r->name_rules);
 	variants_free(r->prior);
 	decisions_free(r->decisions);
@@ -405,6 +413,12 @@ static void escapes_stage(struct worker *w, struct article *a,
 	escapes_decode(a, v);
 }
 
+static void markup_stage(struct worker *w, struct article *a,
+			 const struct view *v)
+{
+	markup_remove(w->res->markup, a, v);
+}
+
 static void controls_stage(struct worker *w, struct article *a,
 			   const struct view *v)
 {
@@ -433,8 +447,8 @@ static void nfc_stage(struct worker *w, struct article *a, const struct view *v)
 /* Phase 1, in order (see repair()). */
 static void (*const phase1[])(struct worker *, struct article *,
 			      const struct view *) = {
-    entities_stage,   escapes_stage, mojibake_stage,  controls_stage,
-    confusable_stage, nfc_stage,     lostchars_stage,
+    entities_stage, escapes_stage,    markup_stage, mojibake_stage,
+    controls_stage, confusable_stage, nfc_stage,    lostchars_stage,
 };
 
 /* Did the stage that started at finding n0 apply a repair? Only then does
@@ -502,7 +516,7 @@ static int repair(struct worker *w, struct article *a, char *raw, size_t len,
 	/* Phase 1: character-level repairs on the decoded text, each on the
 	 * view of the previous one (their spans can meet). HTML references
 	 * and other escapes come first ("&Atilde;&copy;" is mojibake once
-	 * decoded). Mojibake
+	 * decoded, "&lt;p&gt;" a tag). Mojibake
 	 * comes next: C1 controls and soft hyphens are bytes of its sequences
 	 * ("Ã" U+00AD is "í"), which the controls stage would delete. NFC
 	 * comes before the lost letters, whose readings the dictionary gives

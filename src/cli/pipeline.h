@@ -52,6 +52,8 @@ struct decisions;
 
 struct boilerplate_rules;
 struct entities;
+struct markup;
+struct markup;
 struct wordcache;
 
 /* Bounds of the answer caches the workers share (see wordcache.h): the
@@ -72,6 +74,7 @@ struct resources {
 	struct langwords lang_words;	/* function words of every language */
 	struct boilerplate_rules *boilerplate; /* residue patterns, all langs */
 	struct entities *entities;    /* named HTML character references */
+	struct markup *markup;	      /* HTML element names */
 	struct name_rules name_rules; /* titles and elisions for names */
 	struct variants *prior;	      /* seed table + editor's --variants */
 	struct decisions *decisions;  /* editor's decisions on repairs, or

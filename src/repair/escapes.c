@@ -55,9 +55,10 @@ static size_t escape_len(const char *t, size_t len, size_t k)
 	return 0;
 }
 
-/* Signs of a URL or a path, and of code: JSON quotes are escaped in
- * source code too ("printf(\"x\");"). */
-#define URL_SIGNS  "/?&="
+/* Signs of a URL or a path ("?" alone is a question mark: a query has
+ * "=" too), and of code: JSON quotes are escaped in source code too
+ * ("printf(\"x\");"). */
+#define URL_SIGNS  "/&="
 #define CODE_SIGNS "/?&=(){};"
 
 /* The chunk of i (between white space) looks like a URL, a path or code:

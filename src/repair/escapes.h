@@ -31,7 +31,7 @@
  *    punctuation ("10%C2%A0000" too), or else Latin-1 letters ("caf=E9")
  *    that touch a letter or stand as a word of their own.
  *  - code: nothing in a white-space-delimited chunk that looks like a
- *    URL or a path ("/", "?", "&", "=" outside the escapes themselves,
+ *    URL or a path ("/", "&", "=" outside the escapes themselves,
  *    "www.", ":\") is changed; nor, for the JSON quote and control
  *    escapes, one that looks like code ("(", ")", ";", "{", "}").
  * Good text is byte-identical; the stage is idempotent.

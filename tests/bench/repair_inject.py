@@ -21,6 +21,8 @@ injected damage of a known kind at a known byte offset, or no damage at all
   control_char  U+200B or U+00AD inside a word
   confusable    one Latin a e o c p swapped for its Cyrillic look-alike
   unicode       a word in NFD
+  residue       HTML tags left by a scraper: the line inside "<p>...</p>",
+                a word in "<b>", "<em>"..., or a link "<a href=...>"
   encoding      the line left HTML-escaped, as escapers write it:
                 Python's html.escape ("l&#x27;homme"), the Moses
                 tokenizer's escapes ("l&apos;homme", "&quot;"), PHP's
@@ -72,8 +74,8 @@ import urllib.parse
 import relire_run
 
 KINDS = ("spacing", "glued_words", "mojibake", "control_char", "confusable",
-         "unicode", "encoding")
-CONTROL_EVERY = 8
+         "unicode", "encoding", "residue")
+CONTROL_EVERY = 9
 SOURCE = "wmt14-fr/newstest2014-fren-ref.fr.sgm"
 
 CYRILLIC = {"a": "\u0430", "e": "\u0435", "o": "\u043e", "c": "\u0441",
@@ -397,6 +399,48 @@ def en_twice(rng, s):
                    if html.escape(c) != c else None, "twice")
 
 
+# --- HTML tags left by a scraper -----------------------------------------
+
+def tagged(s, pieces, sub):
+    """Damage made of s with tags inserted: pieces is a list of (char
+    offset, tag), in order."""
+    out, spans, prev, b = [], [], 0, 0
+    for at, tag in pieces:
+        out.append(s[prev:at])
+        b += blen(s[prev:at])
+        spans.append((b, b + blen(tag)))
+        out.append(tag)
+        b += blen(tag)
+        prev = at
+    out.append(s[prev:])
+    return Damage("residue", s, "".join(out), spans, sub)
+
+
+def ma_paragraph(rng, s):
+    """The line kept inside its paragraph's tags."""
+    return tagged(s, [(0, "<p>"), (len(s), "</p>")], "paragraph")
+
+
+def ma_inline(rng, s):
+    """A word in bold or emphasis."""
+    m = pick(rng, re.finditer(r"\w{4,}", s))
+    if not m:
+        return None
+    t = rng.choice(["b", "strong", "em", "i", "span"])
+    return tagged(s, [(m.start(), "<%s>" % t), (m.end(), "</%s>" % t)],
+                  "inline")
+
+
+def ma_link(rng, s):
+    """A word that was a link, with its attributes."""
+    m = pick(rng, re.finditer(r"\w{4,}", s))
+    if not m:
+        return None
+    return tagged(s, [(m.start(), '<a href="https://example.org/%s" '
+                       'class="lien">' % m.group().lower()),
+                      (m.end(), "</a>")], "link")
+
+
 INJECTORS = {
     "spacing": [sp_apostrophe, sp_before_punct, sp_double, sp_quote,
                 sp_parens, sp_split_sign, sp_line_break, sp_subword],
@@ -406,6 +450,7 @@ INJECTORS = {
     "control_char": [ch_control],
     "confusable": [ch_confusable],
     "unicode": [ch_unicode],
+    "residue": [ma_paragraph, ma_inline, ma_link],
 }
 
 
@@ -557,7 +602,7 @@ def score(records, findings, cleaned, show):
             st["reported_only"], st["other"]))
     by_sub = collections.defaultdict(collections.Counter)
     for n, rec in enumerate(records):
-        if rec.kind not in ("spacing", "encoding"):
+        if rec.kind not in ("spacing", "encoding", "residue"):
             continue
         st = by_sub[(rec.kind, rec.sub)]
         st["injected"] += 1

@@ -20,6 +20,7 @@
 #include "detect/stats.h"
 #include "repair/glued.h"
 #include "repair/lostchars.h"
+#include "repair/markup.h"
 #include "repair/mojibake.h"
 #include "repair/normalize.h"
 #include "repair/spacing.h"
@@ -55,6 +56,13 @@ static void run_escapes(struct article *a, const struct view *v,
 {
 	(void)ts;
 	escapes_decode(a, v);
+}
+
+static void run_markup(struct article *a, const struct view *v,
+		       const struct tokens *ts)
+{
+	(void)ts;
+	markup_remove(fuzz_resources()->markup, a, v);
 }
 
 static void run_controls(struct article *a, const struct view *v,
@@ -141,7 +149,7 @@ static void (*const stages[])(struct article *, const struct view *,
     run_mojibake, run_controls,	   run_confusable,    run_normalize,
     run_spacing,  run_glued_lines, run_glued_records, run_typography,
     run_stats,	  run_boilerplate, run_entities,      run_lostchars,
-    run_escapes,
+    run_escapes,  run_markup,
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
