@@ -17,8 +17,9 @@
  *    4.01 and XML, case-sensitive) is decoded to its character. A name
  *    without its ';' is left alone ("&copy" in a URL query).
  *  - numeric: "&#NNN;" and "&#xHH;" are decoded; 128..159 read as
- *    Windows-1252 (as browsers do; the table's rows "128".."159"); zero, surrogates,
- *    noncharacters and values past U+10FFFF are not references.
+ *    Windows-1252 (as browsers do; the table's rows "128".."159"); zero,
+ *    surrogates, noncharacters and values past U+10FFFF are not
+ *    references.
  *  - twice: "&amp;" followed by the rest of a reference ("&amp;eacute;",
  *    "&amp;amp;#39;") is a reference escaped twice or more; the whole span
  *    is decoded to the character at once.
