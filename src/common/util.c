@@ -455,6 +455,22 @@ int for_each_data_line(const char *buf, size_t len, data_line_fn *fn, void *ud)
 	return 0;
 }
 
+int read_data_table(const char *path, data_line_fn *fn, void *ud,
+		    const char *format)
+{
+	char *buf;
+	size_t len;
+	int rc = read_file(path, (size_t)1 << 20, &buf, &len);
+
+	if (rc < 0)
+		return rl_error("cannot read '%s': %s", path, strerror(-rc));
+	rc = for_each_data_line(buf, len, fn, ud);
+	free(buf);
+	if (rc != 0)
+		return rl_error("'%s', line %d: expected %s", path, rc, format);
+	return 0;
+}
+
 int stream_copy(FILE *dst, FILE *src)
 {
 	char buf[16384];

@@ -103,6 +103,14 @@ int rl_write_error(const char *path, int err);
  */
 typedef int data_line_fn(const char *s, size_t len, size_t lineno, void *ud);
 int for_each_data_line(const char *buf, size_t len, data_line_fn *fn, void *ud);
+/*
+ * Read the table at path (at most 1 MiB) and call fn on each data line
+ * as for_each_data_line does; fn returns 0 to go on, or the line number
+ * of a malformed row. Returns 0, or -1 after printing the error (the file
+ * cannot be read, or "'path', line N: expected <format>").
+ */
+int read_data_table(const char *path, data_line_fn *fn, void *ud,
+		    const char *format);
 
 /* Create a directory and its parents (mkdir -p). 0 or -errno. */
 int mkdir_p(const char *path);

@@ -56,21 +56,10 @@ static int add_row(const char *s, size_t len, size_t lineno, void *ud)
 
 struct entities *entities_load(const char *path)
 {
-	struct entities *t;
-	char *buf;
-	size_t len;
-	int rc = read_file(path, (size_t)1 << 20, &buf, &len);
+	struct entities *t = xcalloc(1, sizeof(*t));
 
-	if (rc < 0) {
-		rl_error("cannot read '%s': %s", path, strerror(-rc));
-		return NULL;
-	}
-	t = xcalloc(1, sizeof(*t));
 	strmap_init(&t->names);
-	rc = for_each_data_line(buf, len, add_row, t);
-	free(buf);
-	if (rc != 0) {
-		rl_error("'%s', line %d: expected NAME<TAB>U+XXXX", path, rc);
+	if (read_data_table(path, add_row, t, "NAME<TAB>U+XXXX") < 0) {
 		entities_free(t);
 		return NULL;
 	}

@@ -7,7 +7,6 @@
  */
 #include "repair/markup.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,22 +47,10 @@ static int add_row(const char *s, size_t len, size_t lineno, void *ud)
 
 struct markup *markup_load(const char *path)
 {
-	struct markup *m;
-	char *buf;
-	size_t len;
-	int rc = read_file(path, (size_t)1 << 20, &buf, &len);
+	struct markup *m = xcalloc(1, sizeof(*m));
 
-	if (rc < 0) {
-		rl_error("cannot read '%s': %s", path, strerror(-rc));
-		return NULL;
-	}
-	m = xcalloc(1, sizeof(*m));
 	strmap_init(&m->names);
-	rc = for_each_data_line(buf, len, add_row, m);
-	free(buf);
-	if (rc != 0) {
-		rl_error("'%s', line %d: expected NAME<TAB>inline|block", path,
-			 rc);
+	if (read_data_table(path, add_row, m, "NAME<TAB>inline|block") < 0) {
 		markup_free(m);
 		return NULL;
 	}

@@ -75,6 +75,83 @@ static inline char *stage_run(struct segmenter *seg, const char *text,
 	return out;
 }
 
+/* A row of a stage's rule table: input, cleaned text, and the number of
+ * findings (applied or not) and of applied ones. */
+struct stage_case {
+	const char *rule;
+	const char *in;
+	const char *want;
+	size_t findings;
+	size_t applied;
+};
+
+/* The stage under test, as the three checks below run it. */
+struct stage_under_test {
+	struct segmenter *seg; /* NULL: no tokens */
+	enum finding_kind kind;
+	stage_fn *fn;
+	void *ctx;
+};
+
+static inline char *stage_run_counted(const struct stage_under_test *t,
+				      const char *in, size_t *findings,
+				      size_t *applied)
+{
+	size_t reported;
+	char *out =
+	    stage_run(t->seg, in, t->kind, t->fn, t->ctx, applied, &reported);
+
+	*findings = *applied + reported;
+	return out;
+}
+
+/* Every row of c[0..n): the cleaned text and the finding counts. */
+static inline void stage_check_cases(const struct stage_under_test *t,
+				     const struct stage_case *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t nf, na;
+		char *out = stage_run_counted(t, c[i].in, &nf, &na);
+
+		CHECK_MSG(!strcmp(out, c[i].want),
+			  "rule %s (row %zu): got \"%s\"", c[i].rule, i, out);
+		CHECK_MSG(nf == c[i].findings && na == c[i].applied,
+			  "rule %s (row %zu): %zu findings, %zu applied",
+			  c[i].rule, i, nf, na);
+		free(out);
+	}
+}
+
+/* Good text: no finding, byte-identical. */
+static inline void stage_check_untouched(const struct stage_under_test *t,
+					 const char *const *good, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t nf, na;
+		char *out = stage_run_counted(t, good[i], &nf, &na);
+
+		CHECK_MSG(!strcmp(out, good[i]) && nf == 0,
+			  "row %zu: %zu findings", i, nf);
+		free(out);
+	}
+}
+
+/* A second run over each row's output applies nothing and changes
+ * nothing. */
+static inline void stage_check_idempotent(const struct stage_under_test *t,
+					  const struct stage_case *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t nf, na, nf2, na2;
+		char *once = stage_run_counted(t, c[i].in, &nf, &na);
+		char *twice = stage_run_counted(t, once, &nf2, &na2);
+
+		CHECK_MSG(na2 == 0 && !strcmp(once, twice), "row %zu", i);
+		free(once);
+		free(twice);
+	}
+}
+
 /*
  * For a test's main(): the French dictionary (with the project's lists)
  * and segmenter. Returns 0, or 1 after a message when either is missing:
