@@ -212,7 +212,8 @@ static int build_pattern(const struct elem *e, size_t n, const size_t *rs,
 		int inside =
 		    rs[r] > 0 && letters_from(e, n, rs[r] + rl[r]) >= 2;
 
-		if (slots > 1 && rl[r] == 1)
+		if ((slots > 1 && rl[r] == 1) ||
+		    p->n + slots > ARRAY_SIZE(p->s))
 			return -1;
 		for (size_t k = 0; k < slots; k++) {
 			struct slot *sl = &p->s[p->n++];

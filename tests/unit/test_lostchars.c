@@ -41,6 +41,11 @@ static const struct stage_case cases[] = {
     {"ambiguous", "il est " FFFD " Paris", "il est " FFFD " Paris", 1, 0},
     {"ambiguous", "un ?t? chaud", "un ?t? chaud", 1, 0},
     {"ambiguous", "le Gr" FFFD "nland", "le Gr" FFFD "nland", 1, 0},
+    /* a long run of marks: reported, never read (the pattern's bound) */
+    {"ambiguous",
+     "pr" FFFD FFFD FFFD FFFD FFFD FFFD FFFD FFFD FFFD FFFD FFFD FFFD FFFD "s",
+     "pr" FFFD FFFD FFFD FFFD FFFD FFFD FFFD FFFD FFFD FFFD FFFD FFFD FFFD "s",
+     1, 0},
 };
 
 /* Good text and "?" that are not lost letters: no finding. */
@@ -50,6 +55,7 @@ static const char *const untouched[] = {
     "Voir https://exemple.fr/page.php?id=3 et www.x.fr/?q=t?t",
     "C'est quoi ?! Et ça ?? (?) x?y",
     "??? !!! 3?4 a?",
+    "a????????????????b",
     "",
 };
 
