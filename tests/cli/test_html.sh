@@ -55,7 +55,7 @@ assert "<svg" in src and "<rect" in src, "no score chart"
 PY
 
 # A batch larger than one page: OUT/html/page-*.html and an index.
-seq 1 249 | sed 's/$/ Le chat <b>dort<\/b>./' >"$TMP/lines.txt"
+seq 1 249 | sed 's/$/ Le chat <bx>dort<\/bx>./' >"$TMP/lines.txt"  # no HTML element: text
 echo '250 le le chat chat dort dort.' >>"$TMP/lines.txt"  # the worst
 "$RELIRE" audit -q --per-line --suggest-budget 0 --out "$TMP/big" \
 	"$TMP/lines.txt" || fail "paged run exited $?"
@@ -69,7 +69,7 @@ grep -c '<tr id="r' "$TMP/big/html/page-0002.html" | grep -qx 100 ||
 	fail "page 2 does not hold 100 articles"
 grep -q 'id="a101"' "$TMP/big/html/page-0002.html" ||
 	fail "article 101 is not on page 2"
-grep -q '&lt;b&gt;dort&lt;/b&gt;' "$TMP/big/html/page-0003.html" ||
+grep -q '&lt;bx&gt;dort&lt;/bx&gt;' "$TMP/big/html/page-0003.html" ||
 	fail "page text not escaped"
 
 # The browser. Debian's package is 'chromium'.
