@@ -435,7 +435,10 @@ static void confusable_stage(struct worker *w, struct article *a,
 static void lostchars_stage(struct worker *w, struct article *a,
 			    const struct view *v)
 {
-	lostchars_repair(w->dict, a, v);
+	const struct lostchars_lang l = {w->dict, &w->res->lang_words,
+					 default_lang(w->opt)};
+
+	lostchars_repair(&l, a, v);
 }
 
 static void nfc_stage(struct worker *w, struct article *a, const struct view *v)

@@ -55,9 +55,12 @@ struct search {
 	int32_t lower[MAX_LETTERS], upper[MAX_LETTERS];
 	size_t nletters;
 	struct strbuf cand;
-	const char *suffix;  /* appended to each reading ("?" kept) */
-	int question_damage; /* a word with "?" marks had one reading */
-	int sentence_start;  /* the word starts a sentence */
+	const char *suffix;	    /* appended to each reading ("?" kept) */
+	int question_damage;	    /* a word with "?" marks had one reading */
+	int function_word;	    /* readings[0] is their one function word */
+	const struct langwords *fw; /* function words, or NULL */
+	unsigned fw_bit;	    /* the language's bit in fw, or 0 */
+	int sentence_start;	    /* the word starts a sentence */
 	char *readings[MAX_READINGS];
 	size_t nreadings, probes;
 };
@@ -264,6 +267,31 @@ static void clear_readings(struct search *s)
 	s->probes = 0;
 }
 
+/* Of several readings, put the one function word of the language first
+ * (s->function_word set) when there is exactly one. */
+static void prefer_function_word(struct search *s)
+{
+	size_t found = 0, at = 0;
+
+	s->function_word = 0;
+	if (s->nreadings < 2 || !s->fw_bit)
+		return;
+	for (size_t i = 0; i < s->nreadings; i++)
+		if (langwords_of(s->fw, s->readings[i], strlen(s->readings[i]),
+				 0) &
+		    s->fw_bit) {
+			found++;
+			at = i;
+		}
+	if (found != 1)
+		return;
+	char *r = s->readings[at];
+
+	s->readings[at] = s->readings[0];
+	s->readings[0] = r;
+	s->function_word = 1;
+}
+
 /* 1 when the view's bytes [start, end) are the article's own. */
 static int as_written(const struct article *a, const struct view *v,
 		      size_t start, size_t end)
@@ -292,8 +320,14 @@ static void report_word(struct search *s, struct article *a,
 		    !memcmp(s->readings[i], v->text + start, end - start))
 			return;
 	sb_init(&detail);
+	prefer_function_word(s);
 	if (s->nreadings == 1) {
 		sb_adds(&detail, "character lost in a charset conversion");
+	} else if (s->function_word) {
+		sb_adds(&detail, "character lost in a charset conversion; the "
+				 "function word of the readings:");
+		for (size_t i = 0; i < s->nreadings; i++)
+			sb_addf(&detail, " %s", s->readings[i]);
 	} else if (s->nreadings > 1) {
 		sb_adds(&detail, "character lost in a charset conversion; "
 				 "readings:");
@@ -305,9 +339,11 @@ static void report_word(struct search *s, struct article *a,
 	}
 	if (s->nreadings)
 		view_report(v, a, FK_ENCODING, start, end, s->readings[0],
-			    strlen(s->readings[0]), s->nreadings == 1,
-			    s->nreadings == 1 ? LOSTCHARS_CONFIDENCE
-					      : LOSTCHARS_UNSURE,
+			    strlen(s->readings[0]),
+			    s->nreadings == 1 || s->function_word,
+			    s->nreadings == 1  ? LOSTCHARS_CONFIDENCE
+			    : s->function_word ? LOSTCHARS_FUNCTION
+					       : LOSTCHARS_UNSURE,
 			    detail.buf);
 	else
 		view_report(v, a, FK_ENCODING, start, end, v->text + start,
@@ -491,13 +527,18 @@ static void scan(struct search *s, struct article *a, const struct view *v,
 	one_word(s, a, v, e, n, trailing);
 }
 
-void lostchars_repair(struct dict *d, struct article *a, const struct view *v)
+void lostchars_repair(const struct lostchars_lang *l, struct article *a,
+		      const struct view *v)
 {
 	struct search s = {0};
+	int k;
 
-	if (!d || !any_mark(v->text, v->len))
+	if (!l->dict || !any_mark(v->text, v->len))
 		return;
-	s.d = d;
+	s.d = l->dict;
+	k = l->fw && l->lang ? langwords_index(l->fw, l->lang) : -1;
+	s.fw = l->fw;
+	s.fw_bit = k >= 0 ? 1u << k : 0;
 	s.t = v->text;
 	language_letters(&s);
 	sb_init(&s.cand);

@@ -28,10 +28,15 @@
  *    letter only, the lower-case one). At most LOSTCHARS_MAX_MARKS marks a
  *    word and LOSTCHARS_MAX_PROBES candidates are tried.
  *  - unique: one reading is applied (conf 0.9).
- *  - ambiguous: several readings ("pr?s": près, prés; "� Paris": à, ô)
- *    are reported with the first as replacement and all in the detail,
- *    not applied (conf 0.5); so is a U+FFFD with none (replacement: the
- *    original, detail "lost character").
+ *  - function: of several readings, the one function word of the
+ *    language (dictionaries/<lang>/function-words.txt) is applied when
+ *    there is exactly one ("� Paris": à, not the interjection ô):
+ *    function words are the most frequent words of a language by far;
+ *                                                             conf 0.8
+ *  - ambiguous: other words with several readings ("pr?s": près, prés;
+ *    "?t?": été, ôté) are reported with the first as replacement and all
+ *    in the detail, not applied (conf 0.5); so is a U+FFFD with none
+ *    (replacement: the original, detail "lost character").
  *  - decoded: a U+FFFD that the decoder wrote for bytes it could not read
  *    is its finding; this stage adds only a unique reading there.
  *  - urls: a white-space-delimited chunk with "/", "=", "&", "@", ":" or
@@ -44,15 +49,26 @@
 
 #include "common/article.h"
 #include "common/dict.h"
+#include "common/langwords.h"
 #include "common/view.h"
 
 #define LOSTCHARS_MAX_MARKS  4
 #define LOSTCHARS_MAX_PROBES 4096
 #define LOSTCHARS_CONFIDENCE 0.9
+#define LOSTCHARS_FUNCTION   0.8
 #define LOSTCHARS_UNSURE     0.5
 
+/* The language of the text: its dictionary, and its function words (fw
+ * may be NULL, or not know lang). Borrowed. */
+struct lostchars_lang {
+	struct dict *dict;
+	const struct langwords *fw;
+	const char *lang;
+};
+
 /* Find the words of view v with lost characters and report them on a,
- * with the readings the dictionary d (borrowed) accepts. */
-void lostchars_repair(struct dict *d, struct article *a, const struct view *v);
+ * with the readings the language's dictionary accepts. */
+void lostchars_repair(const struct lostchars_lang *l, struct article *a,
+		      const struct view *v);
 
 #endif

@@ -48,7 +48,10 @@ static void run_lostchars(struct article *a, const struct view *v,
 			  const struct tokens *ts)
 {
 	(void)ts;
-	lostchars_repair(fuzz_dict(), a, v);
+	const struct lostchars_lang l = {
+	    fuzz_dict(), &fuzz_resources()->lang_words, fuzz_options()->lang};
+
+	lostchars_repair(&l, a, v);
 }
 
 static void run_escapes(struct article *a, const struct view *v,

@@ -9,6 +9,7 @@
 
 #include "common/article.h"
 #include "common/dict.h"
+#include "common/langwords.h"
 #include "repair/lostchars.h"
 #include "harness.h"
 #include "stage_run.h"
@@ -38,8 +39,12 @@ static const struct stage_case cases[] = {
     {"candidates", "Il a dit. " FFFD "tat de si" FFFD "ge.",
      "Il a dit. État de siège.", 2, 2},
     /* ambiguous: reported with the readings, not applied */
-    {"ambiguous", "il est " FFFD " Paris", "il est " FFFD " Paris", 1, 0},
-    {"ambiguous", "un ?t? chaud", "un ?t? chaud", 1, 0},
+    /* function: the one function word of the readings */
+    {"function", "il est " FFFD " Paris", "il est à Paris", 1, 1},
+    {"function", "o" FFFD " est-il ?", "où est-il ?", 1, 1},
+    {"function", "la pr?sentation a ?t? faite", "la présentation a été faite",
+     2, 2},
+    {"ambiguous", "un pr?s vert", "un pr?s vert", 1, 0},
     {"ambiguous", "le Gr" FFFD "nland", "le Gr" FFFD "nland", 1, 0},
     /* a long run of marks: reported, never read (the pattern's bound) */
     {"ambiguous",
@@ -60,13 +65,16 @@ static const char *const untouched[] = {
 };
 
 static struct dict *dict;
+static struct langwords words; /* function words of every language */
 
 static void lost_stage(struct article *a, const struct view *v,
 		       const struct tokens *ts, void *ctx)
 {
 	(void)ts;
 	(void)ctx;
-	lostchars_repair(dict, a, v);
+	const struct lostchars_lang l = {dict, &words, "fr"};
+
+	lostchars_repair(&l, a, v);
 }
 
 static const struct stage_under_test under_test = {NULL, FK_ENCODING,
@@ -93,9 +101,13 @@ int main(void)
 
 	if (open_french(&dict, &seg))
 		return 1;
+	langwords_init(&words);
+	if (langwords_load(&words, RELIRE_DATA_DIR) < 0)
+		return harness_missing("dictionaries/*/function-words.txt");
 	RUN(test_rules);
 	RUN(test_untouched);
 	RUN(test_idempotent);
+	langwords_release(&words);
 	segmenter_free(seg);
 	dict_free(dict);
 	return harness_done();
