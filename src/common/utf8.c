@@ -130,6 +130,18 @@ int uc_is_symbol(int32_t cp)
 	return cp >= 0 && (U_GET_GC_MASK(cp) & U_GC_S_MASK);
 }
 
+int uc_is_text_punct(int32_t cp)
+{
+	static const int32_t punct[] = {0x2019, 0x2018, 0x201C, 0x201D,
+					0x00AB, 0x00BB, 0x2026, 0x2013,
+					0x2014, 0x20AC, 0x00B0, 0x00A0};
+
+	for (size_t k = 0; k < sizeof(punct) / sizeof(punct[0]); k++)
+		if (cp == punct[k])
+			return 1;
+	return 0;
+}
+
 int uc_is_control(int32_t cp)
 {
 	return cp >= 0 && u_charType(cp) == U_CONTROL_CHAR;

@@ -88,6 +88,9 @@ size_t utf8_apostrophe_at(const char *s, size_t len);
 int uc_is_mark(int32_t cp);    /* general category M* */
 int uc_is_symbol(int32_t cp);  /* general category S*: + = | $ ★ © → */
 int uc_is_control(int32_t cp); /* general category Cc: TAB, LF, C1 */
+/* The punctuation of running text beyond ASCII that charsets and
+ * escapes carry: ’ ‘ “ ” « » … – — € ° and the no-break space. */
+int uc_is_text_punct(int32_t cp);
 int uc_is_quotation(int32_t cp); /* Quotation_Mark: " ' « » “ ” ‹ › „ */
 /* Simple case mapping of one code point (itself when it has none). */
 int32_t uc_to_upper(int32_t cp);

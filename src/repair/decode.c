@@ -238,9 +238,6 @@ struct bad_run {
  * was lost more often than Latin-1 "Â" or "Ã". */
 static int32_t cp1252_text_byte(unsigned char b)
 {
-	static const int32_t punct[] = {0x2019, 0x2018, 0x201C, 0x201D,
-					0x00AB, 0x00BB, 0x2026, 0x2013,
-					0x2014, 0x20AC, 0x00B0, 0x00A0};
 	UErrorCode err = U_ZERO_ERROR;
 	const char in = (char)b;
 	char out[8];
@@ -254,12 +251,7 @@ static int32_t cp1252_text_byte(unsigned char b)
 	if (U_FAILURE(err) || n <= 0)
 		return -1;
 	cp = utf8_next(out, &i, (size_t)n);
-	if (u_isalpha(cp))
-		return cp;
-	for (size_t k = 0; k < ARRAY_SIZE(punct); k++)
-		if (cp == punct[k])
-			return cp;
-	return -1;
+	return u_isalpha(cp) || uc_is_text_punct(cp) ? cp : -1;
 }
 
 static int ascii_letter(const char *t, size_t len, size_t i)

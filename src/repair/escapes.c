@@ -90,16 +90,7 @@ static int code_chunk(const char *t, size_t len, size_t i, const char *signs)
 
 static int text_char(int32_t c)
 {
-	static const int32_t punct[] = {0x2019, 0x2018, 0x201C, 0x201D,
-					0x00AB, 0x00BB, 0x2026, 0x2013,
-					0x2014, 0x20AC, 0x00B0, 0x00A0};
-
-	if (uc_is_alpha(c))
-		return 1;
-	for (size_t k = 0; k < ARRAY_SIZE(punct); k++)
-		if (c == punct[k])
-			return 1;
-	return 0;
+	return uc_is_alpha(c) || uc_is_text_punct(c);
 }
 
 static int letter_before(const char *t, size_t i)
