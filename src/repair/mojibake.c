@@ -699,6 +699,244 @@ static int nbsp_mark_before(int32_t c)
 	return c == 0xBB || c == ':' || c == ';' || c == '!' || c == '?';
 }
 
+/* View offset of the end of the letters and marks from i on. */
+static size_t letters_fwd(const struct view *v, size_t i)
+{
+	while (i < v->len) {
+		size_t at = i;
+		if (!mj_word_cp(utf8_next(v->text, &at, v->len)))
+			break;
+		i = at;
+	}
+	return i;
+}
+
+/* 1 when s[0..n) has no lower-case letter. */
+static int upper_only(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;)
+		if (uc_is_lower(utf8_next(s, &i, n)))
+			return 0;
+	return 1;
+}
+
+/* The letters whose second UTF-8 byte a Latin-1 reading leaves invisible,
+ * in the order of that byte: C3 80..9F are "À".."ß" (C1 controls in
+ * Latin-1; all letters but "×"), C3 A0 is "à" (a no-break space), C3 AD
+ * is "í" (a soft hyphen). */
+static size_t hidden_letters(int32_t out[34])
+{
+	size_t n = 0;
+
+	for (int32_t c = 0xC0; c <= 0xDF; c++)
+		if (c != 0xD7) /* "×" */
+			out[n++] = c;
+	out[n++] = 0xE0;
+	out[n++] = 0xED;
+	return n;
+}
+
+/* The word glued before run character k, as it reads once the mojibake
+ * before it is decoded ("grÃ¶Ã" is "grö" before its last "Ã", "Ã¤uÃ"
+ * is "äu"): the pieces of this run and the spans of the runs before are
+ * read as their repairs. Into w, and its view offset into *start; 0 when
+ * the word is too long to be one. */
+static int word_before(struct scan *s, size_t k, struct strbuf *w,
+		       size_t *start)
+{
+	const struct view *v = s->v;
+	char buf[256];
+	size_t pos = s->offs[k], fill = sizeof(buf), np = s->np, ns = s->ns;
+
+	while (pos > 0) {
+		const char *add = NULL;
+		size_t an = 0, to = pos;
+		char enc[4];
+
+		if (np && s->pieces[np - 1].ve == pos) {
+			an = utf8_put(enc, s->pieces[--np].cp);
+			add = enc;
+			to = s->pieces[np].vs;
+		} else if (ns && s->spans[ns - 1].ve == pos) {
+			const struct span *sp = &s->spans[--ns];
+			add = s->repl.buf + sp->rs;
+			an = sp->rn;
+			to = sp->vs;
+		} else {
+			int32_t c = utf8_prev(v->text, &to);
+			if (!mj_word_cp(c))
+				break;
+			add = v->text + to;
+			an = pos - to;
+		}
+		if (an > fill)
+			return 0;
+		fill -= an;
+		memcpy(buf + fill, add, an);
+		pos = to;
+	}
+	sb_reset(w);
+	sb_add(w, buf + fill, sizeof(buf) - fill);
+	*start = pos;
+	return 1;
+}
+
+/* 1 when "Ã" and a space stand right before view offset i. */
+static int hidden_before(const struct view *v, size_t i)
+{
+	return i >= 3 && v->text[i - 1] == ' ' &&
+	       !memcmp(v->text + i - 3, "\xC3\x83", 2);
+}
+
+/* A reading of a lone "Ã": the letter, and where the repair ends. */
+struct reading {
+	int32_t cp;
+	size_t end;
+};
+
+/* The readings of hidden_letters() L that make x L y a word of the
+ * dictionary (x and y not both empty), ending at end, appended to r. */
+static size_t add_readings(struct scan *s, const struct strbuf *x,
+			   const char *y, size_t yn, size_t end,
+			   struct reading *r, size_t n)
+{
+	int32_t cands[34];
+	size_t nc = hidden_letters(cands);
+	struct strbuf w;
+	char enc[4];
+
+	sb_init(&w);
+	for (size_t i = 0; i < nc; i++) {
+		sb_reset(&w);
+		sb_add(&w, x->buf, x->len);
+		sb_add(&w, enc, utf8_put(enc, cands[i]));
+		sb_add(&w, y, yn);
+		if ((x->len + yn == 0 || mj_latin_word(w.buf, w.len)) &&
+		    mj_known_word(s->m->dict, w.buf, w.len))
+			r[n++] = (struct reading){cands[i], end};
+	}
+	sb_release(&w);
+	return n;
+}
+
+/* 1 when after the space at view offset i the text ends, or ", . )"
+ * follows, or a hyphen glued to a letter ("lÃ -bas"): a no-break space
+ * turned into a space, not one of the text. */
+static int space_then_close(const struct view *v, size_t i)
+{
+	return i + 1 >= v->len || v->text[i + 1] == '\n' ||
+	       v->text[i + 1] == ',' || v->text[i + 1] == '.' ||
+	       v->text[i + 1] == ')' ||
+	       (v->text[i + 1] == '-' && uc_is_alpha(mj_cp_at(v, i + 2)));
+}
+
+/*
+ * hidden_byte: "Ã" (the lead byte C3), run character k, its second byte
+ * lost: a Latin-1 reading shows C3 89 as "Ã" and a C1 control, C3 A0 as
+ * "Ã" and a no-break space, C3 AD as "Ã" and a soft hyphen, all
+ * invisible, and scrapers drop such characters or turn them into a
+ * space. The letter is one of hidden_letters(); the dictionary says
+ * which, and whether the space after "Ã" was the lost byte:
+ *   - glued inside a word: "vehÃculo" -> "vehículo", "Ãkonomie";
+ *   - the space was the byte: "jardÃ n" -> "jardín", "Ã glise" -> "Église";
+ *   - the byte was dropped before a space of the text: "sÃ mismo" ->
+ *     "sí mismo", "Ã stata" -> "È stata" (Italian), "scaccerÃ ." ->
+ *     "scaccerà." (its no-break space).
+ * One reading only is applied (0.9). Several ("dÃ as": "días" or "dí
+ * as"), or none after a lower-case word and before a lower-case letter
+ * ("groÃ es" in French text: "à" ending the word, or a letter inside it),
+ * are reported at CAPITAL_INSIDE_CONF, never applied. "Ã" standing alone
+ * whose only reading is "à" or "À" ("Ã la"), and the words no reading
+ * makes, are left to lost_byte()'s rules: returns 0.
+ */
+static int hidden_byte(struct scan *s, size_t k)
+{
+	const struct view *v = s->v;
+	size_t at = s->offs[k], sp = s->offs[k + 1];
+	int space = sp < v->len && v->text[sp] == ' ';
+	int two = space && sp + 1 < v->len && v->text[sp + 1] == ' ';
+	size_t ys = sp + (size_t)space, ye = letters_fwd(v, ys), yn = ye - ys;
+	const char *y = v->text + ys;
+	struct reading r[2 * 34 + 1];
+	size_t n = 0, nj = 0, only_a = 0, xs;
+	struct strbuf x;
+	char enc[4];
+	int done = 1, elided;
+	size_t na;
+
+	if (!s->m->dict)
+		return 0;
+	sb_init(&x);
+	/* "Ã" is a letter of Portuguese in capitals ("NÃO", "MÃE"); two
+	 * lost bytes in a word ("PYRÃ NÃ ES") are beyond one reading */
+	if (!word_before(s, k, &x, &xs) || (x.len == 0 && yn == 0) ||
+	    hidden_before(v, xs) ||
+	    (!space && yn && upper_only(x.buf, x.len) && upper_only(y, yn)) ||
+	    (two && x.len == 0)) {
+		sb_release(&x);
+		return 0;
+	}
+	/* an elided word ("Ã s'affirmer") is a word of its own */
+	elided =
+	    yn && ye < v->len &&
+	    (v->text[ye] == '\'' || !strncmp(v->text + ye, "\xE2\x80\x99", 3));
+	if (yn && !two && !elided)
+		nj = add_readings(s, &x, y, yn, space ? ys : sp, r, 0);
+	if (space || yn == 0) {
+		size_t end = sp + (size_t)(two || (space && !yn &&
+						   space_then_close(v, sp)));
+		n = add_readings(s, &x, "", 0, end, r, nj);
+	} else {
+		n = nj;
+	}
+	/* Of a word split by the space and two words, the split one when
+	 * what follows the space is no word of two letters or more
+	 * ("FuÃ ballwettbewerb": "Fuß" is a word, "ballwettbewerb" is not) */
+	if (nj && n > nj && (yn < 2 || !mj_known_word(s->m->dict, y, yn)))
+		n = nj;
+	/* a letter standing alone before no word ("Ã bersicht" in Spanish
+	 * text is no "Ó"): lost_byte()'s rules */
+	if (x.len == 0 && nj == 0 &&
+	    (yn < 2 || !mj_known_word(s->m->dict, y, yn)))
+		n = 0;
+	for (size_t i = nj; i < n; i++)
+		only_a += r[i].cp == 0xC0 || r[i].cp == 0xE0;
+	if (only_a && x.len == 0) {
+		/* "Ã la", "Ã battre" (not "Ébattre" in running text): "à" or
+		 * "À" before a word, lost_byte()'s to say */
+		done = 0;
+	} else if (n == 1) {
+		mj_add_span(s, at, r[0].end, enc, utf8_put(enc, r[0].cp),
+			    DICT_CONF,
+			    r[0].end > sp && yn
+				? "lost byte: 'Ã' and a byte Latin-1 leaves "
+				  "invisible, turned into a space (the "
+				  "dictionary's word)"
+				: "lost byte: 'Ã' and a byte Latin-1 leaves "
+				  "invisible, dropped (the dictionary's word)");
+	} else if (n > 1 && (x.len || nj)) {
+		/* "dÃ as": "días" or "dí as"; "l'Ã cosse": "Écosse" or "à" */
+		mj_add_span(
+		    s, at, r[0].end, enc, utf8_put(enc, r[0].cp),
+		    CAPITAL_INSIDE_CONF,
+		    "lost byte: 'Ã' and a byte Latin-1 leaves invisible; "
+		    "the dictionary knows several readings");
+	} else if (n == 0 && x.len && space && yn &&
+		   uc_is_lower(mj_cp_at(v, ys)) &&
+		   uc_is_lower(mj_cp_before(v, at)) &&
+		   !dict_accent_group(s->m->dict, 0xE0, &na)) {
+		/* a language that writes no "à" (accents.txt) */
+		mj_add_span(s, at, sp, "\xC3\xA0", 2, CAPITAL_INSIDE_CONF,
+			    "lost byte: 'Ã' ending a word the dictionary does "
+			    "not know, in a language without 'à': a letter "
+			    "inside the word?");
+	} else {
+		done = 0;
+	}
+	sb_release(&x);
+	return done;
+}
+
 /*
  * Lost-byte patterns at the last character of a run, followed by a space:
  * "Ã la" (the NBSP of "à" lost), "Ã  la" (the NBSP turned into a space:
@@ -714,6 +952,8 @@ static void lost_byte(struct scan *s, size_t k)
 		  v->text[sp + 1] == ' ';
 	int32_t after = mj_cp_at(v, sp + 1 + two);
 
+	if (c == 0xC3 && hidden_byte(s, k))
+		return;
 	if (sp >= v->len || v->text[sp] != ' ')
 		return;
 	/* French typography puts a no-break space after "«" and before

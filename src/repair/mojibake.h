@@ -48,6 +48,22 @@
  *    0.8 before a lower-case letter or a digit, 0.7 otherwise. "lâ appui"
  *    becomes "l’appui" (0.7), and a standalone "Â " becomes a no-break
  *    space (0.7).
+ *  - hidden_byte: a lone "Ã" whose second byte a Latin-1 reading left
+ *    invisible (C3 80..9F are "À".."ß" as a C1 control, C3 A0 "à" as a
+ *    no-break space, C3 AD "í" as a soft hyphen), then dropped or turned
+ *    into a space by a scraper: "vehÃculo", "jardÃ n", "Ã glise",
+ *    "groÃ en", "sÃ mismo". Each of those letters is tried glued to the
+ *    word before and after (the space was the byte) or ending the word
+ *    before (the byte was dropped; the word before read with its own
+ *    repairs, "grÃ¶Ã te"); the article's dictionary decides. One
+ *    reading is applied (0.9); a split word wins over two words when
+ *    what follows the space is no word ("FuÃ ballwettbewerb"). Several
+ *    readings ("dÃ as": "días" or "dí as"), or none after a lower-case
+ *    word in a language whose accents.txt has no "à", are reported
+ *    (0.5). "à" standing alone before a word ("Ã la", "Ã battre") and
+ *    words no reading makes stay with lost_bytes. Not in a word in
+ *    capitals glued to "Ã" (Portuguese "NÃO"), nor with a second lost
+ *    byte just before ("PYRÃ NÃ ES").
  *  - c1_controls: a C1 control left alone in the text is read as the
  *    Windows-1252 character of the same byte (U+0092 -> ’), like Web
  *    browsers do.

@@ -493,12 +493,17 @@ static int text_follows(const struct view *v, size_t i)
 }
 
 /* Does d know w, after an elided prefix too ("jusqu'à")? */
+int mj_known_word(struct dict *d, const char *w, size_t n)
+{
+	size_t e = dict_elision_prefix(d, w, n);
+
+	return dict_check(d, w, n) ||
+	       (e && e < n && dict_check(d, w + e, n - e));
+}
+
 static int known_word(struct dict *d, const struct strbuf *w)
 {
-	size_t e = dict_elision_prefix(d, w->buf, w->len);
-
-	return dict_check(d, w->buf, w->len) ||
-	       (e && e < w->len && dict_check(d, w->buf + e, w->len - e));
+	return mj_known_word(d, w->buf, w->len);
 }
 
 /* 1 when every letter of w is Latin (apostrophes allowed: "jusqu'à"). */

@@ -15,6 +15,8 @@
 #include "common/util.h"
 #include "common/view.h"
 
+struct dict;
+
 /* Windows-1252 encodes nothing above U+2122 and the other charsets little
  * above U+22FF (MacRoman's math signs): a cache of this many code points
  * answers almost every question; the rest go to the converter. */
@@ -140,6 +142,9 @@ int mj_sentence_start(const struct view *v, size_t i);
 int mj_word_cp(int32_t c);
 /* 1 when s[0..len) is two Latin letters or more and marks, nothing else. */
 int mj_latin_word(const char *s, size_t len);
+/* 1 when dictionary d accepts w[0..n), or w without its elided article
+ * ("l'église"). */
+int mj_known_word(struct dict *d, const char *w, size_t n);
 /* Record a candidate repair of view [vs, ve) by repl[0..rn) (copied). */
 void mj_add_span(struct scan *s, size_t vs, size_t ve, const char *repl,
 		 size_t rn, double conf, const char *why);

@@ -226,6 +226,67 @@ static const struct moji_case cases[] = {
      0},
 };
 
+/*
+ * hidden_byte: "Ã" whose second byte a Latin-1 reading left invisible (C1
+ * controls, the no-break space, the soft hyphen), dropped or turned into
+ * a space; the dictionary of the row's language picks the letter.
+ */
+struct hidden_case {
+	const char *lang;
+	const char *in;
+	const char *want;
+	size_t unapplied;
+};
+
+static const struct hidden_case hidden_cases[] = {
+    /* soft hyphen (C3 AD, "í") turned into a space, or dropped */
+    {"es", "Vista al jard\xC3\x83 n, riego", "Vista al jard\xC3\xADn, riego",
+     0},
+    {"es",
+     "La tecnolog\xC3\x83 a y el veh\xC3\x83"
+     "culo",
+     "La tecnolog\xC3\xAD"
+     "a y el veh\xC3\xAD"
+     "culo",
+     0},
+    {"es", "Art\xC3\x83 culo 5",
+     "Art\xC3\xAD"
+     "culo 5",
+     0},
+    /* dropped before a space of the text: "sí mismo" */
+    {"es", "por s\xC3\x83 mismo", "por s\xC3\xAD mismo", 0},
+    /* C1 controls: "Ñ" (C3 91), "É" (C3 89), "Ü" (C3 9C) */
+    {"es", "ESPA\xC3\x83 A",
+     "ESPA\xC3\x91"
+     "A",
+     0},
+    {"fr", "\xC3\x83 glise Saint-Pierre", "\xC3\x89glise Saint-Pierre", 0},
+    {"fr", "l'\xC3\x83 tat de droit", "l'\xC3\x89tat de droit", 0},
+    {"de", "\xC3\x83 bersicht der Preise",
+     "\xC3\x9C"
+     "bersicht der Preise",
+     0},
+    /* "à" (C3 A0, the no-break space) stays the reading a word takes */
+    {"fr",
+     "voil\xC3\x83 le d\xC3\xA9"
+     "cor",
+     "voil\xC3\xA0 le d\xC3\xA9"
+     "cor",
+     0},
+    {"fr", "l\xC3\x83-bas", "l\xC3\xA0-bas", 0},
+    {"it", "la citt\xC3\x83 di Roma", "la citt\xC3\xA0 di Roma", 0},
+    /* no reading is a word: a letter inside, or "à" in a language
+     * that writes it */
+    {"es", "el Xabar\xC3\x83 n y el Club", "el Xabar\xC3\x83 n y el Club", 1},
+    {"it", "e possibilt\xC3\x83 di terreno", "e possibilt\xC3\xA0 di terreno",
+     0},
+    /* an elided word after "Ã" is a word: not "Ès'affirmer" */
+    {"fr", "du mal \xC3\x83 s'affirmer", "du mal \xC3\xA0 s'affirmer", 0},
+    /* "Ã" in Portuguese words in capitals is a letter */
+    {"fr", "S\xC3\x83O PAULO et N\xC3\x83O", "S\xC3\x83O PAULO et N\xC3\x83O",
+     0},
+};
+
 /* Text that is not mojibake: no finding at all, byte-identical. */
 static const char *const untouched[] = {
     /* Chinese and Korean whose characters a double-byte charset writes
@@ -354,6 +415,31 @@ static void test_idempotent(void)
 	}
 }
 
+static void test_hidden_byte(void)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(hidden_cases); i++) {
+		const struct hidden_case *c = &hidden_cases[i];
+		struct dict *d = dict_open(c->lang, NULL, RELIRE_DATA_DIR);
+		struct mojibake *saved = moji;
+		size_t ap, un;
+		char *out;
+
+		CHECK_MSG(d != NULL, "no %s dictionary", c->lang);
+		if (!d)
+			continue;
+		moji = mojibake_new(d);
+		out = run(c->in, &ap, &un);
+		CHECK_MSG(
+		    !strcmp(out, c->want) && un == c->unapplied,
+		    "hidden_byte (row %zu, %s): got \"%s\", %zu unapplied", i,
+		    c->lang, out, un);
+		free(out);
+		mojibake_free(moji);
+		moji = saved;
+		dict_free(d);
+	}
+}
+
 int main(void)
 {
 	struct segmenter *seg = NULL;
@@ -367,6 +453,7 @@ int main(void)
 	RUN(test_rules);
 	RUN(test_untouched);
 	RUN(test_idempotent);
+	RUN(test_hidden_byte);
 	mojibake_free(moji);
 	dict_free(dict);
 	segmenter_free(seg);
