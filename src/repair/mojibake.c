@@ -19,6 +19,7 @@
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
+#include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 
 #include "common/dict.h"
@@ -699,14 +700,38 @@ static int nbsp_mark_before(int32_t c)
 	return c == 0xBB || c == ':' || c == ';' || c == '!' || c == '?';
 }
 
-/* View offset of the end of the letters and marks from i on. */
-static size_t letters_fwd(const struct view *v, size_t i)
+/* The word from view offset i on, as it reads once its two-byte
+ * Windows-1252 mojibake is decoded ("idÃ©e" is "idée"): into w; returns
+ * the view offset of its end. */
+static size_t word_after(struct scan *s, size_t i, struct strbuf *w)
 {
+	const struct view *v = s->v;
+
+	sb_reset(w);
 	while (i < v->len) {
-		size_t at = i;
-		if (!mj_word_cp(utf8_next(v->text, &at, v->len)))
+		size_t j = i, k;
+		int32_t c = utf8_next(v->text, &j, v->len), c2;
+		int b1 = c >= 0x80 ? sloppy_byte(s->m, c) : -1, b2;
+		char bytes[2];
+
+		k = j;
+		if (b1 >= 0xC2 && b1 <= 0xDF && j < v->len &&
+		    (c2 = utf8_next(v->text, &k, v->len)) >= 0x80 &&
+		    (b2 = sloppy_byte(s->m, c2)) >= 0x80 && b2 <= 0xBF) {
+			size_t q = 0;
+			bytes[0] = (char)b1;
+			bytes[1] = (char)b2;
+			c = utf8_next(bytes, &q, 2);
+			if (mj_word_cp(c)) {
+				sb_add(w, bytes, 2);
+				i = k;
+				continue;
+			}
+		}
+		if (!mj_word_cp(c))
 			break;
-		i = at;
+		sb_add(w, v->text + i, j - i);
+		i = j;
 	}
 	return i;
 }
@@ -811,7 +836,8 @@ static size_t add_readings(struct scan *s, const struct strbuf *x,
 		sb_add(&w, x->buf, x->len);
 		sb_add(&w, enc, utf8_put(enc, cands[i]));
 		sb_add(&w, y, yn);
-		if ((x->len + yn == 0 || mj_latin_word(w.buf, w.len)) &&
+		size_t e = dict_elision_prefix(s->m->dict, w.buf, w.len);
+		if ((x->len + yn == 0 || mj_latin_word(w.buf + e, w.len - e)) &&
 		    mj_known_word(s->m->dict, w.buf, w.len))
 			r[n++] = (struct reading){cands[i], end};
 	}
@@ -855,11 +881,11 @@ static int hidden_byte(struct scan *s, size_t k)
 	size_t at = s->offs[k], sp = s->offs[k + 1];
 	int space = sp < v->len && v->text[sp] == ' ';
 	int two = space && sp + 1 < v->len && v->text[sp + 1] == ' ';
-	size_t ys = sp + (size_t)space, ye = letters_fwd(v, ys), yn = ye - ys;
-	const char *y = v->text + ys;
+	size_t ys = sp + (size_t)space, ye, yn;
+	const char *y;
 	struct reading r[2 * 34 + 1];
 	size_t n = 0, nj = 0, only_a = 0, xs;
-	struct strbuf x;
+	struct strbuf x, yb;
 	char enc[4];
 	int done = 1, elided;
 	size_t na;
@@ -867,6 +893,10 @@ static int hidden_byte(struct scan *s, size_t k)
 	if (!s->m->dict)
 		return 0;
 	sb_init(&x);
+	sb_init(&yb);
+	ye = word_after(s, ys, &yb); /* "ÃlysÃ©e" is "Ãlysée" */
+	yn = yb.len;
+	y = yn ? yb.buf : "";
 	/* "Ã" is a letter of Portuguese in capitals ("NÃO", "MÃE"); two
 	 * lost bytes in a word ("PYRÃ NÃ ES") are beyond one reading */
 	if (!word_before(s, k, &x, &xs) || (x.len == 0 && yn == 0) ||
@@ -874,6 +904,7 @@ static int hidden_byte(struct scan *s, size_t k)
 	    (!space && yn && upper_only(x.buf, x.len) && upper_only(y, yn)) ||
 	    (two && x.len == 0)) {
 		sb_release(&x);
+		sb_release(&yb);
 		return 0;
 	}
 	/* an elided word ("Ã s'affirmer") is a word of its own */
@@ -934,7 +965,78 @@ static int hidden_byte(struct scan *s, size_t k)
 		done = 0;
 	}
 	sb_release(&x);
+	sb_release(&yb);
 	return done;
+}
+
+/* 1 when c is a vowel or "h", accents aside: what an elided word stands
+ * before ("l’ÖVP", "l’homme"). */
+static int elision_follows(int32_t c)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfd = unorm2_getNFDInstance(&err);
+	UChar d[8];
+	int32_t n;
+
+	if (c < 0 || U_FAILURE(err))
+		return 0;
+	n = unorm2_getDecomposition(nfd, c, d, 8, &err);
+	if (n > 0 && U_SUCCESS(err))
+		c = d[0];
+	c = u_tolower(c);
+	return c < 0x80 && c && strchr("aeiouyh", (int)c);
+}
+
+/*
+ * hidden_byte for "’": "â" (the lead byte E2) whose two other bytes a
+ * Latin-1 reading left invisible (E2 80 99 is "â" and two C1 controls),
+ * dropped or turned into a space each: "lâ  escroquerie", "jusquâ  à",
+ * "lâÖVP". Read as "’" when the word before and the word after make a
+ * word the dictionary knows with it ("l’escroquerie", "jusqu’à"), or
+ * when the word before is an elided word of the language and a vowel or
+ * "h" follows ("l’ÖVP"), and the text as it is makes no such word
+ * ("lâche" stays). Returns 1 when it added a span.
+ */
+static int hidden_apostrophe(struct scan *s, size_t k)
+{
+	const struct view *v = s->v;
+	size_t at = s->offs[k], sp = s->offs[k + 1], ys = sp, xs, ye;
+	struct strbuf x, w, y;
+	int ok = 0;
+
+	if (!s->m->dict)
+		return 0;
+	while (ys < v->len && ys < sp + 2 && v->text[ys] == ' ')
+		ys++;
+	sb_init(&x);
+	sb_init(&w);
+	sb_init(&y);
+	ye = word_after(s, ys, &y);
+	if (ye > ys && word_before(s, k, &x, &xs) && x.len &&
+	    !hidden_before(v, xs)) {
+		sb_add(&w, x.buf, x.len);
+		sb_add(&w, "\xE2\x80\x99", 3);
+		sb_add(&w, y.buf, y.len);
+		ok = mj_known_word(s->m->dict, w.buf, w.len) ||
+		     (dict_elision_prefix(s->m->dict, w.buf, w.len) ==
+			  x.len + 3 &&
+		      elision_follows(mj_cp_at(v, ys)));
+		/* glued, the text may be a word with "â" ("lâche") */
+		if (ok && ys == sp)
+			ok = !mj_known_word(s->m->dict, v->text + xs, ye - xs);
+	}
+	if (ok)
+		mj_add_span(s, at, ys, "\xE2\x80\x99", 3, DICT_CONF,
+			    ys == sp
+				? "lost bytes: 'â' and two bytes Latin-1 "
+				  "leaves invisible, dropped: an apostrophe"
+				: "lost bytes: 'â' and two bytes Latin-1 "
+				  "leaves invisible, turned into spaces: an "
+				  "apostrophe");
+	sb_release(&x);
+	sb_release(&w);
+	sb_release(&y);
+	return ok;
 }
 
 /*
@@ -953,6 +1055,8 @@ static void lost_byte(struct scan *s, size_t k)
 	int32_t after = mj_cp_at(v, sp + 1 + two);
 
 	if (c == 0xC3 && hidden_byte(s, k))
+		return;
+	if (c == 0xE2 && hidden_apostrophe(s, k))
 		return;
 	if (sp >= v->len || v->text[sp] != ' ')
 		return;
@@ -1014,6 +1118,8 @@ static void process_run(struct scan *s)
 			isolated_c1(s, k);
 		else if (k + 1 == s->n)
 			lost_byte(s, k);
+		else if (s->cps[k] == 0xE2)
+			hidden_apostrophe(s, k); /* "jusquâà", "lâÃtat" */
 		k++;
 	}
 	for (size_t a = 0, i = 1; i <= s->np; i++)

@@ -64,6 +64,13 @@
  *    words no reading makes stay with lost_bytes. Not in a word in
  *    capitals glued to "Ã" (Portuguese "NÃO"), nor with a second lost
  *    byte just before ("PYRÃ NÃ ES").
+ *    "’" (E2 80 99: "â" and two C1 controls) lost the same way ("lâ
+ *    escroquerie", "jusquâà", "lâÖVP") is read with the dictionary too:
+ *    applied (0.9) when the words on both sides make a word with "’"
+ *    ("l’escroquerie", the word after read with its own mojibake
+ *    decoded), or when the word before is an elided word of the language
+ *    and a vowel or "h" follows; never where the text is a word
+ *    ("lâche").
  *  - c1_controls: a C1 control left alone in the text is read as the
  *    Windows-1252 character of the same byte (U+0092 -> ’), like Web
  *    browsers do.
