@@ -448,6 +448,10 @@ static void test_hidden_byte(void)
 		    !strcmp(out, c->want) && un == c->unapplied,
 		    "hidden_byte (row %zu, %s): got \"%s\", %zu unapplied", i,
 		    c->lang, out, un);
+		/* idempotent: nothing applied on its own output */
+		free(run(out, &ap, &un));
+		CHECK_MSG(ap == 0, "hidden_byte (row %zu): %zu applied again",
+			  i, ap);
 		free(out);
 		mojibake_free(moji);
 		moji = saved;
