@@ -700,6 +700,20 @@ static int nbsp_mark_before(int32_t c)
 	return c == 0xBB || c == ':' || c == ';' || c == '!' || c == '?';
 }
 
+/* 1 when view offset i holds an "â" that starts a word (dir < 0: no
+ * letter before it) or ends one (dir > 0: no letter after it): the lead
+ * of a quotation mark whose other bytes Latin-1 hid ("âGeiÃelâ"), not a
+ * letter of the word. */
+static int lost_quote(const struct view *v, size_t i, int dir)
+{
+	size_t j = i + 2;
+
+	if (i + 1 >= v->len || memcmp(v->text + i, "\xC3\xA2", 2))
+		return 0;
+	return dir < 0 ? !mj_word_cp(mj_cp_before(v, i))
+		       : !mj_word_cp(j < v->len ? mj_cp_at(v, j) : -1);
+}
+
 /* The word from view offset i on, as it reads once its two-byte
  * Windows-1252 mojibake is decoded ("idÃ©e" is "idée"): into w; returns
  * the view offset of its end. */
@@ -728,7 +742,7 @@ static size_t word_after(struct scan *s, size_t i, struct strbuf *w)
 				continue;
 			}
 		}
-		if (!mj_word_cp(c))
+		if (!mj_word_cp(c) || lost_quote(v, i, 1))
 			break;
 		sb_add(w, v->text + i, j - i);
 		i = j;
@@ -789,7 +803,7 @@ static int word_before(struct scan *s, size_t k, struct strbuf *w,
 			to = sp->vs;
 		} else {
 			int32_t c = utf8_prev(v->text, &to);
-			if (!mj_word_cp(c))
+			if (!mj_word_cp(c) || lost_quote(v, to, -1))
 				break;
 			add = v->text + to;
 			an = pos - to;
