@@ -19,6 +19,8 @@
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
+#include <unicode/ulocdata.h>
+#include <unicode/ustring.h>
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 
@@ -80,11 +82,54 @@ static UConverter *open_page(const char *name)
 	return c;
 }
 
+/* The UTF-8 of delimiter t of uld into out (4 bytes); its length when it
+ * is one character E2 80 80..9F, whose two last bytes Latin-1 hides;
+ * else 0. */
+static size_t hidden_delimiter(ULocaleData *uld, ULocaleDataDelimiterType t,
+			       char out[4])
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UChar u[4];
+	int32_t n = ulocdata_getDelimiter(uld, t, u, 4, &err), len = 0;
+
+	if (U_FAILURE(err) || n != 1)
+		return 0;
+	u_strToUTF8(out, 4, &len, u, n, &err);
+	if (U_FAILURE(err) || len != 3 || (unsigned char)out[0] != 0xE2 ||
+	    (unsigned char)out[1] != 0x80 || (unsigned char)out[2] > 0x9F)
+		return 0;
+	return 3;
+}
+
+/* The language's quotation marks that Latin-1 damage hides (struct
+ * mojibake's qopen, qclose). */
+static void hidden_quotes(struct mojibake *m, const char *lang)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	ULocaleData *uld = ulocdata_open(lang, &err);
+
+	if (U_FAILURE(err) || !uld)
+		return;
+	m->qon = hidden_delimiter(uld, ULOCDATA_QUOTATION_START, m->qopen);
+	m->qcn = hidden_delimiter(uld, ULOCDATA_QUOTATION_END, m->qclose);
+	if (!m->qon || !m->qcn) {
+		m->qon = hidden_delimiter(uld, ULOCDATA_ALT_QUOTATION_START,
+					  m->qopen);
+		m->qcn = hidden_delimiter(uld, ULOCDATA_ALT_QUOTATION_END,
+					  m->qclose);
+	}
+	if (!m->qon || !m->qcn)
+		m->qon = m->qcn = 0;
+	ulocdata_close(uld);
+}
+
 struct mojibake *mojibake_new(struct dict *dict)
 {
 	struct mojibake *m = xcalloc(1, sizeof(*m));
 
 	m->dict = dict;
+	if (dict && dict_lang(dict))
+		hidden_quotes(m, dict_lang(dict));
 	for (int p = 0; p < NPAGES; p++)
 		if (!(m->cnv[p] = open_page(mj_pages[p].icu))) {
 			mojibake_free(m);
@@ -1054,6 +1099,83 @@ static int hidden_apostrophe(struct scan *s, size_t k)
 }
 
 /*
+ * hidden_quote: a lone "â" that opens a word (no letter before it, a
+ * letter or digit after it or after the one or two spaces its hidden bytes
+ * became: "âGeiÃel", "â  Publicity") or closes one (a letter, a digit or
+ * ". , ! ?" before it, no letter after it: "Geißelâ der", "nahmeâ   und")
+ * is the lead of a quotation mark whose two last bytes Latin-1 hid. It is
+ * a candidate of the line; mojibake_repair() pairs them (quote_pairs()).
+ * The spaces the hidden bytes became go with it: all of them after an
+ * opening mark, all but the text's own one after a closing mark.
+ */
+static int hidden_quote(struct scan *s, size_t k)
+{
+	const struct view *v = s->v;
+	size_t at = s->offs[k], sp = s->offs[k + 1], e = sp, nsp = 0;
+	int32_t before = mj_cp_before(v, at), after;
+	struct quote_cand *q;
+	int open;
+
+	if (!s->m->qon)
+		return 0;
+	while (e < v->len && nsp < 3 && v->text[e] == ' ')
+		e++, nsp++;
+	after = e < v->len ? mj_cp_at(v, e) : -1;
+	if (!uc_is_alpha(before) && !uc_is_digit(before) && nsp < 3 &&
+	    (uc_is_alpha(after) || uc_is_digit(after)))
+		open = 1;
+	else if ((uc_is_alpha(before) || uc_is_digit(before) ||
+		  (before > 0 && before < 0x80 &&
+		   strchr(".,!?", (int)before))) &&
+		 !uc_is_alpha(mj_cp_at(v, sp)))
+		open = 0;
+	else
+		return 0;
+	/* "Xâ Y" is an apostrophe ("lawyerâ s", lost_byte()'s rule) unless
+	 * a mark was opened before it on the line */
+	if (!open && nsp == 1 && uc_is_alpha(after) &&
+	    !(s->nq && s->quotes[s->nq - 1].open &&
+	      s->quotes[s->nq - 1].line == s->line))
+		return 0;
+	if (!open)
+		e = sp +
+		    (nsp > 2 ? 2
+		     : nsp > 0 && !(uc_is_alpha(after) || uc_is_digit(after))
+			 ? nsp
+		     : nsp > 0 ? nsp - 1
+			       : 0);
+	GROW(s->quotes, s->qcap, s->nq + 1);
+	q = &s->quotes[s->nq++];
+	q->vs = at;
+	q->ve = e;
+	q->line = s->line;
+	q->open = open;
+	return 1;
+}
+
+/* The quotation-mark candidates as spans: an opening mark followed, on
+ * its line, by a closing one is a pair, applied (0.85); the others are
+ * reported (CAPITAL_INSIDE_CONF). */
+static void quote_pairs(struct scan *s)
+{
+	const struct mojibake *m = s->m;
+
+	for (size_t i = 0; i < s->nq; i++) {
+		const struct quote_cand *q = &s->quotes[i];
+		int paired = q->open
+				 ? i + 1 < s->nq && !s->quotes[i + 1].open &&
+				       s->quotes[i + 1].line == q->line
+				 : i > 0 && s->quotes[i - 1].open &&
+				       s->quotes[i - 1].line == q->line;
+		mj_add_span(s, q->vs, q->ve, q->open ? m->qopen : m->qclose,
+			    q->open ? m->qon : m->qcn,
+			    paired ? 0.85 : CAPITAL_INSIDE_CONF,
+			    "lost bytes: 'â' and two bytes Latin-1 leaves "
+			    "invisible: the language's quotation mark");
+	}
+}
+
+/*
  * Lost-byte patterns at the last character of a run, followed by a space:
  * "Ã la" (the NBSP of "à" lost), "Ã  la" (the NBSP turned into a space:
  * the repair takes that space too), "lâ appui" (the C1 bytes of "’"
@@ -1070,7 +1192,7 @@ static void lost_byte(struct scan *s, size_t k)
 
 	if (c == 0xC3 && hidden_byte(s, k))
 		return;
-	if (c == 0xE2 && hidden_apostrophe(s, k))
+	if (c == 0xE2 && (hidden_apostrophe(s, k) || hidden_quote(s, k)))
 		return;
 	if (sp >= v->len || v->text[sp] != ' ')
 		return;
@@ -1132,8 +1254,8 @@ static void process_run(struct scan *s)
 			isolated_c1(s, k);
 		else if (k + 1 == s->n)
 			lost_byte(s, k);
-		else if (s->cps[k] == 0xE2)
-			hidden_apostrophe(s, k); /* "jusquâà", "lâÃtat" */
+		else if (s->cps[k] == 0xE2 && !hidden_apostrophe(s, k))
+			hidden_quote(s, k); /* "jusquâà", "lâÃtat", "âÃber" */
 		k++;
 	}
 	for (size_t a = 0, i = 1; i <= s->np; i++)
@@ -1215,6 +1337,7 @@ void mojibake_repair(struct mojibake *m, struct article *a,
 			utf8_next(v->text, &i, v->len);
 	}
 	mj_scan_pages(&s);
+	quote_pairs(&s);
 	mj_drop_overlaps(&s);
 	line_evidence(&s);
 	for (size_t k = 0; k < s.ns; k++) {
@@ -1228,5 +1351,6 @@ void mojibake_repair(struct mojibake *m, struct article *a,
 	free(s.bytes);
 	free(s.pieces);
 	free(s.spans);
+	free(s.quotes);
 	sb_release(&s.repl);
 }

@@ -71,6 +71,13 @@
  *    decoded), or when the word before is an elided word of the language
  *    and a vowel or "h" follows; never where the text is a word
  *    ("lâche").
+ *    A quotation mark lost the same way ("âGeiÃelâ", "â  Publicity") is
+ *    the language's (CLDR's primary or alternate quotes through ICU,
+ *    the first pair Latin-1 can hide: "„ “" in German, "“ ”" in
+ *    English; none in French, whose quotes are "« »"): an "â" with no
+ *    letter before it and a word after it opens, one after a word and
+ *    before no letter closes. Applied (0.85) when an opening mark is
+ *    followed by a closing one on its line, else reported.
  *  - c1_controls: a C1 control left alone in the text is read as the
  *    Windows-1252 character of the same byte (U+0092 -> ’), like Web
  *    browsers do.

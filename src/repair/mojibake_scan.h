@@ -74,6 +74,12 @@ struct mojibake {
 	 * the lead byte of a sequence the damage can hide, -1 none (the Basic
 	 * Multilingual Plane: the double-byte charsets' characters are CJK) */
 	int8_t lead_of[0x10000];
+	/* the language's quotation marks (CLDR, through ICU) whose last two
+	 * bytes a Latin-1 reading hides ("„" E2 80 9E, "“" E2 80 9C): the
+	 * first such pair of the primary and alternate quotes; empty when
+	 * the language has none ("« »") */
+	char qopen[4], qclose[4];
+	size_t qon, qcn;
 };
 
 /* One candidate character: view span, decoded code point, confidence. */
@@ -112,6 +118,13 @@ struct scan {
 	struct span *spans;
 	size_t ns, scap;
 	struct strbuf repl;
+	/* lone "â" read as an opening or closing quotation mark, paired by
+	 * line once the view is scanned */
+	struct quote_cand {
+		size_t vs, ve, line;
+		int open;
+	} * quotes;
+	size_t nq, qcap;
 };
 
 /* The byte 0x80..0xFF charset p gives cp, or -1 (Windows-1252: C1

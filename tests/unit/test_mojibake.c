@@ -297,6 +297,23 @@ static const struct hidden_case hidden_cases[] = {
      0},
     /* an elided word after "Ã" is a word: not "Ès'affirmer" */
     {"fr", "du mal \xC3\x83 s'affirmer", "du mal \xC3\xA0 s'affirmer", 0},
+    /* quotation marks ("„" E2 80 9E: "â" and two C1 controls), the
+     * language's (CLDR), applied in pairs, their hidden bytes dropped or
+     * turned into spaces */
+    {"de",
+     "auf die \xC3\xA2Gei\xC3\x83"
+     "el\xC3\xA2 der",
+     "auf die \xE2\x80\x9EGei\xC3\x9F"
+     "el\xE2\x80\x9C der",
+     0},
+    {"de", "eine \xC3\xA2  Publicity-Ma\xC3\x83nahme\xC3\xA2   und",
+     "eine \xE2\x80\x9EPublicity-Ma\xC3\x9Fnahme\xE2\x80\x9C und", 0},
+    {"en", "click on \xC3\xA2 book it\xC3\xA2 .",
+     "click on \xE2\x80\x9C"
+     "book it\xE2\x80\x9D.",
+     0},
+    /* alone, an "â" opening a word is reported: "l'âge" */
+    {"de", "das Buch l'\xC3\xA2ge d'or", "das Buch l'\xC3\xA2ge d'or", 1},
     /* "Ã" in Portuguese words in capitals is a letter */
     {"fr", "S\xC3\x83O PAULO et N\xC3\x83O", "S\xC3\x83O PAULO et N\xC3\x83O",
      0},
