@@ -429,10 +429,32 @@ static int only_trailing_question(const struct elem *e, size_t n)
 	return n > 1 && e[n - 1].type == MARK_QUESTION;
 }
 
+/* 1 when e[0..n) holds marks only and stands glued to something that is
+ * no white space ("decodingâ€�": the lost byte of a mojibake "”"), not
+ * as a word of its own between spaces ("allé � Paris"). */
+static int glued_marks(const struct view *v, const struct elem *e, size_t n)
+{
+	size_t i = e[0].start, j = e[n - 1].end;
+	int32_t before, after;
+
+	for (size_t k = 0; k < n; k++)
+		if (e[k].type == LETTER)
+			return 0;
+	before = i > 0 ? utf8_prev(v->text, &i) : ' ';
+	after = j < v->len ? utf8_next(v->text, &j, v->len) : ' ';
+	return !(uc_is_space(before) || uc_is_quotation(before) ||
+		 before == '(') ||
+	       !(uc_is_space(after) || uc_is_text_punct(after) ||
+		 uc_is_quotation(after));
+}
+
 static void read_word(struct search *s, struct article *a, const struct view *v,
 		      const struct elem *e, size_t n, size_t cut)
 {
 	int fffd = 0;
+
+	if (glued_marks(v, e, cut))
+		return;
 
 	for (size_t i = 0; i < cut; i++)
 		fffd |= e[i].type == MARK_FFFD;

@@ -260,9 +260,19 @@ int mj_script_ok_3_4(int32_t d)
 	UScriptCode sc = uscript_getScript(d, &err);
 	int8_t t = u_charType(d);
 
+	UBlockCode b = ublock_getCode(d);
+
 	if (U_FAILURE(err) || t == U_UNASSIGNED || t == U_PRIVATE_USE_CHAR ||
 	    t == U_SURROGATE ||
 	    u_hasBinaryProperty(d, UCHAR_NONCHARACTER_CODE_POINT))
+		return 0;
+	/* the phonetic alphabets' letters and modifier letters ("ᴴ" is
+	 * Portuguese "á´") are no text's characters: of the Latin script
+	 * only Latin Extended Additional (Vietnamese) decodes */
+	if (t == U_MODIFIER_LETTER || b == UBLOCK_PHONETIC_EXTENSIONS ||
+	    b == UBLOCK_PHONETIC_EXTENSIONS_SUPPLEMENT ||
+	    b == UBLOCK_LATIN_EXTENDED_C || b == UBLOCK_LATIN_EXTENDED_D ||
+	    b == UBLOCK_LATIN_EXTENDED_E)
 		return 0;
 	return sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED ||
 	       sc == USCRIPT_LATIN;
@@ -637,6 +647,24 @@ static int capital_inside(const struct view *v, size_t vs, size_t ve,
 	       uc_is_lower(mj_cp_before(v, vs)) && uc_is_lower(mj_cp_at(v, ve));
 }
 
+/* 1 when pieces [a, b) are one capital decoded at the start of a word
+ * from "Ã" and a quotation mark or apostrophe ("Ã’s" as "Òs"): text
+ * about "Ã" itself writes its plural or possessive so, and the quote is
+ * as likely a quote as a byte. */
+static int quote_after_lead(struct scan *s, size_t a, size_t b)
+{
+	const struct piece *p = &s->pieces[a];
+	size_t i = p->vs;
+	int32_t c2;
+
+	if (b - a != 1 || !uc_is_upper(p->cp) ||
+	    uc_is_alpha(mj_cp_before(s->v, p->vs)))
+		return 0;
+	utf8_next(s->v->text, &i, s->v->len);
+	c2 = i < p->ve ? utf8_next(s->v->text, &i, s->v->len) : -1;
+	return c2 >= 0x2018 && c2 <= 0x201D;
+}
+
 static void emit_pieces(struct scan *s, size_t a, size_t b)
 {
 	struct strbuf r;
@@ -661,7 +689,10 @@ static void emit_pieces(struct scan *s, size_t a, size_t b)
 	/* A capital between two lower-case letters is no spelling of any
 	 * language ("modÃšle" as "modÚle"): another charset reads the same
 	 * characters (ISO-8859-15's "è"), or the damage is not sure. */
-	if (capital_inside(s->v, vs, ve, &r) && conf > CAPITAL_INSIDE_CONF)
+	if ((capital_inside(s->v, vs, ve, &r) ||
+	     (quote_after_lead(s, a, b) &&
+	      !dict_prefers(s, vs, ve, r.buf, r.len))) &&
+	    conf > CAPITAL_INSIDE_CONF)
 		conf = CAPITAL_INSIDE_CONF;
 	take_marks(s->v, &vs, &ve, &r);
 	mj_add_span(s, vs, ve, r.buf, r.len, conf > 0.99 ? 0.99 : conf,
@@ -979,6 +1010,17 @@ static int hidden_byte(struct scan *s, size_t k)
 	} else {
 		n = nj;
 	}
+	/* "Ã" and one letter is a word of two letters ("Él" in Spanish, "Ça"
+	 * starting a French sentence) or, inside a sentence of a language
+	 * that writes "à" alone, "à" and a letter: Portuguese "Ã s" is "às",
+	 * French "Ã s" the "à" of "à s'éloigner", not "Ès" */
+	for (size_t i = nj; i < n; i++)
+		if (!x.len && yn < 2 && (r[i].cp == 0xC0 || r[i].cp == 0xE0) &&
+		    !mj_sentence_start(v, at)) {
+			sb_release(&x);
+			sb_release(&yb);
+			return 0;
+		}
 	/* Of a word split by the space and two words, the split one when
 	 * what follows the space is no word of two letters or more
 	 * ("FuÃ ballwettbewerb": "Fuß" is a word, "ballwettbewerb" is not) */

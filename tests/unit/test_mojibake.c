@@ -314,6 +314,23 @@ static const struct hidden_case hidden_cases[] = {
      0},
     /* alone, an "â" opening a word is reported: "l'âge" */
     {"de", "das Buch l'\xC3\xA2ge d'or", "das Buch l'\xC3\xA2ge d'or", 1},
+    /* "Ã" and an apostrophe before a word: text about "Ã" ("Ã’s"),
+     * reported unless the dictionary knows the word */
+    {"en", "a lot of \xC3\x83\xE2\x80\x99s in it",
+     "a lot of \xC3\x83\xE2\x80\x99s in it", 1},
+    {"es", "DOS A\xC3\x83\xE2\x80\x98OS", "DOS A\xC3\x91OS", 0},
+    /* "Ã" and one letter: a word of two letters starting a sentence, or
+     * in a language that writes no "à"; else "à" and the letter */
+    {"fr", "\xC3\x83 a a dur\xC3\xA9 longtemps.",
+     "\xC3\x87"
+     "a a dur\xC3\xA9 longtemps.",
+     0},
+    {"es",
+     "no pod\xC3\xAD"
+     "an llegar, \xC3\x83 l ahora",
+     "no pod\xC3\xAD"
+     "an llegar, \xC3\x89l ahora",
+     0},
     /* "Ã" in Portuguese words in capitals is a letter */
     {"fr", "S\xC3\x83O PAULO et N\xC3\x83O", "S\xC3\x83O PAULO et N\xC3\x83O",
      0},
@@ -321,6 +338,9 @@ static const struct hidden_case hidden_cases[] = {
 
 /* Text that is not mojibake: no finding at all, byte-identical. */
 static const char *const untouched[] = {
+    /* Portuguese "lá" and two acute accents: E1 B4 B4 would be "ᴴ", a
+     * modifier letter no text is written with */
+    "quem eu sou pra l\xC3\xA1\xC2\xB4\xC2\xB4",
     /* Chinese and Korean whose characters a double-byte charset writes
      * as a two-byte sequence ("猫", cat, is "è" in GBK; "챕터", chapter,
      * starts with EUC-KR's "é"), beside Latin words too; and a "pr茅s"
