@@ -835,19 +835,21 @@ static int upper_only(const char *s, size_t n)
 	return 1;
 }
 
-/* The letters whose second UTF-8 byte a Latin-1 reading leaves invisible,
- * in the order of that byte: C3 80..9F are "À".."ß" (C1 controls in
- * Latin-1; all letters but "×"), C3 A0 is "à" (a no-break space), C3 AD
- * is "í" (a soft hyphen). */
-static size_t hidden_letters(int32_t out[34])
+/* The letters of lead byte lead (0xC3 "Ã" or 0xC5 "Å") whose second
+ * UTF-8 byte a Latin-1 reading leaves invisible: 0x80..0x9F (C1
+ * controls), 0xA0 (a no-break space) and 0xAD (a soft hyphen). Through
+ * "Ã": "À".."ß" (all letters but "×"), "à" and "í"; through "Å": "Œ",
+ * "œ" (C5 92, C5 93), "Š" (C5 A0), "Ł", "ł", "Ř"... */
+static size_t hidden_letters(unsigned lead, int32_t out[34])
 {
 	size_t n = 0;
 
-	for (int32_t c = 0xC0; c <= 0xDF; c++)
-		if (c != 0xD7) /* "×" */
-			out[n++] = c;
-	out[n++] = 0xE0;
-	out[n++] = 0xED;
+	for (unsigned b = 0x80; b <= 0xAD; b++) {
+		int32_t c = (int32_t)(((lead & 0x1F) << 6) | (b & 0x3F));
+		if ((b > 0xA0 && b < 0xAD) || !u_isalpha(c))
+			continue;
+		out[n++] = c;
+	}
 	return n;
 }
 
@@ -911,12 +913,12 @@ struct reading {
 
 /* The readings of hidden_letters() L that make x L y a word of the
  * dictionary (x and y not both empty), ending at end, appended to r. */
-static size_t add_readings(struct scan *s, const struct strbuf *x,
-			   const char *y, size_t yn, size_t end,
-			   struct reading *r, size_t n)
+static size_t add_readings(struct scan *s, unsigned lead,
+			   const struct strbuf *x, const char *y, size_t yn,
+			   size_t end, struct reading *r, size_t n)
 {
 	int32_t cands[34];
-	size_t nc = hidden_letters(cands);
+	size_t nc = hidden_letters(lead, cands);
 	struct strbuf w;
 	char enc[4];
 
@@ -968,6 +970,7 @@ static int space_then_close(const struct view *v, size_t i)
 static int hidden_byte(struct scan *s, size_t k)
 {
 	const struct view *v = s->v;
+	unsigned lead = (unsigned)s->cps[k];
 	size_t at = s->offs[k], sp = s->offs[k + 1];
 	int space = sp < v->len && v->text[sp] == ' ';
 	int two = space && sp + 1 < v->len && v->text[sp + 1] == ' ';
@@ -1002,11 +1005,11 @@ static int hidden_byte(struct scan *s, size_t k)
 	    yn && ye < v->len &&
 	    (v->text[ye] == '\'' || !strncmp(v->text + ye, "\xE2\x80\x99", 3));
 	if (yn && !two && !elided)
-		nj = add_readings(s, &x, y, yn, space ? ys : sp, r, 0);
+		nj = add_readings(s, lead, &x, y, yn, space ? ys : sp, r, 0);
 	if (space || yn == 0) {
 		size_t end = sp + (size_t)(two || (space && !yn &&
 						   space_then_close(v, sp)));
-		n = add_readings(s, &x, "", 0, end, r, nj);
+		n = add_readings(s, lead, &x, "", 0, end, r, nj);
 	} else {
 		n = nj;
 	}
@@ -1033,27 +1036,37 @@ static int hidden_byte(struct scan *s, size_t k)
 		n = 0;
 	for (size_t i = nj; i < n; i++)
 		only_a += r[i].cp == 0xC0 || r[i].cp == 0xE0;
+	/* "Åuvre": "Œuvre" or "œuvre", the capital starting a sentence */
+	if (n == 2 && r[0].end == r[1].end && r[0].cp != r[1].cp &&
+	    uc_to_lower(r[0].cp) == uc_to_lower(r[1].cp)) {
+		int cap = x.len == 0 && mj_sentence_start(v, at);
+		if (uc_is_upper(r[0].cp) != cap)
+			r[0] = r[1];
+		n = 1;
+	}
 	if (only_a && x.len == 0) {
 		/* "Ã la", "Ã battre" (not "Ébattre" in running text): "à" or
 		 * "À" before a word, lost_byte()'s to say */
 		done = 0;
 	} else if (n == 1) {
-		mj_add_span(s, at, r[0].end, enc, utf8_put(enc, r[0].cp),
-			    DICT_CONF,
-			    r[0].end > sp && yn
-				? "lost byte: 'Ã' and a byte Latin-1 leaves "
-				  "invisible, turned into a space (the "
-				  "dictionary's word)"
-				: "lost byte: 'Ã' and a byte Latin-1 leaves "
-				  "invisible, dropped (the dictionary's word)");
+		mj_add_span(
+		    s, at, r[0].end, enc, utf8_put(enc, r[0].cp), DICT_CONF,
+		    r[0].end > sp && yn
+			? "lost byte: a lead byte alone ('Ã', 'Å'), its "
+			  "second byte one Latin-1 leaves invisible, "
+			  "turned into a space (the dictionary's word)"
+			: "lost byte: a lead byte alone ('Ã', 'Å'), its "
+			  "second byte one Latin-1 leaves invisible, "
+			  "dropped (the dictionary's word)");
 	} else if (n > 1 && (x.len || nj)) {
 		/* "dÃ as": "días" or "dí as"; "l'Ã cosse": "Écosse" or "à" */
 		mj_add_span(
 		    s, at, r[0].end, enc, utf8_put(enc, r[0].cp),
 		    CAPITAL_INSIDE_CONF,
-		    "lost byte: 'Ã' and a byte Latin-1 leaves invisible; "
-		    "the dictionary knows several readings");
-	} else if (n == 0 && x.len && space && yn &&
+		    "lost byte: a lead byte alone ('Ã', 'Å'), its second "
+		    "byte one Latin-1 leaves invisible; the dictionary "
+		    "knows several readings");
+	} else if (lead == 0xC3 && n == 0 && x.len && space && yn &&
 		   uc_is_lower(mj_cp_at(v, ys)) &&
 		   uc_is_lower(mj_cp_before(v, at)) &&
 		   !dict_accent_group(s->m->dict, 0xE0, &na)) {
@@ -1232,7 +1245,7 @@ static void lost_byte(struct scan *s, size_t k)
 		  v->text[sp + 1] == ' ';
 	int32_t after = mj_cp_at(v, sp + 1 + two);
 
-	if (c == 0xC3 && hidden_byte(s, k))
+	if ((c == 0xC3 || c == 0xC5) && hidden_byte(s, k))
 		return;
 	if (c == 0xE2 && (hidden_apostrophe(s, k) || hidden_quote(s, k)))
 		return;

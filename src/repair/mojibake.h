@@ -52,7 +52,9 @@
  *    invisible (C3 80..9F are "À".."ß" as a C1 control, C3 A0 "à" as a
  *    no-break space, C3 AD "í" as a soft hyphen), then dropped or turned
  *    into a space by a scraper: "vehÃculo", "jardÃ n", "Ã glise",
- *    "groÃ en", "sÃ mismo". Each of those letters is tried glued to the
+ *    "groÃ en", "sÃ mismo"; and a lone "Å" the same way ("cÅur": "œ"
+ *    is C5 93; two readings that differ by case take the capital at a
+ *    sentence's start only). Each of those letters is tried glued to the
  *    word before and after (the space was the byte) or ending the word
  *    before (the byte was dropped; the word before read with its own
  *    repairs, "grÃ¶Ã te"); the article's dictionary decides. One

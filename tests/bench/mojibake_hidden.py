@@ -4,11 +4,12 @@ languages.
 
 Mechanism. UTF-8 text read as Latin-1 (ISO-8859-1) shows every letter of
 Latin-1 as "Ã" and a second character. For most letters that character
-is visible ("é" is "Ã©"), but for 34 it is not: C3 80..9F ("À".."ß", the
+is visible ("é" is "Ã©"), but for 33 it is not: C3 80..9F ("À".."ß", the
 capitals and "ß") are C1 controls in Latin-1, C3 A0 ("à") is a no-break
-space and C3 AD ("í") a soft hyphen. Scrapers and text extractors then
+space and C3 AD ("í") a soft hyphen; so are French "Œ" and "œ" (C5 92,
+C5 93, "Å" and a C1 control). Scrapers and text extractors then
 drop such invisible characters or turn them into a space, and the lead
-"Ã" stays alone: "vehÃculo", "jardÃ n", "Ã glise", "groÃ es", "Ã la".
+stays alone: "vehÃculo", "jardÃ n", "Ã glise", "groÃ es", "Ã la", "cÅur".
 
 Each clean line (on which relire applies no mojibake repair) that has a
 word holding one of those letters is damaged on one to three words from
@@ -54,7 +55,12 @@ import relire_run  # noqa: E402
 FLOORS = {"restored, worst": 0.70, "restored": 0.85, "precision": 0.99,
           "controls unchanged": 1.0}
 
-HIDDEN = {chr(c) for c in range(0xC0, 0xE0)} | {"\u00e0", "\u00ed"}
+# the letters whose two-byte UTF-8 starts with C3 ("Ã") or C5 ("Å") and
+# ends with a byte Latin-1 leaves invisible: "À".."ß", "à", "í", "Œ", "œ"
+HIDDEN = {chr(c) for c in range(0x80, 0x800)
+          if chr(c).isalpha() and chr(c).encode()[0] in (0xC3, 0xC5)
+          and (0x80 <= chr(c).encode()[1] <= 0xA0
+               or chr(c).encode()[1] == 0xAD)}
 INVISIBLE = re.compile("[\u0080-\u009f\u00a0\u00ad]")
 
 

@@ -331,6 +331,13 @@ static const struct hidden_case hidden_cases[] = {
      "no pod\xC3\xAD"
      "an llegar, \xC3\x89l ahora",
      0},
+    /* "œ" (C5 93: "Å" and a C1 control), its case by the sentence */
+    {"fr", "le c\xC3\x85ur et la s\xC3\x85 ur, une \xC3\x85uvre.",
+     "le c\xC5\x93ur et la s\xC5\x93ur, une \xC5\x93uvre.", 0},
+    {"fr", "\xC3\x85uvre compl\xC3\xA8te", "\xC5\x92uvre compl\xC3\xA8te", 0},
+    /* "Å" of Scandinavian names stays */
+    {"fr", "\xC3\x85sa Larsson et \xC3\x85re",
+     "\xC3\x85sa Larsson et \xC3\x85re", 0},
     /* "Ã" in Portuguese words in capitals is a letter */
     {"fr", "S\xC3\x83O PAULO et N\xC3\x83O", "S\xC3\x83O PAULO et N\xC3\x83O",
      0},
