@@ -480,14 +480,19 @@ int mj_any_word_follows(const struct view *v, size_t i)
 /*
  * A single decoded letter standing alone ("les séquences « Ã© » et
  * « Ã¨ »") is more often a quoted example than damage: it needs evidence
- * from its line, except "à" before the next word of a sentence, the one
- * accented word of a single letter in French, and its capital "À" before
- * any word ("Ã€ Paris").
+ * from its line, except before the next word when it is a word of one
+ * letter of the language, as the dictionary says: French "à" (and its
+ * capital "À" before any word, "Ã€ Paris"), Italian "è" ("appartamento
+ * Ã¨ in", "is").
  */
-static double isolated_letter(const struct view *v, int32_t cp, size_t ve,
+static double isolated_letter(struct scan *s, int32_t cp, size_t ve,
 			      double conf)
 {
-	if ((cp == 0xE0 || cp == 0xC0) && mj_any_word_follows(v, ve))
+	char enc[4];
+
+	if (mj_any_word_follows(s->v, ve) &&
+	    (cp == 0xE0 || cp == 0xC0 ||
+	     (s->m->dict && mj_known_word(s->m->dict, enc, utf8_put(enc, cp)))))
 		return ISOLATED_A_CONF;
 	return conf < ISOLATED_CONF ? conf : ISOLATED_CONF;
 }
@@ -622,15 +627,16 @@ static double dict_verdict(struct scan *s, size_t vs, size_t ve, const char *r,
 /* Confidence of a repair of view [vs, ve) whose result r was mojibake
  * again: text damaged twice is no spelling of any language, except a
  * single letter standing alone, judged as such ("« ÃƒÂ© »"). */
-static double layered(const struct view *v, size_t vs, size_t ve,
+static double layered(struct scan *s, size_t vs, size_t ve,
 		      const struct strbuf *r, double conf)
 {
+	const struct view *v = s->v;
 	size_t i = 0;
 	int32_t c = utf8_next(r->buf, &i, r->len);
 
 	if (i == r->len && uc_is_alpha(c) &&
 	    !uc_is_alpha(mj_cp_before(v, vs)) && !uc_is_alpha(mj_cp_at(v, ve)))
-		return isolated_letter(v, c, ve, conf);
+		return isolated_letter(s, c, ve, conf);
 	return conf < DICT_CONF ? DICT_CONF : conf;
 }
 
@@ -682,9 +688,9 @@ static void emit_pieces(struct scan *s, size_t a, size_t b)
 	    uc_is_alpha(mj_cp_at(s->v, ve)))
 		conf += 0.1;
 	else if (uc_is_alpha(s->pieces[a].cp))
-		conf = isolated_letter(s->v, s->pieces[a].cp, ve, conf);
+		conf = isolated_letter(s, s->pieces[a].cp, ve, conf);
 	if (mj_peel_layers(s->m, &r))
-		conf = layered(s->v, vs, ve, &r, conf);
+		conf = layered(s, vs, ve, &r, conf);
 	conf = dict_verdict(s, vs, ve, r.buf, r.len, conf);
 	/* A capital between two lower-case letters is no spelling of any
 	 * language ("modÃšle" as "modÚle"): another charset reads the same

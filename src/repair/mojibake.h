@@ -34,7 +34,8 @@
  *      = 0.6  a sequence ending in closing punctuation or NBSP at the end
  *             of a word ("IRMÃ»": perhaps a word in capitals);
  *      <= 0.7 a single letter standing alone ("« Ã© »" quoted as an
- *             example), except "à" before the next word (0.8);
+ *             example), except "à" and the words of one letter the
+ *             dictionary knows (Italian "è") before the next word (0.8);
  *      + 0.15 the line holds another repair applied on its own merits:
  *             damage comes in lines and paragraphs, not in characters.
  *  - threshold: repairs with a confidence of at least

@@ -338,6 +338,12 @@ static const struct hidden_case hidden_cases[] = {
     /* "Å" of Scandinavian names stays */
     {"fr", "\xC3\x85sa Larsson et \xC3\x85re",
      "\xC3\x85sa Larsson et \xC3\x85re", 0},
+    /* a decoded letter standing alone is a word when the dictionary
+     * knows it as one: Italian "è", French "à"; not French "é" */
+    {"it", "questo appartamento \xC3\x83\xC2\xA8 in una palazzina",
+     "questo appartamento \xC3\xA8 in una palazzina", 0},
+    {"fr", "les s\xC3\xA9quences \xC3\x83\xC2\xA9 et la suite",
+     "les s\xC3\xA9quences \xC3\x83\xC2\xA9 et la suite", 1},
     /* "Ã" in Portuguese words in capitals is a letter */
     {"fr", "S\xC3\x83O PAULO et N\xC3\x83O", "S\xC3\x83O PAULO et N\xC3\x83O",
      0},
