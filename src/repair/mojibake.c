@@ -1054,7 +1054,17 @@ static int hidden_byte(struct scan *s, size_t k)
 		/* "Ã la", "Ã battre" (not "Ébattre" in running text): "à" or
 		 * "À" before a word, lost_byte()'s to say */
 		done = 0;
+	} else if (n == 2 && nj == 1 && space && r[0].end > sp &&
+		   r[1].end <= sp) {
+		/* a split word or two words: the text's other repairs say
+		 * which (resolve_pending()) */
+		struct hidden_pending *p;
+		GROW(s->pending, s->pendcap, s->npend + 1);
+		p = &s->pending[s->npend++];
+		*p = (struct hidden_pending){at, r[0].end, r[1].end, r[0].cp,
+					     r[1].cp};
 	} else if (n == 1) {
+		s->hidden_votes[r[0].end > sp ? 0 : 1]++;
 		mj_add_span(
 		    s, at, r[0].end, enc, utf8_put(enc, r[0].cp), DICT_CONF,
 		    r[0].end > sp && yn
@@ -1087,6 +1097,34 @@ static int hidden_byte(struct scan *s, size_t k)
 	sb_release(&x);
 	sb_release(&yb);
 	return done;
+}
+
+/* The readings hidden_byte() left between a split word and two words:
+ * when the text's sure readings all turned the lost byte into a space,
+ * the split word ("Maßnahmen"); when they all dropped it, the two words;
+ * else (no evidence, or both) the split word is reported. */
+static void resolve_pending(struct scan *s)
+{
+	const size_t *votes = s->hidden_votes;
+
+	for (size_t i = 0; i < s->npend; i++) {
+		const struct hidden_pending *p = &s->pending[i];
+		int drop = votes[1] && !votes[0];
+		int sure = (votes[0] && !votes[1]) || drop;
+		char enc[4];
+
+		mj_add_span(s, p->at, drop ? p->drop_end : p->join_end, enc,
+			    utf8_put(enc, drop ? p->drop_cp : p->join_cp),
+			    sure ? DICT_CONF : CAPITAL_INSIDE_CONF,
+			    sure ? "lost byte: a lead byte alone ('Ã', 'Å'), "
+				   "its second byte one Latin-1 leaves "
+				   "invisible: a split word or two words, as "
+				   "the text's other such bytes were lost"
+				 : "lost byte: a lead byte alone ('Ã', 'Å'), "
+				   "its second byte one Latin-1 leaves "
+				   "invisible; the dictionary knows several "
+				   "readings");
+	}
 }
 
 /* 1 when c is a vowel or "h", accents aside: what an elided word stands
@@ -1398,6 +1436,7 @@ void mojibake_repair(struct mojibake *m, struct article *a,
 			utf8_next(v->text, &i, v->len);
 	}
 	mj_scan_pages(&s);
+	resolve_pending(&s);
 	quote_pairs(&s);
 	mj_drop_overlaps(&s);
 	line_evidence(&s);
@@ -1413,5 +1452,6 @@ void mojibake_repair(struct mojibake *m, struct article *a,
 	free(s.pieces);
 	free(s.spans);
 	free(s.quotes);
+	free(s.pending);
 	sb_release(&s.repl);
 }

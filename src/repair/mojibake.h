@@ -61,7 +61,10 @@
  *    repairs, "grÃ¶Ã te"); the article's dictionary decides. One
  *    reading is applied (0.9); a split word wins over two words when
  *    what follows the space is no word ("FuÃ ballwettbewerb"). Several
- *    readings ("dÃ as": "días" or "dí as"), or none after a lower-case
+ *    readings ("dÃ as": "días" or "dí as"; a split word and two words,
+ *    "MaÃ nahmen", are first decided by the article's sure readings: all
+ *    of them turned the byte into a space, or all dropped it), or none
+ *    after a lower-case
  *    word in a language whose accents.txt has no "à", are reported
  *    (0.5). "à" standing alone before a word ("Ã la", "Ã battre") and
  *    words no reading makes stay with lost_bytes. Not in a word in

@@ -125,6 +125,15 @@ struct scan {
 		int open;
 	} * quotes;
 	size_t nq, qcap;
+	/* hidden bytes read for sure: [0] turned into a space, [1] dropped;
+	 * and the readings left between the two ("MaÃ nahmen": "Maßnahmen"
+	 * or "Maß nahmen"), which the text's other repairs decide */
+	size_t hidden_votes[2];
+	struct hidden_pending {
+		size_t at, join_end, drop_end;
+		int32_t join_cp, drop_cp;
+	} * pending;
+	size_t npend, pendcap;
 };
 
 /* The byte 0x80..0xFF charset p gives cp, or -1 (Windows-1252: C1

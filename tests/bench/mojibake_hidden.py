@@ -132,6 +132,44 @@ def damage(rng, path, s):
     return s[:start] + new + s[end:], (b, b + len(new.encode("utf-8")))
 
 
+def articles(binary, lang, records, tmp, tot, size=6):
+    """The damaged lines of each hidden path, size to an article (one
+    line): a scraper loses the bytes one way throughout a page, and the
+    text's sure readings decide those the dictionary cannot. Per line of
+    the article, restored when its part of the article, with the applied
+    findings that start in it replayed, equals the clean line."""
+    for path in ("space", "drop"):
+        recs = [r for r in records if r[0] == path]
+        groups = [recs[i:i + size] for i in range(0, len(recs), size)]
+        joined, parts = [], []
+        for g in groups:
+            line, offs = "", []
+            for _, clean, dmg, _ in g:
+                if line:
+                    line += " "
+                b = len(line.encode("utf-8"))
+                line += dmg
+                offs.append((b, len(line.encode("utf-8")), clean))
+            joined.append(line)
+            parts.append(offs)
+        found = run(binary, joined, os.path.join(tmp, f"{lang}-art-{path}"),
+                    lang)
+        ok = 0
+        for n, offs in enumerate(parts):
+            line = joined[n].encode("utf-8")
+            rows = moji(found.get(n, []))
+            for b, e, clean in offs:
+                mine = [dict(r, start=str(int(r["start"]) - b),
+                             end=str(int(r["end"]) - b)) for r in rows
+                        if b <= int(r["start"]) < e]
+                ok += replay(line[b:e].decode("utf-8"), mine) == clean
+        c = tot.setdefault("articles", collections.Counter())
+        c[path + " records"] += len(recs)
+        c[path + " restored"] += ok
+        print(f"   {lang:<4}{path:<8}{len(recs):>7} in articles of {size}: "
+              f"restored {ok / max(1, len(recs)):.3f}")
+
+
 def measure(binary, lang, lines, tmp, rng, show, tot):
     first = run(binary, lines, os.path.join(tmp, lang + "-base"), lang)
     lines = [s for k, s in enumerate(lines) if not moji(first.get(k, []))]
@@ -146,6 +184,7 @@ def measure(binary, lang, lines, tmp, rng, show, tot):
             records.append((path, s, d[0], d[1]))
     found = run(binary, [r[2] for r in records],
                 os.path.join(tmp, lang + "-inj"), lang)
+    articles(binary, lang, records, tmp, tot)
     st = {p: collections.Counter()
           for p in ("space", "drop", "cp1252", "control")}
     misses = collections.defaultdict(list)
