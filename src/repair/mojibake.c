@@ -843,16 +843,22 @@ static int upper_only(const char *s, size_t n)
 
 /* The letters of lead byte lead (0xC3 "Ã" or 0xC5 "Å") whose second
  * UTF-8 byte a Latin-1 reading leaves invisible: 0x80..0x9F (C1
- * controls), 0xA0 (a no-break space) and 0xAD (a soft hyphen). Through
+ * controls), 0xA0 (a no-break space) and 0xAD (a soft hyphen); with
+ * undefined set, those whose byte Windows-1252 does not define. Through
  * "Ã": "À".."ß" (all letters but "×"), "à" and "í"; through "Å": "Œ",
  * "œ" (C5 92, C5 93), "Š" (C5 A0), "Ł", "ł", "Ř"... */
-static size_t hidden_letters(unsigned lead, int32_t out[34])
+static size_t hidden_letters(unsigned lead, int undefined, int32_t out[34])
 {
 	size_t n = 0;
 
 	for (unsigned b = 0x80; b <= 0xAD; b++) {
 		int32_t c = (int32_t)(((lead & 0x1F) << 6) | (b & 0x3F));
 		if ((b > 0xA0 && b < 0xAD) || !u_isalpha(c))
+			continue;
+		/* the five bytes Windows-1252 leaves undefined, which a
+		 * decoder writes as U+FFFD: "Ã�frica" */
+		if (undefined && b != 0x81 && b != 0x8D && b != 0x8F &&
+		    b != 0x90 && b != 0x9D)
 			continue;
 		out[n++] = c;
 	}
@@ -919,12 +925,12 @@ struct reading {
 
 /* The readings of hidden_letters() L that make x L y a word of the
  * dictionary (x and y not both empty), ending at end, appended to r. */
-static size_t add_readings(struct scan *s, unsigned lead,
+static size_t add_readings(struct scan *s, unsigned lead, int undefined,
 			   const struct strbuf *x, const char *y, size_t yn,
 			   size_t end, struct reading *r, size_t n)
 {
 	int32_t cands[34];
-	size_t nc = hidden_letters(lead, cands);
+	size_t nc = hidden_letters(lead, undefined, cands);
 	struct strbuf w;
 	char enc[4];
 
@@ -980,7 +986,9 @@ static int hidden_byte(struct scan *s, size_t k)
 	size_t at = s->offs[k], sp = s->offs[k + 1];
 	int space = sp < v->len && v->text[sp] == ' ';
 	int two = space && sp + 1 < v->len && v->text[sp + 1] == ' ';
-	size_t ys = sp + (size_t)space, ye, yn;
+	/* the byte written as U+FFFD by a strict Windows-1252 decoder */
+	int fffd = sp + 3 <= v->len && !memcmp(v->text + sp, "\xEF\xBF\xBD", 3);
+	size_t ys = sp + (size_t)space + (fffd ? 3 : 0), ye, yn;
 	const char *y;
 	struct reading r[2 * 34 + 1];
 	size_t n = 0, nj = 0, only_a = 0, xs;
@@ -1010,14 +1018,21 @@ static int hidden_byte(struct scan *s, size_t k)
 	elided =
 	    yn && ye < v->len &&
 	    (v->text[ye] == '\'' || !strncmp(v->text + ye, "\xE2\x80\x99", 3));
-	if (yn && !two && !elided)
-		nj = add_readings(s, lead, &x, y, yn, space ? ys : sp, r, 0);
-	if (space || yn == 0) {
-		size_t end = sp + (size_t)(two || (space && !yn &&
-						   space_then_close(v, sp)));
-		n = add_readings(s, lead, &x, "", 0, end, r, nj);
+	if (fffd) {
+		/* the U+FFFD is the byte: one word, the letter inside */
+		n = nj = add_readings(s, lead, 1, &x, y, yn, ys, r, 0);
 	} else {
-		n = nj;
+		if (yn && !two && !elided)
+			nj = add_readings(s, lead, 0, &x, y, yn,
+					  space ? ys : sp, r, 0);
+		if (space || yn == 0) {
+			size_t end =
+			    sp + (size_t)(two || (space && !yn &&
+						  space_then_close(v, sp)));
+			n = add_readings(s, lead, 0, &x, "", 0, end, r, nj);
+		} else {
+			n = nj;
+		}
 	}
 	/* "Ã" and one letter is a word of two letters ("Él" in Spanish, "Ça"
 	 * starting a French sentence) or, inside a sentence of a language
@@ -1274,6 +1289,38 @@ static void quote_pairs(struct scan *s)
 	}
 }
 
+/* 1 when the word before view offset at and the word from ys on make,
+ * glued, a word of the dictionary ("Kinder" and "garten"). */
+static int soft_hyphen_split(struct scan *s, size_t at, size_t ys)
+{
+	const struct view *v = s->v;
+	size_t xs = at, ye = ys;
+	struct strbuf w;
+	int known;
+
+	if (!s->m->dict || !uc_is_lower(mj_cp_at(v, ys)))
+		return 0;
+	while (xs > 0) {
+		size_t p = xs;
+		if (!mj_word_cp(utf8_prev(v->text, &p)))
+			break;
+		xs = p;
+	}
+	while (ye < v->len) {
+		size_t p = ye;
+		if (!mj_word_cp(utf8_next(v->text, &p, v->len)))
+			break;
+		ye = p;
+	}
+	sb_init(&w);
+	sb_add(&w, v->text + xs, at - xs);
+	sb_add(&w, v->text + ys, ye - ys);
+	known = mj_latin_word(w.buf, w.len) &&
+		mj_known_word(s->m->dict, w.buf, w.len);
+	sb_release(&w);
+	return known;
+}
+
 /*
  * Lost-byte patterns at the last character of a run, followed by a space:
  * "Ã la" (the NBSP of "à" lost), "Ã  la" (the NBSP turned into a space:
@@ -1324,6 +1371,19 @@ static void lost_byte(struct scan *s, size_t k)
 	} else if (c == 0xC2 && !uc_is_alpha(before)) {
 		mj_add_span(s, at, sp + 1, "\xC2\xA0", 2, 0.7,
 			    "lost byte: 'Â ' read as a no-break space");
+	} else if (c == 0xC2 && uc_is_lower(before)) {
+		/* no word ends in a capital after a lower-case letter: the
+		 * lead of a no-break space ("namedÂ „scars"), or of a soft
+		 * hyphen (C2 AD) inside a word the dictionary knows whole
+		 * ("KinderÂ garten") */
+		if (soft_hyphen_split(s, at, sp + 1))
+			mj_add_span(s, at, sp + 1, "", 0, 0.85,
+				    "lost byte: 'Â ' inside a word: a soft "
+				    "hyphen, removed");
+		else
+			mj_add_span(s, at, sp + 1, "\xC2\xA0", 2, 0.85,
+				    "lost byte: 'Â ' ending a lower-case word "
+				    "read as a no-break space");
 	}
 }
 
@@ -1336,6 +1396,51 @@ static void isolated_c1(struct scan *s, size_t k)
 		mj_add_span(s, s->offs[k], s->offs[k + 1], repl,
 			    utf8_put(repl, c), 0.85,
 			    "C1 control read as windows-1252");
+}
+
+/* 1 when an opening quotation mark, or its mojibake, stands on the line
+ * before view offset i. */
+static int opened_on_line(const struct view *v, size_t i)
+{
+	while (i > 0) {
+		int32_t c = utf8_prev(v->text, &i);
+		if (c == '\n')
+			return 0;
+		if (c == 0x201C ||
+		    (c == 0x0153 && i >= 5 &&
+		     !memcmp(v->text + i - 5, "\xC3\xA2\xE2\x82\xAC", 5)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * lost_last_byte: a run ending in "â€" (E2 80) followed by U+FFFD, or
+ * by "?" after an opening quote: a strict or lossy Windows-1252 decoder
+ * had no character for the third byte, and of the sequences E2 80 xx
+ * whose xx Windows-1252 leaves undefined (81, 8D, 8F, 90, 9D) only "”"
+ * (9D) closes a word. After a word and before no letter, "â€�" is "”":
+ * applied when a quote opened before it on the line (0.85), else 0.7.
+ */
+static void lost_last_byte(struct scan *s)
+{
+	const struct view *v = s->v;
+	size_t at = s->offs[s->n - 2], e = s->offs[s->n], end;
+	int32_t before = mj_cp_before(v, at), after;
+	int fffd = e + 3 <= v->len && !memcmp(v->text + e, "\xEF\xBF\xBD", 3);
+	int paired = opened_on_line(v, at);
+
+	if (!fffd && !(e < v->len && v->text[e] == '?' && paired))
+		return;
+	end = e + (fffd ? 3 : 1);
+	after = end < v->len ? mj_cp_at(v, end) : -1;
+	if (!(uc_is_alpha(before) || uc_is_digit(before) ||
+	      (before > 0 && before < 0x80 && strchr(".,!?+", (int)before))) ||
+	    uc_is_alpha(after) || uc_is_digit(after))
+		return;
+	mj_add_span(s, at, end, "\xE2\x80\x9D", 3, paired ? 0.85 : 0.7,
+		    "lost byte: 'â€' whose third byte Windows-1252 leaves "
+		    "undefined, after a word: '”'");
 }
 
 static void process_run(struct scan *s)
@@ -1357,6 +1462,10 @@ static void process_run(struct scan *s)
 			hidden_quote(s, k); /* "jusquâà", "lâÃtat", "âÃber" */
 		k++;
 	}
+	if (s->n >= 2 && (unsigned char)s->bytes[s->n - 2] == 0xE2 &&
+	    (unsigned char)s->bytes[s->n - 1] == 0x80 &&
+	    !(s->np && s->pieces[s->np - 1].ve > s->offs[s->n - 2]))
+		lost_last_byte(s);
 	for (size_t a = 0, i = 1; i <= s->np; i++)
 		if (i == s->np || s->pieces[i].vs != s->pieces[i - 1].ve) {
 			flush_pieces(s, a, i);

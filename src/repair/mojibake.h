@@ -84,6 +84,12 @@
  *    letter before it and a word after it opens, one after a word and
  *    before no letter closes. Applied (0.85) when an opening mark is
  *    followed by a closing one on its line, else reported.
+ *    A strict Windows-1252 decoder writes U+FFFD for the bytes it does
+ *    not define (81, 8D, 8F, 90, 9D): "Ã�frica" is read with the
+ *    dictionary among "Á Í Ï Ð Ý"; "â€�" after a word is "”" (E2 80
+ *    9D), applied when a quote opened before it on its line (0.85).
+ *    "Â" and a space after a lower-case word is the lead of a no-break
+ *    space (0.85), or of a soft hyphen when the two halves make a word.
  *  - c1_controls: a C1 control left alone in the text is read as the
  *    Windows-1252 character of the same byte (U+0092 -> ’), like Web
  *    browsers do.

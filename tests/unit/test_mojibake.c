@@ -353,6 +353,26 @@ static const struct hidden_case hidden_cases[] = {
      "questo appartamento \xC3\xA8 in una palazzina", 0},
     {"fr", "les s\xC3\xA9quences \xC3\x83\xC2\xA9 et la suite",
      "les s\xC3\xA9quences \xC3\x83\xC2\xA9 et la suite", 1},
+    /* the byte Windows-1252 leaves undefined, written as U+FFFD by the
+     * decoder: "Á" (C3 81) inside a word, "”" (E2 80 9D) closing one */
+    {"es",
+     "Europa, Asia, \xC3\x83\xEF\xBF\xBD"
+     "frica y Ocean\xC3\x83\xC2\xAD"
+     "a",
+     "Europa, Asia, \xC3\x81"
+     "frica y Ocean\xC3\xAD"
+     "a",
+     0},
+    {"en",
+     "\xC3\xA2\xE2\x82\xAC\xC5\x93lossy "
+     "decoding\xC3\xA2\xE2\x82\xAC\xEF\xBF\xBD",
+     "\xE2\x80\x9Clossy decoding\xE2\x80\x9D", 0},
+    {"en", "it is ok\xC3\xA2\xE2\x82\xAC\xEF\xBF\xBD then",
+     "it is ok\xC3\xA2\xE2\x82\xAC\xEF\xBF\xBD then", 1},
+    /* "Â" and the space its no-break space became, after a word */
+    {"en", "It was named\xC3\x82 now", "It was named\xC2\xA0now", 0},
+    /* or of a soft hyphen inside a word (C2 AD) */
+    {"de", "der Kinder\xC3\x82 garten", "der Kindergarten", 0},
     /* "Ã" in Portuguese words in capitals is a letter */
     {"fr", "S\xC3\x83O PAULO et N\xC3\x83O", "S\xC3\x83O PAULO et N\xC3\x83O",
      0},
