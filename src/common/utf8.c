@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/ucasemap.h>
+#include <unicode/ulocdata.h>
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
@@ -470,4 +471,33 @@ char *utf8_whitespace_change(const char *orig, size_t olen, const char *repl,
 		return NULL;
 	}
 	return sb_detach(&sb, NULL);
+}
+
+/* Delimiter t of uld as one code point, or -1. */
+static int32_t delimiter(ULocaleData *uld, ULocaleDataDelimiterType t)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UChar u[4];
+	int32_t n = ulocdata_getDelimiter(uld, t, u, 4, &err), i = 0;
+	UChar32 c;
+
+	if (U_FAILURE(err) || n < 1)
+		return -1;
+	U16_NEXT(u, i, n, c);
+	return i == n ? (int32_t)c : -1;
+}
+
+int lang_quotes(const char *lang, int alternate, int32_t *open, int32_t *close)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	ULocaleData *uld;
+
+	if (!lang || !(uld = ulocdata_open(lang, &err)) || U_FAILURE(err))
+		return 0;
+	*open = delimiter(uld, alternate ? ULOCDATA_ALT_QUOTATION_START
+					 : ULOCDATA_QUOTATION_START);
+	*close = delimiter(uld, alternate ? ULOCDATA_ALT_QUOTATION_END
+					  : ULOCDATA_QUOTATION_END);
+	ulocdata_close(uld);
+	return *open >= 0 && *close >= 0;
 }

@@ -132,6 +132,15 @@ char *utf8_recase_at(const char *s, size_t len, size_t at, int upper,
 char *nfc_utf8(const char *s, size_t len, size_t *out_len);
 
 /*
+ * The quotation marks of language lang (a BCP 47 code: "fr", "de"), from
+ * CLDR through ICU: the primary pair, or with alternate set the
+ * alternate one ("„" and "“" in German, "«" and "»" in French). Each as a
+ * code point; returns 0 when ICU has no such pair or a mark is not one
+ * character.
+ */
+int lang_quotes(const char *lang, int alternate, int32_t *open, int32_t *close);
+
+/*
  * The Unicode name of cp ("NO-BREAK SPACE"); for a control character
  * without one, its alias ("LINE FEED"), else "U+XXXX". Writes at most
  * size bytes (NUL included) to buf and returns buf.

@@ -19,8 +19,6 @@
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
-#include <unicode/ulocdata.h>
-#include <unicode/ustring.h>
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 
@@ -82,45 +80,27 @@ static UConverter *open_page(const char *name)
 	return c;
 }
 
-/* The UTF-8 of delimiter t of uld into out (4 bytes); its length when it
- * is one character E2 80 80..9F, whose two last bytes Latin-1 hides;
- * else 0. */
-static size_t hidden_delimiter(ULocaleData *uld, ULocaleDataDelimiterType t,
-			       char out[4])
+/* The UTF-8 of quotation mark c into out; 3 when it is E2 80 80..9F,
+ * whose two last bytes Latin-1 hides, else 0. */
+static size_t hidden_delimiter(int32_t c, char out[4])
 {
-	UErrorCode err = U_ZERO_ERROR;
-	UChar u[4];
-	int32_t n = ulocdata_getDelimiter(uld, t, u, 4, &err), len = 0;
-
-	if (U_FAILURE(err) || n != 1)
-		return 0;
-	u_strToUTF8(out, 4, &len, u, n, &err);
-	if (U_FAILURE(err) || len != 3 || (unsigned char)out[0] != 0xE2 ||
-	    (unsigned char)out[1] != 0x80 || (unsigned char)out[2] > 0x9F)
-		return 0;
-	return 3;
+	return c >= 0x2000 && c <= 0x201F ? utf8_put(out, c) : 0;
 }
 
 /* The language's quotation marks that Latin-1 damage hides (struct
- * mojibake's qopen, qclose). */
+ * mojibake's qopen, qclose): the first such pair of the primary and the
+ * alternate quotes. */
 static void hidden_quotes(struct mojibake *m, const char *lang)
 {
-	UErrorCode err = U_ZERO_ERROR;
-	ULocaleData *uld = ulocdata_open(lang, &err);
-
-	if (U_FAILURE(err) || !uld)
-		return;
-	m->qon = hidden_delimiter(uld, ULOCDATA_QUOTATION_START, m->qopen);
-	m->qcn = hidden_delimiter(uld, ULOCDATA_QUOTATION_END, m->qclose);
-	if (!m->qon || !m->qcn) {
-		m->qon = hidden_delimiter(uld, ULOCDATA_ALT_QUOTATION_START,
-					  m->qopen);
-		m->qcn = hidden_delimiter(uld, ULOCDATA_ALT_QUOTATION_END,
-					  m->qclose);
+	for (int alt = 0; alt < 2 && !m->qon; alt++) {
+		int32_t open, close;
+		if (!lang_quotes(lang, alt, &open, &close))
+			continue;
+		m->qon = hidden_delimiter(open, m->qopen);
+		m->qcn = hidden_delimiter(close, m->qclose);
+		if (!m->qon || !m->qcn)
+			m->qon = m->qcn = 0;
 	}
-	if (!m->qon || !m->qcn)
-		m->qon = m->qcn = 0;
-	ulocdata_close(uld);
 }
 
 struct mojibake *mojibake_new(struct dict *dict)

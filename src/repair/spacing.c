@@ -6,6 +6,7 @@
  */
 #include "repair/spacing.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "common/dict.h"
@@ -27,6 +28,9 @@ struct scan {
 	int curly_ok;	/* “ and ” alternate on the line, English style */
 	size_t nquotes; /* straight double quotes on the line */
 	size_t qseen;	/* straight double quotes met so far */
+	int spaced_quotes; /* each of them has white space on both sides */
+	int guillemets;	   /* the language quotes with « »: French spaces
+			      inside quotes, and keeps the spaces with " " */
 	int sentencepiece; /* the line is SentencePiece output */
 };
 
@@ -545,6 +549,8 @@ static int mojibake_lead(int32_t c)
 	return c >= 0xC2 && c <= 0xDF;
 }
 
+static int inside_spaced_quotes(const struct scan *s, size_t rs, size_t re);
+
 /* A run of horizontal white space [rs, re) between two characters. */
 static void space_run(struct scan *s, size_t rs, size_t re)
 {
@@ -555,6 +561,11 @@ static void space_run(struct scan *s, size_t rs, size_t re)
 		return; /* leading or trailing white space */
 	if (mojibake_lead(p) && cp_at(s, rs, NULL) == 0xA0)
 		return;
+	if (inside_spaced_quotes(s, rs, re)) {
+		add(s, rs, re, "", 0, 0.85,
+		    "space inside quotation marks (tokenized text)");
+		return;
+	}
 	if ((moved = space_before_comma_dot(s, p, re)) != 0) {
 		add(s, rs, re, "", 0, 0.9, "space before a comma or period");
 		if (moved == 2)
@@ -737,18 +748,49 @@ static int curly_quotes_pair(const struct scan *s)
  * this line. */
 static void count_quotes(struct scan *s)
 {
-	int fits = 1;
+	int fits = 1, spaced = 1;
 
 	s->nquotes = s->qseen = 0;
 	for (size_t i = s->ls; i < s->le; i++) {
 		if (s->t[i] != '"' || s->guard->mask[i] || elision_quote(s, i))
 			continue;
 		fits = fits && quote_role_fits(s, i, s->nquotes % 2 == 0);
+		spaced = spaced && (i == s->ls || s->t[i - 1] == ' ') &&
+			 (i + 1 == s->le || s->t[i + 1] == ' ');
 		s->nquotes++;
 	}
+	/* A tokenizer splits quotes off their words (' " bonjour " '): when
+	 * every quote of the line stands between spaces, they pair in order
+	 * and the spaces inside each pair go. */
+	s->spaced_quotes =
+	    spaced && s->nquotes >= 2 && s->nquotes % 2 == 0 && !s->guillemets;
 	if (!fits && s->nquotes % 2 == 0)
 		s->nquotes++;
 	s->curly_ok = curly_quotes_pair(s);
+}
+
+/* Rank on the line of the counted straight quote at i. */
+static size_t quote_rank(const struct scan *s, size_t i)
+{
+	size_t r = 0;
+
+	for (size_t j = s->ls; j < i; j++)
+		r += s->t[j] == '"' && !s->guard->mask[j] &&
+		     !elision_quote(s, j);
+	return r;
+}
+
+/* 1 when the white space [rs, re) is inside a pair of spaced quotes:
+ * after an opening one or before a closing one (count_quotes()). */
+static int inside_spaced_quotes(const struct scan *s, size_t rs, size_t re)
+{
+	if (!s->spaced_quotes)
+		return 0;
+	if (rs > s->ls && s->t[rs - 1] == '"' && re < s->le &&
+	    s->t[re] != '"' && quote_rank(s, rs - 1) % 2 == 0)
+		return 1;
+	return re < s->le && s->t[re] == '"' && rs > s->ls &&
+	       s->t[rs - 1] != '"' && quote_rank(s, re) % 2 == 1;
 }
 
 /* The split sign of the Moses tokenizer's aggressive mode and of the
@@ -937,6 +979,23 @@ static const char *article_apostrophe(const char *t, size_t len)
 	return straight > curly ? "'" : "\xE2\x80\x99";
 }
 
+/* 1 when language lang quotes with guillemets (CLDR's primary marks):
+ * cached for the thread's last language. */
+static int quotes_with_guillemets(const char *lang)
+{
+	static _Thread_local char last[16];
+	static _Thread_local int answer;
+	int32_t open, close;
+
+	if (!lang)
+		return 0;
+	if (strncmp(last, lang, sizeof(last)) != 0) {
+		answer = lang_quotes(lang, 0, &open, &close) && open == 0xAB;
+		snprintf(last, sizeof(last), "%s", lang);
+	}
+	return answer;
+}
+
 void spacing_repair(struct article *a, const struct view *v,
 		    const struct tokens *ts, const struct spacing_data *data)
 {
@@ -952,6 +1011,8 @@ void spacing_repair(struct article *a, const struct view *v,
 	s.data = data;
 	s.apos = article_apostrophe(v->text, v->len);
 	s.edits = &edits;
+	s.guillemets =
+	    quotes_with_guillemets(data->dict ? dict_lang(data->dict) : "fr");
 	repair_quotes_init(&s.quotes);
 	repair_each_line(v->text, v->len, scan_line_at, &s);
 	repair_quotes_release(&s.quotes);

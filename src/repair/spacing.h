@@ -65,6 +65,11 @@
  *    as Hunspell accepts any two words joined by a hyphen);   conf 0.90
  *  - white space just inside parentheses, "( SPÖ )" -> "(SPÖ)", when both
  *    parentheses are on the line, never before ": ; ! ?";         conf 0.85
+ *  - white space just inside straight double quotes split off their
+ *    words by a tokenizer, ' " hello " ' -> ' "hello" ', when every
+ *    straight quote of the line stands between spaces and they pair, in
+ *    a language whose quotation marks are not guillemets (CLDR through
+ *    ICU, lang_quotes()): French writes " mot " as « mot »;     conf 0.85
  *  - runs of two or more spaces between two visible characters of a line
  *    become one: the first no-break space of the run when it has one
  *    (French "mot  :" keeps its no-break space), else the first; leading and

@@ -224,6 +224,44 @@ static void test_reported_only(void)
 }
 
 /* Lines are independent: quotes on one line do not pair with the next. */
+/* A tokenizer's quotes (' " hello " ') are closed up in English; French
+ * writes " mot " as it writes « mot »: left alone. */
+static void test_spaced_quotes(void)
+{
+	static const struct {
+		const char *lang, *in, *want;
+	} cases[] = {
+	    {"en", "He said \" hello \" and left .",
+	     "He said \"hello\" and left."},
+	    {"en", "The \" New York Times \" and \" Le Monde \" agree",
+	     "The \"New York Times\" and \"Le Monde\" agree"},
+	    /* one quote glued to its word: not tokenized text */
+	    {"en", "He said \"hello \" and left",
+	     "He said \"hello \" and left"},
+	    {"fr", "La cat\xC3\xA9gorie \" ouvriers \" au sens de l'Insee",
+	     "La cat\xC3\xA9gorie \" ouvriers \" au sens de l'Insee"},
+	};
+	struct spacing_data saved = data;
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct dict *d =
+		    dict_open(cases[i].lang, NULL, RELIRE_DATA_DIR);
+		size_t ap, un;
+		char *out;
+
+		CHECK_MSG(d != NULL, "no %s dictionary", cases[i].lang);
+		if (!d)
+			continue;
+		data.dict = d;
+		out = clean(cases[i].in, &ap, &un);
+		CHECK_MSG(!strcmp(out, cases[i].want), "row %zu: got \"%s\"", i,
+			  out);
+		free(out);
+		data = saved;
+		dict_free(d);
+	}
+}
+
 static void test_lines(void)
 {
 	size_t applied, reported;
@@ -257,6 +295,7 @@ int main(void)
 	RUN(test_good_text_unchanged);
 	RUN(test_reported_only);
 	RUN(test_lines);
+	RUN(test_spaced_quotes);
 	wordlist_release(&elisions);
 	wordlist_release(&negations);
 	wordlist_release(&labels);
