@@ -431,7 +431,8 @@ static int only_trailing_question(const struct elem *e, size_t n)
 
 /* 1 when e[0..n) holds marks only and stands glued to something that is
  * no white space ("decodingâ€�": the lost byte of a mojibake "”"), not
- * as a word of its own between spaces ("allé � Paris"). */
+ * as a word of its own between spaces, hyphens or after an apostrophe
+ * ("allé � Paris", "vis-�-vis"). */
 static int glued_marks(const struct view *v, const struct elem *e, size_t n)
 {
 	size_t i = e[0].start, j = e[n - 1].end;
@@ -443,9 +444,9 @@ static int glued_marks(const struct view *v, const struct elem *e, size_t n)
 	before = i > 0 ? utf8_prev(v->text, &i) : ' ';
 	after = j < v->len ? utf8_next(v->text, &j, v->len) : ' ';
 	return !(uc_is_space(before) || uc_is_quotation(before) ||
-		 before == '(') ||
+		 before == '(' || before == '-' || uc_is_apostrophe(before)) ||
 	       !(uc_is_space(after) || uc_is_text_punct(after) ||
-		 uc_is_quotation(after));
+		 uc_is_quotation(after) || after == '-');
 }
 
 static void read_word(struct search *s, struct article *a, const struct view *v,

@@ -234,6 +234,24 @@ static int is_c1(int32_t c)
 	return c >= 0x80 && c <= 0x9F;
 }
 
+int mj_phonetic_letter(int32_t d)
+{
+	UBlockCode b = ublock_getCode(d);
+
+	return u_charType(d) == U_MODIFIER_LETTER ||
+	       b == UBLOCK_PHONETIC_EXTENSIONS ||
+	       b == UBLOCK_PHONETIC_EXTENSIONS_SUPPLEMENT;
+}
+
+/* 1 when the character before view offset i is a digit or a capital
+ * Roman numeral: an ordinal's superscript may follow ("XIXᵉ", "2ᵉ"). */
+static int numeral_before(const struct view *v, size_t i)
+{
+	int32_t c = mj_cp_before(v, i);
+
+	return uc_is_digit(c) || (c > 0 && c < 0x80 && strchr("IVXLCDM", c));
+}
+
 int mj_script_ok_3_4(int32_t d)
 {
 	UErrorCode err = U_ZERO_ERROR;
@@ -247,12 +265,11 @@ int mj_script_ok_3_4(int32_t d)
 	    u_hasBinaryProperty(d, UCHAR_NONCHARACTER_CODE_POINT))
 		return 0;
 	/* the phonetic alphabets' letters and modifier letters ("ᴴ" is
-	 * Portuguese "á´") are no text's characters: of the Latin script
-	 * only Latin Extended Additional (Vietnamese) decodes */
-	if (t == U_MODIFIER_LETTER || b == UBLOCK_PHONETIC_EXTENSIONS ||
-	    b == UBLOCK_PHONETIC_EXTENSIONS_SUPPLEMENT ||
-	    b == UBLOCK_LATIN_EXTENDED_C || b == UBLOCK_LATIN_EXTENDED_D ||
-	    b == UBLOCK_LATIN_EXTENDED_E)
+	 * Portuguese "á´") are no text's characters, but for the
+	 * superscripts of ordinals (mj_phonetic_letter()); of the rest of
+	 * the Latin script, Latin Extended Additional (Vietnamese) decodes */
+	if (mj_phonetic_letter(d) || b == UBLOCK_LATIN_EXTENDED_C ||
+	    b == UBLOCK_LATIN_EXTENDED_D || b == UBLOCK_LATIN_EXTENDED_E)
 		return 0;
 	return sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED ||
 	       sc == USCRIPT_LATIN;
@@ -288,7 +305,7 @@ static double piece_base(struct piece *p, const int32_t *orig, size_t k)
 		c = p->cp >= 0xA0 ? 0.85 : 0; /* "Ã©", "Â°"; C1 refused */
 	else if (k == 2)
 		c = two_byte_base(p);
-	else if (!mj_script_ok_3_4(p->cp))
+	else if (!mj_script_ok_3_4(p->cp) && !mj_phonetic_letter(p->cp))
 		c = 0;
 	else if (k == 3 && orig[0] == 0xE2 && orig[1] == 0x20AC)
 		c = 0.95; /* "â€™", "â€œ", "â€“"... */
@@ -715,7 +732,8 @@ static size_t try_piece(struct scan *s, size_t k)
 	p.vs = s->offs[k];
 	p.ve = s->offs[j];
 	p.conf = piece_base(&p, s->cps + k, used);
-	if (p.conf <= 0)
+	if (p.conf <= 0 || (used > 2 && mj_phonetic_letter(p.cp) &&
+			    !numeral_before(s->v, p.vs)))
 		return 0;
 	/* Closing quotes, "…" and NBSP legitimately follow a word: a piece
 	 * ending in one at the end of a word may be a word in capitals. */
@@ -890,11 +908,14 @@ static int word_before(struct scan *s, size_t k, struct strbuf *w,
 	return 1;
 }
 
-/* 1 when "Ã" and a space stand right before view offset i. */
+/* 1 when "Ã" glued to a word and a space stand right before view offset
+ * i: a second lost byte of the same word ("PYRÃ NÃ ES"); a standalone
+ * "Ã" ("Ã lâÃ cole") is a word of its own. */
 static int hidden_before(const struct view *v, size_t i)
 {
 	return i >= 3 && v->text[i - 1] == ' ' &&
-	       !memcmp(v->text + i - 3, "\xC3\x83", 2);
+	       !memcmp(v->text + i - 3, "\xC3\x83", 2) &&
+	       mj_word_cp(mj_cp_before(v, i - 3));
 }
 
 /* A reading of a lone "Ã": the letter, and where the repair ends. */
@@ -953,10 +974,11 @@ static int space_then_close(const struct view *v, size_t i)
  *     "sí mismo", "Ã stata" -> "È stata" (Italian), "scaccerÃ ." ->
  *     "scaccerà." (its no-break space).
  * One reading only is applied (0.9). Several ("dÃ as": "días" or "dí
- * as"), or none after a lower-case word and before a lower-case letter
- * ("groÃ es" in French text: "à" ending the word, or a letter inside it),
- * are reported at CAPITAL_INSIDE_CONF, never applied. "Ã" standing alone
- * whose only reading is "à" or "À" ("Ã la"), and the words no reading
+ * as"; a split word and two words wait for resolve_pending()), or none
+ * after a lower-case word and before a lower-case letter in a language
+ * that writes no "à" ("groÃ es" in Spanish text: a letter inside the
+ * word, which one unknown), are reported at CAPITAL_INSIDE_CONF. "Ã" standing
+ * alone whose only reading is "à" or "À" ("Ã la"), and the words no reading
  * makes, are left to lost_byte()'s rules: returns 0.
  */
 static int hidden_byte(struct scan *s, size_t k)
@@ -1009,7 +1031,14 @@ static int hidden_byte(struct scan *s, size_t k)
 			size_t end =
 			    sp + (size_t)(two || (space && !yn &&
 						  space_then_close(v, sp)));
-			n = add_readings(s, lead, 0, &x, "", 0, end, r, nj);
+			/* a word in capitals may end in Portuguese "Ã"
+			 * ("CAPITÃ AMÉRICA"): no letter is taken to end it,
+			 * but before two spaces, a no-break space's
+			 * ("NOVITÃ  MARCIALONGA") */
+			n = x.len && upper_only(x.buf, x.len) && !two
+				? nj
+				: add_readings(s, lead, 0, &x, "", 0, end, r,
+					       nj);
 		} else {
 			n = nj;
 		}
@@ -1056,8 +1085,8 @@ static int hidden_byte(struct scan *s, size_t k)
 		struct hidden_pending *p;
 		GROW(s->pending, s->pendcap, s->npend + 1);
 		p = &s->pending[s->npend++];
-		*p = (struct hidden_pending){at, r[0].end, r[1].end, r[0].cp,
-					     r[1].cp};
+		*p = (struct hidden_pending){at,      r[0].end, r[1].end,
+					     s->line, r[0].cp,	r[1].cp};
 	} else if (n == 1) {
 		s->hidden_votes[r[0].end > sp ? 0 : 1]++;
 		mj_add_span(
@@ -1108,6 +1137,7 @@ static void resolve_pending(struct scan *s)
 		int sure = (votes[0] && !votes[1]) || drop;
 		char enc[4];
 
+		s->line = p->line;
 		mj_add_span(s, p->at, drop ? p->drop_end : p->join_end, enc,
 			    utf8_put(enc, drop ? p->drop_cp : p->join_cp),
 			    sure ? DICT_CONF : CAPITAL_INSIDE_CONF,
@@ -1120,6 +1150,17 @@ static void resolve_pending(struct scan *s)
 				   "invisible; the dictionary knows several "
 				   "readings");
 	}
+}
+
+/* 1 when view offset i holds "Ã" or "Å" that no continuation follows: a
+ * second lost byte right after the first ("lâÃtat"). */
+static int hidden_lead_at(const struct view *v, size_t i)
+{
+	size_t j = i;
+	int32_t c = i < v->len ? utf8_next(v->text, &j, v->len) : -1;
+	int32_t n = j < v->len ? mj_cp_at(v, j) : -1;
+
+	return (c == 0xC3 || c == 0xC5) && n < 0x80;
 }
 
 /* 1 when c is a vowel or "h", accents aside: what an elided word stands
@@ -1170,10 +1211,25 @@ static int hidden_apostrophe(struct scan *s, size_t k)
 		sb_add(&w, x.buf, x.len);
 		sb_add(&w, "\xE2\x80\x99", 3);
 		sb_add(&w, y.buf, y.len);
-		ok = mj_known_word(s->m->dict, w.buf, w.len) ||
-		     (dict_elision_prefix(s->m->dict, w.buf, w.len) ==
-			  x.len + 3 &&
-		      elision_follows(mj_cp_at(v, ys)));
+		size_t e = dict_elision_prefix(s->m->dict, w.buf, w.len);
+		/* an elided word stands before a vowel or "h" ("Tâm" is no
+		 * "T’m"), and before a word the dictionary does not know
+		 * ("l’ÖVP") only where the hidden bytes left spaces; glued,
+		 * before a word of two letters or an accented one ("jusquâà",
+		 * not Vietnamese "Lâu": the dictionary takes any letter for a
+		 * word); without elision, a clitic of one or two letters
+		 * after a word of two ("lawyer’s": Hunspell accepts any
+		 * "Geißel’der") */
+		if (e)
+			ok = elision_follows(mj_cp_at(v, ys)) &&
+			     (ys > sp || y.len >= 2 ||
+			      (unsigned char)y.buf[0] >= 0x80) &&
+			     (mj_known_word(s->m->dict, w.buf, w.len) ||
+			      (e == x.len + 3 &&
+			       (ys > sp || hidden_lead_at(v, ys))));
+		else /* a clitic of one or two letters ("’s", "’re") */
+			ok = mj_latin_word(x.buf, x.len) && y.len <= 2 &&
+			     mj_known_word(s->m->dict, w.buf, w.len);
 		/* glued, the text may be a word with "â" ("lâche") */
 		if (ok && ys == sp)
 			ok = !mj_known_word(s->m->dict, v->text + xs, ye - xs);
@@ -1202,6 +1258,30 @@ static int hidden_apostrophe(struct scan *s, size_t k)
  * The spaces the hidden bytes became go with it: all of them after an
  * opening mark, all but the text's own one after a closing mark.
  */
+/* 1 when the word from view offset after (open) or before run character
+ * k is a
+ * word of the dictionary, read with its mojibake decoded, or holds a lone
+ * "Ã" or "Å", more hidden bytes ("âGeiÃel"). */
+static int glued_word_known(struct scan *s, size_t k, size_t after, int open)
+{
+	struct strbuf w;
+	size_t xs;
+	int known = 0;
+
+	if (!s->m->dict)
+		return 0;
+	sb_init(&w);
+	if (open)
+		word_after(s, after, &w);
+	else if (!word_before(s, k, &w, &xs))
+		sb_reset(&w);
+	known =
+	    w.len && (mj_known_word(s->m->dict, w.buf, w.len) ||
+		      strstr(w.buf, "\xC3\x83") || strstr(w.buf, "\xC3\x85"));
+	sb_release(&w);
+	return known;
+}
+
 static int hidden_quote(struct scan *s, size_t k)
 {
 	const struct view *v = s->v;
@@ -1210,8 +1290,10 @@ static int hidden_quote(struct scan *s, size_t k)
 	struct quote_cand *q;
 	int open;
 
-	if (!s->m->qon)
-		return 0;
+	if (!s->m->qon ||
+	    (k + 1 < s->n && (unsigned char)s->bytes[k + 1] >= 0x80 &&
+	     (unsigned char)s->bytes[k + 1] <= 0xBF))
+		return 0; /* "â€": the lead of a sequence, not alone */
 	while (e < v->len && nsp < 3 && v->text[e] == ' ')
 		e++, nsp++;
 	after = e < v->len ? mj_cp_at(v, e) : -1;
@@ -1231,6 +1313,15 @@ static int hidden_quote(struct scan *s, size_t k)
 	    !(s->nq && s->quotes[s->nq - 1].open &&
 	      s->quotes[s->nq - 1].line == s->line))
 		return 0;
+	/* without the spaces its hidden bytes became (a space after an
+	 * opening mark, one before punctuation or two after a closing
+	 * one), the mark needs its word in the dictionary: "âGeiÃel" is
+	 * "„Geißel", "âtman" (Sanskrit) no quote */
+	if (!(open ? nsp >= 1
+		   : nsp >= 2 || (nsp == 1 && !uc_is_alpha(after) &&
+				  !uc_is_digit(after))) &&
+	    !glued_word_known(s, k, e, open))
+		return 0;
 	if (!open)
 		e = sp +
 		    (nsp > 2 ? 2
@@ -1244,6 +1335,7 @@ static int hidden_quote(struct scan *s, size_t k)
 	q->ve = e;
 	q->line = s->line;
 	q->open = open;
+	q->closed = 0;
 	return 1;
 }
 
@@ -1256,11 +1348,13 @@ static void quote_pairs(struct scan *s)
 
 	for (size_t i = 0; i < s->nq; i++) {
 		const struct quote_cand *q = &s->quotes[i];
-		int paired = q->open
-				 ? i + 1 < s->nq && !s->quotes[i + 1].open &&
-				       s->quotes[i + 1].line == q->line
-				 : i > 0 && s->quotes[i - 1].open &&
-				       s->quotes[i - 1].line == q->line;
+		int paired =
+		    q->closed ||
+		    (q->open ? i + 1 < s->nq && !s->quotes[i + 1].open &&
+				   s->quotes[i + 1].line == q->line
+			     : i > 0 && s->quotes[i - 1].open &&
+				   s->quotes[i - 1].line == q->line);
+		s->line = q->line;
 		mj_add_span(s, q->vs, q->ve, q->open ? m->qopen : m->qclose,
 			    q->open ? m->qon : m->qcn,
 			    paired ? 0.85 : CAPITAL_INSIDE_CONF,
@@ -1400,7 +1494,8 @@ static int opened_on_line(const struct view *v, size_t i)
  * had no character for the third byte, and of the sequences E2 80 xx
  * whose xx Windows-1252 leaves undefined (81, 8D, 8F, 90, 9D) only "”"
  * (9D) closes a word. After a word and before no letter, "â€�" is "”":
- * applied when a quote opened before it on the line (0.85), else 0.7.
+ * 0.85 when "“" or its mojibake "â€œ" stands before it on the line (not
+ * checked to be still open), else 0.7.
  */
 static void lost_last_byte(struct scan *s)
 {
@@ -1408,7 +1503,10 @@ static void lost_last_byte(struct scan *s)
 	size_t at = s->offs[s->n - 2], e = s->offs[s->n], end;
 	int32_t before = mj_cp_before(v, at), after;
 	int fffd = e + 3 <= v->len && !memcmp(v->text + e, "\xEF\xBF\xBD", 3);
-	int paired = opened_on_line(v, at);
+	int paired =
+	    opened_on_line(v, at) || (s->nq && s->quotes[s->nq - 1].open &&
+				      !s->quotes[s->nq - 1].closed &&
+				      s->quotes[s->nq - 1].line == s->line);
 
 	if (!fffd && !(e < v->len && v->text[e] == '?' && paired))
 		return;
@@ -1418,6 +1516,9 @@ static void lost_last_byte(struct scan *s)
 	      (before > 0 && before < 0x80 && strchr(".,!?+", (int)before))) ||
 	    uc_is_alpha(after) || uc_is_digit(after))
 		return;
+	if (paired && s->nq && s->quotes[s->nq - 1].open &&
+	    s->quotes[s->nq - 1].line == s->line)
+		s->quotes[s->nq - 1].closed = 1;
 	mj_add_span(s, at, end, "\xE2\x80\x9D", 3, paired ? 0.85 : 0.7,
 		    "lost byte: 'â€' whose third byte Windows-1252 leaves "
 		    "undefined, after a word: '”'");

@@ -75,19 +75,21 @@
  *    applied (0.9) when the words on both sides make a word with "’"
  *    ("l’escroquerie", the word after read with its own mojibake
  *    decoded), or when the word before is an elided word of the language
- *    and a vowel or "h" follows; never where the text is a word
- *    ("lâche").
+ *    and a vowel or "h" follows (not glued to one letter: Vietnamese
+ *    "Lâu"); never where the text is a word ("lâche").
  *    A quotation mark lost the same way ("âGeiÃelâ", "â  Publicity") is
  *    the language's (CLDR's primary or alternate quotes through ICU,
  *    the first pair Latin-1 can hide: "„ “" in German, "“ ”" in
  *    English; none in French, whose quotes are "« »"): an "â" with no
  *    letter before it and a word after it opens, one after a word and
- *    before no letter closes. Applied (0.85) when an opening mark is
- *    followed by a closing one on its line, else reported.
+ *    before no letter closes; glued to its word (no spaces left by the
+ *    hidden bytes), that word must be in the dictionary ("âtman" is no
+ *    quote). Applied when an opening mark is followed by a closing one
+ *    on its line (0.85, and the line's evidence), else reported.
  *    A strict Windows-1252 decoder writes U+FFFD for the bytes it does
  *    not define (81, 8D, 8F, 90, 9D): "Ã�frica" is read with the
  *    dictionary among "Á Í Ï Ð Ý"; "â€�" after a word is "”" (E2 80
- *    9D), applied when a quote opened before it on its line (0.85).
+ *    9D), applied when "“" stands before it on its line (0.85).
  *    "Â" and a space after a lower-case word is the lead of a no-break
  *    space (0.85), or of a soft hyphen when the two halves make a word.
  *  - c1_controls: a C1 control left alone in the text is read as the

@@ -123,6 +123,7 @@ struct scan {
 	struct quote_cand {
 		size_t vs, ve, line;
 		int open;
+		int closed; /* an opening mark closed by a "â€�" */
 	} * quotes;
 	size_t nq, qcap;
 	/* hidden bytes read for sure: [0] turned into a space, [1] dropped;
@@ -130,7 +131,7 @@ struct scan {
 	 * or "Maß nahmen"), which the text's other repairs decide */
 	size_t hidden_votes[2];
 	struct hidden_pending {
-		size_t at, join_end, drop_end;
+		size_t at, join_end, drop_end, line;
 		int32_t join_cp, drop_cp;
 	} * pending;
 	size_t npend, pendcap;
@@ -143,6 +144,10 @@ int mj_page_byte(struct mojibake *m, int p, int32_t cp);
  * and Hangul characters, whose lead byte may be C2..DF), in out; 2, or 0
  * when p is no such charset or gives cp another number of bytes. */
 int mj_page_pair(struct mojibake *m, int p, int32_t cp, unsigned char out[2]);
+/* 1 when d is a modifier letter or a letter of the phonetic alphabets'
+ * blocks ("ᴴ", "ᵉ"): refused by mj_script_ok_3_4(), but for an
+ * ordinal's superscript after a numeral in the Windows-1252 scan. */
+int mj_phonetic_letter(int32_t d);
 /* 1 when a three- or four-byte decoding d is plausible: an assigned
  * character of the Common, Inherited or Latin scripts. */
 int mj_script_ok_3_4(int32_t d);

@@ -22,6 +22,8 @@ static const struct stage_case cases[] = {
     /* mark: U+FFFD anywhere, one per letter or one per UTF-8 byte */
     {"mark", "la pr" FFFD "sentation", "la présentation", 1, 1},
     {"mark", "le pr" FFFD FFFD "sident", "le président", 1, 1},
+    /* a mark alone between hyphens is a word ("vis-à-vis") */
+    {"mark", "il est vis-" FFFD "-vis de lui", "il est vis-à-vis de lui", 1, 1},
     {"mark", "il est arriv" FFFD FFFD ".", "il est arrivé.", 1, 1},
     /* mark: "?" before a letter, and at the end of a word that has one */
     {"mark", "la pr?sentation d?j? faite", "la présentation déjà faite", 2, 2},

@@ -312,8 +312,9 @@ static const struct hidden_case hidden_cases[] = {
      "click on \xE2\x80\x9C"
      "book it\xE2\x80\x9D.",
      0},
-    /* alone, an "â" opening a word is reported: "l'âge" */
-    {"de", "das Buch l'\xC3\xA2ge d'or", "das Buch l'\xC3\xA2ge d'or", 1},
+    /* an "â" glued to a word the dictionary does not know is no quote:
+     * "l'âge" in German text */
+    {"de", "das Buch l'\xC3\xA2ge d'or", "das Buch l'\xC3\xA2ge d'or", 0},
     /* "Ã" and an apostrophe before a word: text about "Ã" ("Ã’s"),
      * reported unless the dictionary knows the word */
     {"en", "a lot of \xC3\x83\xE2\x80\x99s in it",
@@ -373,6 +374,31 @@ static const struct hidden_case hidden_cases[] = {
     {"en", "It was named\xC3\x82 now", "It was named\xC2\xA0now", 0},
     /* or of a soft hyphen inside a word (C2 AD) */
     {"de", "der Kinder\xC3\x82 garten", "der Kindergarten", 0},
+    /* correct text with "â" and "Ã": Vietnamese and Romanian words
+     * (an elided word stands before a vowel, not glued to one letter),
+     * Portuguese capitals before a space, a Sanskrit word and a name */
+    {"fr",
+     "Thi\xCC\x81"
+     "ch Minh T\xC3\xA2m et L\xC3\xA2m, L\xC3\xA2u, m\xC3\xA2ine",
+     "Thi\xCC\x81"
+     "ch Minh T\xC3\xA2m et L\xC3\xA2m, L\xC3\xA2u, m\xC3\xA2ine",
+     0},
+    {"it", "era CAPIT\xC3\x83 AM\xC3\x89RICA",
+     "era CAPIT\xC3\x83 AM\xC3\x89RICA", 0},
+    {"en", "The \xC3\xA2tman is one with Brahm\xC3\xA2.",
+     "The \xC3\xA2tman is one with Brahm\xC3\xA2.", 0},
+    /* an ordinal's superscript decodes after a numeral ("XIXᵉ") */
+    {"fr",
+     "Au XIX\xC3\xA1\xC2\xB5\xE2\x80\xB0 si\xC3\xA8"
+     "cle",
+     "Au XIX\xE1\xB5\x89 si\xC3\xA8"
+     "cle",
+     0},
+    /* a standalone "Ã" is no second byte of the next word */
+    {"fr", "Elle est \xC3\x83 l\xC3\xA2\xC3\x83 cole.",
+     "Elle est \xC3\xA0 l\xE2\x80\x99\xC3\x89"
+     "cole.",
+     0},
     /* "Ã" in Portuguese words in capitals is a letter */
     {"fr", "S\xC3\x83O PAULO et N\xC3\x83O", "S\xC3\x83O PAULO et N\xC3\x83O",
      0},
