@@ -1374,18 +1374,7 @@ static int soft_hyphen_split(struct scan *s, size_t at, size_t ys)
 
 	if (!s->m->dict || !uc_is_lower(mj_cp_at(v, ys)))
 		return 0;
-	while (xs > 0) {
-		size_t p = xs;
-		if (!mj_word_cp(utf8_prev(v->text, &p)))
-			break;
-		xs = p;
-	}
-	while (ye < v->len) {
-		size_t p = ye;
-		if (!mj_word_cp(utf8_next(v->text, &p, v->len)))
-			break;
-		ye = p;
-	}
+	word_around(v, &xs, &ye);
 	sb_init(&w);
 	sb_add(&w, v->text + xs, at - xs);
 	sb_add(&w, v->text + ys, ye - ys);

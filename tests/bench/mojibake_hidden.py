@@ -50,7 +50,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from corpora import _lines, _sgm  # noqa: E402
-from mojibake_inject import moji, replay, run  # noqa: E402
+from mojibake_inject import moji, replay, run, tally  # noqa: E402
 import relire_run  # noqa: E402
 
 # Floors of --check (seed 1), set under the figures measured when the
@@ -185,27 +185,7 @@ def measure(binary, lang, lines, tmp, rng, show, tot):
     found = run(binary, [r[2] for r in records],
                 os.path.join(tmp, lang + "-inj"), lang)
     articles(binary, lang, records, tmp, tot)
-    st = {p: collections.Counter()
-          for p in ("space", "drop", "cp1252", "control")}
-    misses = collections.defaultdict(list)
-    for n, (path, clean, dmg, span) in enumerate(records):
-        rows = moji(found.get(n, []))
-        c = st[path]
-        c["records"] += 1
-        c["applied"] += len(rows)
-        if span is None:
-            c["changed"] += bool(rows)
-            continue
-        hit = [r for r in rows if int(r["start"]) < span[1]
-               and span[0] < int(r["end"])]
-        c["true"] += len(hit)
-        c["found"] += bool(hit)
-        after = replay(dmg, rows)
-        c["restored"] += after == clean
-        if after != clean:
-            a = max(0, len(dmg.encode("utf-8")[:span[0]].decode(
-                "utf-8", "replace")) - 25)
-            misses[path].append((dmg[a:a + 80], after[a:a + 80]))
+    st, misses = tally(records, found, ("space", "drop", "cp1252", "control"))
     for p in ("space", "drop", "cp1252", "control"):
         tot[p].update(st[p])
     for p in ("space", "drop", "cp1252"):
@@ -222,7 +202,7 @@ def measure(binary, lang, lines, tmp, rng, show, tot):
     print(f"   {lang:<4}controls: {c['records']} clean lines, "
           f"{c['changed']} changed by a mojibake repair")
     for p in ("space", "drop", "cp1252"):
-        for dmg, after in misses[p][:show]:
+        for dmg, after, _ in misses[p][:show]:
             print(f"     miss {p}: {dmg!r}\n           -> {after!r}")
 
 

@@ -214,6 +214,34 @@ def replay(text, rows):
     return (out + data[pos:]).decode("utf-8", "replace")
 
 
+def tally(records, found, paths):
+    """Per path of records ((path, clean, damaged, byte span or None for a
+    control)) and relire's findings by record: counts of records, applied
+    and true findings, found and restored records, changed controls; and
+    the misses (damaged, replayed, clean) around the damage."""
+    st = {p: collections.Counter() for p in paths}
+    misses = collections.defaultdict(list)
+    for n, (path, clean, dmg, span) in enumerate(records):
+        rows = moji(found.get(n, []))
+        c = st[path]
+        c["records"] += 1
+        c["applied"] += len(rows)
+        if span is None:
+            c["changed"] += bool(rows)
+            continue
+        hit = [r for r in rows if int(r["start"]) < span[1]
+               and span[0] < int(r["end"])]
+        c["true"] += len(hit)
+        c["found"] += bool(hit)
+        after = replay(dmg, rows)
+        c["restored"] += after == clean
+        if after != clean:
+            a = max(0, len(dmg.encode("utf-8")[:span[0]].decode(
+                "utf-8", "replace")) - 30)
+            misses[path].append((dmg[a:a + 90], after[a:a + 90], clean))
+    return st, misses
+
+
 def moji(rows):
     return [r for r in rows if r["kind"] == "mojibake" and r["applied"] == "1"]
 
@@ -242,27 +270,7 @@ def injected(binary, data, tmp, seed, show):
                 records.append((path, s, d[0], d[1]))
                 break
     found = run(binary, [r[2] for r in records], os.path.join(tmp, "inj"))
-    st = {p: collections.Counter() for p in list(PATHS) + ["control"]}
-    misses = collections.defaultdict(list)
-    for n, (path, clean, dmg, span) in enumerate(records):
-        rows = moji(found.get(n, []))
-        c = st[path]
-        c["records"] += 1
-        c["applied"] += len(rows)
-        if span is None:
-            c["changed"] += bool(rows)
-            continue
-        hit = [r for r in rows if int(r["start"]) < span[1]
-               and span[0] < int(r["end"])]
-        c["true"] += len(hit)
-        c["found"] += bool(hit)
-        ok = replay(dmg, rows) == clean
-        c["restored"] += ok
-        if not ok:
-            a = max(0, len(dmg.encode("utf-8")[:span[0]].decode(
-                "utf-8", "replace")) - 30)
-            misses[path].append((dmg[a:a + 90], replay(dmg, rows)[a:a + 90],
-                                 clean))
+    st, misses = tally(records, found, list(PATHS) + ["control"])
     print(f"1. injected damage: {len(records)} records from {len(base)} "
           f"clean lines (seed {seed})")
     print(f"   {'path':<14}{'records':>8}{'recall':>8}{'restored':>10}"
