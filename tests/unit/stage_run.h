@@ -152,6 +152,17 @@ static inline void stage_check_idempotent(const struct stage_under_test *t,
 	}
 }
 
+/* The three checks of a stage's tables: its rules, the text it must leave
+ * alone, and idempotence on the rules' inputs. */
+static inline void stage_check_all(const struct stage_under_test *t,
+				   const struct stage_case *c, size_t n,
+				   const char *const *untouched, size_t m)
+{
+	stage_check_cases(t, c, n);
+	stage_check_untouched(t, untouched, m);
+	stage_check_idempotent(t, c, n);
+}
+
 /*
  * For a test's main(): the French dictionary (with the project's lists)
  * and segmenter. Returns 0, or 1 after a message when either is missing:

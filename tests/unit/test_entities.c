@@ -80,19 +80,10 @@ static void entities_stage(struct article *a, const struct view *v,
 static const struct stage_under_test under_test = {NULL, FK_ENCODING,
 						   entities_stage, NULL};
 
-static void test_rules(void)
+static void test_stage(void)
 {
-	stage_check_cases(&under_test, cases, ARRAY_SIZE(cases));
-}
-
-static void test_untouched(void)
-{
-	stage_check_untouched(&under_test, untouched, ARRAY_SIZE(untouched));
-}
-
-static void test_idempotent(void)
-{
-	stage_check_idempotent(&under_test, cases, ARRAY_SIZE(cases));
+	stage_check_all(&under_test, cases, ARRAY_SIZE(cases), untouched,
+			ARRAY_SIZE(untouched));
 }
 
 /* The table has every name of HTML 4.01 and XML, case-sensitive. */
@@ -143,9 +134,7 @@ int main(void)
 		return harness_missing("dictionaries/html-entities.tsv");
 	t = table;
 	RUN(test_table);
-	RUN(test_rules);
-	RUN(test_untouched);
-	RUN(test_idempotent);
+	RUN(test_stage);
 	RUN(test_load_errors);
 	entities_free(table);
 	return harness_done();

@@ -60,25 +60,14 @@ static void escapes_stage(struct article *a, const struct view *v,
 static const struct stage_under_test under_test = {NULL, FK_ENCODING,
 						   escapes_stage, NULL};
 
-static void test_rules(void)
+static void test_stage(void)
 {
-	stage_check_cases(&under_test, cases, ARRAY_SIZE(cases));
-}
-
-static void test_untouched(void)
-{
-	stage_check_untouched(&under_test, untouched, ARRAY_SIZE(untouched));
-}
-
-static void test_idempotent(void)
-{
-	stage_check_idempotent(&under_test, cases, ARRAY_SIZE(cases));
+	stage_check_all(&under_test, cases, ARRAY_SIZE(cases), untouched,
+			ARRAY_SIZE(untouched));
 }
 
 int main(void)
 {
-	RUN(test_rules);
-	RUN(test_untouched);
-	RUN(test_idempotent);
+	RUN(test_stage);
 	return harness_done();
 }

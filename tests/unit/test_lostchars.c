@@ -85,19 +85,10 @@ static void lost_stage(struct article *a, const struct view *v,
 static const struct stage_under_test under_test = {NULL, FK_ENCODING,
 						   lost_stage, NULL};
 
-static void test_rules(void)
+static void test_stage(void)
 {
-	stage_check_cases(&under_test, cases, ARRAY_SIZE(cases));
-}
-
-static void test_untouched(void)
-{
-	stage_check_untouched(&under_test, untouched, ARRAY_SIZE(untouched));
-}
-
-static void test_idempotent(void)
-{
-	stage_check_idempotent(&under_test, cases, ARRAY_SIZE(cases));
+	stage_check_all(&under_test, cases, ARRAY_SIZE(cases), untouched,
+			ARRAY_SIZE(untouched));
 }
 
 int main(void)
@@ -109,9 +100,7 @@ int main(void)
 	langwords_init(&words);
 	if (langwords_load(&words, RELIRE_DATA_DIR) < 0)
 		return harness_missing("dictionaries/*/function-words.txt");
-	RUN(test_rules);
-	RUN(test_untouched);
-	RUN(test_idempotent);
+	RUN(test_stage);
 	langwords_release(&words);
 	segmenter_free(seg);
 	dict_free(dict);

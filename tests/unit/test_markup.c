@@ -57,19 +57,10 @@ static void markup_stage(struct article *a, const struct view *v,
 static const struct stage_under_test under_test = {NULL, FK_RESIDUE,
 						   markup_stage, NULL};
 
-static void test_rules(void)
+static void test_stage(void)
 {
-	stage_check_cases(&under_test, cases, ARRAY_SIZE(cases));
-}
-
-static void test_untouched(void)
-{
-	stage_check_untouched(&under_test, untouched, ARRAY_SIZE(untouched));
-}
-
-static void test_idempotent(void)
-{
-	stage_check_idempotent(&under_test, cases, ARRAY_SIZE(cases));
+	stage_check_all(&under_test, cases, ARRAY_SIZE(cases), untouched,
+			ARRAY_SIZE(untouched));
 }
 
 static void test_load_errors(void)
@@ -108,9 +99,7 @@ int main(void)
 	if (!table)
 		return harness_missing("dictionaries/html-elements.tsv");
 	m = table;
-	RUN(test_rules);
-	RUN(test_untouched);
-	RUN(test_idempotent);
+	RUN(test_stage);
 	RUN(test_load_errors);
 	markup_free(table);
 	return harness_done();
