@@ -65,13 +65,15 @@ struct wordcache;
 struct resources {
 	struct wordlist doubles;	  /* legitimate repeated words */
 	struct repeat_rules repeat_rules; /* and their grammar */
-	struct wordlist elided_forms;	/* "l", "qu": for spaced apostrophes */
-	struct wordlist negations;	/* "pas", "jamais": a lost "n’" */
-	struct wordlist letter_labels;	/* "lettre": "la lettre l" */
-	struct wordlist glued_keep;	/* joined forms never to split */
-	struct wordlist glued_starters; /* words that start sentences */
-	struct wordlist cut_words;	/* words that cannot end one */
-	struct langwords lang_words;	/* function words of every language */
+	struct wordlist elided_forms;	 /* "l", "qu": for spaced apostrophes */
+	struct wordlist negations;	 /* "pas", "jamais": a lost "n’" */
+	struct wordlist letter_labels;	 /* "lettre": "la lettre l" */
+	struct wordlist clitics;	 /* "'s", "n't": a tokenizer's splits */
+	struct wordlist no_space_before; /* "?", ":" outside French */
+	struct wordlist glued_keep;	 /* joined forms never to split */
+	struct wordlist glued_starters;	 /* words that start sentences */
+	struct wordlist cut_words;	 /* words that cannot end one */
+	struct langwords lang_words;	 /* function words of every language */
 	struct boilerplate_rules *boilerplate; /* residue patterns, all langs */
 	struct entities *entities;    /* named HTML character references */
 	struct markup *markup;	      /* HTML element names */

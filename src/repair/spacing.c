@@ -503,6 +503,102 @@ static int line_has(const struct scan *s, size_t from, size_t to, char ch)
 	return from < to && memchr(s->t + from, ch, to - from) != NULL;
 }
 
+/* Longest clitic tried ("n't" is 5 bytes with a typographic apostrophe). */
+#define CLITIC_MAX 16
+
+/* The clitic of the language's list that starts at i ("'s", "n't", with
+ * ' or ’) and ends its token (what follows is no letter, digit, hyphen
+ * or apostrophe: "'s-Hertogenbosch", "'s'" are no clitics): its end, or
+ * 0. *possessive is set for "'s". */
+static size_t clitic_at(const struct scan *s, size_t i, int *possessive)
+{
+	char buf[CLITIC_MAX];
+	size_t k = 0, j = i, next;
+	int32_t c;
+
+	if (!s->data || !s->data->clitics)
+		return 0;
+	while (k + 1 < sizeof(buf) && (c = cp_at(s, j, &next)) > 0 &&
+	       (uc_is_alpha(c) || uc_is_apostrophe(c))) {
+		if (uc_is_apostrophe(c))
+			buf[k++] = '\'';
+		else if (next - j < sizeof(buf) - k)
+			for (size_t b = j; b < next; b++)
+				buf[k++] = s->t[b];
+		else
+			return 0;
+		j = next;
+	}
+	c = cp_at(s, j, NULL);
+	if (k < 2 || k >= sizeof(buf) - 1 || uc_is_digit(c) || c == '-' ||
+	    apostrophe_like(c) || !wordlist_has(s->data->clitics, buf, k))
+		return 0;
+	*possessive =
+	    k == 2 && buf[0] == '\'' && (buf[1] == 's' || buf[1] == 'S');
+	return j;
+}
+
+/*
+ * White space [rs, re) between a word and a clitic split off it by a
+ * tokenizer ("didn 't", "did n't", "John 's"): joined when the dictionary
+ * knows the word and its clitic as one, or the clitic is a possessive;
+ * reported otherwise. 1 when the run was such a split.
+ */
+static int clitic_split(struct scan *s, size_t rs, size_t re)
+{
+	size_t ws = letters_start(s, rs), ce, n;
+	char word[ELISION_PROBE_MAX];
+	int possessive = 0;
+
+	if (ws == rs || !(ce = clitic_at(s, re, &possessive)))
+		return 0;
+	n = (rs - ws) + (ce - re);
+	if (n < sizeof(word) && s->data->dict) {
+		memcpy(word, s->t + ws, rs - ws);
+		memcpy(word + (rs - ws), s->t + re, ce - re);
+		if (dict_check(s->data->dict, word, n)) {
+			add(s, rs, re, "", 0, 0.90,
+			    "clitic split off its word (tokenized text)");
+			return 1;
+		}
+	}
+	add(s, rs, re, "", 0, possessive ? 0.85 : 0.60,
+	    "clitic split off its word (tokenized text)");
+	return 1;
+}
+
+/* The sign starting at i is one the language writes glued to the word
+ * before it (no-space-before.txt); its end in *end. */
+static int tight_sign(const struct scan *s, size_t i, int32_t c, size_t *end)
+{
+	cp_at(s, i, end);
+	return c > 0 && s->data && s->data->no_space_before &&
+	       wordlist_has(s->data->no_space_before, s->t + i, *end - i);
+}
+
+/*
+ * White space [rs, re) before ":", ";", "!" or "?" in a language that
+ * writes the sign glued (spacing.h): p is the character before the space.
+ */
+static int space_before_tight_sign(const struct scan *s, int32_t p, size_t re)
+{
+	size_t end, after;
+	int32_t n = cp_at(s, re, NULL), nn;
+
+	if (!(is_alnum(p) || is_closing(p)) || !tight_sign(s, re, n, &end))
+		return 0;
+	nn = cp_at(s, end, &after);
+	if (n == ':' || n == ';') {
+		if (nn >= 0 && !repair_is_hspace(nn))
+			return 0; /* ":)", ";-)", "http://" */
+		/* "2 : 1", "10 : 30": a score or a time */
+		return !(uc_is_digit(p) &&
+			 uc_is_digit(cp_at(s, skip_hspace(s, end), NULL)));
+	}
+	return nn < 0 || repair_is_hspace(nn) || is_closing(nn) || nn == '.' ||
+	       nn == 0x2026 || tight_sign(s, end, nn, &after);
+}
+
 /* Punctuation that French precedes with a (no-break) space. */
 static int is_french_spaced(int32_t c)
 {
@@ -564,6 +660,13 @@ static void space_run(struct scan *s, size_t rs, size_t re)
 	if (inside_spaced_quotes(s, rs, re)) {
 		add(s, rs, re, "", 0, 0.85,
 		    "space inside quotation marks (tokenized text)");
+		return;
+	}
+	if (uc_is_alpha(p) && clitic_split(s, rs, re))
+		return;
+	if (space_before_tight_sign(s, p, re)) {
+		add(s, rs, re, "", 0, 0.85,
+		    "space before a sign the language writes glued");
 		return;
 	}
 	if ((moved = space_before_comma_dot(s, p, re)) != 0) {

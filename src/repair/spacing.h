@@ -63,6 +63,23 @@
  *    when the dictionary knows the whole word (a suspended
  *    hyphen, "pré- et post-opératoires", stays; so does "porte- parole",
  *    as Hunspell accepts any two words joined by a hyphen);   conf 0.90
+ *  - a clitic that a tokenizer wrote apart from its word, in a language
+ *    that lists its clitics (dictionaries/<lang>/clitics.txt: English
+ *    "'s", "'re", "n't"...): Moses' "didn 't", "it 's", the Penn
+ *    Treebank's "did n't", "ca n't" are joined back ("didn't", "can't")
+ *    when the clitic ends its token (not "'s-Hertogenbosch", "'s'") and
+ *    the dictionary knows the joined word; a possessive "'s" after a
+ *    word it does not know ("Odebrecht 's") is joined too; any other
+ *    unknown join is reported only.          conf 0.90 ("'s" 0.85; 0.60)
+ *  - white space before ":", ";", "!" or "?" after a word, a number or a
+ *    closing quote or bracket, in a language that writes the sign glued
+ *    to its word (dictionaries/<lang>/no-space-before.txt; French has no
+ *    such file): "Hello !" -> "Hello!", "Note : the" -> "Note: the".
+ *    ":" and ";" only before white space or the line's end (never an
+ *    emoticon ":)", ";-)", nor a time or score "2 : 1", "10 : 30"); "!"
+ *    and "?" before white space, the line's end, a closing quote or
+ *    bracket, or another sign ("?!", "!..."); never after another sign
+ *    ("- ?").                                                    conf 0.85
  *  - white space just inside parentheses, "( SPÖ )" -> "(SPÖ)", when both
  *    parentheses are on the line, never before ": ; ! ?";         conf 0.85
  *  - white space just inside straight double quotes split off their
@@ -87,7 +104,8 @@
  *    quote cannot open, so the line is left alone.               conf 0.90
  *
  * French keeps a space (no-break or not) before ": ; ! ?" and inside « »:
- * this stage never removes those, and never converts one kind of space
+ * outside the languages of no-space-before.txt this stage never removes
+ * those, and it never converts one kind of space
  * into another (that is the typography profile's business). Nothing inside
  * a URL, an e-mail address or code (repair.h's guard) is changed, nor the
  * halves of a still double-encoded character ("Ã" + no-break space is a
@@ -119,8 +137,10 @@
 struct spacing_data {
 	const struct wordlist *elisions;  /* elided words: "l", "qu" */
 	const struct wordlist *negations; /* "pas", "jamais", "rien" */
-	const struct wordlist *labels; /* "lettre", "classe": "la lettre l" */
-	struct dict *dict;	       /* the language's dictionary */
+	const struct wordlist *labels;	/* "lettre", "classe": "la lettre l" */
+	const struct wordlist *clitics; /* "'s", "n't": "didn 't" */
+	const struct wordlist *no_space_before; /* ":", "?" (not French) */
+	struct dict *dict;			/* the language's dictionary */
 };
 
 /*

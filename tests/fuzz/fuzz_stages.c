@@ -96,9 +96,10 @@ static void run_normalize(struct article *a, const struct view *v,
 static void run_spacing(struct article *a, const struct view *v,
 			const struct tokens *ts)
 {
+	const struct resources *res = fuzz_resources();
 	const struct spacing_data data = {
-	    &fuzz_resources()->elided_forms, &fuzz_resources()->negations,
-	    &fuzz_resources()->letter_labels, fuzz_dict()};
+	    &res->elided_forms, &res->negations,       &res->letter_labels,
+	    &res->clitics,	&res->no_space_before, fuzz_dict()};
 
 	spacing_repair(a, v, ts, &data);
 }
