@@ -17,6 +17,7 @@
 
 struct csvw {
 	FILE *fp;
+	struct strbuf *sb; /* instead of fp (csvw_new_buffer) */
 	int neutralize;
 	int nfield;
 	int failed;
@@ -31,6 +32,24 @@ struct csvw *csvw_new(FILE *fp, int neutralize)
 	w->fp = fp;
 	w->neutralize = neutralize;
 	return w;
+}
+
+struct csvw *csvw_new_buffer(struct strbuf *sb, int neutralize)
+{
+	struct csvw *w = xcalloc(1, sizeof(*w));
+
+	w->sb = sb;
+	w->neutralize = neutralize;
+	return w;
+}
+
+/* Write n bytes to the writer's stream or buffer. */
+static void emit(struct csvw *w, const char *s, size_t n)
+{
+	if (w->sb)
+		sb_add(w->sb, s, n);
+	else if (fwrite(s, 1, n, w->fp) != n)
+		w->failed = 1;
 }
 
 void csvw_free(struct csvw *w)
@@ -56,8 +75,8 @@ size_t csv_unneutralize(const char *s, size_t len)
 
 static void sep(struct csvw *w)
 {
-	if (w->nfield++ && fputc(',', w->fp) == EOF)
-		w->failed = 1;
+	if (w->nfield++)
+		emit(w, ",", 1);
 }
 
 void csvw_raw(struct csvw *w, const char *s, size_t len)
@@ -68,8 +87,10 @@ void csvw_raw(struct csvw *w, const char *s, size_t len)
 	/* Quoted, every quote doubled: at most 2 * len + 2 bytes. */
 	GROW(w->buf, w->cap, 2 * len + 2);
 	n = csv_write(w->buf, w->cap, s, len);
-	if (n > w->cap || fwrite(w->buf, 1, n, w->fp) != n)
+	if (n > w->cap)
 		w->failed = 1;
+	else
+		emit(w, w->buf, n);
 }
 
 void csvw_text(struct csvw *w, const char *s, size_t len)
@@ -109,8 +130,7 @@ static void put_number(struct csvw *w, const char *num, size_t len)
 	memcpy(buf + n, num, len);
 	n += len;
 	buf[n++] = '"';
-	if (fwrite(buf, 1, n, w->fp) != n)
-		w->failed = 1;
+	emit(w, buf, n);
 }
 
 void csvw_size(struct csvw *w, size_t v)
@@ -155,10 +175,9 @@ void csvw_double(struct csvw *w, double v, int decimals)
 
 int csvw_end(struct csvw *w)
 {
-	if (fputs("\r\n", w->fp) == EOF)
-		w->failed = 1;
+	emit(w, "\r\n", 2);
 	w->nfield = 0;
-	if (ferror(w->fp))
+	if (w->fp && ferror(w->fp))
 		w->failed = 1;
 	return w->failed ? -1 : 0;
 }

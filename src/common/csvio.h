@@ -24,8 +24,13 @@
 
 struct csvw;
 
+struct strbuf;
+
 /* Start a writer on fp (borrowed; the caller closes it). */
 struct csvw *csvw_new(FILE *fp, int neutralize);
+/* Start a writer that appends to sb (borrowed) instead of a stream: the
+ * same bytes, without stdio (rows formatted in memory). */
+struct csvw *csvw_new_buffer(struct strbuf *sb, int neutralize);
 void csvw_free(struct csvw *w);
 
 /* A text field (may be neutralized) / a field written as is. */

@@ -386,23 +386,23 @@ void report_rows_free(struct report_rows *rows)
 	free(rows);
 }
 
-/* CSV rows into a malloc'd buffer: 0, or -1 when memory runs out. */
+/* CSV rows into a malloc'd buffer. */
 static int csv_rows(char **buf, size_t *len, int neutralize,
 		    const struct report_rows *rows, const char *id,
 		    const struct article *a, int quality)
 {
-	FILE *fp = open_memstream(buf, len);
+	struct strbuf sb;
 	struct csvw *w;
 
-	if (!fp)
-		return -1;
-	w = csvw_new(fp, neutralize);
+	sb_init(&sb);
+	w = csvw_new_buffer(&sb, neutralize);
 	if (quality)
 		quality_row(w, rows->xlsx, id, a, &rows->score);
 	else
 		findings_rows(w, rows->xlsx, id, a);
 	csvw_free(w);
-	return fclose(fp) == 0 ? 0 : -1;
+	*buf = sb_detach(&sb, len);
+	return 0;
 }
 
 struct report_rows *report_format(const struct report *r, struct article *a)
