@@ -11,7 +11,9 @@
  * affix rules). unmunch also prints combinations Hunspell rejects (elided
  * prefixes on words they do not go with), so a form is kept only when
  * Hunspell accepts it, is lower-case and has no apostrophe: the forms an
- * accent repair of a lower-case word can lead to. The build runs this for
+ * accent repair of a lower-case word can lead to. Hunspell is also asked
+ * about each form with its first letter in upper case, and its answer
+ * kept with the form (formindex.h). The build runs this for
  * the languages of RELIRE_FORM_INDEX_LANGS; run it yourself for a
  * dictionary given with --dict-dir and put LANG.forms beside it.
  */
@@ -109,6 +111,17 @@ static int wanted(const char *s, size_t len)
 	return len > 0;
 }
 
+/* What Hunspell says of the accepted form s[0..len) with its first letter
+ * in upper case (dict_capitalized_spelling): FORMINDEX_CAPITALIZED when it
+ * accepts it ("Maison"), else 0. */
+static unsigned capital_flag(struct collect *c, const char *s, size_t len)
+{
+	char buf[256];
+	size_t n = dict_capitalized_spelling(s, len, buf, sizeof(buf));
+
+	return n && dict_probe(c->d, buf, n) ? FORMINDEX_CAPITALIZED : 0;
+}
+
 static void consider(struct collect *c, const char *s, size_t len)
 {
 	c->lines++;
@@ -120,6 +133,7 @@ static void consider(struct collect *c, const char *s, size_t len)
 		return;
 	GROW(c->v, c->cap, c->n + 1);
 	c->v[c->n].key = xmemdup(c->key.buf, c->key.len);
+	c->v[c->n].flags = capital_flag(c, s, len);
 	c->v[c->n++].form = xmemdup(s, len);
 }
 

@@ -120,12 +120,91 @@ struct dict {
 	char *data_dir;		 /* owned copy, may be NULL */
 	struct formindex *forms; /* opened on first use */
 	int forms_tried;
+	/* The .aff's input conversion turns every "’" into "'" and touches
+	 * no other apostrophe (iconv_apostrophe): both spellings of a word
+	 * get the same verdict, so they share one lookup. */
+	int apostrophe_iconv;
 	/* A pool's dict (dict_pool_get), used by several threads at once:
 	 * its Hunspell calls and its first-use openings hold the lock, and
 	 * it keeps no memory of recent verdicts (its cache is thread-safe).
 	 * NULL for a dict of one thread. */
 	pthread_mutex_t *lock;
 };
+
+#define APOSTROPHE "\xE2\x80\x99"
+
+/* The first "’" in s[0..n), or NULL. */
+static const char *find_apostrophe(const char *s, size_t n)
+{
+	const char *end = s + n, *p = s;
+
+	while ((p = memchr(p, '\xE2', (size_t)(end - p))) != NULL) {
+		if (end - p >= 3 && !memcmp(p, APOSTROPHE, 3))
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
+/* Field k (0-based) of the white-space-separated line l[0..n): its start
+ * and length, or 0 when the line has fewer fields. */
+static size_t aff_field(const char *l, size_t n, int k, const char **f)
+{
+	size_t i = 0;
+
+	for (;;) {
+		size_t start;
+
+		while (i < n && (l[i] == ' ' || l[i] == '\t' || l[i] == '\r'))
+			i++;
+		start = i;
+		while (i < n && l[i] != ' ' && l[i] != '\t' && l[i] != '\r')
+			i++;
+		if (i == start)
+			return 0;
+		if (k-- == 0) {
+			*f = l + start;
+			return i - start;
+		}
+	}
+}
+
+/*
+ * 1 when the ICONV table of the .aff file at path converts "’" to "'"
+ * and has no other pattern with either apostrophe in it: Hunspell then
+ * converts each "’" of a word to "'" before anything else, and nothing
+ * else it converts depends on which apostrophe the word has.
+ */
+static int iconv_apostrophe(const char *path)
+{
+	char *buf;
+	size_t len, pos = 0;
+	int plain = 0, other = 0;
+
+	if (read_file(path, (size_t)64 << 20, &buf, &len) < 0)
+		return 0;
+	while (pos < len) {
+		const char *nl = memchr(buf + pos, '\n', len - pos), *f, *pat,
+			   *rep;
+		size_t end = nl ? (size_t)(nl - buf) : len, n = end - pos, fn,
+		       pn, rn;
+
+		fn = aff_field(buf + pos, n, 0, &f);
+		pn = aff_field(buf + pos, n, 1, &pat);
+		rn = aff_field(buf + pos, n, 2, &rep);
+		if (fn == 5 && !memcmp(f, "ICONV", 5) && rn) {
+			int curly = find_apostrophe(pat, pn) != NULL,
+			    straight = memchr(pat, '\'', pn) != NULL;
+			if (pn == 3 && curly && rn == 1 && *rep == '\'')
+				plain++;
+			else if (curly || straight)
+				other++;
+		}
+		pos = end + 1;
+	}
+	free(buf);
+	return plain == 1 && !other;
+}
 
 static void lock_shared(struct dict *d)
 {
@@ -410,6 +489,7 @@ static struct dict *open_quiet(const char *lang, const char *dict_dir,
 	}
 	add_source(d, aff.buf);
 	add_source(d, dic->buf);
+	d->apostrophe_iconv = iconv_apostrophe(aff.buf);
 	sb_release(&aff);
 	d->own_cache = wordcache_new(DICT_CACHE_BYTES);
 	d->cache = d->own_cache;
@@ -500,11 +580,42 @@ void dict_share_cache(struct dict *d, struct wordcache *shared)
 	d->cache = shared ? shared : d->own_cache;
 }
 
+/* word[0..len) with each "’" written "'", into buf[0..cap): its length,
+ * or 0 when it has none or does not fit. */
+static size_t plain_apostrophes(const char *word, size_t len, char *buf,
+				size_t cap)
+{
+	const char *p = find_apostrophe(word, len);
+	size_t n = 0, i = 0;
+
+	if (!p || len > cap)
+		return 0;
+	while (p) {
+		size_t at = (size_t)(p - word);
+
+		memcpy(buf + n, word + i, at - i);
+		n += at - i;
+		buf[n++] = '\'';
+		i = at + 3;
+		p = find_apostrophe(word + i, len - i);
+	}
+	memcpy(buf + n, word + i, len - i);
+	return n + len - i;
+}
+
 int dict_check(struct dict *d, const char *word, size_t len)
 {
 	struct recent *r = NULL;
 	uint64_t h = 0;
 	int64_t v;
+	char plain[256];
+	size_t pn;
+
+	if (d->apostrophe_iconv &&
+	    (pn = plain_apostrophes(word, len, plain, sizeof(plain)))) {
+		word = plain;
+		len = pn;
+	}
 
 	if (!d->lock && len && len <= RECENT_WORD) {
 		h = hash_bytes(word, len);
@@ -563,7 +674,8 @@ void dict_free_list(char **list, size_t n)
  * Hunspell tries the affixes of every stem the word may come from. 0 when
  * it is not there (Hunspell decides: compounds, capitalized forms...).
  */
-static int indexed_form(struct dict *d, const char *word, size_t len)
+static int indexed_form(struct dict *d, const char *word, size_t len,
+			unsigned *flags)
 {
 	const struct formindex *fi = dict_forms(d);
 	char key[256];
@@ -583,10 +695,55 @@ static int indexed_form(struct dict *d, const char *word, size_t len)
 	n = formindex_find(fi, key, k, &first);
 	for (size_t e = first; e < first + n; e++) {
 		const char *form = formindex_form(fi, e);
-		if (!strncmp(form, word, len) && !form[len])
+		if (!strncmp(form, word, len) && !form[len]) {
+			*flags = formindex_flags(fi, e);
 			return 1;
+		}
 	}
 	return 0;
+}
+
+size_t dict_capitalized_spelling(const char *word, size_t len, char *out,
+				 size_t cap)
+{
+	size_t i = 0, n;
+	int32_t c = utf8_next(word, &i, len), u;
+
+	if (c < 0 || !uc_is_lower(c) || (u = uc_to_upper(c)) == c || cap < 4 ||
+	    len - i > cap - 4)
+		return 0;
+	n = utf8_put(out, u);
+	memcpy(out + n, word + i, len - i);
+	return n + (len - i);
+}
+
+/*
+ * Is word[0..len) an index form with its first letter in upper case that
+ * Hunspell accepts (FORMINDEX_CAPITALIZED)? The form is the word with its
+ * first letter in lower case, and must give the word back when
+ * capitalized as the index was made ("Maison" <- "maison").
+ */
+static int capitalized_form(struct dict *d, const char *word, size_t len)
+{
+	char low[256], again[256];
+	size_t i = 0, n, m;
+	int32_t c;
+	unsigned flags = 0;
+
+	if (!dict_forms(d) || len >= sizeof(low))
+		return 0;
+	c = utf8_next(word, &i, len);
+	if (c < 0 || !uc_is_upper(c))
+		return 0;
+	n = utf8_put(low, uc_to_lower(c));
+	if (n + (len - i) > sizeof(low))
+		return 0;
+	memcpy(low + n, word + i, len - i);
+	n += len - i;
+	m = dict_capitalized_spelling(low, n, again, sizeof(again));
+	return m == len && !memcmp(again, word, len) &&
+	       indexed_form(d, low, n, &flags) &&
+	       (flags & FORMINDEX_CAPITALIZED);
 }
 
 int dict_probe(struct dict *d, const char *word, size_t len)
@@ -594,8 +751,10 @@ int dict_probe(struct dict *d, const char *word, size_t len)
 	char buf[256];
 	char *w;
 	int ok;
+	unsigned flags;
 
-	if (indexed_form(d, word, len))
+	if (indexed_form(d, word, len, &flags) ||
+	    capitalized_form(d, word, len))
 		return 1;
 	w = len < sizeof(buf) ? buf : xmalloc(len + 1);
 	memcpy(w, word, len);

@@ -63,6 +63,15 @@ void dict_share_cache(struct dict *d, struct wordcache *shared);
 int dict_check(struct dict *d, const char *word, size_t len);
 
 /*
+ * word[0..len) with its first letter in upper case (ICU's simple upper
+ * case), into out[0..cap): its length, or 0 when the first character is
+ * no lower-case letter or out is too small. The index's capitalized
+ * verdicts are made of, and looked up with, these spellings.
+ */
+size_t dict_capitalized_spelling(const char *word, size_t len, char *out,
+				 size_t cap);
+
+/*
  * Hunspell's suggestions for word (the expensive call): fills *out with up
  * to max malloc'd strings (caller frees each and the array with
  * dict_free_list) and returns their number.
@@ -91,8 +100,10 @@ unsigned dict_name_class(struct dict *d, const char *word, size_t len);
 /*
  * Uncached check, for probing generated candidates (the caller caches its
  * own conclusions). 1 when Hunspell accepts word[0..len): read from the
- * word-form index when the word is one of its forms (dict_forms), else
- * asked of Hunspell.
+ * word-form index when the word is one of its forms (dict_forms), or one
+ * of them with its first letter in upper case that the index marks
+ * FORMINDEX_CAPITALIZED (Hunspell's verdict on that spelling, recorded at
+ * build time); else asked of Hunspell.
  */
 int dict_probe(struct dict *d, const char *word, size_t len);
 

@@ -13,7 +13,7 @@
 
 #include "common/util.h"
 
-#define MAGIC	    "RLFORMS1"
+#define MAGIC	    "RLFORMS2"
 #define HEADER_SIZE (8 + 3 * 8)
 
 struct formindex {
@@ -32,20 +32,23 @@ static uint64_t get64(const unsigned char *p)
 	return v;
 }
 
-/* Every entry must be two NUL-terminated strings inside the strings. */
+/* Every entry must be two NUL-terminated strings and a byte of flags
+ * inside the strings. */
 static int entries_valid(const struct formindex *fi)
 {
+	const char *end = fi->strings + fi->strings_len;
+
 	for (size_t i = 0; i < fi->n; i++) {
 		size_t at = fi->offsets[i];
-		const char *key, *form;
+		const char *key, *form, *flags;
 
 		if (at >= fi->strings_len)
 			return 0;
 		key = fi->strings + at;
 		form = memchr(key, '\0', fi->strings_len - at);
-		if (!form || ++form >= fi->strings + fi->strings_len ||
-		    !memchr(form, '\0',
-			    (size_t)(fi->strings + fi->strings_len - form)))
+		if (!form || ++form >= end ||
+		    !(flags = memchr(form, '\0', (size_t)(end - form))) ||
+		    ++flags >= end)
 			return 0;
 	}
 	return 1;
@@ -155,6 +158,13 @@ const char *formindex_form(const struct formindex *fi, size_t i)
 	return key + strlen(key) + 1;
 }
 
+unsigned formindex_flags(const struct formindex *fi, size_t i)
+{
+	const char *form = formindex_form(fi, i);
+
+	return (unsigned char)form[strlen(form) + 1];
+}
+
 size_t formindex_count(const struct formindex *fi)
 {
 	return fi->n;
@@ -193,7 +203,7 @@ int formindex_write(FILE *fp, uint64_t fingerprint, struct formindex_entry *v,
 	for (size_t i = 0; i < n; i++)
 		if (!repeated(v, i)) {
 			kept++;
-			len += strlen(v[i].key) + strlen(v[i].form) + 2;
+			len += strlen(v[i].key) + strlen(v[i].form) + 3;
 		}
 	if (len > UINT32_MAX)
 		return -1;
@@ -207,13 +217,16 @@ int formindex_write(FILE *fp, uint64_t fingerprint, struct formindex_entry *v,
 		if (repeated(v, i))
 			continue;
 		fwrite(&at, sizeof(at), 1, fp);
-		len += strlen(v[i].key) + strlen(v[i].form) + 2;
+		len += strlen(v[i].key) + strlen(v[i].form) + 3;
 	}
 	for (size_t i = 0; i < n; i++) {
+		unsigned char flags = (unsigned char)v[i].flags;
+
 		if (repeated(v, i))
 			continue;
 		fwrite(v[i].key, 1, strlen(v[i].key) + 1, fp);
 		fwrite(v[i].form, 1, strlen(v[i].form) + 1, fp);
+		fwrite(&flags, 1, 1, fp);
 	}
 	return 0;
 }

@@ -12,13 +12,19 @@
  * under their accent-folded key (spellfix.h): one lookup replaces the
  * search.
  *
+ * Each entry also carries what Hunspell said, at build time, of other
+ * spellings of its form: FORMINDEX_CAPITALIZED when it accepts the form
+ * with its first letter in upper case ("Maison" for "maison"), so that a
+ * capitalized word needs no spell() call either (dict.c).
+ *
  * File layout (native byte order; the file is made on the machine that
- * uses it): the magic "RLFORMS1", a 64-bit fingerprint of the dictionary
+ * uses it): the magic "RLFORMS2", a 64-bit fingerprint of the dictionary
  * files it was made from (dict.h), the number of entries and the size of
  * the strings, each as a 64-bit integer; one 32-bit offset per entry into
- * the strings; the strings, "key\0form\0" per entry, sorted by key and
- * then by form. A file whose fingerprint differs from the dictionary in
- * use, or that is malformed in any way, is not used.
+ * the strings; the strings, "key\0form\0" and one byte of flags per
+ * entry, sorted by key and then by form. A file whose fingerprint differs
+ * from the dictionary in use, of another version, or malformed in any
+ * way, is not used.
  */
 #ifndef RELIRE_FORMINDEX_H
 #define RELIRE_FORMINDEX_H
@@ -43,15 +49,21 @@ size_t formindex_find(const struct formindex *fi, const char *key, size_t len,
 		      size_t *first);
 const char *formindex_form(const struct formindex *fi, size_t i);
 
+/* Entry i's flags: FORMINDEX_CAPITALIZED or 0. */
+#define FORMINDEX_CAPITALIZED 1u
+unsigned formindex_flags(const struct formindex *fi, size_t i);
+
 /* The number of entries, and entry i's key (NUL-terminated, borrowed), to
  * list an index. */
 size_t formindex_count(const struct formindex *fi);
 const char *formindex_key(const struct formindex *fi, size_t i);
 
-/* One entry to write; both strings NUL-terminated, without NUL inside. */
+/* One entry to write; both strings NUL-terminated, without NUL inside;
+ * flags as formindex_flags() gives them back. */
 struct formindex_entry {
 	char *key;
 	char *form;
+	unsigned flags;
 };
 
 /*

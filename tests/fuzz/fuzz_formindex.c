@@ -7,7 +7,7 @@
  * fingerprint its header claims (so that the checks behind the header are
  * reached). When it is accepted, every entry's key must find a range that
  * holds the entry's own position or an equal key, and every form must be
- * a string inside the file.
+ * a string inside the file, followed by its byte of flags.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,7 +60,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				  formindex_count(fi));
 		for (size_t j = first; j < first + n; j++)
 			if (strcmp(formindex_key(fi, j), key) ||
-			    strlen(formindex_form(fi, j)) > size)
+			    strlen(formindex_form(fi, j)) > size ||
+			    formindex_flags(fi, j) > 0xFF)
 				fuzz_fail("entry %zu does not match key %zu", j,
 					  i);
 	}

@@ -26,6 +26,9 @@ static void write_pairs(const char *const *pairs, uint64_t fingerprint)
 	for (; pairs[2 * n]; n++) {
 		v[n].key = xstrdup(pairs[2 * n]);
 		v[n].form = xstrdup(pairs[2 * n + 1]);
+		/* flags of a form: capitalized when it has an accent */
+		v[n].flags =
+		    strcmp(v[n].key, v[n].form) ? FORMINDEX_CAPITALIZED : 0;
 	}
 	CHECK(fp != NULL);
 	CHECK_EQ(formindex_write(fp, fingerprint, v, n), 0);
@@ -75,6 +78,12 @@ static void test_find(void)
 			  n);
 		if (n && cases[i].first)
 			CHECK_STR(formindex_form(fi, first), cases[i].first);
+		for (size_t e = first; e < first + n; e++)
+			CHECK_EQ(
+			    formindex_flags(fi, e),
+			    strcmp(formindex_key(fi, e), formindex_form(fi, e))
+				? FORMINDEX_CAPITALIZED
+				: 0);
 	}
 	formindex_free(fi);
 }
