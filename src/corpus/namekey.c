@@ -14,6 +14,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
+#include "common/strmap.h"
 #include "common/utf8.h"
 #include "common/util.h"
 
@@ -30,7 +31,20 @@ struct namekey {
 	UTransliterator *plain;	    /* case and diacritics removed */
 	UTransliterator **readings; /* translit/readings.txt */
 	size_t nreadings, rcap;
+	/* fold's result for each word met (fold_words): a name's words
+	 * recur in its other spellings and readings ("Poutine", "Vladimir
+	 * Poutine"), and a transliteration costs microseconds. Index + 1
+	 * into folded; at most FOLD_CACHE_MAX words. */
+	struct strmap fold_cache;
+	struct folded {
+		char *s;
+		size_t len;
+	} * folded;
+	size_t nfolded, fcap;
+	char *scratch; /* a word's fold once the cache is full */
 };
+
+#define FOLD_CACHE_MAX 65536
 
 /* UTF-8 -> malloc'd UTF-16 with room for growth; ill-formed bytes become
  * U+FFFD, which no rule matches. */
@@ -266,6 +280,7 @@ struct namekey *namekey_open(const char *data_dir)
 	struct namekey *nk = xcalloc(1, sizeof(*nk));
 	struct strbuf dir, fold;
 
+	strmap_init(&nk->fold_cache);
 	sb_init(&dir);
 	sb_init(&fold);
 	sb_addf(&dir, "%s/translit", data_dir);
@@ -303,6 +318,7 @@ struct namekey *namekey_clone(const struct namekey *nk)
 	struct namekey *c = xcalloc(1, sizeof(*c));
 	int ok = 1;
 
+	strmap_init(&c->fold_cache);
 	c->scripts = xcalloc(nk->nscripts + 1, sizeof(*c->scripts));
 	c->cap = nk->nscripts + 1;
 	for (size_t i = 0; i < nk->nscripts && ok; i++) {
@@ -337,6 +353,11 @@ void namekey_free(struct namekey *nk)
 	for (size_t i = 0; i < nk->nreadings; i++)
 		utrans_close(nk->readings[i]);
 	free(nk->readings);
+	for (size_t i = 0; i < nk->nfolded; i++)
+		free(nk->folded[i].s);
+	free(nk->folded);
+	free(nk->scratch);
+	strmap_release(&nk->fold_cache);
 	free(nk);
 }
 
@@ -409,6 +430,31 @@ size_t namekey_alt_keys(struct namekey *nk, const char *s, size_t len,
 	return nout;
 }
 
+/* The fold rules' result for one word w[0..len) (borrowed from the
+ * cache, valid until nk is freed). */
+static const char *fold_word(struct namekey *nk, const char *w, size_t len,
+			     size_t *out_len)
+{
+	int64_t *slot = strmap_find(&nk->fold_cache, w, len);
+	char *k;
+
+	if (slot) {
+		*out_len = nk->folded[*slot - 1].len;
+		return nk->folded[*slot - 1].s;
+	}
+	k = transliterate(nk->fold, w, len, out_len);
+	if (nk->nfolded >= FOLD_CACHE_MAX) {
+		free(nk->scratch);
+		nk->scratch = k;
+		return k;
+	}
+	GROW(nk->folded, nk->fcap, nk->nfolded + 1);
+	nk->folded[nk->nfolded].s = k;
+	nk->folded[nk->nfolded++].len = *out_len;
+	*strmap_put(&nk->fold_cache, w, len) = (int64_t)nk->nfolded;
+	return k;
+}
+
 /* The key of a name in Latin letters (latin, malloc'd, freed here). */
 static char *fold_words(struct namekey *nk, char *latin, size_t n,
 			size_t *out_len)
@@ -419,16 +465,15 @@ static char *fold_words(struct namekey *nk, char *latin, size_t n,
 	sb_init(&key);
 	while (i < n) {
 		size_t j = i, klen;
-		char *k;
+		const char *k;
 
 		while (j < n && latin[j] != ' ' && latin[j] != '-')
 			j++;
-		k = transliterate(nk->fold, latin + i, j - i, &klen);
+		k = fold_word(nk, latin + i, j - i, &klen);
 		if (klen && key.len && key.buf[key.len - 1] != ' ' &&
 		    key.buf[key.len - 1] != '-')
 			sb_addc(&key, ' ');
 		sb_add(&key, k, klen);
-		free(k);
 		if (j < n && key.len && key.buf[key.len - 1] != ' ')
 			sb_addc(&key, latin[j] == '-' ? '-' : ' ');
 		i = j + 1;
