@@ -13,6 +13,23 @@
 void wordlist_init(struct wordlist *wl)
 {
 	strmap_init(&wl->set);
+	wl->max_chars = 0;
+}
+
+/* Code points of s[0..len) (bytes that do not continue a sequence), and
+ * whether all of them are ASCII. */
+static size_t chars_of(const char *s, size_t len, int *ascii)
+{
+	size_t n = 0;
+	int a = 1;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		n += (c & 0xC0) != 0x80;
+		a &= c < 0x80;
+	}
+	*ascii = a;
+	return n;
 }
 
 void wordlist_release(struct wordlist *wl)
@@ -21,21 +38,40 @@ void wordlist_release(struct wordlist *wl)
 		strmap_release(&wl->set);
 }
 
+int wordlist_empty(const struct wordlist *wl)
+{
+	return wl->max_chars == 0;
+}
+
 void wordlist_add(struct wordlist *wl, const char *s, size_t len)
 {
 	size_t n;
 	char *f = utf8_fold(s, len, &n);
+	int ascii;
+	size_t chars = chars_of(f, n, &ascii);
 
 	*strmap_put(&wl->set, f, n) = 1;
+	if (chars > wl->max_chars)
+		wl->max_chars = chars;
 	free(f);
 }
 
 int wordlist_has(const struct wordlist *wl, const char *s, size_t len)
 {
 	size_t n;
-	char *f = utf8_fold(s, len, &n);
-	int found = strmap_find(&wl->set, f, n) != NULL;
+	int ascii, found;
+	char *f, buf[64];
 
+	if (chars_of(s, len, &ascii) > wl->max_chars)
+		return 0;
+	if (ascii && len <= sizeof(buf)) { /* ICU folds ASCII to lower case */
+		for (size_t i = 0; i < len; i++)
+			buf[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32)
+							    : s[i];
+		return strmap_find(&wl->set, buf, len) != NULL;
+	}
+	f = utf8_fold(s, len, &n);
+	found = strmap_find(&wl->set, f, n) != NULL;
 	free(f);
 	return found;
 }

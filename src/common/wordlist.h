@@ -14,6 +14,7 @@
 
 struct wordlist {
 	struct strmap set;
+	size_t max_chars; /* code points of the longest entry, folded */
 };
 
 void wordlist_init(struct wordlist *wl);
@@ -21,9 +22,13 @@ void wordlist_release(struct wordlist *wl);
 /* Load path into wl. A missing file is not an error when optional is set.
  * Returns 0, or -1 after printing the error. */
 int wordlist_load(struct wordlist *wl, const char *path, int optional);
+/* 1 when the list has no entry. */
+int wordlist_empty(const struct wordlist *wl);
 /* Add one entry (folded). */
 void wordlist_add(struct wordlist *wl, const char *s, size_t len);
-/* 1 when s[0..len) (folded) is in the list. */
+/* 1 when s[0..len) (folded) is in the list. Case folding never makes a
+ * text shorter in code points, so a text longer than every entry is
+ * answered without folding; so is ASCII, folded inline. */
 int wordlist_has(const struct wordlist *wl, const char *s, size_t len);
 
 #endif

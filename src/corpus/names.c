@@ -75,10 +75,9 @@ size_t name_elision_len(const struct name_rules *rules, const char *s,
 	       ((s[i] >= 'a' && s[i] <= 'z') ||
 		(!i && s[i] >= 'A' && s[i] <= 'Z')))
 		i++;
-	if (i == 0 || !elided_word(rules, s, i))
-		return 0;
-	e = i + utf8_apostrophe_at(s + i, len - i);
-	if (e == i)
+	/* the apostrophe first: most words have none there */
+	if (i == 0 || (e = i + utf8_apostrophe_at(s + i, len - i)) == i ||
+	    !elided_word(rules, s, i))
 		return 0;
 	if (e < len) {
 		size_t k = e;

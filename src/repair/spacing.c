@@ -516,7 +516,7 @@ static size_t clitic_at(const struct scan *s, size_t i, int *possessive)
 	size_t k = 0, j = i, next;
 	int32_t c;
 
-	if (!s->data || !s->data->clitics)
+	if (!s->data || !s->data->clitics || wordlist_empty(s->data->clitics))
 		return 0;
 	while (k + 1 < sizeof(buf) && (c = cp_at(s, j, &next)) > 0 &&
 	       (uc_is_alpha(c) || uc_is_apostrophe(c))) {
@@ -546,11 +546,12 @@ static size_t clitic_at(const struct scan *s, size_t i, int *possessive)
  */
 static int clitic_split(struct scan *s, size_t rs, size_t re)
 {
-	size_t ws = letters_start(s, rs), ce, n;
+	size_t ws, ce, n;
 	char word[ELISION_PROBE_MAX];
 	int possessive = 0;
 
-	if (ws == rs || !(ce = clitic_at(s, re, &possessive)))
+	if (!(ce = clitic_at(s, re, &possessive)) ||
+	    (ws = letters_start(s, rs)) == rs)
 		return 0;
 	n = (rs - ws) + (ce - re);
 	if (n < sizeof(word) && s->data->dict) {
@@ -573,6 +574,7 @@ static int tight_sign(const struct scan *s, size_t i, int32_t c, size_t *end)
 {
 	cp_at(s, i, end);
 	return c > 0 && s->data && s->data->no_space_before &&
+	       !wordlist_empty(s->data->no_space_before) &&
 	       wordlist_has(s->data->no_space_before, s->t + i, *end - i);
 }
 
