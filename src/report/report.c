@@ -37,6 +37,7 @@ struct report {
 	const struct options *opt;
 	const struct score_model *model; /* borrowed */
 	FILE *quality, *findings, *clean_lines;
+	char *iobuf[3]; /* their stdio buffers, freed after they close */
 	struct csvw *qw, *fw;
 	struct html_report *html;
 	struct xlsx_report *xlsx;
@@ -50,7 +51,13 @@ struct report {
 	size_t nworst;
 };
 
-static FILE *open_tmp(struct report *r, const char *name)
+/* Buffer of the streams written for every article: a write(2) per
+ * 256 KB rather than per 4 KB. */
+#define REPORT_IOBUF ((size_t)256 << 10)
+
+/* The temporary file that becomes OUT/name, or NULL; with *iobuf set to
+ * a buffer of its own (freed with the report) when iobuf is not NULL. */
+static FILE *open_tmp_buffered(struct report *r, const char *name, char **iobuf)
 {
 	struct strbuf final, tmp;
 	struct pending *p;
@@ -86,6 +93,10 @@ static FILE *open_tmp(struct report *r, const char *name)
 		return NULL;
 	}
 	*slash = '/';
+	if (iobuf) { /* before any output */
+		*iobuf = xmalloc(REPORT_IOBUF);
+		setvbuf(fp, *iobuf, _IOFBF, REPORT_IOBUF);
+	}
 	if (r->opt->csv_bom && final.len > 4 &&
 	    !strcmp(final.buf + final.len - 4, ".csv"))
 		fputs("\xEF\xBB\xBF", fp);
@@ -96,6 +107,11 @@ static FILE *open_tmp(struct report *r, const char *name)
 	sb_release(&tmp);
 	sb_release(&final);
 	return fp;
+}
+
+static FILE *open_tmp(struct report *r, const char *name)
+{
+	return open_tmp_buffered(r, name, NULL);
 }
 
 static FILE *open_tmp_html(void *r, const char *name)
@@ -168,10 +184,13 @@ struct report *report_open(const struct options *opt,
 		return NULL;
 	}
 	strmap_init(&r->clean_paths);
-	r->quality = open_tmp(r, "quality.csv");
-	r->findings = r->quality ? open_tmp(r, "findings.csv") : NULL;
+	r->quality = open_tmp_buffered(r, "quality.csv", &r->iobuf[0]);
+	r->findings = r->quality
+			  ? open_tmp_buffered(r, "findings.csv", &r->iobuf[1])
+			  : NULL;
 	if (opt->per_line && r->findings)
-		r->clean_lines = open_tmp(r, "clean.txt");
+		r->clean_lines =
+		    open_tmp_buffered(r, "clean.txt", &r->iobuf[2]);
 	/* The reports for people are optional (--reports): a NULL html or
 	 * xlsx below is one this run does not write. */
 	if (!r->findings || (opt->per_line && !r->clean_lines) ||
@@ -618,6 +637,8 @@ static void free_report(struct report *r)
 	for (size_t i = 0; i < r->nworst; i++)
 		free(r->worst[i].id);
 	free(r->pend);
+	for (size_t i = 0; i < ARRAY_SIZE(r->iobuf); i++)
+		free(r->iobuf[i]); /* the streams are closed (close_all) */
 	csvw_free(r->qw);
 	csvw_free(r->fw);
 	html_report_free(r->html);
