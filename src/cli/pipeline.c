@@ -273,6 +273,8 @@ int resources_load(struct resources *r, const struct options *opt)
 	rc = rc < 0
 		 ? rc
 		 : load_list(&r->no_space_before, opt, "no-space-before.txt");
+	rc = rc < 0 ? rc
+		    : load_list(&r->no_space_after, opt, "no-space-after.txt");
 	rc = rc < 0 ? rc : load_list(&r->glued_keep, opt, "glued-keep.txt");
 	rc = rc < 0 ? rc
 		    : load_list(&r->glued_starters, opt, "glued-starters.txt");
@@ -318,6 +320,7 @@ void resources_release(struct resources *r)
 	wordlist_release(&r->letter_labels);
 	wordlist_release(&r->clitics);
 	wordlist_release(&r->no_space_before);
+	wordlist_release(&r->no_space_after);
 	wordlist_release(&r->glued_keep);
 	wordlist_release(&r->glued_starters);
 	wordlist_release(&r->cut_words);
@@ -378,10 +381,13 @@ void worker_free(struct worker *w)
 static void spacing_stage(struct worker *w, struct article *a,
 			  const struct view *v)
 {
-	const struct spacing_data data = {
-	    &w->res->elided_forms,    &w->res->negations,
-	    &w->res->letter_labels,   &w->res->clitics,
-	    &w->res->no_space_before, w->dict};
+	const struct spacing_data data = {&w->res->elided_forms,
+					  &w->res->negations,
+					  &w->res->letter_labels,
+					  &w->res->clitics,
+					  &w->res->no_space_before,
+					  &w->res->no_space_after,
+					  w->dict};
 
 	spacing_repair(a, v, &w->toks, &data);
 }

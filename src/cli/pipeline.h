@@ -70,6 +70,7 @@ struct resources {
 	struct wordlist letter_labels;	 /* "lettre": "la lettre l" */
 	struct wordlist clitics;	 /* "'s", "n't": a tokenizer's splits */
 	struct wordlist no_space_before; /* "?", ":" outside French */
+	struct wordlist no_space_after;	 /* "¿", "¡": Spanish */
 	struct wordlist glued_keep;	 /* joined forms never to split */
 	struct wordlist glued_starters;	 /* words that start sentences */
 	struct wordlist cut_words;	 /* words that cannot end one */

@@ -601,6 +601,27 @@ static int space_before_tight_sign(const struct scan *s, int32_t p, size_t re)
 	       nn == 0x2026 || tight_sign(s, end, nn, &after);
 }
 
+/*
+ * White space [rs, re) after an opening sign the language writes glued
+ * to the word after it ("¿ Qué"): the sign ends at rs, opens (nothing or
+ * white space or an opening bracket or quote before it), and a letter or
+ * a digit follows the space.
+ */
+static int space_after_opening_sign(const struct scan *s, size_t rs, size_t re)
+{
+	size_t ps;
+	int32_t before;
+
+	if (!s->data || !s->data->no_space_after ||
+	    wordlist_empty(s->data->no_space_after) ||
+	    !is_alnum(cp_at(s, re, NULL)) || cp_before(s, rs, &ps) < 0 ||
+	    !wordlist_has(s->data->no_space_after, s->t + ps, rs - ps))
+		return 0;
+	before = cp_before(s, ps, NULL);
+	return before < 0 || repair_is_hspace(before) ||
+	       word_may_start_after(before);
+}
+
 /* Punctuation that French precedes with a (no-break) space. */
 static int is_french_spaced(int32_t c)
 {
@@ -666,6 +687,11 @@ static void space_run(struct scan *s, size_t rs, size_t re)
 	}
 	if (uc_is_alpha(p) && clitic_split(s, rs, re))
 		return;
+	if (space_after_opening_sign(s, rs, re)) {
+		add(s, rs, re, "", 0, 0.85,
+		    "space after a sign the language writes glued");
+		return;
+	}
 	if (space_before_tight_sign(s, p, re)) {
 		add(s, rs, re, "", 0, 0.85,
 		    "space before a sign the language writes glued");

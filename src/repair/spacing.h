@@ -80,6 +80,11 @@
  *    and "?" before white space, the line's end, a closing quote or
  *    bracket, or another sign ("?!", "!..."); never after another sign
  *    ("- ?").                                                    conf 0.85
+ *  - white space after an opening sign that the language writes glued to
+ *    the word after it (dictionaries/<lang>/no-space-after.txt: Spanish
+ *    "¿", "¡"), where the sign opens (line start, white space, an opening
+ *    bracket or quote before it) and a letter or digit follows:
+ *    "¿ Qué pasa?" -> "¿Qué pasa?".                                conf 0.85
  *  - white space just inside parentheses, "( SPÖ )" -> "(SPÖ)", when both
  *    parentheses are on the line, never before ": ; ! ?";         conf 0.85
  *  - white space just inside straight double quotes split off their
@@ -140,6 +145,7 @@ struct spacing_data {
 	const struct wordlist *labels;	/* "lettre", "classe": "la lettre l" */
 	const struct wordlist *clitics; /* "'s", "n't": "didn 't" */
 	const struct wordlist *no_space_before; /* ":", "?" (not French) */
+	const struct wordlist *no_space_after;	/* "¿", "¡" (Spanish) */
 	struct dict *dict;			/* the language's dictionary */
 };
 

@@ -99,7 +99,8 @@ static void run_spacing(struct article *a, const struct view *v,
 	const struct resources *res = fuzz_resources();
 	const struct spacing_data data = {
 	    &res->elided_forms, &res->negations,       &res->letter_labels,
-	    &res->clitics,	&res->no_space_before, fuzz_dict()};
+	    &res->clitics,	&res->no_space_before, &res->no_space_after,
+	    fuzz_dict()};
 
 	spacing_repair(a, v, ts, &data);
 }

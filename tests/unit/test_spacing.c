@@ -297,7 +297,11 @@ static void test_tokenized_languages(void)
 	    {"de", "Hallo ! Wie geht es dir ? Fazit : alles gut ; danke .",
 	     "Hallo! Wie geht es dir? Fazit: alles gut; danke."},
 	    {"de", "Das Spiel endete 2 : 1 .", "Das Spiel endete 2 : 1."},
-	    {"es", "¿ Qué pasa ? ¡ Vamos !", "¿ Qué pasa? ¡ Vamos!"},
+	    {"es", "¿ Qué pasa ? ¡ Vamos !", "¿Qué pasa? ¡Vamos!"},
+	    {"es", "Dijo: « ¿ Vienes ? » y ( ¡ 3 veces ! )",
+	     "Dijo: « ¿Vienes? » y (¡3 veces!)"},
+	    /* a sign that does not open is left: "a¿ b" */
+	    {"es", "precio a¿ b y ¿ ?", "precio a¿ b y ¿ ?"},
 	    /* French spaces these signs: left as they are */
 	    {"fr", "Il a dit : « non ! » Pourquoi ? Voilà ; fin",
 	     "Il a dit : « non ! » Pourquoi ? Voilà ; fin"},
@@ -307,7 +311,7 @@ static void test_tokenized_languages(void)
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		struct dict *d =
 		    dict_open(cases[i].lang, NULL, RELIRE_DATA_DIR);
-		struct wordlist clitics, tight;
+		struct wordlist clitics, tight, opening;
 		char path[256];
 		size_t ap, un, ap2, un2;
 		char *out, *again;
@@ -323,9 +327,14 @@ static void test_tokenized_languages(void)
 		snprintf(path, sizeof(path), "%s/%s/no-space-before.txt",
 			 RELIRE_DATA_DIR, cases[i].lang);
 		CHECK_EQ(wordlist_load(&tight, path, 1), 0);
+		snprintf(path, sizeof(path), "%s/%s/no-space-after.txt",
+			 RELIRE_DATA_DIR, cases[i].lang);
+		wordlist_init(&opening);
+		CHECK_EQ(wordlist_load(&opening, path, 1), 0);
 		data.dict = d;
 		data.clitics = &clitics;
 		data.no_space_before = &tight;
+		data.no_space_after = &opening;
 		out = clean(cases[i].in, &ap, &un);
 		CHECK_MSG(!strcmp(out, cases[i].want), "row %zu: got \"%s\"", i,
 			  out);
@@ -337,6 +346,7 @@ static void test_tokenized_languages(void)
 		data = saved;
 		wordlist_release(&clitics);
 		wordlist_release(&tight);
+		wordlist_release(&opening);
 		dict_free(d);
 	}
 }
