@@ -138,7 +138,7 @@ static const char *find_apostrophe(const char *s, size_t n)
 {
 	const char *end = s + n, *p = s;
 
-	while ((p = memchr(p, '\xE2', (size_t)(end - p))) != NULL) {
+	while ((p = memchr(p, 0xE2, (size_t)(end - p))) != NULL) {
 		if (end - p >= 3 && !memcmp(p, APOSTROPHE, 3))
 			return p;
 		p++;
