@@ -225,13 +225,16 @@ static void test_reported_only(void)
 }
 
 /* Lines are independent: quotes on one line do not pair with the next. */
-/* A tokenizer's quotes (' " hello " ') are closed up in English; French
- * writes " mot " as it writes « mot »: left alone. */
-static void test_spaced_quotes(void)
+/* A tokenizer's quotes, clitics and signs, language by language: each
+ * row is run with the language's dictionary and lists, and must give want
+ * (good text comes out as it went in), then nothing on a second run. */
+static void test_tokenized_languages(void)
 {
 	static const struct {
 		const char *lang, *in, *want;
 	} cases[] = {
+	    /* quotes (' " hello " ') closed up in English; French writes
+	     * " mot " as it writes « mot »: left alone */
 	    {"en", "He said \" hello \" and left .",
 	     "He said \"hello\" and left."},
 	    {"en", "The \" New York Times \" and \" Le Monde \" agree",
@@ -241,36 +244,6 @@ static void test_spaced_quotes(void)
 	     "He said \"hello \" and left"},
 	    {"fr", "La cat\xC3\xA9gorie \" ouvriers \" au sens de l'Insee",
 	     "La cat\xC3\xA9gorie \" ouvriers \" au sens de l'Insee"},
-	};
-	struct spacing_data saved = data;
-
-	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		struct dict *d =
-		    dict_open(cases[i].lang, NULL, RELIRE_DATA_DIR);
-		size_t ap, un;
-		char *out;
-
-		CHECK_MSG(d != NULL, "no %s dictionary", cases[i].lang);
-		if (!d)
-			continue;
-		data.dict = d;
-		out = clean(cases[i].in, &ap, &un);
-		CHECK_MSG(!strcmp(out, cases[i].want), "row %zu: got \"%s\"", i,
-			  out);
-		free(out);
-		data = saved;
-		dict_free(d);
-	}
-}
-
-/* A tokenizer's clitics and signs outside French: each row is run with
- * the language's dictionary and lists, and must give want (good text
- * comes out as it went in), then nothing on a second run. */
-static void test_tokenized_languages(void)
-{
-	static const struct {
-		const char *lang, *in, *want;
-	} cases[] = {
 	    /* Moses: "didn 't"; the Penn Treebank: "did n't", "ca n't" */
 	    {"en", "He didn 't say it 's over , but we 've seen it .",
 	     "He didn't say it's over, but we've seen it."},
@@ -384,7 +357,6 @@ int main(void)
 	RUN(test_good_text_unchanged);
 	RUN(test_reported_only);
 	RUN(test_lines);
-	RUN(test_spaced_quotes);
 	RUN(test_tokenized_languages);
 	wordlist_release(&elisions);
 	wordlist_release(&negations);
