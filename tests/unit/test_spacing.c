@@ -224,7 +224,6 @@ static void test_reported_only(void)
 	}
 }
 
-/* Lines are independent: quotes on one line do not pair with the next. */
 /* A tokenizer's quotes, clitics and signs, language by language: each
  * row is run with the language's dictionary and lists, and must give want
  * (good text comes out as it went in), then nothing on a second run. */
@@ -324,6 +323,7 @@ static void test_tokenized_languages(void)
 	}
 }
 
+/* Lines are independent: quotes on one line do not pair with the next. */
 static void test_lines(void)
 {
 	size_t applied, reported;
