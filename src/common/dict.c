@@ -608,6 +608,9 @@ int dict_check(struct dict *d, const char *word, size_t len)
 	struct recent *r = NULL;
 	uint64_t h = 0;
 	int64_t v;
+	/* At most 256 bytes, below Hunspell 1.7's limit (MAXWORDUTF8LEN,
+	 * 300), which it checks before converting: a longer word keeps its
+	 * own spelling, so no verdict can depend on the conversion. */
 	char plain[256];
 	size_t pn;
 

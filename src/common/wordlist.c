@@ -40,7 +40,7 @@ void wordlist_release(struct wordlist *wl)
 
 int wordlist_empty(const struct wordlist *wl)
 {
-	return wl->max_chars == 0;
+	return wl->set.n == 0;
 }
 
 void wordlist_add(struct wordlist *wl, const char *s, size_t len)

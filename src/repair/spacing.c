@@ -32,6 +32,9 @@ struct scan {
 	int guillemets;	   /* the language quotes with « »: French spaces
 			      inside quotes, and keeps the spaces with " " */
 	int sentencepiece; /* the line is SentencePiece output */
+	int tokenized;	   /* the line has a tokenizer's split signs */
+	int french_quotes; /* the line quotes in French: "« mot ! »" */
+	int gdepth;	   /* guillemets open before the scan's position */
 };
 
 static int is_alnum(int32_t c)
@@ -509,8 +512,9 @@ static int line_has(const struct scan *s, size_t from, size_t to, char ch)
 /* The clitic of the language's list that starts at i ("'s", "n't", with
  * ' or ’) and ends its token (what follows is no letter, digit, hyphen
  * or apostrophe: "'s-Hertogenbosch", "'s'" are no clitics): its end, or
- * 0. *possessive is set for "'s". */
-static size_t clitic_at(const struct scan *s, size_t i, int *possessive)
+ * 0. *possessive is set for "'s", *negation for "'t" and "n't". */
+static size_t clitic_at(const struct scan *s, size_t i, int *possessive,
+			int *negation)
 {
 	char buf[CLITIC_MAX];
 	size_t k = 0, j = i, next;
@@ -535,6 +539,8 @@ static size_t clitic_at(const struct scan *s, size_t i, int *possessive)
 		return 0;
 	*possessive =
 	    k == 2 && buf[0] == '\'' && (buf[1] == 's' || buf[1] == 'S');
+	*negation =
+	    buf[k - 2] == '\'' && (buf[k - 1] == 't' || buf[k - 1] == 'T');
 	return j;
 }
 
@@ -548,24 +554,63 @@ static int clitic_split(struct scan *s, size_t rs, size_t re)
 {
 	size_t ws, ce, n;
 	char word[ELISION_PROBE_MAX];
-	int possessive = 0;
+	int possessive = 0, negation = 0, joined = 0, alone = 0;
+	double conf = 0.60;
 
-	if (!(ce = clitic_at(s, re, &possessive)) ||
+	if (!(ce = clitic_at(s, re, &possessive, &negation)) ||
 	    (ws = letters_start(s, rs)) == rs)
 		return 0;
 	n = (rs - ws) + (ce - re);
 	if (n < sizeof(word) && s->data->dict) {
 		memcpy(word, s->t + ws, rs - ws);
 		memcpy(word + (rs - ws), s->t + re, ce - re);
-		if (dict_check(s->data->dict, word, n)) {
-			add(s, rs, re, "", 0, 0.90,
-			    "clitic split off its word (tokenized text)");
-			return 1;
-		}
+		joined = dict_check(s->data->dict, word, n);
+		/* "like 's" may be a clitic mentioned after a word; "didn
+		 * 't" cannot: "didn" is no word alone, and a negation is
+		 * never mentioned so ("can 't", "did n't") */
+		alone = dict_check(s->data->dict, s->t + ws, rs - ws);
 	}
-	add(s, rs, re, "", 0, possessive ? 0.85 : 0.60,
+	if (joined && (!alone || negation || s->tokenized))
+		conf = 0.90;
+	else if (possessive && (!alone || s->tokenized))
+		conf = 0.85;
+	add(s, rs, re, "", 0, conf,
 	    "clitic split off its word (tokenized text)");
 	return 1;
+}
+
+/* The white space before re follows a word of one character ("x :"). */
+static int single_char_before(const struct scan *s, size_t re)
+{
+	size_t p = re, q = re;
+	int32_t c = cp_before(s, re, &p);
+
+	while (repair_is_hspace(c))
+		c = cp_before(s, p, &p);
+	if (!is_alnum(c))
+		return 0;
+	c = cp_before(s, p, &q);
+	return c < 0 || repair_is_hspace(c);
+}
+
+/* The "?" ending at i is that of a conditional expression, "a ? b : c":
+ * " : " follows within CONDITIONAL_MAX bytes, with no sentence sign
+ * between, and the word after the "?" is not capitalised (a new
+ * sentence: "dir ? Fazit : alles"). */
+#define CONDITIONAL_MAX 40
+static int conditional_at(const struct scan *s, size_t i)
+{
+	size_t w = skip_hspace(s, i);
+
+	if (uc_is_upper(cp_at(s, w, NULL)))
+		return 0;
+	for (size_t k = i; k + 2 < s->le && k < i + CONDITIONAL_MAX; k++) {
+		if (strchr(".!?;", s->t[k]))
+			return 0;
+		if (s->t[k] == ' ' && s->t[k + 1] == ':' && s->t[k + 2] == ' ')
+			return 1;
+	}
+	return 0;
 }
 
 /* The sign starting at i is one the language writes glued to the word
@@ -587,16 +632,27 @@ static int space_before_tight_sign(const struct scan *s, int32_t p, size_t re)
 	size_t end, after;
 	int32_t n = cp_at(s, re, NULL), nn;
 
-	if (!(is_alnum(p) || is_closing(p)) || !tight_sign(s, re, n, &end))
+	/* French quoted in another language keeps its spaces */
+	if ((s->french_quotes && s->gdepth > 0) ||
+	    !(is_alnum(p) || is_closing(p)) || !tight_sign(s, re, n, &end))
 		return 0;
 	nn = cp_at(s, end, &after);
 	if (n == ':' || n == ';') {
+		size_t w = skip_hspace(s, end), we;
 		if (nn >= 0 && !repair_is_hspace(nn))
 			return 0; /* ":)", ";-)", "http://" */
-		/* "2 : 1", "10 : 30": a score or a time */
-		return !(uc_is_digit(p) &&
-			 uc_is_digit(cp_at(s, skip_hspace(s, end), NULL)));
+		/* "2 : 1", "10 : 30": a score or a time; "x : y": a ratio
+		 * of two symbols */
+		if (uc_is_digit(p) && uc_is_digit(cp_at(s, w, NULL)))
+			return 0;
+		cp_at(s, w, &we);
+		return !(n == ':' && single_char_before(s, re) &&
+			 is_alnum(cp_at(s, w, NULL)) &&
+			 !is_alnum(cp_at(s, we, NULL)));
 	}
+	/* "a ? b : c": a conditional expression */
+	if (n == '?' && conditional_at(s, end))
+		return 0;
 	return nn < 0 || repair_is_hspace(nn) || is_closing(nn) || nn == '.' ||
 	       nn == 0x2026 || tight_sign(s, end, nn, &after);
 }
@@ -1032,14 +1088,63 @@ static size_t line_break_hyphen(struct scan *s, size_t i)
 	return whole ? b : 0;
 }
 
+/* The line shows a tokenizer's split signs: a word, then white space and
+ * one of , . ; : ! ? ) followed by white space or the line's end, an
+ * opening bracket followed by white space ("( SPÖ"), or a straight
+ * double quote standing between white space (' " mot " '). */
+static int tokenized_line(const struct scan *s)
+{
+	for (size_t k = s->ls; k + 1 < s->le; k++) {
+		char c = s->t[k + 1];
+
+		if ((s->t[k] == '(' && c == ' ') ||
+		    (s->t[k] == '"' && c == ' ' &&
+		     (k == s->ls || s->t[k - 1] == ' ')) ||
+		    (c == '"' && s->t[k] == ' ' &&
+		     (k + 2 == s->le || s->t[k + 2] == ' ')))
+			return 1;
+		if (s->t[k] == ' ' && k > s->ls && s->t[k - 1] != ' ' &&
+		    strchr(",.;:!?)", c) && c &&
+		    (k + 2 == s->le || s->t[k + 2] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+/* The line has guillemets with white space inside them, French style. */
+static int french_quotes_line(const struct scan *s)
+{
+	size_t i = s->ls, next;
+	int32_t prev = -1;
+
+	while (i < s->le) {
+		int32_t c = cp_at(s, i, &next);
+
+		if ((c == 0xAB && repair_is_hspace(cp_at(s, next, NULL))) ||
+		    (c == 0xBB && repair_is_hspace(prev)))
+			return 1;
+		prev = c;
+		i = next;
+	}
+	return 0;
+}
+
 static void scan_line(struct scan *s)
 {
 	size_t i = s->ls, next, f;
 
 	count_quotes(s);
 	s->sentencepiece = sentencepiece_line(s);
+	s->tokenized = tokenized_line(s);
+	s->french_quotes = french_quotes_line(s);
+	s->gdepth = 0;
 	while (i < s->le) {
 		int32_t c = cp_at(s, i, &next);
+
+		if (c == 0xAB)
+			s->gdepth++;
+		else if (c == 0xBB && s->gdepth > 0)
+			s->gdepth--;
 
 		if ((repair_is_hspace(c) || apostrophe_like(c) || c == '"') &&
 		    uc_is_alpha(cp_before(s, i, NULL)) &&

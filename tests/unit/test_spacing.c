@@ -248,11 +248,25 @@ static void test_tokenized_languages(void)
 	     "He didn't say it's over, but we've seen it."},
 	    {"en", "They did n't , and she ca n't ; we wo n't .",
 	     "They didn't, and she can't; we won't."},
-	    {"en", "I \xE2\x80\x99m sure you \xE2\x80\x99ll see",
-	     "I\xE2\x80\x99m sure you\xE2\x80\x99ll see"},
-	    /* a possessive of a name the dictionary does not know */
+	    {"en", "I \xE2\x80\x99m sure you \xE2\x80\x99ll see .",
+	     "I\xE2\x80\x99m sure you\xE2\x80\x99ll see."},
+	    /* a possessive of a name the dictionary does not know; "Obama
+	     * 's" on a tokenized line only */
 	    {"en", "Odebrecht 's chief and Obama 's aide",
-	     "Odebrecht's chief and Obama's aide"},
+	     "Odebrecht's chief and Obama 's aide"},
+	    {"en", "Odebrecht 's chief and Obama 's aide , he said",
+	     "Odebrecht's chief and Obama's aide, he said"},
+	    /* clitics mentioned after a word, on an untokenized line */
+	    {"en", "Contractions like 's and 're are clitics.",
+	     "Contractions like 's and 're are clitics."},
+	    /* a negation is never a mention: joined on any line */
+	    {"en", "Congress can 't agree and they don 't wait.",
+	     "Congress can't agree and they don't wait."},
+	    /* a conditional, a ratio, French quoted in English */
+	    {"en", "the expression a ? b : c and the ratio x : y",
+	     "the expression a ? b : c and the ratio x : y"},
+	    {"en", "He said in Paris: « Nous ne céderons pas ! »",
+	     "He said in Paris: « Nous ne céderons pas ! »"},
 	    /* signs English writes glued */
 	    {"en", "Really ? Yes ! Note : the end ; and \"why ?\"",
 	     "Really? Yes! Note: the end; and \"why?\""},
@@ -271,7 +285,7 @@ static void test_tokenized_languages(void)
 	    {"de", "Das Spiel endete 2 : 1 .", "Das Spiel endete 2 : 1."},
 	    {"es", "¿ Qué pasa ? ¡ Vamos !", "¿Qué pasa? ¡Vamos!"},
 	    {"es", "Dijo: « ¿ Vienes ? » y ( ¡ 3 veces ! )",
-	     "Dijo: « ¿Vienes? » y (¡3 veces!)"},
+	     "Dijo: « ¿Vienes ? » y (¡3 veces!)"},
 	    /* a sign that does not open is left: "a¿ b" */
 	    {"es", "precio a¿ b y ¿ ?", "precio a¿ b y ¿ ?"},
 	    /* French spaces these signs: left as they are */
