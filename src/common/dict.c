@@ -169,6 +169,31 @@ static size_t aff_field(const char *l, size_t n, int k, const char **f)
 	}
 }
 
+/* The ICONV patterns of an .aff file with an apostrophe in them: "’" to
+ * "'" alone (plain), and any other (other). */
+struct iconv_count {
+	int plain, other;
+};
+
+static int iconv_line(const char *l, size_t n, size_t lineno, void *ud)
+{
+	struct iconv_count *k = ud;
+	const char *f, *pat, *rep;
+	size_t fn = aff_field(l, n, 0, &f), pn = aff_field(l, n, 1, &pat),
+	       rn = aff_field(l, n, 2, &rep);
+
+	(void)lineno;
+	if (fn == 5 && !memcmp(f, "ICONV", 5) && rn) {
+		int curly = find_apostrophe(pat, pn) != NULL,
+		    straight = memchr(pat, '\'', pn) != NULL;
+		if (pn == 3 && curly && rn == 1 && *rep == '\'')
+			k->plain++;
+		else if (curly || straight)
+			k->other++;
+	}
+	return 0;
+}
+
 /*
  * 1 when the ICONV table of the .aff file at path converts "’" to "'"
  * and has no other pattern with either apostrophe in it: Hunspell then
@@ -177,33 +202,15 @@ static size_t aff_field(const char *l, size_t n, int k, const char **f)
  */
 static int iconv_apostrophe(const char *path)
 {
+	struct iconv_count k = {0, 0};
 	char *buf;
-	size_t len, pos = 0;
-	int plain = 0, other = 0;
+	size_t len;
 
 	if (read_file(path, (size_t)64 << 20, &buf, &len) < 0)
 		return 0;
-	while (pos < len) {
-		const char *nl = memchr(buf + pos, '\n', len - pos), *f, *pat,
-			   *rep;
-		size_t end = nl ? (size_t)(nl - buf) : len, n = end - pos, fn,
-		       pn, rn;
-
-		fn = aff_field(buf + pos, n, 0, &f);
-		pn = aff_field(buf + pos, n, 1, &pat);
-		rn = aff_field(buf + pos, n, 2, &rep);
-		if (fn == 5 && !memcmp(f, "ICONV", 5) && rn) {
-			int curly = find_apostrophe(pat, pn) != NULL,
-			    straight = memchr(pat, '\'', pn) != NULL;
-			if (pn == 3 && curly && rn == 1 && *rep == '\'')
-				plain++;
-			else if (curly || straight)
-				other++;
-		}
-		pos = end + 1;
-	}
+	for_each_data_line(buf, len, iconv_line, &k);
 	free(buf);
-	return plain == 1 && !other;
+	return k.plain == 1 && !k.other;
 }
 
 static void lock_shared(struct dict *d)
