@@ -918,6 +918,27 @@ static int hidden_before(const struct view *v, size_t i)
 	       mj_word_cp(mj_cp_before(v, i - 3));
 }
 
+int mj_in_capitals(const struct view *v, size_t vs, size_t ve)
+{
+	size_t i = vs, j = ve, n = 0;
+	int32_t c = 0;
+
+	while (i > 0 && v->text[i - 1] == ' ')
+		i--;
+	while (i > 0 && uc_is_alpha(c = utf8_prev(v->text, &i)) &&
+	       !uc_is_lower(c))
+		n++;
+	if (n < 2 || uc_is_lower(c))
+		return 0;
+	while (j < v->len && v->text[j] == ' ')
+		j++;
+	for (n = 0;
+	     j < v->len && uc_is_alpha(c = utf8_next(v->text, &j, v->len)); n++)
+		if (uc_is_lower(c))
+			return 0;
+	return n >= 2;
+}
+
 /* A reading of a lone "Ã": the letter, and where the repair ends. */
 struct reading {
 	int32_t cp;
@@ -1006,11 +1027,18 @@ static int hidden_byte(struct scan *s, size_t k)
 	ye = word_after(s, ys, &yb); /* "ÃlysÃ©e" is "Ãlysée" */
 	yn = yb.len;
 	y = yn ? yb.buf : "";
-	/* "Ã" is a letter of Portuguese in capitals ("NÃO", "MÃE"); two
-	 * lost bytes in a word ("PYRÃ NÃ ES") are beyond one reading */
+	/* "Ã" is a letter of Portuguese in capitals, before "O", "E" or
+	 * "S" ("NÃO", "MÃE", "SÃO", "IRMÃS"), whose short words another
+	 * language may know ("NÉO"): longer words in capitals are read
+	 * ("DÃBAT"), none of them being a word of the article's language
+	 * ("JOÃO", "IRMÃOS"), and so are short ones where Portuguese has
+	 * no "Ã" ("FÃR"); two lost bytes in a word ("PYRÃ NÃ ES") are
+	 * hidden_word()'s */
 	if (!word_before(s, k, &x, &xs) || (x.len == 0 && yn == 0) ||
 	    hidden_before(v, xs) ||
-	    (!space && yn && upper_only(x.buf, x.len) && upper_only(y, yn)) ||
+	    (!space && yn && upper_only(x.buf, x.len) && upper_only(y, yn) &&
+	     utf8_count(x.buf, x.len) + utf8_count(y, yn) < 3 &&
+	     strchr("OES", y[0])) ||
 	    (two && x.len == 0)) {
 		sb_release(&x);
 		sb_release(&yb);
@@ -1069,7 +1097,8 @@ static int hidden_byte(struct scan *s, size_t k)
 	/* "Åuvre": "Œuvre" or "œuvre", the capital starting a sentence */
 	if (n == 2 && r[0].end == r[1].end && r[0].cp != r[1].cp &&
 	    uc_to_lower(r[0].cp) == uc_to_lower(r[1].cp)) {
-		int cap = x.len == 0 && mj_sentence_start(v, at);
+		int cap = (x.len == 0 && mj_sentence_start(v, at)) ||
+			  mj_in_capitals(v, xs, r[0].end);
 		if (uc_is_upper(r[0].cp) != cap)
 			r[0] = r[1];
 		n = 1;
@@ -1161,6 +1190,207 @@ static int hidden_lead_at(const struct view *v, size_t i)
 	int32_t n = j < v->len ? mj_cp_at(v, j) : -1;
 
 	return (c == 0xC3 || c == 0xC5) && n < 0x80;
+}
+
+/*
+ * hidden_word: one word that lost two or more such bytes. A headline in
+ * capitals loses one per accented capital ("SÃCURITÃ", "PYRÃ NÃ ES",
+ * "DÃCÃDÃ": "SÉCURITÉ", "PYRÉNÉES", "DÉCÉDÉ"), and a word with "ß" and an
+ * umlaut two ("ÃuÃerung"): no reading of one lead makes a word while the
+ * other stays, so the word is read whole. From the lead at run character
+ * k (the first of its word), the word runs through every lone lead glued
+ * to its letters or followed by one space and letters (the byte turned
+ * into that space); it may end at any such space, the longest word
+ * that the dictionary knows taken first. Every combination of
+ * the leads' letters is asked of the dictionary, each lead's letters
+ * those of its case (capitals in a word without a lower-case letter,
+ * small letters inside one that has some) that the language's accent
+ * groups hold, all of them where it has none. One reading is applied
+ * (0.9), several are reported. Bounded: HIDDEN_WORD_LEADS leads, and
+ * HIDDEN_WORD_TRIES combinations per word and HIDDEN_ARTICLE_TRIES per
+ * article (the same for any order of the articles); past them, and when
+ * no combination is a word, the leads are read one by one (hidden_byte).
+ * The bound costs at most about 0.5 s of spell() calls on an article made
+ * of such words only. Returns 1 when it added a span.
+ */
+#define HIDDEN_WORD_LEADS    4
+#define HIDDEN_WORD_CPS	     64
+#define HIDDEN_WORD_TRIES    2500
+#define HIDDEN_ARTICLE_TRIES 20000
+
+/* The letters a lead at index i of a word may stand for: *out, and how
+ * many. lower: the word has a lower-case letter. */
+static size_t word_lead_letters(struct dict *d, unsigned lead, size_t i,
+				int lower, int32_t out[34])
+{
+	int32_t all[34];
+	size_t na = hidden_letters(lead, 0, all), n = 0, any = 0, gn;
+
+	for (int pass = 0; pass < 2 && !n; pass++)
+		for (size_t j = 0; j < na; j++) {
+			int32_t c = all[j];
+			if (lower ? i > 0 && !uc_is_lower(c) : !uc_is_upper(c))
+				continue;
+			any++;
+			if (pass == 0 &&
+			    !dict_accent_group(d, uc_to_lower(c), &gn))
+				continue;
+			out[n++] = c;
+		}
+	return any ? n : 0;
+}
+
+/* 1 when d knows w[0..n), after an elided prefix too; asked without the
+ * verdict cache, which the combinations would flood. */
+static int probe_word(struct dict *d, const char *w, size_t n)
+{
+	size_t e = dict_elision_prefix(d, w, n);
+
+	return dict_probe(d, w, n) ||
+	       (e && e < n && dict_probe(d, w + e, n - e));
+}
+
+static int hidden_word(struct scan *s, size_t k)
+{
+	const struct view *v = s->v;
+	struct dict *d = s->m->dict;
+	size_t at = s->offs[k], pos = at, tn = 0, nl = 0, ne = 0, xs, xn = 0;
+	int32_t tpl[HIDDEN_WORD_CPS], cand[HIDDEN_WORD_LEADS][34];
+	size_t ncand[HIDDEN_WORD_LEADS], lead_at[HIDDEN_WORD_LEADS];
+	struct {
+		size_t tn, nl, pos;
+	} ends[HIDDEN_WORD_LEADS + 1];
+	struct {
+		size_t e;
+		int32_t cp[HIDDEN_WORD_LEADS];
+	} found[2];
+	size_t nfound = 0, end;
+	struct strbuf x, w;
+	char enc[4];
+
+	if (!d || s->word_tries >= HIDDEN_ARTICLE_TRIES)
+		return 0;
+	sb_init(&x);
+	if (!word_before(s, k, &x, &xs) || hidden_before(v, xs)) {
+		sb_release(&x);
+		return 0;
+	}
+	for (size_t i = 0; i < x.len;) {
+		int32_t c = utf8_next(x.buf, &i, x.len);
+		/* not the word's first lead: hidden_byte's */
+		if (c == 0xC3 || c == 0xC5 || xn == HIDDEN_WORD_CPS) {
+			sb_release(&x);
+			return 0;
+		}
+		tpl[tn++] = c;
+		xn++;
+	}
+	sb_release(&x);
+	/* the template: letters, and each lead as its negated code point */
+	while (hidden_lead_at(v, pos) && nl < HIDDEN_WORD_LEADS &&
+	       tn < HIDDEN_WORD_CPS) {
+		size_t j = pos;
+		lead_at[nl++] = tn;
+		tpl[tn++] = -utf8_next(v->text, &j, v->len);
+		pos = j;
+		if (pos + 1 < v->len && v->text[pos] == ' ' &&
+		    mj_word_cp(mj_cp_at(v, pos + 1))) {
+			ends[ne].tn = tn;
+			ends[ne].nl = nl;
+			ends[ne++].pos = pos;
+			pos++;
+		}
+		while (pos < v->len && !hidden_lead_at(v, pos) &&
+		       tn < HIDDEN_WORD_CPS) {
+			size_t q = pos;
+			int32_t c = utf8_next(v->text, &q, v->len);
+			if (!mj_word_cp(c) || lost_quote(v, pos, 1) ||
+			    (c >= 0x80 && sloppy_byte(s->m, c) >= 0))
+				break; /* mojibake pairs: hidden_byte's */
+			tpl[tn++] = c;
+			pos = q;
+		}
+		if (pos < v->len && !hidden_lead_at(v, pos) &&
+		    mj_word_cp(mj_cp_at(v, pos)))
+			return 0; /* a letter that is no plain one */
+	}
+	if (hidden_lead_at(v, pos) || tn == HIDDEN_WORD_CPS)
+		return 0; /* more leads than a word is read with */
+	ends[ne].tn = tn;
+	ends[ne].nl = nl;
+	ends[ne++].pos = pos;
+	sb_init(&w);
+	/* the longest word first: a byte turned into a space joins what
+	 * follows ("GÃ NÃ RALEMENT" is "GÉNÉRALEMENT", not "GÊNÉ RALEMENT") */
+	for (size_t e = ne; e-- > 0 && !nfound;) {
+		size_t m = ends[e].nl, combos = 1, idx[HIDDEN_WORD_LEADS] = {0};
+		int lower = 0;
+		if (m < 2)
+			continue;
+		/* the case of the word's letters, up to this end */
+		for (size_t i = 0; i < ends[e].tn; i++)
+			lower |= tpl[i] > 0 && uc_is_lower(tpl[i]);
+		for (size_t i = 0; i < m; i++) {
+			ncand[i] =
+			    word_lead_letters(d, (unsigned)-tpl[lead_at[i]],
+					      lead_at[i], lower, cand[i]);
+			combos *= ncand[i];
+		}
+		if (!combos || combos > HIDDEN_WORD_TRIES ||
+		    s->word_tries + combos > HIDDEN_ARTICLE_TRIES)
+			continue;
+		s->word_tries += combos;
+		for (size_t t = 0; t < combos && nfound < 2; t++) {
+			size_t r = t, li = 0;
+			for (size_t i = 0; i < m; i++) {
+				idx[i] = r % ncand[i];
+				r /= ncand[i];
+			}
+			sb_reset(&w);
+			for (size_t i = 0; i < ends[e].tn; i++) {
+				int32_t c =
+				    tpl[i] > 0 ? tpl[i] : cand[li][idx[li]];
+				li += tpl[i] < 0;
+				sb_add(&w, enc, utf8_put(enc, c));
+			}
+			if (mj_latin_word(w.buf, w.len) &&
+			    probe_word(d, w.buf, w.len)) {
+				found[nfound].e = e;
+				for (size_t i = 0; i < m; i++)
+					found[nfound].cp[i] = cand[i][idx[i]];
+				nfound++;
+			}
+		}
+	}
+	if (!nfound) {
+		sb_release(&w);
+		return 0;
+	}
+	/* the replacement: the word from its first lead on */
+	sb_reset(&w);
+	for (size_t i = xn, li = 0; i < ends[found[0].e].tn; i++) {
+		int32_t c = tpl[i] > 0 ? tpl[i] : found[0].cp[li++];
+		sb_add(&w, enc, utf8_put(enc, c));
+	}
+	end = ends[found[0].e].pos;
+	/* the last lead's byte turned into a space before one of the text */
+	if (tpl[ends[found[0].e].tn - 1] < 0 && end < v->len &&
+	    v->text[end] == ' ' &&
+	    ((end + 1 < v->len && v->text[end + 1] == ' ') ||
+	     space_then_close(v, end)))
+		end++;
+	mj_add_span(s, at, end, w.buf, w.len,
+		    nfound == 1 ? DICT_CONF : CAPITAL_INSIDE_CONF,
+		    nfound == 1
+			? "lost bytes: lead bytes alone ('Ã', 'Å') in one "
+			  "word, each second byte one Latin-1 leaves "
+			  "invisible (the dictionary's word)"
+			: "lost bytes: lead bytes alone ('Ã', 'Å') in one "
+			  "word, each second byte one Latin-1 leaves "
+			  "invisible; the dictionary knows several readings");
+	s->hidden_until = end;
+	sb_release(&w);
+	return 1;
 }
 
 /* 1 when c is a vowel or "h", accents aside: what an elided word stands
@@ -1399,7 +1629,10 @@ static void lost_byte(struct scan *s, size_t k)
 		  v->text[sp + 1] == ' ';
 	int32_t after = mj_cp_at(v, sp + 1 + two);
 
-	if ((c == 0xC3 || c == 0xC5) && hidden_byte(s, k))
+	if (at < s->hidden_until)
+		return; /* a later lead of a word read whole */
+	if ((c == 0xC3 || c == 0xC5) &&
+	    (hidden_word(s, k) || hidden_byte(s, k)))
 		return;
 	if (c == 0xE2 && (hidden_apostrophe(s, k) || hidden_quote(s, k)))
 		return;
@@ -1419,7 +1652,9 @@ static void lost_byte(struct scan *s, size_t k)
 	if (!uc_is_alpha(after) && !uc_is_digit(after))
 		return;
 	if (c == 0xC3 && (!uc_is_alpha(before) || uc_is_lower(before))) {
-		int cap = !uc_is_alpha(before) && mj_sentence_start(v, at);
+		int cap =
+		    !uc_is_alpha(before) && (mj_sentence_start(v, at) ||
+					     mj_in_capitals(v, at, sp + two));
 		int next = two || after_lower_word(v, at)
 			       ? mj_any_word_follows(v, sp + two)
 			       : mj_word_follows(v, sp);

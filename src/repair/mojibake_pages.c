@@ -620,7 +620,11 @@ static void lost_nbsp(struct scan *s, size_t ws, size_t we)
 				    "through a charset whose 0xA0 is a "
 				    "no-break space");
 		} else if (at > ws && known_with_a(s, pg, ws, at, i)) {
-			mj_add_span(s, at, end, "\xC3\xA0", 2, DICT_CONF,
+			/* "LÀ" in a line in capitals */
+			int cap =
+			    !uc_is_lower(before) && mj_in_capitals(v, ws, end);
+			mj_add_span(s, at, end, cap ? "\xC3\x80" : "\xC3\xA0",
+				    2, DICT_CONF,
 				    "lost byte: lead of 'à' read through a "
 				    "charset whose 0xA0 is a no-break space, "
 				    "ending a word");

@@ -135,6 +135,11 @@ struct scan {
 		int32_t join_cp, drop_cp;
 	} * pending;
 	size_t npend, pendcap;
+	/* a word read whole with two lost bytes or more (hidden_word()):
+	 * its later leads are no words of their own; and the readings
+	 * such words have tried, against the article's bound */
+	size_t hidden_until;
+	size_t word_tries;
 };
 
 /* The byte 0x80..0xFF charset p gives cp, or -1 (Windows-1252: C1
@@ -165,6 +170,10 @@ int mj_any_word_follows(const struct view *v, size_t i);
 /* 1 when view offset i starts a sentence: only white space before it
  * since a line break or the start of the text, or since ". ! ?". */
 int mj_sentence_start(const struct view *v, size_t i);
+/* 1 when the word before view offset vs and the word after ve, past the
+ * spaces between, each have two letters or more and none in lower case:
+ * a line in capitals, whose "à" is "À" ("EST LÃ  POUR" is "LÀ"). */
+int mj_in_capitals(const struct view *v, size_t vs, size_t ve);
 /* 1 for a letter or a combining mark. */
 int mj_word_cp(int32_t c);
 /* 1 when s[0..len) is two Latin letters or more and marks, nothing else. */

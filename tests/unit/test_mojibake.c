@@ -399,9 +399,61 @@ static const struct hidden_case hidden_cases[] = {
      "Elle est \xC3\xA0 l\xE2\x80\x99\xC3\x89"
      "cole.",
      0},
-    /* "Ã" in Portuguese words in capitals is a letter */
+    /* "Ã" in Portuguese words in capitals is a letter: short words, and
+     * longer ones no reading of which is a word of the language */
     {"fr", "S\xC3\x83O PAULO et N\xC3\x83O", "S\xC3\x83O PAULO et N\xC3\x83O",
      0},
+    {"fr", "JO\xC3\x83O et les IRM\xC3\x83OS",
+     "JO\xC3\x83O et les IRM\xC3\x83OS", 0},
+    /* a longer word in capitals glued to its lead is read, and a short
+     * one where Portuguese writes no "Ã" */
+    {"fr",
+     "LE D\xC3\x83"
+     "BAT EST OUVERT",
+     "LE D\xC3\x89"
+     "BAT EST OUVERT",
+     0},
+    {"de", "WERDEN F\xC3\x83R DIE ERHOLUNG", "WERDEN F\xC3\x9CR DIE ERHOLUNG",
+     0},
+    /* "à" in a line in capitals is "À" */
+    {"fr", "EST L\xC3\x83  POUR LE FAIRE", "EST L\xC3\x80 POUR LE FAIRE", 0},
+    /* two lost bytes or more in one word, read whole: dropped, turned
+     * into spaces (the last one's before a space of the text), a split
+     * word and an umlaut with "ß" */
+    {"fr",
+     "LA S\xC3\x83"
+     "CURIT\xC3\x83 SOCIALE",
+     "LA S\xC3\x89"
+     "CURIT\xC3\x89 SOCIALE",
+     0},
+    {"fr", "LA S\xC3\x83 CURIT\xC3\x83  SOCIALE",
+     "LA S\xC3\x89"
+     "CURIT\xC3\x89 SOCIALE",
+     0},
+    {"fr",
+     "Les PYR\xC3\x83 N\xC3\x83 ES, D\xC3\x83"
+     "C\xC3\x83"
+     "D\xC3\x83 hier",
+     "Les PYR\xC3\x89N\xC3\x89"
+     "ES, D\xC3\x89"
+     "C\xC3\x89"
+     "D\xC3\x89 hier",
+     0},
+    {"de",
+     "Die \xC3\x83u\xC3\x83"
+     "erung des Ministers",
+     "Die \xC3\x84u\xC3\x9F"
+     "erung des Ministers",
+     0},
+    /* the longest word first: not "GÊNÉ RALEMENT", not "ÉQUIPÉ ES" */
+    {"fr", "SECTEUR G\xC3\x83 N\xC3\x83 RALEMENT SANS",
+     "SECTEUR G\xC3\x89N\xC3\x89RALEMENT SANS", 0},
+    {"fr", "PARFOIS \xC3\x83 QUIP\xC3\x83 ES D'UN GPS",
+     "PARFOIS \xC3\x89QUIP\xC3\x89"
+     "ES D'UN GPS",
+     0},
+    /* no combination of letters makes a word: left as it is */
+    {"fr", "X\xC3\x83Y\xC3\x83Z", "X\xC3\x83Y\xC3\x83Z", 0},
 };
 
 /* Text that is not mojibake: no finding at all, byte-identical. */
