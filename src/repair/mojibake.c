@@ -1017,7 +1017,7 @@ static int hidden_byte(struct scan *s, size_t k)
 	size_t n = 0, nj = 0, only_a = 0, xs;
 	struct strbuf x, yb;
 	char enc[4];
-	int done = 1, elided;
+	int done = 1, elided, deferred = 0;
 	size_t na;
 
 	if (!s->m->dict)
@@ -1060,13 +1060,27 @@ static int hidden_byte(struct scan *s, size_t k)
 			    sp + (size_t)(two || (space && !yn &&
 						  space_then_close(v, sp)));
 			/* a word in capitals may end in Portuguese "Ã"
-			 * ("CAPITÃ AMÉRICA"): no letter is taken to end it,
-			 * but before two spaces, a no-break space's
-			 * ("NOVITÃ  MARCIALONGA") */
-			n = x.len && upper_only(x.buf, x.len) && !two
-				? nj
-				: add_readings(s, lead, 0, &x, "", 0, end, r,
-					       nj);
+			 * ("CAPITÃ AMÉRICA"): no letter is taken to end it
+			 * here, but before two spaces, a no-break space's
+			 * ("NOVITÃ  MARCIALONGA"); one reading of a word of
+			 * two letters or more waits for the text's other
+			 * lost bytes (resolve_final()) */
+			if (x.len && upper_only(x.buf, x.len) && !two) {
+				n = nj;
+				if (!nj && utf8_count(x.buf, x.len) >= 2 &&
+				    add_readings(s, lead, 0, &x, "", 0, end, r,
+						 0) == 1) {
+					GROW(s->final, s->finalcap,
+					     s->nfinal + 1);
+					s->final[s->nfinal++] =
+					    (struct hidden_final){
+						at, r[0].end, s->line, r[0].cp};
+					deferred = 1;
+				}
+			} else {
+				n = add_readings(s, lead, 0, &x, "", 0, end, r,
+						 nj);
+			}
 		} else {
 			n = nj;
 		}
@@ -1145,11 +1159,33 @@ static int hidden_byte(struct scan *s, size_t k)
 			    "not know, in a language without 'à': a letter "
 			    "inside the word?");
 	} else {
-		done = 0;
+		done = deferred;
 	}
 	sb_release(&x);
 	sb_release(&yb);
 	return done;
+}
+
+/* The readings of a lead ending a word in capitals that hidden_byte()
+ * kept ("ATTERRÃ ." is "ATTERRÉ", "SAUTÃ JEUDI" is "SAUTÉ"), applied
+ * when the text lost other such bytes that were read for sure, else
+ * dropped: "Ã" ends Portuguese words ("IRMÃ", "CAPITÃ"), and a text
+ * without another lost byte holds no evidence against one. */
+static void resolve_final(struct scan *s)
+{
+	size_t sure = s->hidden_votes[0] + s->hidden_votes[1] + s->words_read;
+	char enc[4];
+
+	for (size_t i = 0; sure && i < s->nfinal; i++) {
+		const struct hidden_final *f = &s->final[i];
+		s->line = f->line;
+		mj_add_span(s, f->at, f->end, enc, utf8_put(enc, f->cp),
+			    DICT_CONF,
+			    "lost byte: a lead byte alone ('Ã', 'Å') ending a "
+			    "word in capitals, its second byte one Latin-1 "
+			    "leaves invisible, as the text's other such bytes "
+			    "were lost (the dictionary's word)");
+	}
 }
 
 /* The readings hidden_byte() left between a split word and two words:
@@ -1389,6 +1425,7 @@ static int hidden_word(struct scan *s, size_t k)
 			  "word, each second byte one Latin-1 leaves "
 			  "invisible; the dictionary knows several readings");
 	s->hidden_until = end;
+	s->words_read += nfound == 1;
 	sb_release(&w);
 	return 1;
 }
@@ -1851,6 +1888,7 @@ void mojibake_repair(struct mojibake *m, struct article *a,
 	}
 	mj_scan_pages(&s);
 	resolve_pending(&s);
+	resolve_final(&s);
 	quote_pairs(&s);
 	mj_drop_overlaps(&s);
 	line_evidence(&s);
@@ -1867,5 +1905,6 @@ void mojibake_repair(struct mojibake *m, struct article *a,
 	free(s.spans);
 	free(s.quotes);
 	free(s.pending);
+	free(s.final);
 	sb_release(&s.repl);
 }

@@ -139,7 +139,14 @@ struct scan {
 	 * its later leads are no words of their own; and the readings
 	 * such words have tried, against the article's bound */
 	size_t hidden_until;
-	size_t word_tries;
+	size_t word_tries, words_read;
+	/* one reading of a lead ending a word in capitals ("ATTERRÃ"),
+	 * applied when the text's other lost bytes were read for sure */
+	struct hidden_final {
+		size_t at, end, line;
+		int32_t cp;
+	} * final;
+	size_t nfinal, finalcap;
 };
 
 /* The byte 0x80..0xFF charset p gives cp, or -1 (Windows-1252: C1

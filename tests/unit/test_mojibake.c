@@ -452,6 +452,21 @@ static const struct hidden_case hidden_cases[] = {
      "PARFOIS \xC3\x89QUIP\xC3\x89"
      "ES D'UN GPS",
      0},
+    /* a lead ending a word in capitals, read when the text's other lost
+     * bytes were read for sure; alone, or a Portuguese word, left */
+    {"fr",
+     "LA S\xC3\x83"
+     "CURIT\xC3\x83 EST ATTERR\xC3\x83 .",
+     "LA S\xC3\x89"
+     "CURIT\xC3\x89 EST ATTERR\xC3\x89.",
+     0},
+    {"fr", "LE PARTI EST ATTERR\xC3\x83 .", "LE PARTI EST ATTERR\xC3\x83 .", 0},
+    {"fr",
+     "LA S\xC3\x83"
+     "CURIT\xC3\x83 ET IRM\xC3\x83 DULCE",
+     "LA S\xC3\x89"
+     "CURIT\xC3\x89 ET IRM\xC3\x83 DULCE",
+     0},
     /* no combination of letters makes a word: left as it is */
     {"fr", "X\xC3\x83Y\xC3\x83Z", "X\xC3\x83Y\xC3\x83Z", 0},
 };
