@@ -67,9 +67,20 @@
  *    after a lower-case
  *    word in a language whose accents.txt has no "à", are reported
  *    (0.5). "à" standing alone before a word ("Ã la", "Ã battre") and
- *    words no reading makes stay with lost_bytes. Not in a word in
- *    capitals glued to "Ã" (Portuguese "NÃO"), nor with a second lost
- *    byte just before ("PYRÃ NÃ ES").
+ *    words no reading makes stay with lost_bytes. In capitals,
+ *    Portuguese writes "Ã": a word of three letters or fewer glued to
+ *    its "Ã" before "O", "E" or "S" ("NÃO", "SÃO") is not read, and a
+ *    word ending in "Ã" ("ATTERRÃ .") only when the text's other lost
+ *    bytes were read for sure and the dictionary knows one reading
+ *    ("CAPITÃ" in Italian: "CAPITÀ" or "CAPITÒ"). "à" between words in
+ *    capitals is "À".
+ *    A word that lost two bytes or more ("SÃCURITÃ", "PYRÃ NÃ ES",
+ *    "ÃuÃerung") is read whole (hidden_word): every lone lead glued to
+ *    its letters or followed by one space and letters, each lead's
+ *    letters those of its case and of the language's accent groups,
+ *    every combination asked of the dictionary, the longest known word
+ *    first; one reading applied (0.9), several reported (0.5). At most 4
+ *    leads, 2,500 combinations per word and 20,000 per article.
  *    "’" (E2 80 99: "â" and two C1 controls) lost the same way ("lâ
  *    escroquerie", "jusquâà", "lâÖVP") is read with the dictionary too:
  *    applied (0.9) when the words on both sides make a word with "’"
