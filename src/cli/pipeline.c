@@ -387,7 +387,8 @@ static void spacing_stage(struct worker *w, struct article *a,
 					  &w->res->clitics,
 					  &w->res->no_space_before,
 					  &w->res->no_space_after,
-					  w->dict};
+					  w->dict,
+					  &w->res->lang_words};
 
 	spacing_repair(a, v, &w->toks, &data);
 }

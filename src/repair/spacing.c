@@ -28,13 +28,15 @@ struct scan {
 	int curly_ok;	/* “ and ” alternate on the line, English style */
 	size_t nquotes; /* straight double quotes on the line */
 	size_t qseen;	/* straight double quotes met so far */
-	int spaced_quotes; /* each of them has white space on both sides */
-	int guillemets;	   /* the language quotes with « »: French spaces
-			      inside quotes, and keeps the spaces with " " */
-	int sentencepiece; /* the line is SentencePiece output */
-	int tokenized;	   /* the line has a tokenizer's split signs */
-	int french_quotes; /* the line quotes in French: "« mot ! »" */
-	int gdepth;	   /* guillemets open before the scan's position */
+	int spaced_quotes;  /* each of them has white space on both sides */
+	int guillemets;	    /* the language quotes with « »: French spaces
+			       inside quotes, and keeps the spaces with " " */
+	int sentencepiece;  /* the line is SentencePiece output */
+	int tokenized;	    /* the line has a tokenizer's split signs */
+	int french_quotes;  /* the line quotes in French: "« mot ! »" */
+	int gdepth;	    /* guillemets open before the scan's position */
+	int other_language; /* the line's function words are another
+			       language's: -1 until asked (other_language) */
 };
 
 static int is_alnum(int32_t c)
@@ -624,10 +626,66 @@ static int tight_sign(const struct scan *s, size_t i, int32_t c, size_t *end)
 }
 
 /*
+ * 1 when the current line's function words (langwords.h) are more another
+ * language's than the article's: at least two of that language's, and
+ * more than of the article's own ("Bonjour : voici les résultats du
+ * vote" in a Spanish file). The article's typography is not the line's:
+ * French spaces the signs that Spanish glues. Counted once per line, when
+ * a rule first asks.
+ */
+static int other_language(struct scan *s)
+{
+	const struct langwords *lw = s->data ? s->data->langwords : NULL;
+	/* per language: its function words on the line, and those of them
+	 * the article's language does not have */
+	size_t hits[LANGWORDS_MAX] = {0}, own_not[LANGWORDS_MAX] = {0};
+	size_t i = s->ls;
+	int own;
+
+	if (s->other_language >= 0)
+		return s->other_language;
+	s->other_language = 0;
+	own = lw && s->data->dict
+		  ? langwords_index(lw, dict_lang(s->data->dict))
+		  : -1;
+	if (own < 0)
+		return 0;
+	while (i < s->le) {
+		size_t ws = i, next, letters = 0;
+		unsigned set;
+		while (i < s->le && uc_is_alpha(cp_at(s, i, &next))) {
+			i = next;
+			letters++;
+		}
+		if (i == ws) {
+			cp_at(s, i, &i);
+			continue;
+		}
+		/* one letter is too many languages' word ("a", "i") */
+		set = letters < 2 ? 0 : langwords_of(lw, s->t + ws, i - ws, 0);
+		for (unsigned k = 0; set >> k; k++)
+			if (set >> k & 1u) {
+				hits[k]++;
+				own_not[k] += !(set >> own & 1u);
+			}
+	}
+	/* two words the article's language lacks ("les", "du" in Spanish
+	 * text), or one and three in all, more than its own ("dans la
+	 * catégorie de"); "Capturas del vi deo" stays Spanish, its one
+	 * word Spanish lacks ("vi") beside one both have ("del") */
+	for (size_t k = 0; k < lw->n; k++)
+		if ((int)k != own &&
+		    (own_not[k] >= 2 ||
+		     (own_not[k] == 1 && hits[k] >= 3 && hits[k] > hits[own])))
+			s->other_language = 1;
+	return s->other_language;
+}
+
+/*
  * White space [rs, re) before ":", ";", "!" or "?" in a language that
  * writes the sign glued (spacing.h): p is the character before the space.
  */
-static int space_before_tight_sign(const struct scan *s, int32_t p, size_t re)
+static int tight_sign_spaced(const struct scan *s, int32_t p, size_t re)
 {
 	size_t end, after;
 	int32_t n = cp_at(s, re, NULL), nn;
@@ -655,6 +713,12 @@ static int space_before_tight_sign(const struct scan *s, int32_t p, size_t re)
 		return 0;
 	return nn < 0 || repair_is_hspace(nn) || is_closing(nn) || nn == '.' ||
 	       nn == 0x2026 || tight_sign(s, end, nn, &after);
+}
+
+/* tight_sign_spaced(), on a line in the article's language. */
+static int space_before_tight_sign(struct scan *s, int32_t p, size_t re)
+{
+	return tight_sign_spaced(s, p, re) && !other_language(s);
 }
 
 /*
@@ -1137,6 +1201,7 @@ static void scan_line(struct scan *s)
 	s->sentencepiece = sentencepiece_line(s);
 	s->tokenized = tokenized_line(s);
 	s->french_quotes = french_quotes_line(s);
+	s->other_language = -1;
 	s->gdepth = 0;
 	while (i < s->le) {
 		int32_t c = cp_at(s, i, &next);

@@ -79,7 +79,9 @@
  *    emoticon ":)", ";-)", nor a time or score "2 : 1", "10 : 30"); "!"
  *    and "?" before white space, the line's end, a closing quote or
  *    bracket, or another sign ("?!", "!..."); never after another sign
- *    ("- ?").                                                    conf 0.85
+ *    ("- ?"); never on a line whose function words are more another
+ *    language's than the article's: a French line in a Spanish file
+ *    keeps French typography ("Bonjour : voici").               conf 0.85
  *  - white space after an opening sign that the language writes glued to
  *    the word after it (dictionaries/<lang>/no-space-after.txt: Spanish
  *    "¿", "¡"), where the sign opens (line start, white space, an opening
@@ -132,6 +134,7 @@
 
 #include "common/article.h"
 #include "common/dict.h"
+#include "common/langwords.h"
 #include "common/token.h"
 #include "common/view.h"
 #include "common/wordlist.h"
@@ -147,6 +150,9 @@ struct spacing_data {
 	const struct wordlist *no_space_before; /* ":", "?" (not French) */
 	const struct wordlist *no_space_after;	/* "¿", "¡" (Spanish) */
 	struct dict *dict;			/* the language's dictionary */
+	/* every language's function words: a line that reads as another
+	 * language keeps its spaces before signs (NULL: never asked) */
+	const struct langwords *langwords;
 };
 
 /*

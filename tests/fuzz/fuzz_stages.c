@@ -100,7 +100,7 @@ static void run_spacing(struct article *a, const struct view *v,
 	const struct spacing_data data = {
 	    &res->elided_forms, &res->negations,       &res->letter_labels,
 	    &res->clitics,	&res->no_space_before, &res->no_space_after,
-	    fuzz_dict()};
+	    fuzz_dict(),	&res->lang_words};
 
 	spacing_repair(a, v, ts, &data);
 }

@@ -16,6 +16,7 @@
 #include "common/util.h"
 #include "common/view.h"
 #include "common/wordlist.h"
+#include "common/langwords.h"
 #include "repair/spacing.h"
 
 static struct segmenter *seg;
@@ -291,8 +292,21 @@ static void test_tokenized_languages(void)
 	    /* French spaces these signs: left as they are */
 	    {"fr", "Il a dit : « non ! » Pourquoi ? Voilà ; fin",
 	     "Il a dit : « non ! » Pourquoi ? Voilà ; fin"},
+	    /* and so does a French line in a Spanish or Italian file (its
+	     * function words are more French than the file's language's),
+	     * while a line with a few words of both is the file's */
+	    {"es", "Bonjour : voici les résultats du vote et des élections !",
+	     "Bonjour : voici les résultats du vote et des élections !"},
+	    {"it", "Au menu : les vins et les plats du chef ; bon appétit !",
+	     "Au menu : les vins et les plats du chef ; bon appétit !"},
+	    {"es", "Precio : la casa de campo del pueblo !",
+	     "Precio: la casa de campo del pueblo!"},
 	};
 	struct spacing_data saved = data;
+	struct langwords lw;
+
+	langwords_init(&lw);
+	CHECK_EQ(langwords_load(&lw, RELIRE_DATA_DIR), 0);
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		struct dict *d =
@@ -321,6 +335,7 @@ static void test_tokenized_languages(void)
 		data.clitics = &clitics;
 		data.no_space_before = &tight;
 		data.no_space_after = &opening;
+		data.langwords = &lw;
 		out = clean(cases[i].in, &ap, &un);
 		CHECK_MSG(!strcmp(out, cases[i].want), "row %zu: got \"%s\"", i,
 			  out);
@@ -335,6 +350,7 @@ static void test_tokenized_languages(void)
 		wordlist_release(&opening);
 		dict_free(d);
 	}
+	langwords_release(&lw);
 }
 
 /* Lines are independent: quotes on one line do not pair with the next. */
