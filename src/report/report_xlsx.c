@@ -19,6 +19,7 @@
 #include "report/report_xlsx.h"
 
 #include <dlfcn.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -76,6 +77,135 @@ int deflateInit2_(z_streamp strm, int level, int method, int window_bits,
 		level = XLSX_DEFLATE_LEVEL;
 	return zlib_deflate_init2(strm, level, method, window_bits, mem_level,
 				  strategy, version, stream_size);
+}
+
+/* ---- number cells and cell names --------------------------------------
+ *
+ * libxlsxwriter 1.1.4 writes each number cell with one fprintf() whose
+ * "%.16G" goes through glibc's multi-precision float formatting. On
+ * fr-news.txt the workbook has 1.2 million number cells, nearly all small
+ * integers (the per-kind counts of the Quality sheet), and that formatting
+ * was about a third of the workbook thread's time, after the last article,
+ * alone on the run's critical path with two threads. So this module also
+ * defines the library's _write_number_cell() (the name given by the asm
+ * label below; the library calls it through its PLT, and the binary
+ * exports it, CMakeLists.txt), and writes an integer of at most 15 digits
+ * with the bytes "%.16G" gives it (xlsx_number_text). Any other number,
+ * and every number when the library at run time is not the version whose
+ * function this one stands for (lxw_version_id()), goes to the library's
+ * own function: the same cells either way. The name of each cell goes
+ * the same way (lxw_rowcol_to_cell() below). tests/unit/test_report_xlsx.c
+ * compares each with the library's own on the same cells. */
+#define LXW_NUMBER_CELL_VERSION 114 /* libxlsxwriter 1.1.4 */
+
+typedef void (*write_number_fn)(lxw_worksheet *, char *, int32_t, lxw_cell *);
+static write_number_fn lxw_write_number;
+static int own_numbers; /* the library is the version this stands for */
+static pthread_once_t number_once = PTHREAD_ONCE_INIT;
+
+static void find_write_number(void)
+{
+	void *sym = dlsym(RTLD_NEXT, "_write_number_cell");
+	if (sym)
+		memcpy(&lxw_write_number, &sym, sizeof(sym));
+	own_numbers = LXW_VERSION_ID == LXW_NUMBER_CELL_VERSION &&
+		      lxw_version_id() == LXW_NUMBER_CELL_VERSION;
+}
+
+size_t xlsx_number_text(double v, char out[XLSX_NUMBER_TEXT])
+{
+	char digits[24];
+	size_t n = 0, len = 0;
+	unsigned long long u;
+
+	/* "%.16G" writes an integer below 10^16 in full, "-0" for -0.0 */
+	if (!(v > -1e15 && v < 1e15) || v != (double)(long long)v ||
+	    (v == 0 && signbit(v)))
+		return 0;
+	if (v < 0)
+		out[len++] = '-';
+	u = (unsigned long long)(v < 0 ? -v : v);
+	do
+		digits[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	while (n)
+		out[len++] = digits[--n];
+	out[len] = '\0';
+	return len;
+}
+
+void xlsx_write_number_cell(lxw_worksheet *self, char *range,
+			    int32_t style_index, lxw_cell *cell)
+{
+	char num[XLSX_NUMBER_TEXT], style[XLSX_NUMBER_TEXT], buf[128];
+	size_t rn = strlen(range), nn, sn = 0, n = 0;
+
+	pthread_once(&number_once, find_write_number);
+	if (!own_numbers || rn > 32 ||
+	    !(nn = xlsx_number_text(cell->u.number, num)) ||
+	    (style_index && !(sn = xlsx_number_text(style_index, style)))) {
+		if (lxw_write_number)
+			lxw_write_number(self, range, style_index, cell);
+		return;
+	}
+	/* "<c r=\"%s\" s=\"%d\"><v>%.16G</v></c>", or without s="" */
+#define PUT(p, len) (memcpy(buf + n, (p), (len)), n += (len))
+	PUT("<c r=\"", 6);
+	PUT(range, rn);
+	if (style_index) {
+		PUT("\" s=\"", 5);
+		PUT(style, sn);
+	}
+	PUT("\"><v>", 5);
+	PUT(num, nn);
+	PUT("</v></c>", 8);
+#undef PUT
+	fwrite(buf, 1, n, self->file);
+}
+
+/* The name of a cell ("AB12"), which the library makes for every cell it
+ * writes through lxw_col_to_name() and snprintf("%d"): a public function
+ * of libxlsxwriter 1.1.4 that this module defines too (exported,
+ * CMakeLists.txt) with the same bytes; another version's is called. */
+typedef void (*rowcol_fn)(char *, lxw_row_t, lxw_col_t);
+static rowcol_fn lxw_rowcol;
+static pthread_once_t rowcol_once = PTHREAD_ONCE_INIT;
+
+static void find_rowcol(void)
+{
+	void *sym = dlsym(RTLD_NEXT, "lxw_rowcol_to_cell");
+	if (sym)
+		memcpy(&lxw_rowcol, &sym, sizeof(sym));
+}
+
+void lxw_rowcol_to_cell(char *cell_name, lxw_row_t row, lxw_col_t col)
+{
+	char col_rev[8], row_rev[12];
+	size_t nc = 0, nr = 0, n = 0;
+	unsigned c = (unsigned)col + 1;
+	unsigned long r = (unsigned long)row + 1;
+
+	pthread_once(&number_once, find_write_number);
+	if (!own_numbers || row >= LXW_ROW_MAX || col >= LXW_COL_MAX) {
+		pthread_once(&rowcol_once, find_rowcol);
+		if (lxw_rowcol)
+			lxw_rowcol(cell_name, row, col);
+		return;
+	}
+	/* bijective base 26: A..Z, AA.. */
+	while (c) {
+		unsigned rem = c % 26 ? c % 26 : 26;
+		col_rev[nc++] = (char)('A' + rem - 1);
+		c = (c - rem) / 26;
+	}
+	do
+		row_rev[nr++] = (char)('0' + r % 10);
+	while ((r /= 10) != 0);
+	while (nc)
+		cell_name[n++] = col_rev[--nc];
+	while (nr)
+		cell_name[n++] = row_rev[--nr];
+	cell_name[n] = '\0';
 }
 
 /* The marker after a text cut to fit a cell. */

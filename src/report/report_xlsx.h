@@ -28,6 +28,7 @@
 #define RELIRE_REPORT_XLSX_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "common/article.h"
 #include "common/score.h"
@@ -97,5 +98,20 @@ void xlsx_report_free(struct xlsx_report *x);
  * the longest prefix, cut on a character boundary, that leaves room for
  * reserve more UTF-16 units within XLSX_CELL_MAX; len when s fits whole. */
 size_t xlsx_cell_prefix(const char *s, size_t len, size_t reserve);
+
+/* The bytes libxlsxwriter's "%.16G" writes for v, into out, when v is an
+ * integer of at most 15 digits (not -0.0): their length; else 0. The
+ * workbook's number cells (report_xlsx.c); exposed for tests. */
+#define XLSX_NUMBER_TEXT 24
+size_t xlsx_number_text(double v, char out[XLSX_NUMBER_TEXT]);
+
+/* libxlsxwriter's own _write_number_cell(), which this module defines in
+ * its place (report_xlsx.c; the symbol's name is the asm label): declared
+ * for tests, which compare the two. */
+struct lxw_worksheet;
+struct lxw_cell;
+void xlsx_write_number_cell(
+    struct lxw_worksheet *self, char *range, int32_t style_index,
+    struct lxw_cell *cell) __asm__("_write_number_cell");
 
 #endif
