@@ -669,14 +669,14 @@ static int other_language(struct scan *s)
 				own_not[k] += !(set >> own & 1u);
 			}
 	}
-	/* two words the article's language lacks ("les", "du" in Spanish
-	 * text), or one and three in all, more than its own ("dans la
-	 * catégorie de"); "Capturas del vi deo" stays Spanish, its one
-	 * word Spanish lacks ("vi") beside one both have ("del") */
+	/* more than the article's language's, two of them words it lacks
+	 * ("les", "du" in Spanish text) or one of three ("dans la catégorie
+	 * de"): "Capturas del vi deo" stays Spanish, its one word Spanish
+	 * lacks ("vi") beside one both have ("del"), and an English line
+	 * with German "man" twice stays English */
 	for (size_t k = 0; k < lw->n; k++)
-		if ((int)k != own &&
-		    (own_not[k] >= 2 ||
-		     (own_not[k] == 1 && hits[k] >= 3 && hits[k] > hits[own])))
+		if ((int)k != own && hits[k] > hits[own] &&
+		    (own_not[k] >= 2 || (own_not[k] == 1 && hits[k] >= 3)))
 			s->other_language = 1;
 	return s->other_language;
 }
