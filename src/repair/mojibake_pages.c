@@ -310,17 +310,46 @@ static int32_t nearest_letter(const struct scan *s, size_t i, int dir, int text)
 	return -1;
 }
 
+/* Code points looked at on each side of a decoded symbol for its word. */
+#define SYMBOL_REACH 4
+
+/* 1 when a letter or a digit is among the SYMBOL_REACH code points on
+ * either side of view [vs, ve), on its line. */
+static int word_near(const struct view *v, size_t vs, size_t ve)
+{
+	size_t i = vs, j = ve;
+
+	for (int n = 0; n < SYMBOL_REACH && i > 0; n++) {
+		int32_t c = utf8_prev(v->text, &i);
+		if (c == '\n')
+			break;
+		if (uc_is_alpha(c) || uc_is_digit(c))
+			return 1;
+	}
+	for (int n = 0; n < SYMBOL_REACH && j < v->len; n++) {
+		int32_t c = utf8_next(v->text, &j, v->len);
+		if (c == '\n')
+			break;
+		if (uc_is_alpha(c) || uc_is_digit(c))
+			return 1;
+	}
+	return 0;
+}
+
 /* Confidence of a group that decodes to a quote, a degree sign or a
  * no-break space (no letter): sure among Latin letters, 0 when the
  * nearest letter on either side is of another script ("В" NBSP "Москве"
- * is Russian typography, not "à"). */
+ * is Russian typography, not "à"), or when no word stands right beside
+ * it: a quote opens or closes a word, a degree follows a number, and
+ * "`¬´    ):" is an emoticon, not "«". */
 static double symbol_conf(const struct scan *s, const struct span *g)
 {
 	int32_t before = nearest_letter(s, g->vs, -1, 0);
 	int32_t after = nearest_letter(s, g->ve, 1, 0);
 
 	if ((before >= 0 && !uc_is_latin(before)) ||
-	    (after >= 0 && !uc_is_latin(after)) || (before < 0 && after < 0))
+	    (after >= 0 && !uc_is_latin(after)) || (before < 0 && after < 0) ||
+	    !word_near(s->v, g->vs, g->ve))
 		return 0;
 	return DICT_CONF;
 }

@@ -473,6 +473,8 @@ static const struct hidden_case hidden_cases[] = {
 
 /* Text that is not mojibake: no finding at all, byte-identical. */
 static const char *const untouched[] = {
+    /* an emoticon: MacRoman's "«" ("¬´") with no word beside it */
+    "OK??:(   `\xC2\xAC\xC2\xB4    ):",
     /* Portuguese "lá" and two acute accents: E1 B4 B4 would be "ᴴ", a
      * modifier letter no text is written with */
     "quem eu sou pra l\xC3\xA1\xC2\xB4\xC2\xB4",
