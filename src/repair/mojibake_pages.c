@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 
 #include "common/dict.h"
 #include "common/utf8.h"
@@ -372,6 +373,20 @@ static int latin_sandwich(const struct view *v, size_t vs, size_t ve)
 	return 0;
 }
 
+/* 1 when the damage of view [vs, ve) starts with a mathematical operator
+ * glued to a Latin letter before or after it ("Dupr√©", "Zam√≤", "wei√ü":
+ * MacRoman writes the lead bytes C3 and C5 as "√" and "≈"): no word is
+ * written with an operator inside it, and the damage is a letter. */
+static int operator_glued(const struct view *v, size_t vs, size_t ve)
+{
+	int32_t before = mj_cp_before(v, vs), after = mj_cp_at(v, ve);
+	int32_t first = mj_cp_at(v, vs);
+
+	return u_charType(first) == U_MATH_SYMBOL &&
+	       ((uc_is_alpha(before) && uc_is_latin(before)) ||
+		(uc_is_alpha(after) && uc_is_latin(after)));
+}
+
 /*
  * Confidence of group k: DICT_CONF for a punctuation signature or when
  * the dictionary prefers the repaired word; PAGE_WORD_CONF when the
@@ -404,7 +419,8 @@ static double group_conf(struct scan *s, const struct span *g, size_t ng,
 		if (d && dict_check(d, w.buf, w.len) &&
 		    !dict_check(d, s->v->text + ws, we - ws))
 			conf = DICT_CONF;
-		else if (latin_sandwich(s->v, g[k].vs, g[k].ve))
+		else if (latin_sandwich(s->v, g[k].vs, g[k].ve) ||
+			 operator_glued(s->v, g[k].vs, g[k].ve))
 			conf = DICT_CONF;
 		else if (!pairs && (ws < g[k].vs || g[k].ve < we))
 			conf = PAGE_WORD_CONF;

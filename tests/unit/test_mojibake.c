@@ -158,6 +158,11 @@ static const struct moji_case cases[] = {
      "une fen\xC3\xAAtre \xC3\xA0 c\xC3\xB4t\xC3\xA9", 0},
     {"other_pages", "attendue\xE2\x80\x9A\xC3\x84\xC2\xB6 enfin",
      "attendue\xE2\x80\xA6 enfin", 0},
+    /* a name the dictionary does not know, its damage glued to it and
+     * starting with an operator no word holds ("√": MacRoman's C3) */
+    {"other_pages",
+     "Jean Dupr\xE2\x88\x9A\xC2\xA9 et Le Vigne di Zam\xE2\x88\x9A\xE2\x89\xA4",
+     "Jean Dupr\xC3\xA9 et Le Vigne di Zam\xC3\xB2", 0},
     {"other_pages", "le pr\xD0\x93\xC2\xA9sident", "le pr\xC3\xA9sident", 0},
     {"other_pages", "attendue\xD0\xB2\xD0\x82\xC2\xA6 enfin",
      "attendue\xE2\x80\xA6 enfin", 0},
@@ -473,6 +478,9 @@ static const struct hidden_case hidden_cases[] = {
 
 /* Text that is not mojibake: no finding at all, byte-identical. */
 static const char *const untouched[] = {
+    /* operators in a formula: no byte sequence of a letter */
+    "x = \xE2\x88\x9A"
+    "2, y \xE2\x89\xA4 3 et z \xE2\x89\x88 4",
     /* an emoticon: MacRoman's "«" ("¬´") with no word beside it */
     "OK??:(   `\xC2\xAC\xC2\xB4    ):",
     /* Portuguese "lá" and two acute accents: E1 B4 B4 would be "ᴴ", a
