@@ -138,9 +138,13 @@
  *    the euro sign; every letter of the repaired word must be Latin
  *    (Russian, Czech and Polish words never decode into one). Confidence
  *    0.9 when the dictionary accepts the repaired word and not the
- *    damaged one, or for a three-byte punctuation signature ("‚Ä¶",
- *    "вЂ™"); 0.7 for letters inside a word otherwise (a name: applied
- *    with line evidence); nothing else is reported.
+ *    damaged one, for a three-byte punctuation signature ("‚Ä¶",
+ *    "вЂ™"), for a quote or degree sign with a letter or digit within
+ *    four characters ("`¬´    ):" is an emoticon), or for damage that
+ *    starts with a mathematical operator glued to a Latin letter
+ *    ("Dupr√©": MacRoman's "√" is the lead C3); 0.7 for letters inside a
+ *    word otherwise (a name: applied with line evidence); nothing else
+ *    is reported.
  *  - layers: a repair whose result is itself mojibake in full, in any of
  *    the charsets, is decoded again (up to three layers, in one finding):
  *    "ÃƒÂ©", "√É¬©", "âˆšÂ©" all become "é".
