@@ -51,25 +51,46 @@
  * tests/cli/test_xlsx.sh checks that the level took effect. */
 #define XLSX_DEFLATE_LEVEL Z_BEST_SPEED
 
+#define LXW_NUMBER_CELL_VERSION 114 /* libxlsxwriter 1.1.4, below */
+
+/* The library functions this module stands in front of: the next
+ * definitions after the binary's own, zlib's and libxlsxwriter's, found
+ * once. */
 typedef int (*deflate_init2_fn)(z_streamp, int, int, int, int, int,
 				const char *, int);
+typedef void (*write_number_fn)(lxw_worksheet *, char *, int32_t, lxw_cell *);
+typedef void (*rowcol_fn)(char *, lxw_row_t, lxw_col_t);
 static deflate_init2_fn zlib_deflate_init2;
-static pthread_once_t zlib_once = PTHREAD_ONCE_INIT;
+static write_number_fn lxw_write_number;
+static rowcol_fn lxw_rowcol;
+static int own_numbers; /* the library is the version this stands for */
+static pthread_once_t next_once = PTHREAD_ONCE_INIT;
 
-static void find_zlib(void)
+/* The next definition of name into *fn, a function pointer (left NULL
+ * when there is none). */
+static void next_function(const char *name, void *fn)
 {
 	/* POSIX dlsym() returns an object pointer; a function pointer of
 	 * the same size is how every dlsym() caller gets a function. */
-	void *sym = dlsym(RTLD_NEXT, "deflateInit2_");
+	void *sym = dlsym(RTLD_NEXT, name);
 	if (sym)
-		memcpy(&zlib_deflate_init2, &sym, sizeof(sym));
+		memcpy(fn, &sym, sizeof(sym));
+}
+
+static void find_next(void)
+{
+	next_function("deflateInit2_", &zlib_deflate_init2);
+	next_function("_write_number_cell", &lxw_write_number);
+	next_function("lxw_rowcol_to_cell", &lxw_rowcol);
+	own_numbers = LXW_VERSION_ID == LXW_NUMBER_CELL_VERSION &&
+		      lxw_version_id() == LXW_NUMBER_CELL_VERSION;
 }
 
 int deflateInit2_(z_streamp strm, int level, int method, int window_bits,
 		  int mem_level, int strategy, const char *version,
 		  int stream_size)
 {
-	pthread_once(&zlib_once, find_zlib);
+	pthread_once(&next_once, find_next);
 	if (!zlib_deflate_init2)
 		return Z_VERSION_ERROR; /* no zlib behind this one: unreachable
 					   when zlib is linked */
@@ -96,22 +117,6 @@ int deflateInit2_(z_streamp strm, int level, int method, int window_bits,
  * own function: the same cells either way. The name of each cell goes
  * the same way (lxw_rowcol_to_cell() below). tests/unit/test_report_xlsx.c
  * compares each with the library's own on the same cells. */
-#define LXW_NUMBER_CELL_VERSION 114 /* libxlsxwriter 1.1.4 */
-
-typedef void (*write_number_fn)(lxw_worksheet *, char *, int32_t, lxw_cell *);
-static write_number_fn lxw_write_number;
-static int own_numbers; /* the library is the version this stands for */
-static pthread_once_t number_once = PTHREAD_ONCE_INIT;
-
-static void find_write_number(void)
-{
-	void *sym = dlsym(RTLD_NEXT, "_write_number_cell");
-	if (sym)
-		memcpy(&lxw_write_number, &sym, sizeof(sym));
-	own_numbers = LXW_VERSION_ID == LXW_NUMBER_CELL_VERSION &&
-		      lxw_version_id() == LXW_NUMBER_CELL_VERSION;
-}
-
 size_t xlsx_number_text(double v, char out[XLSX_NUMBER_TEXT])
 {
 	char digits[24];
@@ -140,7 +145,7 @@ void xlsx_write_number_cell(lxw_worksheet *self, char *range,
 	char num[XLSX_NUMBER_TEXT], style[XLSX_NUMBER_TEXT], buf[128];
 	size_t rn = strlen(range), nn, sn = 0, n = 0;
 
-	pthread_once(&number_once, find_write_number);
+	pthread_once(&next_once, find_next);
 	if (!own_numbers || rn > 32 ||
 	    !(nn = xlsx_number_text(cell->u.number, num)) ||
 	    (style_index && !(sn = xlsx_number_text(style_index, style)))) {
@@ -167,17 +172,6 @@ void xlsx_write_number_cell(lxw_worksheet *self, char *range,
  * writes through lxw_col_to_name() and snprintf("%d"): a public function
  * of libxlsxwriter 1.1.4 that this module defines too (exported,
  * CMakeLists.txt) with the same bytes; another version's is called. */
-typedef void (*rowcol_fn)(char *, lxw_row_t, lxw_col_t);
-static rowcol_fn lxw_rowcol;
-static pthread_once_t rowcol_once = PTHREAD_ONCE_INIT;
-
-static void find_rowcol(void)
-{
-	void *sym = dlsym(RTLD_NEXT, "lxw_rowcol_to_cell");
-	if (sym)
-		memcpy(&lxw_rowcol, &sym, sizeof(sym));
-}
-
 void lxw_rowcol_to_cell(char *cell_name, lxw_row_t row, lxw_col_t col)
 {
 	char col_rev[8], row_rev[12];
@@ -185,9 +179,8 @@ void lxw_rowcol_to_cell(char *cell_name, lxw_row_t row, lxw_col_t col)
 	unsigned c = (unsigned)col + 1;
 	unsigned long r = (unsigned long)row + 1;
 
-	pthread_once(&number_once, find_write_number);
+	pthread_once(&next_once, find_next);
 	if (!own_numbers || row >= LXW_ROW_MAX || col >= LXW_COL_MAX) {
-		pthread_once(&rowcol_once, find_rowcol);
 		if (lxw_rowcol)
 			lxw_rowcol(cell_name, row, col);
 		return;

@@ -178,40 +178,57 @@ def articles(binary, lang, records, tmp, tot, size=6):
               f"restored {ok / max(1, len(recs)):.3f}")
 
 
-def measure(binary, lang, lines, tmp, rng, show, tot):
-    first = run(binary, lines, os.path.join(tmp, lang + "-base"), lang)
+def inject(binary, lang, lines, tmp, rng, prefix, every, paths):
+    """The lines relire's first run applies no mojibake repair to, every
+    `every`-th left clean (a control), the others damaged by the paths
+    in turn; returns the records ((path, clean, damaged, span)) and
+    relire's findings on the damaged lines."""
+    tag = lang + "-" + prefix.strip()
+    first = run(binary, lines, os.path.join(tmp, tag + "base"), lang)
     lines = [s for k, s in enumerate(lines) if not moji(first.get(k, []))]
     records = []
     for k, s in enumerate(lines):
-        if k % 7 == 6:
-            records.append(("control", s, s, None))
+        if k % every == every - 1:
+            records.append((prefix + "control", s, s, None))
             continue
-        path = ("space", "drop", "cp1252")[k % 3]
+        path = paths[k % len(paths)]
         d = damage(rng, path, s)
         if d:
-            records.append((path, s, d[0], d[1]))
-    found = run(binary, [r[2] for r in records],
-                os.path.join(tmp, lang + "-inj"), lang)
-    articles(binary, lang, records, tmp, tot)
-    st, misses = tally(records, found, ("space", "drop", "cp1252", "control"))
-    for p in ("space", "drop", "cp1252", "control"):
-        tot[p].update(st[p])
-    for p in ("space", "drop", "cp1252"):
+            records.append((prefix + path, s, d[0], d[1]))
+    return records, run(binary, [r[2] for r in records],
+                        os.path.join(tmp, tag + "inj"), lang)
+
+
+def report(lang, st, misses, paths, control, what, show, tot, width=8):
+    """Print each damage path's figures, the controls and the misses; the
+    worst path restored into tot, and the sums of every path."""
+    for p in paths + (control,):
+        tot.setdefault(p, collections.Counter()).update(st[p])
+    for p in paths:
         c = st[p]
         if not c["records"]:
             continue
-        tot["worst"] = min(tot.get("worst", 1.0),
-                           c["restored"] / c["records"])
+        if control == "control":
+            tot["worst"] = min(tot.get("worst", 1.0),
+                               c["restored"] / c["records"])
         prec = c["true"] / c["applied"] if c["applied"] else 0
-        print(f"   {lang:<4}{p:<8}{c['records']:>7}"
+        print(f"   {lang:<4}{p:<{width}}{c['records']:>7}"
               f"{c['found'] / c['records']:>8.3f}"
               f"{c['restored'] / c['records']:>10.3f}{prec:>11.3f}")
-    c = st["control"]
-    print(f"   {lang:<4}controls: {c['records']} clean lines, "
+    c = st[control]
+    print(f"   {lang:<4}{what}: {c['records']} clean lines, "
           f"{c['changed']} changed by a mojibake repair")
-    for p in ("space", "drop", "cp1252"):
+    for p in paths:
         for dmg, after, _ in misses[p][:show]:
             print(f"     miss {p}: {dmg!r}\n           -> {after!r}")
+
+
+def measure(binary, lang, lines, tmp, rng, show, tot):
+    paths = ("space", "drop", "cp1252")
+    records, found = inject(binary, lang, lines, tmp, rng, "", 7, paths)
+    articles(binary, lang, records, tmp, tot)
+    st, misses = tally(records, found, paths + ("control",))
+    report(lang, st, misses, paths, "control", "controls", show, tot)
 
 
 def measure_caps(binary, lang, lines, tmp, rng, show, tot, n=1500):
@@ -220,37 +237,12 @@ def measure_caps(binary, lang, lines, tmp, rng, show, tot, n=1500):
     ("SÉCURITÉ" is "SÃCURITÃ" or "SÃ CURITÃ "). The clean lines in upper
     case (str.upper(): "ß" becomes "SS"), damaged like the others."""
     lines = [s.upper() for s in lines[:n]]
-    first = run(binary, lines, os.path.join(tmp, lang + "-caps-base"), lang)
-    lines = [s for k, s in enumerate(lines) if not moji(first.get(k, []))]
-    records = []
-    for k, s in enumerate(lines):
-        if k % 4 == 3:
-            records.append(("caps control", s, s, None))
-            continue
-        path = ("space", "drop")[k % 2]
-        d = damage(rng, path, s)
-        if d:
-            records.append(("caps " + path, s, d[0], d[1]))
-    paths = ("caps space", "caps drop", "caps control")
-    found = run(binary, [r[2] for r in records],
-                os.path.join(tmp, lang + "-caps"), lang)
-    st, misses = tally(records, found, paths)
-    for p in paths:
-        tot.setdefault(p, collections.Counter()).update(st[p])
-    for p in paths[:2]:
-        c = st[p]
-        if not c["records"]:
-            continue
-        prec = c["true"] / c["applied"] if c["applied"] else 0
-        print(f"   {lang:<4}{p:<11}{c['records']:>7}"
-              f"{c['found'] / c['records']:>8.3f}"
-              f"{c['restored'] / c['records']:>10.3f}{prec:>11.3f}")
-    c = st["caps control"]
-    print(f"   {lang:<4}capitals: {c['records']} clean lines, "
-          f"{c['changed']} changed by a mojibake repair")
-    for p in paths[:2]:
-        for dmg, after, _ in misses[p][:show]:
-            print(f"     miss {p}: {dmg!r}\n           -> {after!r}")
+    records, found = inject(binary, lang, lines, tmp, rng, "caps ", 4,
+                            ("space", "drop"))
+    paths = ("caps space", "caps drop")
+    st, misses = tally(records, found, paths + ("caps control",))
+    report(lang, st, misses, paths, "caps control", "capitals", show, tot,
+           11)
 
 
 def main():
@@ -268,7 +260,8 @@ def main():
         relire_run.skip("no clean text in %s" % args.data,
                         77 if args.check else 0)
     tot = {p: collections.Counter()
-           for p in ("space", "drop", "cp1252", "control")}
+           for p in ("space", "drop", "cp1252", "control", "caps space",
+                     "caps drop", "caps control")}
     rng = random.Random(args.seed)
     print(f"   {'lang':<4}{'path':<8}{'records':>7}{'recall':>8}"
           f"{'restored':>10}{'precision':>11}")
