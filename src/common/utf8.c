@@ -131,6 +131,11 @@ int uc_is_symbol(int32_t cp)
 	return cp >= 0 && (U_GET_GC_MASK(cp) & U_GC_S_MASK);
 }
 
+int uc_is_math(int32_t cp)
+{
+	return cp >= 0 && (U_GET_GC_MASK(cp) & U_GC_SM_MASK);
+}
+
 int uc_is_text_punct(int32_t cp)
 {
 	static const int32_t punct[] = {0x2019, 0x2018, 0x201C, 0x201D,

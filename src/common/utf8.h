@@ -87,6 +87,7 @@ int uc_is_apostrophe(int32_t cp); /* ' or U+2019, the two news writes */
 size_t utf8_apostrophe_at(const char *s, size_t len);
 int uc_is_mark(int32_t cp);    /* general category M* */
 int uc_is_symbol(int32_t cp);  /* general category S*: + = | $ ★ © → */
+int uc_is_math(int32_t cp);    /* general category Sm: + = √ ≈ ≤ */
 int uc_is_control(int32_t cp); /* general category Cc: TAB, LF, C1 */
 /* The punctuation of running text beyond ASCII that charsets and
  * escapes carry: ’ ‘ “ ” « » … – — € ° and the no-break space. */

@@ -14,7 +14,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
 
 #include "common/dict.h"
 #include "common/utf8.h"
@@ -382,7 +381,7 @@ static int operator_glued(const struct view *v, size_t vs, size_t ve)
 	int32_t before = mj_cp_before(v, vs), after = mj_cp_at(v, ve);
 	int32_t first = mj_cp_at(v, vs);
 
-	return u_charType(first) == U_MATH_SYMBOL &&
+	return uc_is_math(first) &&
 	       ((uc_is_alpha(before) && uc_is_latin(before)) ||
 		(uc_is_alpha(after) && uc_is_latin(after)));
 }
