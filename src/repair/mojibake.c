@@ -932,6 +932,11 @@ int mj_in_capitals(const struct view *v, size_t vs, size_t ve)
 		return 0;
 	while (j < v->len && v->text[j] == ' ')
 		j++;
+	/* an elided capital before the word ("L'HÔTEL") */
+	if (j + 1 < v->len && uc_is_upper(mj_cp_at(v, j)) &&
+	    (v->text[j + 1] == '\'' ||
+	     !strncmp(v->text + j + 1, "\xE2\x80\x99", 3)))
+		j += v->text[j + 1] == '\'' ? 2 : 4;
 	for (n = 0;
 	     j < v->len && uc_is_alpha(c = utf8_next(v->text, &j, v->len)); n++)
 		if (uc_is_lower(c))
@@ -1689,10 +1694,13 @@ static void lost_byte(struct scan *s, size_t k)
 	if (!uc_is_alpha(after) && !uc_is_digit(after))
 		return;
 	if (c == 0xC3 && (!uc_is_alpha(before) || uc_is_lower(before))) {
+		/* in a line in capitals, "À" before a word in capitals
+		 * ("RÉTICENTS Ã AUGMENTER") */
+		int caps =
+		    !uc_is_alpha(before) && mj_in_capitals(v, at, sp + two);
 		int cap =
-		    !uc_is_alpha(before) && (mj_sentence_start(v, at) ||
-					     mj_in_capitals(v, at, sp + two));
-		int next = two || after_lower_word(v, at)
+		    caps || (!uc_is_alpha(before) && mj_sentence_start(v, at));
+		int next = two || caps || after_lower_word(v, at)
 			       ? mj_any_word_follows(v, sp + two)
 			       : mj_word_follows(v, sp);
 		mj_add_span(s, at, sp + two, cap ? "\xC3\x80" : "\xC3\xA0", 2,

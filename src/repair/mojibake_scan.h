@@ -179,7 +179,8 @@ int mj_any_word_follows(const struct view *v, size_t i);
 int mj_sentence_start(const struct view *v, size_t i);
 /* 1 when the word before view offset vs and the word after ve, past the
  * spaces between, each have two letters or more and none in lower case:
- * a line in capitals, whose "à" is "À" ("EST LÃ  POUR" is "LÀ"). */
+ * a line in capitals, whose "à" is "À" ("EST LÃ  POUR" is "LÀ"); an
+ * elided capital before the word after is passed over ("Ã L'HÃTEL"). */
 int mj_in_capitals(const struct view *v, size_t vs, size_t ve);
 /* 1 for a letter or a combining mark. */
 int mj_word_cp(int32_t c);

@@ -420,8 +420,12 @@ static const struct hidden_case hidden_cases[] = {
      0},
     {"de", "WERDEN F\xC3\x83R DIE ERHOLUNG", "WERDEN F\xC3\x9CR DIE ERHOLUNG",
      0},
-    /* "à" in a line in capitals is "À" */
+    /* "à" in a line in capitals is "À", its byte a space or dropped */
     {"fr", "EST L\xC3\x83  POUR LE FAIRE", "EST L\xC3\x80 POUR LE FAIRE", 0},
+    {"fr", "SONT R\xC3\x89TICENTS \xC3\x83 AUGMENTER LA TAXE",
+     "SONT R\xC3\x89TICENTS \xC3\x80 AUGMENTER LA TAXE", 0},
+    {"fr", "ILS TRAVAILLAIENT \xC3\x83 L'H\xC3\x83TEL.",
+     "ILS TRAVAILLAIENT \xC3\x80 L'H\xC3\x94TEL.", 0},
     /* two lost bytes or more in one word, read whole: dropped, turned
      * into spaces (the last one's before a space of the text), a split
      * word and an umlaut with "ß" */
