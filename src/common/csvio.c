@@ -135,14 +135,10 @@ static void put_number(struct csvw *w, const char *num, size_t len)
 
 void csvw_size(struct csvw *w, size_t v)
 {
-	char buf[32];
-	size_t i = sizeof(buf);
+	char buf[UDEC_MAX];
 
-	do { /* printf's %zu, without parsing a format */
-		buf[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	put_number(w, buf + i, sizeof(buf) - i);
+	/* printf's %zu, without parsing a format */
+	put_number(w, buf, udec(buf, v));
 }
 
 void csvw_double(struct csvw *w, double v, int decimals)

@@ -491,3 +491,16 @@ double monotonic_seconds(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
+
+size_t udec(char *out, unsigned long long v)
+{
+	char rev[UDEC_MAX];
+	size_t n = 0, len = 0;
+
+	do
+		rev[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	while (n)
+		out[len++] = rev[--n];
+	return len;
+}

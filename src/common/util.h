@@ -53,6 +53,11 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...)
  * sb_release on it is a no-op). */
 char *sb_detach(struct strbuf *sb, size_t *len);
 
+/* The decimal digits of v, as printf's "%llu" writes them, into out (at
+ * least UDEC_MAX bytes, not NUL-terminated); returns their number. */
+#define UDEC_MAX 20
+size_t udec(char *out, unsigned long long v);
+
 /* Seconds on the monotonic clock (for durations). */
 double monotonic_seconds(void);
 

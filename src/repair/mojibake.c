@@ -934,9 +934,8 @@ int mj_in_capitals(const struct view *v, size_t vs, size_t ve)
 		j++;
 	/* an elided capital before the word ("L'HÔTEL") */
 	if (j + 1 < v->len && uc_is_upper(mj_cp_at(v, j)) &&
-	    (v->text[j + 1] == '\'' ||
-	     !strncmp(v->text + j + 1, "\xE2\x80\x99", 3)))
-		j += v->text[j + 1] == '\'' ? 2 : 4;
+	    (n = utf8_apostrophe_at(v->text + j + 1, v->len - j - 1)) != 0)
+		j += 1 + n;
 	for (n = 0;
 	     j < v->len && uc_is_alpha(c = utf8_next(v->text, &j, v->len)); n++)
 		if (uc_is_lower(c))
@@ -1291,6 +1290,21 @@ static int probe_word(struct dict *d, const char *w, size_t n)
 	       (e && e < n && dict_probe(d, w + e, n - e));
 }
 
+/* The word of template tpl[from..to) (letters, and each lead as its
+ * negated code point) with the leads read as pick[] in order, into w. */
+static void spell_template(struct strbuf *w, const int32_t *tpl, size_t from,
+			   size_t to, const int32_t *pick)
+{
+	char enc[4];
+
+	sb_reset(w);
+	for (size_t i = 0, li = 0; i < to; i++) {
+		int32_t c = tpl[i] > 0 ? tpl[i] : pick[li++];
+		if (i >= from)
+			sb_add(w, enc, utf8_put(enc, c));
+	}
+}
+
 static int hidden_word(struct scan *s, size_t k)
 {
 	const struct view *v = s->v;
@@ -1305,9 +1319,9 @@ static int hidden_word(struct scan *s, size_t k)
 		size_t e;
 		int32_t cp[HIDDEN_WORD_LEADS];
 	} found[2];
+	int32_t pick[HIDDEN_WORD_LEADS];
 	size_t nfound = 0, end;
 	struct strbuf x, w;
-	char enc[4];
 
 	if (!d || s->word_tries >= HIDDEN_ARTICLE_TRIES)
 		return 0;
@@ -1364,7 +1378,7 @@ static int hidden_word(struct scan *s, size_t k)
 	/* the longest word first: a byte turned into a space joins what
 	 * follows ("GÃ NÃ RALEMENT" is "GÉNÉRALEMENT", not "GÊNÉ RALEMENT") */
 	for (size_t e = ne; e-- > 0 && !nfound;) {
-		size_t m = ends[e].nl, combos = 1, idx[HIDDEN_WORD_LEADS] = {0};
+		size_t m = ends[e].nl, combos = 1;
 		int lower = 0;
 		if (m < 2)
 			continue;
@@ -1382,24 +1396,17 @@ static int hidden_word(struct scan *s, size_t k)
 			continue;
 		s->word_tries += combos;
 		for (size_t t = 0; t < combos && nfound < 2; t++) {
-			size_t r = t, li = 0;
+			size_t r = t;
 			for (size_t i = 0; i < m; i++) {
-				idx[i] = r % ncand[i];
+				pick[i] = cand[i][r % ncand[i]];
 				r /= ncand[i];
 			}
-			sb_reset(&w);
-			for (size_t i = 0; i < ends[e].tn; i++) {
-				int32_t c =
-				    tpl[i] > 0 ? tpl[i] : cand[li][idx[li]];
-				li += tpl[i] < 0;
-				sb_add(&w, enc, utf8_put(enc, c));
-			}
+			spell_template(&w, tpl, 0, ends[e].tn, pick);
 			if (mj_latin_word(w.buf, w.len) &&
 			    probe_word(d, w.buf, w.len)) {
 				found[nfound].e = e;
-				for (size_t i = 0; i < m; i++)
-					found[nfound].cp[i] = cand[i][idx[i]];
-				nfound++;
+				memcpy(found[nfound++].cp, pick,
+				       m * sizeof(*pick));
 			}
 		}
 	}
@@ -1408,11 +1415,7 @@ static int hidden_word(struct scan *s, size_t k)
 		return 0;
 	}
 	/* the replacement: the word from its first lead on */
-	sb_reset(&w);
-	for (size_t i = xn, li = 0; i < ends[found[0].e].tn; i++) {
-		int32_t c = tpl[i] > 0 ? tpl[i] : found[0].cp[li++];
-		sb_add(&w, enc, utf8_put(enc, c));
-	}
+	spell_template(&w, tpl, xn, ends[found[0].e].tn, found[0].cp);
 	end = ends[found[0].e].pos;
 	/* the last lead's byte turned into a space before one of the text */
 	if (tpl[ends[found[0].e].tn - 1] < 0 && end < v->len &&

@@ -119,9 +119,7 @@ int deflateInit2_(z_streamp strm, int level, int method, int window_bits,
  * compares each with the library's own on the same cells. */
 size_t xlsx_number_text(double v, char out[XLSX_NUMBER_TEXT])
 {
-	char digits[24];
-	size_t n = 0, len = 0;
-	unsigned long long u;
+	size_t len = 0;
 
 	/* "%.16G" writes an integer below 10^16 in full, "-0" for -0.0 */
 	if (!(v > -1e15 && v < 1e15) || v != (double)(long long)v ||
@@ -129,12 +127,7 @@ size_t xlsx_number_text(double v, char out[XLSX_NUMBER_TEXT])
 		return 0;
 	if (v < 0)
 		out[len++] = '-';
-	u = (unsigned long long)(v < 0 ? -v : v);
-	do
-		digits[n++] = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	while (n)
-		out[len++] = digits[--n];
+	len += udec(out + len, (unsigned long long)(v < 0 ? -v : v));
 	out[len] = '\0';
 	return len;
 }
@@ -174,10 +167,9 @@ void xlsx_write_number_cell(lxw_worksheet *self, char *range,
  * CMakeLists.txt) with the same bytes; another version's is called. */
 void lxw_rowcol_to_cell(char *cell_name, lxw_row_t row, lxw_col_t col)
 {
-	char col_rev[8], row_rev[12];
-	size_t nc = 0, nr = 0, n = 0;
+	char col_rev[8];
+	size_t nc = 0, n = 0;
 	unsigned c = (unsigned)col + 1;
-	unsigned long r = (unsigned long)row + 1;
 
 	pthread_once(&next_once, find_next);
 	if (!own_numbers || row >= LXW_ROW_MAX || col >= LXW_COL_MAX) {
@@ -191,13 +183,9 @@ void lxw_rowcol_to_cell(char *cell_name, lxw_row_t row, lxw_col_t col)
 		col_rev[nc++] = (char)('A' + rem - 1);
 		c = (c - rem) / 26;
 	}
-	do
-		row_rev[nr++] = (char)('0' + r % 10);
-	while ((r /= 10) != 0);
 	while (nc)
 		cell_name[n++] = col_rev[--nc];
-	while (nr)
-		cell_name[n++] = row_rev[--nr];
+	n += udec(cell_name + n, (unsigned long long)row + 1);
 	cell_name[n] = '\0';
 }
 
