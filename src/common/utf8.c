@@ -14,6 +14,7 @@
 #include <unicode/ucasemap.h>
 #include <unicode/ulocdata.h>
 #include <unicode/unorm2.h>
+#include <unicode/uset.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
@@ -505,4 +506,27 @@ int lang_quotes(const char *lang, int alternate, int32_t *open, int32_t *close)
 					  : ULOCDATA_QUOTATION_END);
 	ulocdata_close(uld);
 	return *open >= 0 && *close >= 0;
+}
+
+size_t lang_letters(const char *lang, int32_t lo, int32_t hi, uint8_t *bits)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	ULocaleData *uld;
+	USet *set;
+	size_t n = 0;
+
+	memset(bits, 0, (size_t)(hi - lo + 7) / 8);
+	if (!lang || !(uld = ulocdata_open(lang, &err)) || U_FAILURE(err))
+		return 0;
+	set = uset_openEmpty();
+	ulocdata_getExemplarSet(uld, set, USET_CASE_INSENSITIVE,
+				ULOCDATA_ES_STANDARD, &err);
+	for (int32_t c = lo; U_SUCCESS(err) && c < hi; c++)
+		if (u_isalpha(c) && uset_contains(set, c)) {
+			bits[(c - lo) / 8] |= (uint8_t)(1u << ((c - lo) % 8));
+			n++;
+		}
+	uset_close(set);
+	ulocdata_close(uld);
+	return n;
 }

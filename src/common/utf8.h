@@ -142,6 +142,14 @@ char *nfc_utf8(const char *s, size_t len, size_t *out_len);
 int lang_quotes(const char *lang, int alternate, int32_t *open, int32_t *close);
 
 /*
+ * The letters of language lang (a BCP 47 code) in [lo, hi): its standard
+ * exemplar characters (CLDR through ICU: "а".."я" and "ё" in Russian),
+ * both cases. Sets bit c - lo of bits (hi - lo bits, cleared first) for
+ * each; returns how many, 0 when ICU has no data for lang.
+ */
+size_t lang_letters(const char *lang, int32_t lo, int32_t hi, uint8_t *bits);
+
+/*
  * The Unicode name of cp ("NO-BREAK SPACE"); for a control character
  * without one, its alias ("LINE FEED"), else "U+XXXX". Writes at most
  * size bytes (NUL included) to buf and returns buf.

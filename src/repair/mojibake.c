@@ -42,6 +42,8 @@ const struct mj_page mj_pages[NPAGES] = {
     /* Cyrillic: "├й", "ц╘", "УЉ", "√©" */
     {"ibm-866", "UTF-8 read as IBM 866", 0},
     {"KOI8-R", "UTF-8 read as KOI8-R", 0},
+    /* KOI8-R with the Ukrainian letters ("і" "ї" "є" "ґ") */
+    {"KOI8-U", "UTF-8 read as KOI8-U", 0},
     {"ISO-8859-5", "UTF-8 read as ISO-8859-5", 0},
     {"x-mac-cyrillic", "UTF-8 read as MacCyrillic", 0},
     /* Greek and Baltic Windows: "Γ©", "Ć©" */
@@ -103,13 +105,32 @@ static void hidden_quotes(struct mojibake *m, const char *lang)
 	}
 }
 
+/* The letters of lang outside the Latin script, in two UTF-8 bytes
+ * (struct mojibake's native). */
+static void native_letters(struct mojibake *m, const char *lang)
+{
+	lang_letters(lang, 0x80, 0x800, m->native);
+	m->nnative = 0;
+	for (int32_t c = 0x80; c < 0x800; c++) {
+		if (!mj_native_letter(m, c))
+			continue;
+		if (uc_is_latin(c))
+			m->native[(c - 0x80) / 8] &=
+			    (uint8_t) ~(1u << ((c - 0x80) % 8));
+		else
+			m->nnative++;
+	}
+}
+
 struct mojibake *mojibake_new(struct dict *dict)
 {
 	struct mojibake *m = xcalloc(1, sizeof(*m));
 
 	m->dict = dict;
-	if (dict && dict_lang(dict))
+	if (dict && dict_lang(dict)) {
 		hidden_quotes(m, dict_lang(dict));
+		native_letters(m, dict_lang(dict));
+	}
 	for (int p = 0; p < NPAGES; p++)
 		if (!(m->cnv[p] = open_page(mj_pages[p].icu))) {
 			mojibake_free(m);
@@ -409,6 +430,15 @@ static char *redecode(struct mojibake *m, const char *text, size_t len,
 	return r;
 }
 
+/* 1 when r is a word of the language's own script that its dictionary
+ * knows: "тип" is no further layer, though IBM 866 writes E2 A8 AF, the
+ * UTF-8 of "⨯", as "тип". */
+static int native_known(struct mojibake *m, const struct strbuf *r)
+{
+	return m->nnative && m->dict && mj_native_word(m, r->buf, r->len) &&
+	       dict_check(m->dict, r->buf, r->len);
+}
+
 /* Redecode r in place while it is mojibake in full (MAX_REDECODE layers). */
 int mj_peel_layers(struct mojibake *m, struct strbuf *r)
 {
@@ -416,8 +446,8 @@ int mj_peel_layers(struct mojibake *m, struct strbuf *r)
 	size_t n;
 	int k;
 
-	for (k = 1;
-	     k < MAX_REDECODE && (again = redecode(m, r->buf, r->len, &n));
+	for (k = 1; k < MAX_REDECODE && !native_known(m, r) &&
+		    (again = redecode(m, r->buf, r->len, &n));
 	     k++) {
 		sb_reset(r);
 		sb_add(r, again, n);
@@ -439,8 +469,14 @@ static void settle_pieces(struct scan *s, size_t a, size_t b)
 		    i > a ? s->pieces[i - 1].cp : mj_cp_before(s->v, p->vs);
 		int32_t after =
 		    i + 1 < b ? s->pieces[i + 1].cp : mj_cp_at(s->v, p->ve);
+		/* one letter of the language's own script ("Ñƒ", "у") is
+		 * left to the dictionary and the line's evidence */
 		if (p->script)
-			p->conf = letters >= 3 ? 0.9 : letters == 2 ? 0.7 : 0;
+			p->conf =
+			    letters >= 3 ? 0.9
+			    : letters == 2 || mj_native_letter(s->m, p->cp)
+				? 0.7
+				: 0;
 		if (p->mark && !uc_is_alpha(before))
 			p->conf = 0;
 		if (p->weak_end && uc_is_alpha(before) &&
@@ -569,6 +605,21 @@ static void word_around(const struct view *v, size_t *vs, size_t *ve)
 
 /* 1 when s[0..len) has two letters or more, all of them Latin, and
  * nothing but letters and marks. */
+size_t mj_native_word(const struct mojibake *m, const char *w, size_t n)
+{
+	size_t letters = 0;
+
+	for (size_t i = 0; i < n;) {
+		int32_t c = utf8_next(w, &i, n);
+		if (uc_is_mark(c) || (letters && i < n && uc_is_apostrophe(c)))
+			continue;
+		if (!mj_native_letter(m, c))
+			return 0;
+		letters++;
+	}
+	return letters;
+}
+
 int mj_latin_word(const char *s, size_t len)
 {
 	size_t letters = 0;
@@ -586,8 +637,9 @@ int mj_latin_word(const char *s, size_t len)
 
 /*
  * The dictionary's verdict on replacing view span [vs, ve) by r[0..rn):
- * 1 when the repaired word is a Latin word the dictionary accepts and the
- * damaged word is not, else 0.
+ * 1 when the repaired word is a Latin word, or one of the language's own
+ * script, that the dictionary accepts and the damaged word is not, else
+ * 0.
  */
 static int dict_prefers(struct scan *s, size_t vs, size_t ve, const char *r,
 			size_t rn)
@@ -604,7 +656,8 @@ static int dict_prefers(struct scan *s, size_t vs, size_t ve, const char *r,
 	sb_add(&w, v->text + ws, vs - ws);
 	sb_add(&w, r, rn);
 	sb_add(&w, v->text + ve, we - ve);
-	better = mj_latin_word(w.buf, w.len) &&
+	better = (mj_latin_word(w.buf, w.len) ||
+		  mj_native_word(s->m, w.buf, w.len)) &&
 		 dict_check(s->m->dict, w.buf, w.len) &&
 		 !dict_check(s->m->dict, v->text + ws, we - ws);
 	sb_release(&w);

@@ -20,17 +20,19 @@
 #include "repair/mojibake.h"
 #include "repair/mojibake_scan.h"
 
-/* 1 when a UTF-8 sequence of k bytes decoding to d is what French
- * mojibake through another charset than Windows-1252 hides: a Latin-1
- * letter or "œ", the quotes, degree sign, no-break space and soft hyphen
- * (two bytes), General Punctuation or the euro sign (three bytes, "…" "’"
+/* 1 when a UTF-8 sequence of k bytes decoding to d is what mojibake
+ * through another charset than Windows-1252 hides: a Latin-1 letter or
+ * "œ", a letter of the language's own script (m->native: Cyrillic in
+ * Russian), the quotes, degree sign, no-break space and soft hyphen (two
+ * bytes), General Punctuation or the euro sign (three bytes, "…" "’"
  * "–"). */
-static int page_piece_ok(int32_t d, size_t k)
+static int page_piece_ok(const struct mojibake *m, int32_t d, size_t k)
 {
 	if (k == 2)
 		return (d >= 0xC0 && d <= 0xFF && d != 0xD7 && d != 0xF7) ||
 		       d == 0x152 || d == 0x153 || d == 0xAB || d == 0xBB ||
-		       d == 0xB0 || d == 0xA0 || d == 0xAD;
+		       d == 0xB0 || d == 0xA0 || d == 0xAD ||
+		       mj_native_letter(m, d);
 	return k == 3 && ((d >= 0x2010 && d <= 0x203A) || d == 0x20AC);
 }
 
@@ -40,7 +42,7 @@ static int page_piece_ok(int32_t d, size_t k)
  * result must pass page_piece_ok(). */
 static int layer_piece_ok(struct mojibake *m, int32_t d, size_t k)
 {
-	if (page_piece_ok(d, k) || (k == 3 && mj_script_ok_3_4(d)))
+	if (page_piece_ok(m, d, k) || (k == 3 && mj_script_ok_3_4(d)))
 		return 1;
 	for (int pg = 0; k == 2 && d >= 0xA0 && pg < NPAGES; pg++)
 		if (mj_page_byte(m, pg, d) >= 0)
@@ -49,13 +51,13 @@ static int layer_piece_ok(struct mojibake *m, int32_t d, size_t k)
 }
 
 /* 1 when every character of r[0..n) passes page_piece_ok(). */
-static int page_result_ok(const char *r, size_t n)
+static int page_result_ok(const struct mojibake *m, const char *r, size_t n)
 {
 	char enc[4];
 
 	for (size_t i = 0; i < n;) {
 		int32_t d = utf8_next(r, &i, n);
-		if (!page_piece_ok(d, utf8_put(enc, d)))
+		if (!page_piece_ok(m, d, utf8_put(enc, d)))
 			return 0;
 	}
 	return n > 0;
@@ -71,13 +73,24 @@ static int ascii_space(const struct view *v, size_t i)
 	       c == '\v';
 }
 
+/* 1 when span sp is one C1 control read as Windows-1252 on its own: a
+ * byte of another charset's damage too (ISO-8859-5 writes the second
+ * byte of "П", D0 9F, as U+009F). */
+static int lone_c1(const struct view *v, const struct span *sp)
+{
+	return sp->ve - sp->vs == 2 && (unsigned char)v->text[sp->vs] == 0xC2 &&
+	       (unsigned char)v->text[sp->vs + 1] < 0xA0;
+}
+
 /* 1 when view span [vs, ve) overlaps a span found before that is applied
- * (a weaker one may lose to this reading: mj_drop_overlaps()). */
+ * (a weaker one may lose to this reading: mj_drop_overlaps()), other than
+ * a lone C1 control. */
 static int overlaps_span(const struct scan *s, size_t vs, size_t ve)
 {
 	for (size_t i = 0; i < s->ns; i++)
 		if (s->spans[i].vs < ve && vs < s->spans[i].ve &&
-		    s->spans[i].conf >= MOJIBAKE_APPLY_THRESHOLD - 1e-9)
+		    s->spans[i].conf >= MOJIBAKE_APPLY_THRESHOLD - 1e-9 &&
+		    !lone_c1(s->v, &s->spans[i]))
 			return 1;
 	return 0;
 }
@@ -144,7 +157,7 @@ static void word_pieces(struct scan *s)
 		}
 		p.vs = s->offs[k];
 		p.ve = s->offs[j];
-		p.sig = j - k == 3 && page_piece_ok(p.cp, 3);
+		p.sig = j - k == 3 && page_piece_ok(s->m, p.cp, 3);
 		p.sym = j - k == 2 && !uc_is_alpha(p.cp);
 		GROW(s->pieces, s->pcap, s->np + 1);
 		s->pieces[s->np++] = p;
@@ -195,7 +208,7 @@ static void page_groups(struct scan *s, struct strbuf *reps,
 			b = group_end(s, a, 1);
 			group_text(s, a, b, &r);
 		}
-		groups[*ng].conf = page_result_ok(r.buf, r.len);
+		groups[*ng].conf = page_result_ok(s->m, r.buf, r.len);
 		groups[*ng].vs = s->pieces[a].vs;
 		groups[*ng].ve = s->pieces[b - 1].ve;
 		groups[*ng].rs = reps->len;
@@ -226,10 +239,73 @@ static const struct span *group_at(const struct span *g, size_t ng, size_t i,
 	return NULL;
 }
 
-/* A Latin letter or a mark: what the repaired word is made of. */
-static int latin_cp(int32_t c)
+/* A Latin letter, a mark or a letter of the language's own script: what
+ * the repaired word is made of. */
+static int word_cp(const struct mojibake *m, int32_t c)
 {
-	return uc_is_mark(c) || (uc_is_alpha(c) && uc_is_latin(c));
+	return uc_is_mark(c) || (uc_is_alpha(c) && uc_is_latin(c)) ||
+	       mj_native_letter(m, c);
+}
+
+/* The group of this reading ending (at_end 1) or starting at view offset
+ * i whose replacement is an apostrophe ("вЂ™" for "’"), or NULL. */
+static const struct span *apostrophe_group(const struct span *g, size_t ng,
+					   const struct strbuf *reps, size_t i,
+					   int at_end)
+{
+	for (size_t k = 0; k < ng; k++) {
+		size_t n = 0;
+		if ((at_end ? g[k].ve : g[k].vs) == i && g[k].conf &&
+		    uc_is_apostrophe(
+			utf8_next(reps->buf + g[k].rs, &n, g[k].rn)) &&
+		    n == g[k].rn)
+			return &g[k];
+	}
+	return NULL;
+}
+
+/* 1 when an apostrophe stands before (dir -1) or after (dir 1) view
+ * offset i, between letters of the language's own script or groups of
+ * this reading ("╨┐╨░╨╝’╤П╤В╤Ц" is "пам’яті"); *to is then the offset
+ * past it. Latin words stop at an apostrophe, as before. */
+static int native_apostrophe(const struct scan *s, const struct span *g,
+			     size_t ng, const struct strbuf *reps, size_t i,
+			     int dir, size_t *to)
+{
+	const struct view *v = s->v;
+	size_t at = i, near;
+	int32_t c;
+
+	const struct span *h;
+
+	if (!s->m->nnative)
+		return 0;
+	if (dir < 0) {
+		if ((h = apostrophe_group(g, ng, reps, i, 1)))
+			at = h->vs;
+		else if (i == 0 || !uc_is_apostrophe(utf8_prev(v->text, &at)))
+			return 0;
+		if (at == 0)
+			return 0;
+		near = at;
+		c = utf8_prev(v->text, &near);
+		if (!mj_native_letter(s->m, c) && !group_at(g, ng, at, 1, reps))
+			return 0;
+	} else {
+		if ((h = apostrophe_group(g, ng, reps, i, 0)))
+			at = h->ve;
+		else if (i >= v->len ||
+			 !uc_is_apostrophe(utf8_next(v->text, &at, v->len)))
+			return 0;
+		if (at >= v->len)
+			return 0;
+		near = at;
+		c = utf8_next(v->text, &near, v->len);
+		if (!mj_native_letter(s->m, c) && !group_at(g, ng, at, 0, reps))
+			return 0;
+	}
+	*to = at;
+	return 1;
 }
 
 /* The word around group g: letters, marks and other groups on both
@@ -246,7 +322,9 @@ static void group_word(const struct scan *s, const struct span *g, size_t ng,
 		size_t at = i;
 		if ((h = group_at(g, ng, i, 1, reps)))
 			i = h->vs;
-		else if (i > 0 && latin_cp(utf8_prev(v->text, &at)))
+		else if (native_apostrophe(s, g, ng, reps, i, -1, &at))
+			i = at;
+		else if (i > 0 && word_cp(s->m, utf8_prev(v->text, &at)))
 			i = at;
 		else
 			break;
@@ -255,8 +333,10 @@ static void group_word(const struct scan *s, const struct span *g, size_t ng,
 		size_t at = j;
 		if ((h = group_at(g, ng, j, 0, reps)))
 			j = h->ve;
+		else if (native_apostrophe(s, g, ng, reps, j, 1, &at))
+			j = at;
 		else if (j < v->len &&
-			 latin_cp(utf8_next(v->text, &at, v->len)))
+			 word_cp(s->m, utf8_next(v->text, &at, v->len)))
 			j = at;
 		else
 			break;
@@ -268,6 +348,8 @@ static void group_word(const struct scan *s, const struct span *g, size_t ng,
 			h = group_at(g, ng, i, 0, reps);
 		else
 			h = &g[k];
+		if (!h && s->m->nnative)
+			h = apostrophe_group(g, ng, reps, i, 0);
 		if (h) {
 			sb_add(w, reps->buf + h->rs, h->rn);
 			i = h->ve;
@@ -336,22 +418,52 @@ static int word_near(const struct view *v, size_t vs, size_t ve)
 	return 0;
 }
 
+/* 1 when group g decodes to an opening guillemet glued to what follows
+ * it, a closing one glued to what precedes it, or a degree sign after a
+ * digit: neither a space nor a letter of the language on that side
+ * ("ТЋ%sТЛ", "thumbnailТЛ"). */
+static int quote_glued(const struct scan *s, const struct span *g,
+		       const struct strbuf *reps)
+{
+	const struct view *v = s->v;
+	size_t i = 0;
+	int32_t q = utf8_next(reps->buf + g->rs, &i, g->rn);
+	int32_t c = q == 0xAB ? mj_cp_at(v, g->ve) : mj_cp_before(v, g->vs);
+
+	if (i != g->rn || c < 0 || uc_is_space(c) || mj_native_letter(s->m, c))
+		return 0;
+	return q == 0xAB || q == 0xBB || (q == 0xB0 && uc_is_digit(c));
+}
+
 /* Confidence of a group that decodes to a quote, a degree sign or a
  * no-break space (no letter): sure among Latin letters, 0 when the
  * nearest letter on either side is of another script ("В" NBSP "Москве"
  * is Russian typography, not "à"), or when no word stands right beside
  * it: a quote opens or closes a word, a degree follows a number, and
  * "`¬´    ):" is an emoticon, not "«". */
-static double symbol_conf(const struct scan *s, const struct span *g)
+static double symbol_conf(const struct scan *s, const struct span *g,
+			  const struct strbuf *reps)
 {
 	int32_t before = nearest_letter(s, g->vs, -1, 0);
 	int32_t after = nearest_letter(s, g->ve, 1, 0);
+	int latin = (before < 0 || uc_is_latin(before)) &&
+		    (after < 0 || uc_is_latin(after));
 
-	if ((before >= 0 && !uc_is_latin(before)) ||
-	    (after >= 0 && !uc_is_latin(after)) || (before < 0 && after < 0) ||
-	    !word_near(s->v, g->vs, g->ve))
+	if ((before < 0 && after < 0) || !word_near(s->v, g->vs, g->ve))
 		return 0;
-	return DICT_CONF;
+	if (latin)
+		return DICT_CONF;
+	if (!s->m->nnative)
+		return 0;
+	/* A language of another script: the damage writes its letters
+	 * ("В«" in Windows-1251) beside its own, damaged or not. The line's
+	 * evidence decides; "ТА", a word of the language's letters, is "°"
+	 * in ISO-8859-5 only as a quote glued to what it quotes. */
+	if (mj_native_word(s->m, s->v->text + g->vs, g->ve - g->vs) ==
+		utf8_count(s->v->text + g->vs, g->ve - g->vs) &&
+	    !quote_glued(s, g, reps))
+		return 0;
+	return PAGE_WORD_CONF;
 }
 
 /* 1 when the damage of view [vs, ve) sits between two Latin letters and
@@ -386,6 +498,43 @@ static int operator_glued(const struct view *v, size_t vs, size_t ve)
 		(uc_is_alpha(after) && uc_is_latin(after)));
 }
 
+/* 1 when group g decodes to no letter and is made of the language's own
+ * letters (m->native) glued to another: the language's text ("ВіртАдр",
+ * whose "тАд" IBM 866 reads as "․"). Words that are damage end to end
+ * are all_groups()'s. */
+static int native_text(const struct scan *s, const struct span *g,
+		       const struct strbuf *reps)
+{
+	const struct view *v = s->v;
+	size_t n = g->ve - g->vs;
+
+	return s->m->nnative && !has_letter(reps->buf + g->rs, g->rn) &&
+	       mj_native_word(s->m, v->text + g->vs, n) ==
+		   utf8_count(v->text + g->vs, n) &&
+	       (mj_native_letter(s->m, mj_cp_before(v, g->vs)) ||
+		mj_native_letter(s->m, mj_cp_at(v, g->ve)));
+}
+
+/* 1 when view [ws, we) is made of groups of letters only: a word that is
+ * damage from end to end ("РџСЂРёРІРµС‚", "п÷я─п╦п╡п╣я┌"). */
+static int all_groups(const struct scan *s, const struct span *g, size_t ng,
+		      size_t ws, size_t we, const struct strbuf *reps)
+{
+	const struct span *h;
+
+	while (ws < we) {
+		size_t at = ws;
+		if ((h = group_at(g, ng, ws, 0, reps)) ||
+		    (h = apostrophe_group(g, ng, reps, ws, 0)))
+			ws = h->ve;
+		else if (uc_is_apostrophe(utf8_next(s->v->text, &at, we)))
+			ws = at;
+		else
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * Confidence of group k: DICT_CONF for a punctuation signature or when
  * the dictionary prefers the repaired word; PAGE_WORD_CONF when the
@@ -399,10 +548,12 @@ static double group_conf(struct scan *s, const struct span *g, size_t ng,
 {
 	struct dict *d = s->m->dict;
 	struct strbuf w;
-	size_t ws, we;
+	size_t ws, we, letters;
 	double conf = 0;
 
 	if (!g[k].conf) /* not French mojibake once its layers are peeled */
+		return 0;
+	if (native_text(s, &g[k], reps))
 		return 0;
 	if (g[k].sure)
 		return DICT_CONF;
@@ -413,7 +564,7 @@ static double group_conf(struct scan *s, const struct span *g, size_t ng,
 	    (!memcmp(w.buf, "\xC3\xA0", 2) || !memcmp(w.buf, "\xC3\x80", 2)))
 		conf = mj_any_word_follows(s->v, we) ? ISOLATED_A_CONF : 0;
 	else if (!has_letter(reps->buf + g[k].rs, g[k].rn))
-		conf = symbol_conf(s, &g[k]);
+		conf = symbol_conf(s, &g[k], reps);
 	else if (mj_latin_word(w.buf, w.len)) {
 		if (d && dict_check(d, w.buf, w.len) &&
 		    !dict_check(d, s->v->text + ws, we - ws))
@@ -422,6 +573,17 @@ static double group_conf(struct scan *s, const struct span *g, size_t ng,
 			 operator_glued(s->v, g[k].vs, g[k].ve))
 			conf = DICT_CONF;
 		else if (!pairs && (ws < g[k].vs || g[k].ve < we))
+			conf = PAGE_WORD_CONF;
+	} else if ((letters = mj_native_word(s->m, w.buf, w.len)) && d &&
+		   all_groups(s, g, ng, ws, we, reps) &&
+		   !dict_check(d, s->v->text + ws, we - ws)) {
+		/* Damage from end to end: a letter of the language's own
+		 * text ("Ріу": "Рі" is "г" in Windows-1251) leaves the word
+		 * alone. A word of one letter ("Сѓ", "у") and one the
+		 * dictionary does not know go on the line's evidence. */
+		if (dict_check(d, w.buf, w.len))
+			conf = letters > 1 ? DICT_CONF : PAGE_WORD_CONF;
+		else if (!pairs && letters > 1)
 			conf = PAGE_WORD_CONF;
 	}
 	sb_release(&w);
@@ -442,6 +604,8 @@ struct reading {
 static void read_word(struct scan *s, int pg, size_t ws, size_t we,
 		      struct reading *rd)
 {
+	double *confs;
+
 	sb_init(&rd->reps);
 	rd->groups = NULL;
 	rd->ng = 0;
@@ -453,14 +617,19 @@ static void read_word(struct scan *s, int pg, size_t ws, size_t we,
 		return;
 	rd->groups = xcalloc(s->np, sizeof(*rd->groups));
 	page_groups(s, &rd->reps, rd->groups, &rd->ng);
-	for (size_t k = 0; k < rd->ng; k++) {
-		double c = group_conf(s, rd->groups, rd->ng, k, &rd->reps,
+	/* every group judged with its neighbours as page_groups() left them
+	 * (conf 1 when their text qualifies), then all set */
+	confs = xcalloc(rd->ng, sizeof(*confs));
+	for (size_t k = 0; k < rd->ng; k++)
+		confs[k] = group_conf(s, rd->groups, rd->ng, k, &rd->reps,
 				      mj_pages[pg].pairs);
-		rd->groups[k].conf = c;
-		rd->total += c;
-		if (c > 0)
+	for (size_t k = 0; k < rd->ng; k++) {
+		rd->groups[k].conf = confs[k];
+		rd->total += confs[k];
+		if (confs[k] > 0)
 			rd->covered += rd->groups[k].ve - rd->groups[k].vs;
 	}
+	free(confs);
 }
 
 static void reading_release(struct reading *rd)
@@ -631,7 +800,9 @@ static void lost_nbsp(struct scan *s, size_t ws, size_t we)
 		int32_t c = utf8_next(v->text, &i, we), before, after;
 		int pg, two;
 
-		if (c < 0x80 || (pg = page_of_a_lead(s->m, c)) < 0)
+		/* "У" (ISO-8859-5's C3) is a word in Ukrainian */
+		if (c < 0x80 || mj_native_letter(s->m, c) ||
+		    (pg = page_of_a_lead(s->m, c)) < 0)
 			continue;
 		if (i < we && uc_is_alpha(mj_cp_at(v, i)))
 			continue; /* inside a word: the page reading's */
@@ -742,7 +913,8 @@ static int span_cmp(const void *a, const void *b)
 
 /* Of two overlapping spans (sorted by start), keep the more confident:
  * a weak Windows-1252 reading ("Ä¶" as "Ķ") loses to another charset's
- * signature ("‚Ä¶" as "…" in MacRoman). */
+ * signature ("‚Ä¶" as "…" in MacRoman); a lone C1 control read as
+ * Windows-1252 loses to any reading of the word around it. */
 void mj_drop_overlaps(struct scan *s)
 {
 	size_t n = 0;
@@ -752,7 +924,10 @@ void mj_drop_overlaps(struct scan *s)
 	for (size_t i = 0; i < s->ns; i++) {
 		struct span *last = n ? &s->spans[n - 1] : NULL;
 		if (last && s->spans[i].vs < last->ve) {
-			if (s->spans[i].conf > last->conf)
+			int c1 = lone_c1(s->v, &s->spans[i]),
+			    last_c1 = lone_c1(s->v, last);
+			if (c1 != last_c1 ? last_c1
+					  : s->spans[i].conf > last->conf)
 				*last = s->spans[i];
 			continue;
 		}

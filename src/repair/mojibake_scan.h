@@ -46,6 +46,7 @@ enum page {
 	PAGE_437,
 	PAGE_866,
 	PAGE_KOI8R,
+	PAGE_KOI8U,
 	PAGE_8859_5,
 	PAGE_MAC_CYRILLIC,
 	PAGE_1253,
@@ -80,7 +81,19 @@ struct mojibake {
 	 * the language has none ("« »") */
 	char qopen[4], qclose[4];
 	size_t qon, qcn;
+	/* the language's letters outside the Latin script that UTF-8 writes
+	 * in two bytes (Cyrillic in Russian: lang_letters()), bit c - 0x80:
+	 * what the other charsets' damage hides in that language's text */
+	uint8_t native[(0x800 - 0x80) / 8];
+	size_t nnative;
 };
+
+/* 1 when c is one of m's native letters (struct mojibake). */
+static inline int mj_native_letter(const struct mojibake *m, int32_t c)
+{
+	return c >= 0x80 && c < 0x800 &&
+	       (m->native[(c - 0x80) / 8] >> ((c - 0x80) % 8) & 1);
+}
 
 /* One candidate character: view span, decoded code point, confidence. */
 struct piece {
@@ -186,6 +199,10 @@ int mj_in_capitals(const struct view *v, size_t vs, size_t ve);
 int mj_word_cp(int32_t c);
 /* 1 when s[0..len) is two Latin letters or more and marks, nothing else. */
 int mj_latin_word(const char *s, size_t len);
+/* The number of letters of w[0..n) when every one is of m's language's own
+ * outside the Latin script (mj_native_letter()), else 0; marks and
+ * apostrophes between letters ("пам’яті") are passed over. */
+size_t mj_native_word(const struct mojibake *m, const char *w, size_t n);
 /* 1 when dictionary d accepts w[0..n), or w without its elided article
  * ("l'église"). */
 int mj_known_word(struct dict *d, const char *w, size_t n);

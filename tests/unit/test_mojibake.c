@@ -480,6 +480,75 @@ static const struct hidden_case hidden_cases[] = {
     {"fr", "X\xC3\x83Y\xC3\x83Z", "X\xC3\x83Y\xC3\x83Z", 0},
 };
 
+/*
+ * other_pages in a language of another script: Russian and Ukrainian
+ * UTF-8 read as a Cyrillic charset (or Windows-1252) decode into the
+ * language's own letters, read with its dictionary; its own text, which
+ * the same charsets could read ("Рі" is "г" in Windows-1251, "ТА" is "°"
+ * in ISO-8859-5), stays.
+ */
+static const struct hidden_case native_cases[] = {
+    /* one sentence through every Cyrillic charset */
+    {"ru",
+     "РџСЂРµР·РёРґРµРЅС‚ Р·Р°СЏРІРёР», С‡С‚Рѕ РїРµСЂРµРіРѕРІРѕСЂС‹ "
+     "РїСЂРѕРґРѕР»Р¶Р°С‚СЃСЏ.",
+     "Президент заявил, что переговоры продолжатся.", 0},
+    {"ru",
+     "п÷я─п╣п╥п╦п╢п╣п╫я┌ п╥п╟я▐п╡п╦п╩, я┤я┌п╬ п©п╣я─п╣пЁп╬п╡п╬я─я▀ "
+     "п©я─п╬п╢п╬п╩п╤п╟я┌я│я▐.",
+     "Президент заявил, что переговоры продолжатся.", 0},
+    {"ru",
+     "╨Я╤А╨╡╨╖╨╕╨┤╨╡╨╜╤В ╨╖╨░╤П╨▓╨╕╨╗, ╤З╤В╨╛ ╨┐╨╡╤А╨╡╨│╨╛╨▓╨╛╤А╤Л "
+     "╨┐╤А╨╛╨┤╨╛╨╗╨╢╨░╤В╤Б╤П.",
+     "Президент заявил, что переговоры продолжатся.", 0},
+    {"ru",
+     "–Я—А–µ–Ј–Є–і–µ–љ—В –Ј–∞—П–≤–Є–ї, —З—В–Њ –њ–µ—А–µ–≥–Њ–≤–Њ—А—Л "
+     "–њ—А–Њ–і–Њ–ї–ґ–∞—В—Б—П.",
+     "Президент заявил, что переговоры продолжатся.", 0},
+    /* ISO-8859-5 writes the second bytes 80..9F as C1 controls */
+    {"ru",
+     "а\xC2\x9F"
+     "б\xC2\x80"
+     "аЕаЗаИаДаЕаНб\xC2\x82"
+     " аЗаАб\xC2\x8F"
+     "аВаИаЛ, б\xC2\x87"
+     "б\xC2\x82"
+     "аО аПаЕб\xC2\x80"
+     "аЕаГаОаВаОб\xC2\x80"
+     "б\xC2\x8B"
+     " аПб\xC2\x80"
+     "аОаДаОаЛаЖаАб\xC2\x82"
+     "б\xC2\x81"
+     "б\xC2\x8F"
+     ".",
+     "Президент заявил, что переговоры продолжатся.", 0},
+    /* KOI8-U's Ukrainian letters; a word of one letter ("у") */
+    {"uk",
+     "пёп╨я─п╟я≈пҐп╟ п╬я┌я─п╦п╪п╟п╩п╟ пҐп╬п╡я√ п╟п╡я┌п╬п╠я┐я│п╦ я┐ п\xC2\xA0"
+     "п╦я■п╡я√.",
+     "Україна отримала нові автобуси у Києві.", 0},
+    /* the apostrophe inside a word, guillemets beside its letters */
+    {"uk", "РѕР±СЃСЏРі РїР°РјвЂ™СЏС‚С– Сѓ СЂРѕР·РґС–Р»С– В«%sВ»",
+     "обсяг пам’яті у розділі «%s»", 0},
+    /* Windows-1252: a word of one letter, a lost byte as a C1 control */
+    {"ru",
+     "Ñ€Ð°Ð·Ð»Ð¸Ñ‡Ð¸Ñ\xC2\x8F"
+     " Ð¼ÐµÐ¶Ð´Ñƒ HEAD Ð¸ Ð¸Ð½Ð´ÐµÐºÑ\xC2\x81"
+     "Ð¾Ð¼",
+     "различия между HEAD и индексом", 0},
+    /* "тип" is no further layer (IBM 866 reads "⨯" so) */
+    {"uk", "Ñ‚Ð¸Ð¿ стовпця", "тип стовпця", 0},
+    /* the language's own text stays, with damage on the line or not */
+    {"uk", "СІЧНЯ 2024 РОКУ ВІДБУЛАСЯ ЗУСТРІЧ.",
+     "СІЧНЯ 2024 РОКУ ВІДБУЛАСЯ ЗУСТРІЧ.", 0},
+    {"uk", "Рівне отримало нові автобуси.", "Рівне отримало нові автобуси.", 0},
+    {"uk", "Ріу-Гранде-ду-Сул", "Ріу-Гранде-ду-Сул", 0},
+    {"uk", "У CREATE VIEW вказано більше імен",
+     "У CREATE VIEW вказано більше імен", 0},
+    {"uk", "РѕР±СЃСЏРі ВіртАдр", "обсяг ВіртАдр", 0},
+    {"uk", "РѕР±СЃСЏРі КАТАЛОГ ТА ФАЙЛИ", "обсяг КАТАЛОГ ТА ФАЙЛИ", 0},
+};
+
 /* Text that is not mojibake: no finding at all, byte-identical. */
 static const char *const untouched[] = {
     /* operators in a formula: no byte sequence of a letter */
@@ -616,10 +685,12 @@ static void test_idempotent(void)
 	}
 }
 
-static void test_hidden_byte(void)
+/* Rows in the language each names, with its dictionary. */
+static void run_lang_cases(const struct hidden_case *rows, size_t n,
+			   const char *what)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(hidden_cases); i++) {
-		const struct hidden_case *c = &hidden_cases[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct hidden_case *c = &rows[i];
 		struct dict *d = dict_open(c->lang, NULL, RELIRE_DATA_DIR);
 		struct mojibake *saved = moji;
 		size_t ap, un;
@@ -630,19 +701,28 @@ static void test_hidden_byte(void)
 			continue;
 		moji = mojibake_new(d);
 		out = run(c->in, &ap, &un);
-		CHECK_MSG(
-		    !strcmp(out, c->want) && un == c->unapplied,
-		    "hidden_byte (row %zu, %s): got \"%s\", %zu unapplied", i,
-		    c->lang, out, un);
+		CHECK_MSG(!strcmp(out, c->want) && un == c->unapplied,
+			  "%s (row %zu, %s): got \"%s\", %zu unapplied", what,
+			  i, c->lang, out, un);
 		/* idempotent: nothing applied on its own output */
 		free(run(out, &ap, &un));
-		CHECK_MSG(ap == 0, "hidden_byte (row %zu): %zu applied again",
-			  i, ap);
+		CHECK_MSG(ap == 0, "%s (row %zu): %zu applied again", what, i,
+			  ap);
 		free(out);
 		mojibake_free(moji);
 		moji = saved;
 		dict_free(d);
 	}
+}
+
+static void test_hidden_byte(void)
+{
+	run_lang_cases(hidden_cases, ARRAY_SIZE(hidden_cases), "hidden_byte");
+}
+
+static void test_native_script(void)
+{
+	run_lang_cases(native_cases, ARRAY_SIZE(native_cases), "native_script");
 }
 
 int main(void)
@@ -659,6 +739,7 @@ int main(void)
 	RUN(test_untouched);
 	RUN(test_idempotent);
 	RUN(test_hidden_byte);
+	RUN(test_native_script);
 	mojibake_free(moji);
 	dict_free(dict);
 	segmenter_free(seg);
