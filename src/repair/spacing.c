@@ -450,6 +450,18 @@ static int32_t sign_before(const struct scan *s, size_t i)
 	return c;
 }
 
+/* 1 when the word [w, we) is in the script of the article's language:
+ * some dictionaries accept any word of another (uk_UA maps every Latin
+ * letter away), and their word on ".short" after "до" is no evidence. */
+static int script_fits(const struct scan *s, size_t w, size_t we)
+{
+	const struct langwords *lw = s->data->langwords;
+
+	return !lw || langwords_script_fits(
+			  lw, langwords_index(lw, dict_lang(s->data->dict)),
+			  s->t + w, we - w);
+}
+
 /* The run of letters at w reads as the first word of a sentence after a
  * period: a known word of two letters or more, not followed by another
  * dotted part ("co.uk"), capitalised (".NET" is not) or in lower case and
@@ -475,7 +487,8 @@ static int sentence_word_at(const struct scan *s, size_t w, int host_before)
 	} else if (host_before && ascii && we - w <= 4) {
 		return 0;
 	}
-	return dict_check(s->data->dict, s->t + w, we - w);
+	return script_fits(s, w, we) &&
+	       dict_check(s->data->dict, s->t + w, we - w);
 }
 
 /*

@@ -301,6 +301,13 @@ static void test_tokenized_languages(void)
 	     "Au menu : les vins et les plats du chef ; bon appétit !"},
 	    {"es", "Precio : la casa de campo del pueblo !",
 	     "Precio: la casa de campo del pueblo!"},
+	    /* a Latin word after a period is no sentence of a language in
+	     * Cyrillic, whose dictionary may accept any Latin word (uk_UA) */
+	    {"uk", "застосовувати лише до .short або .hword",
+	     "застосовувати лише до .short або .hword"},
+	    {"uk", "перелічені у ФАЙЛ.po", "перелічені у ФАЙЛ.po"},
+	    {"uk", "Файл не знайдено .Спробуйте ще раз",
+	     "Файл не знайдено. Спробуйте ще раз"},
 	};
 	struct spacing_data saved = data;
 	struct langwords lw;
