@@ -98,6 +98,19 @@ static int letter_before(const char *t, size_t i)
 	return i > 0 && uc_is_alpha(utf8_prev(t, &i));
 }
 
+static int lower_before(const char *t, size_t i)
+{
+	return i > 0 && uc_is_lower(utf8_prev(t, &i));
+}
+
+static int has_upper(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;)
+		if (uc_is_upper(utf8_next(s, &i, n)))
+			return 1;
+	return 0;
+}
+
 static int letter_after(const char *t, size_t len, size_t i)
 {
 	return i < len && uc_is_alpha(utf8_next(t, &i, len));
@@ -237,6 +250,11 @@ static size_t byte_run(const struct view *v, struct article *a, size_t i)
 	 * a word. */
 	if (!utf8 && !letter_before(t, i) && !letter_after(t, v->len, j) &&
 	    !(word_edge_before(t, i) && word_edge_after(t, v->len, j)))
+		return j;
+	/* A letter takes the case of the word it is in: after a lower-case
+	 * letter, an upper-case Latin-1 letter is an identifier's
+	 * "=" ("--dbname=DBNAME"), not "caf=E9". */
+	if (!utf8 && lower_before(t, i) && has_upper(out, len))
 		return j;
 	report(v, a, i, j, out, len, 1,
 	       sign == '=' ? "quoted-printable escape"

@@ -2,8 +2,8 @@
  * mojibake.h - repair of UTF-8 text that was decoded as a legacy 8-bit
  * charset (Windows-1252 and Latin-1 first, then MacRoman, Windows-1251,
  * Windows-1250, ISO-8859-2, ISO-8859-15, IBM 850, 437 and 866, KOI8-R,
- * ISO-8859-5, MacCyrillic, Windows-1253, Windows-1257, the one-byte half
- * of Shift_JIS, and the double-byte GBK, Big5, EUC-KR and EUC-JP) and
+ * KOI8-U, ISO-8859-5, MacCyrillic, Windows-1253, Windows-1257, the one-byte
+ * half of Shift_JIS, and the double-byte GBK, Big5, EUC-KR and EUC-JP) and
  * encoded again (finding kind `mojibake`).
  *
  * "présentation" stored as UTF-8 is C3 A9 for the "é"; read as
@@ -136,7 +136,8 @@
  *    more of it wins, then the more confident. A decoded character must
  *    be a Latin-1 letter, "œ"/"Œ", or (three bytes) General Punctuation and
  *    the euro sign; every letter of the repaired word must be Latin
- *    (Russian, Czech and Polish words never decode into one). Confidence
+ *    (Russian, Czech and Polish words never decode into one), except in
+ *    native_script below. Confidence
  *    0.9 when the dictionary accepts the repaired word and not the
  *    damaged one, for a three-byte punctuation signature ("‚Ä¶",
  *    "вЂ™"), for a quote or degree sign with a letter or digit within
@@ -145,6 +146,26 @@
  *    ("Dupr√©": MacRoman's "√" is the lead C3); 0.7 for letters inside a
  *    word otherwise (a name: applied with line evidence); nothing else
  *    is reported.
+ *  - native_script: in a language written in another script (Russian,
+ *    Ukrainian: the language's letters outside Latin in CLDR's exemplar
+ *    set, through ICU), the other charsets' damage decodes into those
+ *    letters too: "РџСЂРёРІРµС‚" (Windows-1251), "п÷я─п╦п╡п╣я┌" (KOI8-R;
+ *    KOI8-U for "і" "ї" "є" "ґ"), IBM 866, MacCyrillic, ISO-8859-5 (whose
+ *    second bytes 80..9F are C1 controls: a lone C1 control read as
+ *    Windows-1252 yields to the reading of its word). A word is read
+ *    only when it is damage from end to end (apostrophes aside,
+ *    "пам’яті"): Windows-1251 reads "Рі" of "Рівне" as "г". 0.9 when the
+ *    dictionary knows the repaired word of two letters or more and not
+ *    the damaged one; 0.7 otherwise, and for a word of one letter ("у"),
+ *    applied with the line's evidence. A quote or degree sign beside the
+ *    language's letters is 0.7; made of its letters ("ТА" is "°" in
+ *    ISO-8859-5) only glued to what it quotes ("ТЋ%sТЛ"); punctuation
+ *    made of its letters glued to another ("тАд" of "ВіртАдр") and a
+ *    letter of the language as the lead of a hidden "à" ("У", ISO-8859-5's
+ *    C3) are its text. A word of the language that its dictionary knows
+ *    is no further layer ("тип" is IBM 866 for "⨯"). Through
+ *    Windows-1252 ("ÐŸÑ€Ð¸"), one letter of the language standing alone
+ *    ("Ð¸", "и") goes to the dictionary and the line's evidence.
  *  - layers: a repair whose result is itself mojibake in full, in any of
  *    the charsets, is decoded again (up to three layers, in one finding):
  *    "ÃƒÂ©", "√É¬©", "âˆšÂ©" all become "é".
@@ -152,8 +173,9 @@
  *    letters that the dictionary accepts, where it rejects the damaged
  *    word, gets 0.9.
  *  - untouched: text where no span qualifies is byte-identical: Portuguese
- *    "São", "NÃO", Vietnamese, "«CAFÉ»", Cyrillic, and repaired text itself
- *    (the stage is idempotent).
+ *    "São", "NÃO", Vietnamese, "«CAFÉ»", Cyrillic (Russian and Ukrainian
+ *    text too: 0 of 58,716 lines of their translations), and repaired
+ *    text itself (the stage is idempotent).
  */
 #ifndef RELIRE_MOJIBAKE_H
 #define RELIRE_MOJIBAKE_H
