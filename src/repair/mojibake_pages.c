@@ -20,6 +20,26 @@
 #include "repair/mojibake.h"
 #include "repair/mojibake_scan.h"
 
+/* A letter of Latin Extended-A, or Romanian's comma-below letters
+ * ("š" "ř" "ł" "ő" "ţ" "ș"): the Central European and Baltic languages'.
+ * Not "Ġ" (C4 A0: "Ä" and a no-break space in German or Finnish text),
+ * nor the obsolete "ĸ" "ŉ" "ſ". */
+static int latin_extended_letter(int32_t d)
+{
+	return (d >= 0x100 && d <= 0x17F && uc_is_alpha(d) && d != 0x120 &&
+		d != 0x138 && d != 0x149 && d != 0x17F) ||
+	       (d >= 0x218 && d <= 0x21B);
+}
+
+/* 1 when r[0..n) holds a latin_extended_letter(). */
+static int has_latin_extended(const char *r, size_t n)
+{
+	for (size_t i = 0; i < n;)
+		if (latin_extended_letter(utf8_next(r, &i, n)))
+			return 1;
+	return 0;
+}
+
 /* 1 when a UTF-8 sequence of k bytes decoding to d is what mojibake
  * through another charset than Windows-1252 hides: a Latin-1 letter or
  * "œ", a letter of the language's own script (m->native: Cyrillic in
@@ -32,7 +52,7 @@ static int page_piece_ok(const struct mojibake *m, int32_t d, size_t k)
 		return (d >= 0xC0 && d <= 0xFF && d != 0xD7 && d != 0xF7) ||
 		       d == 0x152 || d == 0x153 || d == 0xAB || d == 0xBB ||
 		       d == 0xB0 || d == 0xA0 || d == 0xAD ||
-		       mj_native_letter(m, d);
+		       mj_native_letter(m, d) || latin_extended_letter(d);
 	return k == 3 && ((d >= 0x2010 && d <= 0x203A) || d == 0x20AC);
 }
 
@@ -571,7 +591,9 @@ static double group_conf(struct scan *s, const struct span *g, size_t ng,
 			conf = DICT_CONF;
 		else if (latin_sandwich(s->v, g[k].vs, g[k].ve) ||
 			 operator_glued(s->v, g[k].vs, g[k].ve))
-			conf = DICT_CONF;
+			conf = has_latin_extended(reps->buf + g[k].rs, g[k].rn)
+				   ? PAGE_WORD_CONF
+				   : DICT_CONF;
 		else if (!pairs && (ws < g[k].vs || g[k].ve < we))
 			conf = PAGE_WORD_CONF;
 	} else if ((letters = mj_native_word(s->m, w.buf, w.len)) && d &&
@@ -911,6 +933,16 @@ static int span_cmp(const void *a, const void *b)
 	return x->vs < y->vs ? -1 : x->vs > y->vs;
 }
 
+/* 1 when span a is more confident than b, or as confident and longer:
+ * "Ä›Ĺˇ" read whole as "ěš" through Windows-1250 rather than "Ä›" alone
+ * as "ě" through Windows-1252. */
+static int better_span(const struct span *a, const struct span *b)
+{
+	if (a->conf > b->conf + 1e-9 || a->conf < b->conf - 1e-9)
+		return a->conf > b->conf;
+	return a->ve - a->vs > b->ve - b->vs;
+}
+
 /* Of two overlapping spans (sorted by start), keep the more confident:
  * a weak Windows-1252 reading ("Ä¶" as "Ķ") loses to another charset's
  * signature ("‚Ä¶" as "…" in MacRoman); a lone C1 control read as
@@ -927,7 +959,7 @@ void mj_drop_overlaps(struct scan *s)
 			int c1 = lone_c1(s->v, &s->spans[i]),
 			    last_c1 = lone_c1(s->v, last);
 			if (c1 != last_c1 ? last_c1
-					  : s->spans[i].conf > last->conf)
+					  : better_span(&s->spans[i], last))
 				*last = s->spans[i];
 			continue;
 		}

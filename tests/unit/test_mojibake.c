@@ -487,6 +487,27 @@ static const struct hidden_case hidden_cases[] = {
  * the same charsets could read ("Рі" is "г" in Windows-1251, "ТА" is "°"
  * in ISO-8859-5), stays.
  */
+/*
+ * other_pages into Latin Extended-A: Central European and Baltic letters
+ * through Windows-1250 or -1257 ("Ĺ™" is "ř"), applied on the line's
+ * evidence (a French run has no dictionary of theirs); "Ä" and a no-break
+ * space in Finnish is no "Ġ" (Windows-1252 reports it, as before).
+ */
+static const struct hidden_case latin_extended_cases[] = {
+    {"fr", "Le compositeur tchĂ¨que AntonĂ­n DvoĹ™Ăˇk et le Polonais WaĹ‚Ä™sa.",
+     "Le compositeur tchèque Antonín Dvořák et le Polonais Wałęsa.", 0},
+    {"fr",
+     "SELK\xC3\x84\xC2\xA0"
+     "EDELL\xC3\x84\xC2\xA0"
+     "MAAHAN",
+     "SELK\xC3\x84\xC2\xA0"
+     "EDELL\xC3\x84\xC2\xA0"
+     "MAAHAN",
+     2},
+    /* no evidence on the line: reported */
+    {"fr", "FilipiĹ„ski", "FilipiĹ„ski", 1},
+};
+
 static const struct hidden_case native_cases[] = {
     /* one sentence through every Cyrillic charset */
     {"ru",
@@ -720,6 +741,12 @@ static void test_hidden_byte(void)
 	run_lang_cases(hidden_cases, ARRAY_SIZE(hidden_cases), "hidden_byte");
 }
 
+static void test_latin_extended(void)
+{
+	run_lang_cases(latin_extended_cases, ARRAY_SIZE(latin_extended_cases),
+		       "latin_extended");
+}
+
 static void test_native_script(void)
 {
 	run_lang_cases(native_cases, ARRAY_SIZE(native_cases), "native_script");
@@ -740,6 +767,7 @@ int main(void)
 	RUN(test_idempotent);
 	RUN(test_hidden_byte);
 	RUN(test_native_script);
+	RUN(test_latin_extended);
 	mojibake_free(moji);
 	dict_free(dict);
 	segmenter_free(seg);
