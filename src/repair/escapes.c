@@ -103,11 +103,20 @@ static int lower_before(const char *t, size_t i)
 	return i > 0 && uc_is_lower(utf8_prev(t, &i));
 }
 
-static int has_upper(const char *s, size_t n)
+static int upper_after(const char *t, size_t len, size_t i)
 {
-	for (size_t i = 0; i < n;)
-		if (uc_is_upper(utf8_next(s, &i, n)))
+	return i < len && uc_is_upper(utf8_next(t, &i, len));
+}
+
+/* 1 when s[0..n) holds an upper-case letter (upper 1) or a lower-case
+ * one (upper 0). */
+static int has_case(const char *s, size_t n, int upper)
+{
+	for (size_t i = 0; i < n;) {
+		int32_t c = utf8_next(s, &i, n);
+		if (upper ? uc_is_upper(c) : uc_is_lower(c))
 			return 1;
+	}
 	return 0;
 }
 
@@ -251,10 +260,12 @@ static size_t byte_run(const struct view *v, struct article *a, size_t i)
 	if (!utf8 && !letter_before(t, i) && !letter_after(t, v->len, j) &&
 	    !(word_edge_before(t, i) && word_edge_after(t, v->len, j)))
 		return j;
-	/* A letter takes the case of the word it is in: after a lower-case
-	 * letter, an upper-case Latin-1 letter is an identifier's
-	 * "=" ("--dbname=DBNAME"), not "caf=E9". */
-	if (!utf8 && lower_before(t, i) && has_upper(out, len))
+	/* A letter takes the case of the word it is in: an upper-case
+	 * Latin-1 letter after a lower-case one, or a lower-case one before
+	 * a capital, is an identifier's "=" ("--dbname=DBNAME",
+	 * "--prefer-family=FAMILY"), not "caf=E9". */
+	if (!utf8 && ((lower_before(t, i) && has_case(out, len, 1)) ||
+		      (upper_after(t, v->len, j) && has_case(out, len, 0))))
 		return j;
 	report(v, a, i, j, out, len, 1,
 	       sign == '=' ? "quoted-printable escape"

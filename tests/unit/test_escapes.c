@@ -36,8 +36,8 @@ static const struct stage_case cases[] = {
     {"bytes", "pr=c3=a9sentation", "pr=c3=a9sentation", 0, 0},
     {"bytes", "un prix =A3 et 50%A9", "un prix =A3 et 50%A9", 0, 0},
     /* a Latin-1 capital after a lower-case letter: an option's value */
-    {"bytes", "--dbname=DBNAME et CAF=C9 ou =C9cole",
-     "--dbname=DBNAME et CAFÉ ou École", 2, 2},
+    {"bytes", "--dbname=DBNAME et CAF=C9 ou =C9cole, --family=FAMILY",
+     "--dbname=DBNAME et CAFÉ ou École, --family=FAMILY", 2, 2},
     /* code */
     {"code", "https://fr.wikipedia.org/wiki/%C3%89t%C3%A9 a=%C3%A9",
      "https://fr.wikipedia.org/wiki/%C3%89t%C3%A9 a=%C3%A9", 0, 0},
