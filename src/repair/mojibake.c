@@ -330,6 +330,8 @@ static double piece_base(struct piece *p, const int32_t *orig, size_t k)
 		c = 0;
 	else if (k == 3 && orig[0] == 0xE2 && orig[1] == 0x20AC)
 		c = 0.95; /* "â€™", "â€œ", "â€“"... */
+	else if (p->cp == 0xFFFD)
+		c = 0.95; /* "ï¿½": a lost character, encoded twice */
 	else
 		c = k == 4 ? 0.8 : 0.7;
 	for (size_t i = 0; c > 0 && i < k; i++)

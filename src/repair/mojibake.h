@@ -23,8 +23,9 @@
  *    decoding into Han, Hangul, private use or unassigned code points is
  *    refused: "réalisé…»" is valid Windows-1252 for E9 85 BB, a Han
  *    character, and stays as it is.
- *  - confidence: "Ã"/"Â" followed by a Windows-1252 symbol (0.85) and
- *    "â€" followed by a third byte (0.95) are the classic signatures; other
+ *  - confidence: "Ã"/"Â" followed by a Windows-1252 symbol (0.85),
+ *    "â€" followed by a third byte and "ï¿½" (U+FFFD, a character lost
+ *    before, encoded twice) (0.95) are the classic signatures; other
  *    leads start at 0.6. Then:
  *      + 0.1  the repair is inside a word, or spans two sequences or more;
  *      + 0.15 a Latin Extended lower-case letter decoded between two
@@ -133,16 +134,21 @@
  *    the text Windows-1252 left alone (or repaired with a capital
  *    between lower-case letters, "modÚle", which caps that repair at
  *    0.5). Of two charsets' readings of a word, the one that repairs
- *    more of it wins, then the more confident. A decoded character must
- *    be a Latin-1 letter, "œ"/"Œ", or (three bytes) General Punctuation and
- *    the euro sign; every letter of the repaired word must be Latin
- *    (Russian, Czech and Polish words never decode into one), except in
- *    native_script below. Confidence
- *    0.9 when the dictionary accepts the repaired word and not the
- *    damaged one, for a three-byte punctuation signature ("‚Ä¶",
- *    "вЂ™"), for a quote or degree sign with a letter or digit within
- *    four characters ("`¬´    ):" is an emoticon), or for damage that
- *    starts with a mathematical operator glued to a Latin letter
+ *    more of it wins, then the more confident, then the charset of the
+ *    line: the most of its words that one charset alone reads best ("Ĺ"
+ *    and a C1 control is ISO-8859-2's "ř", so its "ĂĄ" is "á", not
+ *    Windows-1250's "å"). A decoded character must
+ *    be a Latin-1 letter, "œ"/"Œ", a letter of Latin Extended-A (Central
+ *    European and Baltic: "Ĺ™" is "ř" in Windows-1250; at most 0.7,
+ *    applied with the line's evidence, when no dictionary knows the word),
+ *    or (three bytes) General Punctuation, the euro sign and the Latin
+ *    ligatures of text taken from PDF ("п¬Ѓ" is "ﬁ"); every letter of the
+ * repaired word must be Latin (Russian, Czech and Polish words never decode
+ * into one), except in native_script below. Confidence 0.9 when the dictionary
+ * accepts the repaired word and not the damaged one, for a three-byte
+ * punctuation signature ("‚Ä¶", "вЂ™"), for a quote or degree sign with a
+ * letter or digit within four characters ("`¬´    ):" is an emoticon), or for
+ * damage that starts with a mathematical operator glued to a Latin letter
  *    ("Dupr√©": MacRoman's "√" is the lead C3); 0.7 for letters inside a
  *    word otherwise (a name: applied with line evidence); nothing else
  *    is reported.

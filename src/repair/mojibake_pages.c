@@ -44,8 +44,8 @@ static int has_latin_extended(const char *r, size_t n)
  * through another charset than Windows-1252 hides: a Latin-1 letter or
  * "œ", a letter of the language's own script (m->native: Cyrillic in
  * Russian), the quotes, degree sign, no-break space and soft hyphen (two
- * bytes), General Punctuation or the euro sign (three bytes, "…" "’"
- * "–"). */
+ * bytes), General Punctuation, the euro sign or the Latin ligatures of
+ * text taken from PDF (three bytes, "…" "’" "–" "ﬁ"). */
 static int page_piece_ok(const struct mojibake *m, int32_t d, size_t k)
 {
 	if (k == 2)
@@ -53,7 +53,8 @@ static int page_piece_ok(const struct mojibake *m, int32_t d, size_t k)
 		       d == 0x152 || d == 0x153 || d == 0xAB || d == 0xBB ||
 		       d == 0xB0 || d == 0xA0 || d == 0xAD ||
 		       mj_native_letter(m, d) || latin_extended_letter(d);
-	return k == 3 && ((d >= 0x2010 && d <= 0x203A) || d == 0x20AC);
+	return k == 3 && ((d >= 0x2010 && d <= 0x203A) || d == 0x20AC ||
+			  (d >= 0xFB00 && d <= 0xFB06));
 }
 
 /* 1 when d may be a character of an inner layer ("√" and "©" of "√©"
@@ -673,18 +674,39 @@ static int better_reading(const struct reading *a, const struct reading *b)
 }
 
 /*
- * Find and report the damage of one word [ws, we) through the charsets
- * other than Windows-1252. Several can read a word: the best reading
- * (better_reading) wins, the first charset's on a tie.
+ * Read word [ws, we) through the charsets other than Windows-1252: the
+ * best reading (better_reading) explains the most of it. Returns the
+ * charsets whose readings tie for best (bit pg each; 0 when none reads
+ * it). With votes, the best reading is reported: of a tie, the charset
+ * with the most votes, then the first. A line is damaged through one
+ * charset: "ĂŠ" is "é" in ISO-8859-2 and "Ê" in Windows-1250, and the
+ * line's other words ("Ĺ" and a C1 control, which only ISO-8859-2 reads)
+ * decide where the dictionary cannot.
  */
-static void page_word(struct scan *s, size_t ws, size_t we)
+_Static_assert(NPAGES <= 32, "page_word() keeps one bit per charset");
+
+static uint32_t page_word(struct scan *s, size_t ws, size_t we,
+			  const unsigned *votes)
 {
 	struct reading best = {0}, rd;
 	int best_pg = -1;
+	uint32_t tied = 0;
 
 	for (int pg = PAGE_1252 + 1; pg < NPAGES; pg++) {
+		int take = 0;
 		read_word(s, pg, ws, we, &rd);
-		if (rd.total > 1e-9 && better_reading(&rd, &best)) {
+		if (rd.total > 1e-9 &&
+		    (best_pg < 0 || better_reading(&rd, &best))) {
+			tied = 0;
+			take = 1;
+		} else if (rd.total > 1e-9 && !better_reading(&best, &rd)) {
+			take = votes && votes[pg] > votes[best_pg];
+		} else {
+			reading_release(&rd);
+			continue;
+		}
+		tied |= 1u << pg;
+		if (take) {
 			if (best_pg >= 0)
 				reading_release(&best);
 			best = rd;
@@ -694,14 +716,15 @@ static void page_word(struct scan *s, size_t ws, size_t we)
 		}
 	}
 	if (best_pg < 0)
-		return;
-	for (size_t k = 0; k < best.ng; k++)
+		return 0;
+	for (size_t k = 0; votes && k < best.ng; k++)
 		if (best.groups[k].conf > 0)
 			mj_add_span(s, best.groups[k].vs, best.groups[k].ve,
 				    best.reps.buf + best.groups[k].rs,
 				    best.groups[k].rn, best.groups[k].conf,
 				    mj_pages[best_pg].why);
 	reading_release(&best);
+	return tied;
 }
 
 /* The charset (other than Windows-1252) that writes byte 0xA0 as a
@@ -894,35 +917,62 @@ static int page_lead(struct mojibake *m, int32_t c)
 	return lead;
 }
 
-/* Scan the view word by word for the damage of the other charsets. */
+/* The next word of line [*i, end) that some other charset may have
+ * damaged (two bytes beyond ASCII or more, a lead byte of theirs among
+ * them): 1 with [*ws, *i) set, 0 at the line's end. */
+static int next_page_word(struct scan *s, size_t *i, size_t end, size_t *ws)
+{
+	const struct view *v = s->v;
+
+	while (*i < end) {
+		size_t na = 0, leads = 0;
+		if (ascii_space(v, *i)) {
+			(*i)++;
+			continue;
+		}
+		*ws = *i;
+		while (*i < end && !ascii_space(v, *i)) {
+			size_t at = *i;
+			int32_t c;
+
+			if ((unsigned char)v->text[*i] < 0x80) {
+				(*i)++;
+				continue;
+			}
+			c = utf8_next(v->text, i, end);
+			na += *i - at;
+			leads += page_lead(s->m, c);
+		}
+		if (na >= 2 && leads)
+			return 1;
+	}
+	return 0;
+}
+
+/* Scan the view line by line, word by word, for the damage of the other
+ * charsets: first the votes of the words one charset reads best, then
+ * the readings (page_word). */
 void mj_scan_pages(struct scan *s)
 {
 	const struct view *v = s->v;
-	size_t i = 0;
+	size_t start = 0;
 
-	s->line = 0;
-	while (i < v->len) {
-		size_t ws = i, na = 0, leads = 0;
-		if (ascii_space(v, i)) {
-			s->line += v->text[i++] == '\n';
-			continue;
-		}
-		while (i < v->len && !ascii_space(v, i)) {
-			size_t at = i;
-			int32_t c;
+	for (s->line = 0; start < v->len; s->line++) {
+		const char *nl = memchr(v->text + start, '\n', v->len - start);
+		size_t end = nl ? (size_t)(nl - v->text) : v->len, i, ws;
+		unsigned votes[NPAGES] = {0};
+		uint32_t tied;
 
-			if ((unsigned char)v->text[i] < 0x80) {
-				i++;
-				continue;
-			}
-			c = utf8_next(v->text, &i, v->len);
-			na += i - at;
-			leads += page_lead(s->m, c);
-		}
-		if (na >= 2 && leads) {
-			page_word(s, ws, i);
+		for (i = start; next_page_word(s, &i, end, &ws);)
+			if ((tied = page_word(s, ws, i, NULL)) &&
+			    !(tied & (tied - 1)))
+				for (int pg = 0; pg < NPAGES; pg++)
+					votes[pg] += tied >> pg & 1;
+		for (i = start; next_page_word(s, &i, end, &ws);) {
+			page_word(s, ws, i, votes);
 			lost_nbsp(s, ws, i);
 		}
+		start = end + 1;
 	}
 }
 

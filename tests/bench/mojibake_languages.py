@@ -65,7 +65,7 @@ import relire_run  # noqa: E402
 from mojibake_inject import run, replay, moji, sloppy_cp1252  # noqa: E402
 
 # Floors of --check (seed 1). Measured: Cyrillic restored 0.989 (whole
-# lines) and 0.991 (words), Latin 0.563 and 0.483 (no dictionary of
+# lines) and 0.991 (words), Latin 0.608 and 0.487 (no dictionary of
 # theirs: a Latin Extended letter goes on the line's evidence), precision
 # 1.000, no control nor catalog line changed (docs/measurements.md).
 FLOORS = {"cyrillic: restored, whole lines": 0.97,
@@ -73,7 +73,7 @@ FLOORS = {"cyrillic: restored, whole lines": 0.97,
           "cyrillic: precision": 0.99,
           "cyrillic: controls unchanged": 1.0,
           "cyrillic: catalog lines unchanged": 1.0,
-          "latin: restored, whole lines": 0.52,
+          "latin: restored, whole lines": 0.56,
           "latin: restored, words": 0.44,
           "latin: precision": 0.99,
           "latin: controls unchanged": 1.0,

@@ -29,6 +29,9 @@ static const struct moji_case cases[] = {
     {"confidence", "l\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2\xC3\x83\xC2\xA9quipe",
      "l\xE2\x80\x99\xC3\xA9quipe", 0},
     {"confidence", "\xC3\x83\xE2\x80\xB0tat", "\xC3\x89tat", 0},
+    /* the replacement character, encoded twice: "ï¿½" */
+    {"confidence", "le mot \xC3\xAF\xC2\xBF\xC2\xBD perdu",
+     "le mot \xEF\xBF\xBD perdu", 0},
     {"confidence", "le c\xC3\x85\xE2\x80\x9Cur", "le c\xC5\x93ur", 0},
     {"confidence", "1 043 m\xC3\x82\xC2\xB2", "1 043 m\xC2\xB2", 0},
     {"confidence",
@@ -150,6 +153,8 @@ static const struct moji_case cases[] = {
      "attendu jusqu\xC3\xA0 ce soir", 0},
     {"lost_space", "\xC3\x83\xE2\x82\xAC Paris, il pleut.",
      "\xC3\x80 Paris, il pleut.", 0},
+    /* a Latin ligature of text taken from PDF ("ﬁ", EF AC 81) */
+    {"other_pages", "signiп¬Ѓcantly lower", "signiﬁcantly lower", 0},
     {"other_pages", "le pr\xE2\x88\x9A\xC2\xA9sident", "le pr\xC3\xA9sident",
      0},
     {"other_pages",
@@ -506,6 +511,16 @@ static const struct hidden_case latin_extended_cases[] = {
      2},
     /* no evidence on the line: reported */
     {"fr", "FilipiĹ„ski", "FilipiĹ„ski", 1},
+    /* a line is damaged through one charset: "ĂĄ" is "á" in ISO-8859-2
+     * and "å" in Windows-1250; "Ĺ" and a C1 control, read by ISO-8859-2
+     * only, decide */
+    {"fr",
+     "MĂĄme dost tĹ\xC2\x99"
+     "eĹĄnĂ\xC2\xAD"
+     " na zĂ\xC2\xAD"
+     "tĹ\xC2\x99"
+     "ek.",
+     "Máme dost třešní na zítřek.", 0},
 };
 
 static const struct hidden_case native_cases[] = {
