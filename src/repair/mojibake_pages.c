@@ -677,54 +677,47 @@ static int better_reading(const struct reading *a, const struct reading *b)
  * Read word [ws, we) through the charsets other than Windows-1252: the
  * best reading (better_reading) explains the most of it. Returns the
  * charsets whose readings tie for best (bit pg each; 0 when none reads
- * it). With votes, the best reading is reported: of a tie, the charset
- * with the most votes, then the first. A line is damaged through one
- * charset: "ĂŠ" is "é" in ISO-8859-2 and "Ê" in Windows-1250, and the
- * line's other words ("Ĺ" and a C1 control, which only ISO-8859-2 reads)
- * decide where the dictionary cannot.
+ * it), *first the first of them.
  */
-_Static_assert(NPAGES <= 32, "page_word() keeps one bit per charset");
-
-static uint32_t page_word(struct scan *s, size_t ws, size_t we,
-			  const unsigned *votes)
+static uint32_t page_word(struct scan *s, size_t ws, size_t we, int *first)
 {
 	struct reading best = {0}, rd;
-	int best_pg = -1;
 	uint32_t tied = 0;
 
+	*first = -1;
 	for (int pg = PAGE_1252 + 1; pg < NPAGES; pg++) {
-		int take = 0;
 		read_word(s, pg, ws, we, &rd);
 		if (rd.total > 1e-9 &&
-		    (best_pg < 0 || better_reading(&rd, &best))) {
-			tied = 0;
-			take = 1;
-		} else if (rd.total > 1e-9 && !better_reading(&best, &rd)) {
-			take = votes && votes[pg] > votes[best_pg];
-		} else {
-			reading_release(&rd);
-			continue;
-		}
-		tied |= 1u << pg;
-		if (take) {
-			if (best_pg >= 0)
+		    (*first < 0 || better_reading(&rd, &best))) {
+			if (*first >= 0)
 				reading_release(&best);
 			best = rd;
-			best_pg = pg;
-		} else {
-			reading_release(&rd);
+			*first = pg;
+			tied = 1u << pg;
+			continue;
 		}
+		if (rd.total > 1e-9 && !better_reading(&best, &rd))
+			tied |= 1u << pg;
+		reading_release(&rd);
 	}
-	if (best_pg < 0)
-		return 0;
-	for (size_t k = 0; votes && k < best.ng; k++)
-		if (best.groups[k].conf > 0)
-			mj_add_span(s, best.groups[k].vs, best.groups[k].ve,
-				    best.reps.buf + best.groups[k].rs,
-				    best.groups[k].rn, best.groups[k].conf,
-				    mj_pages[best_pg].why);
-	reading_release(&best);
+	if (*first >= 0)
+		reading_release(&best);
 	return tied;
+}
+
+/* Report the reading of word [ws, we) through charset pg. */
+static void report_reading(struct scan *s, size_t ws, size_t we, int pg)
+{
+	struct reading rd;
+
+	read_word(s, pg, ws, we, &rd);
+	for (size_t k = 0; k < rd.ng; k++)
+		if (rd.groups[k].conf > 0)
+			mj_add_span(s, rd.groups[k].vs, rd.groups[k].ve,
+				    rd.reps.buf + rd.groups[k].rs,
+				    rd.groups[k].rn, rd.groups[k].conf,
+				    mj_pages[pg].why);
+	reading_release(&rd);
 }
 
 /* The charset (other than Windows-1252) that writes byte 0xA0 as a
@@ -845,9 +838,7 @@ static void lost_nbsp(struct scan *s, size_t ws, size_t we)
 		int32_t c = utf8_next(v->text, &i, we), before, after;
 		int pg, two;
 
-		/* "У" (ISO-8859-5's C3) is a word in Ukrainian */
-		if (c < 0x80 || mj_native_letter(s->m, c) ||
-		    (pg = page_of_a_lead(s->m, c)) < 0)
+		if (c < 0x80 || (pg = page_of_a_lead(s->m, c)) < 0)
 			continue;
 		if (i < we && uc_is_alpha(mj_cp_at(v, i)))
 			continue; /* inside a word: the page reading's */
@@ -856,6 +847,12 @@ static void lost_nbsp(struct scan *s, size_t ws, size_t we)
 		if ((after < 0 && before < 0) ||
 		    (after >= 0 && !uc_is_latin(after)) ||
 		    (before >= 0 && !uc_is_latin(before)))
+			continue;
+		/* a letter of the language ("У", ISO-8859-5's C3, is a word
+		 * in Ukrainian) is the lead of "à" only inside a sentence of
+		 * Latin words ("se trouve Г l’ouest"), not starting one */
+		if (mj_native_letter(s->m, c) &&
+		    (before < 0 || after < 0 || mj_sentence_start(v, at)))
 			continue;
 		/* the no-break space turned into a space before one */
 		two = i == we && i + 1 < v->len && v->text[i] == ' ' &&
@@ -949,31 +946,70 @@ static int next_page_word(struct scan *s, size_t *i, size_t end, size_t *ws)
 	return 0;
 }
 
+/* One word some other charset may have damaged: its best charset and
+ * the charsets that read it as well (page_word). */
+struct page_pick {
+	size_t ws, we;
+	int pg;
+	uint32_t tied;
+};
+
+/* Words of a line judged together: a longer line votes by parts. */
+#define LINE_PICKS 4096
+
+/* Report the words of picks p[0..n), one line's (or part's): each word's
+ * best reading; of a tie, the charset the most of the line's words that
+ * one charset alone reads best point to, then the first. A line is
+ * damaged through one charset: "ĂŠ" is "é" in ISO-8859-2 and "Ê" in
+ * Windows-1250, and the line's other words ("Ĺ" and a C1 control, which
+ * only ISO-8859-2 reads) decide where the dictionary cannot. */
+static void report_picks(struct scan *s, const struct page_pick *p, size_t n)
+{
+	unsigned votes[NPAGES] = {0};
+
+	for (size_t i = 0; i < n; i++)
+		if (p[i].tied && !(p[i].tied & (p[i].tied - 1)))
+			votes[p[i].pg]++;
+	for (size_t i = 0; i < n; i++) {
+		int pg = p[i].pg;
+		for (int q = 0; q < NPAGES; q++)
+			if ((p[i].tied >> q & 1) && votes[q] > votes[pg])
+				pg = q;
+		if (pg >= 0)
+			report_reading(s, p[i].ws, p[i].we, pg);
+		lost_nbsp(s, p[i].ws, p[i].we);
+	}
+}
+
 /* Scan the view line by line, word by word, for the damage of the other
- * charsets: first the votes of the words one charset reads best, then
- * the readings (page_word). */
+ * charsets: every word read through each (page_word), then the line's
+ * words reported (report_picks). */
 void mj_scan_pages(struct scan *s)
 {
 	const struct view *v = s->v;
-	size_t start = 0;
+	struct page_pick *picks = NULL;
+	size_t start = 0, cap = 0;
 
 	for (s->line = 0; start < v->len; s->line++) {
 		const char *nl = memchr(v->text + start, '\n', v->len - start);
-		size_t end = nl ? (size_t)(nl - v->text) : v->len, i, ws;
-		unsigned votes[NPAGES] = {0};
-		uint32_t tied;
+		size_t end = nl ? (size_t)(nl - v->text) : v->len, i = start;
+		size_t n = 0, ws;
 
-		for (i = start; next_page_word(s, &i, end, &ws);)
-			if ((tied = page_word(s, ws, i, NULL)) &&
-			    !(tied & (tied - 1)))
-				for (int pg = 0; pg < NPAGES; pg++)
-					votes[pg] += tied >> pg & 1;
-		for (i = start; next_page_word(s, &i, end, &ws);) {
-			page_word(s, ws, i, votes);
-			lost_nbsp(s, ws, i);
+		while (next_page_word(s, &i, end, &ws)) {
+			if (n == LINE_PICKS) {
+				report_picks(s, picks, n);
+				n = 0;
+			}
+			GROW(picks, cap, n + 1);
+			picks[n].ws = ws;
+			picks[n].we = i;
+			picks[n].tied = page_word(s, ws, i, &picks[n].pg);
+			n++;
 		}
+		report_picks(s, picks, n);
 		start = end + 1;
 	}
+	free(picks);
 }
 
 static int span_cmp(const void *a, const void *b)

@@ -579,8 +579,13 @@ static const struct hidden_case native_cases[] = {
      "СІЧНЯ 2024 РОКУ ВІДБУЛАСЯ ЗУСТРІЧ.", 0},
     {"uk", "Рівне отримало нові автобуси.", "Рівне отримало нові автобуси.", 0},
     {"uk", "Ріу-Гранде-ду-Сул", "Ріу-Гранде-ду-Сул", 0},
+    /* a French line in a Russian run: "Г" between Latin words is "à" */
+    {"ru", "La rГ©gion se trouve Г lвЂ™ouest de lвЂ™Ukraine",
+     "La région se trouve à l’ouest de l’Ukraine", 0},
     {"uk", "У CREATE VIEW вказано більше імен",
      "У CREATE VIEW вказано більше імен", 0},
+    {"uk", "префікс «x-». У AppStream також", "префікс «x-». У AppStream також",
+     0},
     {"uk", "РѕР±СЃСЏРі ВіртАдр", "обсяг ВіртАдр", 0},
     {"uk", "РѕР±СЃСЏРі КАТАЛОГ ТА ФАЙЛИ", "обсяг КАТАЛОГ ТА ФАЙЛИ", 0},
 };
