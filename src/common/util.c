@@ -504,3 +504,29 @@ size_t udec(char *out, unsigned long long v)
 		out[len++] = rev[--n];
 	return len;
 }
+
+static int chunk_end(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+int chunk_technical(const char *t, size_t ls, size_t le, size_t i, size_t max,
+		    const char *signs, size_t *cs, size_t *ce)
+{
+	size_t a = i, e = i;
+
+	while (a > ls && !chunk_end(t[a - 1]))
+		if (i - --a > max)
+			return 1;
+	while (e < le && !chunk_end(t[e]))
+		if (++e - i > max)
+			return 1;
+	if (cs)
+		*cs = a;
+	if (ce)
+		*ce = e;
+	for (size_t k = a; k < e; k++)
+		if (t[k] && strchr(signs, t[k]))
+			return 1;
+	return 0;
+}

@@ -58,6 +58,17 @@ char *sb_detach(struct strbuf *sb, size_t *len);
 #define UDEC_MAX 20
 size_t udec(char *out, unsigned long long v);
 
+/*
+ * Does the white-space-delimited chunk of t[ls, le) around offset i hold
+ * one of the bytes of signs ("/@:=#&_": a path, an address, a time, a
+ * list of tags, an entity), or is it longer than max bytes on either side
+ * of i (no prose, and the bound keeps hostile lines linear)? The chunk
+ * ends at a space, a tab or a line break. Its bounds in *cs, *ce (either
+ * may be NULL; not set when it is too long).
+ */
+int chunk_technical(const char *t, size_t ls, size_t le, size_t i, size_t max,
+		    const char *signs, size_t *cs, size_t *ce);
+
 /* Seconds on the monotonic clock (for durations). */
 double monotonic_seconds(void);
 

@@ -667,6 +667,33 @@ static int optional_ending(const struct tokens *ts, const char *t, size_t i,
 	return dict_check(d, sb->buf, sb->len);
 }
 
+/* Longest chunk looked at around a word, each side. */
+#define CHUNK_MAX ((size_t)256)
+
+/* Is the word at view [ws, we) part of something other than prose, whose
+ * spelling is not ours to change: an address, an entity or a tag (one of
+ * @ : = # & _ < > \ in its chunk: "<nombre-funcion>"), a path (its chunk
+ * starts with "/", "~" or "." or holds two slashes:
+ * "debian/source/options"; one slash is as often prose, "arma/combo"), an
+ * option ("--num-lines") or a code with a number ("latin-9")? */
+static int technical_word(const struct view *v, size_t ws, size_t we)
+{
+	const char *t = v->text;
+	size_t cs = ws, ce = we, slashes = 0, a = ws;
+
+	if (chunk_technical(t, 0, v->len, ws, CHUNK_MAX, "@:=#&_<>\\", &cs,
+			    &ce))
+		return 1;
+	for (size_t k = cs; k < ce; k++)
+		slashes += t[k] == '/';
+	if (slashes >= 2 || (slashes && t[cs] && strchr("/~.", t[cs])))
+		return 1;
+	while (a > cs && t[a - 1] != '(')
+		a--;
+	return t[a] == '-' || (we + 1 < v->len && t[we] == '-' &&
+			       t[we + 1] >= '0' && t[we + 1] <= '9');
+}
+
 static void check_word(struct article *a, const struct view *v,
 		       const struct tokens *ts, size_t i, struct dict *d,
 		       struct spell_state *st, const struct others *o)
@@ -711,7 +738,8 @@ static void check_word(struct article *a, const struct view *v,
 				: "capitalized word not in the dictionary");
 		return;
 	}
-	apply = vd.repl && !overlaps_other(o, os, oe);
+	apply = vd.repl && !overlaps_other(o, os, oe) &&
+		!technical_word(v, tk->start, tok_end(tk));
 	view_report(v, a, FK_MISSPELLING, tk->start + e, tok_end(tk),
 		    apply ? vd.repl : w + e, apply ? strlen(vd.repl) : len - e,
 		    apply, apply ? 0.9 : 0.6, vd.detail);

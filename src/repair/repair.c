@@ -291,6 +291,22 @@ static int alnum_cp(int32_t c)
 	return c > 0 && (uc_is_alpha(c) || uc_is_digit(c));
 }
 
+/* 1 when the character at t[i] (i < le) may start the text a quotation
+ * mark opens: a letter, a digit, or a sign glued to the quoted text
+ * ("»%s«", "»…«"), a period only before a letter or digit ("».netrc«");
+ * not white space, nor the punctuation that follows a closing mark ("».
+ * Vous"). */
+static int quoted_start_at(const char *t, size_t i, size_t le)
+{
+	int32_t c = i < le ? utf8_next(t, &i, le) : -1;
+
+	if (c == '.')
+		return i < le && alnum_cp(utf8_next(t, &i, le));
+	return c > 0 && !uc_is_space(c) && !repair_is_hspace(c) &&
+	       !strchr(",;:!?)]}", c < 0x80 ? (int)c : 'x') && c != 0xAB &&
+	       c != 0xBB;
+}
+
 /* The first « or » in t[from, le) (dir > 0) or the last in t[ls, from)
  * (dir < 0); its offset in *at. 0 when there is none. */
 static int32_t find_guillemet(const char *t, size_t ls, size_t le, size_t from,
@@ -316,7 +332,7 @@ int repair_german_quote(const char *t, size_t ls, size_t le, size_t i)
 
 	if (c == 0xBB) {
 		m = j;
-		if (!alnum_cp(m < le ? utf8_next(t, &m, le) : -1) ||
+		if (!quoted_start_at(t, m, le) ||
 		    find_guillemet(t, ls, le, j, 1, &k) != 0xAB)
 			return 0;
 		return k > ls && alnum_cp(utf8_prev(t, &k));
@@ -328,7 +344,7 @@ int repair_german_quote(const char *t, size_t ls, size_t le, size_t i)
 	    find_guillemet(t, ls, le, i, -1, &k) != 0xBB)
 		return 0;
 	utf8_next(t, &k, le);
-	return k < le && alnum_cp(utf8_next(t, &k, le));
+	return quoted_start_at(t, k, le);
 }
 
 static int sentence_end(int32_t c)

@@ -91,9 +91,10 @@ int repair_is_hspace(int32_t c);
 int repair_is_nobreak(int32_t c);
 
 /* 1 when the « or » at offset i of the line t[ls, le) is one side of a
- * German quotation »so«: a » glued to the word after it whose next
- * guillemet on the line is a « glued to the word before it, or that «.
- * French repairs leave such quotes alone. */
+ * German quotation »so«: a » glued to the text after it (a word, or a
+ * sign that starts it: "»%s«", "»…«") whose next guillemet on the line is
+ * a « glued to the word before it, or that «. French repairs leave such
+ * quotes alone. */
 int repair_german_quote(const char *t, size_t ls, size_t le, size_t i);
 
 /*

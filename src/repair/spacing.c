@@ -848,23 +848,13 @@ static void space_run(struct scan *s, size_t rs, size_t re)
  * prose (and the bound keeps hostile lines linear). */
 #define CHUNK_MAX ((size_t)256)
 
-/* Is the white-space-delimited chunk around i technical (a path, an
- * address, a time, a list of tags, an HTML entity: one of / @ : = # & _
- * in it) or longer than CHUNK_MAX on either side? */
+/* Is the white-space-delimited chunk around i technical (chunk_technical:
+ * a path, an address, a time, a list of tags, an HTML entity) or longer
+ * than CHUNK_MAX on either side? */
 static int technical_chunk(const struct scan *s, size_t i)
 {
-	size_t a = i, e = i;
-
-	while (a > s->ls && s->t[a - 1] != ' ' && s->t[a - 1] != '\t')
-		if (i - --a > CHUNK_MAX)
-			return 1;
-	while (e < s->le && s->t[e] != ' ' && s->t[e] != '\t')
-		if (++e - i > CHUNK_MAX)
-			return 1;
-	for (size_t k = a; k < e; k++)
-		if (s->t[k] && strchr("/@:=#&_", s->t[k]))
-			return 1;
-	return 0;
+	return chunk_technical(s->t, s->ls, s->le, i, CHUNK_MAX, "/@:=#&_",
+			       NULL, NULL);
 }
 
 static int known(const struct scan *s, size_t a, size_t e)

@@ -284,6 +284,14 @@ static void test_tokenized_languages(void)
 	    {"de", "Hallo ! Wie geht es dir ? Fazit : alles gut ; danke .",
 	     "Hallo! Wie geht es dir? Fazit: alles gut; danke."},
 	    {"de", "Das Spiel endete 2 : 1 .", "Das Spiel endete 2 : 1."},
+	    /* German quotes »so« around a sign or a file name */
+	    {"de", "Der Parameter »%s« ist falsch.",
+	     "Der Parameter »%s« ist falsch."},
+	    {"de", "Die Datei ».netrc« ist für andere lesbar.",
+	     "Die Datei ».netrc« ist für andere lesbar."},
+	    /* "». Vous" closes a French quotation: the next « is French */
+	    {"fr", "Voir « Boot ». Vous pouvez tel que« /dev/sda » ici.",
+	     "Voir « Boot ». Vous pouvez tel que « /dev/sda » ici."},
 	    {"es", "¿ Qué pasa ? ¡ Vamos !", "¿Qué pasa? ¡Vamos!"},
 	    {"es", "Dijo: « ¿ Vienes ? » y ( ¡ 3 veces ! )",
 	     "Dijo: « ¿Vienes ? » y (¡3 veces!)"},

@@ -81,6 +81,16 @@ static void test_flagged(void)
 	     "redécollé", "missing accent"},
 	    {"Une exigence legere.", "legere", FK_MISSPELLING, "légère",
 	     "missing accent"},
+	    /* a path, an option or a code is not prose: reported only */
+	    {"Voir le fichier /etc/legere.", "legere", FK_MISSPELLING, NULL,
+	     "missing accent"},
+	    {"Avec l'option --legere active.", "legere", FK_MISSPELLING, NULL,
+	     "missing accent"},
+	    {"La version legere-2 sort.", "legere", FK_MISSPELLING, NULL,
+	     "missing accent"},
+	    /* one slash is as often prose */
+	    {"Une arme/une exigence legere/rapide.", "legere", FK_MISSPELLING,
+	     "légère", "missing accent"},
 	    {"Une decision rapide.", "decision", FK_MISSPELLING, NULL,
 	     "décision"},
 	    {"Elle a rèussi.", "rèussi", FK_MISSPELLING, "réussi",
