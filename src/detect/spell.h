@@ -61,7 +61,13 @@
  *  - the word is lower-case (never a capitalized word) and not an English
  *    word ("email" stays: loanword or "émail", a reader decides), and
  *  - no finding of another stage covers any of its bytes (never inside a
- *    word already flagged as corrupted: mojibake, glued words, repeats...).
+ *    word already flagged as corrupted: mojibake, glued words, repeats...),
+ *    and
+ *  - the word is prose: not in a chunk with one of @ : = # & _ < > \ (an
+ *    address, a tag: "<nombre-funcion>"), nor a path (a chunk starting
+ *    with "/", "~" or "." or holding two slashes; one slash is as often
+ *    prose, "arma/combo de policia"), nor an option ("--num-lines"), nor
+ *    a code with a number ("latin-9").
  * Doubled-letter, elision and suggested candidates are reported only.
  * Every verdict is computed once per distinct word form and run: the
  * verdicts live in a wordcache the workers share (bounded: when it is
