@@ -890,6 +890,19 @@ static int glued_period(const struct scan *s, size_t dot, size_t w)
 	return !dict_check(s->data->dict, buf, (dot - l) + n);
 }
 
+/* Is the comma at [i, e) inside a list of short items ("S,M,L,XL",
+ * "[y,n,q]"): the letters before and after it two or fewer, and a comma
+ * glued to either run? A list of codes, not words missing their space
+ * ("oui,non", "il a,selon lui"). */
+static int short_list(const struct scan *s, size_t i, size_t e)
+{
+	size_t l = letters_start(s, i), r = letters_end(s, e), p;
+
+	if (utf8_count(s->t + l, i - l) > 2 || utf8_count(s->t + e, r - e) > 2)
+		return 0;
+	return cp_before(s, l, &p) == ',' || cp_at(s, r, &p) == ',';
+}
+
 /*
  * A missing space after "," ";" "…" "..." or a sentence period, before a
  * letter: "marre,ça", "mot ;suite", "attendez…je", "refusé.de". The sign
@@ -916,7 +929,9 @@ static size_t missing_space_after(struct scan *s, size_t i, size_t next,
 	    !(uc_is_alpha(p) || is_closing(p) ||
 	      (c == ';' && repair_is_hspace(p))))
 		return e;
-	if (c == ',' || c == ';')
+	if (c == ',')
+		ok = !short_list(s, i, e);
+	else if (c == ';')
 		ok = 1;
 	else if (c == 0x2026) {
 		l = letters_start(s, i);

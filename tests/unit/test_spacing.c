@@ -78,6 +78,9 @@ static void test_repairs(void)
 	     "Il a dit non, puis oui. ensuite rien"},
 	    /* missing space after , ; … ... and a sentence period */
 	    {"Il en a marre,ça suffit", "Il en a marre, ça suffit"},
+	    /* a list of short codes is no prose: "S,M,L,XL" */
+	    {"Tailles S,M,L,XL ou [y,n,q] mais oui,non et il a,selon lui",
+	     "Tailles S,M,L,XL ou [y,n,q] mais oui, non et il a, selon lui"},
 	    {"« oui »,et puis", "« oui », et puis"},
 	    {"une liste ;voici la suite;puis",
 	     "une liste ; voici la suite; puis"},
