@@ -294,10 +294,9 @@ static int native_apostrophe(const struct scan *s, const struct span *g,
 			     int dir, size_t *to)
 {
 	const struct view *v = s->v;
+	const struct span *h;
 	size_t at = i, near;
 	int32_t c;
-
-	const struct span *h;
 
 	if (!s->m->nnative)
 		return 0;
@@ -457,11 +456,13 @@ static int quote_glued(const struct scan *s, const struct span *g,
 }
 
 /* Confidence of a group that decodes to a quote, a degree sign or a
- * no-break space (no letter): sure among Latin letters, 0 when the
+ * no-break space (no letter): sure among Latin letters; 0 when no word
+ * stands right beside it (a quote opens or closes a word, a degree
+ * follows a number, and "`¬´    ):" is an emoticon, not "«"), or when the
  * nearest letter on either side is of another script ("В" NBSP "Москве"
- * is Russian typography, not "à"), or when no word stands right beside
- * it: a quote opens or closes a word, a degree follows a number, and
- * "`¬´    ):" is an emoticon, not "«". */
+ * is Russian typography, not "à"), except the language's own (Russian
+ * damaged through Windows-1251: "розділу В«%s"), where the line's
+ * evidence decides. */
 static double symbol_conf(const struct scan *s, const struct span *g,
 			  const struct strbuf *reps)
 {
@@ -561,8 +562,11 @@ static int all_groups(const struct scan *s, const struct span *g, size_t ng,
  * the dictionary prefers the repaired word; PAGE_WORD_CONF when the
  * repaired word is Latin and the group sits next to a letter (a name the
  * dictionary does not know), except through a double-byte charset (pairs),
- * whose characters are words of their own ("猫", cat, reads "è"); 0
- * otherwise.
+ * whose characters are words of their own ("猫", cat, reads "è"), or when
+ * it holds a letter of Latin Extended-A without the dictionary's word. A
+ * word in the language's own script is read only when it is damage from
+ * end to end: DICT_CONF with the dictionary's word, else PAGE_WORD_CONF.
+ * 0 otherwise.
  */
 static double group_conf(struct scan *s, const struct span *g, size_t ng,
 			 size_t k, const struct strbuf *reps, int pairs)
