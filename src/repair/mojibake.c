@@ -1968,6 +1968,7 @@ void mojibake_repair(struct mojibake *m, struct article *a,
 	free(s.offs);
 	free(s.bytes);
 	free(s.pieces);
+	free(s.confs);
 	free(s.spans);
 	free(s.quotes);
 	free(s.pending);

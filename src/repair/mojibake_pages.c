@@ -438,6 +438,16 @@ static int word_near(const struct view *v, size_t vs, size_t ve)
 	return 0;
 }
 
+/* 1 when view [vs, ve) is made of the language's own letters outside the
+ * Latin script (m->native) and nothing else ("ТА"). */
+static int native_only(const struct scan *s, size_t vs, size_t ve)
+{
+	const char *t = s->v->text + vs;
+
+	return s->m->nnative &&
+	       mj_native_word(s->m, t, ve - vs) == utf8_count(t, ve - vs);
+}
+
 /* 1 when group g decodes to an opening guillemet glued to what follows
  * it, a closing one glued to what precedes it, or a degree sign after a
  * digit: neither a space nor a letter of the language on that side
@@ -481,9 +491,7 @@ static double symbol_conf(const struct scan *s, const struct span *g,
 	 * ("В«" in Windows-1251) beside its own, damaged or not. The line's
 	 * evidence decides; "ТА", a word of the language's letters, is "°"
 	 * in ISO-8859-5 only as a quote glued to what it quotes. */
-	if (mj_native_word(s->m, s->v->text + g->vs, g->ve - g->vs) ==
-		utf8_count(s->v->text + g->vs, g->ve - g->vs) &&
-	    !quote_glued(s, g, reps))
+	if (native_only(s, g->vs, g->ve) && !quote_glued(s, g, reps))
 		return 0;
 	return PAGE_WORD_CONF;
 }
@@ -528,11 +536,9 @@ static int native_text(const struct scan *s, const struct span *g,
 		       const struct strbuf *reps)
 {
 	const struct view *v = s->v;
-	size_t n = g->ve - g->vs;
 
-	return s->m->nnative && !has_letter(reps->buf + g->rs, g->rn) &&
-	       mj_native_word(s->m, v->text + g->vs, n) ==
-		   utf8_count(v->text + g->vs, n) &&
+	return !has_letter(reps->buf + g->rs, g->rn) &&
+	       native_only(s, g->vs, g->ve) &&
 	       (mj_native_letter(s->m, mj_cp_before(v, g->vs)) ||
 		mj_native_letter(s->m, mj_cp_at(v, g->ve)));
 }
@@ -631,8 +637,6 @@ struct reading {
 static void read_word(struct scan *s, int pg, size_t ws, size_t we,
 		      struct reading *rd)
 {
-	double *confs;
-
 	sb_init(&rd->reps);
 	rd->groups = NULL;
 	rd->ng = 0;
@@ -646,17 +650,16 @@ static void read_word(struct scan *s, int pg, size_t ws, size_t we,
 	page_groups(s, &rd->reps, rd->groups, &rd->ng);
 	/* every group judged with its neighbours as page_groups() left them
 	 * (conf 1 when their text qualifies), then all set */
-	confs = xcalloc(rd->ng, sizeof(*confs));
+	GROW(s->confs, s->ccap, rd->ng);
 	for (size_t k = 0; k < rd->ng; k++)
-		confs[k] = group_conf(s, rd->groups, rd->ng, k, &rd->reps,
-				      mj_pages[pg].pairs);
+		s->confs[k] = group_conf(s, rd->groups, rd->ng, k, &rd->reps,
+					 mj_pages[pg].pairs);
 	for (size_t k = 0; k < rd->ng; k++) {
-		rd->groups[k].conf = confs[k];
-		rd->total += confs[k];
-		if (confs[k] > 0)
+		rd->groups[k].conf = s->confs[k];
+		rd->total += s->confs[k];
+		if (s->confs[k] > 0)
 			rd->covered += rd->groups[k].ve - rd->groups[k].vs;
 	}
-	free(confs);
 }
 
 static void reading_release(struct reading *rd)

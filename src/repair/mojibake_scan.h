@@ -128,6 +128,8 @@ struct scan {
 	size_t n, cap;
 	struct piece *pieces;
 	size_t np, pcap;
+	double *confs; /* other charsets: one reading's group confidences */
+	size_t ccap;
 	struct span *spans;
 	size_t ns, scap;
 	struct strbuf repl;
